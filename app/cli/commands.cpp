@@ -1,0 +1,233 @@
+#include "commands.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <numeric>
+#include <sstream>
+
+#include "model_loading.h"
+#include "shufflescope/capture_forward.h"
+#include "shufflescope/checkpoint.h"
+#include "shufflescope/config_json.h"
+#include "shufflescope/cost.h"
+#include "shufflescope/error.h"
+#include "shufflescope/fast_forward.h"
+#include "shufflescope/feature_png.h"
+#include "shufflescope/image_input.h"
+#include "shufflescope/labels.h"
+#include "shufflescope/npy.h"
+#include "shufflescope/ops/softmax.h"
+#include "shufflescope/threading.h"
+
+namespace shufflescope::cli {
+
+using nlohmann::json;
+
+namespace {
+
+// 136500672 -> "136,500,672"
+std::string grouped(long long value) {
+    std::string digits = std::to_string(value < 0 ? -value : value);
+    for (int i = int(digits.size()) - 3; i > 0; i -= 3) digits.insert(std::size_t(i), ",");
+    return (value < 0 ? "-" : "") + digits;
+}
+
+std::string shapeText(const StepShape& s) {
+    return std::to_string(s.channels) + "x" + std::to_string(s.height) + "x" + std::to_string(s.width);
+}
+
+json configJson(const Network& network) {
+    json config = configToJson(network.config());
+    const ChannelWidths& w = network.widths();
+    config["widths"] = {{"stem", w.stem},
+                        {"stages", {w.stages[0], w.stages[1], w.stages[2]}},
+                        {"source", widthSourceName(w.source)},
+                        {"note", w.note}};
+    return config;
+}
+
+}  // namespace
+
+void runSummary(const Options& options) {
+    // With --weights the checkpoint's stored configuration is the one to describe.
+    const Network network =
+        options.weights ? loadModel(options).network : Network::build(options.config);
+    const CostReport cost = computeCost(network);
+    const CostTotals& t = cost.totals;
+    if (options.json) {
+        json steps = json::array();
+        for (int i = 0; i < network.stepCount(); ++i) {
+            const Step& s = network.step(i);
+            const StepCost& c = cost.steps[std::size_t(i)];
+            steps.push_back({{"name", s.name},
+                             {"kind", stepKindName(s.kind)},
+                             {"out_shape", {s.out.channels, s.out.height, s.out.width}},
+                             {"macs", c.macs},
+                             {"dense_macs", c.denseMacs},
+                             {"params", c.params},
+                             {"groups", s.groups},
+                             {"stride", s.stride}});
+        }
+        const json totals = {{"backbone_macs", t.backboneMacs}, {"classifier_macs", t.classifierMacs},
+                             {"macs", t.macs},                  {"params", t.params},
+                             {"dense_macs", t.denseMacs},       {"dense_backbone_macs", t.denseBackboneMacs},
+                             {"dense_params", t.denseParams},   {"activations", t.activations}};
+        std::cout << json{{"config", configJson(network)}, {"steps", steps}, {"totals", totals}}.dump(2)
+                  << "\n";
+        return;
+    }
+
+    std::cout << "ShuffleNet v1: " << describe(network.config()) << "\n";
+    const ChannelWidths& w = network.widths();
+    std::cout << "Channels: stem " << w.stem << ", stages " << w.stages[0] << " / " << w.stages[1]
+              << " / " << w.stages[2] << " (" << widthSourceName(w.source) << ")\n"
+              << w.note << "\n\n";
+    std::cout << std::left << std::setw(24) << "step" << std::setw(22) << "kind" << std::setw(14)
+              << "output" << std::right << std::setw(14) << "MACs" << std::setw(15) << "dense MACs"
+              << std::setw(11) << "params" << "\n";
+    for (int i = 0; i < network.stepCount(); ++i) {
+        const Step& s = network.step(i);
+        const StepCost& c = cost.steps[std::size_t(i)];
+        std::string kind = stepKindName(s.kind);
+        if (s.kind == StepKind::PointwiseConv && s.groups > 1) kind += " g" + std::to_string(s.groups);
+        if (s.kind == StepKind::ChannelShuffle && !(s.enabled && s.groups > 1)) kind += " (off)";
+        if (s.stride == 2) kind += " s2";
+        std::cout << std::left << std::setw(24) << s.name << std::setw(22) << kind << std::setw(14)
+                  << shapeText(s.out) << std::right << std::setw(14) << (c.macs ? grouped(c.macs) : "-")
+                  << std::setw(15) << (c.denseMacs ? grouped(c.denseMacs) : "-") << std::setw(11)
+                  << (c.params ? grouped(c.params) : "-") << "\n";
+    }
+    const auto millions = [](long long v) {
+        std::ostringstream out;
+        out << std::fixed << std::setprecision(1) << double(v) / 1e6 << "M";
+        return out.str();
+    };
+    std::cout << "\nMFLOPs (mult-adds): backbone " << grouped(t.backboneMacs) << " (" << millions(t.backboneMacs)
+              << "), classifier " << grouped(t.classifierMacs) << ", total " << grouped(t.macs) << " ("
+              << millions(t.macs) << ")\n"
+              << "Dense 1x1 equivalent (g = 1 everywhere): total " << grouped(t.denseMacs) << " ("
+              << millions(t.denseMacs) << "), " << std::fixed << std::setprecision(2)
+              << double(t.denseMacs) / double(t.macs) << "x the grouped network\n"
+              << "Parameters: " << grouped(t.params) << " (dense: " << grouped(t.denseParams) << ")\n";
+}
+
+void runInit(const Options& options) {
+    const LoadedModel model = loadModel(options);
+    std::map<std::string, std::string> metadata = {{"trained", model.trained ? "true" : "false"}};
+    if (!options.weights) metadata["seed"] = std::to_string(options.seed);
+    saveCheckpoint(options.output, model.network, model.parameters, metadata);
+    std::cout << "wrote " << options.output << " (" << describe(model.network.config()) << "; "
+              << model.weightsDescription << ")\n";
+}
+
+void runPrediction(const Options& options) {
+    LoadedModel model = loadModel(options);
+    const Network& network = model.network;
+    PreprocessInfo info;
+    const Tensor input = loadInput(options.input, network.config(), &info);
+
+    FastForward fast(network, model.parameters);
+    const int classes = network.config().classes;
+    std::vector<float> logits(static_cast<std::size_t>(classes)), probs(logits.size());
+    const auto start = std::chrono::steady_clock::now();
+    fast.run(input.data(), logits.data());
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    ops::softmax(logits.data(), classes, probs.data());
+
+    std::vector<int> order(logits.size());
+    std::iota(order.begin(), order.end(), 0);
+    const int top = std::min(options.top, classes);
+    std::partial_sort(order.begin(), order.begin() + top, order.end(),
+                      [&](int a, int b) { return probs[std::size_t(a)] > probs[std::size_t(b)]; });
+
+    if (!options.dumpDir.empty()) {
+        std::filesystem::create_directories(options.dumpDir);
+        const std::vector<Tensor> outputs = forwardCapture(network, model.parameters, input);
+        for (int i = 0; i < network.stepCount(); ++i) {
+            char prefix[16];
+            std::snprintf(prefix, sizeof prefix, "%03d_", i);
+            const std::string base =
+                (std::filesystem::path(options.dumpDir) / (prefix + network.step(i).name)).string();
+            writeNpy(base + ".npy", outputs[std::size_t(i)]);
+            writeFeatureGridPng(base + ".png", imageOf(outputs[std::size_t(i)], 0));
+        }
+    }
+
+    if (options.json) {
+        json topList = json::array();
+        for (int k = 0; k < top; ++k) {
+            const int c = order[std::size_t(k)];
+            topList.push_back({{"index", c}, {"label", classLabel(network.config(), c)}, {"prob", probs[std::size_t(c)]}});
+        }
+        std::cout << json{{"config", configJson(network)},
+                          {"weights", model.weightsDescription},
+                          {"trained", model.trained},
+                          {"input", options.input},
+                          {"inverted", info.inverted},
+                          {"time_ms", ms},
+                          {"logits", logits},
+                          {"top", topList}}
+                         .dump(2)
+                  << "\n";
+        return;
+    }
+    std::cout << "model:   " << describe(network.config()) << "\n"
+              << "weights: " << model.weightsDescription << "\n"
+              << "input:   " << options.input << (info.inverted ? " (light background: inverted)" : "")
+              << "\n\n";
+    for (int k = 0; k < top; ++k) {
+        const int c = order[std::size_t(k)];
+        std::cout << std::setw(2) << k + 1 << ". " << std::left << std::setw(14) << classLabel(network.config(), c)
+                  << std::right << std::fixed << std::setprecision(2) << std::setw(7)
+                  << 100.0 * probs[std::size_t(c)] << "%\n";
+    }
+    std::cout << "\nforward pass: " << std::setprecision(2) << ms << " ms\n";
+    if (!options.dumpDir.empty())
+        std::cout << "dumped " << network.stepCount() << " steps to " << options.dumpDir << "\n";
+}
+
+void runBench(const Options& options) {
+    if (options.threads > 0) setThreadCount(options.threads);
+    const LoadedModel model = loadModel(options);
+    const Network& network = model.network;
+    const ModelConfig& c = network.config();
+    Tensor input({1, c.inChannels, c.inputHeight, c.inputWidth});
+    for (int64_t i = 0; i < input.size(); ++i) input[i] = float((i * 7919) % 255) / 255.0f - 0.5f;
+
+    FastForward fast(network, model.parameters);
+    std::vector<float> logits(static_cast<std::size_t>(c.classes));
+    for (int i = 0; i < options.warmup; ++i) fast.run(input.data(), logits.data());
+    std::vector<double> times;
+    for (int i = 0; i < options.iterations; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        fast.run(input.data(), logits.data());
+        times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    }
+    std::sort(times.begin(), times.end());
+    const double median = times.size() % 2 ? times[times.size() / 2]
+                                           : 0.5 * (times[times.size() / 2 - 1] + times[times.size() / 2]);
+    const double mean = std::accumulate(times.begin(), times.end(), 0.0) / double(times.size());
+    const long long macs = computeCost(network).totals.macs;
+    if (options.json) {
+        std::cout << json{{"config", configJson(network)}, {"threads", threadCount()},
+                          {"iters", options.iterations}, {"median_ms", median}, {"min_ms", times.front()},
+                          {"mean_ms", mean}, {"max_ms", times.back()}, {"macs", macs}}
+                         .dump(2)
+                  << "\n";
+        return;
+    }
+    std::cout << "model:   " << describe(c) << "\n"
+              << "threads: " << threadCount() << ", iterations: " << options.iterations << " (+"
+              << options.warmup << " warm-up), batch 1\n"
+              << std::fixed << std::setprecision(3) << "median:  " << median << " ms\n"
+              << "min:     " << times.front() << " ms\n"
+              << "mean:    " << mean << " ms\n"
+              << std::setprecision(1) << "speed:   " << double(macs) / (median * 1e6)
+              << " GMAC/s (" << grouped(macs) << " MACs per image)\n";
+}
+
+}  // namespace shufflescope::cli

@@ -1,0 +1,14 @@
+#pragma once
+// The four commands of shufflescope-cli. Each prints to stdout and throws shufflescope::Error on
+// bad input; main() turns that into a message on stderr and a non-zero exit.
+
+#include "options.h"
+
+namespace shufflescope::cli {
+
+void runSummary(const Options& options);
+void runInit(const Options& options);
+void runPrediction(const Options& options);
+void runBench(const Options& options);
+
+}  // namespace shufflescope::cli

@@ -1,0 +1,46 @@
+#include "model_loading.h"
+
+#include "shufflescope/checkpoint.h"
+#include "shufflescope/config_json.h"
+#include "shufflescope/error.h"
+#include "shufflescope/initialization.h"
+
+namespace shufflescope::cli {
+
+namespace {
+
+// Explicit flags must agree with the configuration a checkpoint was saved with.
+void checkFlagsAgree(const Options& options, const ModelConfig& stored, const std::string& path) {
+    const nlohmann::json requested = configToJson(options.config);
+    const nlohmann::json saved = configToJson(stored);
+    for (const std::string& field : options.configFlags)
+        if (requested.at(field) != saved.at(field))
+            throw Error(path + ": the checkpoint was saved with " + field + " = " +
+                        saved.at(field).dump() + ", but the command line asks for " +
+                        requested.at(field).dump());
+}
+
+}  // namespace
+
+LoadedModel loadModel(const Options& options) {
+    if (!options.weights) {
+        Network network = Network::build(options.config);
+        Parameters parameters = randomParameters(network, options.seed);
+        return {std::move(network), std::move(parameters),
+                "random (seed " + std::to_string(options.seed) + ") - untrained", false};
+    }
+    const std::string& path = *options.weights;
+    Checkpoint checkpoint = readCheckpoint(path);
+    ModelConfig config = options.config;
+    if (checkpoint.config) {
+        checkFlagsAgree(options, *checkpoint.config, path);
+        config = *checkpoint.config;
+    }
+    Network network = Network::build(config);
+    checkParameters(network, checkpoint.parameters, path);
+    const auto trained = checkpoint.metadata.find("trained");
+    const bool isTrained = trained != checkpoint.metadata.end() && trained->second == "true";
+    return {std::move(network), std::move(checkpoint.parameters), path, isTrained};
+}
+
+}  // namespace shufflescope::cli

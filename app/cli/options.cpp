@@ -1,0 +1,174 @@
+#include "options.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <tuple>
+
+#include "shufflescope/error.h"
+
+namespace shufflescope::cli {
+
+namespace {
+
+const std::vector<std::string> kCommands = {"summary", "init", "run", "bench"};
+
+long long parseInteger(const std::string& flag, const std::string& text, long long lo, long long hi) {
+    long long value = 0;
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (ec != std::errc() || ptr != end || text.empty())
+        throw Error(flag + ": '" + text + "' is not an integer");
+    if (value < lo || value > hi)
+        throw Error(flag + ": " + text + " is out of range (expected " + std::to_string(lo) + ".." +
+                    std::to_string(hi) + ")");
+    return value;
+}
+
+double parseScale(const std::string& text) {
+    // Accept "0.5", "0.5x", "1", "2x".
+    std::string number = text;
+    if (!number.empty() && (number.back() == 'x' || number.back() == 'X')) number.pop_back();
+    double value = 0;
+    const char* end = number.data() + number.size();
+    auto [ptr, ec] = std::from_chars(number.data(), end, value);
+    if (ec != std::errc() || ptr != end || number.empty() || !std::isfinite(value))
+        throw Error("--scale: '" + text + "' is not a number (expected 0.25, 0.5, 1, 1.5 or 2)");
+    const auto& scales = supportedWidthScales();
+    if (std::find(scales.begin(), scales.end(), value) == scales.end())
+        throw Error("--scale: " + text + " is not a width the paper uses (expected 0.25, 0.5, 1, 1.5 or 2)");
+    return value;
+}
+
+// "64" or "64x48" (height x width).
+std::pair<int, int> parseInputSize(const std::string& text) {
+    const auto x = text.find_first_of("xX");
+    const std::string h = text.substr(0, x);
+    const std::string w = x == std::string::npos ? h : text.substr(x + 1);
+    return {int(parseInteger("--input-size", h, 8, 1024)), int(parseInteger("--input-size", w, 8, 1024))};
+}
+
+bool commandTakes(const std::string& command, const std::string& flag) {
+    static const std::vector<std::pair<std::string, std::vector<std::string>>> table = {
+        {"summary", {"--json"}},
+        {"init", {"-o", "--output"}},
+        {"run", {"--input", "--json", "--dump", "--top"}},
+        {"bench", {"--threads", "--iters", "--warmup", "--json"}},
+    };
+    for (const auto& [name, flags] : table)
+        if (name == command) return std::find(flags.begin(), flags.end(), flag) != flags.end();
+    return false;
+}
+
+}  // namespace
+
+Options parseOptions(const std::vector<std::string>& args) {
+    Options o;
+    if (args.empty()) throw Error("no command given\n\n" + usage());
+    o.command = args[0];
+    if (o.command == "help" || o.command == "--help" || o.command == "-h") {
+        o.command = "help";
+        return o;
+    }
+    if (std::find(kCommands.begin(), kCommands.end(), o.command) == kCommands.end())
+        throw Error("unknown command '" + o.command + "' (expected summary, init, run or bench)");
+
+    // The preset is the base the other config flags modify, wherever it appears.
+    for (std::size_t i = 1; i + 1 < args.size(); ++i)
+        if (args[i] == "--preset") o.config = presetConfig(args[i + 1]);
+
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& flag = args[i];
+        const auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) throw Error(flag + ": missing value");
+            return args[++i];
+        };
+        const auto noteConfig = [&](const char* name) { o.configFlags.insert(name); };
+
+        if (flag == "--preset") {
+            value();
+            noteConfig("preset");
+        } else if (flag == "--groups") {
+            o.config.groups = int(parseInteger(flag, value(), 1, 8));
+            noteConfig("groups");
+        } else if (flag == "--scale") {
+            o.config.widthScale = parseScale(value());
+            noteConfig("width_scale");
+        } else if (flag == "--no-shuffle") {
+            o.config.shuffle = false;
+            noteConfig("shuffle");
+        } else if (flag == "--input-size") {
+            std::tie(o.config.inputHeight, o.config.inputWidth) = parseInputSize(value());
+            noteConfig("input_height");
+            noteConfig("input_width");
+        } else if (flag == "--in-channels") {
+            o.config.inChannels = int(parseInteger(flag, value(), 1, 64));
+            noteConfig("in_channels");
+        } else if (flag == "--classes") {
+            o.config.classes = int(parseInteger(flag, value(), 1, 100000));
+            noteConfig("classes");
+        } else if (flag == "--stem") {
+            o.config.stem = parseStemKind(value());
+            noteConfig("stem");
+        } else if (flag == "--group-first-pointwise") {
+            o.config.groupFirstPointwise = true;
+            noteConfig("group_first_pointwise");
+        } else if (flag == "--weights") {
+            o.weights = value();
+        } else if (flag == "--seed") {
+            o.seed = static_cast<unsigned long long>(parseInteger(flag, value(), 0, (1LL << 62)));
+        } else if (!commandTakes(o.command, flag)) {
+            throw Error("unknown option '" + flag + "' for '" + o.command +
+                        "' (see shufflescope-cli help)");
+        } else if (flag == "--json") {
+            o.json = true;
+        } else if (flag == "-o" || flag == "--output") {
+            o.output = value();
+        } else if (flag == "--input") {
+            o.input = value();
+        } else if (flag == "--dump") {
+            o.dumpDir = value();
+        } else if (flag == "--top") {
+            o.top = int(parseInteger(flag, value(), 1, 100000));
+        } else if (flag == "--threads") {
+            o.threads = int(parseInteger(flag, value(), 1, 256));
+        } else if (flag == "--iters") {
+            o.iterations = int(parseInteger(flag, value(), 1, 1000000));
+        } else if (flag == "--warmup") {
+            o.warmup = int(parseInteger(flag, value(), 0, 1000000));
+        }
+    }
+    if (o.command == "init" && o.output.empty()) throw Error("init: missing -o FILE.safetensors");
+    if (o.command == "run" && o.input.empty()) throw Error("run: missing --input IMAGE|FILE.npy");
+    validateConfig(o.config);
+    return o;
+}
+
+std::string usage() {
+    return R"(usage: shufflescope-cli COMMAND [config flags] [command flags]
+
+Commands:
+  summary [--json]                  per-step table: output shape, MACs, dense MACs, parameters
+  init -o FILE.safetensors          write a deterministic random checkpoint for the configuration
+  run --input IMAGE|FILE.npy [--json] [--dump DIR] [--top N]
+                                    top-N prediction; --dump writes every step as .npy and .png
+  bench [--threads N] [--iters N] [--warmup N] [--json]
+                                    latency of the fast forward path at batch 1 (median, min)
+
+Config flags (every command):
+  --preset imagenet|fashion         base configuration (default imagenet)
+  --groups N                        groups g, 1..8
+  --scale S                         width 0.25, 0.5, 1, 1.5 or 2
+  --no-shuffle                      switch the channel shuffle off
+  --input-size H[xW]                input resolution, 8..1024
+  --in-channels C                   input channels
+  --classes N                       number of classes
+  --stem paper|small-input          stem variant (the preset chooses one)
+  --group-first-pointwise           group Stage 2's first 1x1 conv (the seed's Keras variant)
+  --weights FILE.safetensors        load a checkpoint (its stored configuration wins; flags that
+                                    contradict it are an error)
+  --seed N                          seed of the random weights when no --weights (default 1)
+)";
+}
+
+}  // namespace shufflescope::cli

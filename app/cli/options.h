@@ -1,0 +1,34 @@
+#pragma once
+// Command-line parsing for shufflescope-cli. Every value is checked; anything unknown or
+// malformed throws shufflescope::Error naming the flag and what was expected.
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "shufflescope/config.h"
+
+namespace shufflescope::cli {
+
+struct Options {
+    std::string command;  // summary | init | run | bench | help
+    ModelConfig config;
+    std::set<std::string> configFlags;  // config flags given explicitly (checked against a checkpoint)
+    std::optional<std::string> weights;
+    unsigned long long seed = 1;
+    bool json = false;
+    std::string output;  // init -o
+    std::string input;   // run --input
+    std::string dumpDir; // run --dump
+    int top = 5;
+    int threads = 0;  // bench; 0 = the machine's default
+    int iterations = 50;
+    int warmup = 5;
+};
+
+Options parseOptions(const std::vector<std::string>& args);
+
+std::string usage();
+
+}  // namespace shufflescope::cli

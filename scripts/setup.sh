@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages ShuffleScope needs (only those missing) and builds it (Release).
+#   scripts/setup.sh run    packages to build and run the application
+#   scripts/setup.sh test   those, plus what the test suite needs (PyTorch for the interop test)
+# Every dependency is a Debian package; nothing is downloaded at build time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:-run}
+packages=(
+    build-essential cmake pkg-config  # compiler and build
+    libeigen3-dev                     # Eigen: the GEMMs of every convolution
+    nlohmann-json3-dev                # JSON: checkpoint headers, CLI output
+    libstb-dev                        # stb_image / stb_image_write: image decoding, PNG output
+)
+if [[ $mode == test ]]; then
+    packages+=(
+        catch2                        # the C++ test framework (2.13)
+        python3 python3-numpy python3-torch  # PyTorch interop test and fixture regeneration
+    )
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    echo "Installing missing Debian packages: ${missing[*]}"
+    sudo=""
+    [[ $(id -u) -ne 0 ]] && sudo="sudo"
+    $sudo apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+tests=OFF
+[[ $mode == test ]] && tests=ON
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DSHUFFLESCOPE_BUILD_TESTS=$tests
+cmake --build build -j "$(nproc)"

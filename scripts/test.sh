@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Quick start, command 2: install what is missing, build with tests, run the whole suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+cd build
+ctest --output-on-failure -j "$(nproc)"

@@ -12,14 +12,6 @@
 
 namespace shufflescope {
 
-namespace detail {
-// Defined in safetensors.cpp: readSafetensors, except that keys for which `skip` returns true are
-// validated but not decoded or returned, whatever their dtype. (Declared here rather than in
-// safetensors.h until the public header grows a reading option.)
-SafetensorsContent readSafetensorsSkipping(const std::string& path,
-                                           bool (*skip)(std::string_view key));
-}  // namespace detail
-
 namespace {
 
 using nlohmann::json;
@@ -130,7 +122,7 @@ bool sameParameterShapes(const Network& a, const Network& b) {
 }  // namespace
 
 Checkpoint readCheckpoint(const std::string& path) {
-    SafetensorsContent content = detail::readSafetensorsSkipping(path, isBatchCounter);
+    SafetensorsContent content = readSafetensors(path, isBatchCounter);
     Checkpoint checkpoint;
     checkpoint.parameters = std::move(content.tensors);
     checkpoint.metadata = std::move(content.metadata);

@@ -48,7 +48,7 @@ uint16_t floatToHalf(float value) {
     const auto sign = uint16_t((bits >> 16) & 0x8000u);
     const uint32_t magnitude = bits & 0x7FFFFFFFu;
     if (magnitude >= 0x7F800000u) {
-        if (magnitude == 0x7F800000u) return sign | 0x7C00u;
+        if (magnitude == 0x7F800000u) return uint16_t(sign | 0x7C00u);
         // Quiet NaN keeping the top payload bits; the quiet bit guarantees it stays a NaN.
         return uint16_t(sign | 0x7E00u | ((magnitude >> 13) & 0x3FFu));
     }
@@ -60,8 +60,8 @@ uint16_t floatToHalf(float value) {
         const bool up = remainder > halfway || (remainder == halfway && (quotient & 1u));
         return quotient + (up ? 1u : 0u);
     };
-    const int exponent = int(magnitude >> 23);        // biased float exponent
-    if (exponent >= 127 + 16) return sign | 0x7C00u;  // >= 65536: overflows half
+    const int exponent = int(magnitude >> 23);                  // biased float exponent
+    if (exponent >= 127 + 16) return uint16_t(sign | 0x7C00u);  // >= 65536: overflows half
     if (exponent >= 127 - 14) {
         // Normal half. A carry out of the mantissa bumps the exponent, which is the right answer
         // (and turns 65520 and above into infinity).
@@ -407,14 +407,8 @@ void decode(const Entry& entry, const std::byte* data, Tensor& tensor, const std
 
 }  // namespace
 
-namespace detail {
-
-// parseSafetensors, except that keys for which `skip` is true are validated (known dtype, sound
-// layout) but neither decoded nor returned, whatever their dtype. Checkpoints use it for PyTorch's
-// int64 "*.num_batches_tracked" counters.
-SafetensorsContent parseSafetensorsSkipping(std::span<const std::byte> bytes,
-                                            const std::string& context,
-                                            bool (*skip)(std::string_view key)) {
+SafetensorsContent parseSafetensors(std::span<const std::byte> bytes, const std::string& context,
+                                    SkipKey skip) {
     if (bytes.size() < 8)
         throw Error(context + ": file is " + std::to_string(bytes.size()) +
                     " bytes, too short for the 8-byte header length of a safetensors file");
@@ -468,12 +462,12 @@ SafetensorsContent parseSafetensorsSkipping(std::span<const std::byte> bytes,
     return content;
 }
 
-SafetensorsContent readSafetensorsSkipping(const std::string& path,
-                                           bool (*skip)(std::string_view key)) {
+SafetensorsContent readSafetensors(const std::string& path, SkipKey skip) {
     namespace fs = std::filesystem;
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
-    if (!fs::exists(status)) throw Error(path + ": file does not exist");
+    if (status.type() == fs::file_type::not_found) throw Error(path + ": file does not exist");
+    if (ec) throw Error(path + ": cannot access the file (" + ec.message() + ")");
     if (fs::is_directory(status)) throw Error(path + ": is a directory, expected a file");
     const uintmax_t size = fs::file_size(path, ec);
     if (ec) throw Error(path + ": cannot read the file size (" + ec.message() + ")");
@@ -488,17 +482,7 @@ SafetensorsContent readSafetensorsSkipping(const std::string& path,
     if (in.gcount() != static_cast<std::streamsize>(bytes.size()))
         throw Error(path + ": read " + std::to_string(in.gcount()) + " of " +
                     std::to_string(bytes.size()) + " bytes (file changed while reading?)");
-    return parseSafetensorsSkipping(bytes, path, skip);
-}
-
-}  // namespace detail
-
-SafetensorsContent parseSafetensors(std::span<const std::byte> bytes, const std::string& context) {
-    return detail::parseSafetensorsSkipping(bytes, context, nullptr);
-}
-
-SafetensorsContent readSafetensors(const std::string& path) {
-    return detail::readSafetensorsSkipping(path, nullptr);
+    return parseSafetensors(bytes, path, skip);
 }
 
 // =================================================================================================

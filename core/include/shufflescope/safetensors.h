@@ -11,9 +11,11 @@
 // expected. F32, F16 and BF16 load as float32; other dtypes are refused by name.
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "shufflescope/tensor.h"
 
@@ -26,10 +28,15 @@ struct SafetensorsContent {
     std::map<std::string, std::string> metadata;
 };
 
+// Keys for which it returns true are validated (known dtype, sound layout) but neither decoded nor
+// returned, whatever their dtype: checkpoints skip PyTorch's int64 "*.num_batches_tracked".
+using SkipKey = bool (*)(std::string_view key);
+
 // Reads and validates a file; `path` names the file in every message.
-SafetensorsContent readSafetensors(const std::string& path);
+SafetensorsContent readSafetensors(const std::string& path, SkipKey skip = nullptr);
 // Same, from bytes already in memory; `context` names the source in messages.
-SafetensorsContent parseSafetensors(std::span<const std::byte> bytes, const std::string& context);
+SafetensorsContent parseSafetensors(std::span<const std::byte> bytes, const std::string& context,
+                                    SkipKey skip = nullptr);
 
 // Serialises tensors (sorted by name, 8-byte aligned header padded with spaces, as the reference
 // implementation writes) with float32 values stored as `storage`.

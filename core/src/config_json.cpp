@@ -1,5 +1,7 @@
 #include "shufflescope/config_json.h"
 
+#include <cstdint>
+
 #include "shufflescope/error.h"
 
 namespace shufflescope {
@@ -31,7 +33,11 @@ const json& field(const json& object, const char* name, json::value_t type, cons
     const bool intOk = type == json::value_t::number_integer && it->is_number_integer();
     if (!(numberOk || intOk || it->type() == type))
         throw Error(context + ": configuration field '" + name + "' should be " + typeName +
-                    ", found " + it->dump());
+                    ", found a " + it->type_name());
+    // get<int>() would silently wrap a huge value into the valid range.
+    if (intOk && (it->get<long long>() < INT32_MIN || it->get<long long>() > INT32_MAX ||
+                  (it->is_number_unsigned() && it->get<unsigned long long>() > INT32_MAX)))
+        throw Error(context + ": configuration field '" + name + "' is out of range");
     return *it;
 }
 

@@ -44,8 +44,8 @@ namespace {
 // cap also keeps the byte count within stb's int length.
 constexpr std::uintmax_t kMaxImageFileBytes = std::uintmax_t(256) << 20;
 
-// ImageNet statistics on [0, 1] pixels (torchvision's reference values); the gray pair is what
-// the same data gives after 0.299R + 0.587G + 0.114B.
+// ImageNet statistics on [0, 1] pixels (torchvision's reference values). The gray pair is the
+// average of the three channels' values, the usual convention for one-channel ImageNet models.
 constexpr double kImageNetMean[3] = {0.485, 0.456, 0.406};
 constexpr double kImageNetStd[3] = {0.229, 0.224, 0.225};
 constexpr double kImageNetGrayMean = 0.449;

@@ -398,6 +398,27 @@ TEST_CASE("random bytes throw Error naming the file and stb's reason", "[image]"
             "empty.png: the file is empty");
 }
 
+TEST_CASE("a JPEG Huffman table with more than 256 codes is refused before stb parses it",
+          "[image]") {
+    // The system stb_image writes past its tables for such a DHT segment (nothings/stb#1289).
+    Bytes evil = {0xff, 0xd8, 0xff, 0xc4, 0x00, 0x13, 0x00};  // SOI, DHT of 19 bytes, DC table 0
+    for (int i = 0; i < 14; ++i) evil.push_back(0);
+    evil.insert(evil.end(), {255, 255, 0xff, 0xd9});  // 510 codes of lengths 15 and 16, EOI
+    REQUIRE(errorFrom([&] { decodeImageMemory(evil.data(), evil.size(), "evil.jpg"); }) ==
+            "evil.jpg: not a readable image (Corrupt JPEG: a Huffman table declares 510 codes; "
+            "at most 256 exist)");
+
+    // The same bytes inside an APP1 payload are skipped by length, not mistaken for a table.
+    const Bytes pixels = uniformPixels(16, 8, {30, 60, 90});
+    Bytes jpeg = encode(Format::Jpeg, 16, 8, 3, pixels);
+    Bytes app1 = {0xff, 0xe1, 0x00, static_cast<uint8_t>(2 + evil.size() - 2)};
+    app1.insert(app1.end(), evil.begin() + 2, evil.end());
+    jpeg.insert(jpeg.begin() + 2, app1.begin(), app1.end());
+    const DecodedImage image = decode(jpeg);
+    REQUIRE(image.width == 16);
+    REQUIRE(image.height == 8);
+}
+
 TEST_CASE("images too large to decode are refused from their header", "[image]") {
     Bytes gifHeader = {'G', 'I', 'F', '8', '9', 'a', 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0x3b};
     // Baseline JPEG start of frame: 8-bit, 60000 x 60000, three components.

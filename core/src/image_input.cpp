@@ -30,6 +30,8 @@
 #define STBI_ONLY_JPEG
 #define STBI_ONLY_BMP
 #define STBI_ONLY_GIF
+// Private to this file, so another part of the program embedding stb_image cannot collide with it.
+#define STB_IMAGE_STATIC
 #define STB_IMAGE_IMPLEMENTATION
 #include <stb_image.h>
 
@@ -250,7 +252,9 @@ AxisMap makeAxisMap(int inSize, long long outSize, long long outBegin, int outCo
     }
     const double scale = double(inSize) / double(outSize);  // input pixels per output pixel
     if (outSize < inSize) {
-        map.taps = static_cast<int>(std::ceil(scale)) + 1;
+        // A cell of `scale` pixels starting anywhere touches at most ceil(scale) + 1 of them; one
+        // more tap (weight zero) absorbs any rounding in the cell edges.
+        map.taps = static_cast<int>(std::ceil(scale)) + 2;
         for (int o = 0; o < outCount; ++o) {
             const long long i = outBegin + o;
             // Integer products keep the cell edges exact when the ratio is a whole number.

@@ -18,6 +18,7 @@
 #include "shufflescope/image_input.h"
 #include "shufflescope/tensor.h"
 
+#define STB_IMAGE_WRITE_STATIC  // core has its own copy (feature_png.cpp); keep them apart
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb_image_write.h>
 
@@ -547,6 +548,16 @@ TEST_CASE("resizing matches the naive area and bilinear references over a size s
 // [SECTION] imagenet preset
 // =================================================================================================
 
+namespace {
+// Index of the first of `count` values from `begin` that is not bit-for-bit `expected`, or -1.
+int64_t firstDifferent(const Tensor& tensor, int64_t begin, int64_t count, float expected) {
+    for (int64_t i = begin; i < begin + count; ++i) {
+        if (tensor[i] != expected) return i;
+    }
+    return -1;
+}
+}  // namespace
+
 TEST_CASE("imagenet preprocessing of a uniform colour gives its normalised value everywhere",
           "[image]") {
     const std::vector<uint8_t> colour = {200, 120, 40};
@@ -566,20 +577,18 @@ TEST_CASE("imagenet preprocessing of a uniform colour gives its normalised value
         REQUIRE(rgb.shape() == std::vector<int64_t>{1, 3, 224, 224});
         for (int c = 0; c < 3; ++c) {
             const float expected = imagenetNormalised(colour[std::size_t(c)], c);
-            for (int64_t i = 0; i < 224 * 224; ++i) {
-                CAPTURE(c, i);
-                REQUIRE(rgb[c * 224 * 224 + i] == expected);
-            }
+            const int64_t bad = firstDifferent(rgb, c * 224 * 224, 224 * 224, expected);
+            CAPTURE(c, bad, expected);
+            REQUIRE(bad == -1);
         }
 
         // A one-channel model takes luma with the gray statistics.
         const Tensor gray = preprocessImage(image, imagenetConfig(1));
         REQUIRE(gray.shape() == std::vector<int64_t>{1, 1, 224, 224});
         const double luma = 0.299 * 200 + 0.587 * 120 + 0.114 * 40;
-        for (int64_t i = 0; i < gray.size(); ++i) {
-            CAPTURE(i);
-            REQUIRE(gray[i] == gray[0]);
-        }
+        const int64_t bad = firstDifferent(gray, 0, gray.size(), gray[0]);
+        CAPTURE(bad, gray[0]);
+        REQUIRE(bad == -1);
         REQUIRE(gray[0] == Approx(imagenetGrayNormalised(luma)).margin(1e-6));
     }
 }
@@ -753,7 +762,9 @@ TEST_CASE("the bundled sample images load for both presets", "[image]") {
         const Tensor small = loadInput(path, fashionConfig(), &info);
         REQUIRE(small.shape() == std::vector<int64_t>{1, 1, 32, 32});
         for (const Tensor* t : {&imagenet, &small}) {
-            for (float v : t->values()) REQUIRE(std::isfinite(v));
+            const auto values = t->values();
+            REQUIRE(std::all_of(values.begin(), values.end(),
+                                [](float v) { return std::isfinite(v); }));
         }
         if (fashion) {
             // Fashion-MNIST is light-on-black already, and 28x28 lands unresized in the middle.

@@ -6,13 +6,15 @@
 // any large allocation. Preprocessing per preset:
 //   imagenet  RGB; resize so the shorter side is 256/224 of the input's, centre crop; ImageNet mean
 //             and std normalisation.
-//   fashion   grayscale; light-background photos (border brighter than the centre) are inverted,
+//   fashion   grayscale; light-background photos (border brighter than 0.5 and than the centre) are
+//             inverted,
 //             because Fashion-MNIST is light-on-black; fit into 28x28 keeping aspect, centred in the
 //             input (32x32: 2-pixel black margin as the training data is padded); normalised with
 //             Fashion-MNIST's mean 0.2860 and std 0.3530.
 // Shrinking uses area averaging (antialiased); enlarging uses bilinear interpolation.
 // .npy files hold exact numeric input: float32 (C,H,W) or (1,C,H,W) matching the configuration.
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>

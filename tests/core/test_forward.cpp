@@ -32,7 +32,7 @@ TEST_CASE("fast and capture paths agree on logits for every g, width and shuffle
                 c.groups = g;
                 c.widthScale = s;
                 c.shuffle = shuffle;
-                c.inputHeight = c.inputWidth = 32;  // small: the sweep is 80 networks
+                c.inputHeight = c.inputWidth = 16;  // small: the sweep is 80 networks
                 c.classes = 16;
                 const Network net = Network::build(c);
                 const Parameters params = randomParameters(net, 100 + uint64_t(g));

@@ -105,9 +105,9 @@ def main():
         randomize_bn_statistics(model, torch.Generator().manual_seed(1))
         model.eval()
         keys = list(model.state_dict())
-        expected = [f"stem.conv.weight"] + [f"stem.bn.{k}" for k in
-                                             ("weight", "bias", "running_mean", "running_var",
-                                              "num_batches_tracked")]
+        expected = ["stem.conv.weight"] + [f"stem.bn.{k}" for k in
+                                            ("weight", "bias", "running_mean", "running_var",
+                                             "num_batches_tracked")]
         for i, units in enumerate((4, 8, 4)):
             for j in range(units):
                 for layer in ("pw1", "bn1", "dw", "bn2", "pw2", "bn3"):

@@ -69,6 +69,7 @@ void runSummary(const Options& options) {
                              {"macs", c.macs},
                              {"dense_macs", c.denseMacs},
                              {"params", c.params},
+                             {"activations", c.activations},
                              {"groups", s.groups},
                              {"stride", s.stride}});
         }

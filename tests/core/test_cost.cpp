@@ -5,6 +5,9 @@
 
 #include "shufflescope/cost.h"
 #include "shufflescope/network.h"
+#include "shufflescope/paper_reference.h"
+
+#include <cmath>
 
 using namespace shufflescope;
 
@@ -83,4 +86,22 @@ TEST_CASE("dense totals equal the g = 1 network's cost of the same widths", "[co
     const CostReport denseReport = computeCost(Network::build(dense, net.widths()));
     CHECK(computeCost(net).totals.denseMacs == denseReport.totals.macs);
     CHECK(computeCost(net).totals.denseParams == denseReport.totals.params);
+}
+
+TEST_CASE("the engine's widths and MACs agree with the paper's Table 1 reference row", "[cost]") {
+    for (int g : {1, 2, 3, 4, 8}) {
+        CAPTURE(g);
+        const auto row = paperTable1(g);
+        REQUIRE(row);
+        const Network net = Network::build([&] {
+            ModelConfig c = presetConfig("imagenet");
+            c.groups = g;
+            return c;
+        }());
+        for (int s = 0; s < 3; ++s) CHECK(net.widths().stages[std::size_t(s)] == row->stageChannels[s]);
+        CHECK(std::llround(double(computeCost(net).totals.backboneMacs) / 1e6) == row->complexityMflops);
+    }
+    CHECK_FALSE(paperTable1(5));
+    CHECK(paperShuffleAblation(8, 1.0)->withoutShuffle == 37.6);
+    CHECK(paperTopOneError(3, 0.5) == 43.2);
 }

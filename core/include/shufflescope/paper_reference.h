@@ -1,0 +1,27 @@
+#pragma once
+// Figures the paper publishes, for showing next to the engine's own numbers (the engine never
+// uses these; the tests check it reproduces them). Source: ../shared/spec/shufflenet-v1.md.
+
+#include <optional>
+
+namespace shufflescope {
+
+struct PaperTable1Row {
+    int groups;
+    int stageChannels[3];   // Stages 2, 3, 4 at 1x
+    int complexityMflops;   // Table 1's rounded backbone complexity
+};
+
+// Table 1's column for g in {1, 2, 3, 4, 8}; nullopt for other g.
+std::optional<PaperTable1Row> paperTable1(int groups);
+
+// Table 2 ImageNet top-1 error (%) at width scale s for g in {1, 2, 3, 4, 8}; nullopt otherwise.
+std::optional<double> paperTopOneError(int groups, double widthScale);
+
+// Table 3: top-1 error without and with the shuffle, for g in {3, 8} at 0.25x, 0.5x, 1x.
+struct ShuffleAblation {
+    double withoutShuffle, withShuffle;
+};
+std::optional<ShuffleAblation> paperShuffleAblation(int groups, double widthScale);
+
+}  // namespace shufflescope

@@ -509,16 +509,6 @@ bool hasNpyExtension(const std::string& path) {
     return extension == ".npy";
 }
 
-std::string pythonTuple(const std::vector<int64_t>& shape) {
-    std::string text = "(";
-    for (std::size_t i = 0; i < shape.size(); ++i) {
-        if (i > 0) text += ", ";
-        text += std::to_string(shape[i]);
-    }
-    if (shape.size() == 1) text += ",";
-    return text + ")";
-}
-
 Tensor loadNpyInput(const std::string& path, const ModelConfig& config) {
     Tensor tensor = readNpy(path);
     const std::vector<int64_t> expected = {config.inChannels, config.inputHeight,
@@ -528,8 +518,8 @@ Tensor loadNpyInput(const std::string& path, const ModelConfig& config) {
         shape == expected || (shape.size() == 4 && shape[0] == 1 &&
                               std::equal(expected.begin(), expected.end(), shape.begin() + 1));
     if (!matches) {
-        throw Error(path + ": shape " + pythonTuple(shape) + " does not match the model input " +
-                    pythonTuple(expected));
+        throw Error(path + ": shape " + npyShapeString(shape) + " does not match the model input " +
+                    npyShapeString(expected));
     }
     // A NaN or inf would flow through every layer and make every picture blank; better to say so.
     for (int64_t i = 0; i < tensor.size(); ++i) {

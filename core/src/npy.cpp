@@ -51,17 +51,6 @@ constexpr int kMaxNesting = 8;
     throw Error(path + ": " + message);
 }
 
-// numpy prints shapes as Python tuples; messages use the same spelling so users recognise them.
-std::string pythonTuple(const std::vector<int64_t>& shape) {
-    std::string text = "(";
-    for (std::size_t i = 0; i < shape.size(); ++i) {
-        if (i > 0) text += ", ";
-        text += std::to_string(shape[i]);
-    }
-    if (shape.size() == 1) text += ",";
-    return text + ")";
-}
-
 struct FileCloser {
     void operator()(std::FILE* file) const { std::fclose(file); }
 };
@@ -383,6 +372,17 @@ void appendLittleEndian(std::string& out, uint32_t value, int bytes) {
 
 }  // namespace
 
+// numpy prints shapes as Python tuples; messages use the same spelling so users recognise them.
+std::string npyShapeString(const std::vector<int64_t>& shape) {
+    std::string text = "(";
+    for (std::size_t i = 0; i < shape.size(); ++i) {
+        if (i > 0) text += ", ";
+        text += std::to_string(shape[i]);
+    }
+    if (shape.size() == 1) text += ",";
+    return text + ")";
+}
+
 // =================================================================================================
 // [SECTION] readNpy
 // =================================================================================================
@@ -435,7 +435,7 @@ Tensor readNpy(const std::string& path) {
     const std::uintmax_t itemSize = header.dtype == DType::Float32 ? 4 : 8;
     const std::uintmax_t expectedBytes = std::uintmax_t(header.elements) * itemSize;
     const std::uintmax_t actualBytes = fileSize - dataOffset;
-    const std::string shapeText = pythonTuple(header.shape);
+    const std::string shapeText = npyShapeString(header.shape);
     if (actualBytes < expectedBytes) {
         fail(path, "truncated: shape " + shapeText + " needs " + std::to_string(expectedBytes) +
                        " bytes of data but the file has " + std::to_string(actualBytes));
@@ -489,7 +489,8 @@ Tensor readNpy(const std::string& path) {
 
 void writeNpy(const std::string& path, const Tensor& tensor) {
     std::string dict =
-        "{'descr': '<f4', 'fortran_order': False, 'shape': " + pythonTuple(tensor.shape()) + ", }";
+        "{'descr': '<f4', 'fortran_order': False, 'shape': " + npyShapeString(tensor.shape()) +
+        ", }";
     // numpy aligns the data to 64 bytes so it can be memory-mapped efficiently; the header is
     // padded with spaces and always ends in '\n'.
     auto build = [&](int major, int lengthBytes) {

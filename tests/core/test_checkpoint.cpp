@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -16,33 +15,14 @@
 #include "shufflescope/checkpoint.h"
 #include "shufflescope/config_json.h"
 #include "shufflescope/error.h"
+#include "support/temp_dir.h"
 
 using namespace shufflescope;
 using Catch::Contains;
 using Catch::StartsWith;
+using testing_support::TempDir;
 
 namespace {
-
-// A fresh directory under the system temp directory, removed with everything in it.
-class TempDir {
-  public:
-    TempDir() {
-        std::random_device device;
-        path_ = std::filesystem::temp_directory_path() /
-                ("shufflescope-ckpt-test-" + std::to_string(device()) + std::to_string(device()));
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-
-  private:
-    std::filesystem::path path_;
-};
 
 ModelConfig smallConfig(int groups = 2) {
     ModelConfig config = presetConfig("fashion");
@@ -117,7 +97,7 @@ const ParameterSpec& firstShapeDifference(const Network& a, const Network& b) {
 
 TEST_CASE("checkpoint: save then read returns configuration, parameters and metadata",
           "[checkpoint]") {
-    TempDir dir;
+    TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
     const Network network = Network::build(smallConfig());
     const Parameters parameters = makeParameters(network);
@@ -140,7 +120,7 @@ TEST_CASE("checkpoint: save then read returns configuration, parameters and meta
 }
 
 TEST_CASE("checkpoint: F16 and BF16 storage load widened to float", "[checkpoint]") {
-    TempDir dir;
+    TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
     const Network network = Network::build(smallConfig());
     const Parameters parameters = makeParameters(network, 1.0f);
@@ -167,7 +147,7 @@ TEST_CASE("checkpoint: F16 and BF16 storage load widened to float", "[checkpoint
 
 TEST_CASE("checkpoint: a file without configuration (as PyTorch writes) loads given the network",
           "[checkpoint]") {
-    TempDir dir;
+    TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("pytorch.safetensors");
     const Network network = Network::build(smallConfig());
     writeSafetensors(path, makeParameters(network), {{"format", "pt"}});
@@ -178,7 +158,7 @@ TEST_CASE("checkpoint: a file without configuration (as PyTorch writes) loads gi
 
 TEST_CASE("checkpoint: num_batches_tracked entries are ignored, whatever their dtype",
           "[checkpoint]") {
-    TempDir dir;
+    TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
     const Network network = Network::build(smallConfig());
     const Parameters parameters = makeParameters(network);
@@ -208,7 +188,7 @@ TEST_CASE("checkpoint: num_batches_tracked entries are ignored, whatever their d
 }
 
 TEST_CASE("checkpoint: a malformed num_batches_tracked entry is still refused", "[checkpoint]") {
-    TempDir dir;
+    TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
     const Network network = Network::build(smallConfig());
     std::string bytes = serializeSafetensors(makeParameters(network), {});
@@ -226,7 +206,7 @@ TEST_CASE("checkpoint: a malformed num_batches_tracked entry is still refused", 
 // =================================================================================================
 
 TEST_CASE("checkpoint: missing, extra and wrongly shaped keys are named", "[checkpoint]") {
-    TempDir dir;
+    TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
     const Network network = Network::build(smallConfig());
     const std::string described = describe(network.config());
@@ -282,7 +262,7 @@ TEST_CASE("checkpoint: missing, extra and wrongly shaped keys are named", "[chec
 }
 
 TEST_CASE("checkpoint: several mismatches are counted after the first", "[checkpoint]") {
-    TempDir dir;
+    TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
     const Network network = Network::build(smallConfig());
     Parameters parameters = makeParameters(network);
@@ -296,7 +276,7 @@ TEST_CASE("checkpoint: several mismatches are counted after the first", "[checkp
 
 TEST_CASE("checkpoint: a configuration that contradicts the tensors is reported as such",
           "[checkpoint]") {
-    TempDir dir;
+    TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
     const Network actual = Network::build(smallConfig(2));
     struct Case {
@@ -326,7 +306,7 @@ TEST_CASE("checkpoint: a configuration that contradicts the tensors is reported 
 }
 
 TEST_CASE("checkpoint: a bad stored configuration names the file and the key", "[checkpoint]") {
-    TempDir dir;
+    TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
     const Network network = Network::build(smallConfig());
     nlohmann::json badGroups = configToJson(network.config());
@@ -360,7 +340,7 @@ TEST_CASE("checkpoint: a bad stored configuration names the file and the key", "
 
 TEST_CASE("checkpoint: loading into a differently configured network names the fields",
           "[checkpoint]") {
-    TempDir dir;
+    TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
     const Network saved = Network::build(smallConfig(2));
     saveCheckpoint(path, saved, makeParameters(saved));
@@ -398,7 +378,7 @@ TEST_CASE("checkpoint: loading into a differently configured network names the f
 }
 
 TEST_CASE("checkpoint: saving refuses parameters that do not fit the network", "[checkpoint]") {
-    TempDir dir;
+    TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
     const Network network = Network::build(smallConfig());
     Parameters parameters = makeParameters(network);
@@ -409,7 +389,7 @@ TEST_CASE("checkpoint: saving refuses parameters that do not fit the network", "
 }
 
 TEST_CASE("checkpoint: saving a network with hand-picked widths is refused", "[checkpoint]") {
-    TempDir dir;
+    TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
     const ModelConfig config = smallConfig(2);
     // The 1x widths for g = 2 are valid, but the 0.5x configuration would rebuild other ones.
@@ -420,7 +400,7 @@ TEST_CASE("checkpoint: saving a network with hand-picked widths is refused", "[c
 }
 
 TEST_CASE("checkpoint: saving replaces an existing file", "[checkpoint]") {
-    TempDir dir;
+    TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
     const Network two = Network::build(smallConfig(2));
     const Network four = Network::build(smallConfig(4));

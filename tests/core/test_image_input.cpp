@@ -17,6 +17,7 @@
 #include "shufflescope/error.h"
 #include "shufflescope/image_input.h"
 #include "shufflescope/tensor.h"
+#include "support/temp_dir.h"
 
 #define STB_IMAGE_WRITE_STATIC  // core has its own copy (feature_png.cpp); keep them apart
 #define STB_IMAGE_WRITE_IMPLEMENTATION
@@ -24,6 +25,7 @@
 
 namespace fs = std::filesystem;
 using namespace shufflescope;
+using testing_support::TempDir;
 
 namespace {
 
@@ -106,26 +108,11 @@ std::string errorFrom(Action&& action) {
     return "";
 }
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device entropy;
-        path = fs::temp_directory_path() /
-               ("shufflescope-image-test-" + std::to_string(entropy()) + std::to_string(entropy()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-    std::string write(const std::string& name, const Bytes& bytes) const {
-        const std::string file = (path / name).string();
-        std::ofstream out(file, std::ios::binary);
-        out.write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
-        REQUIRE(out.good());
-        return file;
-    }
-};
+void writeBytes(const std::string& path, const Bytes& bytes) {
+    std::ofstream out(path, std::ios::binary);
+    out.write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
+    REQUIRE(out.good());
+}
 
 ModelConfig imagenetConfig(int channels = 3, int size = 224) {
     ModelConfig config;
@@ -333,12 +320,13 @@ TEST_CASE("a GIF decodes its first frame as RGB", "[image]") {
 }
 
 TEST_CASE("decodeImageFile reads a file and names it in errors", "[image]") {
-    TempDir dir;
+    TempDir dir("shufflescope-image-test");
     const Bytes pixels = patternPixels(3, 2, 3);
-    const std::string path = dir.write("photo.png", encode(Format::Png, 3, 2, 3, pixels));
+    const std::string path = dir.file("photo.png");
+    writeBytes(path, encode(Format::Png, 3, 2, 3, pixels));
     REQUIRE(decodeImageFile(path).pixels == pixels);
 
-    const std::string missing = (dir.path / "missing.png").string();
+    const std::string missing = dir.file("missing.png");
     const std::string message = errorFrom([&] { decodeImageFile(missing); });
     CAPTURE(message);
     REQUIRE(message.rfind(missing + ": cannot read", 0) == 0);
@@ -455,8 +443,9 @@ TEST_CASE("images too large to decode are refused from their header", "[image]")
     }
 
     // Through the file path as the app uses it, with the file name first.
-    TempDir dir;
-    const std::string path = dir.write("photo.png", pngHeaderOnly(40000, 40000));
+    TempDir dir("shufflescope-image-test");
+    const std::string path = dir.file("photo.png");
+    writeBytes(path, pngHeaderOnly(40000, 40000));
     REQUIRE(errorFrom([&] { loadInput(path, imagenetConfig()); }) ==
             path + ": image is 40000 x 40000 pixels; decoding it would need 6.0 GiB (limit 1 GiB)");
 }

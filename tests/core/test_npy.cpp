@@ -21,27 +21,13 @@
 #include "shufflescope/image_input.h"
 #include "shufflescope/npy.h"
 #include "shufflescope/tensor.h"
+#include "support/temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace shufflescope;
+using testing_support::TempDir;
 
 namespace {
-
-// A fresh directory per test, removed afterwards.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device entropy;
-        path = fs::temp_directory_path() /
-               ("shufflescope-npy-test-" + std::to_string(entropy()) + std::to_string(entropy()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-    std::string file(const std::string& name) const { return (path / name).string(); }
-};
 
 void writeBytes(const std::string& path, const std::string& bytes) {
     std::ofstream out(path, std::ios::binary);
@@ -106,7 +92,7 @@ std::string errorFrom(Action&& action) {
 }  // namespace
 
 TEST_CASE("writeNpy then readNpy returns the same shape and bit-identical values", "[npy]") {
-    TempDir dir;
+    TempDir dir("shufflescope-npy-test");
     const std::vector<std::vector<int64_t>> shapes = {
         {1}, {7}, {2, 3}, {3, 1, 5}, {1, 3, 4, 5}, {2, 3, 5, 7}, {0}, {2, 0, 3}};
     std::mt19937 random(42);
@@ -136,7 +122,7 @@ TEST_CASE("writeNpy then readNpy returns the same shape and bit-identical values
 }
 
 TEST_CASE("writeNpy writes numpy's exact version 1.0 layout", "[npy]") {
-    TempDir dir;
+    TempDir dir("shufflescope-npy-test");
     Tensor tensor({2, 3});
     for (int64_t i = 0; i < tensor.size(); ++i) tensor[i] = static_cast<float>(i);
     const std::string path = dir.file("layout.npy");
@@ -156,18 +142,18 @@ TEST_CASE("writeNpy writes numpy's exact version 1.0 layout", "[npy]") {
 }
 
 TEST_CASE("writeNpy replaces a file atomically and leaves no temporary behind", "[npy]") {
-    TempDir dir;
+    TempDir dir("shufflescope-npy-test");
     const std::string path = dir.file("out.npy");
     writeBytes(path, "previous contents");
     Tensor tensor({3});
     tensor[0] = 1.5f;
     writeNpy(path, tensor);
     REQUIRE(readNpy(path)[0] == 1.5f);
-    REQUIRE(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
+    REQUIRE(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
 }
 
 TEST_CASE("writeNpy into a missing directory throws Error naming the file", "[npy]") {
-    TempDir dir;
+    TempDir dir("shufflescope-npy-test");
     const std::string path = dir.file("no/such/dir/out.npy");
     const std::string message = errorFrom([&] { writeNpy(path, Tensor({2})); });
     CAPTURE(message);
@@ -175,7 +161,7 @@ TEST_CASE("writeNpy into a missing directory throws Error naming the file", "[np
 }
 
 TEST_CASE("readNpy reads format versions 2.0 and 3.0 (4-byte header length)", "[npy]") {
-    TempDir dir;
+    TempDir dir("shufflescope-npy-test");
     for (int major : {2, 3}) {
         CAPTURE(major);
         const std::string path = dir.file("v" + std::to_string(major) + ".npy");
@@ -187,7 +173,7 @@ TEST_CASE("readNpy reads format versions 2.0 and 3.0 (4-byte header length)", "[
 }
 
 TEST_CASE("readNpy accepts the header spellings numpy and Python allow", "[npy]") {
-    TempDir dir;
+    TempDir dir("shufflescope-npy-test");
     struct Case {
         const char* name;
         std::string dict;
@@ -213,7 +199,7 @@ TEST_CASE("readNpy accepts the header spellings numpy and Python allow", "[npy]"
 }
 
 TEST_CASE("readNpy narrows '<f8' data to float32", "[npy]") {
-    TempDir dir;
+    TempDir dir("shufflescope-npy-test");
     const std::string path = dir.file("f8.npy");
     const std::vector<double> values = {0.1, -2.5, 1e30, 3.0e-39, 123456789.0, -0.0};
     writeBytes(path, npyFile("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }",
@@ -235,7 +221,7 @@ TEST_CASE("readNpy narrows '<f8' data to float32", "[npy]") {
 }
 
 TEST_CASE("readNpy refuses bad files with an Error naming the file and the problem", "[npy]") {
-    TempDir dir;
+    TempDir dir("shufflescope-npy-test");
     const std::string good = npyFile(f4Dict("(2, 3)"), floatData(6));
     std::string badMagic = good;
     badMagic[1] = 'X';
@@ -323,14 +309,14 @@ TEST_CASE("readNpy refuses bad files with an Error naming the file and the probl
 }
 
 TEST_CASE("readNpy refuses a missing file with an Error naming it", "[npy]") {
-    TempDir dir;
+    TempDir dir("shufflescope-npy-test");
     const std::string path = dir.file("missing.npy");
     const std::string message = errorFrom([&] { readNpy(path); });
     CAPTURE(message);
     REQUIRE(message.rfind(path + ": cannot read", 0) == 0);
     // A directory is not a file either.
-    const std::string dirMessage = errorFrom([&] { readNpy(dir.path.string()); });
-    REQUIRE(dirMessage.rfind(dir.path.string() + ": ", 0) == 0);
+    const std::string dirMessage = errorFrom([&] { readNpy(dir.path().string()); });
+    REQUIRE(dirMessage.rfind(dir.path().string() + ": ", 0) == 0);
 }
 
 // =================================================================================================
@@ -350,7 +336,7 @@ ModelConfig fashionInput() {
 }  // namespace
 
 TEST_CASE("loadInput reads (C,H,W) and (1,C,H,W) .npy files as [1,C,H,W]", "[npy]") {
-    TempDir dir;
+    TempDir dir("shufflescope-npy-test");
     const ModelConfig config = fashionInput();
     for (const std::string& shape : {std::string("(1, 32, 32)"), std::string("(1, 1, 32, 32)")}) {
         CAPTURE(shape);
@@ -368,7 +354,7 @@ TEST_CASE("loadInput reads (C,H,W) and (1,C,H,W) .npy files as [1,C,H,W]", "[npy
 }
 
 TEST_CASE("loadInput refuses .npy input whose shape differs from the model's", "[npy]") {
-    TempDir dir;
+    TempDir dir("shufflescope-npy-test");
     const ModelConfig config = fashionInput();
     struct Case {
         std::string shape;
@@ -390,7 +376,7 @@ TEST_CASE("loadInput refuses .npy input whose shape differs from the model's", "
 }
 
 TEST_CASE("loadInput refuses non-finite .npy input", "[npy]") {
-    TempDir dir;
+    TempDir dir("shufflescope-npy-test");
     const ModelConfig config = fashionInput();
     for (float bad :
          {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity()}) {

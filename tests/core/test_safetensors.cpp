@@ -2,7 +2,6 @@
 // must throw shufflescope::Error naming the key, truncated and corrupted files never crash, and
 // the half / bfloat16 conversions are checked bit by bit.
 
-#include <algorithm>
 #include <bit>
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -17,10 +16,12 @@
 
 #include "shufflescope/error.h"
 #include "shufflescope/safetensors.h"
+#include "support/temp_dir.h"
 
 using namespace shufflescope;
 using Catch::Contains;
 using Catch::StartsWith;
+using testing_support::TempDir;
 
 namespace {
 
@@ -67,34 +68,6 @@ Tensor filled(std::vector<int64_t> shape, float seed) {
 bool sameBits(float a, float b) {
     return std::bit_cast<uint32_t>(a) == std::bit_cast<uint32_t>(b);
 }
-
-// A fresh directory under the system temp directory, removed with everything in it.
-class TempDir {
-  public:
-    TempDir() {
-        std::random_device device;
-        path_ = std::filesystem::temp_directory_path() /
-                ("shufflescope-st-test-" + std::to_string(device()) + std::to_string(device()));
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-    std::vector<std::string> entries() const {
-        std::vector<std::string> names;
-        for (const auto& entry : std::filesystem::directory_iterator(path_))
-            names.push_back(entry.path().filename().string());
-        std::sort(names.begin(), names.end());
-        return names;
-    }
-
-  private:
-    std::filesystem::path path_;
-};
 
 // A small valid file: two F32 tensors and metadata.
 std::vector<std::byte> smallValidFile() {
@@ -503,7 +476,7 @@ TEST_CASE("safetensors: serialised files follow the reference layout", "[safeten
 }
 
 TEST_CASE("safetensors: write then read returns the same tensors and metadata", "[safetensors]") {
-    TempDir dir;
+    TempDir dir("shufflescope-st-test");
     const std::map<std::string, Tensor> tensors = {
         {"conv.weight", filled({4, 2, 3, 3}, 0.25f)},
         {"bias", filled({4}, -1.0f)},
@@ -541,7 +514,7 @@ TEST_CASE("safetensors: write then read returns the same tensors and metadata", 
 }
 
 TEST_CASE("safetensors: writing leaves no temporary files behind", "[safetensors]") {
-    TempDir dir;
+    TempDir dir("shufflescope-st-test");
     const std::string path = dir.file("model.safetensors");
     const std::map<std::string, Tensor> tensors = {{"w", filled({8}, 1.0f)}};
     writeSafetensors(path, tensors, {});
@@ -551,7 +524,7 @@ TEST_CASE("safetensors: writing leaves no temporary files behind", "[safetensors
 }
 
 TEST_CASE("safetensors: a failed write names the path and keeps the old file", "[safetensors]") {
-    TempDir dir;
+    TempDir dir("shufflescope-st-test");
     const std::string path = dir.file("model.safetensors");
     const std::map<std::string, Tensor> tensors = {{"w", filled({8}, 1.0f)}};
     writeSafetensors(path, tensors, {{"version", "old"}});
@@ -582,7 +555,7 @@ TEST_CASE("safetensors: a failed write names the path and keeps the old file", "
 }
 
 TEST_CASE("safetensors: reading a missing file or a directory names the path", "[safetensors]") {
-    TempDir dir;
+    TempDir dir("shufflescope-st-test");
     const std::string missing = dir.file("absent.safetensors");
     REQUIRE_THROWS_WITH(readSafetensors(missing),
                         StartsWith(missing + ": ") && Contains("does not exist"));

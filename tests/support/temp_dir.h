@@ -1,0 +1,29 @@
+#pragma once
+// A fresh directory under the system temp directory for a test's files, removed with everything
+// in it when the test ends (pass or fail).
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace testing_support {
+
+class TempDir {
+  public:
+    // The directory is named `prefix` plus a random suffix, e.g. "shufflescope-npy-test-12345".
+    explicit TempDir(const std::string& prefix);
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    // The path of `name` inside the directory (the file need not exist).
+    std::string file(const std::string& name) const { return (path_ / name).string(); }
+    const std::filesystem::path& path() const { return path_; }
+    // The names of everything directly inside the directory, sorted.
+    std::vector<std::string> entries() const;
+
+  private:
+    std::filesystem::path path_;
+};
+
+}  // namespace testing_support

@@ -1,0 +1,142 @@
+// The main window as a user drives it: keys change the configuration, the cost panel shows the
+// core's numbers, every view renders something and the shuffle changes what it shows, bad input
+// is a message with the previous state intact.
+
+#include <catch2/catch.hpp>
+
+#include <QTest>
+
+#include "canvas/feature_map_canvas.h"
+#include "main_window.h"
+#include "views/channel_flow_view.h"
+#include "views/cost_panel.h"
+#include "views/operation/operation_view.h"
+#include "views/prediction_panel.h"
+#include "ui_test_support.h"
+#include "widgets/number_format.h"
+
+using namespace shufflescope;
+using namespace shufflescope::ui;
+using ui_testing::settle;
+
+namespace {
+
+struct Window {
+    MainWindow window{false};
+    Window() {
+        window.resize(1400, 900);
+        window.setAnimationsEnabled(false);
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+    }
+    Session& session() { return window.session(); }
+    void idle() { REQUIRE(session().waitUntilIdle(60000)); REQUIRE(session().snapshot()); }
+    void use(const ModelConfig& c) {
+        session().setConfig(c);
+        idle();
+    }
+};
+
+ModelConfig fashion(int g, bool shuffle = true) {
+    ModelConfig c = presetConfig("fashion");
+    c.groups = g;
+    c.shuffle = shuffle;
+    return c;
+}
+
+QImage grabOf(QWidget* widget) {
+    settle(150);
+    return widget->grab().toImage();
+}
+
+}  // namespace
+
+TEST_CASE("keys 1-8, S, arrows and Home/End drive the session", "[window]") {
+    Window w;
+    w.use(fashion(3));
+    QTest::keyClick(&w.window, Qt::Key_8);
+    w.idle();
+    CHECK(w.session().snapshot()->config().groups == 8);
+    QTest::keyClick(&w.window, Qt::Key_S);
+    w.idle();
+    CHECK_FALSE(w.session().snapshot()->config().shuffle);
+    QTest::keyClick(&w.window, Qt::Key_Home);
+    CHECK(w.session().selectedStep() == 0);
+    QTest::keyClick(&w.window, Qt::Key_Right);
+    QTest::keyClick(&w.window, Qt::Key_Right);
+    CHECK(w.session().selectedStep() == 2);
+    QTest::keyClick(&w.window, Qt::Key_Left);
+    CHECK(w.session().selectedStep() == 1);
+    QTest::keyClick(&w.window, Qt::Key_End);
+    CHECK(w.session().selectedStep() == w.session().snapshot()->network->stepCount() - 1);
+}
+
+TEST_CASE("the cost panel shows the core's numbers for the selected step and the network",
+          "[window]") {
+    Window w;
+    for (int g : {1, 3, 8}) {
+        CAPTURE(g);
+        w.use(fashion(g));
+        REQUIRE(w.session().selectStepByName(QStringLiteral("stages.1.2.pw2")));
+        const SnapshotPtr s = w.session().snapshot();
+        const int step = w.session().selectedStep();
+        const CostReport cost = computeCost(*s->network);
+        const StepCost& c = cost.steps[std::size_t(step)];
+        long long upTo = 0;
+        for (int i = 0; i <= step; ++i) upTo += cost.steps[std::size_t(i)].macs;
+        CostPanel* panel = w.window.costPanel();
+        CHECK(panel->displayed(QStringLiteral("step")).first == formatMacs(c.macs));
+        CHECK(panel->displayed(QStringLiteral("step")).second == formatMacs(c.denseMacs));
+        CHECK(panel->displayed(QStringLiteral("cumulative")).first == formatMacs(upTo));
+        CHECK(panel->displayed(QStringLiteral("backbone")).first == formatMacs(cost.totals.backboneMacs));
+        CHECK(panel->displayed(QStringLiteral("total")).second == formatMacs(cost.totals.denseMacs));
+        CHECK(panel->displayed(QStringLiteral("params")).first == formatCount(cost.totals.params));
+        // The prediction panel shows the core's softmax, best first.
+        const auto& entries = w.window.predictionPanel()->entries();
+        REQUIRE(entries.size() == 5);
+        const float best = *std::max_element(s->probabilities.begin(), s->probabilities.end());
+        CHECK(entries.front().probability == best);
+    }
+}
+
+TEST_CASE("every view renders, and the shuffle changes what the shuffle step shows", "[window]") {
+    Window w;
+    w.use(fashion(3, true));
+    REQUIRE(w.session().selectStepByName(QStringLiteral("stages.1.1.shuffle")));
+    w.session().selectChannel(5);
+    settle(300);
+    struct Shot {
+        const char* name;
+        QWidget* widget;
+    };
+    const std::vector<Shot> views = {{"operation", w.window.operationView()},
+                                     {"flow", w.window.channelFlow()},
+                                     {"canvas", w.window.canvas()}};
+    std::map<std::string, QImage> on;
+    for (const Shot& v : views) {
+        if (std::string(v.name) == "flow") w.window.showView(QStringLiteral("flow"));
+        else w.window.showView(QStringLiteral("operation"));
+        on[v.name] = grabOf(v.widget);
+        CAPTURE(v.name);
+        CHECK(ui_testing::distinctColours(on[v.name]) > 8);
+    }
+    w.use(fashion(3, false));
+    for (const Shot& v : views) {
+        if (std::string(v.name) == "flow") w.window.showView(QStringLiteral("flow"));
+        else w.window.showView(QStringLiteral("operation"));
+        const QImage off = grabOf(v.widget);
+        CAPTURE(v.name);
+        CHECK(ui_testing::distinctColours(off) > 8);
+        CHECK(ui_testing::differingFraction(on[v.name], off) > 0.01);
+    }
+}
+
+TEST_CASE("an unreadable image in the window is a message; the picture stays", "[window]") {
+    Window w;
+    w.use(fashion(2));
+    const SnapshotPtr before = w.session().snapshot();
+    w.session().openInput(QStringLiteral(SHUFFLESCOPE_ASSETS_DIR "/samples/no-such-image.png"));
+    w.idle();
+    CHECK(w.window.lastError().contains(QStringLiteral("no-such-image.png")));
+    CHECK(w.session().snapshot() == before);
+}

@@ -1,0 +1,157 @@
+// The session: inference off the UI thread, stale results dropped, selection kept, bad input
+// reported with the previous state intact.
+
+#include <catch2/catch.hpp>
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include "session/assets.h"
+#include "session/session.h"
+#include "shufflescope/checkpoint.h"
+#include "shufflescope/cost.h"
+#include "shufflescope/initialization.h"
+#include "ui_test_support.h"
+
+using namespace shufflescope;
+using namespace shufflescope::ui;
+using ui_testing::waitFor;
+
+namespace {
+
+// A small, fast configuration so tests toggle quickly.
+ModelConfig fastConfig(int groups = 3, bool shuffle = true) {
+    ModelConfig c = presetConfig("fashion");
+    c.groups = groups;
+    c.shuffle = shuffle;
+    return c;
+}
+
+bool settled(Session& s) { return s.waitUntilIdle(60000) && s.snapshot(); }
+
+}  // namespace
+
+TEST_CASE("the session computes a snapshot off the UI thread on start", "[session]") {
+    Session session;
+    REQUIRE(settled(session));
+    const SnapshotPtr s = session.snapshot();
+    REQUIRE(s->config() == session.config());
+    REQUIRE(int(s->outputs.size()) == s->network->stepCount());
+    REQUIRE(s->probabilities.size() == std::size_t(s->config().classes));
+    CHECK_FALSE(s->trained);  // no bundled model for this configuration: badged untrained
+}
+
+TEST_CASE("stepping visits every step in order and the selection survives a change of g",
+          "[session]") {
+    Session session;
+    session.setConfig(fastConfig(3));
+    REQUIRE(settled(session));
+    const int steps = session.snapshot()->network->stepCount();
+    session.selectStep(0);
+    std::vector<int> visited{session.selectedStep()};
+    for (int i = 1; i < steps + 3; ++i) {  // stepping past the end stays on the last step
+        session.stepBy(1);
+        visited.push_back(session.selectedStep());
+    }
+    for (int i = 0; i < steps; ++i) REQUIRE(visited[std::size_t(i)] == i);
+    REQUIRE(visited.back() == steps - 1);
+
+    REQUIRE(session.selectStepByName(QStringLiteral("stages.1.3.shuffle")));
+    for (int g : {1, 8, 5}) {
+        CAPTURE(g);
+        session.setGroups(g);
+        REQUIRE(settled(session));
+        REQUIRE(session.snapshot()->config().groups == g);
+        REQUIRE(session.snapshot()->step(session.selectedStep()).name == "stages.1.3.shuffle");
+    }
+}
+
+TEST_CASE("toggling g and the shuffle 100 times quickly never shows a stale result", "[session]") {
+    Session session;
+    session.setConfig(fastConfig(1));
+    REQUIRE(settled(session));
+    // Every snapshot the views are told about must match the request at that moment, and the
+    // last one must match the last request.
+    int shown = 0, stale = 0;
+    QObject::connect(&session, &Session::snapshotChanged, [&] {
+        ++shown;
+        if (session.snapshot()->config() != session.config()) ++stale;
+    });
+    for (int i = 0; i < 100; ++i) {
+        if (i % 3 == 0) session.toggleShuffle();
+        else session.setGroups(1 + (i * 5) % 8);
+        QApplication::processEvents();  // results of earlier requests may arrive in between
+    }
+    REQUIRE(settled(session));
+    CHECK(stale == 0);
+    CHECK(shown >= 1);
+    CHECK(session.snapshot()->config() == session.config());
+    CHECK(session.snapshot()->generation > 0);
+}
+
+TEST_CASE("an unreadable image reports a message and keeps the previous state", "[session]") {
+    Session session;
+    session.setConfig(fastConfig(2));
+    REQUIRE(settled(session));
+    const SnapshotPtr before = session.snapshot();
+    QTemporaryDir dir;
+    const QString bad = dir.filePath(QStringLiteral("broken.png"));
+    QFile file(bad);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("definitely not a PNG");
+    file.close();
+
+    QSignalSpy failed(&session, &Session::failed);
+    session.openInput(bad);
+    REQUIRE(session.waitUntilIdle(60000));
+    REQUIRE(failed.count() == 1);
+    CHECK(failed.first().first().toString().contains(QStringLiteral("broken.png")));
+    CHECK(session.snapshot() == before);
+    CHECK(session.inputPath() == before->inputPath);
+}
+
+TEST_CASE("a checkpoint that does not fit is refused and the previous state is kept", "[session]") {
+    Session session;
+    session.setConfig(fastConfig(3));
+    REQUIRE(settled(session));
+    const SnapshotPtr before = session.snapshot();
+    QTemporaryDir dir;
+
+    // A checkpoint whose tensors are of g = 8 but whose stored configuration says g = 3.
+    const Network g8 = Network::build(fastConfig(8));
+    Parameters params = randomParameters(g8, 1);
+    const std::string path = dir.filePath(QStringLiteral("wrong.safetensors")).toStdString();
+    std::map<std::string, Tensor> tensors(params.begin(), params.end());
+    writeSafetensors(path, tensors, {{kConfigMetadataKey, R"({"preset":"fashion","groups":3,"width_scale":0.5,"shuffle":true,"in_channels":1,"input_height":32,"input_width":32,"classes":10,"stem":"small-input","group_first_pointwise":false})"}});
+
+    QSignalSpy failed(&session, &Session::failed);
+    session.openCheckpoint(QString::fromStdString(path));
+    REQUIRE(session.waitUntilIdle(60000));
+    REQUIRE(failed.count() == 1);
+    CHECK(failed.first().first().toString().contains(QStringLiteral("wrong.safetensors")));
+    CHECK(session.snapshot() == before);
+    CHECK(session.config() == before->config());
+
+    // A good checkpoint loads and its configuration becomes the session's.
+    const std::string good = dir.filePath(QStringLiteral("good.safetensors")).toStdString();
+    saveCheckpoint(good, g8, params);
+    session.openCheckpoint(QString::fromStdString(good));
+    REQUIRE(settled(session));
+    CHECK(session.snapshot()->config().groups == 8);
+    CHECK(session.snapshot()->weightsDescription == QStringLiteral("good.safetensors"));
+}
+
+TEST_CASE("A/B compare runs the second configuration on the same input", "[session]") {
+    Session session;
+    session.setConfig(fastConfig(3));
+    REQUIRE(settled(session));
+    ModelConfig b = fastConfig(3, false);
+    session.setComparison(b);
+    REQUIRE(waitFor([&] { return session.comparisonSnapshot() != nullptr; }));
+    CHECK(session.comparisonSnapshot()->config() == b);
+    CHECK(session.comparisonSnapshot()->inputPath == session.snapshot()->inputPath);
+    CHECK(session.comparisonSnapshot()->cost.totals.macs == computeCost(Network::build(b)).totals.macs);
+    session.setComparison(std::nullopt);
+    CHECK_FALSE(session.comparisonSnapshot());
+}

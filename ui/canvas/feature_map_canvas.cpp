@@ -1,0 +1,1215 @@
+#include "canvas/feature_map_canvas.h"
+
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <QDir>
+#include <QFile>
+#include <QFontInfo>
+#include <QKeyEvent>
+#include <QOpenGLContext>
+#include <QSurfaceFormat>
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "canvas/imgui_qt_bridge.h"
+#include "shufflescope/channel_groups.h"
+#include "shufflescope/colormap.h"
+#include "shufflescope/labels.h"
+#include "widgets/palette.h"
+
+namespace shufflescope::ui {
+
+static_assert(sizeof(ImWchar) == sizeof(unsigned short),
+              "glyphRanges_ assumes ImGui's default 16-bit ImWchar");
+
+// [SECTION] Helpers
+
+namespace {
+
+constexpr float kMinZoom = 1.0f;
+constexpr float kWheelStep = 1.25f;         // zoom factor per wheel notch / key press
+constexpr float kZoomTimeConstant = 0.06f;  // seconds; smooth but never sluggish
+constexpr int kAtlasPadding = 1;
+
+ImU32 toImU32(const QColor& c, float alpha = 1.0f) {
+    return IM_COL32(c.red(), c.green(), c.blue(), int(std::lround(c.alphaF() * alpha * 255.0)));
+}
+
+ImVec4 toImVec4(const QColor& c, float alpha = 1.0f) {
+    return ImVec4(float(c.redF()), float(c.greenF()), float(c.blueF()), float(c.alphaF()) * alpha);
+}
+
+ImU32 viridisColour(float t) {
+    const Rgb rgb = viridis(t);
+    return IM_COL32(rgb[0], rgb[1], rgb[2], 255);
+}
+
+ImVec2 operator+(ImVec2 a, ImVec2 b) {
+    return ImVec2(a.x + b.x, a.y + b.y);
+}
+
+QString formatValue(float v) {
+    // Four significant digits: enough to compare maps, short enough for a projector.
+    if (v == 0.0f) return QStringLiteral("0");
+    return QString::number(double(v), 'g', 4);
+}
+
+// Font files tried in order. Debian's fonts-dejavu-core is what Qt itself uses on a bare
+// system; the CJK fonts are only loaded when a translation needs their glyphs.
+QStringList latinFontCandidates() {
+    QStringList files;
+#ifdef SHUFFLESCOPE_ASSETS_DIR
+    // A font shipped with the app wins, so every machine renders the canvas alike.
+    const QDir fonts(QStringLiteral(SHUFFLESCOPE_ASSETS_DIR "/fonts"));
+    for (const QString& name : fonts.entryList({QStringLiteral("*.ttf")}, QDir::Files, QDir::Name))
+        files << fonts.filePath(name);
+#endif
+    files << QStringLiteral("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+          << QStringLiteral("/usr/share/fonts/TTF/DejaVuSans.ttf")
+          << QStringLiteral("/usr/share/fonts/dejavu/DejaVuSans.ttf")
+          << QStringLiteral("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
+          << QStringLiteral("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf");
+    return files;
+}
+
+struct FontFace {
+    QString file;
+    int index = 0;  // face inside a .ttc collection
+};
+
+std::vector<FontFace> cjkFontCandidates() {
+    return {{QStringLiteral("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"), 2},  // SC
+            {QStringLiteral("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"), 0},
+            {QStringLiteral("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"), 0},
+            {QStringLiteral("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"), 0}};
+}
+
+bool isHeadVectorStep(const Step& step) {
+    return step.kind == StepKind::FullyConnected || step.kind == StepKind::Softmax;
+}
+
+// "Channel 7", and what the channel stands for where it has a name: the colour of an RGB
+// input, the class of a logit or probability.
+QString channelTitle(const Snapshot& snapshot, int step, int channel) {
+    QString title = FeatureMapCanvas::tr("Channel %1").arg(channel);
+    const Step& s = snapshot.step(step);
+    if (s.kind == StepKind::Input && s.out.channels == 3) {
+        const QString rgb[3] = {FeatureMapCanvas::tr("red"), FeatureMapCanvas::tr("green"),
+                                FeatureMapCanvas::tr("blue")};
+        title += QStringLiteral(" · ") + rgb[channel];
+    } else if (isHeadVectorStep(s)) {
+        title +=
+            QStringLiteral(" · ") + QString::fromStdString(classLabel(snapshot.config(), channel));
+    }
+    return title;
+}
+
+}  // namespace
+
+// [SECTION] Construction and state
+
+FeatureMapCanvas::FeatureMapCanvas(QWidget* parent)
+    : QOpenGLWidget(parent), bridge_(std::make_unique<ImGuiQtBridge>()), knownGlyphs_(0x10000) {
+    setMouseTracking(true);  // hover tooltips without a button held
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumSize(240, 180);
+    // Latin-1 and the symbols the canvas draws itself are always in the atlas.
+    for (int c = 0x20; c <= 0xFF; ++c) knownGlyphs_[std::size_t(c)] = true;
+    for (char16_t c : {u'\u2026', u'\u00d7', u'\u2212', u'\u00b7', u'\u2013', u'\u2014'})
+        knownGlyphs_[std::size_t(c)] = true;
+}
+
+FeatureMapCanvas::~FeatureMapCanvas() {
+    cleanupGL();
+    bridge_.reset();  // the ImGui context goes last: the renderer backend lived inside it
+}
+
+void FeatureMapCanvas::setSnapshot(SnapshotPtr snapshot, int step) {
+    assignPane(panes_[0], std::move(snapshot), step);
+}
+
+void FeatureMapCanvas::setComparison(SnapshotPtr other, int step, QString leftLabel,
+                                     QString rightLabel) {
+    const bool wasComparing = comparing_;
+    comparing_ = other != nullptr;
+    panes_[0].label = comparing_ ? std::move(leftLabel) : QString();
+    panes_[1].label = comparing_ ? std::move(rightLabel) : QString();
+    if (comparing_) {
+        assignPane(panes_[1], std::move(other), step);
+    } else {
+        assignPane(panes_[1], nullptr, -1);
+    }
+    if (wasComparing != comparing_) resetView();
+    updateGeometry();
+    requestFrames();
+}
+
+void FeatureMapCanvas::setSelectedChannel(int channel) {
+    if (channel == selectedChannel_) return;
+    selectedChannel_ = std::max(channel, -1);
+    requestFrames();
+}
+
+void FeatureMapCanvas::setHighlightedChannels(std::vector<uint8_t> mask) {
+    panes_[0].highlight = std::move(mask);
+    requestFrames();
+}
+
+void FeatureMapCanvas::setComparisonHighlightedChannels(std::vector<uint8_t> mask) {
+    panes_[1].highlight = std::move(mask);
+    requestFrames();
+}
+
+void FeatureMapCanvas::setFontScale(double scale) {
+    scale = std::clamp(scale, 1.0, 2.5);
+    if (scale == fontScale_) return;
+    fontScale_ = scale;
+    fontsDirty_ = styleDirty_ = true;
+    updateGeometry();
+    requestFrames();
+}
+
+void FeatureMapCanvas::setSharedRange(bool shared) {
+    const tiles::RangeMode mode = shared ? tiles::RangeMode::Shared : tiles::RangeMode::PerChannel;
+    if (mode == rangeMode_) return;
+    rangeMode_ = mode;
+    for (Pane& pane : panes_) pane.textureDirty = true;  // colours change: one re-upload
+    emit sharedRangeChanged(shared);
+    requestFrames();
+}
+
+void FeatureMapCanvas::resetView() {
+    // Animated back to "everything fits": zooming out around the centre ends centred.
+    targetZoom_ = 1.0f;
+    zoomAnchor_ = panes_[0].gridViewport.center();
+    requestFrames();
+}
+
+std::vector<QRectF> FeatureMapCanvas::tileRects(int pane) const {
+    std::vector<QRectF> rects;
+    if (pane < 0 || pane > 1 || (pane == 1 && !comparing_)) return rects;
+    const Pane& p = panes_[std::size_t(pane)];
+    if (!p.valid || p.layout.empty()) return rects;
+    rects.reserve(std::size_t(p.layout.count));
+    for (int i = 0; i < p.layout.count; ++i) {
+        const tiles::Rect r = p.view.toScreen(p.layout.tileRect(i));
+        rects.emplace_back(p.rect.x + r.x, p.rect.y + r.y, r.w, r.h);
+    }
+    return rects;
+}
+
+int FeatureMapCanvas::channelAt(QPointF widgetPosition, int pane) const {
+    if (pane < 0 || pane > 1 || (pane == 1 && !comparing_)) return -1;
+    const Pane& p = panes_[std::size_t(pane)];
+    if (!p.valid) return -1;
+    const tiles::Point local{float(widgetPosition.x()) - p.rect.x,
+                             float(widgetPosition.y()) - p.rect.y};
+    if (!p.gridViewport.contains(local)) return -1;
+    return tiles::hitTest(p.layout, p.view, local);
+}
+
+void FeatureMapCanvas::assignPane(Pane& pane, SnapshotPtr snapshot, int step) {
+    if (pane.snapshot == snapshot && pane.step == step) return;
+    const int oldChannels = pane.channels, oldHeight = pane.height, oldWidth = pane.width;
+    pane.snapshot = std::move(snapshot);
+    pane.step = step;
+    pane.valid = false;
+    pane.channels = pane.height = pane.width = 0;
+    pane.stats.clear();
+    pane.groups.clear();
+    pane.groupCount = 0;
+    pane.tooLarge = false;
+
+    const Snapshot* s = pane.snapshot.get();
+    if (s && step >= 0 && step < int(s->outputs.size()) && s->output(step).rank() == 4 &&
+        s->output(step).dim(0) >= 1) {
+        const ConstFeatureMap map = imageOf(s->output(step), 0);
+        pane.channels = map.channels;
+        pane.height = map.height;
+        pane.width = map.width;
+        pane.stats = tiles::channelStats(map);
+        pane.overall = tiles::overallStats(pane.stats);
+        pane.groups.resize(std::size_t(map.channels));
+        std::vector<bool> seen;
+        for (int c = 0; c < map.channels; ++c) {
+            const int g = channelGroup(*s->network, step, c);
+            pane.groups[std::size_t(c)] = g;
+            if (g < 0) continue;
+            if (std::size_t(g) >= seen.size()) seen.resize(std::size_t(g) + 1);
+            if (!seen[std::size_t(g)]) ++pane.groupCount;
+            seen[std::size_t(g)] = true;
+        }
+        pane.atlas = tiles::atlasGeometry(map.channels, map.width, map.height, kAtlasPadding);
+        pane.valid = map.channels > 0 && map.height > 0 && map.width > 0;
+        pane.textureDirty = true;
+    }
+    // The same shape (the next op of a unit, another g with equal widths) keeps the zoomed-in
+    // region, so the eye can follow one spot through BN and ReLU; a new shape starts afresh.
+    if (&pane == &panes_[0] &&
+        (pane.channels != oldChannels || pane.height != oldHeight || pane.width != oldWidth)) {
+        view_ = {};
+        targetZoom_ = 1.0f;
+    }
+    if (hoveredChannel_ >= pane.channels) hoveredChannel_ = -1;
+    updateGeometry();
+    requestFrames();
+}
+
+void FeatureMapCanvas::requestFrames(int frames) {
+    // ImGui needs a frame or two to settle after input (tooltips size themselves on their first
+    // frame and show on the next); after that the canvas sleeps until something happens.
+    framesPending_ = std::max(framesPending_, frames);
+    update();
+}
+
+tiles::RangeMode FeatureMapCanvas::effectiveRange(const Pane& pane) const {
+    // A 1x1 map is a single number: its own range would paint every cell the same colour.
+    return pane.isVector() ? tiles::RangeMode::Shared : rangeMode_;
+}
+
+float FeatureMapCanvas::fontPixels() const {
+    const int qtPixels = QFontInfo(font()).pixelSize();
+    const float base = std::max(15.0f, float(qtPixels) * 1.15f);
+    return std::round(base * float(fontScale_));
+}
+
+float FeatureMapCanvas::headerHeight() const {
+    return std::round(fontPixels() * 2.0f);
+}
+
+void FeatureMapCanvas::updateGeometry() {
+    const float fp = fontPixels();
+    const float header = headerHeight();
+    const float caption = comparing_ ? std::round(fp * 1.9f) : 0.0f;
+    const float margin = std::round(fp * 0.6f);
+    const float separator = comparing_ ? std::round(fp * 0.9f) : 0.0f;
+    const float w = float(width()), h = float(height());
+    const float paneWidth = comparing_ ? std::floor((w - separator) * 0.5f) : w;
+    for (int i = 0; i < 2; ++i) {
+        Pane& pane = panes_[std::size_t(i)];
+        pane.rect = {float(i) * (paneWidth + separator), header, paneWidth,
+                     std::max(0.0f, h - header)};
+        const float top = caption + std::round(margin * 0.3f);
+        pane.gridViewport = {margin, top, std::max(1.0f, paneWidth - 2 * margin),
+                             std::max(1.0f, pane.rect.h - top - std::round(margin * 0.3f))};
+        pane.layout = {};
+        if (!pane.valid || (i == 1 && !comparing_)) continue;
+        // Vector steps are cells of colour with hairline gaps; maps get gaps wide enough for
+        // their group-coloured frames.
+        const tiles::GridSpacing spacing = pane.isVector() ? tiles::GridSpacing{0.06f, 2.0f, true}
+                                                           : tiles::GridSpacing{0.07f, 6.0f, true};
+        // Frames and the selection ring reach up to 8 px outside a tile; keep them inside the
+        // grid's clip rectangle at zoom 1.
+        const float ring = pane.isVector() ? 4.0f : 8.0f;
+        const tiles::Rect inner{pane.gridViewport.x + ring, pane.gridViewport.y + ring,
+                                pane.gridViewport.w - 2 * ring, pane.gridViewport.h - 2 * ring};
+        pane.layout = tiles::layoutGrid(pane.channels, float(pane.width) / float(pane.height),
+                                        inner, spacing);
+    }
+
+    // One view for both panes: clamp it to the first pane's grid, then each pane's drawing
+    // view to its own (the two grids differ when the configurations' widths do).
+    float maxZoom = kMinZoom;
+    for (int i = 0; i < (comparing_ ? 2 : 1); ++i) {
+        const Pane& pane = panes_[std::size_t(i)];
+        if (!pane.layout.empty())
+            maxZoom = std::max(maxZoom, tiles::maxZoomFor(pane.layout, pane.gridViewport));
+    }
+    targetZoom_ = std::clamp(targetZoom_, kMinZoom, maxZoom);
+    const Pane& first = panes_[0];
+    if (!first.layout.empty())
+        view_ =
+            tiles::clampView(view_, first.layout.bounds(), first.gridViewport, kMinZoom, maxZoom);
+    for (Pane& pane : panes_) {
+        pane.view = pane.layout.empty() ? view_
+                                        : tiles::clampView(view_, pane.layout.bounds(),
+                                                           pane.gridViewport, kMinZoom, maxZoom);
+    }
+}
+
+// [SECTION] GL and ImGui resources
+
+void FeatureMapCanvas::initializeGL() {
+    initializeOpenGLFunctions();
+    // A widget moved to another top-level window gets a new GL context; free everything that
+    // lived in the old one while it is still current.
+    connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, &FeatureMapCanvas::cleanupGL,
+            Qt::UniqueConnection);
+    bridge_->makeCurrent();
+    const QSurfaceFormat format = context()->format();
+    // GLSL 1.30 runs on every compatibility context (Mesa's llvmpipe included); a core profile
+    // (macOS, some drivers) needs 1.50.
+    const char* glsl =
+        format.profile() == QSurfaceFormat::CoreProfile ? "#version 150" : "#version 130";
+    ImGui_ImplOpenGL3_Init(glsl);
+    rebuildFonts();
+    ImGui_ImplOpenGL3_CreateDeviceObjects();  // uploads the font atlas built just above
+    fontsDirty_ = false;
+    styleDirty_ = true;
+    for (Pane& pane : panes_) {
+        pane.texture = 0;
+        pane.textureWidth = pane.textureHeight = 0;
+        pane.textureDirty = true;
+    }
+    glReady_ = true;
+}
+
+void FeatureMapCanvas::cleanupGL() {
+    if (!glReady_) return;
+    makeCurrent();
+    bridge_->makeCurrent();
+    ImGui_ImplOpenGL3_Shutdown();  // shaders, buffers and the font texture
+    for (Pane& pane : panes_) {
+        if (pane.texture != 0) glDeleteTextures(1, &pane.texture);
+        pane.texture = 0;
+        pane.textureWidth = pane.textureHeight = 0;
+        pane.textureDirty = true;
+    }
+    glReady_ = false;
+    doneCurrent();
+}
+
+void FeatureMapCanvas::resizeGL(int, int) {
+    updateGeometry();
+}
+
+void FeatureMapCanvas::rebuildFonts() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    // Rasterise at device pixels and scale back, so text stays sharp on HiDPI screens.
+    const float dpr = float(devicePixelRatioF());
+    const float pixels = fontPixels() * dpr;
+
+    glyphRanges_.clear();
+    bool needsCjk = false;
+    for (std::size_t c = 0x20; c < knownGlyphs_.size(); ++c) {
+        if (!knownGlyphs_[c]) continue;
+        if (c >= 0x2E80) needsCjk = true;
+        if (!glyphRanges_.empty() && glyphRanges_.back() == c - 1) {
+            glyphRanges_.back() = static_cast<unsigned short>(c);
+        } else {
+            glyphRanges_.push_back(static_cast<unsigned short>(c));
+            glyphRanges_.push_back(static_cast<unsigned short>(c));
+        }
+    }
+    glyphRanges_.push_back(0);
+    const ImWchar* ranges = reinterpret_cast<const ImWchar*>(glyphRanges_.data());
+
+    // Font files are read once and shared by the three sizes (the CJK collection is ~20 MB, and
+    // only read when a translation needs it); the atlas does not own or free them.
+    if (latinFontData_.isEmpty()) {
+        for (const QString& file : latinFontCandidates()) {
+            QFile f(file);
+            if (f.open(QIODevice::ReadOnly)) {
+                latinFontData_ = f.readAll();
+                break;
+            }
+        }
+    }
+    if (needsCjk && cjkFontData_.isEmpty()) {
+        for (const FontFace& face : cjkFontCandidates()) {
+            QFile f(face.file);
+            if (f.open(QIODevice::ReadOnly)) {
+                cjkFontData_ = f.readAll();
+                cjkFontIndex_ = face.index;
+                break;
+            }
+        }
+    }
+    fontHasSymbols_ = !latinFontData_.isEmpty();
+
+    // Regular text, tile numbers (smaller) and centred messages (larger), each rasterised at
+    // its own size so none is a blurry scaled copy.
+    auto addFont = [&](float scale) -> ImFont* {
+        const float size = std::round(pixels * scale);
+        ImFont* font = nullptr;
+        if (fontHasSymbols_) {
+            ImFontConfig config;
+            config.FontDataOwnedByAtlas = false;
+            config.OversampleH = 2;
+            config.OversampleV = 1;
+            font = io.Fonts->AddFontFromMemoryTTF(latinFontData_.data(), int(latinFontData_.size()),
+                                                  size, &config, ranges);
+        }
+        if (!font) {
+            // ImGui's built-in bitmap font: ASCII only and blocky when enlarged, but never
+            // missing.
+            ImFontConfig fallback;
+            fallback.SizePixels = std::max(13.0f, std::round(size / 13.0f) * 13.0f);
+            return io.Fonts->AddFontDefault(&fallback);
+        }
+        if (needsCjk && !cjkFontData_.isEmpty()) {
+            ImFontConfig merge;
+            merge.MergeMode = true;  // glyphs missing from the Latin font come from this one
+            merge.FontDataOwnedByAtlas = false;
+            merge.FontNo = cjkFontIndex_;
+            merge.OversampleH = 1;
+            io.Fonts->AddFontFromMemoryTTF(cjkFontData_.data(), int(cjkFontData_.size()), size,
+                                           &merge, ranges);
+        }
+        return font;
+    };
+    addFont(1.0f);  // the first font is ImGui's default
+    smallFont_ = addFont(0.8f);
+    largeFont_ = addFont(1.5f);
+    io.Fonts->Build();
+    io.FontGlobalScale = 1.0f / dpr;
+}
+
+void FeatureMapCanvas::applyStyle() {
+    const QPalette& pal = palette();
+    const bool dark = isDarkTheme(pal);
+    ImGuiStyle style;
+    if (dark) {
+        ImGui::StyleColorsDark(&style);
+    } else {
+        ImGui::StyleColorsLight(&style);
+    }
+    const float scale = fontPixels() / 15.0f;
+    style.WindowRounding = 6.0f;
+    style.FrameRounding = 3.0f;
+    style.PopupRounding = 4.0f;
+    style.WindowBorderSize = 1.0f;
+    style.FrameBorderSize = 1.0f;  // a white checkbox on a light window needs its outline
+    style.PopupBorderSize = 1.0f;
+    style.WindowPadding = ImVec2(10, 8);
+    style.FramePadding = ImVec2(5, 3);
+    style.ItemSpacing = ImVec2(8, 5);
+    style.ScaleAllSizes(scale);
+
+    // The Qt palette decides, so the canvas matches the widgets around it in light and dark.
+    ImVec4* col = style.Colors;
+    col[ImGuiCol_Text] = toImVec4(pal.color(QPalette::WindowText));
+    col[ImGuiCol_TextDisabled] = toImVec4(pal.color(QPalette::WindowText), 0.6f);
+    col[ImGuiCol_WindowBg] = toImVec4(pal.color(QPalette::Base), 0.96f);
+    col[ImGuiCol_PopupBg] = toImVec4(pal.color(QPalette::Base), 0.97f);
+    col[ImGuiCol_Border] = toImVec4(pal.color(QPalette::Mid), 0.9f);
+    col[ImGuiCol_FrameBg] = toImVec4(pal.color(QPalette::Base));
+    col[ImGuiCol_FrameBgHovered] = toImVec4(pal.color(QPalette::Highlight), 0.35f);
+    col[ImGuiCol_FrameBgActive] = toImVec4(pal.color(QPalette::Highlight), 0.55f);
+    col[ImGuiCol_CheckMark] = toImVec4(pal.color(QPalette::Highlight));
+    col[ImGuiCol_Button] = toImVec4(pal.color(QPalette::Button));
+    col[ImGuiCol_ButtonHovered] = toImVec4(pal.color(QPalette::Highlight), 0.45f);
+    col[ImGuiCol_ButtonActive] = toImVec4(pal.color(QPalette::Highlight), 0.7f);
+    ImGui::GetStyle() = style;
+    styleDirty_ = false;
+}
+
+void FeatureMapCanvas::uploadAtlas(Pane& pane) {
+    pane.textureDirty = false;
+    GLint maxSize = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxSize);
+    pane.tooLarge = pane.atlas.width > maxSize || pane.atlas.height > maxSize;
+    if (pane.tooLarge) return;
+
+    const std::vector<uint8_t> texels = tiles::rasteriseAtlas(
+        imageOf(pane.snapshot->output(pane.step), 0), pane.atlas, pane.stats, effectiveRange(pane));
+    if (pane.texture == 0) glGenTextures(1, &pane.texture);
+    glBindTexture(GL_TEXTURE_2D, pane.texture);
+    // Magnified feature-map pixels stay square (nearest); minified ones average (linear), and
+    // the padding texels keep neighbouring channels out of the average.
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    if (pane.textureWidth == pane.atlas.width && pane.textureHeight == pane.atlas.height) {
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, pane.atlas.width, pane.atlas.height, GL_RGBA,
+                        GL_UNSIGNED_BYTE, texels.data());
+    } else {
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, pane.atlas.width, pane.atlas.height, 0, GL_RGBA,
+                     GL_UNSIGNED_BYTE, texels.data());
+        pane.textureWidth = pane.atlas.width;
+        pane.textureHeight = pane.atlas.height;
+    }
+    glBindTexture(GL_TEXTURE_2D, 0);
+}
+
+QByteArray FeatureMapCanvas::imguiText(const QString& text) {
+    for (QChar ch : text) {
+        const std::size_t c = ch.unicode();
+        if (c < 0x20 || ch.isSurrogate() || knownGlyphs_[c]) continue;
+        knownGlyphs_[c] = true;
+        fontsDirty_ = true;  // shown as '?' for one frame, then with its glyph
+    }
+    return text.toUtf8();
+}
+
+// [SECTION] Frame
+
+void FeatureMapCanvas::paintGL() {
+    bridge_->makeCurrent();
+    if (fontsDirty_) {
+        rebuildFonts();
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        fontsDirty_ = false;
+        styleDirty_ = true;
+    }
+    if (styleDirty_) applyStyle();
+    for (Pane& pane : panes_)
+        if (pane.valid && pane.textureDirty) uploadAtlas(pane);
+    updateGeometry();
+
+    bridge_->newFrame(QSizeF(size()), devicePixelRatioF());
+    const bool animating = animate(std::min(ImGui::GetIO().DeltaTime, 1.0f / 30.0f));
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+
+    const int previousHover = hoveredChannel_;
+    hoveredChannel_ = hoveredPane_ = -1;
+    pendingClick_.reset();
+    drawFrame();
+    ImGui::Render();
+
+    const QColor background = palette().color(QPalette::Window);
+    const qreal dpr = devicePixelRatioF();
+    glViewport(0, 0, int(std::lround(width() * dpr)), int(std::lround(height() * dpr)));
+    glClearColor(float(background.redF()), float(background.greenF()), float(background.blueF()),
+                 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    const Qt::CursorShape shape = dragging_              ? Qt::ClosedHandCursor
+                                  : hoveredChannel_ >= 0 ? Qt::PointingHandCursor
+                                                         : bridge_->requestedCursor();
+    if (shape != cursor_) {
+        cursor_ = shape;
+        setCursor(shape);
+    }
+
+    // Signals leave paintGL first: a slot that changes the canvas must not do so mid-frame.
+    if (hoveredChannel_ != previousHover) {
+        const int channel = hoveredChannel_;
+        QMetaObject::invokeMethod(
+            this, [this, channel] { emit channelHovered(channel); }, Qt::QueuedConnection);
+    }
+    if (pendingClick_) {
+        const int channel = *pendingClick_;
+        selectedChannel_ = channel;
+        QMetaObject::invokeMethod(
+            this, [this, channel] { emit channelClicked(channel); }, Qt::QueuedConnection);
+        framesPending_ = std::max(framesPending_, 2);
+    }
+
+    if (animating || bridge_->hasPendingInput() || fontsDirty_) {
+        update();
+    } else if (framesPending_ > 0) {
+        --framesPending_;
+        update();
+    }
+}
+
+bool FeatureMapCanvas::animate(float dt) {
+    if (std::abs(view_.zoom - targetZoom_) <= 1e-3f * targetZoom_) {
+        if (view_.zoom == targetZoom_) return false;
+        view_ = tiles::zoomAround(view_, zoomAnchor_, targetZoom_);
+        updateGeometry();
+        return false;
+    }
+    // Exponential approach: fast at first, settling within a few frames.
+    const float zoom = targetZoom_ + (view_.zoom - targetZoom_) * std::exp(-dt / kZoomTimeConstant);
+    view_ = tiles::zoomAround(view_, zoomAnchor_, zoom);
+    updateGeometry();
+    return true;
+}
+
+void FeatureMapCanvas::zoomBy(float factor, tiles::Point anchorPaneLocal) {
+    float maxZoom = kMinZoom;
+    for (int i = 0; i < (comparing_ ? 2 : 1); ++i) {
+        const Pane& pane = panes_[std::size_t(i)];
+        if (!pane.layout.empty())
+            maxZoom = std::max(maxZoom, tiles::maxZoomFor(pane.layout, pane.gridViewport));
+    }
+    targetZoom_ = std::clamp(targetZoom_ * factor, kMinZoom, maxZoom);
+    zoomAnchor_ = anchorPaneLocal;
+    requestFrames();
+}
+
+void FeatureMapCanvas::drawFrame() {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    const ImGuiWindowFlags canvasFlags =
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+        ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoBringToFrontOnFocus |
+        ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollWithMouse |
+        ImGuiWindowFlags_NoFocusOnAppearing;
+    ImGui::Begin("##canvas", nullptr, canvasFlags);
+    ImGui::PopStyleVar(2);
+
+    drawHeader();
+    const int paneCount = comparing_ ? 2 : 1;
+    // Input first for every pane, then drawing: a pan or zoom started in the right pane moves
+    // the left one in the same frame.
+    std::array<bool, 2> gridHovered{};
+    for (int i = 0; i < paneCount; ++i) {
+        Pane& pane = panes_[std::size_t(i)];
+        if (!pane.valid || pane.layout.empty()) continue;
+        const ImVec2 gridMin(pane.rect.x + pane.gridViewport.x, pane.rect.y + pane.gridViewport.y);
+        ImGui::SetCursorScreenPos(gridMin);
+        ImGui::PushID(i);
+        ImGui::InvisibleButton("grid", ImVec2(pane.gridViewport.w, pane.gridViewport.h),
+                               ImGuiButtonFlags_MouseButtonLeft);
+        gridHovered[std::size_t(i)] = ImGui::IsItemHovered();
+        handlePaneInput(pane, i, gridHovered[std::size_t(i)]);
+        ImGui::PopID();
+    }
+    updateGeometry();
+    for (int i = 0; i < paneCount; ++i) {
+        Pane& pane = panes_[std::size_t(i)];
+        int channel = -1;
+        if (gridHovered[std::size_t(i)] && pane.valid && !dragging_) {
+            const ImVec2 mouse = io.MousePos;
+            channel = tiles::hitTest(pane.layout, pane.view,
+                                     {mouse.x - pane.rect.x, mouse.y - pane.rect.y});
+        }
+        if (channel >= 0) {
+            hoveredChannel_ = channel;
+            hoveredPane_ = i;
+        }
+        drawPane(pane, i);
+        if (channel >= 0) drawTooltip(pane, channel);
+    }
+    if (comparing_) {
+        // A divider between A and B.
+        const Pane& right = panes_[1];
+        const float x = std::round((panes_[0].rect.right() + right.rect.x) * 0.5f);
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(x, right.rect.y + 4),
+                                            ImVec2(x, right.rect.bottom() - 4),
+                                            toImU32(palette().color(QPalette::Mid)), 2.0f);
+    }
+    ImGui::End();
+
+    for (int i = 0; i < paneCount; ++i) drawEnlargedView(panes_[std::size_t(i)], i);
+}
+
+void FeatureMapCanvas::handlePaneInput(Pane& pane, int index, bool gridHovered) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const tiles::Point mouse{io.MousePos.x - pane.rect.x, io.MousePos.y - pane.rect.y};
+    if (gridHovered && io.MouseWheel != 0.0f) zoomBy(std::pow(kWheelStep, io.MouseWheel), mouse);
+
+    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+        // The drag delta since the press, not just this frame's motion, so the few pixels
+        // before the drag threshold are not lost.
+        const ImVec2 delta = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left);
+        ImGui::ResetMouseDragDelta(ImGuiMouseButton_Left);
+        view_.pan.x += delta.x;
+        view_.pan.y += delta.y;
+        zoomAnchor_ = {zoomAnchor_.x + delta.x, zoomAnchor_.y + delta.y};
+        dragging_ = true;
+    }
+    if (ImGui::IsItemDeactivated()) {
+        if (!dragging_ && pane.gridViewport.contains(mouse)) {
+            // A click on a tile selects it; a click between tiles clears the selection.
+            pendingClick_ = tiles::hitTest(pane.layout, pane.view, mouse);
+        }
+        dragging_ = false;
+    }
+    if (gridHovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+        targetZoom_ = 1.0f;
+        zoomAnchor_ = mouse;
+    }
+    (void)index;
+}
+
+void FeatureMapCanvas::drawHeader() {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float fp = fontPixels();
+    const float header = headerHeight();
+    const float w = float(width());
+    const float textY = std::round((header - ImGui::GetTextLineHeight()) * 0.5f);
+    const float margin = std::round(fp * 0.6f);
+
+    // Right: the range toggle, and while zoomed a button that says so and resets.
+    const QByteArray rangeLabel = imguiText(tr("Shared range (R)"));
+    const float checkboxWidth = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
+                                ImGui::CalcTextSize(rangeLabel.constData()).x;
+    float right = w - margin - checkboxWidth;
+    ImGui::SetCursorScreenPos(ImVec2(right, std::round((header - ImGui::GetFrameHeight()) * 0.5f)));
+    bool shared = sharedRange();
+    if (ImGui::Checkbox(rangeLabel.constData(), &shared)) setSharedRange(shared);
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        const QByteArray tip =
+            imguiText(tr("On: one colour scale for all channels (compare their strength).\n"
+                         "Off: each channel stretched over its own min..max (see its pattern)."));
+        ImGui::TextUnformatted(tip.constData());
+        ImGui::EndTooltip();
+    }
+    if (view_.zoom > 1.01f) {
+        const QByteArray zoomLabel =
+            imguiText(tr("Zoom %1× — reset").arg(QString::number(double(view_.zoom), 'f', 1)));
+        const float buttonWidth =
+            ImGui::CalcTextSize(zoomLabel.constData()).x + 2 * style.FramePadding.x;
+        right -= buttonWidth + fp;
+        ImGui::SetCursorScreenPos(
+            ImVec2(right, std::round((header - ImGui::GetFrameHeight()) * 0.5f)));
+        if (ImGui::Button(zoomLabel.constData())) resetView();
+    }
+
+    // Left: the step and its shape (in a comparison each pane adds its own caption).
+    const Pane& first = panes_[0];
+    float x = margin;
+    if (first.snapshot && first.step >= 0 && first.step < first.snapshot->network->stepCount()) {
+        const Step& step = first.snapshot->step(first.step);
+        const QByteArray name = imguiText(QString::fromStdString(step.name));
+        dl->AddText(ImVec2(x, textY), ImGui::GetColorU32(ImGuiCol_Text), name.constData());
+        x += ImGui::CalcTextSize(name.constData()).x + fp;
+        if (!comparing_ && first.valid) {
+            const QByteArray shape =
+                imguiText(first.isVector() ? tr("%1 values, one cell each").arg(first.channels)
+                                           : tr("%1 channels × %2 × %3")
+                                                 .arg(first.channels)
+                                                 .arg(first.height)
+                                                 .arg(first.width));
+            dl->AddText(ImVec2(x, textY), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                        shape.constData());
+            x += ImGui::CalcTextSize(shape.constData()).x + fp;
+        }
+    }
+    // Between them, if there is room: the shared colour scale (its numbers matter only when
+    // one scale covers every tile).
+    if (!comparing_ && first.valid && effectiveRange(first) == tiles::RangeMode::Shared) {
+        const QByteArray low = imguiText(formatValue(first.overall.min));
+        const QByteArray high = imguiText(formatValue(first.overall.max));
+        const float barWidth = std::round(fp * 7.0f);
+        const float needed = ImGui::CalcTextSize(low.constData()).x + barWidth +
+                             ImGui::CalcTextSize(high.constData()).x + 2 * style.ItemSpacing.x;
+        if (x + needed < right - fp) {
+            const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+            dl->AddText(ImVec2(x, textY), text, low.constData());
+            x += ImGui::CalcTextSize(low.constData()).x + style.ItemSpacing.x;
+            const float barY = std::round(header * 0.5f - fp * 0.35f);
+            for (int k = 0; k < 8; ++k) {
+                const float x0 = x + barWidth * float(k) / 8.0f;
+                const float x1 = x + barWidth * float(k + 1) / 8.0f;
+                const ImU32 a = viridisColour(float(k) / 8.0f),
+                            b = viridisColour(float(k + 1) / 8.0f);
+                dl->AddRectFilledMultiColor(ImVec2(x0, barY), ImVec2(x1 + 0.5f, barY + fp * 0.7f),
+                                            a, b, b, a);
+            }
+            x += barWidth + style.ItemSpacing.x;
+            dl->AddText(ImVec2(x, textY), text, high.constData());
+        }
+    }
+    dl->AddLine(ImVec2(0, header - 1), ImVec2(w, header - 1),
+                toImU32(palette().color(QPalette::Mid), 0.6f), 1.0f);
+}
+
+void FeatureMapCanvas::drawPane(Pane& pane, int index) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float fp = fontPixels();
+    const QPalette& pal = palette();
+    const ImU32 textColour = ImGui::GetColorU32(ImGuiCol_Text);
+    const ImVec2 origin(pane.rect.x, pane.rect.y);
+
+    if (comparing_) {
+        // Caption: which configuration, and its shape (widths differ between configurations).
+        const float captionY = origin.y + std::round(fp * 0.35f);
+        float x = origin.x + std::round(fp * 0.6f);
+        const QByteArray label = imguiText(pane.label);
+        const float labelWidth = ImGui::CalcTextSize(label.constData()).x;
+        const float pad = std::round(fp * 0.35f);
+        dl->AddRectFilled(
+            ImVec2(x - pad, captionY - pad * 0.5f),
+            ImVec2(x + labelWidth + pad, captionY + ImGui::GetTextLineHeight() + pad * 0.5f),
+            toImU32(pal.color(QPalette::Highlight), 0.85f), 4.0f);
+        dl->AddText(ImVec2(x, captionY), toImU32(pal.color(QPalette::HighlightedText)),
+                    label.constData());
+        x += labelWidth + fp;
+        if (pane.valid) {
+            QString shape = tr("%1 × %2 × %3").arg(pane.channels).arg(pane.height).arg(pane.width);
+            if (pane.snapshot->step(pane.step).name !=
+                panes_[0].snapshot->step(panes_[0].step).name)
+                shape = QString::fromStdString(pane.snapshot->step(pane.step).name) + "  " + shape;
+            const QByteArray text = imguiText(shape);
+            dl->AddText(ImVec2(x, captionY), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                        text.constData());
+        }
+    }
+
+    const ImVec2 gridMin = origin + ImVec2(pane.gridViewport.x, pane.gridViewport.y);
+    const ImVec2 gridMax = gridMin + ImVec2(pane.gridViewport.w, pane.gridViewport.h);
+    auto centredMessage = [&](const QString& message) {
+        const QByteArray text = imguiText(message);
+        const float size = std::round(fp * 1.5f);
+        const ImVec2 measured = largeFont_->CalcTextSizeA(size, FLT_MAX, 0.0f, text.constData());
+        const ImVec2 pos(std::round((gridMin.x + gridMax.x - measured.x) * 0.5f),
+                         std::round((gridMin.y + gridMax.y - measured.y) * 0.5f));
+        dl->AddText(largeFont_, size, pos, ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                    text.constData());
+    };
+    if (!pane.snapshot) {
+        centredMessage(tr("Computing…"));
+        return;
+    }
+    if (!pane.valid) {
+        centredMessage(tr("This step has no output to show."));
+        return;
+    }
+    if (pane.tooLarge || pane.texture == 0) {
+        centredMessage(tr("This step's output is too large for the graphics card."));
+        return;
+    }
+
+    dl->PushClipRect(gridMin, gridMax, true);
+    const ImTextureID texture = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(pane.texture));
+    const tiles::GridLayout& layout = pane.layout;
+    const tiles::TileRange range = tiles::visibleTiles(layout, pane.view, pane.gridViewport);
+    const float zoomedGap = layout.gap * pane.view.zoom;
+    // Frames sit in the gaps: as wide as they can be while leaving neighbours apart.
+    const float frame =
+        pane.isVector() ? 0.0f : std::clamp(std::floor(zoomedGap * 0.4f), 1.0f, 3.0f);
+    const bool labels = !pane.isVector() && layout.tileWidth * pane.view.zoom >= fp * 3.2f;
+    const float labelSize = std::round(fp * 0.8f);
+    const bool highlighting = pane.highlight.size() == std::size_t(pane.channels);
+
+    auto screenRect = [&](int channel) {
+        const tiles::Rect r = pane.view.toScreen(layout.tileRect(channel));
+        // Whole pixels: crisp frames and equal gaps.
+        return std::pair<ImVec2, ImVec2>{
+            ImVec2(std::round(origin.x + r.x), std::round(origin.y + r.y)),
+            ImVec2(std::round(origin.x + r.right()), std::round(origin.y + r.bottom()))};
+    };
+
+    for (int row = range.firstRow; !range.empty() && row <= range.lastRow; ++row) {
+        for (int column = range.firstColumn; column <= range.lastColumn; ++column) {
+            const int c = row * layout.columns + column;
+            if (c >= layout.count) break;
+            const auto [p0, p1] = screenRect(c);
+            const bool dim = highlighting && pane.dimmed(c);
+            if (frame > 0) {
+                const int g = pane.groups[std::size_t(c)];
+                dl->AddRectFilled(
+                    p0 + ImVec2(-frame, -frame), p1 + ImVec2(frame, frame),
+                    toImU32(g >= 0 ? groupColor(g) : neutralColor(), dim ? 0.3f : 1.0f));
+            }
+            const tiles::Rect uv = pane.atlas.uvRect(c);
+            dl->AddImage(texture, p0, p1, ImVec2(uv.x, uv.y), ImVec2(uv.right(), uv.bottom()),
+                         dim ? IM_COL32(255, 255, 255, 56) : IM_COL32_WHITE);
+            if (labels) {
+                const QByteArray number = QByteArray::number(c);
+                const ImVec2 extent =
+                    smallFont_->CalcTextSizeA(labelSize, FLT_MAX, 0.0f, number.constData());
+                const ImVec2 box(std::round(extent.x + 6), std::round(extent.y + 2));
+                dl->AddRectFilled(p0, p0 + box, IM_COL32(0, 0, 0, dim ? 60 : 150), 0.0f);
+                dl->AddText(smallFont_, labelSize, p0 + ImVec2(3, 1),
+                            IM_COL32(255, 255, 255, dim ? 110 : 255), number.constData());
+            }
+        }
+    }
+
+    // Hover and selection rings on top of every tile.
+    const ImU32 ring = textColour;
+    if (hoveredPane_ == index && hoveredChannel_ >= 0 && hoveredChannel_ < pane.channels &&
+        hoveredChannel_ != selectedChannel_) {
+        const auto [p0, p1] = screenRect(hoveredChannel_);
+        const float out = frame + 1.0f;
+        dl->AddRect(p0 + ImVec2(-out, -out), p1 + ImVec2(out, out),
+                    (ring & 0x00FFFFFF) | 0xD0000000, 0.0f, 0, 2.0f);
+    }
+    if (selectedChannel_ >= 0 && selectedChannel_ < pane.channels) {
+        const auto [p0, p1] = screenRect(selectedChannel_);
+        // A double ring (text colour outside, background inside) stands out on any tile and
+        // any group colour.
+        const float out = frame + 2.5f;
+        dl->AddRect(p0 + ImVec2(-out, -out), p1 + ImVec2(out, out), ring, 0.0f, 0, 3.0f);
+        const float in = frame + 0.5f;
+        dl->AddRect(p0 + ImVec2(-in, -in), p1 + ImVec2(in, in),
+                    toImU32(pal.color(QPalette::Window)), 0.0f, 0, 1.0f);
+    }
+    dl->PopClipRect();
+}
+
+void FeatureMapCanvas::drawTooltip(const Pane& pane, int channel) {
+    const tiles::ChannelStats& s = pane.stats[std::size_t(channel)];
+    const int group = pane.groups[std::size_t(channel)];
+    const Step& step = pane.snapshot->step(pane.step);
+
+    ImGui::BeginTooltip();
+    if (comparing_) {
+        const QByteArray label = imguiText(pane.label);
+        ImGui::TextDisabled("%s", label.constData());
+    }
+    const QByteArray title = imguiText(channelTitle(*pane.snapshot, pane.step, channel));
+    ImGui::TextUnformatted(title.constData());
+
+    // Group, with its colour as a swatch (the head has none to show).
+    if (!pane.isVector() || group >= 0) {
+        const float swatch = ImGui::GetTextLineHeight() * 0.8f;
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float dy = (ImGui::GetTextLineHeight() - swatch) * 0.5f;
+        ImGui::GetWindowDrawList()->AddRectFilled(
+            at + ImVec2(0, dy), at + ImVec2(swatch, dy + swatch),
+            toImU32(group >= 0 ? groupColor(group) : neutralColor()), 2.0f);
+        ImGui::Dummy(ImVec2(swatch, ImGui::GetTextLineHeight()));
+        ImGui::SameLine();
+        const QByteArray groupText = imguiText(
+            group >= 0 ? tr("Group %1 of %2").arg(group).arg(pane.groupCount) : tr("No group"));
+        ImGui::TextUnformatted(groupText.constData());
+    }
+
+    if (pane.isVector()) {
+        const QByteArray value = imguiText(tr("Value %1").arg(formatValue(s.min)));
+        ImGui::TextUnformatted(value.constData());
+        if (isHeadVectorStep(step)) {
+            // The class's place among all scores: "is this the prediction?"
+            const auto higher =
+                std::count_if(pane.stats.begin(), pane.stats.end(),
+                              [&](const tiles::ChannelStats& o) { return o.min > s.min; });
+            const QByteArray rank =
+                imguiText(tr("Rank %1 of %2").arg(qlonglong(higher) + 1).arg(pane.channels));
+            ImGui::TextDisabled("%s", rank.constData());
+        }
+    } else {
+        const QByteArray stats =
+            imguiText(tr("min %1   max %2   mean %3")
+                          .arg(formatValue(s.min), formatValue(s.max), formatValue(s.mean)));
+        ImGui::TextUnformatted(stats.constData());
+    }
+    if (pane.dimmed(channel)) {
+        const QByteArray dimmed = imguiText(tr("(not highlighted)"));
+        ImGui::TextDisabled("%s", dimmed.constData());
+    }
+    ImGui::EndTooltip();
+}
+
+void FeatureMapCanvas::drawColourBar(float x, float y, float width, float height,
+                                     float marker) const {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    // The core's viridis interpolates linearly between 9 anchors, so 8 gradient quads are the
+    // colour map exactly. High values at the top.
+    for (int k = 0; k < 8; ++k) {
+        const float y0 = y + height * float(k) / 8.0f, y1 = y + height * float(k + 1) / 8.0f;
+        const ImU32 top = viridisColour(1.0f - float(k) / 8.0f);
+        const ImU32 bottom = viridisColour(1.0f - float(k + 1) / 8.0f);
+        dl->AddRectFilledMultiColor(ImVec2(x, y0), ImVec2(x + width, y1 + 0.5f), top, top, bottom,
+                                    bottom);
+    }
+    dl->AddRect(ImVec2(x - 1, y - 1), ImVec2(x + width + 1, y + height + 1),
+                ImGui::GetColorU32(ImGuiCol_Border));
+    if (marker >= 0.0f) {
+        const float my = std::round(y + (1.0f - std::clamp(marker, 0.0f, 1.0f)) * height);
+        const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+        const float s = width * 0.45f;
+        dl->AddLine(ImVec2(x - 2, my), ImVec2(x + width + 2, my), text, 2.0f);
+        dl->AddTriangleFilled(ImVec2(x - 2 - s, my - s), ImVec2(x - 2, my),
+                              ImVec2(x - 2 - s, my + s), text);
+    }
+}
+
+void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
+    if (!pane.valid || pane.texture == 0 || selectedChannel_ < 0 ||
+        selectedChannel_ >= pane.channels)
+        return;
+    const int c = selectedChannel_;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float fp = fontPixels();
+    const tiles::ChannelStats& s = pane.stats[std::size_t(c)];
+    const tiles::ValueRange range = tiles::channelRange(pane.stats, c, effectiveRange(pane));
+    const int group = pane.groups[std::size_t(c)];
+
+    const QByteArray title = imguiText(channelTitle(*pane.snapshot, pane.step, c));
+    const QByteArray groupText = imguiText(group >= 0 ? tr("group %1").arg(group) : tr("no group"));
+    const QByteArray stats = imguiText(pane.isVector() ? tr("value %1").arg(formatValue(s.min))
+                                                       : tr("mean %1").arg(formatValue(s.mean)));
+    const QByteArray scaleNote = imguiText(
+        effectiveRange(pane) == tiles::RangeMode::Shared ? tr("shared scale") : tr("own scale"));
+    const QByteArray high = imguiText(formatValue(range.high));
+    const QByteArray low = imguiText(formatValue(range.low));
+    const float labelWidth =
+        std::max(ImGui::CalcTextSize(high.constData()).x, ImGui::CalcTextSize(low.constData()).x);
+    const float barWidth = std::round(fp * 0.9f);
+    const float barGap = std::round(fp * 1.1f);  // room for the marker triangle
+    const float closeSize = ImGui::GetFrameHeight();
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float textRows = std::max(closeSize, ImGui::GetTextLineHeight()) + style.ItemSpacing.y +
+                           line + style.ItemSpacing.y + line;
+    const float besideImage = barGap + barWidth + style.ItemSpacing.x + labelWidth;
+
+    // The magnified map: about a third of the pane, at least half again the tile's size on
+    // screen (the stem's tiles are already large); the whole overlay stays within about half
+    // the pane's width and 60% of its height, or it would hide the tiles it explains.
+    const float maxImage = std::max(
+        fp * 3.0f, std::min(pane.gridViewport.w * 0.5f - besideImage - 2 * style.WindowPadding.x,
+                            pane.gridViewport.h * 0.6f - textRows - 2 * style.WindowPadding.y));
+    const float available = std::min(pane.gridViewport.w, pane.gridViewport.h);
+    float imageHeight = 0, imageWidth = 0;
+    if (pane.isVector()) {
+        imageHeight = imageWidth = std::round(std::min(fp * 6.0f, maxImage));
+    } else {
+        const float tileOnScreen = pane.layout.tileHeight * pane.view.zoom;
+        const float target = std::min(
+            std::max({available * (comparing_ ? 0.3f : 0.36f), tileOnScreen * 1.5f, fp * 6.0f}),
+            maxImage);
+        const float longest = float(std::max(pane.height, pane.width));
+        // Small maps get whole screen pixels per texel, so every texel is the same size; in
+        // a 112 x 112 map uneven texels do not show and the exact size matters more.
+        const float texel =
+            longest <= 32.0f ? std::max(1.0f, std::floor(target / longest)) : target / longest;
+        imageHeight = std::round(texel * float(pane.height));
+        imageWidth = std::round(texel * float(pane.width));
+    }
+
+    const float contentWidth =
+        std::max({imageWidth + besideImage,
+                  ImGui::CalcTextSize(title.constData()).x + style.ItemSpacing.x + closeSize,
+                  ImGui::CalcTextSize(groupText.constData()).x + fp * 1.5f + style.ItemSpacing.x +
+                      ImGui::CalcTextSize(stats.constData()).x});
+    const float contentHeight = textRows + imageHeight;
+    const ImVec2 size(std::round(contentWidth + 2 * style.WindowPadding.x),
+                      std::round(contentHeight + 2 * style.WindowPadding.y));
+
+    // Bottom-right of the grid, unless the selected tile is there; then bottom-left.
+    const float margin = std::round(fp * 0.5f);
+    const float gridRight = pane.rect.x + pane.gridViewport.right();
+    const float gridBottom = pane.rect.y + pane.gridViewport.bottom();
+    tiles::Rect overlay{gridRight - margin - size.x, gridBottom - margin - size.y, size.x, size.y};
+    tiles::Rect tile = pane.view.toScreen(pane.layout.tileRect(c));
+    tile.x += pane.rect.x;
+    tile.y += pane.rect.y;
+    if (overlay.intersects(tile)) overlay.x = pane.rect.x + pane.gridViewport.x + margin;
+
+    ImGui::SetNextWindowPos(ImVec2(overlay.x, overlay.y));
+    ImGui::SetNextWindowSize(size);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav |
+                                   ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::PushID(index);
+    ImGui::Begin(index == 0 ? "##enlarged0" : "##enlarged1", nullptr, flags);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+
+    // Title row with a close button at the right.
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(top + ImVec2(0, (closeSize - ImGui::GetTextLineHeight()) * 0.5f));
+    ImGui::TextUnformatted(title.constData());
+    ImGui::SetCursorScreenPos(ImVec2(top.x + contentWidth - closeSize, top.y));
+    const char* closeGlyph = fontHasSymbols_ ? "\xC3\x97##close" : "x##close";  // U+00D7
+    if (ImGui::Button(closeGlyph, ImVec2(closeSize, closeSize))) pendingClick_ = -1;
+
+    // Group swatch, group, and the mean (or the value of a 1x1 map).
+    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + closeSize + style.ItemSpacing.y));
+    const ImVec2 row = ImGui::GetCursorScreenPos();
+    const float swatch = ImGui::GetTextLineHeight() * 0.8f;
+    const float dy = (ImGui::GetTextLineHeight() - swatch) * 0.5f;
+    dl->AddRectFilled(row + ImVec2(0, dy), row + ImVec2(swatch, dy + swatch),
+                      toImU32(group >= 0 ? groupColor(group) : neutralColor()), 2.0f);
+    ImGui::SetCursorScreenPos(row + ImVec2(swatch + style.ItemInnerSpacing.x, 0));
+    ImGui::TextUnformatted(groupText.constData());
+    ImGui::SameLine(0, fp * 1.5f - swatch - style.ItemInnerSpacing.x + style.ItemSpacing.x);
+    ImGui::TextDisabled("%s", stats.constData());
+
+    // The map itself (or a swatch for a 1x1 output), framed in its group's colour.
+    const ImVec2 imageAt = ImGui::GetCursorScreenPos();
+    const ImU32 frameColour = toImU32(group >= 0 ? groupColor(group) : neutralColor());
+    dl->AddRectFilled(imageAt + ImVec2(-2, -2), imageAt + ImVec2(imageWidth + 2, imageHeight + 2),
+                      frameColour);
+    if (pane.isVector()) {
+        dl->AddRectFilled(imageAt, imageAt + ImVec2(imageWidth, imageHeight),
+                          viridisColour(range.normalise(s.min)));
+    } else {
+        const ImTextureID texture =
+            reinterpret_cast<ImTextureID>(static_cast<intptr_t>(pane.texture));
+        const tiles::Rect uv = pane.atlas.uvRect(c);
+        dl->AddImage(texture, imageAt, imageAt + ImVec2(imageWidth, imageHeight),
+                     ImVec2(uv.x, uv.y), ImVec2(uv.right(), uv.bottom()));
+    }
+
+    // Colour scale: max at the top, min at the bottom; a 1x1 map marks its value on it.
+    const float barX = imageAt.x + imageWidth + barGap;
+    drawColourBar(barX, imageAt.y, barWidth, imageHeight,
+                  pane.isVector() ? range.normalise(s.min) : -1.0f);
+    const float labelX = barX + barWidth + style.ItemSpacing.x;
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    dl->AddText(ImVec2(labelX, imageAt.y - 2), text, high.constData());
+    dl->AddText(ImVec2(labelX, imageAt.y + imageHeight - ImGui::GetTextLineHeight() + 2), text,
+                low.constData());
+    ImGui::SetCursorScreenPos(imageAt + ImVec2(0, imageHeight + style.ItemSpacing.y));
+    ImGui::TextDisabled("%s", scaleNote.constData());
+    ImGui::End();
+    ImGui::PopID();
+}
+
+// [SECTION] Input
+
+bool FeatureMapCanvas::event(QEvent* event) {
+    switch (event->type()) {
+        case QEvent::MouseMove:
+        case QEvent::MouseButtonPress:
+        case QEvent::MouseButtonRelease:
+        case QEvent::MouseButtonDblClick:
+        case QEvent::Wheel:
+            bridge_->handleEvent(event);
+            requestFrames();
+            // Accepted here: the canvas owns its mouse (a wheel must not scroll a parent).
+            if (event->type() == QEvent::MouseButtonPress) setFocus(Qt::MouseFocusReason);
+            event->accept();
+            return true;
+        case QEvent::Enter:
+        case QEvent::Leave:
+        case QEvent::FocusIn:
+        case QEvent::FocusOut:
+        case QEvent::KeyPress:
+        case QEvent::KeyRelease:
+            if (bridge_->handleEvent(event)) requestFrames();
+            break;
+        default:
+            break;
+    }
+    return QOpenGLWidget::event(event);
+}
+
+void FeatureMapCanvas::keyPressEvent(QKeyEvent* event) {
+    // Plain keys only: Ctrl/Alt combinations belong to the application's shortcuts.
+    if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) {
+        QOpenGLWidget::keyPressEvent(event);
+        return;
+    }
+    const tiles::Point centre = panes_[0].gridViewport.center();
+    switch (event->key()) {
+        case Qt::Key_R:
+            setSharedRange(!sharedRange());
+            break;
+        case Qt::Key_Plus:
+        case Qt::Key_Equal:
+            zoomBy(kWheelStep, centre);
+            break;
+        case Qt::Key_Minus:
+            zoomBy(1.0f / kWheelStep, centre);
+            break;
+        case Qt::Key_0:
+            resetView();
+            break;
+        default:
+            QOpenGLWidget::keyPressEvent(event);
+            return;  // to the parent
+    }
+    event->accept();
+}
+
+void FeatureMapCanvas::changeEvent(QEvent* event) {
+    switch (event->type()) {
+        case QEvent::PaletteChange:
+            styleDirty_ = true;
+            break;
+        case QEvent::FontChange:
+        case QEvent::LanguageChange:
+            fontsDirty_ = styleDirty_ = true;
+            updateGeometry();
+            break;
+        default:
+            break;
+    }
+    requestFrames();
+    QOpenGLWidget::changeEvent(event);
+}
+
+}  // namespace shufflescope::ui

@@ -1,0 +1,292 @@
+#include "canvas/tile_layout.h"
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <cmath>
+#include <limits>
+
+#include "shufflescope/colormap.h"
+
+namespace shufflescope::ui::tiles {
+
+// [SECTION] Grid layout
+
+Rect GridLayout::tileRect(int index) const {
+    assert(columns > 0 && index >= 0 && index < count);
+    const int row = index / columns, column = index % columns;
+    return {origin.x + float(column) * pitchX(), origin.y + float(row) * pitchY(), tileWidth,
+            tileHeight};
+}
+
+Rect GridLayout::bounds() const {
+    if (columns == 0) return {origin.x, origin.y, 0, 0};
+    return {origin.x, origin.y, float(columns) * tileWidth + float(columns - 1) * gap,
+            float(rows) * tileHeight + float(rows - 1) * gap};
+}
+
+namespace {
+
+int rowsFor(int count, int columns) {
+    return (count + columns - 1) / columns;
+}
+
+// The widest tile that fits `columns` x `rows` tiles in the viewport. With the gap
+// max(minGap, f * shorterSide) both the proportional and the minimum gap must fit, so the tile
+// is the smallest of four bounds (two per axis).
+float widestTile(int columns, int rows, float aspect, Rect viewport, const GridSpacing& s) {
+    const float shorter = std::min(1.0f, 1.0f / aspect);  // shorter side / tile width
+    const float c = float(columns), r = float(rows);
+    const float f = s.gapFraction * shorter;
+    const float byWidth =
+        std::min(viewport.w / (c + (c - 1) * f), (viewport.w - (c - 1) * s.minGap) / c);
+    const float byHeight = std::min(viewport.h / (r / aspect + (r - 1) * f),
+                                    aspect * (viewport.h - (r - 1) * s.minGap) / r);
+    return std::min(byWidth, byHeight);
+}
+
+}  // namespace
+
+GridLayout layoutGrid(int count, float tileAspect, Rect viewport, GridSpacing spacing) {
+    GridLayout layout;
+    layout.count = std::max(count, 0);
+    layout.origin = {viewport.x, viewport.y};
+    if (count <= 0 || !(tileAspect > 0) || viewport.w <= 0 || viewport.h <= 0) return layout;
+
+    int bestColumns = 1;
+    float bestWidth = -1.0f;
+    for (int columns = 1; columns <= count; ++columns) {
+        const float width =
+            widestTile(columns, rowsFor(count, columns), tileAspect, viewport, spacing);
+        // Strictly larger wins, so among equal sizes the first (fewest columns) stays.
+        if (width > bestWidth * (1.0f + 1e-5f)) {
+            bestWidth = width;
+            bestColumns = columns;
+        }
+    }
+    if (bestWidth <= 0) return layout;
+
+    const int columns = bestColumns, rows = rowsFor(count, columns);
+    const float shorter = std::min(1.0f, 1.0f / tileAspect);
+    float gap = std::max(spacing.minGap, spacing.gapFraction * shorter * bestWidth);
+    float width = bestWidth;
+    float height = width / tileAspect;
+    if (spacing.snapToPixels) {
+        const float snappedGap = std::max(std::floor(gap), std::ceil(spacing.minGap));
+        // Re-fit with the rounded gap, then round the tile down: the grid still fits.
+        const float fitted =
+            std::min({width, (viewport.w - float(columns - 1) * snappedGap) / float(columns),
+                      tileAspect * (viewport.h - float(rows - 1) * snappedGap) / float(rows)});
+        const float snappedWidth = std::floor(fitted);
+        const float snappedHeight = std::floor(snappedWidth / tileAspect + 1e-3f);
+        // Tiles under a pixel cannot be snapped; they keep their exact (tiny) size.
+        if (snappedWidth >= 1.0f && snappedHeight >= 1.0f) {
+            gap = snappedGap;
+            width = snappedWidth;
+            height = snappedHeight;
+        }
+    }
+
+    layout.columns = columns;
+    layout.rows = rows;
+    layout.tileWidth = width;
+    layout.tileHeight = height;
+    layout.gap = gap;
+    const Rect b = layout.bounds();
+    float x = viewport.x + (viewport.w - b.w) * 0.5f;
+    float y = viewport.y + (viewport.h - b.h) * 0.5f;
+    if (spacing.snapToPixels) {
+        x = std::floor(x);
+        y = std::floor(y);
+    }
+    layout.origin = {x, y};
+    return layout;
+}
+
+// [SECTION] View transform
+
+View zoomAround(const View& view, Point anchor, float newZoom) {
+    const Point content = view.toContent(anchor);
+    return {newZoom, {anchor.x - content.x * newZoom, anchor.y - content.y * newZoom}};
+}
+
+float maxZoomFor(const GridLayout& layout, Rect viewport) {
+    if (layout.empty()) return 1.0f;
+    const float fill =
+        0.9f * std::min(viewport.w / layout.tileWidth, viewport.h / layout.tileHeight);
+    return std::max(1.0f, fill);
+}
+
+namespace {
+
+// Pan along one axis: centre content smaller than the viewport, otherwise keep the viewport
+// covered (no empty band on one side while content hangs over the other).
+float clampAxis(float pan, float contentStart, float contentLength, float viewStart,
+                float viewLength) {
+    const float start = contentStart + pan, end = start + contentLength;
+    if (contentLength <= viewLength) {
+        // Whole pixels, so a grid laid out on pixel boundaries stays on them.
+        return pan + std::round((viewStart + viewLength * 0.5f) - (start + contentLength * 0.5f));
+    }
+    if (start > viewStart) return pan - (start - viewStart);
+    if (end < viewStart + viewLength) return pan + (viewStart + viewLength - end);
+    return pan;
+}
+
+}  // namespace
+
+View clampView(const View& view, const Rect& contentBounds, const Rect& viewport, float minZoom,
+               float maxZoom) {
+    View v = view;
+    const float zoom = std::clamp(view.zoom, minZoom, std::max(minZoom, maxZoom));
+    if (zoom != view.zoom) v = zoomAround(view, viewport.center(), zoom);
+    const float x0 = contentBounds.x * v.zoom, y0 = contentBounds.y * v.zoom;
+    v.pan.x = clampAxis(v.pan.x, x0, contentBounds.w * v.zoom, viewport.x, viewport.w);
+    v.pan.y = clampAxis(v.pan.y, y0, contentBounds.h * v.zoom, viewport.y, viewport.h);
+    return v;
+}
+
+// [SECTION] Hit testing and culling
+
+int hitTest(const GridLayout& layout, const View& view, Point screen) {
+    if (layout.empty() || layout.columns == 0) return -1;
+    const Point p = view.toContent(screen);
+    const float lx = p.x - layout.origin.x, ly = p.y - layout.origin.y;
+    if (lx < 0 || ly < 0) return -1;
+    const int column = int(lx / layout.pitchX()), row = int(ly / layout.pitchY());
+    if (column >= layout.columns || row >= layout.rows) return -1;
+    if (lx - float(column) * layout.pitchX() >= layout.tileWidth) return -1;  // in a gap
+    if (ly - float(row) * layout.pitchY() >= layout.tileHeight) return -1;
+    const int index = row * layout.columns + column;
+    return index < layout.count ? index : -1;
+}
+
+TileRange visibleTiles(const GridLayout& layout, const View& view, const Rect& viewport) {
+    TileRange range;
+    if (layout.empty() || layout.columns == 0) return range;
+    const Point a = view.toContent({viewport.x, viewport.y});
+    const Point b = view.toContent({viewport.right(), viewport.bottom()});
+    const Rect bounds = layout.bounds();
+    if (b.x < bounds.x || b.y < bounds.y || a.x > bounds.right() || a.y > bounds.bottom())
+        return range;
+    auto index = [](float offset, float pitch, int n) {
+        return std::clamp(int(std::floor(offset / pitch)), 0, n - 1);
+    };
+    range.firstColumn = index(a.x - layout.origin.x, layout.pitchX(), layout.columns);
+    range.lastColumn = index(b.x - layout.origin.x, layout.pitchX(), layout.columns);
+    range.firstRow = index(a.y - layout.origin.y, layout.pitchY(), layout.rows);
+    range.lastRow = index(b.y - layout.origin.y, layout.pitchY(), layout.rows);
+    return range;
+}
+
+// [SECTION] Texture atlas
+
+Rect AtlasGeometry::uvRect(int index) const {
+    assert(index >= 0 && index < count && width > 0 && height > 0);
+    return {float(texelX(index)) / float(width), float(texelY(index)) / float(height),
+            float(tileWidth) / float(width), float(tileHeight) / float(height)};
+}
+
+AtlasGeometry atlasGeometry(int count, int tileWidth, int tileHeight, int padding) {
+    assert(count >= 0 && tileWidth > 0 && tileHeight > 0 && padding >= 0);
+    AtlasGeometry g;
+    g.count = count;
+    g.tileWidth = tileWidth;
+    g.tileHeight = tileHeight;
+    g.padding = padding;
+    if (count == 0) return g;
+    const double ratio = double(g.cellHeight()) / double(g.cellWidth());
+    g.columns = std::clamp(int(std::ceil(std::sqrt(double(count) * ratio))), 1, count);
+    g.rows = rowsFor(count, g.columns);
+    g.width = g.columns * g.cellWidth();
+    g.height = g.rows * g.cellHeight();
+    return g;
+}
+
+std::vector<ChannelStats> channelStats(ConstFeatureMap map) {
+    std::vector<ChannelStats> stats(static_cast<std::size_t>(map.channels));
+    const int64_t n = map.planeSize();
+    for (int c = 0; c < map.channels; ++c) {
+        const float* v = map.channel(c);
+        // NaNs (a diverged checkpoint) are skipped rather than poisoning the whole range.
+        float lo = std::numeric_limits<float>::infinity(), hi = -lo;
+        double sum = 0;
+        int64_t counted = 0;
+        for (int64_t i = 0; i < n; ++i) {
+            if (std::isnan(v[i])) continue;
+            lo = std::min(lo, v[i]);
+            hi = std::max(hi, v[i]);
+            sum += v[i];
+            ++counted;
+        }
+        if (counted > 0)
+            stats[static_cast<std::size_t>(c)] = {lo, hi, float(sum / double(counted))};
+    }
+    return stats;
+}
+
+ChannelStats overallStats(const std::vector<ChannelStats>& stats) {
+    if (stats.empty()) return {};
+    ChannelStats all = stats.front();
+    double sum = 0;
+    for (const ChannelStats& s : stats) {
+        all.min = std::min(all.min, s.min);
+        all.max = std::max(all.max, s.max);
+        sum += s.mean;
+    }
+    all.mean = float(sum / double(stats.size()));
+    return all;
+}
+
+ValueRange channelRange(const std::vector<ChannelStats>& stats, int channel, RangeMode mode) {
+    if (mode == RangeMode::Shared) {
+        const ChannelStats all = overallStats(stats);
+        return {all.min, all.max};
+    }
+    const ChannelStats& s = stats.at(static_cast<std::size_t>(channel));
+    return {s.min, s.max};
+}
+
+std::vector<uint8_t> rasteriseAtlas(ConstFeatureMap map, const AtlasGeometry& geometry,
+                                    const std::vector<ChannelStats>& stats, RangeMode mode) {
+    assert(geometry.count == map.channels && geometry.tileWidth == map.width &&
+           geometry.tileHeight == map.height && stats.size() == std::size_t(map.channels));
+    // viridis() interpolates between anchors per call; a 256-entry table is exact to the 8-bit
+    // output and keeps 300k texels (the stem) well under a frame.
+    static const std::array<Rgb, 256> lut = [] {
+        std::array<Rgb, 256> table{};
+        for (std::size_t i = 0; i < table.size(); ++i) table[i] = viridis(float(i) / 255.0f);
+        return table;
+    }();
+    const ChannelStats all = overallStats(stats);
+    std::vector<uint8_t> texels(std::size_t(geometry.width) * std::size_t(geometry.height) * 4, 0);
+    const int p = geometry.padding;
+    for (int c = 0; c < map.channels; ++c) {
+        const ValueRange range = mode == RangeMode::Shared ? ValueRange{all.min, all.max}
+                                                           : ValueRange{stats[std::size_t(c)].min,
+                                                                        stats[std::size_t(c)].max};
+        const float* plane = map.channel(c);
+        const int x0 = geometry.texelX(c) - p, y0 = geometry.texelY(c) - p;
+        for (int ty = 0; ty < geometry.cellHeight(); ++ty) {
+            // Padding rows and columns repeat the nearest edge texel (clamp-to-edge per tile).
+            const int sy = std::clamp(ty - p, 0, map.height - 1);
+            uint8_t* out =
+                texels.data() +
+                (std::size_t(y0 + ty) * std::size_t(geometry.width) + std::size_t(x0)) * 4;
+            for (int tx = 0; tx < geometry.cellWidth(); ++tx, out += 4) {
+                const int sx = std::clamp(tx - p, 0, map.width - 1);
+                const float t = range.normalise(plane[sy * map.width + sx]);
+                // !(t >= 0) also catches NaN, which then shows as the low end.
+                const int level = !(t >= 0.0f) ? 0 : std::min(255, int(t * 255.0f + 0.5f));
+                const Rgb& rgb = lut[std::size_t(level)];
+                out[0] = rgb[0];
+                out[1] = rgb[1];
+                out[2] = rgb[2];
+                out[3] = 255;
+            }
+        }
+    }
+    return texels;
+}
+
+}  // namespace shufflescope::ui::tiles

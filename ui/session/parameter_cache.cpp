@@ -1,0 +1,43 @@
+#include "session/parameter_cache.h"
+
+#include <QFileInfo>
+
+#include "shufflescope/checkpoint.h"
+#include "shufflescope/config_json.h"
+#include "shufflescope/initialization.h"
+
+namespace shufflescope::ui {
+
+CachedParameters ParameterCache::get(const Network& network, const WeightsSource& source) {
+    const std::string key = configToJson(network.config()).dump() + "|" +
+                            (source.checkpoint ? source.checkpoint->toStdString() : "random");
+    {
+        std::lock_guard lock(mutex_);
+        for (auto it = entries_.begin(); it != entries_.end(); ++it)
+            if (it->key == key) {
+                Entry hit = *it;
+                entries_.erase(it);
+                entries_.push_front(hit);
+                return hit.value;
+            }
+    }
+    // Made outside the lock: two jobs may both make the same entry, which is harmless.
+    CachedParameters made;
+    if (source.checkpoint) {
+        Checkpoint checkpoint = readCheckpoint(source.checkpoint->toStdString());
+        checkParameters(network, checkpoint.parameters, source.checkpoint->toStdString());
+        const auto trained = checkpoint.metadata.find("trained");
+        made.trained = trained != checkpoint.metadata.end() && trained->second == "true";
+        made.description = QFileInfo(*source.checkpoint).fileName();
+        made.parameters = std::make_shared<const Parameters>(std::move(checkpoint.parameters));
+    } else {
+        made.parameters = std::make_shared<const Parameters>(randomParameters(network, kRandomSeed));
+        made.description = QStringLiteral("random (seed %1)").arg(kRandomSeed);
+    }
+    std::lock_guard lock(mutex_);
+    entries_.push_front({key, made});
+    if (entries_.size() > capacity_) entries_.pop_back();
+    return made;
+}
+
+}  // namespace shufflescope::ui

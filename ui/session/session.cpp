@@ -1,0 +1,235 @@
+#include "session/session.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "session/assets.h"
+#include "shufflescope/checkpoint.h"
+#include "shufflescope/error.h"
+
+namespace shufflescope::ui {
+
+Session::Session(QObject* parent) : QObject(parent) {
+    // The best model available: a bundled trained fashion model when one exists, otherwise the
+    // paper's ImageNet geometry with random weights (badged "untrained").
+    ModelConfig fashion = presetConfig("fashion");
+    request_.config = bundledCheckpointFor(fashion) ? fashion : presetConfig("imagenet");
+    request_.inputPath = defaultSampleFor(request_.config);
+    request_.weights = weightsFor(request_.config);
+    lastGood_ = request_;
+    submit();
+}
+
+Session::~Session() {
+    // Jobs hold a reference to the cache; let them finish before it goes away.
+    QThreadPool::globalInstance()->waitForDone();
+}
+
+WeightsSource Session::weightsFor(const ModelConfig& config) const {
+    return {bundledCheckpointFor(config)};
+}
+
+void Session::setConfig(const ModelConfig& config) {
+    try {
+        validateConfig(config);
+    } catch (const Error& e) {
+        emit failed(tr("Invalid configuration: %1").arg(QString::fromStdString(e.what())));
+        return;
+    }
+    if (config == request_.config) return;
+    // A sample image follows the preset (a photo for ImageNet, a garment for Fashion-MNIST).
+    if (config.preset != request_.config.preset &&
+        request_.inputPath == defaultSampleFor(request_.config))
+        request_.inputPath = defaultSampleFor(config);
+    request_.config = config;
+    request_.weights = weightsFor(config);
+    submit();
+}
+
+void Session::setGroups(int groups) {
+    ModelConfig c = request_.config;
+    c.groups = groups;
+    setConfig(c);
+}
+
+void Session::setShuffle(bool on) {
+    ModelConfig c = request_.config;
+    c.shuffle = on;
+    setConfig(c);
+}
+
+void Session::toggleShuffle() { setShuffle(!request_.config.shuffle); }
+
+void Session::setWidthScale(double scale) {
+    ModelConfig c = request_.config;
+    c.widthScale = scale;
+    setConfig(c);
+}
+
+void Session::setPreset(const QString& preset) {
+    try {
+        ModelConfig c = presetConfig(preset.toStdString());
+        c.groups = request_.config.groups;
+        c.shuffle = request_.config.shuffle;
+        setConfig(c);
+    } catch (const Error& e) {
+        emit failed(QString::fromStdString(e.what()));
+    }
+}
+
+void Session::openInput(const QString& path) {
+    if (path.isEmpty()) return;
+    request_.inputPath = path;
+    submit();
+}
+
+void Session::openCheckpoint(const QString& path) {
+    try {
+        Checkpoint checkpoint = readCheckpoint(path.toStdString());
+        ModelConfig config = checkpoint.config.value_or(request_.config);
+        checkParameters(Network::build(config), checkpoint.parameters, path.toStdString());
+        request_.config = config;
+        request_.weights = {path};
+        submit();
+    } catch (const Error& e) {
+        emit failed(QString::fromStdString(e.what()));
+    }
+}
+
+void Session::submit() {
+    request_.generation = ++generation_;
+    emit requestChanged();
+    ++running_;
+    if (running_ == 1) emit busyChanged(true);
+    auto* watcher = new QFutureWatcher<InferenceOutcome>(this);
+    connect(watcher, &QFutureWatcher<InferenceOutcome>::finished, this, [this, watcher] {
+        accept(watcher->result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [request = request_, cache = &cache_] { return runInference(request, *cache); }));
+}
+
+void Session::setComparison(const std::optional<ModelConfig>& config) {
+    if (config) {
+        try {
+            validateConfig(*config);
+        } catch (const Error& e) {
+            emit failed(tr("Invalid comparison: %1").arg(QString::fromStdString(e.what())));
+            return;
+        }
+        // Both sides must run on the same kind of input to be comparable.
+        if (config->preset != request_.config.preset) {
+            emit failed(tr("A/B compare needs both configurations on the same preset."));
+            return;
+        }
+    }
+    comparisonConfig_ = config;
+    comparisonSnapshot_.reset();
+    submitComparison();
+    emit comparisonChanged();
+}
+
+void Session::submitComparison() {
+    const quint64 generation = ++comparisonGeneration_;
+    if (!comparisonConfig_) return;
+    InferenceRequest request;
+    request.config = *comparisonConfig_;
+    request.inputPath = request_.inputPath;
+    request.weights = weightsFor(request.config);
+    request.generation = generation;
+    ++running_;
+    if (running_ == 1) emit busyChanged(true);
+    auto* watcher = new QFutureWatcher<InferenceOutcome>(this);
+    connect(watcher, &QFutureWatcher<InferenceOutcome>::finished, this, [this, watcher] {
+        InferenceOutcome outcome = watcher->result();
+        watcher->deleteLater();
+        if (--running_ == 0) emit busyChanged(false);
+        if (outcome.generation != comparisonGeneration_) return;
+        if (!outcome.snapshot) {
+            comparisonConfig_.reset();
+            emit failed(tr("Compare: %1").arg(outcome.error));
+        } else {
+            comparisonSnapshot_ = std::move(outcome.snapshot);
+        }
+        emit comparisonChanged();
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [request, cache = &cache_] { return runInference(request, *cache); }));
+}
+
+void Session::accept(InferenceOutcome outcome) {
+    --running_;
+    if (running_ == 0) emit busyChanged(false);
+    if (outcome.generation != generation_) return;  // a newer request is on its way
+    if (!outcome.snapshot) {
+        request_ = lastGood_;
+        emit requestChanged();
+        emit failed(outcome.error);
+        return;
+    }
+    const bool inputChanged = lastGood_.inputPath != request_.inputPath;
+    lastGood_ = request_;
+    snapshot_ = std::move(outcome.snapshot);
+    if (comparisonConfig_ && comparisonConfig_->preset != snapshot_->config().preset) {
+        comparisonConfig_.reset();  // a comparison across presets means nothing
+        comparisonSnapshot_.reset();
+        emit comparisonChanged();
+    } else if (comparisonConfig_ && inputChanged) {
+        submitComparison();
+    }
+    // Keep the selected step where it still exists (same name), else the nearest index.
+    const auto kept = snapshot_->network->findStep(selectedStepName_.toStdString());
+    selectedStep_ = kept ? *kept : std::min(selectedStep_, snapshot_->network->stepCount() - 1);
+    selectedStepName_ = QString::fromStdString(snapshot_->step(selectedStep_).name);
+    if (selectedChannel_ >= snapshot_->step(selectedStep_).out.channels) selectedChannel_ = -1;
+    emit snapshotChanged();
+    emit selectionChanged();
+}
+
+void Session::selectStep(int index) {
+    if (!snapshot_) return;
+    index = std::clamp(index, 0, snapshot_->network->stepCount() - 1);
+    if (index == selectedStep_) return;
+    selectedStep_ = index;
+    selectedStepName_ = QString::fromStdString(snapshot_->step(index).name);
+    if (selectedChannel_ >= snapshot_->step(index).out.channels) selectedChannel_ = -1;
+    emit selectionChanged();
+}
+
+bool Session::selectStepByName(const QString& name) {
+    if (!snapshot_) {
+        selectedStepName_ = name;  // applied when the first snapshot arrives
+        return true;
+    }
+    const auto index = snapshot_->network->findStep(name.toStdString());
+    if (!index) return false;
+    selectStep(*index);
+    return true;
+}
+
+void Session::stepBy(int delta) { selectStep(selectedStep_ + delta); }
+
+void Session::selectChannel(int channel) {
+    if (!snapshot_) return;
+    if (channel >= snapshot_->step(selectedStep_).out.channels) channel = -1;
+    if (channel == selectedChannel_) return;
+    selectedChannel_ = channel;
+    emit selectionChanged();
+}
+
+bool Session::waitUntilIdle(int timeoutMs) {
+    QElapsedTimer timer;
+    timer.start();
+    while (busy() && timer.elapsed() < timeoutMs) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(2);
+    }
+    return !busy();
+}
+
+}  // namespace shufflescope::ui

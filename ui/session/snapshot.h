@@ -1,0 +1,37 @@
+#pragma once
+// Snapshot: one finished forward pass of one configuration on one input — everything the views
+// draw. Immutable once published, shared between views with std::shared_ptr; a new configuration
+// or input produces a new snapshot. Every number on screen comes from here (that is, from the
+// core engine).
+
+#include <QString>
+#include <memory>
+#include <vector>
+
+#include "shufflescope/cost.h"
+#include "shufflescope/network.h"
+#include "shufflescope/tensor.h"
+
+namespace shufflescope::ui {
+
+struct Snapshot {
+    std::shared_ptr<const Network> network;
+    CostReport cost;
+    std::vector<Tensor> outputs;       // per step, [1, C, H, W] (outputs[0] is the input)
+    std::vector<float> logits;         // [classes]
+    std::vector<float> probabilities;  // softmax of the logits
+    double forwardMilliseconds = 0;    // the fast path's time on this input
+    QString weightsDescription;        // "random (seed 1)" or a checkpoint's file name
+    bool trained = false;              // false: the UI badges the model "untrained"
+    QString inputPath;                 // image or .npy the outputs were computed from
+    bool inputInverted = false;        // fashion: a light-background photo was inverted
+    quint64 generation = 0;            // increases with every request; stale results are dropped
+
+    const ModelConfig& config() const { return network->config(); }
+    const Step& step(int index) const { return network->step(index); }
+    const Tensor& output(int index) const { return outputs.at(static_cast<std::size_t>(index)); }
+};
+
+using SnapshotPtr = std::shared_ptr<const Snapshot>;
+
+}  // namespace shufflescope::ui

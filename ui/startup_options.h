@@ -1,0 +1,42 @@
+#pragma once
+// Command-line options of the desktop app, and --screenshot: render the window in a given state
+// to a PNG and exit (used by the tests, the README's pictures, and anyone preparing slides).
+//   shufflescope [--preset P] [--groups N] [--no-shuffle] [--scale S] [--input FILE]
+//                [--weights FILE] [--step NAME] [--channel N] [--view NAME] [--compare B]
+//                [--font-scale X] [--theme system|light|dark] [--size WxH] [--screenshot FILE.png]
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace shufflescope::ui {
+
+class MainWindow;
+
+struct StartupOptions {
+    std::optional<QString> screenshot;
+    QString preset;
+    std::optional<int> groups;
+    bool noShuffle = false;
+    std::optional<double> scale;
+    QString input;
+    QString weights;
+    QString step;
+    std::optional<int> channel;
+    QString view;
+    QString compare;  // "shuffle" (B = shuffle flipped) or a group count 1..8
+    double fontScale = 1.0;
+    QString theme;
+    QSize size{1600, 960};
+    bool helpRequested = false;
+};
+
+// False with a message naming the option for anything malformed (prints --help itself).
+bool parseStartupOptions(const QStringList& arguments, StartupOptions* options, QString* error);
+// Applies the configuration, input and view options to a new window.
+bool applyStartupOptions(MainWindow& window, const StartupOptions& options, QString* error);
+// Waits for the results, applies --step/--channel/--view, renders and saves the PNG.
+bool takeScreenshot(MainWindow& window, const StartupOptions& options, QString* error);
+
+}  // namespace shufflescope::ui

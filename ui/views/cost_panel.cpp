@@ -1,0 +1,183 @@
+#include "views/cost_panel.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QGridLayout>
+#include <QLabel>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include "shufflescope/paper_reference.h"
+#include "widgets/number_format.h"
+#include "widgets/palette.h"
+
+namespace shufflescope::ui {
+
+namespace {
+const char* const kRows[][2] = {
+    {"step", QT_TRANSLATE_NOOP("CostPanel", "This step")},
+    {"cumulative", QT_TRANSLATE_NOOP("CostPanel", "Up to this step")},
+    {"backbone", QT_TRANSLATE_NOOP("CostPanel", "Backbone (Table 1)")},
+    {"classifier", QT_TRANSLATE_NOOP("CostPanel", "Classifier (FC)")},
+    {"total", QT_TRANSLATE_NOOP("CostPanel", "Whole network")},
+    {"params", QT_TRANSLATE_NOOP("CostPanel", "Parameters")},
+};
+}  // namespace
+
+CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    heading_ = new QLabel(this);
+    heading_->setWordWrap(true);
+    layout->addWidget(heading_);
+
+    grid_ = new QGridLayout;
+    grid_->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("MFLOPs (mult-adds)")), this), 0, 0);
+    grid_->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("grouped")), this), 0, 1, Qt::AlignRight);
+    grid_->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("dense")), this), 0, 2, Qt::AlignRight);
+    int r = 1;
+    for (const auto& row : kRows) {
+        const QString key = QString::fromLatin1(row[0]);
+        auto* name = new QLabel(tr(row[1]), this);
+        auto* grouped = new QLabel(this);
+        auto* dense = new QLabel(this);
+        grouped->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        dense->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        grouped->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        grid_->addWidget(name, r, 0);
+        grid_->addWidget(grouped, r, 1);
+        grid_->addWidget(dense, r, 2);
+        rows_[key] = {grouped, dense};
+        ++r;
+    }
+    rows_["step"].first->setToolTip(tr("Multiply-adds of the selected step; dense = its 1\u00d71 convolution ungrouped"));
+    layout->addLayout(grid_);
+
+    groupedSet_ = new QBarSet(tr("grouped"));
+    denseSet_ = new QBarSet(tr("dense"));
+    groupedSet_->setColor(groupColor(4));
+    denseSet_->setColor(neutralColor());
+    auto* series = new QBarSeries;
+    series->append(groupedSet_);
+    series->append(denseSet_);
+    auto* chart = new QChart;
+    chart->addSeries(series);
+    chart->setTitle(tr("MFLOPs per stage"));
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setBackgroundVisible(false);
+    auto* categories = new QBarCategoryAxis;
+    // Short labels: the panel is narrow and "Stage 2" would be elided.
+    categories->append({tr("C1"), tr("S2"), tr("S3"), tr("S4"), tr("FC")});
+    categories->setTitleText(tr("Conv1 (stem), Stages 2\u20134, classifier"));
+    chart->addAxis(categories, Qt::AlignBottom);
+    series->attachAxis(categories);
+    valueAxis_ = new QValueAxis;
+    valueAxis_->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(valueAxis_, Qt::AlignLeft);
+    series->attachAxis(valueAxis_);
+    chart_ = new QChartView(chart, this);
+    chart_->setRenderHint(QPainter::Antialiasing);
+    chart_->setMinimumHeight(220);
+    layout->addWidget(chart_, 1);
+
+    paper_ = new QLabel(this);
+    paper_->setWordWrap(true);
+    layout->addWidget(paper_);
+}
+
+void CostPanel::setFontScale(double scale) {
+    QFont f = font();
+    f.setPointSizeF(10.0 * scale);
+    setFont(f);
+    chart_->chart()->setFont(f);
+    QFont small = f;
+    small.setPointSizeF(9.0 * scale);
+    chart_->chart()->axes().first()->setLabelsFont(small);
+    chart_->chart()->axes().last()->setLabelsFont(small);
+    chart_->chart()->legend()->setFont(small);
+    chart_->chart()->setTitleFont(f);
+}
+
+void CostPanel::setRow(const QString& key, const QString& grouped, const QString& dense) {
+    rows_.at(key).first->setText(grouped);
+    rows_.at(key).second->setText(dense);
+}
+
+std::pair<QString, QString> CostPanel::displayed(const QString& row) const {
+    const auto& labels = rows_.at(row);
+    return {labels.first->text(), labels.second->text()};
+}
+
+void CostPanel::setSnapshot(SnapshotPtr snapshot, int step) {
+    snapshot_ = std::move(snapshot);
+    if (!snapshot_) return;
+    const CostReport& cost = snapshot_->cost;
+    const CostTotals& t = cost.totals;
+    const StepCost& c = cost.steps.at(std::size_t(step));
+    long long upTo = 0, upToDense = 0;
+    for (int i = 0; i <= step; ++i) {
+        upTo += cost.steps[std::size_t(i)].macs;
+        upToDense += cost.steps[std::size_t(i)].denseMacs;
+    }
+    const Step& s = snapshot_->step(step);
+    heading_->setText(tr("<b>%1</b> \u2014 g = %2, %3, shuffle %4")
+                          .arg(QString::fromStdString(s.name))
+                          .arg(snapshot_->config().groups)
+                          .arg(QString::fromStdString(widthScaleName(snapshot_->config().widthScale)))
+                          .arg(snapshot_->config().shuffle ? tr("on") : tr("off")));
+    setRow(QStringLiteral("step"), formatMacs(c.macs), formatMacs(c.denseMacs));
+    setRow(QStringLiteral("cumulative"), formatMacs(upTo), formatMacs(upToDense));
+    setRow(QStringLiteral("backbone"), formatMacs(t.backboneMacs), formatMacs(t.denseBackboneMacs));
+    setRow(QStringLiteral("classifier"), formatMacs(t.classifierMacs), formatMacs(t.classifierMacs));
+    setRow(QStringLiteral("total"), formatMacs(t.macs), formatMacs(t.denseMacs));
+    setRow(QStringLiteral("params"), formatCount(t.params), formatCount(t.denseParams));
+    rows_.at(QStringLiteral("total")).first->setToolTip(
+        tr("%1 MACs; dense is %2 of the grouped network").arg(formatCount(t.macs), formatRatio(double(t.denseMacs) / double(t.macs))));
+
+    // Per-stage bars (MFLOPs): stem convolution, Stages 2-4, classifier.
+    long long stem = 0;
+    for (int i = 0; i < snapshot_->network->stepCount(); ++i)
+        if (snapshot_->step(i).name == "stem.conv") stem = cost.steps[std::size_t(i)].macs;
+    const double grouped[5] = {stem / 1e6, cost.stageMacs[0] / 1e6, cost.stageMacs[1] / 1e6,
+                               cost.stageMacs[2] / 1e6, t.classifierMacs / 1e6};
+    const double dense[5] = {stem / 1e6, cost.stageDenseMacs[0] / 1e6, cost.stageDenseMacs[1] / 1e6,
+                             cost.stageDenseMacs[2] / 1e6, t.classifierMacs / 1e6};
+    groupedSet_->remove(0, groupedSet_->count());
+    denseSet_->remove(0, denseSet_->count());
+    double most = 1;
+    for (int i = 0; i < 5; ++i) {
+        *groupedSet_ << grouped[i];
+        *denseSet_ << dense[i];
+        most = std::max(most, dense[i]);
+    }
+    valueAxis_->setRange(0, most * 1.1);
+
+    // The paper's published row for this g, when the geometry is the paper's.
+    const ModelConfig& config = snapshot_->config();
+    const auto row = paperTable1(config.groups);
+    const bool paperGeometry = config.preset == "imagenet" && config.widthScale == 1.0 &&
+                               config.inputHeight == 224 && config.inputWidth == 224 &&
+                               config.classes == 1000 && config.stem == StemKind::Paper;
+    if (row && paperGeometry) {
+        paper_->setText(tr("<b>Paper, Table 1 (g = %1):</b> stages %2 / %3 / %4 channels, "
+                           "complexity %5 MFLOPs.<br><b>Engine:</b> stages %6 / %7 / %8, backbone %9.")
+                            .arg(row->groups)
+                            .arg(row->stageChannels[0]).arg(row->stageChannels[1]).arg(row->stageChannels[2])
+                            .arg(row->complexityMflops)
+                            .arg(snapshot_->network->widths().stages[0])
+                            .arg(snapshot_->network->widths().stages[1])
+                            .arg(snapshot_->network->widths().stages[2])
+                            .arg(formatMacs(t.backboneMacs)));
+    } else if (paperGeometry) {
+        paper_->setText(tr("<b>Paper:</b> Table 1 has no column for g = %1. %2")
+                            .arg(config.groups)
+                            .arg(QString::fromStdString(snapshot_->network->widths().note)));
+    } else {
+        paper_->setText(QString::fromStdString(snapshot_->network->widths().note));
+    }
+}
+
+}  // namespace shufflescope::ui

@@ -1,0 +1,48 @@
+#pragma once
+// The cost panel: what grouping saves, computed by the engine for the current configuration.
+//   - the current step's MACs, grouped vs dense (the same step with ungrouped 1x1 convs);
+//   - cumulative MACs up to this step, grouped vs dense;
+//   - the whole network: backbone and classifier apart, grouped vs dense, and parameters;
+//   - a per-stage bar chart, grouped vs dense (Qt Charts);
+//   - next to it, the paper's Table 1 row for this g when the geometry is the paper's.
+
+#include <QWidget>
+#include <map>
+
+#include "session/snapshot.h"
+
+class QLabel;
+class QGridLayout;
+class QChartView;
+class QBarSet;
+class QBarCategoryAxis;
+class QValueAxis;
+
+namespace shufflescope::ui {
+
+class CostPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit CostPanel(QWidget* parent = nullptr);
+    void setSnapshot(SnapshotPtr snapshot, int step);
+    void setFontScale(double scale);
+
+    // The numbers as displayed, by row key ("step", "cumulative", "backbone", "classifier",
+    // "total", "params"): {grouped, dense}. Tests compare them with the core.
+    std::pair<QString, QString> displayed(const QString& row) const;
+
+private:
+    void setRow(const QString& key, const QString& grouped, const QString& dense);
+
+    SnapshotPtr snapshot_;
+    QGridLayout* grid_ = nullptr;
+    std::map<QString, std::pair<QLabel*, QLabel*>> rows_;
+    QLabel* heading_ = nullptr;
+    QLabel* paper_ = nullptr;
+    QChartView* chart_ = nullptr;
+    QBarSet* groupedSet_ = nullptr;
+    QBarSet* denseSet_ = nullptr;
+    QValueAxis* valueAxis_ = nullptr;
+};
+
+}  // namespace shufflescope::ui

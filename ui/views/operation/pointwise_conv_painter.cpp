@@ -1,0 +1,357 @@
+#include "views/operation/pointwise_conv_painter.h"
+
+#include <QFontMetricsF>
+#include <QPainterPath>
+#include <algorithm>
+#include <functional>
+#include <cmath>
+
+#include "shufflescope/channel_groups.h"
+#include "views/operation/operation_geometry.h"
+#include "widgets/palette.h"
+
+namespace shufflescope::ui {
+
+using namespace geometry;
+
+namespace {
+
+// The convolution's shape as the pictures need it.
+struct ConvShape {
+    int cin = 1, cout = 1, groups = 1;
+    int configGroups = 1;  // the configuration's g (differs for Stage 2's ungrouped first pw1)
+    bool ungroupedByPaper = false;
+};
+
+ConvShape shapeOf(const PaintContext& ctx) {
+    const Step& s = ctx.current();
+    ConvShape shape;
+    shape.cin = ctx.input().out.channels;
+    shape.cout = s.out.channels;
+    shape.groups = std::max(1, s.groups);
+    shape.configGroups = ctx.snapshot.config().groups;
+    shape.ungroupedByPaper = shape.groups == 1 && shape.configGroups > 1;
+    return shape;
+}
+
+// Strips of one row of channels; colour by the conv's own group (input: which filter group reads
+// the channel) or, for the ungrouped conv, by channelGroup (its outputs are split for the
+// shuffle; its inputs, from the stem, have no group).
+void paintStrips(QPainter& painter, const GroupedAxis& axis, double top, double height,
+                 const std::function<QColor(int)>& colourOf, const Theme& theme) {
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.setPen(Qt::NoPen);
+    const double cell = axis.cellSize();
+    const double inset = cell >= 5 ? 1.0 : 0.0;  // a hairline gap keeps wide strips distinct
+    for (int c = 0; c < axis.count(); ++c) {
+        painter.setBrush(colourOf(c));
+        painter.drawRect(QRectF(axis.cellStart(c), top, std::max(cell - inset, 0.6), height));
+    }
+    painter.setPen(QPen(theme.outline, 1));
+    painter.setBrush(Qt::NoBrush);
+    for (int k = 0; k < axis.groups(); ++k) {
+        const int begin = k * axis.groupSize(), end = begin + axis.groupSize();
+        painter.drawRect(QRectF(axis.rangeStart(begin), top, axis.rangeEnd(end) - axis.rangeStart(begin), height));
+    }
+    painter.restore();
+}
+
+QPolygonF bandPolygon(const GroupedAxis& in, const GroupedAxis& out, const ConnectionBlock& b,
+                      double inY, double outY, double reveal) {
+    const double y = lerp(inY, outY, reveal);
+    const double l = lerp(in.rangeStart(b.inputs.begin), out.rangeStart(b.outputs.begin), reveal);
+    const double r = lerp(in.rangeEnd(b.inputs.end), out.rangeEnd(b.outputs.end), reveal);
+    return QPolygonF({QPointF(in.rangeStart(b.inputs.begin), inY), QPointF(in.rangeEnd(b.inputs.end), inY),
+                      QPointF(r, y), QPointF(l, y)});
+}
+
+// Black or white, whichever reads on `fill`.
+QColor textOn(const QColor& fill) { return fill.lightness() > 140 ? QColor(Qt::black) : QColor(Qt::white); }
+
+}  // namespace
+
+double PointwiseConvPainter::groupReveal(double p, int group, int groups) {
+    const double slot = (kConnectEnd - kConnectBegin) / std::max(groups, 1);
+    return phaseProgress(p, kConnectBegin + group * slot, kConnectBegin + (group + 1) * slot);
+}
+
+void PointwiseConvPainter::paint(QPainter& painter, const QRectF& area, const PaintContext& ctx,
+                                 HitRegions& hits) const {
+    const double formulaHeight = paintFormula(painter, area, ctx);
+    const QRectF top(area.left(), area.top(), area.width(), area.height() - formulaHeight);
+    const double gutter = ctx.textPx() * 1.5;
+    const double matrixWidth = std::min(top.width() * 0.32, top.height() * 1.1);
+    const QRectF diagram(top.left(), top.top(), top.width() - matrixWidth - gutter, top.height());
+    paintConnections(painter, diagram, ctx, hits);
+    paintMatrix(painter, QRectF(diagram.right() + gutter, top.top(), matrixWidth, top.height()), ctx);
+}
+
+// [SECTION] Strips and connections
+
+void PointwiseConvPainter::paintConnections(QPainter& painter, const QRectF& area,
+                                            const PaintContext& ctx, HitRegions& hits) const {
+    const ConvShape shape = shapeOf(ctx);
+    const Theme& theme = ctx.theme;
+    const QFont labelFont = ctx.font(1.0, true);
+    const double line = lineHeight(labelFont);
+    const double stripHeight = std::clamp(area.height() * 0.11, 18.0, 56.0);
+    const double split = phaseProgress(ctx.progress, kSplitBegin, kSplitEnd);
+    const double gap = ctx.textPx() * 1.6 * split;
+
+    const double inTop = area.top() + line * 1.3;
+    const double outTop = area.bottom() - line * 1.4 - stripHeight;
+    // The narrower side is drawn narrower (at least half the width), so each group's band is a
+    // funnel from its inputs to its outputs rather than a box.
+    const double ratio = double(shape.cout) / shape.cin;
+    const double inWidth = area.width() * std::clamp(1.0 / ratio, 0.5, 1.0);
+    const double outWidth = area.width() * std::clamp(ratio, 0.5, 1.0);
+    const GroupedAxis in(area.center().x() - inWidth / 2, inWidth, shape.cin, shape.groups, gap);
+    const GroupedAxis out(area.center().x() - outWidth / 2, outWidth, shape.cout, shape.groups, gap);
+    const double inY = inTop + stripHeight, outY = outTop;
+
+    drawText(painter, {in.rangeStart(0), area.top()},
+             tr("input: %1 channels").arg(shape.cin), labelFont, theme.text);
+    drawText(painter, {out.rangeStart(0), outTop + stripHeight + line * 0.25},
+             tr("output: %1 channels").arg(shape.cout), labelFont, theme.text);
+
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+
+    // Ghost first, so the real connections sit on top of what they replace.
+    if (ctx.showDenseGhost && shape.groups > 1) {
+        const QColor ghost = withAlpha(theme.text, theme.dark ? 0.45 : 0.4);
+        painter.setBrush(withAlpha(theme.text, theme.dark ? 0.06 : 0.05));
+        for (const ConnectionBlock& b : savedDenseBlocks(shape.cin, shape.cout, shape.groups)) {
+            const QPolygonF band = bandPolygon(in, out, b, inY, outY, 1.0);
+            painter.setPen(Qt::NoPen);
+            painter.drawPolygon(band);
+            painter.setPen(QPen(ghost, 1.2, Qt::DashLine));
+            painter.drawLine(band[0], band[3]);
+            painter.drawLine(band[1], band[2]);
+        }
+    }
+
+    const std::vector<ConnectionBlock> blocks = groupedConvBlocks(shape.cin, shape.cout, shape.groups);
+    const bool everyLine = connectionCount(shape.cin, shape.cout, shape.groups) <= kMaxDrawnConnections;
+    const auto outputColour = [&](int o) {
+        return groupColor(shape.ungroupedByPaper ? channelGroup(*ctx.snapshot.network, ctx.step, o)
+                                                 : o / (shape.cout / shape.groups));
+    };
+    for (const ConnectionBlock& b : blocks) {
+        const double reveal = groupReveal(ctx.progress, b.inputGroup, shape.groups);
+        if (reveal <= 0) continue;
+        const QColor colour = shape.ungroupedByPaper ? theme.outline : lineColor(b.inputGroup, theme);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(withAlpha(colour, theme.dark ? 0.22 : 0.18));
+        painter.drawPolygon(bandPolygon(in, out, b, inY, outY, reveal));
+        // Every line when there are few; otherwise an even sample of real pairs of the block
+        // (never a pair across groups), so the band keeps the texture of connections.
+        const int inStep = everyLine ? 1 : std::max(1, b.inputs.size() / 14);
+        const int outStep = everyLine ? 1 : std::max(1, b.outputs.size() / 14);
+        const double lines = double((b.inputs.size() + inStep - 1) / inStep) * ((b.outputs.size() + outStep - 1) / outStep);
+        const double alpha = std::clamp(60.0 / lines + 0.04, 0.06, 0.6);
+        painter.setPen(QPen(withAlpha(shape.ungroupedByPaper ? theme.text : colour, alpha), 1));
+        for (int o = b.outputs.begin; o < b.outputs.end; o += outStep)
+            for (int i = b.inputs.begin; i < b.inputs.end; i += inStep) {
+                const QPointF from(in.cellCenter(i), inY);
+                painter.drawLine(from, lerp(from, QPointF(out.cellCenter(o), outY), reveal));
+            }
+        // Edges of the band: the block's boundary, crisp at any channel count.
+        painter.setPen(QPen(colour, 1.5));
+        const QPolygonF band = bandPolygon(in, out, b, inY, outY, reveal);
+        painter.drawLine(band[0], band[3]);
+        painter.drawLine(band[1], band[2]);
+        // Group chip in the middle of the band once it has grown past it.
+        if (reveal > 0.55 && shape.groups > 1) {
+            const QFont chipFont = ctx.font(0.85, true);
+            const QString text = out.groupSize() * out.cellSize() > textWidth(chipFont, tr("group 8")) * 1.3
+                                     ? tr("group %1").arg(b.inputGroup)
+                                     : QString::number(b.inputGroup);
+            const double w = textWidth(chipFont, text) + ctx.textPx() * 0.6, h = lineHeight(chipFont);
+            const QPointF centre((band[0].x() + band[1].x() + band[2].x() + band[3].x()) / 4,
+                                 lerp(inY, outY, 0.5));
+            const QRectF chip(centre.x() - w / 2, centre.y() - h / 2, w, h);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(groupColor(b.inputGroup));
+            painter.drawRoundedRect(chip, h / 3, h / 3);
+            painter.setFont(chipFont);
+            painter.setPen(textOn(groupColor(b.inputGroup)));
+            painter.drawText(chip, Qt::AlignCenter, text);
+        }
+    }
+
+    if (ctx.showDenseGhost && shape.groups > 1) {
+        const QString legend = tr("dashed: the connections a dense 1×1 conv would add — %1/%2 of them, saved")
+                                   .arg(shape.groups - 1).arg(shape.groups);
+        const QFont f = ctx.font(0.85);
+        drawText(painter, {area.right() - textWidth(f, legend), outTop + stripHeight + line * 0.3}, legend, f,
+                 theme.dimText);
+    }
+
+    // The selected output channel: exactly the inputs of its group.
+    const int selected = ctx.selectedChannel;
+    if (selected >= 0 && selected < shape.cout && ctx.progress >= kConnectEnd) {
+        const ChannelRange reads = groupedConvInputs(shape.cin, shape.cout, shape.groups, selected);
+        painter.setPen(QPen(withAlpha(theme.text, 0.75), std::max(1.0, 1.6 * ctx.fontScale)));
+        const int stride = std::max(1, reads.size() / 40);  // a fan, not a smear
+        for (int i = reads.begin; i < reads.end; i += stride)
+            painter.drawLine(QPointF(in.cellCenter(i), inY), QPointF(out.cellCenter(selected), outY));
+        painter.drawLine(QPointF(in.cellCenter(reads.end - 1), inY), QPointF(out.cellCenter(selected), outY));
+        const QString text = tr("output %1 reads inputs %2–%3 only").arg(selected).arg(reads.begin).arg(reads.end - 1);
+        const QFont f = ctx.font(0.95, true);
+        const double w = textWidth(f, text) + ctx.textPx() * 0.6, h = lineHeight(f) * 1.15;
+        const double x = std::clamp(out.cellCenter(selected) - w / 2, area.left(), area.right() - w);
+        const QRectF box(x, outTop - h - 4, w, h);
+        painter.setPen(QPen(theme.text, 1));
+        painter.setBrush(theme.background);
+        painter.drawRoundedRect(box, 4, 4);
+        painter.setFont(f);
+        painter.drawText(box, Qt::AlignCenter, text);
+    }
+    painter.restore();
+
+    paintStrips(painter, in,
+                inTop, stripHeight,
+                [&](int c) {
+                    return shape.ungroupedByPaper ? neutralColor() : groupColor(c / in.groupSize());
+                },
+                theme);
+    paintStrips(painter, out, outTop, stripHeight, outputColour, theme);
+    if (selected >= 0 && selected < shape.cout) {
+        painter.setPen(QPen(theme.text, 2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRectF(out.cellStart(selected) - 2, outTop - 2, std::max(out.cellSize(), 2.0) + 4,
+                                stripHeight + 4));
+    }
+    for (int o = 0; o < shape.cout; ++o)
+        hits.add(QRectF(out.cellStart(o), outTop, std::max(out.cellSize(), 1.0), stripHeight), o);
+}
+
+// [SECTION] Weight matrix
+
+void PointwiseConvPainter::paintMatrix(QPainter& painter, const QRectF& area,
+                                       const PaintContext& ctx) const {
+    const ConvShape shape = shapeOf(ctx);
+    const Theme& theme = ctx.theme;
+    const QFont captionFont = ctx.font(1.0, true);
+    const QFont smallFont = ctx.font(0.9);
+    const double line = lineHeight(captionFont);
+    drawText(painter, area.topLeft(), tr("weights (Cout × Cin)"), captionFont, theme.text);
+
+    const StepCost& cost = ctx.snapshot.cost.steps.at(static_cast<std::size_t>(ctx.step));
+    const QString kept = shape.groups > 1
+                             ? tr("%1 of %2 weights: 1/%3").arg(groupedNumber(cost.params),
+                                                                  groupedNumber(cost.denseParams))
+                                   .arg(shape.groups)
+                             : tr("%1 weights, all used").arg(groupedNumber(cost.params));
+    const QString explain =
+        shape.groups > 1
+            ? tr("Only the %1 diagonal blocks exist: filters of group k read only the channels of group k.")
+                  .arg(shape.groups)
+            : tr("A full matrix: every output channel mixes all input channels.");
+    const double footer = lineHeight(smallFont) * 1.3 +
+                          QFontMetricsF(smallFont).boundingRect(QRectF(0, 0, area.width(), 1000), Qt::TextWordWrap,
+                                                                explain).height() + lineHeight(smallFont) * 0.5;
+    const QRectF room = area.adjusted(0, line * 1.3, 0, -footer);
+    // Keep the matrix's aspect, within limits so an extreme shape still shows its blocks.
+    const double aspect = std::clamp(double(shape.cout) / shape.cin, 0.5, 2.0);
+    double w = room.width(), h = w * aspect;
+    if (h > room.height()) {
+        h = room.height();
+        w = h / aspect;
+    }
+    const QRectF m(room.left() + (room.width() - w) / 2, room.top(), w, h);
+    const double colW = w / shape.cin, rowH = h / shape.cout;
+    const auto blockRect = [&](const ConnectionBlock& b) {
+        return QRectF(m.left() + b.inputs.begin * colW, m.top() + b.outputs.begin * rowH,
+                      b.inputs.size() * colW, b.outputs.size() * rowH);
+    };
+
+    painter.save();
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(theme.faint);
+    painter.drawRect(m);
+    if (ctx.showDenseGhost && shape.groups > 1) {
+        painter.setBrush(QBrush(withAlpha(theme.text, theme.dark ? 0.35 : 0.3), Qt::BDiagPattern));
+        for (const ConnectionBlock& b : savedDenseBlocks(shape.cin, shape.cout, shape.groups))
+            painter.drawRect(blockRect(b));
+    }
+    for (const ConnectionBlock& b : groupedConvBlocks(shape.cin, shape.cout, shape.groups)) {
+        const double reveal = groupReveal(ctx.progress, b.inputGroup, shape.groups);
+        if (reveal <= 0) continue;
+        const QRectF r = blockRect(b);
+        painter.setBrush(shape.ungroupedByPaper ? theme.outline : groupColor(b.inputGroup));
+        painter.drawRect(QRectF(r.left(), r.top(), r.width(), r.height() * reveal));
+    }
+    if (ctx.selectedChannel >= 0 && ctx.selectedChannel < shape.cout) {
+        painter.setPen(QPen(theme.text, 2));
+        painter.setBrush(Qt::NoBrush);
+        const double y = m.top() + (ctx.selectedChannel + 0.5) * rowH;
+        painter.drawLine(QPointF(m.left() - 6, y), QPointF(m.right() + 6, y));
+    }
+    painter.setPen(QPen(theme.outline, 1));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(m);
+    painter.restore();
+
+    drawText(painter, {area.left(), m.bottom() + lineHeight(smallFont) * 0.25}, kept, ctx.font(0.9, true),
+             theme.text);
+    drawWrapped(painter, QRectF(area.left(), m.bottom() + lineHeight(smallFont) * 1.6, area.width(), 1000), explain,
+                smallFont, theme.dimText);
+}
+
+// [SECTION] Cost formula
+
+double PointwiseConvPainter::paintFormula(QPainter& painter, const QRectF& area,
+                                          const PaintContext& ctx) const {
+    const ConvShape shape = shapeOf(ctx);
+    const Step& s = ctx.current();
+    const StepCost& cost = ctx.snapshot.cost.steps.at(static_cast<std::size_t>(ctx.step));
+    const QFont font = ctx.font(1.15);
+    const QFont bold = ctx.font(1.15, true);
+    const double line = lineHeight(font) * 1.2;
+    const QString hw = QStringLiteral("%1·%2").arg(s.out.height).arg(s.out.width);
+
+    QStringList lines;
+    QString note;
+    if (shape.groups > 1) {
+        lines << tr("grouped:  H·W·(Cin/g)·Cout = %1·(%2/%3)·%4 = %5 MACs")
+                     .arg(hw).arg(shape.cin).arg(shape.groups).arg(shape.cout).arg(groupedNumber(cost.macs));
+        lines << tr("dense:  H·W·Cin·Cout = %1·%2·%3 = %4 MACs")
+                     .arg(hw).arg(shape.cin).arg(shape.cout).arg(groupedNumber(cost.denseMacs));
+        lines << tr("saving: %1 fewer multiply-adds — each filter reads %2 of %3 input channels")
+                     .arg(factorText(double(cost.denseMacs) / std::max(cost.macs, 1LL)))
+                     .arg(shape.cin / shape.groups)
+                     .arg(shape.cin);
+    } else {
+        lines << tr("H·W·Cin·Cout = %1·%2·%3 = %4 MACs")
+                     .arg(hw).arg(shape.cin).arg(shape.cout).arg(groupedNumber(cost.macs));
+        if (shape.ungroupedByPaper)
+            note = tr("Not grouped: too few input channels (paper). Its %1 inputs come from the stem; "
+                      "every output reads all of them. The shuffle after it still splits the %2 "
+                      "outputs into g = %3 groups.")
+                       .arg(shape.cin).arg(shape.cout).arg(shape.configGroups);
+        else
+            note = tr("g = 1: a dense 1×1 convolution — every output reads every input.");
+    }
+
+    double height = lines.size() * line + lineHeight(font) * 0.4;
+    const double noteHeight =
+        note.isEmpty() ? 0 : measureNote(area.width(), note, ctx) + lineHeight(font) * 0.5;
+    height += noteHeight;
+    double y = area.bottom() - height + lineHeight(font) * 0.4;
+    if (!note.isEmpty()) {
+        drawNote(painter, QRectF(area.left(), y, area.width(), noteHeight), note, ctx,
+                 ctx.theme.accent);
+        y += noteHeight;
+    }
+    for (int i = 0; i < lines.size(); ++i) {
+        drawText(painter, {area.left(), y}, lines[i], i == 0 ? bold : font,
+                 i == 0 ? ctx.theme.text : ctx.theme.dimText);
+        y += line;
+    }
+    return height;
+}
+
+}  // namespace shufflescope::ui

@@ -1,0 +1,108 @@
+#include "views/prediction_panel.h"
+
+#include <QPainter>
+#include <algorithm>
+#include <numeric>
+
+#include "shufflescope/labels.h"
+#include "widgets/palette.h"
+
+namespace shufflescope::ui {
+
+namespace {
+constexpr int kTop = 5;
+}
+
+PredictionPanel::PredictionPanel(QWidget* parent) : QWidget(parent) {
+    setToolTip(tr("The network's five most likely classes for this input"));
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+}
+
+void PredictionPanel::setFontScale(double scale) {
+    fontScale_ = scale;
+    setFixedHeight(sizeHint().height());
+    updateGeometry();
+    update();
+}
+
+QSize PredictionPanel::sizeHint() const {
+    return {int(320 * fontScale_), int((2 + kTop) * (QFontMetrics(font()).height() + 8) * fontScale_ + 8)};
+}
+
+void PredictionPanel::setSnapshot(SnapshotPtr snapshot) {
+    snapshot_ = std::move(snapshot);
+    entries_.clear();
+    if (snapshot_) {
+        const auto& p = snapshot_->probabilities;
+        std::vector<int> order(p.size());
+        std::iota(order.begin(), order.end(), 0);
+        const int top = std::min<int>(kTop, int(order.size()));
+        std::partial_sort(order.begin(), order.begin() + top, order.end(),
+                          [&](int a, int b) { return p[std::size_t(a)] > p[std::size_t(b)]; });
+        for (int k = 0; k < top; ++k) {
+            const int c = order[std::size_t(k)];
+            entries_.push_back({QString::fromStdString(classLabel(snapshot_->config(), c)), p[std::size_t(c)]});
+        }
+    }
+    update();
+}
+
+void PredictionPanel::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    QFont font = this->font();
+    font.setPointSizeF(10.0 * fontScale_);
+    painter.setFont(font);
+    const QFontMetrics metrics(font);
+    const int line = metrics.height() + int(8 * fontScale_);
+    const QColor text = palette().color(QPalette::WindowText);
+    if (!snapshot_) {
+        painter.setPen(text);
+        painter.drawText(rect(), Qt::AlignCenter, tr("Computing\u2026"));
+        return;
+    }
+    int y = 4;
+    // Badge: honest about random weights.
+    QFont bold = font;
+    bold.setBold(true);
+    painter.setFont(bold);
+    const QString badge = snapshot_->trained ? tr("trained") : tr("untrained");
+    const QRect badgeRect(4, y, QFontMetrics(bold).horizontalAdvance(badge) + 16, line - 4);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(snapshot_->trained ? groupColor(2) : groupColor(5));
+    painter.drawRoundedRect(badgeRect, 6, 6);
+    painter.setPen(Qt::white);
+    painter.drawText(badgeRect, Qt::AlignCenter, badge);
+    painter.setFont(font);
+    painter.setPen(text);
+    painter.drawText(QRect(badgeRect.right() + 10, y, width() - badgeRect.right() - 14, line - 4),
+                     Qt::AlignVCenter | Qt::AlignLeft,
+                     metrics.elidedText(snapshot_->weightsDescription, Qt::ElideMiddle,
+                                        width() - badgeRect.right() - 14));
+    y += line;
+
+    const int labelWidth = std::min(width() / 2, metrics.horizontalAdvance(QStringLiteral("Ankle boot  ")) + 8);
+    for (const Entry& e : entries_) {
+        painter.setPen(text);
+        painter.drawText(QRect(4, y, labelWidth, line), Qt::AlignVCenter | Qt::AlignLeft,
+                         metrics.elidedText(e.label, Qt::ElideRight, labelWidth - 4));
+        const QRect track(labelWidth + 4, y + 4, width() - labelWidth - 12, line - 8);
+        painter.setPen(Qt::NoPen);
+        QColor trackColor = text;
+        trackColor.setAlpha(30);
+        painter.setBrush(trackColor);
+        painter.drawRoundedRect(track, 3, 3);
+        painter.setBrush(palette().color(QPalette::Highlight));
+        painter.drawRoundedRect(QRect(track.left(), track.top(), std::max(2, int(track.width() * e.probability)),
+                                      track.height()), 3, 3);
+        painter.setPen(text);
+        painter.drawText(track.adjusted(6, 0, -6, 0), Qt::AlignVCenter | Qt::AlignRight,
+                         QStringLiteral("%1%").arg(100.0 * e.probability, 0, 'f', 1));
+        y += line;
+    }
+    painter.setPen(text);
+    painter.drawText(QRect(4, y, width() - 8, line), Qt::AlignVCenter | Qt::AlignLeft,
+                     tr("Forward pass: %1 ms (fast path)").arg(snapshot_->forwardMilliseconds, 0, 'f', 2));
+}
+
+}  // namespace shufflescope::ui

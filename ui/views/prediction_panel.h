@@ -1,0 +1,35 @@
+#pragma once
+// Prediction: the top-5 classes with probability bars (Fashion-MNIST names, or class indices for
+// an ImageNet model), the forward-pass time, and an "untrained" badge when the weights are random.
+
+#include <QWidget>
+
+#include "session/snapshot.h"
+
+namespace shufflescope::ui {
+
+class PredictionPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit PredictionPanel(QWidget* parent = nullptr);
+    void setSnapshot(SnapshotPtr snapshot);
+    void setFontScale(double scale);
+    QSize sizeHint() const override;
+
+    struct Entry {
+        QString label;
+        float probability;
+    };
+    // What is drawn, best first (tests compare it with the core's softmax).
+    const std::vector<Entry>& entries() const { return entries_; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    SnapshotPtr snapshot_;
+    std::vector<Entry> entries_;
+    double fontScale_ = 1.0;
+};
+
+}  // namespace shufflescope::ui

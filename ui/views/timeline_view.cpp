@@ -1,0 +1,152 @@
+#include "views/timeline_view.h"
+
+#include <QHeaderView>
+#include <map>
+#include <QPainter>
+#include <QStyledItemDelegate>
+
+#include "widgets/number_format.h"
+#include "widgets/palette.h"
+
+namespace shufflescope::ui {
+
+namespace {
+
+constexpr int kStepRole = Qt::UserRole;
+constexpr int kMacsRole = Qt::UserRole + 1;
+constexpr int kMaxMacsRole = Qt::UserRole + 2;
+
+// Column 2: a bar proportional to the step's MACs with the value on top.
+class MacsBarDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override {
+        QStyledItemDelegate::paint(painter, option, QModelIndex());  // background / selection only
+        const long long macs = index.data(kMacsRole).toLongLong();
+        const long long most = index.data(kMaxMacsRole).toLongLong();
+        if (most <= 0 || macs <= 0) return;
+        const QRect r = option.rect.adjusted(2, 3, -2, -3);
+        const int width = std::max(2, int(double(r.width()) * double(macs) / double(most)));
+        painter->save();
+        QColor bar = option.palette.color(QPalette::Highlight);
+        bar.setAlpha(110);
+        painter->fillRect(QRect(r.left(), r.top(), width, r.height()), bar);
+        painter->setPen(option.palette.color(QPalette::Text));
+        painter->drawText(r.adjusted(4, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, formatMacs(macs));
+        painter->restore();
+    }
+};
+
+QString shapeText(const StepShape& s) {
+    return QStringLiteral("%1\u00d7%2\u00d7%3").arg(s.channels).arg(s.height).arg(s.width);
+}
+
+}  // namespace
+
+TimelineView::TimelineView(QWidget* parent) : QTreeWidget(parent) {
+    setColumnCount(3);
+    setHeaderLabels({tr("Step"), tr("Output"), tr("MACs")});
+    setItemDelegateForColumn(2, new MacsBarDelegate(this));
+    setUniformRowHeights(true);
+    setAlternatingRowColors(true);
+    header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    setToolTip(tr("Every step of the network. Click a step to show it; \u2190/\u2192 step through."));
+    connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        if (updating_ || !item) return;
+        const QVariant step = item->data(0, kStepRole);
+        if (step.isValid()) emit stepSelected(step.toInt());
+    });
+}
+
+void TimelineView::setFontScale(double scale) {
+    QFont f = font();
+    f.setPointSizeF(10.0 * scale);
+    setFont(f);
+}
+
+void TimelineView::setSnapshot(SnapshotPtr snapshot) {
+    snapshot_ = std::move(snapshot);
+    if (!snapshot_) return;
+    std::vector<std::string> names;
+    for (const Step& s : snapshot_->network->steps()) names.push_back(s.name);
+    if (names != structure_) {
+        structure_ = names;
+        rebuild();
+    }
+    // Values change with g and width even when the structure does not.
+    long long most = 0;
+    for (const StepCost& c : snapshot_->cost.steps) most = std::max(most, c.macs);
+    for (int i = 0; i < snapshot_->network->stepCount(); ++i) {
+        QTreeWidgetItem* item = items_[std::size_t(i)];
+        const Step& s = snapshot_->step(i);
+        item->setText(1, shapeText(s.out));
+        item->setData(2, kMacsRole, snapshot_->cost.steps[std::size_t(i)].macs);
+        item->setData(2, kMaxMacsRole, most);
+        QString tip = QString::fromStdString(s.name + " (" + stepKindName(s.kind) + ")");
+        if (s.kind == StepKind::PointwiseConv && s.groups > 1) tip += tr(", %1 groups").arg(s.groups);
+        if (s.kind == StepKind::ChannelShuffle && !(s.enabled && s.groups > 1)) tip += tr(", off");
+        item->setToolTip(0, tip);
+    }
+    viewport()->update();
+}
+
+void TimelineView::rebuild() {
+    updating_ = true;
+    clear();
+    items_.assign(snapshot_->network->steps().size(), nullptr);
+    QTreeWidgetItem* stem = nullptr;
+    QTreeWidgetItem* head = nullptr;
+    QTreeWidgetItem* stages[3] = {nullptr, nullptr, nullptr};
+    std::map<std::pair<int, int>, QTreeWidgetItem*> units;
+    for (int i = 0; i < snapshot_->network->stepCount(); ++i) {
+        const Step& s = snapshot_->step(i);
+        QTreeWidgetItem* parent = nullptr;
+        QString label = QString::fromStdString(s.name);
+        if (s.stage >= 0) {
+            QTreeWidgetItem*& stage = stages[s.stage];
+            if (!stage) stage = new QTreeWidgetItem(this, {tr("Stage %1").arg(s.stage + 2)});
+            QTreeWidgetItem*& unit = units[{s.stage, s.unit}];
+            if (!unit)
+                unit = new QTreeWidgetItem(stage, {s.unit == 0 ? tr("Unit %1 (stride 2)").arg(s.unit + 1)
+                                                               : tr("Unit %1").arg(s.unit + 1)});
+            parent = unit;
+            label = label.section(QLatin1Char('.'), 3);  // "stages.1.2.pw1" -> "pw1"
+        } else if (s.name.rfind("stem.", 0) == 0) {
+            if (!stem) stem = new QTreeWidgetItem(this, {tr("Stem")});
+            parent = stem;
+        } else if (s.name.rfind("head.", 0) == 0) {
+            if (!head) head = new QTreeWidgetItem(this, {tr("Head")});
+            parent = head;
+        }
+        auto* item = parent ? new QTreeWidgetItem(parent, {label}) : new QTreeWidgetItem(this, {tr("Input")});
+        item->setData(0, kStepRole, i);
+        items_[std::size_t(i)] = item;
+    }
+    expandToDepth(0);
+    updating_ = false;
+    const int current = currentStep_;
+    currentStep_ = -1;
+    setCurrentStep(current);
+}
+
+QTreeWidgetItem* TimelineView::itemForStep(int step) const {
+    if (step < 0 || step >= int(items_.size())) return nullptr;
+    return items_[std::size_t(step)];
+}
+
+void TimelineView::setCurrentStep(int step) {
+    if (step == currentStep_) return;
+    currentStep_ = step;
+    QTreeWidgetItem* item = itemForStep(step);
+    if (!item) return;
+    updating_ = true;
+    for (QTreeWidgetItem* p = item->parent(); p; p = p->parent()) p->setExpanded(true);
+    setCurrentItem(item);
+    scrollToItem(item, QAbstractItemView::EnsureVisible);
+    updating_ = false;
+}
+
+}  // namespace shufflescope::ui

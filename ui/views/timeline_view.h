@@ -1,0 +1,36 @@
+#pragma once
+// The network timeline (side panel): input, stem, Stages 2-4 with their units (stride 2 marked)
+// and the steps inside each unit, and the head, as an expandable tree. Each row shows the step's
+// output shape and its MACs as a bar (relative to the most expensive step). The current step is
+// highlighted; clicking a row selects it.
+
+#include <QTreeWidget>
+
+#include "session/snapshot.h"
+
+namespace shufflescope::ui {
+
+class TimelineView : public QTreeWidget {
+    Q_OBJECT
+public:
+    explicit TimelineView(QWidget* parent = nullptr);
+    void setSnapshot(SnapshotPtr snapshot);
+    void setCurrentStep(int step);
+    // Row text and bars scale with the projector font.
+    void setFontScale(double scale);
+
+signals:
+    void stepSelected(int step);
+
+private:
+    void rebuild();
+    QTreeWidgetItem* itemForStep(int step) const;
+
+    SnapshotPtr snapshot_;
+    std::vector<std::string> structure_;   // step names the tree was built for
+    std::vector<QTreeWidgetItem*> items_;  // per step
+    int currentStep_ = -1;
+    bool updating_ = false;
+};
+
+}  // namespace shufflescope::ui

@@ -33,7 +33,6 @@
 #include "canvas/feature_map_canvas.h"
 #include "session/assets.h"
 #include "shufflescope/error.h"
-#include "shufflescope/reachability.h"
 #include "views/channel_flow_view.h"
 #include "views/cost_panel.h"
 #include "views/operation/operation_view.h"
@@ -353,8 +352,6 @@ void MainWindow::refreshViews() {
     prediction_->setSnapshot(s);
     canvas_->setSnapshot(s, step);
     canvas_->setSelectedChannel(channel);
-    // Highlight on the canvas the channels of this step that reach... the selected channel is on
-    // this step, so the canvas shows just the selection; the channel-flow view traces it back.
     const Step& st = s->step(step);
     stepLabel_->setText(tr("  Step %1 / %2: <b>%3</b>")
                             .arg(step + 1)

@@ -1,0 +1,512 @@
+// The operation views' geometry, checked against the engine: a shuffle token lands where
+// channelShufflePermutation says, a grouped conv's drawn connections are exactly the ones the
+// convolution (and the reachability walk) uses, the channel-flow caption counts what the paper's
+// boundary effect predicts. The geometry cases need no display; the last section paints the two
+// widgets (smoke and behaviour) with the runner's QApplication.
+
+#include <catch2/catch.hpp>
+
+#include <QRectF>
+#include <QTest>
+#include <algorithm>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "shufflescope/capture_forward.h"
+#include "shufflescope/config.h"
+#include "shufflescope/cost.h"
+#include "shufflescope/image_input.h"
+#include "shufflescope/initialization.h"
+#include "shufflescope/network.h"
+#include "shufflescope/ops/channel_shuffle.h"
+#include "shufflescope/reachability.h"
+#include "ui_test_support.h"
+#include "views/channel_flow_view.h"
+#include "views/operation/operation_geometry.h"
+#include "views/operation/operation_view.h"
+
+using namespace shufflescope;
+using namespace shufflescope::ui;
+using namespace shufflescope::ui::geometry;
+
+namespace {
+
+// (channels, groups) pairs the network produces, plus edge shapes: n = 1, g = 1, g = C.
+const std::vector<std::pair<int, int>> kShuffleShapes = {
+    {1, 1},   {8, 8},   {6, 2},  {12, 3},  {30, 3},  {60, 3}, {120, 3}, {240, 3},
+    {240, 8}, {384, 8}, {96, 8}, {200, 2}, {272, 4}, {25, 5}, {49, 7},  {36, 1},
+};
+
+bool near(QPointF a, QPointF b) {
+    return std::abs(a.x() - b.x()) < 1e-6 && std::abs(a.y() - b.y()) < 1e-6;
+}
+
+Network networkWith(int groups, bool shuffle, const char* preset = "imagenet") {
+    ModelConfig config = presetConfig(preset);
+    config.groups = groups;
+    config.shuffle = shuffle;
+    return Network::build(config);
+}
+
+int stepIndex(const Network& network, const char* name) {
+    const auto index = network.findStep(name);
+    REQUIRE(index.has_value());
+    return *index;
+}
+
+}  // namespace
+
+// [SECTION] Channel shuffle
+
+TEST_CASE("shuffle grid cells follow reshape (g, n), transpose, flatten", "[operation]") {
+    for (const auto& [channels, groups] : kShuffleShapes) {
+        CAPTURE(channels, groups);
+        const int n = channels / groups;
+        for (int i = 0; i < groups; ++i)
+            for (int j = 0; j < n; ++j) {
+                const int c = i * n + j;
+                CAPTURE(i, j);
+                REQUIRE(reshapeCell(c, channels, groups) == GridCell{i, j});
+                REQUIRE(transposeCell(c, channels, groups) == GridCell{j, i});
+                REQUIRE(flattenedPosition(c, channels, groups) == j * groups + i);
+            }
+    }
+}
+
+TEST_CASE("shuffle destinations are the inverse of channelShufflePermutation", "[operation]") {
+    for (const auto& [channels, groups] : kShuffleShapes) {
+        CAPTURE(channels, groups);
+        const std::vector<int> source = ops::channelShufflePermutation(channels, groups);
+        const std::vector<int> destination = shuffleDestinations(channels, groups, true);
+        for (int k = 0; k < channels; ++k) {
+            CAPTURE(k);
+            REQUIRE(destination[static_cast<std::size_t>(source[static_cast<std::size_t>(k)])] ==
+                    k);
+        }
+    }
+}
+
+TEST_CASE("shuffle switched off or g = 1 draws the identity", "[operation]") {
+    for (const auto& [channels, groups] : kShuffleShapes) {
+        CAPTURE(channels, groups);
+        const std::vector<int> off = shuffleDestinations(channels, groups, false);
+        for (int c = 0; c < channels; ++c) REQUIRE(off[static_cast<std::size_t>(c)] == c);
+        const ShuffleLayout layout =
+            shuffleLayout(QRectF(0, 0, 1000, 500), channels, groups, false, 14);
+        REQUIRE_FALSE(layout.permutes);
+        for (int c = 0; c < channels; ++c)
+            REQUIRE(near(tokenCenter(layout, c, ShufflePhase::Output),
+                         rowSlotCenter(layout, c, ShufflePhase::Output)));
+    }
+    const ShuffleLayout single = shuffleLayout(QRectF(0, 0, 1000, 500), 24, 1, true, 14);
+    REQUIRE_FALSE(single.permutes);
+}
+
+TEST_CASE("the token in output slot k is input channel channelShufflePermutation[k]",
+          "[operation]") {
+    const std::vector<QRectF> areas = {QRectF(0, 0, 1000, 500), QRectF(40, 90, 620, 380),
+                                       QRectF(0, 0, 2400, 1300)};
+    for (const QRectF& area : areas)
+        for (const auto& [channels, groups] : kShuffleShapes) {
+            if (groups == 1) continue;
+            CAPTURE(channels, groups, area.width(), area.height());
+            const ShuffleLayout layout = shuffleLayout(area, channels, groups, true, 14);
+            REQUIRE(layout.permutes);
+            const std::vector<int> source = ops::channelShufflePermutation(channels, groups);
+            for (int k = 0; k < channels; ++k) {
+                CAPTURE(k);
+                const int c = source[static_cast<std::size_t>(k)];
+                REQUIRE(near(tokenCenter(layout, c, ShufflePhase::Output),
+                             rowSlotCenter(layout, k, ShufflePhase::Output)));
+                REQUIRE(rowSlotAt(layout, rowSlotCenter(layout, k, ShufflePhase::Output),
+                                  ShufflePhase::Output) == k);
+                REQUIRE(near(tokenCenter(layout, c, ShufflePhase::Input),
+                             rowSlotCenter(layout, c, ShufflePhase::Input)));
+            }
+        }
+}
+
+TEST_CASE("shuffle grids stay inside their zones with one token per cell", "[operation]") {
+    for (const auto& [channels, groups] : kShuffleShapes) {
+        if (groups == 1) continue;
+        CAPTURE(channels, groups);
+        const ShuffleLayout layout =
+            shuffleLayout(QRectF(0, 0, 1100, 520), channels, groups, true, 14);
+        REQUIRE(layout.gridToken > 0);
+        REQUIRE(layout.inputRow.bottom() < layout.outputRow.top());
+        REQUIRE(layout.outputRow.bottom() < layout.reshapeZone.top());
+        REQUIRE(layout.reshapeZone.right() < layout.transposeZone.left());
+        for (const auto& [phase, zone] :
+             {std::pair{ShufflePhase::Reshaped, layout.reshapeZone},
+              std::pair{ShufflePhase::Transposed, layout.transposeZone}}) {
+            std::set<std::pair<long, long>> seen;
+            const double half = tokenSize(layout, phase).width() / 2;
+            for (int c = 0; c < channels; ++c) {
+                CAPTURE(c);
+                const QPointF centre = tokenCenter(layout, c, phase);
+                REQUIRE(zone.adjusted(-1e-6, -1e-6, 1e-6, 1e-6)
+                            .contains(
+                                QRectF(centre.x() - half, centre.y() - half, 2 * half, 2 * half)));
+                REQUIRE(seen.insert({std::lround(centre.x() * 100), std::lround(centre.y() * 100)})
+                            .second);
+            }
+        }
+    }
+}
+
+TEST_CASE("shuffle animation starts at the input row, ends in the output slots, passes both grids",
+          "[operation]") {
+    using T = ShuffleTimeline;
+    const ShuffleLayout layout = shuffleLayout(QRectF(0, 0, 1100, 520), 240, 8, true, 14);
+    for (int c = 0; c < 240; c += 7) {
+        CAPTURE(c);
+        REQUIRE(
+            near(animatedTokenCenter(layout, c, 0.0), tokenCenter(layout, c, ShufflePhase::Input)));
+        REQUIRE(near(animatedTokenCenter(layout, c, T::reshapeEnd),
+                     tokenCenter(layout, c, ShufflePhase::Reshaped)));
+        REQUIRE(near(animatedTokenCenter(layout, c, T::transposeEnd),
+                     tokenCenter(layout, c, ShufflePhase::Transposed)));
+        REQUIRE(near(animatedTokenCenter(layout, c, 1.0),
+                     tokenCenter(layout, c, ShufflePhase::Output)));
+    }
+}
+
+// [SECTION] Grouped 1x1 convolution
+
+TEST_CASE("grouped conv blocks: output o connects exactly to the inputs of group o / (Cout / g)",
+          "[operation]") {
+    const std::vector<std::tuple<int, int, int>> shapes = {{24, 60, 1},  {240, 60, 3}, {60, 216, 3},
+                                                           {384, 96, 8}, {96, 384, 8}, {8, 8, 8},
+                                                           {3, 6, 3},    {200, 50, 2}};
+    for (const auto& [cin, cout, groups] : shapes) {
+        CAPTURE(cin, cout, groups);
+        const std::vector<ConnectionBlock> blocks = groupedConvBlocks(cin, cout, groups);
+        REQUIRE(static_cast<int>(blocks.size()) == groups);
+        for (int o = 0; o < cout; ++o) {
+            CAPTURE(o);
+            const int group = o / (cout / groups);
+            std::set<int> connected;
+            for (const ConnectionBlock& b : blocks)
+                if (b.outputs.contains(o))
+                    for (int i = b.inputs.begin; i < b.inputs.end; ++i) connected.insert(i);
+            std::set<int> expected;
+            for (int i = group * (cin / groups); i < (group + 1) * (cin / groups); ++i)
+                expected.insert(i);
+            REQUIRE(connected == expected);
+            REQUIRE(groupedConvInputs(cin, cout, groups, o) ==
+                    ChannelRange{group * (cin / groups), (group + 1) * (cin / groups)});
+        }
+    }
+}
+
+TEST_CASE("grouped blocks and the dense ghost tile the full weight matrix once", "[operation]") {
+    for (int groups : {1, 2, 3, 4, 8}) {
+        CAPTURE(groups);
+        const int cin = 48 * groups, cout = 24 * groups;
+        std::vector<int> cover(static_cast<std::size_t>(cin * cout), 0);
+        const auto paint = [&](const std::vector<ConnectionBlock>& blocks) {
+            for (const ConnectionBlock& b : blocks)
+                for (int o = b.outputs.begin; o < b.outputs.end; ++o)
+                    for (int i = b.inputs.begin; i < b.inputs.end; ++i)
+                        ++cover[static_cast<std::size_t>(o * cin + i)];
+        };
+        paint(groupedConvBlocks(cin, cout, groups));
+        paint(savedDenseBlocks(cin, cout, groups));
+        REQUIRE(std::all_of(cover.begin(), cover.end(), [](int n) { return n == 1; }));
+        REQUIRE(connectionCount(cin, cout, groups) * groups == 1LL * cin * cout);
+    }
+}
+
+TEST_CASE(
+    "every pointwise conv of the network: drawn connections = the engine's reachability and "
+    "weights",
+    "[operation]") {
+    for (int groups : {1, 2, 3, 4, 8}) {
+        const Network network = networkWith(groups, true);
+        for (int s = 0; s < network.stepCount(); ++s) {
+            const Step& step = network.step(s);
+            if (step.kind != StepKind::PointwiseConv) continue;
+            CAPTURE(groups, step.name);
+            const int input = step.inputs[0];
+            const int cin = network.step(input).out.channels, cout = step.out.channels;
+            REQUIRE(connectionCount(cin, cout, step.groups) == stepCost(network, s).params);
+            for (int o : {0, cout / 3, cout - 1}) {
+                CAPTURE(o);
+                const ChannelRange drawn = groupedConvInputs(cin, cout, step.groups, o);
+                const std::vector<int> reached = reachingChannels(network, s, o, input);
+                REQUIRE(static_cast<int>(reached.size()) == drawn.size());
+                REQUIRE(reached.front() == drawn.begin);
+                REQUIRE(reached.back() == drawn.end - 1);
+            }
+        }
+    }
+}
+
+TEST_CASE("grouped axis: cells in order, equal gaps between groups, hit-testing inverts placement",
+          "[operation]") {
+    for (const auto& [count, groups, gap] : std::vector<std::tuple<int, int, double>>{
+             {480, 3, 20}, {120, 3, 0}, {384, 8, 12}, {24, 1, 30}, {8, 8, 5}}) {
+        CAPTURE(count, groups, gap);
+        const GroupedAxis axis(10, 900, count, groups, gap);
+        REQUIRE(axis.rangeEnd(count) == Approx(910));
+        for (int c = 0; c < count; ++c) {
+            CAPTURE(c);
+            REQUIRE(axis.channelAt(axis.cellCenter(c)) == c);
+            if (c > 0) {
+                const double step = axis.cellStart(c) - axis.cellStart(c - 1);
+                const bool newGroup = c % (count / std::max(groups, 1)) == 0;
+                REQUIRE(step == Approx(axis.cellSize() + (newGroup && groups > 1 ? gap : 0.0)));
+            }
+        }
+        if (groups > 1 && gap > 0)
+            REQUIRE(axis.channelAt(axis.rangeEnd(count / groups) + gap / 2) == -1);
+        REQUIRE(axis.channelAt(5) == -1);
+        REQUIRE(axis.channelAt(915) == -1);
+    }
+}
+
+// [SECTION] Timing, scans, labels, statistics
+
+TEST_CASE("easing starts at 0, ends at 1, never goes back", "[operation]") {
+    REQUIRE(easeInOutCubic(0) == 0);
+    REQUIRE(easeInOutCubic(1) == 1);
+    REQUIRE(easeInOutCubic(0.5) == Approx(0.5));
+    REQUIRE(easeInOutCubic(-3) == 0);
+    REQUIRE(easeInOutCubic(7) == 1);
+    for (int i = 1; i <= 100; ++i)
+        REQUIRE(easeInOutCubic(i / 100.0) >= easeInOutCubic((i - 1) / 100.0));
+    REQUIRE(phaseProgress(0.1, 0.2, 0.4) == 0);
+    REQUIRE(phaseProgress(0.3, 0.2, 0.4) == Approx(0.5));
+    REQUIRE(phaseProgress(0.9, 0.2, 0.4) == 1);
+}
+
+TEST_CASE("depthwise scan: the window's top-left is output position times stride minus padding",
+          "[operation]") {
+    for (int stride : {1, 2}) {
+        const int out = stride == 2 ? 14 : 28;
+        CAPTURE(stride);
+        const KernelScan first = kernelScan(0, out, out, stride, 1);
+        REQUIRE(first.outRow == 0);
+        REQUIRE(first.outCol == 0);
+        REQUIRE(first.inRow == -1);
+        REQUIRE(first.inCol == -1);
+        REQUIRE(first.done == 1);
+        for (double p : {0.1, 0.37, 0.5, 0.99}) {
+            const KernelScan scan = kernelScan(p, out, out, stride, 1);
+            CAPTURE(p);
+            REQUIRE(scan.inRow == scan.outRow * stride - 1);
+            REQUIRE(scan.inCol == scan.outCol * stride - 1);
+            REQUIRE(scan.done == scan.outRow * out + scan.outCol + 1);
+        }
+        REQUIRE(kernelScan(1, out, out, stride, 1).done == out * out);
+    }
+}
+
+TEST_CASE("label stride keeps labels apart and uses 1-2-5 steps", "[operation]") {
+    REQUIRE(labelStride(40, 20) == 1);
+    REQUIRE(labelStride(8, 20) == 5);
+    REQUIRE(labelStride(2.6, 30) == 20);
+    for (double cell : {0.3, 1.0, 2.6, 4.1, 9.0, 33.0}) {
+        const int k = labelStride(cell, 28);
+        CAPTURE(cell, k);
+        REQUIRE(k * cell >= 28);
+    }
+}
+
+TEST_CASE("value statistics: histogram counts everything, zeros, top-k order", "[operation]") {
+    const std::vector<float> values = {-2, -1, 0, 0, 0, 1, 2, 3};
+    const Histogram h = histogram(values.data(), static_cast<long long>(values.size()), 5);
+    REQUIRE(h.lo == -2);
+    REQUIRE(h.hi == 3);
+    long long total = 0;
+    for (long long c : h.counts) total += c;
+    REQUIRE(total == 8);
+    REQUIRE(h.counts == std::vector<long long>{1, 1, 3, 1, 2});  // the maximum joins the last bin
+    REQUIRE(zeroFraction(values.data(), 8) == Approx(3.0 / 8));
+    const Moments m = moments(values.data(), 8);
+    REQUIRE(m.mean == Approx(3.0 / 8));
+    REQUIRE(topIndices({0.1f, 0.5f, 0.2f, 0.5f}, 3) == std::vector<int>{1, 3, 2});
+    REQUIRE(topIndices({0.1f}, 5) == std::vector<int>{0});
+    REQUIRE(barLength(0.5, 1.0, 200) == Approx(100));
+    REQUIRE(barLength(-1, 1.0, 200) == 0);
+}
+
+// [SECTION] Channel flow (the boundary effect)
+
+TEST_CASE("channel flow columns: previous unit's input, both units' steps, the traced step last",
+          "[operation]") {
+    const Network network = networkWith(3, true);
+    const int traced = stepIndex(network, "stages.1.3.relu");
+    const std::vector<int> columns = channelFlowColumns(network, traced);
+    std::vector<std::string> names;
+    for (int c : columns) names.push_back(network.step(c).name);
+    const std::vector<std::string> expected = {
+        "stages.1.1.relu",    "stages.1.2.pw1", "stages.1.2.shuffle", "stages.1.2.dw",
+        "stages.1.2.pw2",     "stages.1.2.add", "stages.1.2.relu",    "stages.1.3.pw1",
+        "stages.1.3.shuffle", "stages.1.3.dw",  "stages.1.3.pw2",     "stages.1.3.add",
+        "stages.1.3.relu"};
+    REQUIRE(names == expected);
+    REQUIRE(std::is_sorted(columns.begin(), columns.end()));
+    REQUIRE(channelFlowReferenceStep(network, traced) == stepIndex(network, "stages.1.2.relu"));
+
+    // A BN inside the unit is shown too, and nothing after it.
+    const int bn = stepIndex(network, "stages.1.3.bn2");
+    const std::vector<int> upToBn = channelFlowColumns(network, bn);
+    REQUIRE(upToBn.back() == bn);
+    REQUIRE(std::find(upToBn.begin(), upToBn.end(), stepIndex(network, "stages.1.3.pw2")) ==
+            upToBn.end());
+
+    // The first unit reaches back to the stem; the head to the last unit.
+    REQUIRE(
+        network.step(channelFlowColumns(network, stepIndex(network, "stages.0.0.concat")).front())
+            .name == "stem.pool");
+    REQUIRE(network.step(channelFlowColumns(network, stepIndex(network, "head.fc")).front()).name ==
+            "stages.2.2.relu");
+}
+
+TEST_CASE("boundary effect: shuffle off keeps one group of 3, shuffle on reaches all",
+          "[operation]") {
+    for (bool shuffle : {false, true}) {
+        CAPTURE(shuffle);
+        const Network network = networkWith(3, shuffle);
+        const int traced = stepIndex(network, "stages.1.3.relu");
+        const ChannelReach reach = traceChannelReach(network, traced, 37);
+        const ReachSummary summary =
+            summarizeReach(network, reach, stepIndex(network, "stages.1.2.relu"));
+        REQUIRE(summary.total == 480);
+        REQUIRE(summary.groups == 3);
+        REQUIRE(summary.reached == (shuffle ? 480 : 160));
+        REQUIRE(summary.groupsReached == (shuffle ? 3 : 1));
+        // Two units back the collapse persists without the shuffle.
+        const ReachSummary earlier =
+            summarizeReach(network, reach, stepIndex(network, "stages.1.1.relu"));
+        REQUIRE(earlier.reached == (shuffle ? 480 : 160));
+    }
+}
+
+TEST_CASE("boundary effect at g = 8: one group of 8 without the shuffle", "[operation]") {
+    const Network network = networkWith(8, false);
+    const int traced = stepIndex(network, "stages.2.2.relu");
+    const ChannelReach reach = traceChannelReach(network, traced, 500);
+    const ReachSummary summary =
+        summarizeReach(network, reach, stepIndex(network, "stages.2.1.relu"));
+    REQUIRE(summary.groups == 8);
+    REQUIRE(summary.groupsReached == 1);
+    REQUIRE(summary.reached == summary.total / 8);
+}
+
+// [SECTION] The widgets
+
+namespace {
+
+ui::SnapshotPtr fashionSnapshot(int groups, bool shuffle) {
+    ModelConfig config = presetConfig("fashion");
+    config.groups = groups;
+    config.shuffle = shuffle;
+    auto snapshot = std::make_shared<ui::Snapshot>();
+    snapshot->network = std::make_shared<const Network>(Network::build(config));
+    const Tensor input = loadInput(SHUFFLESCOPE_ASSETS_DIR "/samples/fashion-bag.png", config);
+    snapshot->outputs =
+        forwardCapture(*snapshot->network, randomParameters(*snapshot->network, 1), input);
+    snapshot->cost = computeCost(*snapshot->network);
+    const Tensor& probabilities = snapshot->outputs.back();
+    snapshot->probabilities.assign(probabilities.data(),
+                                   probabilities.data() + probabilities.size());
+    const Tensor logits = logitsOf(*snapshot->network, snapshot->outputs);
+    snapshot->logits.assign(logits.data(), logits.data() + logits.size());
+    snapshot->weightsDescription = QStringLiteral("random (seed 1)");
+    return snapshot;
+}
+
+}  // namespace
+
+TEST_CASE("operation view paints every step of every kind, light and dark, at projector scale",
+          "[operation]") {
+    for (const auto& [groups, shuffle] :
+         {std::pair{3, true}, std::pair{1, true}, std::pair{8, false}}) {
+        const ui::SnapshotPtr snapshot = fashionSnapshot(groups, shuffle);
+        for (double scale : {1.0, 2.5}) {
+            OperationView view;
+            view.setAnimationEnabled(false);
+            view.setFontScale(scale);
+            view.resize(1100, 650);
+            if (scale > 2) {
+                QPalette dark = view.palette();
+                dark.setColor(QPalette::Base, QColor(22, 22, 26));
+                dark.setColor(QPalette::Text, QColor(235, 235, 235));
+                view.setPalette(dark);
+            }
+            for (int step = 0; step < snapshot->network->stepCount(); ++step) {
+                CAPTURE(groups, shuffle, scale, snapshot->step(step).name);
+                view.setSnapshot(snapshot, step);
+                view.setSelectedChannel(step % 3 == 0 ? 1 : -1);
+                view.setShowDenseGhost(step % 2 == 0);
+                const QImage picture = view.grab().toImage();
+                REQUIRE(ui_testing::distinctColours(picture) > 8);
+            }
+        }
+    }
+}
+
+TEST_CASE("operation view animation: restarts on a new step or configuration, not on a new input",
+          "[operation]") {
+    const ui::SnapshotPtr g3 = fashionSnapshot(3, true);
+    const ui::SnapshotPtr g3again = fashionSnapshot(3, true);  // same configuration, new snapshot
+    const ui::SnapshotPtr off = fashionSnapshot(3, false);
+    const int shuffle = stepIndex(*g3->network, "stages.0.1.shuffle");
+    OperationView view;
+    view.resize(900, 600);
+    view.show();
+    view.setSnapshot(g3, shuffle);
+    REQUIRE(view.animationProgress() < 0.05);
+    REQUIRE(ui_testing::waitFor([&] { return view.animationProgress() >= 1.0; }, 20000));
+    view.setSnapshot(g3again, shuffle);
+    REQUIRE(view.animationProgress() == 1.0);
+    view.setSnapshot(off, shuffle);
+    REQUIRE(view.animationProgress() < 0.5);
+    view.setSnapshot(off, shuffle + 1);
+    REQUIRE(view.animationProgress() < 0.5);
+    view.setAnimationEnabled(false);
+    REQUIRE(view.animationProgress() == 1.0);
+    view.setAnimationProgress(0.4);
+    REQUIRE(view.animationProgress() == Approx(0.4));
+    view.replayAnimation();
+    REQUIRE(view.animationProgress() == 1.0);  // disabled: replay shows the end state
+}
+
+TEST_CASE("shuffle on and off draw different pictures", "[operation]") {
+    const ui::SnapshotPtr on = fashionSnapshot(3, true), off = fashionSnapshot(3, false);
+    const int shuffle = stepIndex(*on->network, "stages.1.1.shuffle");
+    OperationView view;
+    view.setAnimationEnabled(false);
+    view.resize(1100, 650);
+    view.setSnapshot(on, shuffle);
+    const QImage withShuffle = view.grab().toImage();
+    view.setSnapshot(off, shuffle);
+    const QImage without = view.grab().toImage();
+    REQUIRE(ui_testing::differingFraction(withShuffle, without) > 0.05);
+}
+
+TEST_CASE("channel flow view: clicking a cell selects that step and channel", "[operation]") {
+    const ui::SnapshotPtr snapshot = fashionSnapshot(3, false);
+    const int traced = stepIndex(*snapshot->network, "stages.1.2.relu");
+    ChannelFlowView view;
+    view.resize(1100, 650);
+    view.setSnapshot(snapshot, traced, 7);
+    view.show();
+    ui_testing::settle(50);
+    int clickedStep = -1, clickedChannel = -1;
+    QObject::connect(&view, &ChannelFlowView::channelClicked, [&](int step, int channel) {
+        clickedStep = step;
+        clickedChannel = channel;
+    });
+    const std::vector<int> columns = channelFlowColumns(*snapshot->network, traced);
+    // Scan leftwards from the right edge along the middle row: the first hit is the last column,
+    // the traced step.
+    for (int x = view.width() - 1; x > view.width() / 2 && clickedStep < 0; x -= 3)
+        QTest::mouseClick(&view, Qt::LeftButton, {}, QPoint(x, view.height() / 2));
+    REQUIRE(clickedStep == columns.back());
+    REQUIRE(clickedChannel > 0);
+    REQUIRE(clickedChannel < snapshot->step(traced).out.channels);
+}

@@ -7,8 +7,10 @@
 #include <QFile>
 #include <QFontInfo>
 #include <QKeyEvent>
+#include <QKeySequence>
 #include <QOpenGLContext>
 #include <QSurfaceFormat>
+#include <QToolTip>
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -32,6 +34,8 @@ constexpr float kMinZoom = 1.0f;
 constexpr float kWheelStep = 1.25f;         // zoom factor per wheel notch / key press
 constexpr float kZoomTimeConstant = 0.06f;  // seconds; smooth but never sluggish
 constexpr int kAtlasPadding = 1;
+// The key that toggles the shared range while the canvas has focus (shown in the checkbox).
+constexpr Qt::Key kSharedRangeKey = Qt::Key_R;
 
 ImU32 toImU32(const QColor& c, float alpha = 1.0f) {
     return IM_COL32(c.red(), c.green(), c.blue(), int(std::lround(c.alphaF() * alpha * 255.0)));
@@ -163,7 +167,7 @@ void FeatureMapCanvas::setComparisonHighlightedChannels(std::vector<uint8_t> mas
 }
 
 void FeatureMapCanvas::setFontScale(double scale) {
-    scale = std::clamp(scale, 1.0, 2.5);
+    scale = std::clamp(scale, 0.75, 2.5);
     if (scale == fontScale_) return;
     fontScale_ = scale;
     fontsDirty_ = styleDirty_ = true;
@@ -483,8 +487,8 @@ void FeatureMapCanvas::applyStyle() {
     ImVec4* col = style.Colors;
     col[ImGuiCol_Text] = toImVec4(pal.color(QPalette::WindowText));
     col[ImGuiCol_TextDisabled] = toImVec4(pal.color(QPalette::WindowText), 0.6f);
-    col[ImGuiCol_WindowBg] = toImVec4(pal.color(QPalette::Base), 0.96f);
-    col[ImGuiCol_PopupBg] = toImVec4(pal.color(QPalette::Base), 0.97f);
+    col[ImGuiCol_WindowBg] = toImVec4(pal.color(QPalette::Base));
+    col[ImGuiCol_PopupBg] = toImVec4(pal.color(QPalette::Base));
     col[ImGuiCol_Border] = toImVec4(pal.color(QPalette::Mid), 0.9f);
     col[ImGuiCol_FrameBg] = toImVec4(pal.color(QPalette::Base));
     col[ImGuiCol_FrameBgHovered] = toImVec4(pal.color(QPalette::Highlight), 0.35f);
@@ -657,7 +661,7 @@ void FeatureMapCanvas::drawFrame() {
         ImGui::InvisibleButton("grid", ImVec2(pane.gridViewport.w, pane.gridViewport.h),
                                ImGuiButtonFlags_MouseButtonLeft);
         gridHovered[std::size_t(i)] = ImGui::IsItemHovered();
-        handlePaneInput(pane, i, gridHovered[std::size_t(i)]);
+        handlePaneInput(pane, gridHovered[std::size_t(i)]);
         ImGui::PopID();
     }
     updateGeometry();
@@ -687,9 +691,12 @@ void FeatureMapCanvas::drawFrame() {
     ImGui::End();
 
     for (int i = 0; i < paneCount; ++i) drawEnlargedView(panes_[std::size_t(i)], i);
+    // A drag ends with the button, even if the pane it started in has gone (a new snapshot
+    // arrived mid-drag and its button was never submitted again).
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) dragging_ = false;
 }
 
-void FeatureMapCanvas::handlePaneInput(Pane& pane, int index, bool gridHovered) {
+void FeatureMapCanvas::handlePaneInput(Pane& pane, bool gridHovered) {
     const ImGuiIO& io = ImGui::GetIO();
     const tiles::Point mouse{io.MousePos.x - pane.rect.x, io.MousePos.y - pane.rect.y};
     if (gridHovered && io.MouseWheel != 0.0f) zoomBy(std::pow(kWheelStep, io.MouseWheel), mouse);
@@ -715,7 +722,6 @@ void FeatureMapCanvas::handlePaneInput(Pane& pane, int index, bool gridHovered) 
         targetZoom_ = 1.0f;
         zoomAnchor_ = mouse;
     }
-    (void)index;
 }
 
 void FeatureMapCanvas::drawHeader() {
@@ -728,7 +734,9 @@ void FeatureMapCanvas::drawHeader() {
     const float margin = std::round(fp * 0.6f);
 
     // Right: the range toggle, and while zoomed a button that says so and resets.
-    const QByteArray rangeLabel = imguiText(tr("Shared range (R)"));
+    const QByteArray rangeLabel =
+        imguiText(tr("Shared range (%1)")
+                      .arg(QKeySequence(kSharedRangeKey).toString(QKeySequence::NativeText)));
     const float checkboxWidth = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
                                 ImGui::CalcTextSize(rangeLabel.constData()).x;
     float right = w - margin - checkboxWidth;
@@ -868,6 +876,8 @@ void FeatureMapCanvas::drawPane(Pane& pane, int index) {
     const float frame =
         pane.isVector() ? 0.0f : std::clamp(std::floor(zoomedGap * 0.4f), 1.0f, 3.0f);
     const bool labels = !pane.isVector() && layout.tileWidth * pane.view.zoom >= fp * 3.2f;
+    // Large cells of a 1x1 step (ten fashion classes, or zoomed in) name their class and value.
+    const bool cellText = pane.isVector() && layout.tileWidth * pane.view.zoom >= fp * 5.0f;
     const float labelSize = std::round(fp * 0.8f);
     const bool highlighting = pane.highlight.size() == std::size_t(pane.channels);
 
@@ -879,31 +889,76 @@ void FeatureMapCanvas::drawPane(Pane& pane, int index) {
             ImVec2(std::round(origin.x + r.right()), std::round(origin.y + r.bottom()))};
     };
 
-    for (int row = range.firstRow; !range.empty() && row <= range.lastRow; ++row) {
-        for (int column = range.firstColumn; column <= range.lastColumn; ++column) {
-            const int c = row * layout.columns + column;
-            if (c >= layout.count) break;
-            const auto [p0, p1] = screenRect(c);
-            const bool dim = highlighting && pane.dimmed(c);
-            if (frame > 0) {
-                const int g = pane.groups[std::size_t(c)];
-                dl->AddRectFilled(
-                    p0 + ImVec2(-frame, -frame), p1 + ImVec2(frame, frame),
-                    toImU32(g >= 0 ? groupColor(g) : neutralColor(), dim ? 0.3f : 1.0f));
-            }
-            const tiles::Rect uv = pane.atlas.uvRect(c);
-            dl->AddImage(texture, p0, p1, ImVec2(uv.x, uv.y), ImVec2(uv.right(), uv.bottom()),
-                         dim ? IM_COL32(255, 255, 255, 56) : IM_COL32_WHITE);
-            if (labels) {
-                const QByteArray number = QByteArray::number(c);
-                const ImVec2 extent =
-                    smallFont_->CalcTextSizeA(labelSize, FLT_MAX, 0.0f, number.constData());
-                const ImVec2 box(std::round(extent.x + 6), std::round(extent.y + 2));
-                dl->AddRectFilled(p0, p0 + box, IM_COL32(0, 0, 0, dim ? 60 : 150), 0.0f);
-                dl->AddText(smallFont_, labelSize, p0 + ImVec2(3, 1),
-                            IM_COL32(255, 255, 255, dim ? 110 : 255), number.constData());
+    // Three passes (frames, maps, numbers) instead of one pass per tile: ImGui starts a new
+    // draw call whenever the texture changes, and alternating the font texture (frames) with
+    // the atlas would cost two draw calls per tile, 3,000 for the widest stage.
+    auto forEachVisible = [&](auto&& draw) {
+        for (int row = range.firstRow; !range.empty() && row <= range.lastRow; ++row) {
+            for (int column = range.firstColumn; column <= range.lastColumn; ++column) {
+                const int c = row * layout.columns + column;
+                if (c >= layout.count) break;
+                const auto [p0, p1] = screenRect(c);
+                draw(c, p0, p1, highlighting && pane.dimmed(c));
             }
         }
+    };
+    if (frame > 0) {
+        forEachVisible([&](int c, ImVec2 p0, ImVec2 p1, bool dim) {
+            const int g = pane.groups[std::size_t(c)];
+            const ImU32 colour =
+                toImU32(g >= 0 ? groupColor(g) : neutralColor(), dim ? 0.3f : 1.0f);
+            // Four strips rather than one rectangle under the map: no pixel is filled twice,
+            // which software renderers (llvmpipe in a VM, a classroom PC) feel.
+            dl->AddRectFilled(ImVec2(p0.x - frame, p0.y - frame), ImVec2(p1.x + frame, p0.y),
+                              colour);
+            dl->AddRectFilled(ImVec2(p0.x - frame, p1.y), ImVec2(p1.x + frame, p1.y + frame),
+                              colour);
+            dl->AddRectFilled(ImVec2(p0.x - frame, p0.y), ImVec2(p0.x, p1.y), colour);
+            dl->AddRectFilled(ImVec2(p1.x, p0.y), ImVec2(p1.x + frame, p1.y), colour);
+        });
+    }
+    forEachVisible([&](int c, ImVec2 p0, ImVec2 p1, bool dim) {
+        const tiles::Rect uv = pane.atlas.uvRect(c);
+        dl->AddImage(texture, p0, p1, ImVec2(uv.x, uv.y), ImVec2(uv.right(), uv.bottom()),
+                     dim ? IM_COL32(255, 255, 255, 56) : IM_COL32_WHITE);
+    });
+    if (labels) {
+        forEachVisible([&](int c, ImVec2 p0, ImVec2, bool dim) {
+            const QByteArray number = QByteArray::number(c);
+            const ImVec2 extent =
+                smallFont_->CalcTextSizeA(labelSize, FLT_MAX, 0.0f, number.constData());
+            const ImVec2 box(std::round(extent.x + 6), std::round(extent.y + 2));
+            dl->AddRectFilled(p0, p0 + box, IM_COL32(0, 0, 0, dim ? 60 : 150), 0.0f);
+            dl->AddText(smallFont_, labelSize, p0 + ImVec2(3, 1),
+                        IM_COL32(255, 255, 255, dim ? 110 : 255), number.constData());
+        });
+    }
+
+    if (cellText) {
+        const Step& step = pane.snapshot->step(pane.step);
+        const tiles::ValueRange scale =
+            tiles::channelRange(pane.stats, 0, tiles::RangeMode::Shared);
+        forEachVisible([&](int c, ImVec2 p0, ImVec2 p1, bool dim) {
+            const float value = pane.stats[std::size_t(c)].min;
+            const QByteArray name =
+                imguiText(isHeadVectorStep(step)
+                              ? QString::fromStdString(classLabel(pane.snapshot->config(), c))
+                              : tr("#%1").arg(c));
+            const QByteArray number = imguiText(formatValue(value));
+            // Dark text on the bright (yellow-green) end of viridis, light text elsewhere.
+            const bool bright = scale.normalise(value) > 0.62f;
+            const ImU32 colour = bright ? IM_COL32(20, 20, 20, dim ? 110 : 255)
+                                        : IM_COL32(255, 255, 255, dim ? 110 : 255);
+            const float width = p1.x - p0.x;
+            const ImVec2 nameSize = ImGui::CalcTextSize(name.constData());
+            const ImVec2 numberSize = ImGui::CalcTextSize(number.constData());
+            if (std::max(nameSize.x, numberSize.x) > width - 6) return;
+            const float top = std::round((p0.y + p1.y - nameSize.y - numberSize.y) * 0.5f);
+            dl->AddText(ImVec2(std::round((p0.x + p1.x - nameSize.x) * 0.5f), top), colour,
+                        name.constData());
+            dl->AddText(ImVec2(std::round((p0.x + p1.x - numberSize.x) * 0.5f), top + nameSize.y),
+                        colour, number.constData());
+        });
     }
 
     // Hover and selection rings on top of every tile.
@@ -1006,6 +1061,7 @@ void FeatureMapCanvas::drawColourBar(float x, float y, float width, float height
 }
 
 void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
+    pane.overlay = {};
     if (!pane.valid || pane.texture == 0 || selectedChannel_ < 0 ||
         selectedChannel_ >= pane.channels)
         return;
@@ -1024,22 +1080,41 @@ void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
         effectiveRange(pane) == tiles::RangeMode::Shared ? tr("shared scale") : tr("own scale"));
     const QByteArray high = imguiText(formatValue(range.high));
     const QByteArray low = imguiText(formatValue(range.low));
-    const float labelWidth =
-        std::max(ImGui::CalcTextSize(high.constData()).x, ImGui::CalcTextSize(low.constData()).x);
+
+    // [measure] Text pieces, the colour bar beside the image, the close button.
+    auto width = [](const QByteArray& text) { return ImGui::CalcTextSize(text.constData()).x; };
+    const float textHeight = ImGui::GetTextLineHeight();
+    const float rowGap = style.ItemSpacing.y;
+    const float closeSize = ImGui::GetFrameHeight();
+    const float titleRow = std::max(closeSize, textHeight);
+    const float swatch = std::round(textHeight * 0.8f);
+    const float groupWidth = swatch + style.ItemInnerSpacing.x + width(groupText);
     const float barWidth = std::round(fp * 0.9f);
     const float barGap = std::round(fp * 1.1f);  // room for the marker triangle
-    const float closeSize = ImGui::GetFrameHeight();
-    const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float textRows = std::max(closeSize, ImGui::GetTextLineHeight()) + style.ItemSpacing.y +
-                           line + style.ItemSpacing.y + line;
-    const float besideImage = barGap + barWidth + style.ItemSpacing.x + labelWidth;
+    const float besideImage =
+        barGap + barWidth + style.ItemSpacing.x + std::max(width(high), width(low));
+    const ImVec2 padding = style.WindowPadding;
+
+    // Two arrangements. Tall: text above and below the map. Compact, for a short canvas (a
+    // strip under other views): the map on the left, the text in a column on its right, so the
+    // overlay stays low and hides fewer tiles.
+    const float tallText = titleRow + rowGap + textHeight + rowGap + rowGap + textHeight;
+    const float columnWidth = std::max({width(title) + style.ItemSpacing.x + closeSize, groupWidth,
+                                        width(stats), width(scaleNote)});
+    const float columnHeight = titleRow + 3 * (rowGap + textHeight);
+    const bool compact = pane.gridViewport.h * 0.6f - tallText - 2 * padding.y < fp * 5.0f;
 
     // The magnified map: about a third of the pane, at least half again the tile's size on
     // screen (the stem's tiles are already large); the whole overlay stays within about half
-    // the pane's width and 60% of its height, or it would hide the tiles it explains.
+    // the pane's width and 60% of its height (80% when compact), or it would hide the tiles it
+    // explains.
     const float maxImage = std::max(
-        fp * 3.0f, std::min(pane.gridViewport.w * 0.5f - besideImage - 2 * style.WindowPadding.x,
-                            pane.gridViewport.h * 0.6f - textRows - 2 * style.WindowPadding.y));
+        std::round(textHeight * 2.2f),
+        compact
+            ? std::min(pane.gridViewport.w * 0.5f - besideImage - fp - columnWidth - 2 * padding.x,
+                       pane.gridViewport.h * 0.8f - 2 * padding.y)
+            : std::min(pane.gridViewport.w * 0.5f - besideImage - 2 * padding.x,
+                       pane.gridViewport.h * 0.6f - tallText - 2 * padding.y));
     const float available = std::min(pane.gridViewport.w, pane.gridViewport.h);
     float imageHeight = 0, imageWidth = 0;
     if (pane.isVector()) {
@@ -1058,16 +1133,19 @@ void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
         imageWidth = std::round(texel * float(pane.width));
     }
 
-    const float contentWidth =
-        std::max({imageWidth + besideImage,
-                  ImGui::CalcTextSize(title.constData()).x + style.ItemSpacing.x + closeSize,
-                  ImGui::CalcTextSize(groupText.constData()).x + fp * 1.5f + style.ItemSpacing.x +
-                      ImGui::CalcTextSize(stats.constData()).x});
-    const float contentHeight = textRows + imageHeight;
-    const ImVec2 size(std::round(contentWidth + 2 * style.WindowPadding.x),
-                      std::round(contentHeight + 2 * style.WindowPadding.y));
+    ImVec2 content;
+    if (compact) {
+        content = ImVec2(imageWidth + besideImage + fp + columnWidth,
+                         std::max(imageHeight, columnHeight));
+    } else {
+        content = ImVec2(
+            std::max({imageWidth + besideImage, width(title) + style.ItemSpacing.x + closeSize,
+                      groupWidth + fp + width(stats), width(scaleNote)}),
+            tallText + imageHeight);
+    }
+    const ImVec2 size(std::round(content.x + 2 * padding.x), std::round(content.y + 2 * padding.y));
 
-    // Bottom-right of the grid, unless the selected tile is there; then bottom-left.
+    // [place] Bottom-right of the grid, unless the selected tile is there; then bottom-left.
     const float margin = std::round(fp * 0.5f);
     const float gridRight = pane.rect.x + pane.gridViewport.right();
     const float gridBottom = pane.rect.y + pane.gridViewport.bottom();
@@ -1076,6 +1154,7 @@ void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
     tile.x += pane.rect.x;
     tile.y += pane.rect.y;
     if (overlay.intersects(tile)) overlay.x = pane.rect.x + pane.gridViewport.x + margin;
+    pane.overlay = overlay;
 
     ImGui::SetNextWindowPos(ImVec2(overlay.x, overlay.y));
     ImGui::SetNextWindowSize(size);
@@ -1086,32 +1165,47 @@ void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
     ImGui::PushID(index);
     ImGui::Begin(index == 0 ? "##enlarged0" : "##enlarged1", nullptr, flags);
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
 
-    // Title row with a close button at the right.
-    const ImVec2 top = ImGui::GetCursorScreenPos();
-    ImGui::SetCursorScreenPos(top + ImVec2(0, (closeSize - ImGui::GetTextLineHeight()) * 0.5f));
-    ImGui::TextUnformatted(title.constData());
-    ImGui::SetCursorScreenPos(ImVec2(top.x + contentWidth - closeSize, top.y));
+    // [draw] Where each piece goes in the chosen arrangement.
+    ImVec2 titleAt, groupAt, statsAt, noteAt, imageAt;
+    if (compact) {
+        imageAt = origin + ImVec2(0, std::round((content.y - imageHeight) * 0.5f));
+        const float column = origin.x + imageWidth + besideImage + fp;
+        titleAt = ImVec2(column, origin.y);
+        groupAt = ImVec2(column, origin.y + titleRow + rowGap);
+        statsAt = ImVec2(column, groupAt.y + textHeight + rowGap);
+        noteAt = ImVec2(column, statsAt.y + textHeight + rowGap);
+    } else {
+        titleAt = origin;
+        groupAt = origin + ImVec2(0, titleRow + rowGap);
+        statsAt = groupAt + ImVec2(groupWidth + fp, 0);
+        imageAt = groupAt + ImVec2(0, textHeight + rowGap + rowGap);
+        noteAt = imageAt + ImVec2(0, imageHeight + rowGap);
+    }
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    const ImU32 dimText = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+
+    // Title, and a close button at the top right.
+    dl->AddText(titleAt + ImVec2(0, std::round((titleRow - textHeight) * 0.5f)), text,
+                title.constData());
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + content.x - closeSize, origin.y));
     const char* closeGlyph = fontHasSymbols_ ? "\xC3\x97##close" : "x##close";  // U+00D7
     if (ImGui::Button(closeGlyph, ImVec2(closeSize, closeSize))) pendingClick_ = -1;
 
-    // Group swatch, group, and the mean (or the value of a 1x1 map).
-    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + closeSize + style.ItemSpacing.y));
-    const ImVec2 row = ImGui::GetCursorScreenPos();
-    const float swatch = ImGui::GetTextLineHeight() * 0.8f;
-    const float dy = (ImGui::GetTextLineHeight() - swatch) * 0.5f;
-    dl->AddRectFilled(row + ImVec2(0, dy), row + ImVec2(swatch, dy + swatch),
-                      toImU32(group >= 0 ? groupColor(group) : neutralColor()), 2.0f);
-    ImGui::SetCursorScreenPos(row + ImVec2(swatch + style.ItemInnerSpacing.x, 0));
-    ImGui::TextUnformatted(groupText.constData());
-    ImGui::SameLine(0, fp * 1.5f - swatch - style.ItemInnerSpacing.x + style.ItemSpacing.x);
-    ImGui::TextDisabled("%s", stats.constData());
+    // Group swatch and group; the mean (or the value of a 1x1 map); which scale the colours use.
+    const ImU32 groupColour = toImU32(group >= 0 ? groupColor(group) : neutralColor());
+    const float swatchY = std::round((textHeight - swatch) * 0.5f);
+    dl->AddRectFilled(groupAt + ImVec2(0, swatchY), groupAt + ImVec2(swatch, swatchY + swatch),
+                      groupColour, 2.0f);
+    dl->AddText(groupAt + ImVec2(swatch + style.ItemInnerSpacing.x, 0), text,
+                groupText.constData());
+    dl->AddText(statsAt, dimText, stats.constData());
+    dl->AddText(noteAt, dimText, scaleNote.constData());
 
     // The map itself (or a swatch for a 1x1 output), framed in its group's colour.
-    const ImVec2 imageAt = ImGui::GetCursorScreenPos();
-    const ImU32 frameColour = toImU32(group >= 0 ? groupColor(group) : neutralColor());
     dl->AddRectFilled(imageAt + ImVec2(-2, -2), imageAt + ImVec2(imageWidth + 2, imageHeight + 2),
-                      frameColour);
+                      groupColour);
     if (pane.isVector()) {
         dl->AddRectFilled(imageAt, imageAt + ImVec2(imageWidth, imageHeight),
                           viridisColour(range.normalise(s.min)));
@@ -1128,12 +1222,8 @@ void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
     drawColourBar(barX, imageAt.y, barWidth, imageHeight,
                   pane.isVector() ? range.normalise(s.min) : -1.0f);
     const float labelX = barX + barWidth + style.ItemSpacing.x;
-    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     dl->AddText(ImVec2(labelX, imageAt.y - 2), text, high.constData());
-    dl->AddText(ImVec2(labelX, imageAt.y + imageHeight - ImGui::GetTextLineHeight() + 2), text,
-                low.constData());
-    ImGui::SetCursorScreenPos(imageAt + ImVec2(0, imageHeight + style.ItemSpacing.y));
-    ImGui::TextDisabled("%s", scaleNote.constData());
+    dl->AddText(ImVec2(labelX, imageAt.y + imageHeight - textHeight + 2), text, low.constData());
     ImGui::End();
     ImGui::PopID();
 }
@@ -1153,6 +1243,21 @@ bool FeatureMapCanvas::event(QEvent* event) {
             if (event->type() == QEvent::MouseButtonPress) setFocus(Qt::MouseFocusReason);
             event->accept();
             return true;
+        case QEvent::ToolTip: {
+            // A Qt tooltip set on the widget must not cover the canvas's own: it may show over
+            // the header and empty space only.
+            const QPointF at = static_cast<QHelpEvent*>(event)->pos();
+            bool overCanvasContent = hoveredChannel_ >= 0;
+            for (const Pane& pane : panes_)
+                overCanvasContent =
+                    overCanvasContent || pane.overlay.contains({float(at.x()), float(at.y())});
+            if (overCanvasContent) {
+                QToolTip::hideText();
+                event->ignore();
+                return true;
+            }
+            break;
+        }
         case QEvent::Enter:
         case QEvent::Leave:
         case QEvent::FocusIn:
@@ -1175,7 +1280,7 @@ void FeatureMapCanvas::keyPressEvent(QKeyEvent* event) {
     }
     const tiles::Point centre = panes_[0].gridViewport.center();
     switch (event->key()) {
-        case Qt::Key_R:
+        case kSharedRangeKey:
             setSharedRange(!sharedRange());
             break;
         case Qt::Key_Plus:

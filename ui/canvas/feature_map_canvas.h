@@ -53,7 +53,7 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     void setHighlightedChannels(std::vector<uint8_t> mask);
     // The same for the right pane of a comparison.
     void setComparisonHighlightedChannels(std::vector<uint8_t> mask);
-    // Text size for projectors: 1.0 .. 2.5 (clamped).
+    // Text size for projectors: 1.0 .. 2.5 (0.75 for small screens; clamped).
     void setFontScale(double scale);
 
     int hoveredChannel() const { return hoveredChannel_; }
@@ -115,7 +115,8 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
         tiles::Rect rect;
         tiles::Rect gridViewport;
         tiles::GridLayout layout;
-        tiles::View view;  // the shared view, clamped to this pane's grid
+        tiles::View view;     // the shared view, clamped to this pane's grid
+        tiles::Rect overlay;  // the enlarged view's window this frame (widget), empty if none
 
         bool isVector() const { return valid && height == 1 && width == 1; }
         bool dimmed(int channel) const {
@@ -143,7 +144,7 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     void drawFrame();
     void drawHeader();
     void drawPane(Pane& pane, int index);
-    void handlePaneInput(Pane& pane, int index, bool gridHovered);
+    void handlePaneInput(Pane& pane, bool gridHovered);
     void drawTooltip(const Pane& pane, int channel);
     void drawEnlargedView(Pane& pane, int index);
     void drawColourBar(float x, float y, float width, float height, float marker) const;

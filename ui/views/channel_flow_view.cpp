@@ -101,8 +101,10 @@ ChannelFlowView::ChannelFlowView(QWidget* parent) : QWidget(parent) {
 void ChannelFlowView::setSnapshot(SnapshotPtr snapshot, int step, int channel) {
     snapshot_ = std::move(snapshot);
     step_ = snapshot_ ? std::clamp(step, 0, snapshot_->network->stepCount() - 1) : 0;
-    channel_ = snapshot_ && channel >= 0 && channel < snapshot_->step(step_).out.channels ? channel : -1;
-    reach_ = channel_ >= 0 ? traceChannelReach(*snapshot_->network, step_, channel_) : ChannelReach{};
+    channel_ =
+        snapshot_ && channel >= 0 && channel < snapshot_->step(step_).out.channels ? channel : -1;
+    reach_ =
+        channel_ >= 0 ? traceChannelReach(*snapshot_->network, step_, channel_) : ChannelReach{};
     update();
 }
 
@@ -121,7 +123,9 @@ QString shortName(const std::string& name) {
 }
 
 QString unitName(const Step& s) {
-    if (s.stage < 0) return s.name.rfind("head.", 0) == 0 ? ChannelFlowView::tr("head") : ChannelFlowView::tr("stem");
+    if (s.stage < 0)
+        return s.name.rfind("head.", 0) == 0 ? ChannelFlowView::tr("head")
+                                             : ChannelFlowView::tr("stem");
     return ChannelFlowView::tr("unit %1.%2").arg(s.stage).arg(s.unit);
 }
 
@@ -137,7 +141,8 @@ void ChannelFlowView::paintEvent(QPaintEvent*) {
     if (!snapshot_) return;
     const Snapshot& snapshot = *snapshot_;
     const Network& network = *snapshot.network;
-    const PaintContext ctx{.snapshot = snapshot, .step = step_, .fontScale = fontScale_, .theme = theme};
+    const PaintContext ctx{
+        .snapshot = snapshot, .step = step_, .fontScale = fontScale_, .theme = theme};
     const QFont title = ctx.font(1.4, true), caption = ctx.font(1.15), bold = ctx.font(1.0, true),
                 small = ctx.font(0.85);
     const Step& traced = network.step(step_);
@@ -147,16 +152,19 @@ void ChannelFlowView::paintEvent(QPaintEvent*) {
     double y = area.top();
     const QString state = network.config().shuffle ? tr("shuffle on") : tr("shuffle off");
     const QString settings = tr("g = %1, %2").arg(network.config().groups).arg(state);
-    drawText(painter, {area.left(), y},
-             tracing ? tr("Which channels can reach channel %1 of %2?").arg(channel_).arg(QString::fromStdString(traced.name))
-                     : tr("Pick a channel to trace"),
-             title, theme.text);
     const QFont chipFont = ctx.font(1.0, true);
     const double chipWidth = textWidth(chipFont, settings) + ctx.textPx();
+    drawText(painter, {area.left(), y},
+             tracing ? tr("Which channels can reach channel %1 of %2?")
+                           .arg(channel_)
+                           .arg(QString::fromStdString(traced.name))
+                     : tr("Pick a channel to trace"),
+             title, theme.text, area.width() - chipWidth - ctx.textPx());
     const QRectF chip(area.right() - chipWidth, y, chipWidth, lineHeight(chipFont) * 1.2);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(Qt::NoPen);
-    painter.setBrush(network.config().shuffle ? withAlpha(theme.accent, 0.2) : withAlpha(groupColor(5), 0.25));
+    painter.setBrush(network.config().shuffle ? withAlpha(theme.accent, 0.2)
+                                              : withAlpha(groupColor(5), 0.25));
     painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2);
     painter.setFont(chipFont);
     painter.setPen(theme.text);
@@ -171,24 +179,30 @@ void ChannelFlowView::paintEvent(QPaintEvent*) {
             QString groups;
             if (r.groups > 1 && r.groupsReached > 0)
                 groups = r.groupsReached == r.groups ? tr(" (all %1 groups)").arg(r.groups)
-                         : r.groupsReached == 1       ? tr(" (1 group of %1)").arg(r.groups)
-                                                      : tr(" (%1 groups of %2)").arg(r.groupsReached).arg(r.groups);
-            return tr("%1 of %2 channels of %3%4").arg(r.reached).arg(r.total)
+                         : r.groupsReached == 1
+                             ? tr(" (1 group of %1)").arg(r.groups)
+                             : tr(" (%1 groups of %2)").arg(r.groupsReached).arg(r.groups);
+            return tr("%1 of %2 channels of %3%4")
+                .arg(r.reached)
+                .arg(r.total)
                 .arg(QString::fromStdString(network.step(at).name), groups);
         };
         drawText(painter, {area.left(), y},
-                 tr("channel %1 of %2 is reached by %3").arg(channel_).arg(QString::fromStdString(traced.name),
-                                                                         sentence(reference)),
-                 caption, theme.text);
+                 tr("channel %1 of %2 is reached by %3")
+                     .arg(channel_)
+                     .arg(QString::fromStdString(traced.name), sentence(reference)),
+                 caption, theme.text, area.width());
         y += lineHeight(caption) * 1.2;
         if (columns.front() != reference && columns.front() != step_) {
-            drawText(painter, {area.left(), y}, tr("one unit further back: %1").arg(sentence(columns.front())),
-                     caption, theme.dimText);
+            drawText(painter, {area.left(), y},
+                     tr("one unit further back: %1").arg(sentence(columns.front())), caption,
+                     theme.dimText, area.width());
             y += lineHeight(caption) * 1.2;
         }
     } else {
         drawWrapped(painter, QRectF(area.left(), y, area.width(), lineHeight(caption) * 2.6),
-                    tr("Click a channel in a column (or in the operation view): the earlier steps then light up "
+                    tr("Click a channel in a column (or in the operation view): the earlier steps "
+                       "then light up "
                        "the channels that can influence it."),
                     caption, theme.dimText);
         y += lineHeight(caption) * 2.6;
@@ -224,12 +238,16 @@ void ChannelFlowView::paintEvent(QPaintEvent*) {
         drawText(painter, {centre - textWidth(bold, name) / 2, y + unitLabel}, name, bold,
                  stepIndex == step_ ? theme.accent : theme.text);
 
+        std::vector<int> groups(static_cast<std::size_t>(channels));
+        for (int c = 0; c < channels; ++c)
+            groups[static_cast<std::size_t>(c)] = channelGroup(network, stepIndex, c);
+
         // Every cell faded first, then the reaching ones bright, at least 2 px tall so a single
         // channel among hundreds stays visible.
         const double rowHeight = cells.height() / channels;
         const double inset = rowHeight >= 6 ? 1.0 : 0.0;
         for (int c = 0; c < channels; ++c) {
-            const QColor colour = groupColor(channelGroup(network, stepIndex, c));
+            const QColor colour = groupColor(groups[static_cast<std::size_t>(c)]);
             const bool reached = !tracing || reach_.reaches(stepIndex, c);
             if (reached) continue;
             painter.fillRect(QRectF(cells.left(), cells.top() + c * rowHeight, cells.width(),
@@ -238,7 +256,7 @@ void ChannelFlowView::paintEvent(QPaintEvent*) {
         }
         for (int c = 0; c < channels; ++c) {
             if (tracing && !reach_.reaches(stepIndex, c)) continue;
-            const QColor colour = groupColor(channelGroup(network, stepIndex, c));
+            const QColor colour = groupColor(groups[static_cast<std::size_t>(c)]);
             const double height = std::max(rowHeight - inset, tracing ? 2.0 : 0.5);
             const double top = cells.top() + (c + 0.5) * rowHeight - height / 2;
             painter.fillRect(QRectF(cells.left(), top, cells.width(), height), colour);
@@ -249,10 +267,12 @@ void ChannelFlowView::paintEvent(QPaintEvent*) {
         if (tracing) {
             const ReachSummary r = summarizeReach(network, reach_, stepIndex);
             const QString count = tr("%1/%2").arg(r.reached).arg(r.total);
-            drawText(painter, {centre - textWidth(small, count) / 2, cells.bottom() + 3}, count, small, theme.text);
+            drawText(painter, {centre - textWidth(small, count) / 2, cells.bottom() + 3}, count,
+                     small, theme.text);
         } else {
             const QString count = QString::number(channels);
-            drawText(painter, {centre - textWidth(small, count) / 2, cells.bottom() + 3}, count, small, theme.dimText);
+            drawText(painter, {centre - textWidth(small, count) / 2, cells.bottom() + 3}, count,
+                     small, theme.dimText);
         }
         if (stepIndex == step_ && tracing) {
             // A pointer at the traced channel.
@@ -261,7 +281,8 @@ void ChannelFlowView::paintEvent(QPaintEvent*) {
             painter.setPen(Qt::NoPen);
             painter.setBrush(theme.text);
             const double a = ctx.textPx() * 0.6;
-            painter.drawPolygon(QPolygonF({QPointF(cells.right() + 3, cy), QPointF(cells.right() + 3 + a, cy - a * 0.7),
+            painter.drawPolygon(QPolygonF({QPointF(cells.right() + 3, cy),
+                                           QPointF(cells.right() + 3 + a, cy - a * 0.7),
                                            QPointF(cells.right() + 3 + a, cy + a * 0.7)}));
             painter.setRenderHint(QPainter::Antialiasing, false);
         }
@@ -273,7 +294,8 @@ void ChannelFlowView::paintEvent(QPaintEvent*) {
         double lx = area.left();
         painter.fillRect(QRectF(lx, ly + 2, sw, sw), groupColor(0));
         lx += sw + ctx.textPx() * 0.4;
-        lx += drawText(painter, {lx, ly}, tr("can influence channel %1").arg(channel_), small, theme.text) +
+        lx += drawText(painter, {lx, ly}, tr("can influence channel %1").arg(channel_), small,
+                       theme.text) +
               ctx.textPx() * 1.2;
         painter.fillRect(QRectF(lx, ly + 2, sw, sw), mix(groupColor(0), theme.background, 0.86));
         lx += sw + ctx.textPx() * 0.4;
@@ -292,8 +314,9 @@ void ChannelFlowView::mousePressEvent(QMouseEvent* event) {
         const QRectF target = column.cells.adjusted(-6, 0, 6, 0);
         if (!target.contains(at)) continue;
         const int channels = snapshot_->step(column.step).out.channels;
-        const int channel = std::clamp(static_cast<int>((at.y() - column.cells.top()) / column.cells.height() * channels),
-                                       0, channels - 1);
+        const int channel = std::clamp(
+            static_cast<int>((at.y() - column.cells.top()) / column.cells.height() * channels), 0,
+            channels - 1);
         emit channelClicked(column.step, channel);
         return;
     }

@@ -25,8 +25,8 @@ std::vector<int> channelFlowColumns(const Network& network, int step);
 int channelFlowReferenceStep(const Network& network, int step);
 
 struct ReachSummary {
-    int reached = 0, total = 0;        // channels of the step that reach the traced channel
-    int groupsReached = 0, groups = 0; // distinct channelGroup values (0 when the step has none)
+    int reached = 0, total = 0;         // channels of the step that reach the traced channel
+    int groupsReached = 0, groups = 0;  // distinct channelGroup values (0 when the step has none)
 };
 ReachSummary summarizeReach(const Network& network, const ChannelReach& reach, int step);
 
@@ -34,23 +34,24 @@ ReachSummary summarizeReach(const Network& network, const ChannelReach& reach, i
 
 class ChannelFlowView : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit ChannelFlowView(QWidget* parent = nullptr);
-    void setSnapshot(SnapshotPtr snapshot, int step, int channel);  // channel -1: prompt to pick one
+    void setSnapshot(SnapshotPtr snapshot, int step,
+                     int channel);  // channel -1: prompt to pick one
     void setFontScale(double scale);
 
     QSize sizeHint() const override { return {1100, 650}; }
     QSize minimumSizeHint() const override { return {480, 300}; }
 
-signals:
+  signals:
     void channelClicked(int step, int channel);
 
-protected:
+  protected:
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void changeEvent(QEvent* event) override;
 
-private:
+  private:
     struct Column {
         int step;
         QRectF cells;  // channel 0 at the top
@@ -60,8 +61,8 @@ private:
     int step_ = 0;
     int channel_ = -1;
     double fontScale_ = 1.0;
-    ChannelReach reach_;          // recomputed by setSnapshot, read by paintEvent
-    std::vector<Column> columns_; // laid out by paintEvent, read by clicks
+    ChannelReach reach_;           // recomputed by setSnapshot, read by paintEvent
+    std::vector<Column> columns_;  // laid out by paintEvent, read by clicks
 };
 
 }  // namespace shufflescope::ui

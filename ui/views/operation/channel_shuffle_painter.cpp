@@ -15,17 +15,21 @@ using namespace geometry;
 
 namespace {
 
-QColor textOn(const QColor& fill) { return fill.lightness() > 140 ? QColor(Qt::black) : QColor(Qt::white); }
+QColor textOn(const QColor& fill) {
+    return fill.lightness() > 140 ? QColor(Qt::black) : QColor(Qt::white);
+}
 
 QRectF tokenRect(QPointF centre, QSizeF size) {
-    return {centre.x() - size.width() / 2, centre.y() - size.height() / 2, size.width(), size.height()};
+    return {centre.x() - size.width() / 2, centre.y() - size.height() / 2, size.width(),
+            size.height()};
 }
 
 // The font for channel numbers inside tokens of `side` pixels, so the largest number fits;
 // none when it would be too small to read.
 std::optional<QFont> numberFontFor(double side, int largest, const PaintContext& ctx) {
     const double digits = QString::number(largest).size();
-    const int px = static_cast<int>(std::min({ctx.textPx() * 0.75, (side - 3) / (digits * 0.62), side * 0.7}));
+    const int px =
+        static_cast<int>(std::min({ctx.textPx() * 0.75, (side - 3) / (digits * 0.62), side * 0.7}));
     if (px < 9) return std::nullopt;
     QFont font = ctx.font(0.75, true);
     font.setPixelSize(px);
@@ -48,7 +52,8 @@ void drawToken(QPainter& painter, const QRectF& rect, const QColor& colour, int 
 // Index labels under a flat row, every `stride`-th slot.
 void drawRowIndices(QPainter& painter, const ShuffleLayout& layout, ShufflePhase phase,
                     const QFont& font, const Theme& theme) {
-    const int stride = labelStride(rowSlotWidth(layout), textWidth(font, QString::number(layout.channels)) * 1.5);
+    const int stride =
+        labelStride(rowSlotWidth(layout), textWidth(font, QString::number(layout.channels)) * 1.5);
     const QRectF& row = phase == ShufflePhase::Output ? layout.outputRow : layout.inputRow;
     painter.setFont(font);
     painter.setPen(theme.dimText);
@@ -72,13 +77,16 @@ void drawNextGroups(QPainter& painter, const ShuffleLayout& layout, int groups, 
     painter.setFont(font);
     for (int k = 0; k < groups; ++k) {
         const double left = rowSlotCenter(layout, k * n, ShufflePhase::Output).x() - half + 2;
-        const double right = rowSlotCenter(layout, (k + 1) * n - 1, ShufflePhase::Output).x() + half - 2;
+        const double right =
+            rowSlotCenter(layout, (k + 1) * n - 1, ShufflePhase::Output).x() + half - 2;
         painter.drawLine(QPointF(left, y), QPointF(right, y));
         painter.drawLine(QPointF(left, y - 4), QPointF(left, y));
         painter.drawLine(QPointF(right, y - 4), QPointF(right, y));
         const QString longText = ChannelShufflePainter::tr("next conv's group %1").arg(k);
-        const QString text = textWidth(font, longText) + 8 < right - left ? longText : QString::number(k);
-        painter.drawText(QRectF(left, y + 1, right - left, lineHeight(font)), Qt::AlignHCenter | Qt::AlignTop, text);
+        const QString text =
+            textWidth(font, longText) + 8 < right - left ? longText : QString::number(k);
+        painter.drawText(QRectF(left, y + 1, right - left, lineHeight(font)),
+                         Qt::AlignHCenter | Qt::AlignTop, text);
     }
 }
 
@@ -103,47 +111,60 @@ void ChannelShufflePainter::paint(QPainter& painter, const QRectF& area, const P
 
     // [SECTION] Caption and note
     const QString caption =
-        permutes ? tr("%1 channels in g = %2 groups of n = %3:  reshape (%2, %3) → transpose (%3, %2) → flatten")
-                       .arg(channels).arg(g).arg(n)
+        permutes ? tr("%1 channels in g = %2 groups of n = %3:  reshape (%2, %3) → transpose (%3, "
+                      "%2) → flatten")
+                       .arg(channels)
+                       .arg(g)
+                       .arg(n)
                  : tr("%1 channels, identity: every channel stays where it is").arg(channels);
-    drawText(painter, {area.left(), top}, caption, captionFont, theme.text);
+    drawText(painter, {area.left(), top}, caption, captionFont, theme.text, area.width());
     top += lineHeight(captionFont) * 1.5;
 
     double bottom = area.bottom();
     if (!permutes) {
         const QString note =
-            !s.enabled ? tr("Shuffle off. Without the shuffle each group only ever sees its own channels: "
-                            "group k of the next grouped convolution reads only what group k produced, "
-                            "unit after unit (the boundary effect — see the channel flow).")
-                       : tr("g = 1: a single group, so there is nothing to mix — the shuffle is the identity.");
+            !s.enabled
+                ? tr("Shuffle off. Without the shuffle each group only ever sees its own channels: "
+                     "group k of the next grouped convolution reads only what group k produced, "
+                     "unit after unit (the boundary effect — see the channel flow).")
+                : tr("g = 1: a single group, so there is nothing to mix — the shuffle is the "
+                     "identity.");
         const double h = measureNote(area.width(), note, ctx);
         drawNote(painter, QRectF(area.left(), bottom - h, area.width(), h), note, ctx,
                  s.enabled ? theme.accent : groupColor(5));
         bottom -= h + ctx.textPx();
     }
-    const int selected = ctx.selectedChannel >= 0 && ctx.selectedChannel < channels ? ctx.selectedChannel : -1;
+    const int selected =
+        ctx.selectedChannel >= 0 && ctx.selectedChannel < channels ? ctx.selectedChannel : -1;
     if (permutes && selected >= 0) bottom -= lineHeight(labelFont) * 1.4;
 
     const double labelWidth =
-        std::max(textWidth(labelFont, tr("before")), textWidth(labelFont, tr("after"))) + ctx.textPx();
+        std::max(textWidth(labelFont, tr("before")), textWidth(labelFont, tr("after"))) +
+        ctx.textPx();
     const QRectF board(area.left() + labelWidth, top, area.width() - labelWidth, bottom - top);
     const ShuffleLayout layout = shuffleLayout(board, channels, g, permutes, text);
     const std::vector<int> destination = shuffleDestinations(channels, g, permutes);
-    const auto colourOf = [&](int c) { return groupColor(channelGroup(network, s.inputs[0], c)); };
+    std::vector<int> groupOf(static_cast<std::size_t>(channels));
+    for (int c = 0; c < channels; ++c)
+        groupOf[static_cast<std::size_t>(c)] = channelGroup(network, s.inputs[0], c);
+    const auto colourOf = [&](int c) { return groupColor(groupOf[static_cast<std::size_t>(c)]); };
     const int sourceOfSelected =
-        selected < 0 ? -1
-                     : static_cast<int>(std::find(destination.begin(), destination.end(), selected) -
-                                        destination.begin());
+        selected < 0
+            ? -1
+            : static_cast<int>(std::find(destination.begin(), destination.end(), selected) -
+                               destination.begin());
 
-    drawText(painter, {area.left(), layout.inputRow.center().y() - lineHeight(labelFont) / 2}, tr("before"),
-             labelFont, theme.text);
-    drawText(painter, {area.left(), layout.outputRow.center().y() - lineHeight(labelFont) / 2}, tr("after"),
-             labelFont, theme.text);
+    drawText(painter, {area.left(), layout.inputRow.center().y() - lineHeight(labelFont) / 2},
+             tr("before"), labelFont, theme.text);
+    drawText(painter, {area.left(), layout.outputRow.center().y() - lineHeight(labelFont) / 2},
+             tr("after"), labelFont, theme.text);
 
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
-    const std::optional<QFont> rowNumbers = numberFontFor(layout.rowToken.width(), channels - 1, ctx);
-    const std::optional<QFont> gridNumbers = numberFontFor(tokenSize(layout, ShufflePhase::Reshaped).width(), channels - 1, ctx);
+    const std::optional<QFont> rowNumbers =
+        numberFontFor(layout.rowToken.width(), channels - 1, ctx);
+    const std::optional<QFont> gridNumbers =
+        numberFontFor(tokenSize(layout, ShufflePhase::Reshaped).width(), channels - 1, ctx);
 
     // [SECTION] Empty slots, then the input row (it stays: the "before" picture)
     const QSizeF rowToken = tokenSize(layout, ShufflePhase::Input);
@@ -152,15 +173,16 @@ void ChannelShufflePainter::paint(QPainter& painter, const QRectF& area, const P
     for (int k = 0; k < channels; ++k)
         painter.drawRect(tokenRect(rowSlotCenter(layout, k, ShufflePhase::Output), rowToken));
     for (int c = 0; c < channels; ++c)
-        drawToken(painter, tokenRect(tokenCenter(layout, c, ShufflePhase::Input), rowToken), colourOf(c), c,
-                  rowNumbers, theme);
+        drawToken(painter, tokenRect(tokenCenter(layout, c, ShufflePhase::Input), rowToken),
+                  colourOf(c), c, rowNumbers, theme);
     drawRowIndices(painter, layout, ShufflePhase::Input, smallFont, theme);
     drawRowIndices(painter, layout, ShufflePhase::Output, smallFont, theme);
     drawNextGroups(painter, layout, g, smallFont, theme);
 
     // [SECTION] Old -> new position lines (the permutation at a glance)
-    const double lines = permutes ? phaseProgress(p, ShuffleTimeline::linesBegin, ShuffleTimeline::linesEnd)
-                                  : phaseProgress(p, 0.75, 1.0);
+    const double lines =
+        permutes ? phaseProgress(p, ShuffleTimeline::linesBegin, ShuffleTimeline::linesEnd)
+                 : phaseProgress(p, 0.75, 1.0);
     if (lines > 0) {
         // Fewer, stronger lines for small C; many faint ones still show the weave for large C.
         const double alpha = std::clamp(7.0 / std::sqrt(double(channels)), 0.22, 0.75) * lines;
@@ -172,7 +194,8 @@ void ChannelShufflePainter::paint(QPainter& painter, const QRectF& area, const P
             QPainterPath path({x0, y0});
             const double ym = (y0 + y1) / 2;
             path.cubicTo({x0, ym}, {x1, ym}, {x1, y1});
-            painter.setPen(QPen(withAlpha(lineColor(channelGroup(network, s.inputs[0], c), theme), alpha), width));
+            painter.setPen(QPen(
+                withAlpha(lineColor(groupOf[static_cast<std::size_t>(c)], theme), alpha), width));
             painter.setBrush(Qt::NoBrush);
             painter.drawPath(path);
         }
@@ -182,54 +205,70 @@ void ChannelShufflePainter::paint(QPainter& painter, const QRectF& area, const P
     if (permutes) {
         const QFont gridCaption = ctx.font(0.95, true);
         const QSizeF gridToken = tokenSize(layout, ShufflePhase::Reshaped);
-        const double captionTop = layout.reshapeZone.top() - text * 3.0;
-        QString reshapeCaption = tr("① reshape to (g, n) = (%1, %2): one row per group").arg(g).arg(n);
+        // Two single lines per grid, each fitted to its zone: what the step is, then how it is
+        // drawn (the folding is a drawing choice, not part of the operation).
+        const QFont gridNote = ctx.font(0.8);
+        const double captionTop = layout.reshapeZone.top() - text * 2.9;
+        QString reshapeNote = tr("one row per group");
         if (layout.reshapeFoldCols < n)
-            reshapeCaption += tr(", wrapped every %1 columns").arg(layout.reshapeFoldCols);
-        QString transposeCaption = tr("② transpose to (n, g) = (%1, %2)").arg(n).arg(g);
-        if (layout.foldRows < n) transposeCaption += tr(", in blocks of %1 rows").arg(layout.foldRows);
-        const auto zoneCaption = [&](const QRectF& zone, const QString& textOfZone) {
-            drawWrapped(painter, QRectF(zone.left(), captionTop, zone.width(), text * 2.9), textOfZone,
-                        gridCaption, theme.text, Qt::AlignLeft | Qt::AlignBottom);
+            reshapeNote += tr(" · wrapped every %1 columns").arg(layout.reshapeFoldCols);
+        QString transposeNote = tr("one column per group, read row by row");
+        if (layout.foldRows < n) transposeNote += tr(" · blocks of %1 rows").arg(layout.foldRows);
+        const auto zoneCaption = [&](const QRectF& zone, const QString& title,
+                                     const QString& note) {
+            drawText(painter, {zone.left(), captionTop}, title, gridCaption, theme.text,
+                     zone.width());
+            drawText(painter, {zone.left(), captionTop + lineHeight(gridCaption)}, note, gridNote,
+                     theme.dimText, zone.width());
         };
-        zoneCaption(layout.reshapeZone, reshapeCaption);
-        zoneCaption(layout.transposeZone, transposeCaption);
+        zoneCaption(layout.reshapeZone, tr("① reshape to (g, n) = (%1, %2)").arg(g).arg(n),
+                    reshapeNote);
+        zoneCaption(layout.transposeZone, tr("② transpose to (n, g) = (%1, %2)").arg(n).arg(g),
+                    transposeNote);
         drawText(painter, {layout.transposeZone.left(), layout.transposeZone.bottom() + text * 0.3},
                  tr("③ flatten, reading row by row → after"), ctx.font(0.9, true), theme.dimText);
-        drawArrow(painter, {layout.reshapeZone.right() + ctx.textPx() * 0.4, layout.reshapeZone.center().y()},
-                  {layout.transposeZone.left() - ctx.textPx() * 0.4, layout.transposeZone.center().y()},
-                  theme.dimText, std::max(2.0, ctx.fontScale * 2));
+        drawArrow(
+            painter,
+            {layout.reshapeZone.right() + ctx.textPx() * 0.4, layout.reshapeZone.center().y()},
+            {layout.transposeZone.left() - ctx.textPx() * 0.4, layout.transposeZone.center().y()},
+            theme.dimText, std::max(2.0, ctx.fontScale * 2));
 
         painter.setPen(Qt::NoPen);
         painter.setBrush(theme.faint);
         for (int c = 0; c < channels; ++c) {
             painter.drawRect(tokenRect(tokenCenter(layout, c, ShufflePhase::Reshaped), gridToken));
-            painter.drawRect(tokenRect(tokenCenter(layout, c, ShufflePhase::Transposed), gridToken));
+            painter.drawRect(
+                tokenRect(tokenCenter(layout, c, ShufflePhase::Transposed), gridToken));
         }
         // Row labels of the reshape grid: the groups.
         if (layout.gridToken >= lineHeight(smallFont) * 0.8)
             for (int i = 0; i < g; ++i) {
                 const QPointF first = tokenCenter(layout, i * n, ShufflePhase::Reshaped);
                 const QString label = QString::number(i);
-                drawText(painter, {first.x() - gridToken.width() - textWidth(smallFont, label),
-                                   first.y() - lineHeight(smallFont) / 2},
+                drawText(painter,
+                         {first.x() - gridToken.width() - textWidth(smallFont, label),
+                          first.y() - lineHeight(smallFont) / 2},
                          label, smallFont, lineColor(i, theme));
             }
         if (p >= ShuffleTimeline::reshapeEnd)
             for (int c = 0; c < channels; ++c)
-                drawToken(painter, tokenRect(tokenCenter(layout, c, ShufflePhase::Reshaped), gridToken),
+                drawToken(painter,
+                          tokenRect(tokenCenter(layout, c, ShufflePhase::Reshaped), gridToken),
                           colourOf(c), c, gridNumbers, theme);
         if (p >= ShuffleTimeline::transposeEnd)
             for (int c = 0; c < channels; ++c)
-                drawToken(painter, tokenRect(tokenCenter(layout, c, ShufflePhase::Transposed), gridToken),
+                drawToken(painter,
+                          tokenRect(tokenCenter(layout, c, ShufflePhase::Transposed), gridToken),
                           colourOf(c), c, gridNumbers, theme);
     }
 
     // [SECTION] The travelling tokens (at the end they are the "after" row)
     const QSizeF moving = animatedTokenSize(layout, p);
+    const std::optional<QFont> movingNumbers =
+        numberFontFor(std::min(moving.width(), moving.height()), channels - 1, ctx);
     for (int c = 0; c < channels; ++c)
         drawToken(painter, tokenRect(animatedTokenCenter(layout, c, p), moving), colourOf(c), c,
-                  numberFontFor(std::min(moving.width(), moving.height()), channels - 1, ctx), theme);
+                  movingNumbers, theme);
 
     // [SECTION] The selected channel's journey
     if (sourceOfSelected >= 0) {
@@ -237,7 +276,8 @@ void ChannelShufflePainter::paint(QPainter& painter, const QRectF& area, const P
         painter.setPen(ring);
         painter.setBrush(Qt::NoBrush);
         const auto circle = [&](ShufflePhase phase) {
-            const QRectF r = tokenRect(tokenCenter(layout, sourceOfSelected, phase), tokenSize(layout, phase));
+            const QRectF r =
+                tokenRect(tokenCenter(layout, sourceOfSelected, phase), tokenSize(layout, phase));
             painter.drawRect(r.adjusted(-3, -3, 3, 3));
         };
         circle(ShufflePhase::Input);
@@ -250,11 +290,16 @@ void ChannelShufflePainter::paint(QPainter& painter, const QRectF& area, const P
                              tokenCenter(layout, sourceOfSelected, ShufflePhase::Output) -
                                  QPointF(0, layout.rowToken.height() / 2));
             const int i = sourceOfSelected / n, j = sourceOfSelected % n;
-            drawText(painter, {area.left(), bottom + lineHeight(labelFont) * 0.3},
-                     tr("output %1 ← input %2 (group %3, index %4): row %3 col %4 → row %4 col %3 → "
-                        "%4·%5 + %3 = %1")
-                         .arg(selected).arg(sourceOfSelected).arg(i).arg(j).arg(g),
-                     labelFont, theme.text);
+            drawText(
+                painter, {area.left(), bottom + lineHeight(labelFont) * 0.3},
+                tr("output %1 ← input %2 (group %3, index %4): row %3 col %4 → row %4 col %3 → "
+                   "%4·%5 + %3 = %1")
+                    .arg(selected)
+                    .arg(sourceOfSelected)
+                    .arg(i)
+                    .arg(j)
+                    .arg(g),
+                labelFont, theme.text, area.width());
         }
     }
     painter.restore();

@@ -13,7 +13,7 @@ namespace shufflescope::ui {
 class ChannelShufflePainter : public OperationPainter {
     Q_DECLARE_TR_FUNCTIONS(ChannelShufflePainter)
 
-public:
+  public:
     void paint(QPainter& painter, const QRectF& area, const PaintContext& ctx,
                HitRegions& hits) const override;
     int durationMs() const override { return 5200; }

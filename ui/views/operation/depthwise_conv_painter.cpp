@@ -1,5 +1,6 @@
 #include "views/operation/depthwise_conv_painter.h"
 
+#include <QFontMetricsF>
 #include <QPainterPath>
 #include <algorithm>
 
@@ -77,29 +78,39 @@ void DepthwiseConvPainter::paint(QPainter& painter, const QRectF& area, const Pa
 
     // [SECTION] Caption and formula
     drawText(painter, area.topLeft(),
-             tr("One 3×3 filter per channel: channel c is computed from channel c alone"), captionFont,
-             theme.text);
+             tr("One 3×3 filter per channel: channel c is computed from channel c alone"),
+             captionFont, theme.text, area.width());
     const long long dense = 1LL * s.out.height * s.out.width * s.out.channels * in.out.channels * 9;
     const QString grouped = tr("depthwise:  H·W·C·9 = %1·%2·%3·9 = %4 MACs")
-                                .arg(s.out.height).arg(s.out.width).arg(s.out.channels)
-                                .arg(groupedNumber(cost.macs));
+                                .arg(s.out.height)
+                                .arg(s.out.width)
+                                .arg(s.out.channels)
+                                .arg(formatCount(cost.macs));
     const QString denseText = tr("a dense 3×3 conv:  H·W·C·C·9 = %1·%2·%3·%4·9 = %5 MACs (%6 more)")
-                                  .arg(s.out.height).arg(s.out.width).arg(s.out.channels)
-                                  .arg(in.out.channels).arg(groupedNumber(dense))
-                                  .arg(factorText(double(dense) / std::max(cost.macs, 1LL)));
+                                  .arg(s.out.height)
+                                  .arg(s.out.width)
+                                  .arg(s.out.channels)
+                                  .arg(in.out.channels)
+                                  .arg(formatCount(dense))
+                                  .arg(formatRatio(double(dense) / std::max(cost.macs, 1LL)));
     const double formulaLine = lineHeight(formulaFont) * 1.2;
     const double formulaTop = area.bottom() - 2 * formulaLine;
-    drawText(painter, {area.left(), formulaTop}, grouped, ctx.font(1.15, true), theme.text);
-    drawText(painter, {area.left(), formulaTop + formulaLine}, denseText, formulaFont, theme.dimText);
+    drawText(painter, {area.left(), formulaTop}, grouped, ctx.font(1.15, true), theme.text,
+             area.width());
+    drawText(painter, {area.left(), formulaTop + formulaLine}, denseText, formulaFont,
+             theme.dimText, area.width());
 
     // [SECTION] Rows: input map * own kernel -> output map
     const QRectF rows(area.left(), area.top() + lineHeight(captionFont) * 1.5, area.width(),
                       formulaTop - area.top() - lineHeight(captionFont) * 1.5 - line * 0.4);
     const double sideWidth = std::min(rows.width() * 0.3, ctx.textPx() * 19);
     const QRectF side(rows.right() - sideWidth, rows.top(), sideWidth, rows.height());
-    const QRectF lanes(rows.left(), rows.top(), rows.width() - sideWidth - ctx.textPx() * 1.5, rows.height());
+    const QRectF lanes(rows.left(), rows.top(), rows.width() - sideWidth - ctx.textPx() * 1.5,
+                       rows.height());
     // Two large rows read from the back of a room; a third only when there is height to spare.
-    const int rowCount = lanes.height() > ctx.textPx() * 36 ? 3 : 2;
+    const int rowCount = lanes.height() > ctx.textPx() * 36   ? 3
+                         : lanes.height() > ctx.textPx() * 20 ? 2
+                                                              : 1;
     const std::vector<int> shown = shownChannels(ctx, rowCount);
     const double rowHeight = lanes.height() / rowCount;
     const double longest = std::max(in.out.height, in.out.width);
@@ -109,8 +120,10 @@ void DepthwiseConvPainter::paint(QPainter& painter, const QRectF& area, const Pa
     const QSizeF outSize(s.out.width * scale, s.out.height * scale);
     const double kernelSide = std::min(mapSide * 0.45, ctx.textPx() * 4.2);
     // Linear in time: the window moves at a steady pace, like a real scan.
-    const double scanProgress = std::clamp((ctx.progress - kScanBegin) / (kScanEnd - kScanBegin), 0.0, 1.0);
-    const KernelScan scan = kernelScan(scanProgress, s.out.height, s.out.width, s.stride, s.padding);
+    const double scanProgress =
+        std::clamp((ctx.progress - kScanBegin) / (kScanEnd - kScanBegin), 0.0, 1.0);
+    const KernelScan scan =
+        kernelScan(scanProgress, s.out.height, s.out.width, s.stride, s.padding);
     const bool finished = ctx.progress >= 1.0;
     const QColor windowColour = theme.dark ? QColor(Qt::white) : QColor(Qt::black);
 
@@ -124,12 +137,14 @@ void DepthwiseConvPainter::paint(QPainter& painter, const QRectF& area, const Pa
         // Room above the map for the window's padding row, which sticks out by one pixel.
         const double mapTop = top + line * 1.3 + scale * s.padding;
         double x = lanes.left();
-        const QString label = group >= 0 ? tr("channel %1 (group %2)").arg(c).arg(group) : tr("channel %1").arg(c);
+        const QString label =
+            group >= 0 ? tr("channel %1 (group %2)").arg(c).arg(group) : tr("channel %1").arg(c);
         drawText(painter, {x, top}, label, labelFont, lineColor(group, theme));
         if (c == ctx.selectedChannel) {
             painter.setPen(QPen(theme.text, 2));
             painter.setBrush(Qt::NoBrush);
-            painter.drawRoundedRect(QRectF(x - 6, top - 3, lanes.width() + 12, rowHeight - 6), 6, 6);
+            painter.drawRoundedRect(QRectF(x - 6, top - 3, lanes.width() + 12, rowHeight - 6), 6,
+                                    6);
         }
 
         const QRectF inRect(x, mapTop, inSize.width(), inSize.height());
@@ -137,10 +152,13 @@ void DepthwiseConvPainter::paint(QPainter& painter, const QRectF& area, const Pa
         const double penWidth = std::max(2.0, scale * 0.5);
         if (finished) {
             // The still picture: the first window and, dashed, where the stride moves it next.
-            drawWindow(painter, inRect, scale, -s.padding, -s.padding, windowColour, penWidth, Qt::SolidLine);
-            drawWindow(painter, inRect, scale, -s.padding, s.stride - s.padding, colour, penWidth, Qt::DashLine);
+            drawWindow(painter, inRect, scale, -s.padding, -s.padding, windowColour, penWidth,
+                       Qt::SolidLine);
+            drawWindow(painter, inRect, scale, -s.padding, s.stride - s.padding, colour, penWidth,
+                       Qt::DashLine);
         } else {
-            drawWindow(painter, inRect, scale, scan.inRow, scan.inCol, windowColour, penWidth, Qt::SolidLine);
+            drawWindow(painter, inRect, scale, scan.inRow, scan.inCol, windowColour, penWidth,
+                       Qt::SolidLine);
         }
         drawText(painter, {inRect.left(), inRect.bottom() + 2},
                  tr("%1 × %2").arg(in.out.height).arg(in.out.width), ctx.font(0.85), theme.dimText);
@@ -148,24 +166,29 @@ void DepthwiseConvPainter::paint(QPainter& painter, const QRectF& area, const Pa
 
         // ∗ its own kernel
         const QFont opFont = ctx.font(1.8, true);
-        drawText(painter, {x, mapTop + inSize.height() / 2 - lineHeight(opFont) / 2}, QStringLiteral("∗"),
-                 opFont, theme.text);
+        drawText(painter, {x, mapTop + inSize.height() / 2 - lineHeight(opFont) / 2},
+                 QStringLiteral("∗"), opFont, theme.text);
         x += textWidth(opFont, QStringLiteral("∗")) + ctx.textPx() * 0.5;
-        const QRectF kernelRect(x, mapTop + inSize.height() / 2 - kernelSide / 2, kernelSide, kernelSide);
+        const QRectF kernelRect(x, mapTop + inSize.height() / 2 - kernelSide / 2, kernelSide,
+                                kernelSide);
         drawKernel(painter, kernelRect, colour, theme);
         const QString own = tr("its own 3×3");
-        drawText(painter, {kernelRect.center().x() - textWidth(ctx.font(0.85), own) / 2, kernelRect.bottom() + 3},
-                 own, ctx.font(0.85), theme.dimText);
-        x = std::max(kernelRect.right(), kernelRect.center().x() + textWidth(ctx.font(0.85), own) / 2) +
+        drawText(
+            painter,
+            {kernelRect.center().x() - textWidth(ctx.font(0.85), own) / 2, kernelRect.bottom() + 3},
+            own, ctx.font(0.85), theme.dimText);
+        x = std::max(kernelRect.right(),
+                     kernelRect.center().x() + textWidth(ctx.font(0.85), own) / 2) +
             ctx.textPx() * 0.8;
 
         const QPointF arrowFrom(x, mapTop + inSize.height() / 2);
         x += ctx.textPx() * 2.5;
-        drawArrow(painter, arrowFrom, {x, arrowFrom.y()}, theme.dimText, 2.5);
+        drawArrow(painter, arrowFrom, {x, arrowFrom.y()}, theme.dimText, 2.5 * ctx.fontScale);
         x += ctx.textPx() * 0.6;
 
         // The output map, revealed in raster order as far as the scan has come.
-        const QRectF outRect(x, mapTop + (inSize.height() - outSize.height()) / 2, outSize.width(), outSize.height());
+        const QRectF outRect(x, mapTop + (inSize.height() - outSize.height()) / 2, outSize.width(),
+                             outSize.height());
         painter.setPen(Qt::NoPen);
         painter.setBrush(theme.faint);
         painter.drawRect(outRect);
@@ -174,7 +197,8 @@ void DepthwiseConvPainter::paint(QPainter& painter, const QRectF& area, const Pa
         const int width = std::max(s.out.width, 1);
         const int fullRows = scan.done / width, partial = scan.done % width;
         reveal.addRect(QRectF(outRect.left(), outRect.top(), outRect.width(), fullRows * scale));
-        reveal.addRect(QRectF(outRect.left(), outRect.top() + fullRows * scale, partial * scale, scale));
+        reveal.addRect(
+            QRectF(outRect.left(), outRect.top() + fullRows * scale, partial * scale, scale));
         painter.setClipPath(reveal);
         drawPixels(painter, outRect, channelImage(outputMaps, c), theme);
         painter.restore();
@@ -182,7 +206,8 @@ void DepthwiseConvPainter::paint(QPainter& painter, const QRectF& area, const Pa
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(outRect);
         if (!finished && scan.done < s.out.height * s.out.width) {
-            const QRectF cell(outRect.left() + scan.outCol * scale, outRect.top() + scan.outRow * scale, scale, scale);
+            const QRectF cell(outRect.left() + scan.outCol * scale,
+                              outRect.top() + scan.outRow * scale, scale, scale);
             painter.setPen(QPen(windowColour, penWidth));
             painter.drawRect(cell.adjusted(-1, -1, 1, 1));
         }
@@ -195,23 +220,35 @@ void DepthwiseConvPainter::paint(QPainter& painter, const QRectF& area, const Pa
     // [SECTION] Side: the stride, magnified
     double y = side.top();
     const QString strideText =
-        s.stride == 2 ? tr("Stride 2: the window jumps 2 pixels, so %1 × %2 becomes %3 × %4.")
-                            .arg(in.out.height).arg(in.out.width).arg(s.out.height).arg(s.out.width)
-                      : tr("Stride 1, padding 1: the window visits every pixel; %1 × %2 stays %3 × %4.")
-                            .arg(in.out.height).arg(in.out.width).arg(s.out.height).arg(s.out.width);
-    y += drawNote(painter, QRectF(side.left(), y, side.width(), measureNote(side.width(), strideText, ctx)),
-                  strideText, ctx, theme.accent) + line * 0.6;
+        s.stride == 2 ? tr("Stride 2: the window jumps 2 pixels, so %1×%2 becomes %3×%4.")
+                            .arg(in.out.height)
+                            .arg(in.out.width)
+                            .arg(s.out.height)
+                            .arg(s.out.width)
+                      : tr("Stride 1, padding 1: the window visits every pixel; %1×%2 stays %3×%4.")
+                            .arg(in.out.height)
+                            .arg(in.out.width)
+                            .arg(s.out.height)
+                            .arg(s.out.width);
+    y += drawNote(painter,
+                  QRectF(side.left(), y, side.width(), measureNote(side.width(), strideText, ctx)),
+                  strideText, ctx, theme.accent) +
+         line * 0.6;
     const double insetSide = std::min(side.width(), side.bottom() - y - line * 4.5);
     if (insetSide > line * 4 && !shown.empty()) {
         paintStrideInset(painter, QRectF(side.left(), y, insetSide, insetSide), ctx, shown.front());
         y += insetSide + line * 1.8;
     }
-    const QString why = tr("No mixing across channels here: mixing is left to the 1×1 convolutions.");
-    drawWrapped(painter, QRectF(side.left(), y, side.width(), side.bottom() - y), why, font, theme.dimText);
+    const QString why =
+        tr("No mixing across channels here: mixing is left to the 1×1 convolutions.");
+    const QRectF whyRect(side.left(), y, side.width(), side.bottom() - y);
+    if (QFontMetricsF(font).boundingRect(whyRect, Qt::TextWordWrap, why).height() <=
+        whyRect.height())
+        drawWrapped(painter, whyRect, why, font, theme.dimText);
 }
 
-void DepthwiseConvPainter::paintStrideInset(QPainter& painter, const QRectF& rect, const PaintContext& ctx,
-                                            int channel) const {
+void DepthwiseConvPainter::paintStrideInset(QPainter& painter, const QRectF& rect,
+                                            const PaintContext& ctx, int channel) const {
     // The top-left corner of one input map, magnified: padding cells (zeros), the first window
     // and, dashed, the next one `stride` pixels to the right.
     const Step& s = ctx.current();
@@ -239,17 +276,21 @@ void DepthwiseConvPainter::paintStrideInset(QPainter& painter, const QRectF& rec
     const double pen = std::max(3.0, cell * 0.12);
     painter.setBrush(Qt::NoBrush);
     painter.setPen(QPen(theme.dark ? QColor(Qt::white) : QColor(Qt::black), pen));
-    painter.drawRect(QRectF(rect.left(), rect.top(), 3 * cell, 3 * cell).adjusted(pen / 2, pen / 2, -pen / 2, -pen / 2));
+    painter.drawRect(QRectF(rect.left(), rect.top(), 3 * cell, 3 * cell)
+                         .adjusted(pen / 2, pen / 2, -pen / 2, -pen / 2));
     painter.setPen(QPen(colour, pen, Qt::DashLine));
     painter.drawRect(QRectF(rect.left() + s.stride * cell, rect.top(), 3 * cell, 3 * cell)
                          .adjusted(pen / 2, pen / 2, -pen / 2, -pen / 2));
     painter.restore();
     drawArrow(painter, {rect.left() + 1.5 * cell, rect.top() + 3.5 * cell},
-              {rect.left() + (1.5 + s.stride) * cell, rect.top() + 3.5 * cell}, theme.text, 3);
-    drawText(painter, {rect.left() + (2.0 + s.stride) * cell, rect.top() + 3.5 * cell - lineHeight(ctx.font(0.9, true)) / 2},
+              {rect.left() + (1.5 + s.stride) * cell, rect.top() + 3.5 * cell}, theme.text,
+              3 * ctx.fontScale);
+    drawText(painter,
+             {rect.left() + (2.0 + s.stride) * cell,
+              rect.top() + 3.5 * cell - lineHeight(ctx.font(0.9, true)) / 2},
              tr("+%1").arg(s.stride), ctx.font(0.9, true), theme.text);
-    drawText(painter, {rect.left(), rect.bottom() + 2}, tr("magnified corner: grey = zero padding"), ctx.font(0.8),
-             theme.dimText);
+    drawText(painter, {rect.left(), rect.bottom() + 2}, tr("magnified corner: grey = zero padding"),
+             ctx.font(0.8), theme.dimText);
 }
 
 }  // namespace shufflescope::ui

@@ -11,7 +11,7 @@ namespace shufflescope::ui {
 class DepthwiseConvPainter : public OperationPainter {
     Q_DECLARE_TR_FUNCTIONS(DepthwiseConvPainter)
 
-public:
+  public:
     void paint(QPainter& painter, const QRectF& area, const PaintContext& ctx,
                HitRegions& hits) const override;
     int durationMs() const override { return 5000; }
@@ -19,7 +19,7 @@ public:
     // The channels shown: the selected one first, then one from each other group, up to `count`.
     static std::vector<int> shownChannels(const PaintContext& ctx, int count);
 
-private:
+  private:
     void paintStrideInset(QPainter& painter, const QRectF& rect, const PaintContext& ctx,
                           int channel) const;
 };

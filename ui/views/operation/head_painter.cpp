@@ -19,8 +19,8 @@ QColor viridisColor(double t) {
 }
 
 // A vector of values as a strip of cells (horizontal or vertical), coloured by value.
-void drawVectorStrip(QPainter& painter, const QRectF& rect, const std::vector<float>& values, bool vertical,
-                     const Theme& theme) {
+void drawVectorStrip(QPainter& painter, const QRectF& rect, const std::vector<float>& values,
+                     bool vertical, const Theme& theme) {
     if (values.empty()) return;
     const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
     const double range = *hi - *lo;
@@ -33,8 +33,8 @@ void drawVectorStrip(QPainter& painter, const QRectF& rect, const std::vector<fl
             painter.drawRect(QRectF(rect.left(), rect.top() + i * rect.height() / n, rect.width(),
                                     std::max(rect.height() / n, 0.7)));
         else
-            painter.drawRect(QRectF(rect.left() + i * rect.width() / n, rect.top(), std::max(rect.width() / n, 0.7),
-                                    rect.height()));
+            painter.drawRect(QRectF(rect.left() + i * rect.width() / n, rect.top(),
+                                    std::max(rect.width() / n, 0.7), rect.height()));
     }
     painter.setPen(QPen(theme.outline, 1));
     painter.setBrush(Qt::NoBrush);
@@ -42,16 +42,26 @@ void drawVectorStrip(QPainter& painter, const QRectF& rect, const std::vector<fl
     painter.restore();
 }
 
-std::vector<float> vectorOf(const Tensor& t) { return std::vector<float>(t.data(), t.data() + t.size()); }
+std::vector<float> vectorOf(const Tensor& t) {
+    return std::vector<float>(t.data(), t.data() + t.size());
+}
 
 }  // namespace
 
-void HeadPainter::paint(QPainter& painter, const QRectF& area, const PaintContext& ctx, HitRegions& hits) const {
+void HeadPainter::paint(QPainter& painter, const QRectF& area, const PaintContext& ctx,
+                        HitRegions& hits) const {
     switch (ctx.current().kind) {
-        case StepKind::GlobalAvgPool: paintGlobalPool(painter, area, ctx, hits); break;
-        case StepKind::FullyConnected: paintFullyConnected(painter, area, ctx); break;
-        case StepKind::Softmax: paintSoftmax(painter, area, ctx); break;
-        default: break;
+        case StepKind::GlobalAvgPool:
+            paintGlobalPool(painter, area, ctx, hits);
+            break;
+        case StepKind::FullyConnected:
+            paintFullyConnected(painter, area, ctx);
+            break;
+        case StepKind::Softmax:
+            paintSoftmax(painter, area, ctx);
+            break;
+        default:
+            break;
     }
 }
 
@@ -65,16 +75,18 @@ void HeadPainter::paintGlobalPool(QPainter& painter, const QRectF& area, const P
     const QFont caption = ctx.font(1.3, true), font = ctx.font(1.0), small = ctx.font(0.85);
     const double line = lineHeight(font);
     drawText(painter, area.topLeft(),
-             tr("Each channel's %1 × %2 map becomes one number: its mean").arg(in.out.height).arg(in.out.width),
-             caption, theme.text);
+             tr("Each channel's %1 × %2 map becomes one number: its mean")
+                 .arg(in.out.height)
+                 .arg(in.out.width),
+             caption, theme.text, area.width());
     const std::vector<float> pooled = vectorOf(ctx.snapshot.output(ctx.step));
     const std::vector<int> strongest = topIndices(pooled, 6);
     const double top = area.top() + lineHeight(caption) * 1.6;
     const double stripHeight = std::clamp(area.height() * 0.09, 22.0, 48.0);
     const double rowsBottom = area.bottom() - stripHeight - line * 3.5;
     const double rowHeight = (rowsBottom - top - line * 1.4) / 2;
-    drawText(painter, {area.left(), top}, tr("the six channels with the largest means:"), ctx.font(1.0, true),
-             theme.text);
+    drawText(painter, {area.left(), top}, tr("the six channels with the largest means:"),
+             ctx.font(1.0, true), theme.text);
     const double thumb = std::min(rowHeight - line * 1.4, (area.width() / 3) * 0.45);
     const auto [lo, hi] = std::minmax_element(pooled.begin(), pooled.end());
     for (std::size_t i = 0; i < strongest.size(); ++i) {
@@ -84,30 +96,36 @@ void HeadPainter::paintGlobalPool(QPainter& painter, const QRectF& area, const P
         const QRectF map(x, y, thumb, thumb);
         drawPixels(painter, map, channelImage(ctx.snapshot.output(s.inputs[0]), c), theme);
         const double t = phaseProgress(ctx.progress, 0.1 + 0.08 * i, 0.5 + 0.08 * i);
-        drawArrow(painter, {map.right() + 6, map.center().y()}, {map.right() + 6 + ctx.textPx() * 2 * t + 1,
-                                                                  map.center().y()},
-                  theme.dimText, 2);
+        drawArrow(painter, {map.right() + 6, map.center().y()},
+                  {map.right() + 6 + ctx.textPx() * 2 * t + 1, map.center().y()}, theme.dimText,
+                  2 * ctx.fontScale);
         const double cell = thumb * 0.4;
-        const QRectF value(map.right() + ctx.textPx() * 2.6, map.center().y() - cell / 2, cell, cell);
+        const QRectF value(map.right() + ctx.textPx() * 2.6, map.center().y() - cell / 2, cell,
+                           cell);
         painter.save();
         painter.setOpacity(t);
-        painter.fillRect(value, viridisColor(*hi > *lo ? (pooled[static_cast<std::size_t>(c)] - *lo) / (*hi - *lo) : 0.5));
+        painter.fillRect(
+            value,
+            viridisColor(*hi > *lo ? (pooled[static_cast<std::size_t>(c)] - *lo) / (*hi - *lo)
+                                   : 0.5));
         painter.restore();
         drawText(painter, {value.right() + 6, value.center().y() - line / 2},
                  QString::number(pooled[static_cast<std::size_t>(c)], 'f', 2), font, theme.text);
         drawText(painter, {x, map.bottom() + 2}, tr("channel %1").arg(c), small, theme.dimText);
     }
-    const QRectF strip(area.left(), area.bottom() - stripHeight - line * 1.3, area.width(), stripHeight);
+    const QRectF strip(area.left(), area.bottom() - stripHeight - line * 1.3, area.width(),
+                       stripHeight);
     drawText(painter, {area.left(), strip.top() - line * 1.3},
-             tr("all %1 means: the image's feature vector, %1 × 1 × 1").arg(s.out.channels), ctx.font(1.0, true),
-             theme.text);
+             tr("all %1 means: the image's feature vector, %1 × 1 × 1").arg(s.out.channels),
+             ctx.font(1.0, true), theme.text, area.width());
     drawVectorStrip(painter, strip, pooled, false, theme);
     for (int c = 0; c < s.out.channels; ++c)
         hits.add(QRectF(strip.left() + c * strip.width() / s.out.channels, strip.top(),
                         std::max(strip.width() / s.out.channels, 1.0), strip.height()),
                  c);
     if (ctx.selectedChannel >= 0 && ctx.selectedChannel < s.out.channels) {
-        const double x = strip.left() + (ctx.selectedChannel + 0.5) * strip.width() / s.out.channels;
+        const double x =
+            strip.left() + (ctx.selectedChannel + 0.5) * strip.width() / s.out.channels;
         painter.setPen(QPen(theme.text, 2));
         painter.drawLine(QPointF(x, strip.top() - 4), QPointF(x, strip.bottom() + 4));
     }
@@ -115,7 +133,8 @@ void HeadPainter::paintGlobalPool(QPainter& painter, const QRectF& area, const P
 
 // [SECTION] Fully connected
 
-void HeadPainter::paintFullyConnected(QPainter& painter, const QRectF& area, const PaintContext& ctx) const {
+void HeadPainter::paintFullyConnected(QPainter& painter, const QRectF& area,
+                                      const PaintContext& ctx) const {
     const Step& s = ctx.current();
     const Step& in = ctx.input();
     const Theme& theme = ctx.theme;
@@ -123,18 +142,23 @@ void HeadPainter::paintFullyConnected(QPainter& painter, const QRectF& area, con
     const QFont caption = ctx.font(1.3, true), font = ctx.font(1.0), bold = ctx.font(1.0, true);
     const QFont formula = ctx.font(1.15, true);
     const double line = lineHeight(font);
-    drawText(painter, area.topLeft(),
-             tr("logits = W · x + b: every class reads all %1 features (dense)").arg(in.out.channels), caption,
-             theme.text);
+    drawText(
+        painter, area.topLeft(),
+        tr("logits = W · x + b: every class reads all %1 features (dense)").arg(in.out.channels),
+        caption, theme.text, area.width());
     const double formulaTop = area.bottom() - lineHeight(formula) * 2.4;
     drawText(painter, {area.left(), formulaTop},
-             tr("Cin · classes = %1 · %2 = %3 MACs").arg(in.out.channels).arg(s.out.channels)
-                 .arg(groupedNumber(cost.macs)),
-             formula, theme.text);
+             tr("Cin · classes = %1 · %2 = %3 MACs")
+                 .arg(in.out.channels)
+                 .arg(s.out.channels)
+                 .arg(formatCount(cost.macs)),
+             formula, theme.text, area.width());
     drawText(painter, {area.left(), formulaTop + lineHeight(formula) * 1.2},
              tr("%1 parameters: the %2 × %3 weight matrix and %2 biases")
-                 .arg(groupedNumber(cost.params)).arg(s.out.channels).arg(in.out.channels),
-             ctx.font(1.15), theme.dimText);
+                 .arg(formatCount(cost.params))
+                 .arg(s.out.channels)
+                 .arg(in.out.channels),
+             ctx.font(1.15), theme.dimText, area.width());
 
     const double top = area.top() + lineHeight(caption) * 1.8 + line * 1.2;
     const double height = formulaTop - top - line * 1.5;
@@ -142,12 +166,12 @@ void HeadPainter::paintFullyConnected(QPainter& painter, const QRectF& area, con
     const QRectF features(area.left() + ctx.textPx() * 2, top, column, height);
     const QRectF matrix(features.right() + ctx.textPx() * 4, top, height * 0.9, height);
     const QRectF logits(matrix.right() + ctx.textPx() * 4, top, column, height);
-    drawText(painter, {features.left() - ctx.textPx(), top - line * 1.2}, tr("x (%1)").arg(in.out.channels), bold,
-             theme.text);
-    drawText(painter, {matrix.left(), top - line * 1.2}, tr("W: %1 × %2").arg(s.out.channels).arg(in.out.channels),
-             bold, theme.text);
-    drawText(painter, {logits.left() - ctx.textPx(), top - line * 1.2}, tr("logits (%1)").arg(s.out.channels), bold,
-             theme.text);
+    drawText(painter, {features.left() - ctx.textPx(), top - line * 1.2},
+             tr("x (%1)").arg(in.out.channels), bold, theme.text);
+    drawText(painter, {matrix.left(), top - line * 1.2},
+             tr("W: %1 × %2").arg(s.out.channels).arg(in.out.channels), bold, theme.text);
+    drawText(painter, {logits.left() - ctx.textPx(), top - line * 1.2},
+             tr("logits (%1)").arg(s.out.channels), bold, theme.text);
     drawVectorStrip(painter, features, vectorOf(ctx.snapshot.output(s.inputs[0])), true, theme);
     const double fill = phaseProgress(ctx.progress, 0.05, 0.7);
     painter.save();
@@ -157,52 +181,71 @@ void HeadPainter::paintFullyConnected(QPainter& painter, const QRectF& area, con
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(matrix);
     painter.restore();
-    drawArrow(painter, {features.right() + 6, features.center().y()}, {matrix.left() - 6, features.center().y()},
-              theme.dimText, 2.5);
-    drawArrow(painter, {matrix.right() + 6, features.center().y()}, {logits.left() - 6, features.center().y()},
-              theme.dimText, 2.5);
+    if (fill >= 1)
+        drawWrapped(painter, matrix.adjusted(ctx.textPx(), 0, -ctx.textPx(), 0),
+                    tr("%1 weights, every one used: the classifier is not grouped")
+                        .arg(formatCount(1LL * s.out.channels * in.out.channels)),
+                    ctx.font(1.0, true), theme.text, Qt::AlignCenter);
+    drawArrow(painter, {features.right() + 6, features.center().y()},
+              {matrix.left() - 6, features.center().y()}, theme.dimText, 2.5 * ctx.fontScale);
+    drawArrow(painter, {matrix.right() + 6, features.center().y()},
+              {logits.left() - 6, features.center().y()}, theme.dimText, 2.5 * ctx.fontScale);
     if (ctx.progress >= 0.7) drawVectorStrip(painter, logits, ctx.snapshot.logits, true, theme);
 
     // The largest logits, by class.
-    const double listLeft = std::max(logits.right(), logits.left() - ctx.textPx() +
-                                                         textWidth(bold, tr("logits (%1)").arg(s.out.channels))) +
-                            ctx.textPx() * 2.5;
+    const double listLeft =
+        std::max(logits.right(), logits.left() - ctx.textPx() +
+                                     textWidth(bold, tr("logits (%1)").arg(s.out.channels))) +
+        ctx.textPx() * 2.5;
     drawText(painter, {listLeft, top - line * 1.2}, tr("largest logits"), bold, theme.text);
     const std::vector<int> top5 = topIndices(ctx.snapshot.logits, 5);
     for (std::size_t i = 0; i < top5.size(); ++i)
-        drawText(painter, {listLeft, top + i * line * 1.4},
-                 tr("%1   %2").arg(QString::fromStdString(classLabel(ctx.snapshot.config(), top5[i])),
-                                   QString::number(ctx.snapshot.logits[static_cast<std::size_t>(top5[i])], 'f', 2)),
-                 ctx.font(1.1), theme.text);
+        drawText(
+            painter, {listLeft, top + i * line * 1.4},
+            tr("%1   %2").arg(
+                QString::fromStdString(classLabel(ctx.snapshot.config(), top5[i])),
+                QString::number(ctx.snapshot.logits[static_cast<std::size_t>(top5[i])], 'f', 2)),
+            ctx.font(1.1), theme.text);
 }
 
 // [SECTION] Softmax
 
-void HeadPainter::paintSoftmax(QPainter& painter, const QRectF& area, const PaintContext& ctx) const {
+void HeadPainter::paintSoftmax(QPainter& painter, const QRectF& area,
+                               const PaintContext& ctx) const {
     const Theme& theme = ctx.theme;
     const QFont caption = ctx.font(1.3, true), font = ctx.font(1.2), bold = ctx.font(1.2, true);
     const double line = lineHeight(font);
-    drawText(painter, area.topLeft(), tr("p = e^z / Σ e^z: every probability positive, together 1"), caption,
-             theme.text);
+    drawText(painter, area.topLeft(), tr("p = e^z / Σ e^z: every probability positive, together 1"),
+             caption, theme.text, area.width());
     double top = area.top() + lineHeight(caption) * 1.6;
     if (!ctx.snapshot.trained) {
-        const QString note = tr("Untrained model — weights: %1. These probabilities mean nothing yet: the "
-                                "network was never taught anything.")
-                                 .arg(ctx.snapshot.weightsDescription);
-        top += drawNote(painter, QRectF(area.left(), top, area.width(), measureNote(area.width(), note, ctx)), note,
-                        ctx, QColor(0xD5, 0x5E, 0x00)) + line * 0.6;
+        const QString note =
+            tr("Untrained model — weights: %1. These probabilities mean nothing yet: the "
+               "network was never taught anything.")
+                .arg(ctx.snapshot.weightsDescription);
+        top +=
+            drawNote(painter,
+                     QRectF(area.left(), top, area.width(), measureNote(area.width(), note, ctx)),
+                     note, ctx, QColor(0xD5, 0x5E, 0x00)) +
+            line * 0.6;
     }
-    const int shown = std::min<int>(static_cast<int>(ctx.snapshot.probabilities.size()), ctx.snapshot.config().classes <= 10 ? 10 : 5);
+    const int shown = std::min<int>(static_cast<int>(ctx.snapshot.probabilities.size()),
+                                    ctx.snapshot.config().classes <= 10 ? 10 : 5);
     const std::vector<int> best = topIndices(ctx.snapshot.probabilities, shown);
     const int classes = static_cast<int>(ctx.snapshot.probabilities.size());
     const bool rest = classes > shown;  // a last line for the classes not listed
-    const double rowHeight = std::min((area.bottom() - top) / std::max(shown + (rest ? 1 : 0), 1), line * 2.2);
+    const double rowHeight =
+        std::min((area.bottom() - top) / std::max(shown + (rest ? 1 : 0), 1), line * 2.2);
     double labelWidth = 0;
     for (int c : best)
-        labelWidth = std::max(labelWidth, textWidth(bold, QString::fromStdString(classLabel(ctx.snapshot.config(), c))));
+        labelWidth =
+            std::max(labelWidth,
+                     textWidth(bold, QString::fromStdString(classLabel(ctx.snapshot.config(), c))));
     labelWidth += ctx.textPx();
-    const double barMax = area.width() - labelWidth - textWidth(bold, QStringLiteral("100.0%")) - ctx.textPx() * 2;
-    const double maxP = best.empty() ? 1.0 : ctx.snapshot.probabilities[static_cast<std::size_t>(best[0])];
+    const double barMax =
+        area.width() - labelWidth - textWidth(bold, QStringLiteral("100.0%")) - ctx.textPx() * 2;
+    const double maxP =
+        best.empty() ? 1.0 : ctx.snapshot.probabilities[static_cast<std::size_t>(best[0])];
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     for (std::size_t i = 0; i < best.size(); ++i) {
@@ -211,25 +254,30 @@ void HeadPainter::paintSoftmax(QPainter& painter, const QRectF& area, const Pain
         const double y = top + i * rowHeight;
         const double grow = phaseProgress(ctx.progress, 0.05 + 0.06 * i, 0.6 + 0.06 * i);
         drawText(painter, {area.left(), y + (rowHeight - line) / 2},
-                 QString::fromStdString(classLabel(ctx.snapshot.config(), c)), i == 0 ? bold : font, theme.text);
+                 QString::fromStdString(classLabel(ctx.snapshot.config(), c)), i == 0 ? bold : font,
+                 theme.text);
         // Bars against the largest probability, so small ones stay visible; the number is exact.
         const double length = barLength(p, maxP, barMax) * grow;
         painter.setPen(Qt::NoPen);
         painter.setBrush(i == 0 ? theme.accent : withAlpha(theme.accent, 0.55));
-        painter.drawRoundedRect(QRectF(area.left() + labelWidth, y + rowHeight * 0.18, std::max(length, 2.0),
-                                       rowHeight * 0.64),
+        painter.drawRoundedRect(QRectF(area.left() + labelWidth, y + rowHeight * 0.18,
+                                       std::max(length, 2.0), rowHeight * 0.64),
                                 4, 4);
-        drawText(painter, {area.left() + labelWidth + length + ctx.textPx() * 0.5, y + (rowHeight - line) / 2},
-                 QStringLiteral("%1%").arg(QString::number(100.0 * p, 'f', 1)), i == 0 ? bold : font, theme.text);
+        drawText(
+            painter,
+            {area.left() + labelWidth + length + ctx.textPx() * 0.5, y + (rowHeight - line) / 2},
+            QStringLiteral("%1%").arg(QString::number(100.0 * p, 'f', 1)), i == 0 ? bold : font,
+            theme.text);
     }
     painter.restore();
     if (rest) {
         double listed = 0;
         for (int c : best) listed += ctx.snapshot.probabilities[static_cast<std::size_t>(c)];
         drawText(painter, {area.left(), top + shown * rowHeight + (rowHeight - line) / 2},
-                 tr("the other %1 classes together: %2%").arg(classes - shown)
+                 tr("the other %1 classes together: %2%")
+                     .arg(classes - shown)
                      .arg(QString::number(100.0 * std::max(0.0, 1.0 - listed), 'f', 1)),
-                 font, theme.dimText);
+                 font, theme.dimText, area.width());
     }
 }
 

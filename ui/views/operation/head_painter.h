@@ -10,11 +10,11 @@ namespace shufflescope::ui {
 class HeadPainter : public OperationPainter {
     Q_DECLARE_TR_FUNCTIONS(HeadPainter)
 
-public:
+  public:
     void paint(QPainter& painter, const QRectF& area, const PaintContext& ctx,
                HitRegions& hits) const override;
 
-private:
+  private:
     void paintGlobalPool(QPainter& painter, const QRectF& area, const PaintContext& ctx,
                          HitRegions& hits) const;
     void paintFullyConnected(QPainter& painter, const QRectF& area, const PaintContext& ctx) const;

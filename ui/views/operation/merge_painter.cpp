@@ -32,7 +32,8 @@ UnitSteps unitSteps(const Network& network, int step) {
     const Step& s = network.step(step);
     if (s.kind == StepKind::AvgPool) {
         for (int i = step + 1; i < network.stepCount() && u.merge < 0; ++i)
-            if (network.step(i).kind == StepKind::Concat && network.step(i).inputs[0] == step) u.merge = i;
+            if (network.step(i).kind == StepKind::Concat && network.step(i).inputs[0] == step)
+                u.merge = i;
     } else {
         u.merge = step;
     }
@@ -42,8 +43,11 @@ UnitSteps unitSteps(const Network& network, int step) {
     u.main = merge.inputs[1];
     u.shortcut = u.concat ? merge.inputs[0] : -1;
     u.input = u.concat ? network.step(u.shortcut).inputs[0] : merge.inputs[0];
-    const std::string prefix = "stages." + std::to_string(s.stage) + "." + std::to_string(s.unit) + ".";
-    const auto find = [&](const char* name) { return network.findStep(prefix + name).value_or(-1); };
+    const std::string prefix =
+        "stages." + std::to_string(s.stage) + "." + std::to_string(s.unit) + ".";
+    const auto find = [&](const char* name) {
+        return network.findStep(prefix + name).value_or(-1);
+    };
     u.pw1 = find("pw1");
     u.shuffle = find("shuffle");
     u.dw = find("dw");
@@ -52,16 +56,23 @@ UnitSteps unitSteps(const Network& network, int step) {
 }
 
 // A bar of `count` channel cells in `rect`.
-void drawChannelBar(QPainter& painter, const QRectF& rect, int count, const std::function<QColor(int)>& colourOf,
-                    const Theme& theme, double opacity) {
+void drawChannelBar(QPainter& painter, const QRectF& rect, int count,
+                    const std::function<QColor(int)>& colourOf, const Theme& theme,
+                    double opacity) {
     painter.save();
     painter.setOpacity(opacity);
     painter.setRenderHint(QPainter::Antialiasing, false);
     painter.setPen(Qt::NoPen);
+    // Runs of one colour as one rectangle: no hairline seams between equal cells.
     const double cell = rect.width() / std::max(count, 1);
-    for (int c = 0; c < count; ++c) {
-        painter.setBrush(colourOf(c));
-        painter.drawRect(QRectF(rect.left() + c * cell, rect.top(), std::max(cell, 0.7), rect.height()));
+    for (int begin = 0; begin < count;) {
+        const QColor colour = colourOf(begin);
+        int end = begin + 1;
+        while (end < count && colourOf(end) == colour) ++end;
+        painter.setBrush(colour);
+        painter.drawRect(
+            QRectF(rect.left() + begin * cell, rect.top(), (end - begin) * cell, rect.height()));
+        begin = end;
     }
     painter.setPen(QPen(theme.outline, 1));
     painter.setBrush(Qt::NoBrush);
@@ -70,8 +81,8 @@ void drawChannelBar(QPainter& painter, const QRectF& rect, int count, const std:
 }
 
 // A rounded box with centred (wrapped) text.
-void drawBox(QPainter& painter, const QRectF& rect, const QString& text, const QFont& font, const QColor& fill,
-             const Theme& theme, double opacity) {
+void drawBox(QPainter& painter, const QRectF& rect, const QString& text, const QFont& font,
+             const QColor& fill, const Theme& theme, double opacity) {
     painter.save();
     painter.setOpacity(opacity);
     painter.setRenderHint(QPainter::Antialiasing);
@@ -85,15 +96,16 @@ void drawBox(QPainter& painter, const QRectF& rect, const QString& text, const Q
 }
 
 // from -> down (or across) to `turnY` -> across -> to, with the head at `to`.
-void elbowArrow(QPainter& painter, QPointF from, QPointF to, double turnY, const QColor& colour) {
+void elbowArrow(QPainter& painter, QPointF from, QPointF to, double turnY, const QColor& colour,
+                double width) {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(QPen(colour, 2));
+    painter.setPen(QPen(colour, width));
     painter.setBrush(Qt::NoBrush);
     QPolygonF line({from, QPointF(from.x(), turnY), QPointF(to.x(), turnY)});
     painter.drawPolyline(line);
     painter.restore();
-    drawArrow(painter, {to.x(), turnY}, to, colour, 2);
+    drawArrow(painter, {to.x(), turnY}, to, colour, width);
 }
 
 QRectF lerpRect(const QRectF& a, const QRectF& b, double t) {
@@ -103,7 +115,8 @@ QRectF lerpRect(const QRectF& a, const QRectF& b, double t) {
 
 }  // namespace
 
-void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintContext& ctx, HitRegions& hits) const {
+void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintContext& ctx,
+                         HitRegions& hits) const {
     const Network& network = *ctx.snapshot.network;
     const Theme& theme = ctx.theme;
     const UnitSteps u = unitSteps(network, ctx.step);
@@ -115,7 +128,8 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
     const double p = ctx.progress;
     const QFont font = ctx.font(1.0), bold = ctx.font(1.0, true), small = ctx.font(0.85);
     const double line = lineHeight(font);
-    const double dimmed = focusShortcut ? 0.3 : 1.0;  // the shortcut step: the main branch fades back
+    const double dimmed =
+        focusShortcut ? 0.3 : 1.0;  // the shortcut step: the main branch fades back
 
     // [SECTION] Horizontal scale: one pixel width per channel for every bar
     const double gap = ctx.textPx() * 2.5;
@@ -126,7 +140,8 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
 
     const double shortcutWidth = cin * k, mainWidth = cmain * k;
     const double mainLeft = x0 + shortcutWidth + gap;
-    const QRectF inputBar(u.concat ? x0 : x0 + (width - cin * k) / 2, area.top() + line * 1.1, cin * k, barHeight);
+    const QRectF inputBar(u.concat ? x0 : x0 + (width - cin * k) / 2, area.top() + line * 1.1,
+                          cin * k, barHeight);
 
     // [SECTION] Vertical rows
     const double pathsTop = inputBar.bottom() + line * 0.9;
@@ -137,22 +152,25 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
     const double resultTop = resultLabel + line * 1.1;
     const QRectF shortcutBar(x0, branchTop, shortcutWidth, barHeight);
     const QRectF mainBar(mainLeft, branchTop, mainWidth, barHeight);
-    const QRectF resultBar(u.concat ? x0 : x0 + (width - cin * k) / 2, resultTop, cout * k, barHeight);
+    const QRectF resultBar(u.concat ? x0 : x0 + (width - cin * k) / 2, resultTop, cout * k,
+                           barHeight);
 
     const auto groupOf = [&](int step) {
         return [&network, step](int c) { return groupColor(channelGroup(network, step, c)); };
     };
-    drawText(painter, {inputBar.left(), area.top()},
-             tr("unit input  %1").arg(shapeText(in.out)), bold, theme.text);
+    drawText(painter, {inputBar.left(), area.top()}, tr("unit input  %1").arg(shapeText(in.out)),
+             bold, theme.text);
     drawChannelBar(painter, inputBar, cin, groupOf(u.input), theme, 1.0);
 
     // [SECTION] The two paths
     const double pathsReveal = phaseProgress(p, 0.0, kPathsEnd);
     const QFont boxFont = ctx.font(0.9);
-    const QString poolText = tr("3×3 avg pool\nstride %1").arg(network.step(u.concat ? u.shortcut : u.merge).stride);
-    const double shortcutBoxWidth =
-        std::max(shortcutWidth, QFontMetricsF(boxFont).boundingRect(QRectF(0, 0, 1000, 1000), 0, poolText).width() +
-                                    ctx.textPx() * 1.5);
+    const QString poolText =
+        tr("3×3 avg pool\nstride %1").arg(network.step(u.concat ? u.shortcut : u.merge).stride);
+    const double shortcutBoxWidth = std::max(
+        shortcutWidth,
+        QFontMetricsF(boxFont).boundingRect(QRectF(0, 0, 1000, 1000), 0, poolText).width() +
+            ctx.textPx() * 1.5);
     const QRectF shortcutBox(x0, pathsTop, shortcutBoxWidth, boxHeight);
     const double chainLeft = std::max(mainLeft, shortcutBox.right() + gap);
     const double chainRight = x0 + width;
@@ -167,15 +185,17 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
             painter.setBrush(Qt::NoBrush);
             painter.drawRoundedRect(shortcutBox.adjusted(-3, -3, 3, 3), 10, 10);
         }
-        drawArrow(painter, {x, inputBar.bottom()}, {x, shortcutBox.top()}, arrowColour, 2);
-        drawArrow(painter, {x, shortcutBox.bottom()}, {x, branchLabel}, arrowColour, 2);
+        drawArrow(painter, {x, inputBar.bottom()}, {x, shortcutBox.top()}, arrowColour,
+                  2 * ctx.fontScale);
+        drawArrow(painter, {x, shortcutBox.bottom()}, {x, branchLabel}, arrowColour,
+                  2 * ctx.fontScale);
     } else {
         const double midY = pathsTop + boxHeight / 2;
         const QPointF from(inputBar.left() + ctx.textPx(), inputBar.bottom());
         const QPointF to(x0 + shortcutWidth / 2, branchLabel);
-        elbowArrow(painter, from, to, midY, arrowColour);
-        drawText(painter, {to.x() + ctx.textPx() * 0.5, midY - line * 1.15}, tr("identity: x as it is"), font,
-                 theme.text);
+        elbowArrow(painter, from, to, midY, arrowColour, 2 * ctx.fontScale);
+        drawText(painter, {to.x() + ctx.textPx() * 0.5, midY - line * 1.15},
+                 tr("identity: x as it is"), font, theme.text);
     }
     // Main branch: pw1 -> shuffle -> dw -> pw2, the unit's own settings.
     const Step& pw1 = network.step(u.pw1);
@@ -196,17 +216,21 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
         const QColor fill = i == 1 ? mix(theme.background, groupColor(1), 0.25) : theme.faint;
         drawBox(painter, box, boxes[i], boxFont, fill, theme, std::max(0.15, reveal) * dimmed);
         if (i > 0)
-            drawArrow(painter, {box.left() - arrowGap + 3, box.center().y()}, {box.left() - 3, box.center().y()},
-                      withAlpha(arrowColour, dimmed), 2);
+            drawArrow(painter, {box.left() - arrowGap + 3, box.center().y()},
+                      {box.left() - 3, box.center().y()}, withAlpha(arrowColour, dimmed),
+                      2 * ctx.fontScale);
     }
     painter.setOpacity(std::max(0.15, pathsReveal) * dimmed);
     const QPointF chainIn(chainLeft + boxWidth / 2, pathsTop);
     if (chainIn.x() <= inputBar.right() - ctx.textPx())
-        drawArrow(painter, {chainIn.x(), inputBar.bottom()}, chainIn, arrowColour, 2);
+        drawArrow(painter, {chainIn.x(), inputBar.bottom()}, chainIn, arrowColour,
+                  2 * ctx.fontScale);
     else
-        elbowArrow(painter, {inputBar.right(), inputBar.center().y()}, chainIn, inputBar.center().y(), arrowColour);
+        elbowArrow(painter, {inputBar.right(), inputBar.center().y()}, chainIn,
+                   inputBar.center().y(), arrowColour, 2 * ctx.fontScale);
     const double chainOutX = chainRight - boxWidth / 2;
-    drawArrow(painter, {chainOutX, pathsTop + boxHeight}, {chainOutX, branchLabel}, arrowColour, 2);
+    drawArrow(painter, {chainOutX, pathsTop + boxHeight}, {chainOutX, branchLabel}, arrowColour,
+              2 * ctx.fontScale);
     painter.restore();
 
     // [SECTION] Branch outputs, then the merge
@@ -214,36 +238,46 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
     const double move = phaseProgress(p, kBarsEnd, kMergeEnd);
     const double result = phaseProgress(p, kMergeEnd, 1.0);
     const int shortcutSource = u.concat ? u.shortcut : u.input;
-    const QString shortcutLabel = u.concat ? tr("shortcut  %1 × %2 × %3").arg(cin).arg(merge.out.height).arg(merge.out.width)
-                                           : tr("shortcut x  %1").arg(cin);
+    const QString shortcutLabel =
+        u.concat ? tr("shortcut  %1 × %2 × %3").arg(cin).arg(merge.out.height).arg(merge.out.width)
+                 : tr("shortcut x  %1").arg(cin);
     drawText(painter, {shortcutBar.left(), branchLabel}, shortcutLabel, bold, theme.text);
     painter.save();
     painter.setOpacity(dimmed);
-    const double mainLabelX = std::max(mainBar.left(), x0 + textWidth(bold, shortcutLabel) + ctx.textPx() * 1.5);
+    const double mainLabelX =
+        std::max(mainBar.left(), x0 + textWidth(bold, shortcutLabel) + ctx.textPx() * 1.5);
     drawText(painter, {mainLabelX, branchLabel},
              u.concat ? tr("main branch  %1 × %2 × %3  (%1 = %4 − %5)")
-                            .arg(cmain).arg(merge.out.height).arg(merge.out.width).arg(cout).arg(cin)
+                            .arg(cmain)
+                            .arg(merge.out.height)
+                            .arg(merge.out.width)
+                            .arg(cout)
+                            .arg(cin)
                       : tr("main branch F(x)  %1").arg(cmain),
              bold, theme.text);
     painter.restore();
     if (bars > 0) {
-        drawChannelBar(painter, QRectF(shortcutBar.left(), shortcutBar.top(), shortcutBar.width() * bars, barHeight),
-                       cin, groupOf(shortcutSource), theme, 1.0);
-        drawChannelBar(painter, QRectF(mainBar.left(), mainBar.top(), mainBar.width() * bars, barHeight), cmain,
-                       groupOf(u.main), theme, dimmed);
+        drawChannelBar(
+            painter,
+            QRectF(shortcutBar.left(), shortcutBar.top(), shortcutBar.width() * bars, barHeight),
+            cin, groupOf(shortcutSource), theme, 1.0);
+        drawChannelBar(painter,
+                       QRectF(mainBar.left(), mainBar.top(), mainBar.width() * bars, barHeight),
+                       cmain, groupOf(u.main), theme, dimmed);
     }
     if (move > 0) {
         // Moving copies: concat slides them end to end, add lays one on the other.
         const QRectF shortcutTarget(resultBar.left(), resultTop, shortcutWidth, barHeight);
-        const QRectF mainTarget(u.concat ? resultBar.left() + shortcutWidth : resultBar.left(), resultTop, mainWidth,
-                                barHeight);
+        const QRectF mainTarget(u.concat ? resultBar.left() + shortcutWidth : resultBar.left(),
+                                resultTop, mainWidth, barHeight);
         if (move < 1) {
-            drawChannelBar(painter, lerpRect(shortcutBar, shortcutTarget, move), cin, groupOf(shortcutSource), theme,
-                           0.9);
-            drawChannelBar(painter, lerpRect(mainBar, mainTarget, move), cmain, groupOf(u.main), theme,
-                           u.concat ? 0.9 : 0.6);
+            drawChannelBar(painter, lerpRect(shortcutBar, shortcutTarget, move), cin,
+                           groupOf(shortcutSource), theme, 0.9);
+            drawChannelBar(painter, lerpRect(mainBar, mainTarget, move), cmain, groupOf(u.main),
+                           theme, u.concat ? 0.9 : 0.6);
         } else {
-            drawChannelBar(painter, resultBar, cout, groupOf(u.merge), theme, focusShortcut ? 0.45 : 1.0);
+            drawChannelBar(painter, resultBar, cout, groupOf(u.merge), theme,
+                           focusShortcut ? 0.45 : 1.0);
         }
     }
     const QString resultName = u.concat ? tr("concat [shortcut, main]") : tr("add: x + F(x)");
@@ -252,11 +286,17 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
         painter.save();
         painter.setOpacity(result);
         const QString sum = u.concat ? tr("%1 + %2 = %3 channels, %4 × %5")
-                                           .arg(cin).arg(cmain).arg(cout).arg(merge.out.height).arg(merge.out.width)
+                                           .arg(cin)
+                                           .arg(cmain)
+                                           .arg(cout)
+                                           .arg(merge.out.height)
+                                           .arg(merge.out.width)
                                      : tr("%1 channels stay %1 (added element by element), %2 × %3")
-                                           .arg(cout).arg(merge.out.height).arg(merge.out.width);
-        drawText(painter, {resultBar.left(), resultBar.bottom() + line * 0.25}, sum, ctx.font(1.25, true),
-                 theme.text);
+                                           .arg(cout)
+                                           .arg(merge.out.height)
+                                           .arg(merge.out.width);
+        drawText(painter, {resultBar.left(), resultBar.bottom() + line * 0.25}, sum,
+                 ctx.font(1.25, true), theme.text);
         painter.restore();
     }
     const Step& current = ctx.current();
@@ -266,15 +306,17 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
     if (ctx.selectedChannel >= 0 && ctx.selectedChannel < current.out.channels) {
         painter.setPen(QPen(theme.text, 2));
         painter.setBrush(Qt::NoBrush);
-        painter.drawRect(QRectF(clickable.left() + ctx.selectedChannel * k - 2, clickable.top() - 3, k + 4,
-                                barHeight + 6));
+        painter.drawRect(QRectF(clickable.left() + ctx.selectedChannel * k - 2, clickable.top() - 3,
+                                k + 4, barHeight + 6));
     }
 
     // [SECTION] One channel's maps: what the merge does to numbers
     const double thumbsTop = resultBar.bottom() + lineHeight(ctx.font(1.25)) * 1.5;
     const double thumb = std::min(area.bottom() - thumbsTop - line * 1.2, ctx.textPx() * 12);
     if (thumb < line * 3) return;
-    const int selected = ctx.selectedChannel >= 0 && ctx.selectedChannel < current.out.channels ? ctx.selectedChannel : 0;
+    const int selected = ctx.selectedChannel >= 0 && ctx.selectedChannel < current.out.channels
+                             ? ctx.selectedChannel
+                             : 0;
     struct Thumb {
         int step, channel;
         QString label;
@@ -293,34 +335,44 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
                   {u.shortcut, selected, tr("avg-pooled: output channel %1").arg(selected), half}};
         operators = {QStringLiteral("→")};
     } else {
-        thumbs = {{u.main, selected - cin, tr("main branch channel %1").arg(selected - cin), 1.0},
-                  {u.merge, selected, tr("output channel %1 = %2 + %3").arg(selected).arg(cin).arg(selected - cin), 1.0}};
+        thumbs = {
+            {u.main, selected - cin, tr("main branch channel %1").arg(selected - cin), 1.0},
+            {u.merge, selected,
+             tr("output channel %1 = %2 + %3").arg(selected).arg(cin).arg(selected - cin), 1.0}};
         operators = {QStringLiteral("→")};
     }
     double x = area.left();
     const QFont opFont = ctx.font(1.6, true);
     const QString explanation =
-        u.concat ? tr("Output channels 0–%1 are the shortcut (the input, average-pooled to the new size); "
-                      "channels %2–%3 come from the main branch. Concatenating widens the network at no "
-                      "multiply-add cost.")
-                       .arg(cin - 1).arg(cin).arg(cout - 1)
-                 : tr("Every channel adds the unit's input to what the branch computed: the branch only has "
-                      "to learn a correction (a residual), and the signal passes the unit unchanged too.");
+        u.concat
+            ? tr("Output channels 0–%1 are the shortcut (the input, average-pooled to the new "
+                 "size); "
+                 "channels %2–%3 come from the main branch. Concatenating widens the network at no "
+                 "multiply-add cost.")
+                  .arg(cin - 1)
+                  .arg(cin)
+                  .arg(cout - 1)
+            : tr("Every channel adds the unit's input to what the branch computed: the branch only "
+                 "has "
+                 "to learn a correction (a residual), and the signal passes the unit unchanged "
+                 "too.");
     for (std::size_t i = 0; i < thumbs.size(); ++i) {
         const double side = thumb * thumbs[i].scale;
         const QRectF r(x, thumbsTop + (thumb - side), side, side);
-        drawPixels(painter, r, channelImage(ctx.snapshot.output(thumbs[i].step), thumbs[i].channel), theme);
+        drawPixels(painter, r, channelImage(ctx.snapshot.output(thumbs[i].step), thumbs[i].channel),
+                   theme);
         drawText(painter, {x, thumbsTop + thumb + 2}, thumbs[i].label, small, theme.dimText);
         x += std::max(side, textWidth(small, thumbs[i].label)) + ctx.textPx();
         if (i < static_cast<std::size_t>(operators.size())) {
-            drawText(painter, {x, thumbsTop + thumb / 2 - lineHeight(opFont) / 2}, operators[static_cast<int>(i)],
-                     opFont, theme.text);
+            drawText(painter, {x, thumbsTop + thumb / 2 - lineHeight(opFont) / 2},
+                     operators[static_cast<int>(i)], opFont, theme.text);
             x += textWidth(opFont, operators[static_cast<int>(i)]) + ctx.textPx();
         }
     }
     x += ctx.textPx();
     if (area.right() - x > ctx.textPx() * 10)
-        drawWrapped(painter, QRectF(x, thumbsTop, area.right() - x, thumb + line), explanation, font, theme.dimText);
+        drawWrapped(painter, QRectF(x, thumbsTop, area.right() - x, thumb + line), explanation,
+                    font, theme.dimText);
 }
 
 }  // namespace shufflescope::ui

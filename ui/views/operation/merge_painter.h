@@ -12,7 +12,7 @@ namespace shufflescope::ui {
 class MergePainter : public OperationPainter {
     Q_DECLARE_TR_FUNCTIONS(MergePainter)
 
-public:
+  public:
     void paint(QPainter& painter, const QRectF& area, const PaintContext& ctx,
                HitRegions& hits) const override;
     int durationMs() const override { return 3200; }

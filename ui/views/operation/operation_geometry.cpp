@@ -18,9 +18,13 @@ double phaseProgress(double p, double begin, double end) {
     return easeInOutCubic((p - begin) / (end - begin));
 }
 
-double lerp(double a, double b, double t) { return a + (b - a) * t; }
+double lerp(double a, double b, double t) {
+    return a + (b - a) * t;
+}
 
-QPointF lerp(QPointF a, QPointF b, double t) { return a + (b - a) * t; }
+QPointF lerp(QPointF a, QPointF b, double t) {
+    return a + (b - a) * t;
+}
 
 // [SECTION] Channels along an axis, split into groups
 
@@ -36,7 +40,9 @@ double GroupedAxis::cellStart(int channel) const {
     return start_ + channel * cell_ + (channel / groupSize()) * gap_;
 }
 
-double GroupedAxis::rangeEnd(int end) const { return cellStart(end - 1) + cell_; }
+double GroupedAxis::rangeEnd(int end) const {
+    return cellStart(end - 1) + cell_;
+}
 
 int GroupedAxis::channelAt(double position) const {
     const double rel = position - start_;
@@ -74,7 +80,9 @@ std::vector<ConnectionBlock> savedDenseBlocks(int cin, int cout, int groups) {
     for (int out = 0; out < groups; ++out)
         for (int in = 0; in < groups; ++in)
             if (in != out)
-                blocks.push_back({in, out, {in * inSize, (in + 1) * inSize},
+                blocks.push_back({in,
+                                  out,
+                                  {in * inSize, (in + 1) * inSize},
                                   {out * outSize, (out + 1) * outSize}});
     return blocks;
 }
@@ -117,7 +125,7 @@ std::vector<int> shuffleDestinations(int channels, int groups, bool permutes) {
 
 namespace {
 
-constexpr double kMaxSlot = 46;      // a flat row's slot never grows wider (small C)
+constexpr double kMaxSlot = 46;  // a flat row's slot never grows wider (small C)
 constexpr double kMaxGridToken = 34;
 constexpr double kFoldGapFactor = 0.9;  // gap between folded blocks, in tokens
 
@@ -125,7 +133,9 @@ double rowLeft(const ShuffleLayout& l, const QRectF& row) {
     return row.center().x() - rowSlotWidth(l) * l.channels / 2;
 }
 
-int groupLength(const ShuffleLayout& l) { return l.channels / std::max(l.groups, 1); }
+int groupLength(const ShuffleLayout& l) {
+    return l.channels / std::max(l.groups, 1);
+}
 
 int reshapeBlocks(const ShuffleLayout& l) {
     return (groupLength(l) + l.reshapeFoldCols - 1) / l.reshapeFoldCols;
@@ -139,7 +149,9 @@ QRectF reshapeGridRect(const ShuffleLayout& l) {
     return {c.x() - w / 2, c.y() - h / 2, w, h};
 }
 
-int foldBlocks(const ShuffleLayout& l) { return (groupLength(l) + l.foldRows - 1) / l.foldRows; }
+int foldBlocks(const ShuffleLayout& l) {
+    return (groupLength(l) + l.foldRows - 1) / l.foldRows;
+}
 
 QRectF transposeGridRect(const ShuffleLayout& l) {
     const int blocks = foldBlocks(l);
@@ -195,7 +207,8 @@ ShuffleLayout shuffleLayout(const QRectF& area, int channels, int groups, bool p
         // fold each grid as little as that token allows (fewer blocks read more easily).
         double best = 0, bestShare = 0.5;
         for (double share = 0.3; share <= 0.701; share += 0.025) {
-            const QSizeF left(zonesWidth * share, zoneHeight), right(zonesWidth * (1 - share), zoneHeight);
+            const QSizeF left(zonesWidth * share, zoneHeight),
+                right(zonesWidth * (1 - share), zoneHeight);
             double r = 0, t = 0;
             for (int k = 1; k <= n; ++k) {
                 r = std::max(r, reshapeToken(g, n, k, left));
@@ -207,8 +220,8 @@ ShuffleLayout shuffleLayout(const QRectF& area, int channels, int groups, bool p
             }
         }
         l.reshapeZone = {area.left(), y, zonesWidth * bestShare, zoneHeight};
-        l.transposeZone = {area.right() - zonesWidth * (1 - bestShare), y, zonesWidth * (1 - bestShare),
-                           zoneHeight};
+        l.transposeZone = {area.right() - zonesWidth * (1 - bestShare), y,
+                           zonesWidth * (1 - bestShare), zoneHeight};
         l.gridToken = std::min(best, kMaxGridToken);
         // Fewest blocks, of equal length where n allows (48 as 24 + 24, not 25 + 23).
         for (int blocks = 1; blocks <= n; ++blocks) {
@@ -252,15 +265,18 @@ int rowSlotAt(const ShuffleLayout& l, QPointF point, ShufflePhase phase) {
 
 QPointF tokenCenter(const ShuffleLayout& l, int channel, ShufflePhase phase) {
     switch (phase) {
-        case ShufflePhase::Input: return rowSlotCenter(l, channel, ShufflePhase::Input);
+        case ShufflePhase::Input:
+            return rowSlotCenter(l, channel, ShufflePhase::Input);
         case ShufflePhase::Output: {
-            const int slot = l.permutes ? flattenedPosition(channel, l.channels, l.groups) : channel;
+            const int slot =
+                l.permutes ? flattenedPosition(channel, l.channels, l.groups) : channel;
             return rowSlotCenter(l, slot, ShufflePhase::Output);
         }
         case ShufflePhase::Reshaped: {
             const GridCell cell = reshapeCell(channel, l.channels, l.groups);
             const QRectF grid = reshapeGridRect(l);
-            const int block = cell.col / l.reshapeFoldCols, colInBlock = cell.col % l.reshapeFoldCols;
+            const int block = cell.col / l.reshapeFoldCols,
+                      colInBlock = cell.col % l.reshapeFoldCols;
             const double blockTop = grid.top() + block * (l.groups * l.gridToken + l.foldGap);
             return {grid.left() + (colInBlock + 0.5) * l.gridToken,
                     blockTop + (cell.row + 0.5) * l.gridToken};
@@ -306,7 +322,8 @@ QSizeF animatedTokenSize(const ShuffleLayout& l, double p) {
     const auto mix = [](QSizeF a, QSizeF b, double t) {
         return QSizeF(lerp(a.width(), b.width(), t), lerp(a.height(), b.height(), t));
     };
-    if (p >= T::flattenBegin) return mix(grid, row, phaseProgress(p, T::flattenBegin, T::flattenEnd));
+    if (p >= T::flattenBegin)
+        return mix(grid, row, phaseProgress(p, T::flattenBegin, T::flattenEnd));
     return mix(row, grid, phaseProgress(p, T::reshapeBegin, T::reshapeEnd));
 }
 
@@ -341,7 +358,8 @@ Histogram histogram(const float* values, long long count, int bins) {
     const double width = (h.hi - h.lo) / double(h.counts.size());
     for (long long i = 0; i < count; ++i) {
         const int bin = width > 0 ? static_cast<int>((values[i] - h.lo) / width) : 0;
-        ++h.counts[static_cast<std::size_t>(std::clamp(bin, 0, static_cast<int>(h.counts.size()) - 1))];
+        ++h.counts[static_cast<std::size_t>(
+            std::clamp(bin, 0, static_cast<int>(h.counts.size()) - 1))];
     }
     return h;
 }
@@ -369,7 +387,8 @@ std::vector<int> topIndices(const std::vector<float>& values, int k) {
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
     const int n = std::clamp(k, 0, static_cast<int>(order.size()));
     std::partial_sort(order.begin(), order.begin() + n, order.end(), [&](int a, int b) {
-        const float va = values[static_cast<std::size_t>(a)], vb = values[static_cast<std::size_t>(b)];
+        const float va = values[static_cast<std::size_t>(a)],
+                    vb = values[static_cast<std::size_t>(b)];
         return va > vb || (va == vb && a < b);
     });
     order.resize(static_cast<std::size_t>(n));

@@ -29,7 +29,7 @@ QPointF lerp(QPointF a, QPointF b, double t);
 // `gap` pixels; the grouped-conv animation grows the gap from 0 to slide the groups apart.
 // count % groups == 0 (asserted); groups < 1 is treated as 1.
 class GroupedAxis {
-public:
+  public:
     GroupedAxis(double start, double length, int count, int groups, double gap);
 
     int count() const { return count_; }
@@ -43,7 +43,7 @@ public:
     // The channel under `position`, or -1 outside the axis or in a gap between groups.
     int channelAt(double position) const;
 
-private:
+  private:
     double start_, length_, gap_, cell_;
     int count_, groups_;
 };
@@ -160,8 +160,8 @@ KernelScan kernelScan(double p, int outHeight, int outWidth, int stride, int pad
 // [SECTION] Value statistics (histograms, ReLU zeros, softmax top-k)
 
 struct Histogram {
-    double lo = 0, hi = 0;           // range of the values; bins split it evenly
-    std::vector<long long> counts;   // per bin
+    double lo = 0, hi = 0;          // range of the values; bins split it evenly
+    std::vector<long long> counts;  // per bin
     long long total = 0;
     double binWidth() const { return counts.empty() ? 0 : (hi - lo) / double(counts.size()); }
     long long maxCount() const;

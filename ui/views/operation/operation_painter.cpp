@@ -43,56 +43,68 @@ QFont PaintContext::font(double relative, bool bold) const {
 
 QString OperationPainter::kindDescription(const Step& s) {
     switch (s.kind) {
-        case StepKind::Input: return tr("input image tensor");
+        case StepKind::Input:
+            return tr("input image tensor");
         case StepKind::Conv:
             return tr("dense %1×%1 convolution, stride %2").arg(s.kernel).arg(s.stride);
         case StepKind::PointwiseConv:
             return s.groups > 1 ? tr("grouped 1×1 convolution, g = %1").arg(s.groups)
                                 : tr("1×1 convolution (not grouped)");
-        case StepKind::DepthwiseConv: return tr("depthwise 3×3 convolution, stride %1").arg(s.stride);
-        case StepKind::BatchNorm: return tr("batch normalisation");
-        case StepKind::ReLU: return tr("ReLU");
-        case StepKind::MaxPool: return tr("3×3 max-pool, stride %1").arg(s.stride);
-        case StepKind::AvgPool: return tr("shortcut: 3×3 average pool, stride %1").arg(s.stride);
+        case StepKind::DepthwiseConv:
+            return tr("depthwise 3×3 convolution, stride %1").arg(s.stride);
+        case StepKind::BatchNorm:
+            return tr("batch normalisation");
+        case StepKind::ReLU:
+            return tr("ReLU");
+        case StepKind::MaxPool:
+            return tr("3×3 max-pool, stride %1").arg(s.stride);
+        case StepKind::AvgPool:
+            return tr("shortcut: 3×3 average pool, stride %1").arg(s.stride);
         case StepKind::ChannelShuffle:
             if (!s.enabled) return tr("channel shuffle — switched off");
             return tr("channel shuffle, g = %1").arg(s.groups);
-        case StepKind::Add: return tr("add: identity shortcut + main branch");
-        case StepKind::Concat: return tr("concat [shortcut, main branch]");
-        case StepKind::GlobalAvgPool: return tr("global average pool");
-        case StepKind::FullyConnected: return tr("fully connected classifier");
-        case StepKind::Softmax: return tr("softmax");
+        case StepKind::Add:
+            return tr("add: identity shortcut + main branch");
+        case StepKind::Concat:
+            return tr("concat [shortcut, main branch]");
+        case StepKind::GlobalAvgPool:
+            return tr("global average pool");
+        case StepKind::FullyConnected:
+            return tr("fully connected classifier");
+        case StepKind::Softmax:
+            return tr("softmax");
     }
     return {};
 }
 
-QRectF OperationPainter::paintHeader(QPainter& painter, const QRectF& area, const PaintContext& ctx) {
+QRectF OperationPainter::paintHeader(QPainter& painter, const QRectF& area,
+                                     const PaintContext& ctx) {
     const Step& s = ctx.current();
     const StepCost& cost = ctx.snapshot.cost.steps.at(static_cast<std::size_t>(ctx.step));
     const QFont titleFont = ctx.font(1.45, true);
     const QFont kindFont = ctx.font(1.45);
     const QFont infoFont = ctx.font(1.0);
     double y = area.top();
-    const double nameWidth =
-        drawText(painter, {area.left(), y}, QString::fromStdString(s.name), titleFont, ctx.theme.text);
+    const double nameWidth = drawText(painter, {area.left(), y}, QString::fromStdString(s.name),
+                                      titleFont, ctx.theme.text, area.width());
     drawText(painter, {area.left() + nameWidth, y}, QStringLiteral("  ·  ") + kindDescription(s),
-             kindFont, ctx.theme.dimText);
+             kindFont, ctx.theme.dimText, area.width() - nameWidth);
     y += lineHeight(titleFont) * 1.05;
 
     QString info = tr("output %1").arg(shapeText(s.out));
     if (cost.macs > 0) {
-        info += QStringLiteral("    ") + tr("%1 MACs (mult-adds)").arg(groupedNumber(cost.macs));
+        info += QStringLiteral("    ") + tr("%1 MACs (mult-adds)").arg(formatCount(cost.macs));
         if (cost.denseMacs > cost.macs)
             info += QStringLiteral("  ·  ") +
                     tr("dense %1 → %2 fewer")
-                        .arg(groupedNumber(cost.denseMacs),
-                             factorText(double(cost.denseMacs) / double(cost.macs)));
+                        .arg(formatCount(cost.denseMacs),
+                             formatRatio(double(cost.denseMacs) / double(cost.macs)));
     } else {
         info += QStringLiteral("    ") + tr("no multiply-adds counted");
     }
     if (cost.params > 0)
-        info += QStringLiteral("  ·  ") + tr("%1 parameters").arg(groupedNumber(cost.params));
-    drawText(painter, {area.left(), y}, info, infoFont, ctx.theme.dimText);
+        info += QStringLiteral("  ·  ") + tr("%1 parameters").arg(formatCount(cost.params));
+    drawText(painter, {area.left(), y}, info, infoFont, ctx.theme.dimText, area.width());
     y += lineHeight(infoFont) * 1.5;
     painter.setPen(QPen(ctx.theme.faint, 1));
     painter.drawLine(QPointF(area.left(), y - lineHeight(infoFont) * 0.25),
@@ -102,16 +114,6 @@ QRectF OperationPainter::paintHeader(QPainter& painter, const QRectF& area, cons
 
 // [SECTION] Text and numbers
 
-QString groupedNumber(long long value) {
-    QString digits = QString::number(value < 0 ? -value : value);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, QLatin1Char(','));
-    return value < 0 ? QStringLiteral("-") + digits : digits;
-}
-
-QString factorText(double factor) {
-    return QString::number(factor, 'f', factor < 10 ? 1 : 0) + QStringLiteral("×");
-}
-
 QString shapeText(const StepShape& shape) {
     return QStringLiteral("%1 × %2 × %3").arg(shape.channels).arg(shape.height).arg(shape.width);
 }
@@ -120,15 +122,25 @@ double textWidth(const QFont& font, const QString& text) {
     return QFontMetricsF(font).horizontalAdvance(text);
 }
 
-double lineHeight(const QFont& font) { return QFontMetricsF(font).height(); }
+double lineHeight(const QFont& font) {
+    return QFontMetricsF(font).height();
+}
 
 double drawText(QPainter& painter, QPointF topLeft, const QString& text, const QFont& font,
-                const QColor& color) {
-    painter.setFont(font);
+                const QColor& color, double maxWidth) {
+    QFont fitted = font;
+    QString shown = text;
+    const double natural = QFontMetricsF(font).horizontalAdvance(text);
+    if (maxWidth > 0 && natural > maxWidth) {
+        const double scale = std::max(0.7, maxWidth / natural);
+        fitted.setPixelSize(std::max(8, static_cast<int>(font.pixelSize() * scale)));
+        shown = QFontMetricsF(fitted).elidedText(text, Qt::ElideRight, maxWidth);
+    }
+    painter.setFont(fitted);
     painter.setPen(color);
-    const QFontMetricsF metrics(font);
-    painter.drawText(QPointF(topLeft.x(), topLeft.y() + metrics.ascent()), text);
-    return metrics.horizontalAdvance(text);
+    const QFontMetricsF metrics(fitted);
+    painter.drawText(QPointF(topLeft.x(), topLeft.y() + metrics.ascent()), shown);
+    return metrics.horizontalAdvance(shown);
 }
 
 double drawWrapped(QPainter& painter, const QRectF& rect, const QString& text, const QFont& font,
@@ -143,7 +155,8 @@ double drawWrapped(QPainter& painter, const QRectF& rect, const QString& text, c
 double measureNote(double width, const QString& text, const PaintContext& ctx) {
     const double pad = ctx.textPx() * 0.6, bar = std::max(4.0, ctx.textPx() * 0.3);
     const QRectF inner(0, 0, width - 2 * pad - bar, 10000);
-    return QFontMetricsF(ctx.font(1.0)).boundingRect(inner, Qt::TextWordWrap, text).height() + 2 * pad;
+    return QFontMetricsF(ctx.font(1.0)).boundingRect(inner, Qt::TextWordWrap, text).height() +
+           2 * pad;
 }
 
 double drawNote(QPainter& painter, const QRectF& rect, const QString& text, const PaintContext& ctx,
@@ -168,7 +181,9 @@ double drawNote(QPainter& painter, const QRectF& rect, const QString& text, cons
 // [SECTION] Colours and shapes
 
 QColor mix(const QColor& a, const QColor& b, double t) {
-    const auto channel = [t](double x, double y) { return static_cast<int>(std::lround(x + (y - x) * t)); };
+    const auto channel = [t](double x, double y) {
+        return static_cast<int>(std::lround(x + (y - x) * t));
+    };
     return QColor(channel(a.red(), b.red()), channel(a.green(), b.green()),
                   channel(a.blue(), b.blue()), channel(a.alpha(), b.alpha()));
 }
@@ -258,7 +273,8 @@ QImage tensorPicture(const Tensor& tensor) {
                 const int source = shown == 3 ? c : 0;
                 const auto [lo, hi] = ranges[source];
                 const float v = tensor.data()[source * plane + y * w + x];
-                rgb[c] = hi > lo ? static_cast<int>(std::lround(255.f * (v - lo) / (hi - lo))) : 128;
+                rgb[c] =
+                    hi > lo ? static_cast<int>(std::lround(255.f * (v - lo) / (hi - lo))) : 128;
             }
             row[x] = qRgb(rgb[0], rgb[1], rgb[2]);
         }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "session/snapshot.h"
+#include "widgets/number_format.h"  // formatCount, formatRatio: the app's one number style
 
 namespace shufflescope::ui {
 
@@ -27,12 +28,12 @@ struct Theme {
 
 // Clickable channel regions, recorded while painting and asked on a click.
 class HitRegions {
-public:
+  public:
     void clear() { regions_.clear(); }
     void add(const QRectF& rect, int channel) { regions_.push_back({rect, channel}); }
     int channelAt(const QPointF& point) const;  // -1 when nothing was hit
 
-private:
+  private:
     struct Region {
         QRectF rect;
         int channel;
@@ -61,7 +62,7 @@ struct PaintContext {
 class OperationPainter {
     Q_DECLARE_TR_FUNCTIONS(OperationPainter)
 
-public:
+  public:
     virtual ~OperationPainter() = default;
     // Draws the step into `area` (below the header the view has drawn) and records the channel
     // regions a click may hit.
@@ -78,16 +79,13 @@ public:
 
 // [SECTION] Shared helpers
 
-// 1234567 -> "1,234,567" (fixed separators: the numbers are read aloud in class, and the same
-// digits appear in the command-line tool's output).
-QString groupedNumber(long long value);
-// "3.0×" style factor, one decimal below 10, none above.
-QString factorText(double factor);
 QString shapeText(const StepShape& shape);  // "240 × 28 × 28"
 
 // A single-line text at a baseline-independent position: top-left of its box. Returns its width.
+// With maxWidth > 0 the text never gets wider: the font shrinks (to 70% at most; large projector
+// fonts on a small window), then the text is elided.
 double drawText(QPainter& painter, QPointF topLeft, const QString& text, const QFont& font,
-                const QColor& color);
+                const QColor& color, double maxWidth = 0);
 // Word-wrapped text inside `rect` with the given alignment flags; returns the height used.
 double drawWrapped(QPainter& painter, const QRectF& rect, const QString& text, const QFont& font,
                    const QColor& color, int flags = Qt::AlignLeft | Qt::AlignTop);

@@ -37,24 +37,30 @@ OperationView::~OperationView() = default;
 
 const OperationPainter* OperationView::painterFor(StepKind kind) const {
     switch (kind) {
-        case StepKind::PointwiseConv: return pointwise_.get();
-        case StepKind::ChannelShuffle: return shuffle_.get();
-        case StepKind::DepthwiseConv: return depthwise_.get();
+        case StepKind::PointwiseConv:
+            return pointwise_.get();
+        case StepKind::ChannelShuffle:
+            return shuffle_.get();
+        case StepKind::DepthwiseConv:
+            return depthwise_.get();
         case StepKind::Add:
         case StepKind::Concat:
-        case StepKind::AvgPool: return merge_.get();
-        default: return simple_.get();
+        case StepKind::AvgPool:
+            return merge_.get();
+        default:
+            return simple_.get();
     }
 }
 
 // [SECTION] State
 
 void OperationView::setSnapshot(SnapshotPtr snapshot, int step) {
-    const bool restart = !snapshot_ || !snapshot || step != step_ ||
-                         !(snapshot_->config() == snapshot->config());
+    const bool restart =
+        !snapshot_ || !snapshot || step != step_ || !(snapshot_->config() == snapshot->config());
     snapshot_ = std::move(snapshot);
     step_ = snapshot_ ? std::clamp(step, 0, snapshot_->network->stepCount() - 1) : 0;
-    if (snapshot_ && (selectedChannel_ >= snapshot_->step(step_).out.channels)) selectedChannel_ = -1;
+    if (snapshot_ && (selectedChannel_ >= snapshot_->step(step_).out.channels))
+        selectedChannel_ = -1;
     if (restart) restartAnimation();
     update();
 }
@@ -76,9 +82,13 @@ void OperationView::setFontScale(double scale) {
     update();
 }
 
-void OperationView::replayAnimation() { restartAnimation(); }
+void OperationView::replayAnimation() {
+    restartAnimation();
+}
 
-double OperationView::animationProgress() const { return progress_; }
+double OperationView::animationProgress() const {
+    return progress_;
+}
 
 void OperationView::setAnimationEnabled(bool on) {
     animationEnabled_ = on;
@@ -95,7 +105,9 @@ void OperationView::setAnimationProgress(double progress) {
     update();
 }
 
-void OperationView::setAnimationSpeed(double factor) { speed_ = std::clamp(factor, 0.1, 10.0); }
+void OperationView::setAnimationSpeed(double factor) {
+    speed_ = std::clamp(factor, 0.1, 10.0);
+}
 
 void OperationView::restartAnimation() {
     animation_.stop();

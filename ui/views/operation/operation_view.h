@@ -15,7 +15,7 @@ namespace shufflescope::ui {
 
 class OperationView : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit OperationView(QWidget* parent = nullptr);
     ~OperationView() override;
 
@@ -26,8 +26,8 @@ public:
     void setShowDenseGhost(bool on);       // grouped conv: ghost in the dense connections it saves
     void setFontScale(double scale);       // projector: 1.0..2.5
     void replayAnimation();
-    double animationProgress() const;      // 0..1, for tests
-    void setAnimationEnabled(bool on);     // off: draw the final state at once (screenshots/tests)
+    double animationProgress() const;   // 0..1, for tests
+    void setAnimationEnabled(bool on);  // off: draw the final state at once (screenshots/tests)
     // Stops the animation and shows the moment `progress` (0..1): GIF export frames, screenshots
     // of a phase, tests.
     void setAnimationProgress(double progress);
@@ -43,16 +43,16 @@ public:
     QSize sizeHint() const override { return {1100, 650}; }
     QSize minimumSizeHint() const override { return {480, 320}; }
 
-signals:
+  signals:
     void channelClicked(int channel);
     void animationFinished();
 
-protected:
+  protected:
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void changeEvent(QEvent* event) override;
 
-private:
+  private:
     const OperationPainter* painterFor(StepKind kind) const;
     void restartAnimation();
 

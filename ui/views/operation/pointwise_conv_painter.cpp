@@ -3,8 +3,8 @@
 #include <QFontMetricsF>
 #include <QPainterPath>
 #include <algorithm>
-#include <functional>
 #include <cmath>
+#include <functional>
 
 #include "shufflescope/channel_groups.h"
 #include "views/operation/operation_geometry.h"
@@ -52,7 +52,8 @@ void paintStrips(QPainter& painter, const GroupedAxis& axis, double top, double 
     painter.setBrush(Qt::NoBrush);
     for (int k = 0; k < axis.groups(); ++k) {
         const int begin = k * axis.groupSize(), end = begin + axis.groupSize();
-        painter.drawRect(QRectF(axis.rangeStart(begin), top, axis.rangeEnd(end) - axis.rangeStart(begin), height));
+        painter.drawRect(QRectF(axis.rangeStart(begin), top,
+                                axis.rangeEnd(end) - axis.rangeStart(begin), height));
     }
     painter.restore();
 }
@@ -62,12 +63,14 @@ QPolygonF bandPolygon(const GroupedAxis& in, const GroupedAxis& out, const Conne
     const double y = lerp(inY, outY, reveal);
     const double l = lerp(in.rangeStart(b.inputs.begin), out.rangeStart(b.outputs.begin), reveal);
     const double r = lerp(in.rangeEnd(b.inputs.end), out.rangeEnd(b.outputs.end), reveal);
-    return QPolygonF({QPointF(in.rangeStart(b.inputs.begin), inY), QPointF(in.rangeEnd(b.inputs.end), inY),
-                      QPointF(r, y), QPointF(l, y)});
+    return QPolygonF({QPointF(in.rangeStart(b.inputs.begin), inY),
+                      QPointF(in.rangeEnd(b.inputs.end), inY), QPointF(r, y), QPointF(l, y)});
 }
 
 // Black or white, whichever reads on `fill`.
-QColor textOn(const QColor& fill) { return fill.lightness() > 140 ? QColor(Qt::black) : QColor(Qt::white); }
+QColor textOn(const QColor& fill) {
+    return fill.lightness() > 140 ? QColor(Qt::black) : QColor(Qt::white);
+}
 
 }  // namespace
 
@@ -84,7 +87,8 @@ void PointwiseConvPainter::paint(QPainter& painter, const QRectF& area, const Pa
     const double matrixWidth = std::min(top.width() * 0.32, top.height() * 1.1);
     const QRectF diagram(top.left(), top.top(), top.width() - matrixWidth - gutter, top.height());
     paintConnections(painter, diagram, ctx, hits);
-    paintMatrix(painter, QRectF(diagram.right() + gutter, top.top(), matrixWidth, top.height()), ctx);
+    paintMatrix(painter, QRectF(diagram.right() + gutter, top.top(), matrixWidth, top.height()),
+                ctx);
 }
 
 // [SECTION] Strips and connections
@@ -107,11 +111,12 @@ void PointwiseConvPainter::paintConnections(QPainter& painter, const QRectF& are
     const double inWidth = area.width() * std::clamp(1.0 / ratio, 0.5, 1.0);
     const double outWidth = area.width() * std::clamp(ratio, 0.5, 1.0);
     const GroupedAxis in(area.center().x() - inWidth / 2, inWidth, shape.cin, shape.groups, gap);
-    const GroupedAxis out(area.center().x() - outWidth / 2, outWidth, shape.cout, shape.groups, gap);
+    const GroupedAxis out(area.center().x() - outWidth / 2, outWidth, shape.cout, shape.groups,
+                          gap);
     const double inY = inTop + stripHeight, outY = outTop;
 
-    drawText(painter, {in.rangeStart(0), area.top()},
-             tr("input: %1 channels").arg(shape.cin), labelFont, theme.text);
+    drawText(painter, {in.rangeStart(0), area.top()}, tr("input: %1 channels").arg(shape.cin),
+             labelFont, theme.text);
     drawText(painter, {out.rangeStart(0), outTop + stripHeight + line * 0.25},
              tr("output: %1 channels").arg(shape.cout), labelFont, theme.text);
 
@@ -132,8 +137,10 @@ void PointwiseConvPainter::paintConnections(QPainter& painter, const QRectF& are
         }
     }
 
-    const std::vector<ConnectionBlock> blocks = groupedConvBlocks(shape.cin, shape.cout, shape.groups);
-    const bool everyLine = connectionCount(shape.cin, shape.cout, shape.groups) <= kMaxDrawnConnections;
+    const std::vector<ConnectionBlock> blocks =
+        groupedConvBlocks(shape.cin, shape.cout, shape.groups);
+    const bool everyLine =
+        connectionCount(shape.cin, shape.cout, shape.groups) <= kMaxDrawnConnections;
     const auto outputColour = [&](int o) {
         return groupColor(shape.ungroupedByPaper ? channelGroup(*ctx.snapshot.network, ctx.step, o)
                                                  : o / (shape.cout / shape.groups));
@@ -141,7 +148,8 @@ void PointwiseConvPainter::paintConnections(QPainter& painter, const QRectF& are
     for (const ConnectionBlock& b : blocks) {
         const double reveal = groupReveal(ctx.progress, b.inputGroup, shape.groups);
         if (reveal <= 0) continue;
-        const QColor colour = shape.ungroupedByPaper ? theme.outline : lineColor(b.inputGroup, theme);
+        const QColor colour =
+            shape.ungroupedByPaper ? theme.outline : lineColor(b.inputGroup, theme);
         painter.setPen(Qt::NoPen);
         painter.setBrush(withAlpha(colour, theme.dark ? 0.22 : 0.18));
         painter.drawPolygon(bandPolygon(in, out, b, inY, outY, reveal));
@@ -149,7 +157,8 @@ void PointwiseConvPainter::paintConnections(QPainter& painter, const QRectF& are
         // (never a pair across groups), so the band keeps the texture of connections.
         const int inStep = everyLine ? 1 : std::max(1, b.inputs.size() / 14);
         const int outStep = everyLine ? 1 : std::max(1, b.outputs.size() / 14);
-        const double lines = double((b.inputs.size() + inStep - 1) / inStep) * ((b.outputs.size() + outStep - 1) / outStep);
+        const double lines = double((b.inputs.size() + inStep - 1) / inStep) *
+                             ((b.outputs.size() + outStep - 1) / outStep);
         const double alpha = std::clamp(60.0 / lines + 0.04, 0.06, 0.6);
         painter.setPen(QPen(withAlpha(shape.ungroupedByPaper ? theme.text : colour, alpha), 1));
         for (int o = b.outputs.begin; o < b.outputs.end; o += outStep)
@@ -165,10 +174,12 @@ void PointwiseConvPainter::paintConnections(QPainter& painter, const QRectF& are
         // Group chip in the middle of the band once it has grown past it.
         if (reveal > 0.55 && shape.groups > 1) {
             const QFont chipFont = ctx.font(0.85, true);
-            const QString text = out.groupSize() * out.cellSize() > textWidth(chipFont, tr("group 8")) * 1.3
-                                     ? tr("group %1").arg(b.inputGroup)
-                                     : QString::number(b.inputGroup);
-            const double w = textWidth(chipFont, text) + ctx.textPx() * 0.6, h = lineHeight(chipFont);
+            const QString text =
+                out.groupSize() * out.cellSize() > textWidth(chipFont, tr("group 8")) * 1.3
+                    ? tr("group %1").arg(b.inputGroup)
+                    : QString::number(b.inputGroup);
+            const double w = textWidth(chipFont, text) + ctx.textPx() * 0.6,
+                         h = lineHeight(chipFont);
             const QPointF centre((band[0].x() + band[1].x() + band[2].x() + band[3].x()) / 4,
                                  lerp(inY, outY, 0.5));
             const QRectF chip(centre.x() - w / 2, centre.y() - h / 2, w, h);
@@ -182,26 +193,44 @@ void PointwiseConvPainter::paintConnections(QPainter& painter, const QRectF& are
     }
 
     if (ctx.showDenseGhost && shape.groups > 1) {
-        const QString legend = tr("dashed: the connections a dense 1×1 conv would add — %1/%2 of them, saved")
-                                   .arg(shape.groups - 1).arg(shape.groups);
+        const QString legend =
+            tr("dashed: the connections a dense 1×1 conv would add — %1/%2 of them, saved")
+                .arg(shape.groups - 1)
+                .arg(shape.groups);
+        // Under the wider of the two rows, right-aligned, clear of that row's own label.
         const QFont f = ctx.font(0.85);
-        drawText(painter, {area.right() - textWidth(f, legend), outTop + stripHeight + line * 0.3}, legend, f,
-                 theme.dimText);
+        const bool belowOutput = out.rangeEnd(shape.cout) - out.rangeStart(0) >=
+                                 in.rangeEnd(shape.cin) - in.rangeStart(0);
+        const double labelRight =
+            belowOutput
+                ? out.rangeStart(0) +
+                      textWidth(labelFont, tr("output: %1 channels").arg(shape.cout))
+                : in.rangeStart(0) + textWidth(labelFont, tr("input: %1 channels").arg(shape.cin));
+        const double room = area.right() - labelRight - ctx.textPx();
+        const double y = belowOutput ? outTop + stripHeight + line * 0.3 : area.top() + line * 0.1;
+        drawText(painter, {area.right() - std::min(textWidth(f, legend), room), y}, legend, f,
+                 theme.dimText, room);
     }
 
     // The selected output channel: exactly the inputs of its group.
     const int selected = ctx.selectedChannel;
     if (selected >= 0 && selected < shape.cout && ctx.progress >= kConnectEnd) {
         const ChannelRange reads = groupedConvInputs(shape.cin, shape.cout, shape.groups, selected);
-        painter.setPen(QPen(withAlpha(theme.text, 0.75), std::max(1.0, 1.6 * ctx.fontScale)));
+        painter.setPen(QPen(withAlpha(theme.text, 0.55), std::max(1.0, 1.2 * ctx.fontScale)));
         const int stride = std::max(1, reads.size() / 40);  // a fan, not a smear
         for (int i = reads.begin; i < reads.end; i += stride)
-            painter.drawLine(QPointF(in.cellCenter(i), inY), QPointF(out.cellCenter(selected), outY));
-        painter.drawLine(QPointF(in.cellCenter(reads.end - 1), inY), QPointF(out.cellCenter(selected), outY));
-        const QString text = tr("output %1 reads inputs %2–%3 only").arg(selected).arg(reads.begin).arg(reads.end - 1);
+            painter.drawLine(QPointF(in.cellCenter(i), inY),
+                             QPointF(out.cellCenter(selected), outY));
+        painter.drawLine(QPointF(in.cellCenter(reads.end - 1), inY),
+                         QPointF(out.cellCenter(selected), outY));
+        const QString text = tr("output %1 reads inputs %2–%3 only")
+                                 .arg(selected)
+                                 .arg(reads.begin)
+                                 .arg(reads.end - 1);
         const QFont f = ctx.font(0.95, true);
         const double w = textWidth(f, text) + ctx.textPx() * 0.6, h = lineHeight(f) * 1.15;
-        const double x = std::clamp(out.cellCenter(selected) - w / 2, area.left(), area.right() - w);
+        const double x =
+            std::clamp(out.cellCenter(selected) - w / 2, area.left(), area.right() - w);
         const QRectF box(x, outTop - h - 4, w, h);
         painter.setPen(QPen(theme.text, 1));
         painter.setBrush(theme.background);
@@ -211,18 +240,18 @@ void PointwiseConvPainter::paintConnections(QPainter& painter, const QRectF& are
     }
     painter.restore();
 
-    paintStrips(painter, in,
-                inTop, stripHeight,
-                [&](int c) {
-                    return shape.ungroupedByPaper ? neutralColor() : groupColor(c / in.groupSize());
-                },
-                theme);
+    paintStrips(
+        painter, in, inTop, stripHeight,
+        [&](int c) {
+            return shape.ungroupedByPaper ? neutralColor() : groupColor(c / in.groupSize());
+        },
+        theme);
     paintStrips(painter, out, outTop, stripHeight, outputColour, theme);
     if (selected >= 0 && selected < shape.cout) {
         painter.setPen(QPen(theme.text, 2));
         painter.setBrush(Qt::NoBrush);
-        painter.drawRect(QRectF(out.cellStart(selected) - 2, outTop - 2, std::max(out.cellSize(), 2.0) + 4,
-                                stripHeight + 4));
+        painter.drawRect(QRectF(out.cellStart(selected) - 2, outTop - 2,
+                                std::max(out.cellSize(), 2.0) + 4, stripHeight + 4));
     }
     for (int o = 0; o < shape.cout; ++o)
         hits.add(QRectF(out.cellStart(o), outTop, std::max(out.cellSize(), 1.0), stripHeight), o);
@@ -241,18 +270,21 @@ void PointwiseConvPainter::paintMatrix(QPainter& painter, const QRectF& area,
 
     const StepCost& cost = ctx.snapshot.cost.steps.at(static_cast<std::size_t>(ctx.step));
     const QString kept = shape.groups > 1
-                             ? tr("%1 of %2 weights: 1/%3").arg(groupedNumber(cost.params),
-                                                                  groupedNumber(cost.denseParams))
+                             ? tr("%1 of %2 weights: 1/%3")
+                                   .arg(formatCount(cost.params), formatCount(cost.denseParams))
                                    .arg(shape.groups)
-                             : tr("%1 weights, all used").arg(groupedNumber(cost.params));
+                             : tr("%1 weights, all used").arg(formatCount(cost.params));
     const QString explain =
-        shape.groups > 1
-            ? tr("Only the %1 diagonal blocks exist: filters of group k read only the channels of group k.")
-                  .arg(shape.groups)
-            : tr("A full matrix: every output channel mixes all input channels.");
-    const double footer = lineHeight(smallFont) * 1.3 +
-                          QFontMetricsF(smallFont).boundingRect(QRectF(0, 0, area.width(), 1000), Qt::TextWordWrap,
-                                                                explain).height() + lineHeight(smallFont) * 0.5;
+        shape.groups > 1 ? tr("Only the %1 diagonal blocks exist: filters of group k read only the "
+                              "channels of group k.")
+                               .arg(shape.groups)
+                         : tr("A full matrix: every output channel mixes all input channels.");
+    const double footer =
+        lineHeight(smallFont) * 1.3 +
+        QFontMetricsF(smallFont)
+            .boundingRect(QRectF(0, 0, area.width(), 1000), Qt::TextWordWrap, explain)
+            .height() +
+        lineHeight(smallFont) * 0.5;
     const QRectF room = area.adjusted(0, line * 1.3, 0, -footer);
     // Keep the matrix's aspect, within limits so an extreme shape still shows its blocks.
     const double aspect = std::clamp(double(shape.cout) / shape.cin, 0.5, 2.0);
@@ -295,10 +327,11 @@ void PointwiseConvPainter::paintMatrix(QPainter& painter, const QRectF& area,
     painter.drawRect(m);
     painter.restore();
 
-    drawText(painter, {area.left(), m.bottom() + lineHeight(smallFont) * 0.25}, kept, ctx.font(0.9, true),
-             theme.text);
-    drawWrapped(painter, QRectF(area.left(), m.bottom() + lineHeight(smallFont) * 1.6, area.width(), 1000), explain,
-                smallFont, theme.dimText);
+    drawText(painter, {area.left(), m.bottom() + lineHeight(smallFont) * 0.25}, kept,
+             ctx.font(0.9, true), theme.text);
+    drawWrapped(painter,
+                QRectF(area.left(), m.bottom() + lineHeight(smallFont) * 1.6, area.width(), 1000),
+                explain, smallFont, theme.dimText);
 }
 
 // [SECTION] Cost formula
@@ -317,21 +350,34 @@ double PointwiseConvPainter::paintFormula(QPainter& painter, const QRectF& area,
     QString note;
     if (shape.groups > 1) {
         lines << tr("grouped:  H·W·(Cin/g)·Cout = %1·(%2/%3)·%4 = %5 MACs")
-                     .arg(hw).arg(shape.cin).arg(shape.groups).arg(shape.cout).arg(groupedNumber(cost.macs));
+                     .arg(hw)
+                     .arg(shape.cin)
+                     .arg(shape.groups)
+                     .arg(shape.cout)
+                     .arg(formatCount(cost.macs));
         lines << tr("dense:  H·W·Cin·Cout = %1·%2·%3 = %4 MACs")
-                     .arg(hw).arg(shape.cin).arg(shape.cout).arg(groupedNumber(cost.denseMacs));
+                     .arg(hw)
+                     .arg(shape.cin)
+                     .arg(shape.cout)
+                     .arg(formatCount(cost.denseMacs));
         lines << tr("saving: %1 fewer multiply-adds — each filter reads %2 of %3 input channels")
-                     .arg(factorText(double(cost.denseMacs) / std::max(cost.macs, 1LL)))
+                     .arg(formatRatio(double(cost.denseMacs) / std::max(cost.macs, 1LL)))
                      .arg(shape.cin / shape.groups)
                      .arg(shape.cin);
     } else {
         lines << tr("H·W·Cin·Cout = %1·%2·%3 = %4 MACs")
-                     .arg(hw).arg(shape.cin).arg(shape.cout).arg(groupedNumber(cost.macs));
+                     .arg(hw)
+                     .arg(shape.cin)
+                     .arg(shape.cout)
+                     .arg(formatCount(cost.macs));
         if (shape.ungroupedByPaper)
-            note = tr("Not grouped: too few input channels (paper). Its %1 inputs come from the stem; "
-                      "every output reads all of them. The shuffle after it still splits the %2 "
-                      "outputs into g = %3 groups.")
-                       .arg(shape.cin).arg(shape.cout).arg(shape.configGroups);
+            note =
+                tr("Not grouped: too few input channels (paper). Its %1 inputs come from the stem; "
+                   "every output reads all of them. The shuffle after it still splits the %2 "
+                   "outputs into g = %3 groups.")
+                    .arg(shape.cin)
+                    .arg(shape.cout)
+                    .arg(shape.configGroups);
         else
             note = tr("g = 1: a dense 1×1 convolution — every output reads every input.");
     }
@@ -348,7 +394,7 @@ double PointwiseConvPainter::paintFormula(QPainter& painter, const QRectF& area,
     }
     for (int i = 0; i < lines.size(); ++i) {
         drawText(painter, {area.left(), y}, lines[i], i == 0 ? bold : font,
-                 i == 0 ? ctx.theme.text : ctx.theme.dimText);
+                 i == 0 ? ctx.theme.text : ctx.theme.dimText, area.width());
         y += line;
     }
     return height;

@@ -13,7 +13,7 @@ namespace shufflescope::ui {
 class PointwiseConvPainter : public OperationPainter {
     Q_DECLARE_TR_FUNCTIONS(PointwiseConvPainter)
 
-public:
+  public:
     void paint(QPainter& painter, const QRectF& area, const PaintContext& ctx,
                HitRegions& hits) const override;
     int durationMs() const override { return 3800; }
@@ -24,7 +24,7 @@ public:
     // How far group k's connections have grown at progress p (0..1).
     static double groupReveal(double p, int group, int groups);
 
-private:
+  private:
     void paintConnections(QPainter& painter, const QRectF& band, const PaintContext& ctx,
                           HitRegions& hits) const;
     void paintMatrix(QPainter& painter, const QRectF& area, const PaintContext& ctx) const;

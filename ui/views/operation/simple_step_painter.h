@@ -15,14 +15,14 @@ class HeadPainter;
 class SimpleStepPainter : public OperationPainter {
     Q_DECLARE_TR_FUNCTIONS(SimpleStepPainter)
 
-public:
+  public:
     SimpleStepPainter();
     ~SimpleStepPainter() override;
     void paint(QPainter& painter, const QRectF& area, const PaintContext& ctx,
                HitRegions& hits) const override;
     int durationMs() const override { return 2200; }
 
-private:
+  private:
     void paintInput(QPainter& painter, const QRectF& area, const PaintContext& ctx) const;
     void paintStem(QPainter& painter, const QRectF& area, const PaintContext& ctx,
                    HitRegions& hits) const;

@@ -12,16 +12,18 @@ packages=(
     libeigen3-dev                     # Eigen: the GEMMs of every convolution
     nlohmann-json3-dev                # JSON: checkpoint headers, CLI output
     libstb-dev                        # stb_image / stb_image_write: image decoding, PNG output
+    zlib1g-dev                        # reading Fashion-MNIST's gzip-compressed IDX files
     qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
                                       # Qt 6: the desktop app, its cost chart, translations
     libimgui-dev libgl-dev            # Dear ImGui (OpenGL 3 renderer): the feature-map canvas
     libgl1-mesa-dri                   # OpenGL in software where there is no GPU driver
-    fonts-noto-cjk                    # Simplified Chinese text
+    fonts-dejavu-core fonts-noto-cjk  # the canvas's font; Simplified Chinese text
 )
 if [[ $mode == test ]]; then
     packages+=(
         catch2                        # the C++ test framework (2.13)
         xvfb xauth                    # a virtual display for the GUI tests
+        dataset-fashion-mnist         # the real data set, read by the data set tests
         python3 python3-numpy python3-torch  # PyTorch interop test and fixture regeneration
     )
 fi

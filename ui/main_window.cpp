@@ -55,14 +55,18 @@ const ShortcutRow kShortcuts[] = {
     {"Page Up / Page Down", QT_TRANSLATE_NOOP("Shortcuts", "Previous / next unit")},
     {"Home / End", QT_TRANSLATE_NOOP("Shortcuts", "First / last step")},
     {"Space", QT_TRANSLATE_NOOP("Shortcuts", "Play / pause the walk through the network")},
+    {"[ / ]", QT_TRANSLATE_NOOP("Shortcuts", "Slower / faster walk")},
     {"1 \u2026 8", QT_TRANSLATE_NOOP("Shortcuts", "Number of groups g")},
     {"S", QT_TRANSLATE_NOOP("Shortcuts", "Channel shuffle on / off")},
     {"W", QT_TRANSLATE_NOOP("Shortcuts", "Next width (0.25\u00d7 \u2026 2\u00d7)")},
     {"P", QT_TRANSLATE_NOOP("Shortcuts", "Next preset (ImageNet / Fashion-MNIST)")},
     {"C", QT_TRANSLATE_NOOP("Shortcuts", "A/B compare on / off")},
+    {"B", QT_TRANSLATE_NOOP("Shortcuts", "Next choice of configuration B")},
     {"D", QT_TRANSLATE_NOOP("Shortcuts", "Ghost the dense connections a grouped conv saves")},
     {"F", QT_TRANSLATE_NOOP("Shortcuts", "Operation view / channel flow")},
     {"R", QT_TRANSLATE_NOOP("Shortcuts", "Replay the step's animation")},
+    {"G", QT_TRANSLATE_NOOP("Shortcuts", "Feature maps: one colour range for all channels / each its own")},
+    {"+ / − / 0", QT_TRANSLATE_NOOP("Shortcuts", "Feature maps: zoom in / out / reset (wheel and drag too)")},
     {"Esc", QT_TRANSLATE_NOOP("Shortcuts", "Clear the selected channel")},
     {"Ctrl+O", QT_TRANSLATE_NOOP("Shortcuts", "Open an image or .npy")},
     {"Ctrl+Shift+O", QT_TRANSLATE_NOOP("Shortcuts", "Open a checkpoint")},
@@ -150,7 +154,7 @@ void MainWindow::buildViews() {
     });
 
     canvas_ = new FeatureMapCanvas(this);
-    canvas_->setToolTip(tr("Feature maps: wheel zooms, drag pans, double-click resets, click a channel to enlarge it"));
+    canvas_->setStatusTip(tr("Feature maps: wheel zooms, drag pans, double-click resets, click a channel to enlarge it"));
     connect(canvas_, &FeatureMapCanvas::channelClicked, session_, &Session::selectChannel);
 
     centreSplit_ = new QSplitter(Qt::Vertical, this);
@@ -244,7 +248,7 @@ void MainWindow::buildToolbar() {
     speedSlider_->setValue(1200);
     speedSlider_->setInvertedAppearance(true);  // right = faster
     speedSlider_->setMaximumWidth(120);
-    speedSlider_->setToolTip(tr("Speed of the automatic walk"));
+    speedSlider_->setToolTip(tr("Speed of the automatic walk ([ slower, ] faster)"));
     connect(speedSlider_, &QSlider::valueChanged, this, [this](int ms) {
         if (playTimer_.isActive()) playTimer_.start(ms);
     });
@@ -265,7 +269,7 @@ void MainWindow::buildToolbar() {
     compareBox_ = new QComboBox(bar);
     compareBox_->addItem(tr("B: shuffle flipped"), 0);
     for (int g = 1; g <= 8; ++g) compareBox_->addItem(tr("B: g = %1").arg(g), g);
-    compareBox_->setToolTip(tr("What configuration B differs in"));
+    compareBox_->setToolTip(tr("What configuration B differs in (B)"));
     connect(compareBox_, &QComboBox::activated, this, [this] {
         if (session_->comparisonConfig()) {
             compareButton_->setChecked(false);
@@ -307,6 +311,22 @@ void MainWindow::buildMenus() {
         themes->addAction(action);
         const QString name = QString::fromLatin1(key);
         connect(action, &QAction::triggered, this, [this, name] { applyTheme(name); });
+    }
+
+    view->addSeparator();
+    QMenu* language = view->addMenu(tr("Language"));
+    const QString current = QSettings().value(QStringLiteral("view/language")).toString();
+    auto* languages = new QActionGroup(this);
+    for (const auto& [code, name] : {std::pair{"en", "English"}, {"zh_CN", "简体中文"}}) {
+        QAction* action = language->addAction(QString::fromUtf8(name));
+        action->setCheckable(true);
+        action->setChecked(current == QLatin1String(code));
+        languages->addAction(action);
+        const QString value = QString::fromLatin1(code);
+        connect(action, &QAction::triggered, this, [this, value] {
+            QSettings().setValue(QStringLiteral("view/language"), value);
+            statusBar()->showMessage(tr("The language changes when ShuffleScope starts again."), 10000);
+        });
     }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -540,6 +560,12 @@ void MainWindow::keyPressEvent(QKeyEvent* event) {
                                                                          : QStringLiteral("imagenet"));
             return;
         case Qt::Key_C: toggleComparison(); return;
+        case Qt::Key_B:
+            compareBox_->setCurrentIndex((compareBox_->currentIndex() + 1) % compareBox_->count());
+            emit compareBox_->activated(compareBox_->currentIndex());
+            return;
+        case Qt::Key_BracketLeft: speedSlider_->setValue(speedSlider_->value() + 250); return;
+        case Qt::Key_BracketRight: speedSlider_->setValue(speedSlider_->value() - 250); return;
         case Qt::Key_D:
             denseGhost_ = !denseGhost_;
             operation_->setShowDenseGhost(denseGhost_);

@@ -4,6 +4,10 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
 #include <QThread>
 #include <cstdio>
 
@@ -46,9 +50,10 @@ bool parseStartupOptions(const QStringList& arguments, StartupOptions* o, QStrin
     const QCommandLineOption compare(QStringLiteral("compare"), QObject::tr("A/B compare with B = 'shuffle' (flipped) or a group count."), QStringLiteral("B"));
     const QCommandLineOption fontScale(QStringLiteral("font-scale"), QObject::tr("Text size, 0.8..2.5 (projector: 1.8)."), QStringLiteral("X"));
     const QCommandLineOption theme(QStringLiteral("theme"), QObject::tr("system, light or dark."), QStringLiteral("T"));
+    const QCommandLineOption language(QStringLiteral("lang"), QObject::tr("Interface language: en or zh_CN."), QStringLiteral("L"));
     const QCommandLineOption size(QStringLiteral("size"), QObject::tr("Window size WxH."), QStringLiteral("WxH"));
     parser.addOptions({screenshot, preset, groups, noShuffle, scale, input, weights, step, channel, view,
-                       compare, fontScale, theme, size});
+                       compare, fontScale, theme, language, size});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -119,6 +124,11 @@ bool parseStartupOptions(const QStringList& arguments, StartupOptions* o, QStrin
         *error = QObject::tr("--theme: '%1' is not system, light or dark").arg(o->theme);
         return false;
     }
+    o->language = parser.value(language);
+    if (!o->language.isEmpty() && o->language != QLatin1String("en") && o->language != QLatin1String("zh_CN")) {
+        *error = QObject::tr("--lang: '%1' is not en or zh_CN").arg(o->language);
+        return false;
+    }
     if (parser.isSet(size)) {
         const QStringList parts = parser.value(size).split(QLatin1Char('x'));
         bool okW = false, okH = false;
@@ -134,6 +144,23 @@ bool parseStartupOptions(const QStringList& arguments, StartupOptions* o, QStrin
         return false;
     }
     return true;
+}
+
+QString installTranslation(const StartupOptions& options) {
+    QString language = options.language;
+    if (language.isEmpty()) language = QSettings().value(QStringLiteral("view/language")).toString();
+    if (language.isEmpty())
+        language = QLocale::system().name().startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN")
+                                                                           : QStringLiteral("en");
+    if (language != QLatin1String("zh_CN")) return QStringLiteral("en");
+    // Owned by the application for its whole life.
+    auto* app = new QTranslator(QApplication::instance());
+    auto* qt = new QTranslator(QApplication::instance());
+    if (app->load(QStringLiteral(":/i18n/shufflescope_zh_CN.qm"))) QApplication::installTranslator(app);
+    if (qt->load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    return language;
 }
 
 bool applyStartupOptions(MainWindow& window, const StartupOptions& o, QString* error) {

@@ -3,7 +3,8 @@
 // to a PNG and exit (used by the tests, the README's pictures, and anyone preparing slides).
 //   shufflescope [--preset P] [--groups N] [--no-shuffle] [--scale S] [--input FILE]
 //                [--weights FILE] [--step NAME] [--channel N] [--view NAME] [--compare B]
-//                [--font-scale X] [--theme system|light|dark] [--size WxH] [--screenshot FILE.png]
+//                [--font-scale X] [--theme system|light|dark] [--lang en|zh_CN] [--size WxH]
+//                [--screenshot FILE.png]
 
 #include <QSize>
 #include <QString>
@@ -28,6 +29,7 @@ struct StartupOptions {
     QString compare;  // "shuffle" (B = shuffle flipped) or a group count 1..8
     double fontScale = 1.0;
     QString theme;
+    QString language;  // "en", "zh_CN"; empty: the saved choice, else the system's
     QSize size{1600, 960};
     bool helpRequested = false;
 };
@@ -36,6 +38,10 @@ struct StartupOptions {
 bool parseStartupOptions(const QStringList& arguments, StartupOptions* options, QString* error);
 // Applies the configuration, input and view options to a new window.
 bool applyStartupOptions(MainWindow& window, const StartupOptions& options, QString* error);
+// Installs the translation for options.language (or the saved / system language) on the app.
+// Returns the language in effect.
+QString installTranslation(const StartupOptions& options);
+
 // Waits for the results, applies --step/--channel/--view, renders and saves the PNG.
 bool takeScreenshot(MainWindow& window, const StartupOptions& options, QString* error);
 

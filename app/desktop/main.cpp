@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (options.helpRequested) return 0;
+    installTranslation(options);
 
     // Screenshots are reproducible: no saved settings, no animation mid-way.
     MainWindow window(!options.screenshot.has_value());

@@ -35,7 +35,7 @@ constexpr float kWheelStep = 1.25f;         // zoom factor per wheel notch / key
 constexpr float kZoomTimeConstant = 0.06f;  // seconds; smooth but never sluggish
 constexpr int kAtlasPadding = 1;
 // The key that toggles the shared range while the canvas has focus (shown in the checkbox).
-constexpr Qt::Key kSharedRangeKey = Qt::Key_R;
+constexpr Qt::Key kSharedRangeKey = Qt::Key_G;  // "global" range; R replays animations
 
 ImU32 toImU32(const QColor& c, float alpha = 1.0f) {
     return IM_COL32(c.red(), c.green(), c.blue(), int(std::lround(c.alphaF() * alpha * 255.0)));
@@ -1098,7 +1098,7 @@ void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
     // Two arrangements. Tall: text above and below the map. Compact, for a short canvas (a
     // strip under other views): the map on the left, the text in a column on its right, so the
     // overlay stays low and hides fewer tiles.
-    const float tallText = titleRow + rowGap + textHeight + rowGap + rowGap + textHeight;
+    const float tallText = titleRow + textHeight + textHeight + 4 * rowGap;
     const float columnWidth = std::max({width(title) + style.ItemSpacing.x + closeSize, groupWidth,
                                         width(stats), width(scaleNote)});
     const float columnHeight = titleRow + 3 * (rowGap + textHeight);

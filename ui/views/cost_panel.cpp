@@ -64,14 +64,13 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
     series->append(denseSet_);
     auto* chart = new QChart;
     chart->addSeries(series);
-    chart->setTitle(tr("MFLOPs per stage"));
+    chart->setTitle(tr("MFLOPs per stage (C1 = stem conv)"));
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setBackgroundVisible(false);
     auto* categories = new QBarCategoryAxis;
     // Short labels: the panel is narrow and "Stage 2" would be elided.
     categories->append({tr("C1"), tr("S2"), tr("S3"), tr("S4"), tr("FC")});
-    categories->setTitleText(tr("Conv1 (stem), Stages 2\u20134, classifier"));
     chart->addAxis(categories, Qt::AlignBottom);
     series->attachAxis(categories);
     valueAxis_ = new QValueAxis;

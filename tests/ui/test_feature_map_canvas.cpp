@@ -1,0 +1,305 @@
+// The feature-map canvas as a widget, under Xvfb: what a user sees and does — every channel
+// drawn in its place with its own colours, hover and click finding the tile under the pointer,
+// wheel zoom keeping that tile under it, double-click and R, the A/B split.
+
+#include <catch2/catch.hpp>
+
+#include <QSignalSpy>
+#include <QTest>
+#include <cmath>
+
+#include "canvas/feature_map_canvas.h"
+#include "shufflescope/capture_forward.h"
+#include "shufflescope/colormap.h"
+#include "shufflescope/image_input.h"
+#include "shufflescope/initialization.h"
+#include "ui_test_support.h"
+
+using namespace shufflescope;
+using namespace shufflescope::ui;
+
+namespace {
+
+SnapshotPtr imagenetSnapshot(int groups, bool shuffle) {
+    ModelConfig config = presetConfig("imagenet");
+    config.groups = groups;
+    config.shuffle = shuffle;
+    auto network = std::make_shared<const Network>(Network::build(config));
+    const Parameters parameters = randomParameters(*network, 1);
+    auto snapshot = std::make_shared<Snapshot>();
+    snapshot->network = network;
+    snapshot->outputs = forwardCapture(
+        *network, parameters,
+        loadInput(SHUFFLESCOPE_ASSETS_DIR "/samples/raccoon.png", network->config()));
+    return snapshot;
+}
+
+const SnapshotPtr& g3() {
+    static const SnapshotPtr snapshot = imagenetSnapshot(3, true);
+    return snapshot;
+}
+
+int stepOf(const SnapshotPtr& s, const char* name) {
+    return *s->network->findStep(name);
+}
+
+// Renders `frames` frames (input is applied one transition per frame) and delivers the
+// canvas's queued signals.
+QImage render(FeatureMapCanvas& canvas, int frames = 3) {
+    QImage image;
+    for (int i = 0; i < frames; ++i) image = canvas.grabFramebuffer();
+    QApplication::processEvents();
+    return image;
+}
+
+struct ShownCanvas {
+    FeatureMapCanvas canvas;
+    ShownCanvas() {
+        canvas.resize(1280, 800);
+        canvas.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&canvas));
+    }
+};
+
+QPoint centreOf(const QRectF& r) {
+    return r.center().toPoint();
+}
+
+// Mouse input as the window system delivers it. (QTest::mouseMove moves the real cursor, which
+// Xvfb may never report, and Qt 6's QTest::mouseDClick sends the double-click event alone.)
+void sendMouse(QWidget& w, QEvent::Type type, QPointF at, Qt::MouseButton button = Qt::NoButton) {
+    const Qt::MouseButtons held =
+        type == QEvent::MouseButtonRelease || type == QEvent::MouseMove ? Qt::NoButton : button;
+    QMouseEvent event(type, at, w.mapToGlobal(at), button, held, Qt::NoModifier);
+    QApplication::sendEvent(&w, &event);
+}
+
+void hover(QWidget& w, QPointF at) {
+    sendMouse(w, QEvent::MouseMove, at);
+}
+
+void click(QWidget& w, QPointF at) {
+    sendMouse(w, QEvent::MouseButtonPress, at, Qt::LeftButton);
+    sendMouse(w, QEvent::MouseButtonRelease, at, Qt::LeftButton);
+}
+
+void doubleClick(QWidget& w, QPointF at) {
+    click(w, at);
+    sendMouse(w, QEvent::MouseButtonDblClick, at, Qt::LeftButton);
+    sendMouse(w, QEvent::MouseButtonRelease, at, Qt::LeftButton);
+}
+
+}  // namespace
+
+TEST_CASE("canvas: every channel of the step is a tile inside the widget; none while computing",
+          "[canvas]") {
+    ShownCanvas shown;
+    FeatureMapCanvas& canvas = shown.canvas;
+    canvas.setSnapshot(nullptr, 0);
+    REQUIRE(ui_testing::distinctColours(render(canvas)) > 1);  // the "Computing…" text
+    REQUIRE(canvas.tileRects().empty());
+
+    for (const char* name : {"input", "stem.conv", "stages.2.3.relu", "head.fc"}) {
+        CAPTURE(name);
+        canvas.setSnapshot(g3(), stepOf(g3(), name));
+        render(canvas);
+        const std::vector<QRectF> rects = canvas.tileRects();
+        REQUIRE(int(rects.size()) == g3()->step(stepOf(g3(), name)).out.channels);
+        for (const QRectF& r : rects) REQUIRE(QRectF(canvas.rect()).contains(r));
+    }
+}
+
+TEST_CASE("canvas: each tile shows its own channel's pixels in viridis", "[canvas]") {
+    ShownCanvas shown;
+    FeatureMapCanvas& canvas = shown.canvas;
+    const int step = stepOf(g3(), "stem.conv");  // 24 maps of 112 x 112, enlarged on screen
+    canvas.setSnapshot(g3(), step);
+    QEvent leave(QEvent::Leave);  // no tooltip from wherever Xvfb's pointer happens to be
+    QApplication::sendEvent(&canvas, &leave);
+    const QImage image = render(canvas).convertToFormat(QImage::Format_RGB32);
+    const double dpr = image.devicePixelRatio();
+    const ConstFeatureMap map = imageOf(g3()->output(step), 0);
+    const std::vector<QRectF> rects = canvas.tileRects();
+    for (int c = 0; c < map.channels; ++c) {
+        const float* plane = map.channel(c);
+        const auto [lo, hi] = std::minmax_element(plane, plane + map.planeSize());
+        // Sample the middle of a few feature-map pixels (nearest-neighbour magnification),
+        // away from the channel number in the top-left corner.
+        for (auto [y, x] :
+             {std::pair{111, 111}, std::pair{56, 56}, std::pair{111, 3}, std::pair{7, 100}}) {
+            CAPTURE(c, y, x);
+            const QRectF& r = rects[std::size_t(c)];
+            const double px = r.x() + (x + 0.5) * r.width() / map.width;
+            const double py = r.y() + (y + 0.5) * r.height() / map.height;
+            const QColor shown_ = image.pixelColor(int(px * dpr), int(py * dpr));
+            const float t = (plane[y * map.width + x] - *lo) / (*hi - *lo);
+            const Rgb expected = viridis(std::round(t * 255.0f) / 255.0f);
+            REQUIRE(std::abs(shown_.red() - expected[0]) <= 2);
+            REQUIRE(std::abs(shown_.green() - expected[1]) <= 2);
+            REQUIRE(std::abs(shown_.blue() - expected[2]) <= 2);
+        }
+    }
+}
+
+TEST_CASE("canvas: hover and click find the tile under the pointer", "[canvas]") {
+    ShownCanvas shown;
+    FeatureMapCanvas& canvas = shown.canvas;
+    canvas.setSnapshot(g3(), stepOf(g3(), "stages.2.3.relu"));
+    render(canvas);
+    QSignalSpy hovered(&canvas, &FeatureMapCanvas::channelHovered);
+    QSignalSpy clicked(&canvas, &FeatureMapCanvas::channelClicked);
+    const std::vector<QRectF> rects = canvas.tileRects();
+
+    for (int channel : {0, 37, 500, 959}) {
+        CAPTURE(channel);
+        // The enlarged view of the last click covers the bottom-right corner's tiles.
+        canvas.setSelectedChannel(-1);
+        hover(canvas, centreOf(rects[std::size_t(channel)]));
+        render(canvas);
+        REQUIRE(canvas.hoveredChannel() == channel);
+        REQUIRE(hovered.last().at(0).toInt() == channel);
+
+        click(canvas, centreOf(rects[std::size_t(channel)]));
+        render(canvas);
+        REQUIRE(clicked.count() >= 1);
+        REQUIRE(clicked.last().at(0).toInt() == channel);
+        REQUIRE(canvas.selectedChannel() == channel);
+    }
+    // Leaving the widget reports -1.
+    QEvent leave(QEvent::Leave);
+    QApplication::sendEvent(&canvas, &leave);
+    render(canvas);
+    REQUIRE(canvas.hoveredChannel() == -1);
+    REQUIRE(hovered.last().at(0).toInt() == -1);
+
+    // Between tiles: nothing hovered; a click there clears the selection.
+    const QPoint gap(int(rects[0].right() + 2), int(rects[0].center().y()));
+    hover(canvas, gap);
+    render(canvas);
+    REQUIRE(canvas.hoveredChannel() == -1);
+    click(canvas, gap);
+    render(canvas);
+    REQUIRE(clicked.last().at(0).toInt() == -1);
+}
+
+TEST_CASE("canvas: the wheel zooms around the pointer; double-click resets", "[canvas]") {
+    ShownCanvas shown;
+    FeatureMapCanvas& canvas = shown.canvas;
+    canvas.setSnapshot(g3(), stepOf(g3(), "stages.2.3.relu"));
+    render(canvas);
+    const std::vector<QRectF> before = canvas.tileRects();
+    const int channel = 250;
+    const QPointF at = before[std::size_t(channel)].center();
+
+    for (int notch = 0; notch < 4; ++notch) {
+        QWheelEvent wheel(at, canvas.mapToGlobal(at), {}, QPoint(0, 120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(&canvas, &wheel);
+        render(canvas, 1);
+    }
+    ui_testing::waitFor(  // the zoom animates over a few frames
+        [&] {
+            const double w = canvas.tileRects()[std::size_t(channel)].width();
+            render(canvas, 1);
+            return canvas.tileRects()[std::size_t(channel)].width() == w;
+        },
+        5000);
+    const std::vector<QRectF> zoomed = canvas.tileRects();
+    REQUIRE(zoomed[std::size_t(channel)].width() > 2.0 * before[std::size_t(channel)].width());
+    REQUIRE(canvas.channelAt(at) == channel);  // still under the pointer
+
+    doubleClick(canvas, at);
+    render(canvas, 5);  // one button transition per frame
+    // The zoom animates back over a few frames.
+    ui_testing::waitFor(
+        [&] {
+            render(canvas, 1);
+            return std::abs(canvas.tileRects()[0].width() - before[0].width()) <= 0.01;
+        },
+        5000);
+    const std::vector<QRectF> reset = canvas.tileRects();
+    REQUIRE(std::abs(reset[0].x() - before[0].x()) <= 1.0);
+    REQUIRE(std::abs(reset[0].width() - before[0].width()) <= 0.01);
+}
+
+TEST_CASE("canvas: G switches between per-channel and shared ranges", "[canvas]") {
+    ShownCanvas shown;
+    FeatureMapCanvas& canvas = shown.canvas;
+    canvas.setSnapshot(g3(), stepOf(g3(), "stem.conv"));
+    const QImage own = render(canvas);
+    QSignalSpy changed(&canvas, &FeatureMapCanvas::sharedRangeChanged);
+    canvas.setFocus();
+    QTest::keyClick(&canvas, Qt::Key_G);
+    REQUIRE(canvas.sharedRange());
+    REQUIRE(changed.count() == 1);
+    REQUIRE(ui_testing::differingFraction(own, render(canvas)) > 0.2);
+    QTest::keyClick(&canvas, Qt::Key_G);
+    REQUIRE_FALSE(canvas.sharedRange());
+}
+
+TEST_CASE("canvas: a comparison splits the canvas into two halves, and ends", "[canvas]") {
+    ShownCanvas shown;
+    FeatureMapCanvas& canvas = shown.canvas;
+    static const SnapshotPtr g8 = imagenetSnapshot(8, true);
+    canvas.setSnapshot(g3(), stepOf(g3(), "stages.2.3.relu"));
+    canvas.setComparison(g8, stepOf(g8, "stages.2.3.relu"), QStringLiteral("g = 3"),
+                         QStringLiteral("g = 8"));
+    render(canvas);
+    const std::vector<QRectF> left = canvas.tileRects(0), right = canvas.tileRects(1);
+    REQUIRE(left.size() == 960);
+    REQUIRE(right.size() == 1536);
+    const double middle = canvas.width() / 2.0;
+    for (const QRectF& r : left) REQUIRE(r.right() <= middle);
+    for (const QRectF& r : right) REQUIRE(r.left() >= middle);
+
+    // Hovering the right half reports the right half's channel.
+    hover(canvas, centreOf(right[1000]));
+    render(canvas);
+    REQUIRE(canvas.hoveredChannel() == 1000);
+    REQUIRE(canvas.hoveredPane() == 1);
+
+    canvas.setComparison(nullptr, 0, {}, {});
+    render(canvas);
+    REQUIRE(canvas.tileRects(1).empty());
+    REQUIRE(canvas.tileRects(0).back().right() > middle);
+}
+
+TEST_CASE("canvas: two canvases keep their own ImGui state", "[canvas]") {
+    FeatureMapCanvas a, b;
+    for (FeatureMapCanvas* c : {&a, &b}) {
+        c->resize(640, 480);
+        c->show();
+        REQUIRE(QTest::qWaitForWindowExposed(c));
+    }
+    a.setSnapshot(g3(), stepOf(g3(), "stem.conv"));
+    b.setSnapshot(g3(), stepOf(g3(), "head.fc"));
+    for (int i = 0; i < 3; ++i) {
+        REQUIRE(ui_testing::distinctColours(a.grabFramebuffer()) > 10);
+        REQUIRE(ui_testing::distinctColours(b.grabFramebuffer()) > 10);
+    }
+    REQUIRE(a.tileRects().size() == 24);
+    REQUIRE(b.tileRects().size() == 1000);
+}
+
+namespace {
+struct PaintCounter : QObject {
+    int paints = 0;
+    bool eventFilter(QObject*, QEvent* event) override {
+        if (event->type() == QEvent::Paint) ++paints;
+        return false;
+    }
+};
+}  // namespace
+
+TEST_CASE("canvas: repaints after a change, then sleeps", "[canvas]") {
+    ShownCanvas shown;
+    FeatureMapCanvas& canvas = shown.canvas;
+    PaintCounter counter;
+    canvas.installEventFilter(&counter);
+    canvas.setSnapshot(g3(), stepOf(g3(), "stages.2.3.relu"));
+    ui_testing::settle(300);
+    REQUIRE(counter.paints >= 1);  // the change was drawn
+    counter.paints = 0;
+    ui_testing::settle(1000);
+    REQUIRE(counter.paints <= 1);  // and nothing runs at 60 fps while idle
+}

@@ -19,6 +19,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSlider>
 #include <QSplitter>
@@ -104,7 +105,7 @@ MainWindow::MainWindow(bool restoreSettingsFlag, QWidget* parent)
     buildViews();
     buildToolbar();
     buildMenus();
-    statusBar()->showMessage(tr("\u2190/\u2192 step \u00b7 1\u20138 groups \u00b7 S shuffle \u00b7 Space play \u00b7 F1 all shortcuts"));
+    statusBar()->showMessage(tr("\u2190/\u2192 step \u00b7 1–8 groups \u00b7 S shuffle \u00b7 Space play \u00b7 F1 all shortcuts"));
     busyLabel_ = new QLabel(this);
     statusBar()->addPermanentWidget(busyLabel_);
 
@@ -169,13 +170,20 @@ void MainWindow::buildViews() {
     cost_ = new CostPanel(right);
     prediction_ = new PredictionPanel(right);
     auto* predictionTitle = new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Prediction")), right);
-    rightLayout->addWidget(cost_, 3);
+    // Prediction first: with large text the panel may scroll, and the chart is the part to lose.
     rightLayout->addWidget(predictionTitle);
     rightLayout->addWidget(prediction_);
+    rightLayout->addWidget(cost_, 1);
     prediction_->setFontScale(1.0);
-    auto* rightDock = new QDockWidget(tr("Cost and prediction"), this);
+    auto* rightDock = new QDockWidget(tr("Prediction and cost"), this);
     rightDock->setObjectName(QStringLiteral("CostDock"));
-    rightDock->setWidget(right);
+    // Large projector text can make the panel taller than the window: scroll rather than squash.
+    auto* scroll = new QScrollArea(rightDock);
+    scroll->setWidget(right);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    rightDock->setWidget(scroll);
     addDockWidget(Qt::RightDockWidgetArea, rightDock);
 }
 

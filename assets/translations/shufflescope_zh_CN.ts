@@ -6,112 +6,112 @@
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="85"/>
         <source>next conv&apos;s group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个卷积的组 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="114"/>
         <source>%1 channels in g = %2 groups of n = %3:  reshape (%2, %3) → transpose (%3, %2) → flatten</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个通道分成 g = %2 组，每组 n = %3 个：重塑 (%2, %3) → 转置 (%3, %2) → 展平</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="119"/>
         <source>%1 channels, identity: every channel stays where it is</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个通道，恒等变换：每个通道都留在原位</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="127"/>
         <source>Shuffle off. Without the shuffle each group only ever sees its own channels: group k of the next grouped convolution reads only what group k produced, unit after unit (the boundary effect — see the channel flow).</source>
-        <translation type="unfinished"></translation>
+        <translation>混洗已关闭。没有混洗，每个组永远只能看到本组的通道：下一个分组卷积的第 k 组只读取第 k 组产生的结果，一个单元接一个单元都是如此（这就是边界效应——见“通道流向”）。</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="130"/>
         <source>g = 1: a single group, so there is nothing to mix — the shuffle is the identity.</source>
-        <translation type="unfinished"></translation>
+        <translation>g = 1：只有一个组，没有什么可混合的——混洗就是恒等变换。</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="142"/>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="158"/>
         <source>before</source>
-        <translation type="unfinished"></translation>
+        <translation>混洗前</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="142"/>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="160"/>
         <source>after</source>
-        <translation type="unfinished"></translation>
+        <translation>混洗后</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="212"/>
         <source>one row per group</source>
-        <translation type="unfinished"></translation>
+        <translation>每组一行</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="214"/>
         <source> · wrapped every %1 columns</source>
-        <translation type="unfinished"></translation>
+        <translation> · 每 %1 列换行</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="215"/>
         <source>one column per group, read row by row</source>
-        <translation type="unfinished"></translation>
+        <translation>每组一列，按行读取</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="216"/>
         <source> · blocks of %1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation> · 每块 %1 行</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="224"/>
         <source>① reshape to (g, n) = (%1, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>① 重塑为 (g, n) = (%1, %2)</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="226"/>
         <source>② transpose to (n, g) = (%1, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>② 转置为 (n, g) = (%1, %2)</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="229"/>
         <source>③ flatten, reading row by row → after</source>
-        <translation type="unfinished"></translation>
+        <translation>③ 展平，按行读取 → 混洗后</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="295"/>
         <source>output %1 ← input %2 (group %3, index %4): row %3 col %4 → row %4 col %3 → %4·%5 + %3 = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 %1 ← 输入 %2（组 %3，组内序号 %4）：第 %3 行第 %4 列 → 第 %4 行第 %3 列 → %4·%5 + %3 = %1</translation>
     </message>
 </context>
 <context>
     <name>CostPanel</name>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="21"/>
-        <source>This step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/views/cost_panel.cpp" line="22"/>
-        <source>Up to this step</source>
-        <translation type="unfinished"></translation>
+        <source>This step</source>
+        <translation>当前步骤</translation>
     </message>
     <message>
         <location filename="../../ui/views/cost_panel.cpp" line="23"/>
-        <source>Backbone (Table 1)</source>
-        <translation type="unfinished"></translation>
+        <source>Up to this step</source>
+        <translation>截至当前步骤</translation>
     </message>
     <message>
         <location filename="../../ui/views/cost_panel.cpp" line="24"/>
-        <source>Classifier (FC)</source>
-        <translation type="unfinished"></translation>
+        <source>Backbone (Table 1)</source>
+        <translation>骨干网络（表 1）</translation>
     </message>
     <message>
         <location filename="../../ui/views/cost_panel.cpp" line="25"/>
-        <source>Whole network</source>
-        <translation type="unfinished"></translation>
+        <source>Classifier (FC)</source>
+        <translation>分类器（FC）</translation>
     </message>
     <message>
         <location filename="../../ui/views/cost_panel.cpp" line="26"/>
+        <source>Whole network</source>
+        <translation>整个网络</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/cost_panel.cpp" line="27"/>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>参数量</translation>
     </message>
 </context>
 <context>
@@ -119,63 +119,63 @@
     <message>
         <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="81"/>
         <source>One 3×3 filter per channel: channel c is computed from channel c alone</source>
-        <translation type="unfinished"></translation>
+        <translation>每个通道一个 3×3 卷积核：输出通道 c 只由输入通道 c 计算得到</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="84"/>
         <source>depthwise:  H·W·C·9 = %1·%2·%3·9 = %4 MACs</source>
-        <translation type="unfinished"></translation>
+        <translation>深度卷积：H·W·C·9 = %1·%2·%3·9 = %4 MACs</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="89"/>
         <source>a dense 3×3 conv:  H·W·C·C·9 = %1·%2·%3·%4·9 = %5 MACs (%6 more)</source>
-        <translation type="unfinished"></translation>
+        <translation>稠密 3×3 卷积：H·W·C·C·9 = %1·%2·%3·%4·9 = %5 MACs（多 %6）</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="141"/>
         <source>channel %1 (group %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>通道 %1（组 %2）</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="141"/>
         <source>channel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>通道 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="164"/>
         <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="215"/>
         <source>%1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="175"/>
         <source>its own 3×3</source>
-        <translation type="unfinished"></translation>
+        <translation>各自的 3×3</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="223"/>
         <source>Stride 2: the window jumps 2 pixels, so %1×%2 becomes %3×%4.</source>
-        <translation type="unfinished"></translation>
+        <translation>步长 2：窗口每次跳 2 个像素，所以 %1×%2 变成 %3×%4。</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="228"/>
         <source>Stride 1, padding 1: the window visits every pixel; %1×%2 stays %3×%4.</source>
-        <translation type="unfinished"></translation>
+        <translation>步长 1、填充 1：窗口经过每一个像素；%1×%2 仍为 %3×%4。</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="243"/>
         <source>No mixing across channels here: mixing is left to the 1×1 convolutions.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里通道之间互不混合：混合交给 1×1 卷积完成。</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="291"/>
         <source>+%1</source>
-        <translation type="unfinished"></translation>
+        <translation>+%1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="292"/>
         <source>magnified corner: grey = zero padding</source>
-        <translation type="unfinished"></translation>
+        <translation>放大的角落：灰色 = 零填充</translation>
     </message>
 </context>
 <context>
@@ -183,83 +183,83 @@
     <message>
         <location filename="../../ui/views/operation/head_painter.cpp" line="78"/>
         <source>Each channel&apos;s %1 × %2 map becomes one number: its mean</source>
-        <translation type="unfinished"></translation>
+        <translation>每个通道的 %1 × %2 特征图变成一个数：它的均值</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/head_painter.cpp" line="88"/>
         <source>the six channels with the largest means:</source>
-        <translation type="unfinished"></translation>
+        <translation>均值最大的六个通道：</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/head_painter.cpp" line="114"/>
         <source>channel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>通道 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/head_painter.cpp" line="119"/>
         <source>all %1 means: the image&apos;s feature vector, %1 × 1 × 1</source>
-        <translation type="unfinished"></translation>
+        <translation>全部 %1 个均值：即这张图像的特征向量，%1 × 1 × 1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/head_painter.cpp" line="147"/>
         <source>logits = W · x + b: every class reads all %1 features (dense)</source>
-        <translation type="unfinished"></translation>
+        <translation>logits = W · x + b：每个类别都读取全部 %1 个特征（稠密）</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/head_painter.cpp" line="151"/>
         <source>Cin · classes = %1 · %2 = %3 MACs</source>
-        <translation type="unfinished"></translation>
+        <translation>Cin · 类别数 = %1 · %2 = %3 MACs</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/head_painter.cpp" line="157"/>
         <source>%1 parameters: the %2 × %3 weight matrix and %2 biases</source>
-        <translation type="unfinished"></translation>
+        <translation>参数量 %1：%2 × %3 的权重矩阵，加上 %2 个偏置</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/head_painter.cpp" line="170"/>
         <source>x (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>x (%1)</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/head_painter.cpp" line="172"/>
         <source>W: %1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>W: %1 × %2</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/head_painter.cpp" line="174"/>
         <location filename="../../ui/views/operation/head_painter.cpp" line="198"/>
         <source>logits (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>logits (%1)</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/head_painter.cpp" line="186"/>
         <source>%1 weights, every one used: the classifier is not grouped</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个权重，每个都用到：分类器不分组</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/head_painter.cpp" line="200"/>
         <source>largest logits</source>
-        <translation type="unfinished"></translation>
+        <translation>最大的 logits</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/head_painter.cpp" line="205"/>
         <source>%1   %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1   %2</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/head_painter.cpp" line="218"/>
         <source>p = e^z / Σ e^z: every probability positive, together 1</source>
-        <translation type="unfinished"></translation>
+        <translation>p = e^z / Σ e^z：每个概率都为正，总和为 1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/head_painter.cpp" line="223"/>
         <source>Untrained model — weights: %1. These probabilities mean nothing yet: the network was never taught anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>未训练的模型——权重：%1。这些概率目前还没有任何意义：网络从未学习过。</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/head_painter.cpp" line="277"/>
         <source>the other %1 classes together: %2%</source>
-        <translation type="unfinished"></translation>
+        <translation>其余 %1 个类别合计：%2%</translation>
     </message>
 </context>
 <context>
@@ -267,138 +267,139 @@
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="161"/>
         <source>unit input  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>单元输入  %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="169"/>
         <source>3×3 avg pool
 stride %1</source>
-        <translation type="unfinished"></translation>
+        <translation>3×3 平均池化
+步长 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="198"/>
         <source>identity: x as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>恒等映射：x 原样通过</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="206"/>
         <source>1×1 GConv g=%1</source>
-        <translation type="unfinished"></translation>
+        <translation>1×1 GConv g=%1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="206"/>
         <source>1×1 conv (dense)</source>
-        <translation type="unfinished"></translation>
+        <translation>1×1 卷积（稠密）</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="207"/>
         <source>shuffle</source>
-        <translation type="unfinished"></translation>
+        <translation>通道混洗</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="207"/>
         <source>shuffle off</source>
-        <translation type="unfinished"></translation>
+        <translation>混洗已关闭</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="208"/>
         <source>3×3 DWConv stride %1</source>
-        <translation type="unfinished"></translation>
+        <translation>3×3 DWConv 步长 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="209"/>
         <source>1×1 GConv g=%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>1×1 GConv g=%1 → %2</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="210"/>
         <source>1×1 conv → %1</source>
-        <translation type="unfinished"></translation>
+        <translation>1×1 卷积 → %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="242"/>
         <source>shortcut  %1 × %2 × %3</source>
-        <translation type="unfinished"></translation>
+        <translation>捷径分支  %1 × %2 × %3</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="243"/>
         <source>shortcut x  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>捷径分支 x  %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="250"/>
         <source>main branch  %1 × %2 × %3  (%1 = %4 − %5)</source>
-        <translation type="unfinished"></translation>
+        <translation>主分支  %1 × %2 × %3  (%1 = %4 − %5)</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="256"/>
         <source>main branch F(x)  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>主分支 F(x)  %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="283"/>
         <source>concat [shortcut, main]</source>
-        <translation type="unfinished"></translation>
+        <translation>拼接 [捷径分支, 主分支]</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="283"/>
         <source>add: x + F(x)</source>
-        <translation type="unfinished"></translation>
+        <translation>相加：x + F(x)</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="288"/>
         <source>%1 + %2 = %3 channels, %4 × %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 + %2 = %3 个通道，%4 × %5</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="294"/>
         <source>%1 channels stay %1 (added element by element), %2 × %3</source>
-        <translation type="unfinished"></translation>
+        <translation>仍为 %1 个通道（逐元素相加），%2 × %3</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="328"/>
         <source>x, channel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>x，通道 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="329"/>
         <source>F(x), channel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>F(x)，通道 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="330"/>
         <source>x + F(x)</source>
-        <translation type="unfinished"></translation>
+        <translation>x + F(x)</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="334"/>
         <source>input, channel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>输入，通道 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="335"/>
         <source>avg-pooled: output channel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>平均池化后：输出通道 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="339"/>
         <source>main branch channel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>主分支通道 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="341"/>
         <source>output channel %1 = %2 + %3</source>
-        <translation type="unfinished"></translation>
+        <translation>输出通道 %1 = %2 + %3</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="348"/>
         <source>Output channels 0–%1 are the shortcut (the input, average-pooled to the new size); channels %2–%3 come from the main branch. Concatenating widens the network at no multiply-add cost.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出通道 0–%1 来自捷径分支（即输入经平均池化缩小到新尺寸）；通道 %2–%3 来自主分支。拼接让网络变宽，却不增加任何乘加运算。</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="355"/>
         <source>Every channel adds the unit&apos;s input to what the branch computed: the branch only has to learn a correction (a residual), and the signal passes the unit unchanged too.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个通道都把单元的输入加到主分支的计算结果上：主分支只需学习一个修正量（残差），信号也能原样穿过这个单元。</translation>
     </message>
 </context>
 <context>
@@ -406,107 +407,107 @@ stride %1</source>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="47"/>
         <source>input image tensor</source>
-        <translation type="unfinished"></translation>
+        <translation>输入图像张量</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="49"/>
         <source>dense %1×%1 convolution, stride %2</source>
-        <translation type="unfinished"></translation>
+        <translation>稠密 %1×%1 卷积，步长 %2</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="51"/>
         <source>grouped 1×1 convolution, g = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>分组 1×1 卷积，g = %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="52"/>
         <source>1×1 convolution (not grouped)</source>
-        <translation type="unfinished"></translation>
+        <translation>1×1 卷积（不分组）</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="54"/>
         <source>depthwise 3×3 convolution, stride %1</source>
-        <translation type="unfinished"></translation>
+        <translation>深度卷积 3×3，步长 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="56"/>
         <source>batch normalisation</source>
-        <translation type="unfinished"></translation>
+        <translation>批归一化 (BN)</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="58"/>
         <source>ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="60"/>
         <source>3×3 max-pool, stride %1</source>
-        <translation type="unfinished"></translation>
+        <translation>3×3 最大池化，步长 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="62"/>
         <source>shortcut: 3×3 average pool, stride %1</source>
-        <translation type="unfinished"></translation>
+        <translation>捷径分支：3×3 平均池化，步长 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="64"/>
         <source>channel shuffle — switched off</source>
-        <translation type="unfinished"></translation>
+        <translation>通道混洗——已关闭</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="65"/>
         <source>channel shuffle, g = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>通道混洗，g = %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="67"/>
         <source>add: identity shortcut + main branch</source>
-        <translation type="unfinished"></translation>
+        <translation>相加：恒等捷径分支 + 主分支</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="69"/>
         <source>concat [shortcut, main branch]</source>
-        <translation type="unfinished"></translation>
+        <translation>拼接 [捷径分支, 主分支]</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="71"/>
         <source>global average pool</source>
-        <translation type="unfinished"></translation>
+        <translation>全局平均池化</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="73"/>
         <source>fully connected classifier</source>
-        <translation type="unfinished"></translation>
+        <translation>全连接分类器</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="75"/>
         <source>softmax</source>
-        <translation type="unfinished"></translation>
+        <translation>softmax</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="94"/>
         <source>output %1</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="96"/>
         <source>%1 MACs (mult-adds)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MACs（乘加运算）</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="99"/>
         <source>dense %1 → %2 fewer</source>
-        <translation type="unfinished"></translation>
+        <translation>稠密 %1 → 减少 %2</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="103"/>
         <source>no multiply-adds counted</source>
-        <translation type="unfinished"></translation>
+        <translation>不计乘加运算</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/operation_painter.cpp" line="106"/>
         <source>%1 parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>参数量 %1</translation>
     </message>
 </context>
 <context>
@@ -515,339 +516,359 @@ stride %1</source>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="118"/>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="208"/>
         <source>input: %1 channels</source>
-        <translation type="unfinished"></translation>
+        <translation>输入：%1 个通道</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="121"/>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="207"/>
         <source>output: %1 channels</source>
-        <translation type="unfinished"></translation>
+        <translation>输出：%1 个通道</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="178"/>
         <source>group 8</source>
-        <translation type="unfinished"></translation>
+        <translation>组 8</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="179"/>
         <source>group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>组 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="197"/>
         <source>dashed: the connections a dense 1×1 conv would add — %1/%2 of them, saved</source>
-        <translation type="unfinished"></translation>
+        <translation>虚线：稠密 1×1 卷积会多出的连接——占全部的 %1/%2，分组后都省掉了</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="226"/>
         <source>output %1 reads inputs %2–%3 only</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 %1 只读取输入 %2–%3</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="269"/>
         <source>weights (Cout × Cin)</source>
-        <translation type="unfinished"></translation>
+        <translation>权重（Cout × Cin）</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="273"/>
         <source>%1 of %2 weights: 1/%3</source>
-        <translation type="unfinished"></translation>
+        <translation>只需 %2 个权重中的 %1 个：1/%3</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="276"/>
         <source>%1 weights, all used</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个权重，全部用到</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="278"/>
         <source>Only the %1 diagonal blocks exist: filters of group k read only the channels of group k.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 %1 个对角块：第 k 组的卷积核只读取第 k 组的通道。</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="281"/>
         <source>A full matrix: every output channel mixes all input channels.</source>
-        <translation type="unfinished"></translation>
+        <translation>满矩阵：每个输出通道都混合了全部输入通道。</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="352"/>
         <source>grouped:  H·W·(Cin/g)·Cout = %1·(%2/%3)·%4 = %5 MACs</source>
-        <translation type="unfinished"></translation>
+        <translation>分组：H·W·(Cin/g)·Cout = %1·(%2/%3)·%4 = %5 MACs</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="358"/>
         <source>dense:  H·W·Cin·Cout = %1·%2·%3 = %4 MACs</source>
-        <translation type="unfinished"></translation>
+        <translation>稠密：H·W·Cin·Cout = %1·%2·%3 = %4 MACs</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="363"/>
         <source>saving: %1 fewer multiply-adds — each filter reads %2 of %3 input channels</source>
-        <translation type="unfinished"></translation>
+        <translation>节省：乘加运算减少 %1——每个卷积核只读取 %3 个输入通道中的 %2 个</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="368"/>
         <source>H·W·Cin·Cout = %1·%2·%3 = %4 MACs</source>
-        <translation type="unfinished"></translation>
+        <translation>H·W·Cin·Cout = %1·%2·%3 = %4 MACs</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="375"/>
         <source>Not grouped: too few input channels (paper). Its %1 inputs come from the stem; every output reads all of them. The shuffle after it still splits the %2 outputs into g = %3 groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>不分组：输入通道太少（论文的做法）。它的 %1 个输入来自主干起始层 (stem)，每个输出都读取全部输入。其后的通道混洗仍会把 %2 个输出分成 g = %3 组。</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="382"/>
         <source>g = 1: a dense 1×1 convolution — every output reads every input.</source>
-        <translation type="unfinished"></translation>
+        <translation>g = 1：即稠密 1×1 卷积——每个输出都读取所有输入。</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="88"/>
+        <location filename="../../ui/main_window.cpp" line="93"/>
         <source>shuffle</source>
-        <translation type="unfinished"></translation>
+        <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="88"/>
+        <location filename="../../ui/main_window.cpp" line="93"/>
         <source>no shuffle</source>
-        <translation type="unfinished"></translation>
+        <translation>不混洗</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="37"/>
         <source>ShuffleScope: see ShuffleNet v1 work, step by step.</source>
-        <translation type="unfinished"></translation>
+        <translation>ShuffleScope：一步一步看 ShuffleNet v1 如何工作。</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="40"/>
         <source>Render the window to FILE.png and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>将窗口渲染为 FILE.png 后退出。</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="41"/>
         <source>imagenet or fashion.</source>
-        <translation type="unfinished"></translation>
+        <translation>imagenet 或 fashion。</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="42"/>
         <source>Groups g, 1..8.</source>
-        <translation type="unfinished"></translation>
+        <translation>分组数 g，1..8。</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="43"/>
         <source>Channel shuffle off.</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭通道混洗。</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="44"/>
         <source>Width 0.25, 0.5, 1, 1.5 or 2.</source>
-        <translation type="unfinished"></translation>
+        <translation>宽度系数：0.25、0.5、1、1.5 或 2。</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="45"/>
         <source>Image or .npy to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>要显示的图像或 .npy 文件。</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="46"/>
         <source>Checkpoint to load.</source>
-        <translation type="unfinished"></translation>
+        <translation>要加载的检查点。</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="47"/>
         <source>Step to select, e.g. stages.0.1.shuffle.</source>
-        <translation type="unfinished"></translation>
+        <translation>要选中的步骤，例如 stages.0.1.shuffle。</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="48"/>
         <source>Channel to select.</source>
-        <translation type="unfinished"></translation>
+        <translation>要选中的通道。</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="49"/>
         <source>operation, flow, features, cost or compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>operation、flow、features、cost 或 compare。</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="50"/>
         <source>A/B compare with B = &apos;shuffle&apos; (flipped) or a group count.</source>
-        <translation type="unfinished"></translation>
+        <translation>A/B 对比，B = &apos;shuffle&apos;（混洗取反）或分组数。</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="51"/>
         <source>Text size, 0.8..2.5 (projector: 1.8).</source>
-        <translation type="unfinished"></translation>
+        <translation>文字大小，0.8..2.5（投影仪：1.8）。</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="52"/>
         <source>system, light or dark.</source>
-        <translation type="unfinished"></translation>
+        <translation>system（跟随系统）、light（浅色）或 dark（深色）。</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="53"/>
         <source>Interface language: en or zh_CN.</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言：en 或 zh_CN。</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="54"/>
         <source>Window size WxH.</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口大小 WxH。</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="72"/>
         <source>unexpected argument &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>多余的参数“%1”</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="80"/>
         <source>--%1: &apos;%2&apos; is not an integer in %3..%4</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1：“%2”不是 %3..%4 之间的整数</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="96"/>
         <source>--scale: &apos;%1&apos; is not 0.25, 0.5, 1, 1.5 or 2</source>
-        <translation type="unfinished"></translation>
+        <translation>--scale：“%1”不是 0.25、0.5、1、1.5 或 2</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="110"/>
         <source>--compare: &apos;%1&apos; is not &apos;shuffle&apos; or a group count 1..8</source>
-        <translation type="unfinished"></translation>
+        <translation>--compare：“%1”既不是 &apos;shuffle&apos;，也不是 1..8 之间的分组数</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="118"/>
         <source>--font-scale: &apos;%1&apos; is not a number in 0.8..2.5</source>
-        <translation type="unfinished"></translation>
+        <translation>--font-scale：“%1”不是 0.8..2.5 之间的数</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="124"/>
         <source>--theme: &apos;%1&apos; is not system, light or dark</source>
-        <translation type="unfinished"></translation>
+        <translation>--theme：“%1”不是 system、light 或 dark</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="129"/>
         <source>--lang: &apos;%1&apos; is not en or zh_CN</source>
-        <translation type="unfinished"></translation>
+        <translation>--lang：“%1”不是 en 或 zh_CN</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="137"/>
         <source>--size: &apos;%1&apos; is not WxH between 640x400 and 7680x4320</source>
-        <translation type="unfinished"></translation>
+        <translation>--size：“%1”不是介于 640x400 和 7680x4320 之间的 WxH</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="143"/>
         <source>--screenshot: &apos;%1&apos; must be a .png file</source>
-        <translation type="unfinished"></translation>
+        <translation>--screenshot：“%1”必须是 .png 文件</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="191"/>
         <source>the network did not finish within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>网络未能在 %1 秒内算完</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="199"/>
         <source>--step: no step named &apos;%1&apos; in this network</source>
-        <translation type="unfinished"></translation>
+        <translation>--step：此网络中没有名为“%1”的步骤</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="209"/>
         <source>the comparison did not finish</source>
-        <translation type="unfinished"></translation>
+        <translation>对比计算未能完成</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="214"/>
         <source>--view: &apos;%1&apos; is not operation, flow, features, cost or compare</source>
-        <translation type="unfinished"></translation>
+        <translation>--view：“%1”不是 operation、flow、features、cost 或 compare</translation>
     </message>
     <message>
         <location filename="../../ui/startup_options.cpp" line="220"/>
         <source>cannot write &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入“%1”</translation>
     </message>
 </context>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="54"/>
-        <source>Previous / next step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.cpp" line="55"/>
-        <source>Previous / next unit</source>
-        <translation type="unfinished"></translation>
+        <source>Previous / next step</source>
+        <translation>上一步 / 下一步</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="56"/>
-        <source>First / last step</source>
-        <translation type="unfinished"></translation>
+        <source>Previous / next unit</source>
+        <translation>上一个 / 下一个单元</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="57"/>
-        <source>Play / pause the walk through the network</source>
-        <translation type="unfinished"></translation>
+        <source>First / last step</source>
+        <translation>第一步 / 最后一步</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="58"/>
-        <source>Number of groups g</source>
-        <translation type="unfinished"></translation>
+        <source>Play / pause the walk through the network</source>
+        <translation>播放 / 暂停网络的自动逐步演示</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="59"/>
-        <source>Channel shuffle on / off</source>
-        <translation type="unfinished"></translation>
+        <source>Slower / faster walk</source>
+        <translation>自动演示减速 / 加速</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="60"/>
-        <source>Next width (0.25× … 2×)</source>
-        <translation type="unfinished"></translation>
+        <source>Number of groups g</source>
+        <translation>分组数 g</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="61"/>
-        <source>Next preset (ImageNet / Fashion-MNIST)</source>
-        <translation type="unfinished"></translation>
+        <source>Channel shuffle on / off</source>
+        <translation>通道混洗 开 / 关</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="62"/>
-        <source>A/B compare on / off</source>
-        <translation type="unfinished"></translation>
+        <source>Next width (0.25× … 2×)</source>
+        <translation>下一个宽度系数（0.25× … 2×）</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="63"/>
-        <source>Ghost the dense connections a grouped conv saves</source>
-        <translation type="unfinished"></translation>
+        <source>Next preset (ImageNet / Fashion-MNIST)</source>
+        <translation>下一个预设（ImageNet / Fashion-MNIST）</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="64"/>
-        <source>Operation view / channel flow</source>
-        <translation type="unfinished"></translation>
+        <source>A/B compare on / off</source>
+        <translation>A/B 对比 开 / 关</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="65"/>
-        <source>Replay the step&apos;s animation</source>
-        <translation type="unfinished"></translation>
+        <source>Next choice of configuration B</source>
+        <translation>切换配置 B 的下一个选项</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="66"/>
-        <source>Clear the selected channel</source>
-        <translation type="unfinished"></translation>
+        <source>Ghost the dense connections a grouped conv saves</source>
+        <translation>以虚线显示分组卷积省去的稠密连接</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="67"/>
-        <source>Open an image or .npy</source>
-        <translation type="unfinished"></translation>
+        <source>Operation view / channel flow</source>
+        <translation>运算视图 / 通道流向</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="68"/>
-        <source>Open a checkpoint</source>
-        <translation type="unfinished"></translation>
+        <source>Replay the step&apos;s animation</source>
+        <translation>重播当前步骤的动画</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="69"/>
-        <source>Larger / smaller text (projector)</source>
-        <translation type="unfinished"></translation>
+        <source>Feature maps: one colour range for all channels / each its own</source>
+        <translation>特征图：所有通道统一色阶 / 各用各的色阶</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="70"/>
+        <source>Feature maps: zoom in / out / reset (wheel and drag too)</source>
+        <translation>特征图：放大 / 缩小 / 重置（也可用滚轮和拖动）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="71"/>
+        <source>Clear the selected channel</source>
+        <translation>取消选中的通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="72"/>
+        <source>Open an image or .npy</source>
+        <translation>打开图像或 .npy 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="73"/>
+        <source>Open a checkpoint</source>
+        <translation>打开检查点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="74"/>
+        <source>Larger / smaller text (projector)</source>
+        <translation>增大 / 减小文字（投影仪）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="75"/>
         <source>This sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>本快捷键表</translation>
     </message>
 </context>
 <context>
@@ -855,159 +876,159 @@ stride %1</source>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="136"/>
         <source>The image as numbers: %1 (channels × height × width)</source>
-        <translation type="unfinished"></translation>
+        <translation>用数字表示的图像：%1（通道 × 高 × 宽）</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="149"/>
         <source>red</source>
-        <translation type="unfinished"></translation>
+        <translation>红</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="149"/>
         <source>green</source>
-        <translation type="unfinished"></translation>
+        <translation>绿</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="150"/>
         <source>blue</source>
-        <translation type="unfinished"></translation>
+        <translation>蓝</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="161"/>
         <source>grey</source>
-        <translation type="unfinished"></translation>
+        <translation>灰度</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="163"/>
         <source>channel %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>通道 %1：%2</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="167"/>
         <source>%1 numbers, from %2 to %3 (mean %4, std %5): pixels normalised with the dataset&apos;s mean and standard deviation, as in training.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个数，范围 %2 到 %3（均值 %4，标准差 %5）：像素已按数据集的均值和标准差归一化，与训练时相同。</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="179"/>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="182"/>
         <source>Light background: inverted, because Fashion-MNIST images are light on black.</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色背景：已反色显示，因为 Fashion-MNIST 图像是黑底浅色。</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="191"/>
         <source>channel 0, the centre 5 × 5 values:</source>
-        <translation type="unfinished"></translation>
+        <translation>通道 0，中心 5 × 5 的数值：</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="216"/>
         <source>%1 filters, each %2×%2 over all %3 input channels (dense), stride %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个卷积核，每个 %2×%2，作用于全部 %3 个输入通道（稠密），步长 %4</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="225"/>
         <source>H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%6 = %7 MACs</source>
-        <translation type="unfinished"></translation>
+        <translation>H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%6 = %7 MACs</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="235"/>
         <source>stride %1: %2 × %3 → %4 × %5</source>
-        <translation type="unfinished"></translation>
+        <translation>步长 %1：%2 × %3 → %4 × %5</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="291"/>
         <source>%1 output channels, %2 × %3 each</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个输出通道，每个 %2 × %3</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="306"/>
         <source>Per channel:  y = γ · (x − μ) / √(σ² + ε) + β</source>
-        <translation type="unfinished"></translation>
+        <translation>逐通道：y = γ · (x − μ) / √(σ² + ε) + β</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="309"/>
         <source>μ, σ²: the channel&apos;s running mean and variance from training;  γ, β: its learned scale and shift</source>
-        <translation type="unfinished"></translation>
+        <translation>μ、σ²：该通道在训练中统计的滑动均值和方差；γ、β：学到的缩放和平移</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="323"/>
         <source>before: mean %1, std %2</source>
-        <translation type="unfinished"></translation>
+        <translation>BN 前：均值 %1，标准差 %2</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="323"/>
         <source>after: mean %1, std %2</source>
-        <translation type="unfinished"></translation>
+        <translation>BN 后：均值 %1，标准差 %2</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="342"/>
         <source>each channel&apos;s mean: grey before → coloured after</source>
-        <translation type="unfinished"></translation>
+        <translation>各通道的均值：灰色（BN 前）→ 彩色（BN 后）</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="380"/>
         <source>channel 0 … %1</source>
-        <translation type="unfinished"></translation>
+        <translation>通道 0 … %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="394"/>
         <source>y = max(0, x): negative values are clipped to 0</source>
-        <translation type="unfinished"></translation>
+        <translation>y = max(0, x)：负值被截断为 0</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="399"/>
         <source>%1% of the %2 values are now 0</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 个值中有 %1% 现在为 0</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="408"/>
         <source>values before (x)</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU 前的数值 (x)</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="418"/>
         <source>left of the dashed line: below 0, set to 0</source>
-        <translation type="unfinished"></translation>
+        <translation>虚线左侧：小于 0，被置为 0</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="424"/>
         <source>ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="435"/>
         <source>3×3 windows, stride %1: each output keeps the largest of 9 values</source>
-        <translation type="unfinished"></translation>
+        <translation>3×3 窗口，步长 %1：每个输出取 9 个值中的最大值</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="438"/>
         <source>%1 × %2 → %3 × %4 per channel; the %5 channels stay separate; no multiply-adds</source>
-        <translation type="unfinished"></translation>
+        <translation>每个通道 %1 × %2 → %3 × %4；%5 个通道互不混合；没有乘加运算</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="450"/>
         <source>max-pool</source>
-        <translation type="unfinished"></translation>
+        <translation>最大池化</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="476"/>
         <source>one window, in numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>一个窗口的具体数值</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="487"/>
         <source>channel %1, output (%2, %3): the largest of its window; – is padding, never the max</source>
-        <translation type="unfinished"></translation>
+        <translation>通道 %1，输出 (%2, %3)：取其窗口中的最大值；– 表示填充，永远不会是最大值</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="504"/>
         <source>channel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>通道 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="524"/>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="526"/>
         <source>%1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2</translation>
     </message>
 </context>
 <context>
@@ -1015,182 +1036,182 @@ stride %1</source>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="127"/>
         <source>head</source>
-        <translation type="unfinished"></translation>
+        <translation>分类头</translation>
     </message>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="128"/>
         <source>stem</source>
-        <translation type="unfinished"></translation>
+        <translation>主干起始层</translation>
     </message>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="129"/>
         <source>unit %1.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>单元 %1.%2</translation>
     </message>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="153"/>
         <source>shuffle on</source>
-        <translation type="unfinished"></translation>
+        <translation>混洗：开</translation>
     </message>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="153"/>
         <source>shuffle off</source>
-        <translation type="unfinished"></translation>
+        <translation>混洗：关</translation>
     </message>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="154"/>
         <source>g = %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>g = %1，%2</translation>
     </message>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="158"/>
         <source>Which channels can reach channel %1 of %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>哪些通道能影响 %2 的通道 %1？</translation>
     </message>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="161"/>
         <source>Pick a channel to trace</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个通道进行追踪</translation>
     </message>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="181"/>
         <source> (all %1 groups)</source>
-        <translation type="unfinished"></translation>
+        <translation>（全部 %1 组）</translation>
     </message>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="183"/>
         <source> (1 group of %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（%1 组中的 1 组）</translation>
     </message>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="184"/>
         <source> (%1 groups of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>（%2 组中的 %1 组）</translation>
     </message>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="185"/>
         <source>%1 of %2 channels of %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 的 %2 个通道中的 %1 个%4</translation>
     </message>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="191"/>
         <source>channel %1 of %2 is reached by %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的通道 %1 受这些通道影响：%3</translation>
     </message>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="198"/>
         <source>one unit further back: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>再往前一个单元：%1</translation>
     </message>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="204"/>
         <source>Click a channel in a column (or in the operation view): the earlier steps then light up the channels that can influence it.</source>
-        <translation type="unfinished"></translation>
+        <translation>在任一列（或运算视图）中单击一个通道：前面各步骤中能影响它的通道就会亮起。</translation>
     </message>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="269"/>
         <source>%1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2</translation>
     </message>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="297"/>
         <source>can influence channel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>能影响通道 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="302"/>
         <source>cannot</source>
-        <translation type="unfinished"></translation>
+        <translation>不能</translation>
     </message>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="303"/>
         <source>colour: the channel&apos;s group</source>
-        <translation type="unfinished"></translation>
+        <translation>颜色：通道所属的组</translation>
     </message>
 </context>
 <context>
     <name>shufflescope::ui::CostPanel</name>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="37"/>
-        <source>MFLOPs (mult-adds)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/views/cost_panel.cpp" line="38"/>
-        <location filename="../../ui/views/cost_panel.cpp" line="58"/>
-        <source>grouped</source>
-        <translation type="unfinished"></translation>
+        <source>MFLOPs (mult-adds)</source>
+        <translation>MFLOPs（乘加）</translation>
     </message>
     <message>
         <location filename="../../ui/views/cost_panel.cpp" line="39"/>
         <location filename="../../ui/views/cost_panel.cpp" line="59"/>
+        <source>grouped</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/cost_panel.cpp" line="40"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="60"/>
         <source>dense</source>
-        <translation type="unfinished"></translation>
+        <translation>稠密</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="55"/>
-        <source>Multiply-adds of the selected step; dense = its 1൱ convolution ungrouped</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/views/cost_panel.cpp" line="56"/>
+        <source>Multiply-adds of the selected step; dense = its 1×1 convolution ungrouped</source>
+        <translation>所选步骤的乘加运算量；稠密 = 将其 1×1 卷积改为不分组时的值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="67"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="68"/>
         <source>MFLOPs per stage (C1 = stem conv)</source>
-        <translation type="unfinished"></translation>
+        <translation>各阶段 MFLOPs（C1 = 主干起始层卷积）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="73"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="74"/>
         <source>C1</source>
-        <translation type="unfinished"></translation>
+        <translation>C1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="73"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="74"/>
         <source>S2</source>
-        <translation type="unfinished"></translation>
+        <translation>S2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="73"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="74"/>
         <source>S3</source>
-        <translation type="unfinished"></translation>
+        <translation>S3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="73"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="74"/>
         <source>S4</source>
-        <translation type="unfinished"></translation>
+        <translation>S4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="73"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="74"/>
         <source>FC</source>
-        <translation type="unfinished"></translation>
+        <translation>FC</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="125"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="149"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — g = %2, %3, shuffle %4</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — g = %2，%3，通道混洗：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="129"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="153"/>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>开</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="129"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="153"/>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="137"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="161"/>
         <source>%1 MACs; dense is %2 of the grouped network</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MACs；稠密网络的计算量是分组网络的 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="164"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="188"/>
         <source>&lt;b&gt;Paper, Table 1 (g = %1):&lt;/b&gt; stages %2 / %3 / %4 channels, complexity %5 MFLOPs.&lt;br&gt;&lt;b&gt;Engine:&lt;/b&gt; stages %6 / %7 / %8, backbone %9.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;论文表 1（g = %1）：&lt;/b&gt;各阶段 %2 / %3 / %4 个通道，复杂度 %5 MFLOPs。&lt;br&gt;&lt;b&gt;本程序引擎：&lt;/b&gt;各阶段 %6 / %7 / %8，骨干网络 %9。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="174"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="198"/>
         <source>&lt;b&gt;Paper:&lt;/b&gt; Table 1 has no column for g = %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;论文：&lt;/b&gt;表 1 中没有 g = %1 这一列。%2</translation>
     </message>
 </context>
 <context>
@@ -1198,456 +1219,457 @@ stride %1</source>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="100"/>
         <source>Channel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>通道 %1</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="103"/>
         <source>red</source>
-        <translation type="unfinished"></translation>
+        <translation>红</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="103"/>
         <source>green</source>
-        <translation type="unfinished"></translation>
+        <translation>绿</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="104"/>
         <source>blue</source>
-        <translation type="unfinished"></translation>
+        <translation>蓝</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="738"/>
         <source>Shared range (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>统一色阶 (%1)</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="749"/>
         <source>On: one colour scale for all channels (compare their strength).
 Off: each channel stretched over its own min..max (see its pattern).</source>
-        <translation type="unfinished"></translation>
+        <translation>开：所有通道使用同一色阶（便于比较强弱）。
+关：每个通道按自己的最小值..最大值拉伸（便于看清图案）。</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="756"/>
         <source>Zoom %1× — reset</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放 %1× — 重置</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="775"/>
         <source>%1 values, one cell each</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个值，每格一个</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="776"/>
         <source>%1 channels × %2 × %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个通道 × %2 × %3</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="836"/>
         <source>%1 × %2 × %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 × %3</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="858"/>
         <source>Computing…</source>
-        <translation type="unfinished"></translation>
+        <translation>计算中…</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="862"/>
         <source>This step has no output to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>此步骤没有可显示的输出。</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="866"/>
         <source>This step&apos;s output is too large for the graphics card.</source>
-        <translation type="unfinished"></translation>
+        <translation>此步骤的输出太大，显卡无法显示。</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="946"/>
         <source>#%1</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1010"/>
         <source>Group %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>组 %1（共 %2 组）</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1010"/>
         <source>No group</source>
-        <translation type="unfinished"></translation>
+        <translation>无分组</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1015"/>
         <source>Value %1</source>
-        <translation type="unfinished"></translation>
+        <translation>值 %1</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1023"/>
         <source>Rank %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>排名 %1 / %2</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1028"/>
         <source>min %1   max %2   mean %3</source>
-        <translation type="unfinished"></translation>
+        <translation>最小 %1   最大 %2   均值 %3</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1033"/>
         <source>(not highlighted)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未高亮）</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1076"/>
         <source>group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>组 %1</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1076"/>
         <source>no group</source>
-        <translation type="unfinished"></translation>
+        <translation>无分组</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1077"/>
         <source>value %1</source>
-        <translation type="unfinished"></translation>
+        <translation>值 %1</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1078"/>
         <source>mean %1</source>
-        <translation type="unfinished"></translation>
+        <translation>均值 %1</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1080"/>
         <source>shared scale</source>
-        <translation type="unfinished"></translation>
+        <translation>统一色阶</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1080"/>
         <source>own scale</source>
-        <translation type="unfinished"></translation>
+        <translation>各自色阶</translation>
     </message>
 </context>
 <context>
     <name>shufflescope::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="103"/>
-        <source>←/→ step · 1ĸ groups · S shuffle · Space play · F1 all shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="113"/>
+        <location filename="../../ui/main_window.cpp" line="118"/>
         <source>Computing…</source>
-        <translation type="unfinished"></translation>
+        <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="133"/>
+        <location filename="../../ui/main_window.cpp" line="138"/>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="142"/>
+        <location filename="../../ui/main_window.cpp" line="147"/>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>运算</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="143"/>
+        <location filename="../../ui/main_window.cpp" line="148"/>
         <source>Channel flow</source>
-        <translation type="unfinished"></translation>
+        <translation>通道流向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="144"/>
+        <location filename="../../ui/main_window.cpp" line="149"/>
         <source>What the selected step computes, animated (F switches view)</source>
-        <translation type="unfinished"></translation>
+        <translation>所选步骤在计算什么（动画演示，按 F 切换视图）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="145"/>
+        <location filename="../../ui/main_window.cpp" line="150"/>
         <source>Which earlier channels can reach the selected channel (the boundary effect)</source>
-        <translation type="unfinished"></translation>
+        <translation>前面哪些通道能影响所选通道（边界效应）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="153"/>
+        <location filename="../../ui/main_window.cpp" line="158"/>
         <source>Feature maps: wheel zooms, drag pans, double-click resets, click a channel to enlarge it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="167"/>
-        <source>Prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>特征图：滚轮缩放，拖动平移，双击重置，单击通道可放大</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="172"/>
+        <source>Prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="177"/>
         <source>Cost and prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>计算量与预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="179"/>
+        <location filename="../../ui/main_window.cpp" line="190"/>
         <source>Controls</source>
-        <translation type="unfinished"></translation>
+        <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="184"/>
+        <location filename="../../ui/main_window.cpp" line="195"/>
         <source>ImageNet geometry</source>
-        <translation type="unfinished"></translation>
+        <translation>ImageNet 规格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="185"/>
+        <location filename="../../ui/main_window.cpp" line="196"/>
         <source>Fashion-MNIST</source>
-        <translation type="unfinished"></translation>
+        <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="186"/>
+        <location filename="../../ui/main_window.cpp" line="197"/>
         <source>Model preset (P)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="189"/>
-        <source> Model </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="193"/>
-        <source> Groups g </source>
-        <translation type="unfinished"></translation>
+        <translation>模型预设（P）</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="200"/>
+        <source> Model </source>
+        <translation> 模型 </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="204"/>
+        <source> Groups g </source>
+        <translation> 分组数 g </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="211"/>
         <source>g = %1 (key %1) — not in the paper: the stem must change</source>
-        <translation type="unfinished"></translation>
+        <translation>g = %1（按键 %1）——论文中没有：主干起始层需要改动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="201"/>
+        <location filename="../../ui/main_window.cpp" line="212"/>
         <source>g = %1 (key %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>g = %1（按键 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="209"/>
+        <location filename="../../ui/main_window.cpp" line="220"/>
         <source>Shuffle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="210"/>
-        <source>Channel shuffle on / off (S)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="218"/>
-        <source>Width scale (W): every filter count times s, cost about s²</source>
-        <translation type="unfinished"></translation>
+        <translation>混洗</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="221"/>
-        <source> Width </source>
-        <translation type="unfinished"></translation>
+        <source>Channel shuffle on / off (S)</source>
+        <translation>通道混洗 开 / 关（S）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="227"/>
-        <source>Previous step (←)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/main_window.cpp" line="229"/>
+        <source>Width scale (W): every filter count times s, cost about s²</source>
+        <translation>宽度系数（W）：每层卷积核个数乘以 s，计算量约为 s² 倍</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="232"/>
+        <source> Width </source>
+        <translation> 宽度 </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="238"/>
+        <source>Previous step (←)</source>
+        <translation>上一步（←）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="243"/>
         <source>Play / pause an automatic walk through the network (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>播放 / 暂停网络的自动逐步演示（Space）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="240"/>
+        <location filename="../../ui/main_window.cpp" line="251"/>
         <source>Next step (→)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步（→）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="247"/>
-        <source>Speed of the automatic walk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="262"/>
+        <location filename="../../ui/main_window.cpp" line="273"/>
         <source>A/B compare</source>
-        <translation type="unfinished"></translation>
+        <translation>A/B 对比</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="263"/>
+        <location filename="../../ui/main_window.cpp" line="274"/>
         <source>Split the feature maps: this configuration (A) next to another (B) (C)</source>
-        <translation type="unfinished"></translation>
+        <translation>分屏显示特征图：当前配置 (A) 与另一配置 (B) 并排（C）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="266"/>
+        <location filename="../../ui/main_window.cpp" line="277"/>
         <source>B: shuffle flipped</source>
-        <translation type="unfinished"></translation>
+        <translation>B：混洗取反</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="267"/>
+        <location filename="../../ui/main_window.cpp" line="278"/>
         <source>B: g = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>B：g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="268"/>
-        <source>What configuration B differs in</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/main_window.cpp" line="258"/>
+        <source>Speed of the automatic walk ([ slower, ] faster)</source>
+        <translation>自动演示的速度（[ 减慢，] 加快）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="281"/>
+        <location filename="../../ui/main_window.cpp" line="108"/>
+        <source>←/→ step · 1–8 groups · S shuffle · Space play · F1 all shortcuts</source>
+        <translation>←/→ 步骤 · 1–8 分组数 · S 混洗 · Space 播放 · F1 全部快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="279"/>
+        <source>What configuration B differs in (B)</source>
+        <translation>配置 B 与 A 的不同之处（B）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="292"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="282"/>
+        <location filename="../../ui/main_window.cpp" line="293"/>
         <source>&amp;Open image or .npy…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图像或 .npy(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="283"/>
+        <location filename="../../ui/main_window.cpp" line="294"/>
         <source>Open &amp;checkpoint…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="286"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="288"/>
-        <source>&amp;Samples</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="295"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="296"/>
-        <source>Larger text</source>
-        <translation type="unfinished"></translation>
+        <translation>打开检查点(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="297"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="299"/>
+        <source>&amp;Samples</source>
+        <translation>示例(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="306"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="307"/>
+        <source>Larger text</source>
+        <translation>增大文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="308"/>
         <source>Smaller text</source>
-        <translation type="unfinished"></translation>
+        <translation>减小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="298"/>
+        <location filename="../../ui/main_window.cpp" line="309"/>
         <source>Projector (large text)</source>
-        <translation type="unfinished"></translation>
+        <translation>投影仪模式（大字）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="301"/>
+        <location filename="../../ui/main_window.cpp" line="312"/>
         <source>System theme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="302"/>
-        <source>Light theme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="303"/>
-        <source>Dark theme</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统主题</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="313"/>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
+        <source>Light theme</source>
+        <translation>浅色主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="314"/>
+        <source>Dark theme</source>
+        <translation>深色主题</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="324"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="335"/>
         <source>The language changes when ShuffleScope starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>重新启动 ShuffleScope 后，语言设置才会生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="328"/>
+        <location filename="../../ui/main_window.cpp" line="339"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="329"/>
+        <location filename="../../ui/main_window.cpp" line="340"/>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="330"/>
+        <location filename="../../ui/main_window.cpp" line="341"/>
         <source>&amp;About ShuffleScope</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 ShuffleScope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="331"/>
+        <location filename="../../ui/main_window.cpp" line="342"/>
         <source>About ShuffleScope</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="332"/>
+        <location filename="../../ui/main_window.cpp" line="343"/>
         <source>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;A visualiser and tutor for ShuffleNet v1 (Zhang, Zhou, Lin, Sun, CVPR 2018).&lt;br&gt;Every number is computed by the project&apos;s own engine from the current configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;ShuffleNet v1（Zhang, Zhou, Lin, Sun, CVPR 2018）的可视化与教学工具。&lt;br&gt;所有数字都由本项目自己的引擎根据当前配置计算得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="345"/>
+        <location filename="../../ui/main_window.cpp" line="356"/>
         <source>Shuffle: on</source>
-        <translation type="unfinished"></translation>
+        <translation>混洗：开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="345"/>
+        <location filename="../../ui/main_window.cpp" line="356"/>
         <source>Shuffle: off</source>
-        <translation type="unfinished"></translation>
+        <translation>混洗：关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="352"/>
+        <location filename="../../ui/main_window.cpp" line="363"/>
         <source>ShuffleScope — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ShuffleScope — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="353"/>
+        <location filename="../../ui/main_window.cpp" line="364"/>
         <source> (untrained)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未训练）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="372"/>
+        <location filename="../../ui/main_window.cpp" line="383"/>
         <source>  Step %1 / %2: &lt;b&gt;%3&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>  步骤 %1 / %2：&lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="413"/>
+        <location filename="../../ui/main_window.cpp" line="424"/>
         <source>Open image</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="414"/>
+        <location filename="../../ui/main_window.cpp" line="425"/>
         <source>Images and tensors (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>图像和张量 (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="419"/>
+        <location filename="../../ui/main_window.cpp" line="430"/>
         <source>Open checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>打开检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="420"/>
+        <location filename="../../ui/main_window.cpp" line="431"/>
         <source>Checkpoints (*.safetensors);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>检查点 (*.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="433"/>
+        <location filename="../../ui/main_window.cpp" line="444"/>
         <source>ShuffleScope</source>
-        <translation type="unfinished"></translation>
+        <translation>ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="441"/>
+        <location filename="../../ui/main_window.cpp" line="452"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="443"/>
+        <location filename="../../ui/main_window.cpp" line="454"/>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="443"/>
+        <location filename="../../ui/main_window.cpp" line="454"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="624"/>
+        <location filename="../../ui/main_window.cpp" line="641"/>
         <source>Saved settings were not valid; starting from the defaults.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存的设置无效，已改用默认设置。</translation>
     </message>
 </context>
 <context>
@@ -1655,7 +1677,7 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
     <message>
         <location filename="../../ui/views/operation/operation_view.cpp" line="137"/>
         <source>No network yet: the first forward pass is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络尚未就绪：正在进行第一次前向传播。</translation>
     </message>
 </context>
 <context>
@@ -1663,27 +1685,27 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
     <message>
         <location filename="../../ui/views/prediction_panel.cpp" line="17"/>
         <source>The network&apos;s five most likely classes for this input</source>
-        <translation type="unfinished"></translation>
+        <translation>网络认为此输入最可能属于的五个类别</translation>
     </message>
     <message>
         <location filename="../../ui/views/prediction_panel.cpp" line="61"/>
         <source>Computing…</source>
-        <translation type="unfinished"></translation>
+        <translation>计算中…</translation>
     </message>
     <message>
         <location filename="../../ui/views/prediction_panel.cpp" line="69"/>
         <source>trained</source>
-        <translation type="unfinished"></translation>
+        <translation>已训练</translation>
     </message>
     <message>
         <location filename="../../ui/views/prediction_panel.cpp" line="69"/>
         <source>untrained</source>
-        <translation type="unfinished"></translation>
+        <translation>未训练</translation>
     </message>
     <message>
         <location filename="../../ui/views/prediction_panel.cpp" line="105"/>
         <source>Forward pass: %1 ms (fast path)</source>
-        <translation type="unfinished"></translation>
+        <translation>前向传播：%1 ms（快速路径）</translation>
     </message>
 </context>
 <context>
@@ -1691,22 +1713,22 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
     <message>
         <location filename="../../ui/session/session.cpp" line="40"/>
         <source>Invalid configuration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>配置无效：%1</translation>
     </message>
     <message>
         <location filename="../../ui/session/session.cpp" line="122"/>
         <source>Invalid comparison: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>对比无效：%1</translation>
     </message>
     <message>
         <location filename="../../ui/session/session.cpp" line="127"/>
         <source>A/B compare needs both configurations on the same preset.</source>
-        <translation type="unfinished"></translation>
+        <translation>A/B 对比要求两个配置使用同一个预设。</translation>
     </message>
     <message>
         <location filename="../../ui/session/session.cpp" line="155"/>
         <source>Compare: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>对比：%1</translation>
     </message>
 </context>
 <context>
@@ -1714,62 +1736,62 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
     <message>
         <location filename="../../ui/views/timeline_view.cpp" line="49"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤</translation>
     </message>
     <message>
         <location filename="../../ui/views/timeline_view.cpp" line="49"/>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
         <location filename="../../ui/views/timeline_view.cpp" line="49"/>
         <source>MACs</source>
-        <translation type="unfinished"></translation>
+        <translation>乘加 (MACs)</translation>
     </message>
     <message>
         <location filename="../../ui/views/timeline_view.cpp" line="56"/>
         <source>Every step of the network. Click a step to show it; ←/→ step through.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络的每一个步骤。单击某个步骤即可显示；用 ←/→ 逐步浏览。</translation>
     </message>
     <message>
         <location filename="../../ui/views/timeline_view.cpp" line="89"/>
         <source>, %1 groups</source>
-        <translation type="unfinished"></translation>
+        <translation>，%1 组</translation>
     </message>
     <message>
         <location filename="../../ui/views/timeline_view.cpp" line="90"/>
         <source>, off</source>
-        <translation type="unfinished"></translation>
+        <translation>，已关闭</translation>
     </message>
     <message>
         <location filename="../../ui/views/timeline_view.cpp" line="110"/>
         <source>Stage %1</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/timeline_view.cpp" line="113"/>
         <source>Unit %1 (stride 2)</source>
-        <translation type="unfinished"></translation>
+        <translation>单元 %1（步长 2）</translation>
     </message>
     <message>
         <location filename="../../ui/views/timeline_view.cpp" line="114"/>
         <source>Unit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>单元 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/timeline_view.cpp" line="118"/>
         <source>Stem</source>
-        <translation type="unfinished"></translation>
+        <translation>主干起始层</translation>
     </message>
     <message>
         <location filename="../../ui/views/timeline_view.cpp" line="121"/>
         <source>Head</source>
-        <translation type="unfinished"></translation>
+        <translation>分类头</translation>
     </message>
     <message>
         <location filename="../../ui/views/timeline_view.cpp" line="124"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,8 @@
 #include <QChartView>
 #include <QGridLayout>
 #include <QLabel>
+#include <QCoreApplication>
+#include <QEvent>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -40,7 +42,7 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
     int r = 1;
     for (const auto& row : kRows) {
         const QString key = QString::fromLatin1(row[0]);
-        auto* name = new QLabel(tr(row[1]), this);
+        auto* name = new QLabel(QCoreApplication::translate("CostPanel", row[1]), this);
         auto* grouped = new QLabel(this);
         auto* dense = new QLabel(this);
         grouped->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -52,7 +54,7 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
         rows_[key] = {grouped, dense};
         ++r;
     }
-    rows_["step"].first->setToolTip(tr("Multiply-adds of the selected step; dense = its 1\u00d71 convolution ungrouped"));
+    rows_["step"].first->setToolTip(tr("Multiply-adds of the selected step; dense = its 1×1 convolution ungrouped"));
     layout->addLayout(grid_);
 
     groupedSet_ = new QBarSet(tr("grouped"));
@@ -79,12 +81,34 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
     series->attachAxis(valueAxis_);
     chart_ = new QChartView(chart, this);
     chart_->setRenderHint(QPainter::Antialiasing);
-    chart_->setMinimumHeight(220);
+    chart_->setMinimumHeight(160);
+    applyPalette();
     layout->addWidget(chart_, 1);
 
     paper_ = new QLabel(this);
     paper_->setWordWrap(true);
     layout->addWidget(paper_);
+}
+
+void CostPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange) applyPalette();
+    QWidget::changeEvent(event);
+}
+
+void CostPanel::applyPalette() {
+    // Qt Charts draws with its own theme colours; use the window's so dark mode stays readable.
+    const QColor text = palette().color(QPalette::WindowText);
+    QColor grid = text;
+    grid.setAlpha(50);
+    QChart* chart = chart_->chart();
+    chart->setTitleBrush(text);
+    chart->legend()->setLabelColor(text);
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setLabelsColor(text);
+        axis->setTitleBrush(text);
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(grid);
+    }
 }
 
 void CostPanel::setFontScale(double scale) {
@@ -98,6 +122,7 @@ void CostPanel::setFontScale(double scale) {
     chart_->chart()->axes().last()->setLabelsFont(small);
     chart_->chart()->legend()->setFont(small);
     chart_->chart()->setTitleFont(f);
+    chart_->setMinimumHeight(int(160 * scale));
 }
 
 void CostPanel::setRow(const QString& key, const QString& grouped, const QString& dense) {

@@ -31,7 +31,11 @@ public:
     // "total", "params"): {grouped, dense}. Tests compare them with the core.
     std::pair<QString, QString> displayed(const QString& row) const;
 
+protected:
+    void changeEvent(QEvent* event) override;  // follows light/dark palette changes
+
 private:
+    void applyPalette();
     void setRow(const QString& key, const QString& grouped, const QString& dense);
 
     SnapshotPtr snapshot_;

@@ -1,0 +1,38 @@
+#pragma once
+// Batch normalisation in TRAINING mode, PyTorch's semantics (nn.BatchNorm2d.train()). The
+// statistics are those of the whole batch, so unlike the per-image operators these take whole
+// NCHW tensors:
+//   in, out, gradOut, gradIn   [N, C, H, W]
+//   gamma, beta, running*, saved*, grad*   [C]
+// Forward, per channel c over the M = N*H*W values:
+//   mean = sum(x)/M,  var = sum((x - mean)^2)/M  (biased: this is what normalises)
+//   out  = (x - mean) * invStd * gamma + beta,   invStd = 1/sqrt(var + eps)
+//   runningMean = (1 - momentum)*runningMean + momentum*mean
+//   runningVar  = (1 - momentum)*runningVar  + momentum*var*M/(M - 1)   (unbiased, as PyTorch)
+// M must be > 1 (PyTorch rejects a single value per channel in training, asserted here).
+// savedMean / savedInvStd keep the batch statistics for the backward. out may alias in, but the
+// backward needs the forward input, so a trainer that aliases must keep a copy.
+//
+// Backward, the full-batch formula (xhat = (x - mean)*invStd):
+//   gradGamma += sum(gradOut * xhat),  gradBeta += sum(gradOut)           (ACCUMULATED)
+//   gradIn = gamma*invStd * (gradOut - sum(gradOut)/M - xhat*sum(gradOut*xhat)/M)  (OVERWRITTEN)
+// gradIn may alias gradOut (same tensor); gradGamma / gradBeta may be nullptr.
+// Both parallelise over channels (OpenMP); sums are accumulated in double.
+
+#include "shufflescope/ops/batch_norm.h"
+#include "shufflescope/tensor.h"
+
+namespace shufflescope::ops {
+
+inline constexpr float kBatchNormMomentum = 0.1f;
+
+void batchNormTrainForward(const Tensor& in, const float* gamma, const float* beta, Tensor& out,
+                           float* savedMean, float* savedInvStd, float* runningMean,
+                           float* runningVar, float momentum = kBatchNormMomentum,
+                           float eps = kBatchNormEpsilon);
+
+void batchNormTrainBackward(const Tensor& in, const float* gamma, const float* savedMean,
+                            const float* savedInvStd, const Tensor& gradOut, Tensor& gradIn,
+                            float* gradGamma, float* gradBeta);
+
+}  // namespace shufflescope::ops

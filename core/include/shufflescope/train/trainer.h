@@ -1,0 +1,76 @@
+#pragma once
+// Training the network in the engine: a forward pass in training mode (batch norm normalises with
+// the batch's statistics and updates the running ones), softmax cross-entropy on the logits, the
+// backward pass through every step, and SGD with momentum and weight decay — PyTorch's semantics
+// throughout, so a step here equals torch.optim.SGD's step on the same module:
+//   g = grad + weightDecay * p;  buf = momentum * buf + g;  p -= learningRate * buf
+// (no dampening, no Nesterov; the first step's buffer is g itself). Weight decay applies to every
+// trainable tensor, BN's included, as SGD(model.parameters(), weight_decay=...) does; BN running
+// statistics are buffers and are never decayed.
+//
+// Batches are [N, C, H, W] with N >= 2 (training-mode BN needs more than one value per channel).
+// The work is parallel over the images of the batch (OpenMP); weight gradients are summed in
+// per-thread buffers and reduced once per batch.
+
+#include <vector>
+
+#include "shufflescope/network.h"
+#include "shufflescope/parameters.h"
+#include "shufflescope/tensor.h"
+
+namespace shufflescope::train {
+
+struct SgdSettings {
+    float momentum = 0.9f;
+    float weightDecay = 4e-5f;  // the paper's value
+};
+
+struct BatchResult {
+    double loss = 0;  // mean cross-entropy over the batch
+    int correct = 0;  // images whose arg-max logit is the label
+    int count = 0;
+};
+
+class Trainer {
+public:
+    Trainer(const Network& network, Parameters parameters, SgdSettings sgd = {});
+
+    // Forward, loss, backward: fills gradients(). Does not change the weights (BN running
+    // statistics are updated, as in PyTorch's train mode).
+    BatchResult computeGradients(const Tensor& batch, const std::vector<int>& labels);
+    // One SGD step with the current gradients.
+    void applySgd(float learningRate);
+    // Both, the usual training step.
+    BatchResult trainBatch(const Tensor& batch, const std::vector<int>& labels, float learningRate);
+
+    const Network& network() const { return network_; }
+    const Parameters& parameters() const { return parameters_; }
+    Parameters& parameters() { return parameters_; }
+    // dL/dp for every trainable tensor (same keys and shapes as the parameters).
+    const Parameters& gradients() const { return gradients_; }
+    // SGD momentum buffers (for resumable checkpoints); same keys as gradients().
+    Parameters& momentumBuffers() { return momentum_; }
+    const Parameters& momentumBuffers() const { return momentum_; }
+
+private:
+    void forward(const Tensor& batch);
+    void backward();
+    void prepare(int batchSize);
+    float* threadGradient(int thread, const std::string& name);
+
+    Network network_;
+    Parameters parameters_;
+    SgdSettings sgd_;
+    Parameters gradients_, momentum_;
+    std::vector<Parameters> threadGradients_;  // per OpenMP thread: conv and FC weight gradients
+
+    int batchSize_ = 0;
+    std::vector<Tensor> outputs_, grads_;
+    std::vector<std::vector<float>> savedMean_, savedInvStd_;  // per BN step
+    std::vector<int> consumers_;                              // per step: how many steps read it
+    std::vector<std::vector<float>> scratch_;                 // per thread, for im2col
+    std::vector<int> labels_;
+    int fcStep_ = -1;
+};
+
+}  // namespace shufflescope::train

@@ -10,5 +10,7 @@ void runSummary(const Options& options);
 void runInit(const Options& options);
 void runPrediction(const Options& options);
 void runBench(const Options& options);
+void runTrain(const Options& options);
+void runEval(const Options& options);
 
 }  // namespace shufflescope::cli

@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
         else if (options.command == "init") runInit(options);
         else if (options.command == "run") runPrediction(options);
         else if (options.command == "bench") runBench(options);
+        else if (options.command == "train") runTrain(options);
+        else if (options.command == "eval") runEval(options);
         return 0;
     } catch (const shufflescope::Error& e) {
         std::cerr << "shufflescope-cli: error: " << e.what() << "\n";

@@ -11,7 +11,7 @@ namespace shufflescope::cli {
 
 namespace {
 
-const std::vector<std::string> kCommands = {"summary", "init", "run", "bench"};
+const std::vector<std::string> kCommands = {"summary", "init", "run", "bench", "train", "eval"};
 
 long long parseInteger(const std::string& flag, const std::string& text, long long lo, long long hi) {
     long long value = 0;
@@ -54,6 +54,8 @@ bool commandTakes(const std::string& command, const std::string& flag) {
         {"init", {"-o", "--output"}},
         {"run", {"--input", "--json", "--dump", "--top"}},
         {"bench", {"--threads", "--iters", "--warmup", "--json"}},
+        {"train", {"--epochs", "--out", "--resume", "--limit", "--batch", "--lr", "--no-augment", "--threads"}},
+        {"eval", {"--json", "--limit", "--threads"}},
     };
     for (const auto& [name, flags] : table)
         if (name == command) return std::find(flags.begin(), flags.end(), flag) != flags.end();
@@ -71,7 +73,7 @@ Options parseOptions(const std::vector<std::string>& args) {
         return o;
     }
     if (std::find(kCommands.begin(), kCommands.end(), o.command) == kCommands.end())
-        throw Error("unknown command '" + o.command + "' (expected summary, init, run or bench)");
+        throw Error("unknown command '" + o.command + "' (expected summary, init, run, bench, train or eval)");
 
     // The preset is the base the other config flags modify, wherever it appears.
     for (std::size_t i = 1; i + 1 < args.size(); ++i)
@@ -136,10 +138,32 @@ Options parseOptions(const std::vector<std::string>& args) {
             o.iterations = int(parseInteger(flag, value(), 1, 1000000));
         } else if (flag == "--warmup") {
             o.warmup = int(parseInteger(flag, value(), 0, 1000000));
+        } else if (flag == "--epochs") {
+            o.epochs = int(parseInteger(flag, value(), 1, 10000));
+        } else if (flag == "--out") {
+            o.out = value();
+        } else if (flag == "--resume") {
+            o.resume = value();
+        } else if (flag == "--limit") {
+            o.limit = int(parseInteger(flag, value(), 2, 100000000));
+        } else if (flag == "--batch") {
+            o.batchSize = int(parseInteger(flag, value(), 2, 8192));
+        } else if (flag == "--lr") {
+            const std::string& text = value();
+            double lr = 0;
+            auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), lr);
+            if (ec != std::errc() || ptr != text.data() + text.size() || !(lr > 0 && lr < 100))
+                throw Error("--lr: '" + text + "' is not a learning rate in (0, 100)");
+            o.learningRate = lr;
+        } else if (flag == "--no-augment") {
+            o.augment = false;
         }
     }
     if (o.command == "init" && o.output.empty()) throw Error("init: missing -o FILE.safetensors");
     if (o.command == "run" && o.input.empty()) throw Error("run: missing --input IMAGE|FILE.npy");
+    if (o.command == "train" && o.epochs == 0 && o.resume.empty())
+        throw Error("train: missing --epochs N (or --resume FILE)");
+    if (o.command == "eval" && !o.weights) throw Error("eval: missing --weights FILE.safetensors");
     validateConfig(o.config);
     return o;
 }
@@ -154,6 +178,11 @@ Commands:
                                     top-N prediction; --dump writes every step as .npy and .png
   bench [--threads N] [--iters N] [--warmup N] [--json]
                                     latency of the fast forward path at batch 1 (median, min)
+  train --epochs N [--out FILE] [--resume FILE] [--limit N] [--batch N] [--lr X] [--no-augment]
+                                    train on Fashion-MNIST (the fashion preset); a checkpoint after
+                                    every epoch; Ctrl-C stops and keeps the last one
+  eval --weights FILE [--json] [--limit N]
+                                    test-set accuracy, per-class accuracy, confusion matrix
 
 Config flags (every command):
   --preset imagenet|fashion         base configuration (default imagenet)

@@ -12,7 +12,7 @@
 namespace shufflescope::cli {
 
 struct Options {
-    std::string command;  // summary | init | run | bench | help
+    std::string command;  // summary | init | run | bench | train | eval | help
     ModelConfig config;
     std::set<std::string> configFlags;  // config flags given explicitly (checked against a checkpoint)
     std::optional<std::string> weights;
@@ -25,6 +25,14 @@ struct Options {
     int threads = 0;  // bench; 0 = the machine's default
     int iterations = 50;
     int warmup = 5;
+    // train / eval
+    int epochs = 0;           // train: required unless --resume
+    std::string out;          // train: checkpoint written after every epoch
+    std::string resume;       // train: continue a run from its checkpoint
+    int limit = 0;            // train: first N training images; eval: first N test images
+    int batchSize = 128;
+    double learningRate = 0.1;
+    bool augment = true;
 };
 
 Options parseOptions(const std::vector<std::string>& args);

@@ -23,8 +23,10 @@ constexpr const char* kFormatVersion = "shufflescope-checkpoint-1";
 constexpr int kMaxConfigDepth = 2;
 
 // PyTorch's BatchNorm keeps an int64 step counter that inference never reads.
-bool isBatchCounter(std::string_view key) {
-    return key.ends_with(".num_batches_tracked");
+// Keys that are not network parameters: PyTorch's BN batch counters and a training run's
+// optimiser state (training_run.h), which a plain checkpoint reader ignores.
+bool isNotAParameter(std::string_view key) {
+    return key.ends_with(".num_batches_tracked") || key.starts_with(kOptimizerKeyPrefix);
 }
 
 // Compares tensors with the network `expectation` describes, so that the message says which
@@ -122,7 +124,7 @@ bool sameParameterShapes(const Network& a, const Network& b) {
 }  // namespace
 
 Checkpoint readCheckpoint(const std::string& path) {
-    SafetensorsContent content = readSafetensors(path, isBatchCounter);
+    SafetensorsContent content = readSafetensors(path, isNotAParameter);
     Checkpoint checkpoint;
     checkpoint.parameters = std::move(content.tensors);
     checkpoint.metadata = std::move(content.metadata);

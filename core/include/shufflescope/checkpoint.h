@@ -3,7 +3,7 @@
 // of ../shared/spec/shufflenet-v1.md, with the ModelConfig as JSON in __metadata__ under
 // "shufflescope.config". A PyTorch module with the same attribute names loads them with
 // load_state_dict; files PyTorch wrote (no metadata) load given the configuration.
-// "*.num_batches_tracked" entries are accepted and ignored.
+// "*.num_batches_tracked" and "optimizer.*" entries are accepted and ignored.
 
 #include <map>
 #include <optional>
@@ -17,6 +17,9 @@
 namespace shufflescope {
 
 inline constexpr const char* kConfigMetadataKey = "shufflescope.config";
+// Tensors under this prefix are a training run's optimiser state, not parameters: readers of
+// weights skip them (a resumable training checkpoint is also a usable weights file).
+inline constexpr const char* kOptimizerKeyPrefix = "optimizer.";
 
 struct Checkpoint {
     std::optional<ModelConfig> config;  // from __metadata__, when present

@@ -1,0 +1,145 @@
+// shufflescope-cli train / eval: training the fashion preset on Fashion-MNIST in the engine.
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <iomanip>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "model_loading.h"
+#include "shufflescope/error.h"
+#include "shufflescope/labels.h"
+#include "shufflescope/threading.h"
+#include "shufflescope/train/training_run.h"
+
+namespace shufflescope::cli {
+
+namespace {
+
+std::atomic<bool> stopRequested{false};
+
+extern "C" void onInterrupt(int) { stopRequested.store(true); }
+
+// Training uses Fashion-MNIST: the model must take its 1x32x32 frames and 10 classes.
+void requireFashionGeometry(const ModelConfig& c) {
+    if (c.inChannels != 1 || c.inputHeight != 32 || c.inputWidth != 32 || c.classes != 10)
+        throw Error("training uses Fashion-MNIST: the model must take 1x32x32 input with 10 classes "
+                    "(use --preset fashion); this one is " + describe(c));
+}
+
+std::string clock(double seconds) {
+    const long s = long(seconds + 0.5);
+    char text[32];
+    std::snprintf(text, sizeof text, "%02ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
+    return text;
+}
+
+std::string defaultOutput(const ModelConfig& c) {
+    return c.preset + "-g" + std::to_string(c.groups) + (c.shuffle ? "-shuffle" : "-noshuffle") + ".safetensors";
+}
+
+}  // namespace
+
+void runTrain(const Options& options) {
+    if (options.threads > 0) setThreadCount(options.threads);
+    std::optional<train::TrainingRun> run;
+    std::string out = options.out;
+    if (!options.resume.empty()) {
+        run.emplace(train::TrainingRun::resume(options.resume));
+        if (out.empty()) out = options.resume;
+        std::cout << "resuming " << options.resume << " after epoch " << run->epochsDone() << " of "
+                  << run->recipe().epochs << "\n";
+    } else {
+        LoadedModel model = loadModel(options);
+        requireFashionGeometry(model.network.config());
+        train::TrainingRecipe recipe;
+        recipe.epochs = options.epochs;
+        recipe.batchSize = options.batchSize;
+        recipe.learningRate = float(options.learningRate);
+        recipe.seed = options.seed;
+        recipe.augment = options.augment;
+        recipe.limit = options.limit;
+        run.emplace(model.network, std::move(model.parameters), recipe);
+        if (out.empty()) out = defaultOutput(model.network.config());
+    }
+    requireFashionGeometry(run->network().config());
+    const std::string directory = train::defaultFashionMnistDirectory();
+    const train::Dataset trainData = train::loadFashionMnist(directory, true);
+    const train::Dataset testData = train::loadFashionMnist(directory, false);
+
+    std::cout << "model:   " << describe(run->network().config()) << "\n"
+              << "recipe:  " << run->recipe().epochs << " epochs, batch " << run->recipe().batchSize
+              << ", SGD lr " << run->recipe().learningRate << " (linear decay to 0), momentum "
+              << run->recipe().momentum << ", weight decay " << run->recipe().weightDecay << ", seed "
+              << run->recipe().seed << (run->recipe().augment ? ", crop+flip augmentation" : ", no augmentation")
+              << "\ndata:    " << (run->recipe().limit ? std::min(run->recipe().limit, trainData.count) : trainData.count)
+              << " training images, " << testData.count << " test images; " << threadCount() << " threads\n"
+              << "output:  " << out << " (after every epoch)\n"
+              << std::flush;
+
+    stopRequested = false;
+    std::signal(SIGINT, onInterrupt);
+    const bool done = run->run(
+        trainData, testData, out,
+        [](const train::TrainingProgress& p) {
+            std::fprintf(stderr, "\repoch %d/%d  batch %d/%d  loss %.4f  acc %5.1f%%  %6.0f img/s  lr %.4f  %s left ",
+                         p.epoch, p.epochs, p.batch, p.batches, p.loss, 100 * p.accuracy, p.imagesPerSecond,
+                         p.learningRate, clock(p.secondsLeft).c_str());
+        },
+        [](const train::EpochReport& r) {
+            std::fprintf(stderr, "\n");
+            std::cout << "epoch " << r.epoch << ": train loss " << std::fixed << std::setprecision(4) << r.trainLoss
+                      << ", train accuracy " << std::setprecision(2) << 100 * r.trainAccuracy << "%, test accuracy "
+                      << 100 * r.test.accuracy << "%, " << std::setprecision(0) << r.imagesPerSecond << " img/s, "
+                      << clock(r.seconds) << "\n"
+                      << std::flush;
+        },
+        &stopRequested);
+    std::signal(SIGINT, SIG_DFL);
+    if (!done) {
+        std::cout << "\nstopped: " << out << " holds the model after epoch " << run->epochsDone()
+                  << "; continue with --resume " << out << "\n";
+        return;
+    }
+    std::cout << "done: " << out << "\n";
+}
+
+void runEval(const Options& options) {
+    if (options.threads > 0) setThreadCount(options.threads);
+    const LoadedModel model = loadModel(options);
+    const ModelConfig& c = model.network.config();
+    requireFashionGeometry(c);
+    train::Dataset test = train::loadFashionMnist(train::defaultFashionMnistDirectory(), false);
+    if (options.limit > 0 && options.limit < test.count) {
+        test.count = options.limit;
+        test.images.resize(std::size_t(test.count) * std::size_t(test.height * test.width));
+        test.labels.resize(std::size_t(test.count));
+    }
+    const train::EvaluationResult r = train::evaluate(model.network, model.parameters, test);
+    if (options.json) {
+        std::cout << nlohmann::json{{"weights", model.weightsDescription},
+                                    {"count", r.count},
+                                    {"accuracy", r.accuracy},
+                                    {"per_class", r.perClassAccuracy},
+                                    {"confusion", r.confusion}}
+                         .dump(2)
+                  << "\n";
+        return;
+    }
+    std::cout << "model:    " << describe(c) << "\nweights:  " << model.weightsDescription << "\n"
+              << "test set: " << r.count << " images\naccuracy: " << std::fixed << std::setprecision(2)
+              << 100 * r.accuracy << "%\n\n";
+    for (int k = 0; k < c.classes; ++k)
+        std::cout << "  " << std::left << std::setw(12) << classLabel(c, k) << std::right << std::setw(7)
+                  << 100 * r.perClassAccuracy[std::size_t(k)] << "%\n";
+    std::cout << "\nconfusion matrix (rows: true class, columns: predicted)\n";
+    for (int t = 0; t < c.classes; ++t) {
+        std::cout << "  " << std::left << std::setw(12) << classLabel(c, t) << std::right;
+        for (int p = 0; p < c.classes; ++p) std::cout << std::setw(6) << r.confusion[std::size_t(t)][std::size_t(p)];
+        std::cout << "\n";
+    }
+}
+
+}  // namespace shufflescope::cli

@@ -1,0 +1,97 @@
+#pragma once
+// A training run on Fashion-MNIST: epochs of shuffled, augmented mini-batches through the Trainer,
+// the paper's learning-rate policy (linear decay from the peak to zero over the whole run), a
+// test-set evaluation and a resumable checkpoint after every epoch.
+//
+// Deterministic for a seed and a thread count: the epoch order comes from
+// shuffledIndices(count, seed, epoch) and each batch's augmentation from a generator seeded by
+// (seed, epoch, batch), so a resumed run continues exactly where the interrupted one stopped.
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shufflescope/network.h"
+#include "shufflescope/parameters.h"
+#include "shufflescope/train/fashion_mnist.h"
+#include "shufflescope/train/trainer.h"
+
+namespace shufflescope::train {
+
+struct TrainingRecipe {
+    int epochs = 30;
+    int batchSize = 128;
+    float learningRate = 0.1f;  // peak; decays linearly to 0 over all batches of all epochs
+    float momentum = 0.9f;
+    float weightDecay = 4e-5f;
+    uint64_t seed = 1;
+    bool augment = true;
+    int limit = 0;  // use only the first `limit` training images (0: all)
+};
+
+struct TrainingProgress {
+    int epoch = 0, epochs = 0;  // epoch is 1-based
+    int batch = 0, batches = 0;
+    double loss = 0, accuracy = 0;  // running means over this epoch so far
+    double imagesPerSecond = 0;
+    double secondsLeft = 0;
+    float learningRate = 0;
+};
+
+struct EvaluationResult {
+    int count = 0;
+    double accuracy = 0;                       // fraction correct
+    std::vector<double> perClassAccuracy;      // [classes]
+    std::vector<std::vector<int>> confusion;   // [true][predicted]
+};
+
+struct EpochReport {
+    int epoch = 0;
+    double trainLoss = 0, trainAccuracy = 0;
+    EvaluationResult test;
+    double seconds = 0, imagesPerSecond = 0;
+};
+
+// Test-set accuracy, per-class accuracy and the confusion matrix, with the inference path.
+EvaluationResult evaluate(const Network& network, const Parameters& parameters, const Dataset& data);
+
+// The learning rate after `step` of `totalSteps` batches (linear decay to zero).
+float linearDecayLearningRate(float peak, long long step, long long totalSteps);
+
+class TrainingRun {
+public:
+    // Starts from `parameters` at epoch 0.
+    TrainingRun(const Network& network, Parameters parameters, TrainingRecipe recipe);
+    // Resumes from a checkpoint written by save(): parameters, momentum buffers, epoch and recipe.
+    // Throws Error if the file is not a training checkpoint or does not fit the network.
+    static TrainingRun resume(const std::string& path);
+
+    // Trains until all epochs are done or `stop` becomes true (checked between batches; an
+    // interrupted epoch is discarded, so the last saved checkpoint stays the state to resume).
+    // After every finished epoch: evaluates on `test`, calls onEpoch, and saves to `checkpointPath`
+    // when it is not empty. Returns true when the run completed.
+    bool run(const Dataset& trainData, const Dataset& test, const std::string& checkpointPath,
+             const std::function<void(const TrainingProgress&)>& onProgress,
+             const std::function<void(const EpochReport&)>& onEpoch, const std::atomic<bool>* stop);
+
+    // Writes parameters (checkpoint keys), momentum buffers ("optimizer.momentum.<name>") and the
+    // run's state in __metadata__ ("training": recipe, epoch, history) atomically.
+    void save(const std::string& path) const;
+
+    const Network& network() const { return trainer_.network(); }
+    const Parameters& parameters() const { return trainer_.parameters(); }
+    const TrainingRecipe& recipe() const { return recipe_; }
+    int epochsDone() const { return epochsDone_; }
+    const std::vector<EpochReport>& history() const { return history_; }
+
+private:
+    Trainer trainer_;
+    TrainingRecipe recipe_;
+    int epochsDone_ = 0;
+    std::vector<EpochReport> history_;
+};
+
+}  // namespace shufflescope::train

@@ -233,7 +233,12 @@ void MainWindow::buildToolbar() {
     bar->addWidget(new QLabel(tr(" Width "), bar));
     bar->addWidget(widthBox_);
 
-    bar->addSeparator();
+    // Playback and compare live in a second toolbar so that, with projector-sized text, it can
+    // move to its own row instead of being cut off (see setFontScale).
+    bar = addToolBar(tr("Playback"));
+    bar->setObjectName(QStringLiteral("Playback"));
+    bar->setMovable(false);
+    playbackBar_ = bar;
     auto* back = new QToolButton(bar);
     back->setText(QStringLiteral("\u25c0"));
     back->setToolTip(tr("Previous step (\u2190)"));
@@ -491,6 +496,9 @@ void MainWindow::setFontScale(double scale) {
     canvas_->setFontScale(fontScale_);
     cost_->setFontScale(fontScale_);
     prediction_->setFontScale(fontScale_);
+    // Two toolbar rows when the text is large enough that one row would be cut off.
+    removeToolBarBreak(playbackBar_);
+    if (fontScale_ > 1.25) insertToolBarBreak(playbackBar_);
 }
 
 void MainWindow::setAnimationsEnabled(bool on) { operation_->setAnimationEnabled(on); }

@@ -14,6 +14,7 @@ class QComboBox;
 class QLabel;
 class QSlider;
 class QTabWidget;
+class QToolBar;
 class QToolButton;
 class QSplitter;
 
@@ -102,6 +103,7 @@ private:
     QSlider* speedSlider_ = nullptr;
     QLabel* stepLabel_ = nullptr;
     QLabel* busyLabel_ = nullptr;
+    QToolBar* playbackBar_ = nullptr;
     QTimer playTimer_;
     QString theme_ = QStringLiteral("system");
     bool denseGhost_ = false;

@@ -6,8 +6,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <QFontMetricsF>
+#include <QPaintDevice>
+#include <QPaintEngine>
+#include <QPainter>
 #include <QRectF>
 #include <QTest>
+#include <QTextItem>
 #include <algorithm>
 #include <set>
 #include <utility>
@@ -169,6 +174,34 @@ TEST_CASE("shuffle animation starts at the input row, ends in the output slots, 
                      tokenCenter(layout, c, ShufflePhase::Transposed)));
         REQUIRE(near(animatedTokenCenter(layout, c, 1.0),
                      tokenCenter(layout, c, ShufflePhase::Output)));
+    }
+}
+
+TEST_CASE("a shuffle area too short for the grids keeps the permutation in its rows",
+          "[operation]") {
+    const ShuffleLayout tall = shuffleLayout(QRectF(0, 0, 1100, 520), 60, 3, true, 14);
+    REQUIRE(tall.grids);
+    const ShuffleLayout shortArea = shuffleLayout(QRectF(0, 0, 600, 150), 60, 3, true, 14);
+    REQUIRE(shortArea.permutes);
+    REQUIRE_FALSE(shortArea.grids);
+    REQUIRE(shortArea.inputRow.bottom() < shortArea.outputRow.top());
+    REQUIRE(shortArea.outputRow.bottom() <= 150);
+    const std::vector<int> source = ops::channelShufflePermutation(60, 3);
+    for (int k = 0; k < 60; ++k) {
+        CAPTURE(k);
+        const int c = source[static_cast<std::size_t>(k)];
+        REQUIRE(near(tokenCenter(shortArea, c, ShufflePhase::Output),
+                     rowSlotCenter(shortArea, k, ShufflePhase::Output)));
+        // Straight from the input row to the output slot: never through a grid that is not drawn.
+        REQUIRE(near(animatedTokenCenter(shortArea, c, 0.0),
+                     tokenCenter(shortArea, c, ShufflePhase::Input)));
+        REQUIRE(near(animatedTokenCenter(shortArea, c, 1.0),
+                     tokenCenter(shortArea, c, ShufflePhase::Output)));
+        for (double p : {0.3, 0.5, 0.7}) {
+            const QPointF at = animatedTokenCenter(shortArea, c, p);
+            REQUIRE(at.y() >= shortArea.inputRow.center().y() - 1e-6);
+            REQUIRE(at.y() <= shortArea.outputRow.center().y() + 1e-6);
+        }
     }
 }
 
@@ -509,4 +542,164 @@ TEST_CASE("channel flow view: clicking a cell selects that step and channel", "[
     REQUIRE(clickedStep == columns.back());
     REQUIRE(clickedChannel > 0);
     REQUIRE(clickedChannel < snapshot->step(traced).out.channels);
+}
+
+// [SECTION] Text at projector sizes
+
+namespace {
+
+struct DrawnText {
+    QRectF box;  // the glyphs' tight bounds, widget coordinates
+    QString text;
+};
+
+// A paint engine that keeps only where text goes.
+class TextRecorder : public QPaintEngine {
+  public:
+    TextRecorder() : QPaintEngine(QPaintEngine::AllFeatures) {}
+    bool begin(QPaintDevice*) override { return true; }
+    bool end() override { return true; }
+    void updateState(const QPaintEngineState&) override {}
+    void drawPixmap(const QRectF&, const QPixmap&, const QRectF&) override {}
+    void drawPolygon(const QPointF*, int, PolygonDrawMode) override {}
+    void drawPath(const QPainterPath&) override {}
+    void drawImage(const QRectF&, const QImage&, const QRectF&, Qt::ImageConversionFlags) override {
+    }
+    void drawTextItem(const QPointF& p, const QTextItem& item) override {
+        if (painter()->opacity() < 0.05 || item.text().trimmed().isEmpty()) return;
+        const QRectF tight =
+            QFontMetricsF(item.font()).tightBoundingRect(item.text()).translated(p);
+        texts.push_back({painter()->transform().mapRect(tight), item.text()});
+    }
+    Type type() const override { return QPaintEngine::User; }
+    std::vector<DrawnText> texts;
+};
+
+class TextRecordingDevice : public QPaintDevice {
+  public:
+    explicit TextRecordingDevice(QSize size) : size_(size) {}
+    QPaintEngine* paintEngine() const override { return &engine_; }
+    const std::vector<DrawnText>& texts() const { return engine_.texts; }
+
+  protected:
+    int metric(PaintDeviceMetric m) const override {
+        switch (m) {
+            case PdmWidth:
+                return size_.width();
+            case PdmHeight:
+                return size_.height();
+            case PdmWidthMM:
+                return size_.width() * 254 / 960;
+            case PdmHeightMM:
+                return size_.height() * 254 / 960;
+            case PdmNumColors:
+                return 0x7fffffff;
+            case PdmDepth:
+                return 32;
+            case PdmDpiX:
+            case PdmDpiY:
+            case PdmPhysicalDpiX:
+            case PdmPhysicalDpiY:
+                return 96;
+            case PdmDevicePixelRatio:
+                return 1;
+            case PdmDevicePixelRatioScaled:
+                return int(QPaintDevice::devicePixelRatioFScale());
+            default:
+                return 0;
+        }
+    }
+
+  private:
+    QSize size_;
+    mutable TextRecorder engine_;
+};
+
+std::vector<DrawnText> textsOf(QWidget& widget) {
+    TextRecordingDevice device(widget.size());
+    widget.render(&device);
+    return device.texts();
+}
+
+// Every text inside the widget and apart from every other (a pixel of antialiasing allowed).
+void requireTextsApart(const std::vector<DrawnText>& texts, QSize size) {
+    const QRectF bounds(0, 0, size.width(), size.height());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        CAPTURE(texts[i].text.toStdString(), texts[i].box.x(), texts[i].box.y(),
+                texts[i].box.width(), texts[i].box.height());
+        const QRectF box = texts[i].box.adjusted(1, 1, -1, -1);
+        REQUIRE(bounds.contains(box));
+        for (std::size_t j = i + 1; j < texts.size(); ++j) {
+            CAPTURE(texts[j].text.toStdString());
+            const QRectF both = box.intersected(texts[j].box.adjusted(1, 1, -1, -1));
+            REQUIRE_FALSE((both.width() > 1 && both.height() > 1));
+        }
+    }
+}
+
+// The views' sizes in the window from 1280 × 800 to 1920 × 1080, at the text sizes a class uses.
+const std::vector<std::pair<QSize, double>> kProjectorSizes = {
+    {{480, 420}, 2.5}, {{724, 636}, 1.6}, {{756, 690}, 2.5}, {{1236, 763}, 1.0}};
+
+}  // namespace
+
+TEST_CASE(
+    "operation view: every text inside the view and apart, step name whole, at projector "
+    "sizes",
+    "[operation]") {
+    const std::vector<const char*> steps = {"input",
+                                            "stem.conv",
+                                            "stem.bn",
+                                            "stem.relu",
+                                            "stages.0.0.pw1",
+                                            "stages.1.1.pw1",
+                                            "stages.1.1.shuffle",
+                                            "stages.1.1.dw",
+                                            "stages.1.0.dw",
+                                            "stages.1.1.add",
+                                            "stages.1.0.shortcut",
+                                            "stages.1.0.concat",
+                                            "head.pool",
+                                            "head.fc",
+                                            "head.softmax"};
+    for (const auto& [groups, shuffle] :
+         {std::pair{3, true}, std::pair{3, false}, std::pair{8, true}}) {
+        const ui::SnapshotPtr snapshot = fashionSnapshot(groups, shuffle);
+        OperationView view;
+        view.setAnimationEnabled(false);
+        for (const auto& [size, scale] : kProjectorSizes) {
+            view.resize(size);
+            view.setFontScale(scale);
+            for (const char* name : steps) {
+                CAPTURE(groups, shuffle, size.width(), size.height(), scale, name);
+                view.setSnapshot(snapshot, stepIndex(*snapshot->network, name));
+                view.setSelectedChannel(5);
+                const std::vector<DrawnText> texts = textsOf(view);
+                REQUIRE(std::any_of(texts.begin(), texts.end(), [&](const DrawnText& t) {
+                    return t.text == QString::fromLatin1(name);
+                }));
+                requireTextsApart(texts, size);
+            }
+        }
+    }
+}
+
+TEST_CASE("channel flow view: every text inside the view and apart at projector sizes",
+          "[operation]") {
+    for (const bool shuffle : {true, false}) {
+        const ui::SnapshotPtr snapshot = fashionSnapshot(3, shuffle);
+        ChannelFlowView view;
+        for (const auto& [size, scale] : kProjectorSizes) {
+            view.resize(size);
+            view.setFontScale(scale);
+            for (const char* name :
+                 {"stem.relu", "stages.0.0.concat", "stages.1.2.relu", "head.softmax"}) {
+                for (const int channel : {5, -1}) {
+                    CAPTURE(shuffle, size.width(), size.height(), scale, name, channel);
+                    view.setSnapshot(snapshot, stepIndex(*snapshot->network, name), channel);
+                    requireTextsApart(textsOf(view), size);
+                }
+            }
+        }
+    }
 }

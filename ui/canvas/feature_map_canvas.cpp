@@ -3,6 +3,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QFontInfo>
@@ -274,19 +275,25 @@ tiles::RangeMode FeatureMapCanvas::effectiveRange(const Pane& pane) const {
 }
 
 float FeatureMapCanvas::fontPixels() const {
-    const int qtPixels = QFontInfo(font()).pixelSize();
+    // The application's base font, not the widget's: the window already scales its own font by
+    // the projector factor, and scaling that again would double it.
+    const int qtPixels = QFontInfo(QApplication::font()).pixelSize();
     const float base = std::max(15.0f, float(qtPixels) * 1.15f);
     return std::round(base * float(fontScale_));
 }
 
 float FeatureMapCanvas::headerHeight() const {
-    return std::round(fontPixels() * 2.0f);
+    // A short strip (projector text under the other views) keeps more of its height for tiles.
+    const float fp = fontPixels();
+    return std::round(fp * (float(height()) < fp * 8.0f ? 1.6f : 2.0f));
 }
 
 void FeatureMapCanvas::updateGeometry() {
     const float fp = fontPixels();
     const float header = headerHeight();
-    const float caption = comparing_ ? std::round(fp * 1.9f) : 0.0f;
+    // Pane captions of a short comparison use the small font, so the grids keep some height.
+    compactCaptions_ = comparing_ && float(height()) - header - std::round(fp * 1.9f) < fp * 5.0f;
+    const float caption = comparing_ ? std::round(fp * (compactCaptions_ ? 1.3f : 1.9f)) : 0.0f;
     const float margin = std::round(fp * 0.6f);
     const float separator = comparing_ ? std::round(fp * 0.9f) : 0.0f;
     const float w = float(width()), h = float(height());
@@ -724,6 +731,29 @@ void FeatureMapCanvas::handlePaneInput(Pane& pane, bool gridHovered) {
     }
 }
 
+float FeatureMapCanvas::measure(const QByteArray& text, ImFont* font, float size) {
+    if (!font) return ImGui::CalcTextSize(text.constData()).x;
+    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.constData()).x;
+}
+
+QByteArray FeatureMapCanvas::elidedText(const QString& text, float width, ImFont* font,
+                                        float size) {
+    QByteArray utf8 = imguiText(text);
+    if (measure(utf8, font, size) <= width) return utf8;
+    const QString dots = fontHasSymbols_ ? QStringLiteral("\u2026") : QStringLiteral("...");
+    // The longest prefix that fits with the ellipsis: a bisection over the characters.
+    int lo = 0, hi = int(text.size());
+    while (lo < hi) {
+        const int mid = (lo + hi + 1) / 2;
+        const QByteArray tried = imguiText(text.left(mid).trimmed() + dots);
+        if (measure(tried, font, size) <= width)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo > 0 ? imguiText(text.left(lo).trimmed() + dots) : QByteArray();
+}
+
 void FeatureMapCanvas::drawHeader() {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -732,54 +762,91 @@ void FeatureMapCanvas::drawHeader() {
     const float w = float(width());
     const float textY = std::round((header - ImGui::GetTextLineHeight()) * 0.5f);
     const float margin = std::round(fp * 0.6f);
+    auto textWidth = [](const QByteArray& text) { return ImGui::CalcTextSize(text.constData()).x; };
 
-    // Right: the range toggle, and while zoomed a button that says so and resets.
-    const QByteArray rangeLabel =
-        imguiText(tr("Shared range (%1)")
-                      .arg(QKeySequence(kSharedRangeKey).toString(QKeySequence::NativeText)));
-    const float checkboxWidth = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
-                                ImGui::CalcTextSize(rangeLabel.constData()).x;
+    // Everything is measured first and placed by priority, so nothing overlaps on a narrow
+    // canvas or at projector text sizes: the step name, the range toggle (its label shortens,
+    // down to the box alone), the zoom reset, the output shape (shortened or left out), the
+    // shared colour scale.
+    const Pane& first = panes_[0];
+    const bool hasStep =
+        first.snapshot && first.step >= 0 && first.step < first.snapshot->network->stepCount();
+    const QString stepName =
+        hasStep ? QString::fromStdString(first.snapshot->step(first.step).name) : QString();
+    const float nameWidth = textWidth(imguiText(stepName));
+    // The name keeps at least its first characters before the toggle shortens any further.
+    const float nameKeep = std::min(nameWidth, fp * 6.0f);
+
+    const QString key = QKeySequence(kSharedRangeKey).toString(QKeySequence::NativeText);
+    const QStringList rangeLabels = {tr("Shared range (%1)").arg(key), tr("Shared range"),
+                                     tr("Shared (%1)").arg(key), QString()};
+    QByteArray rangeLabel;
+    float checkboxWidth = ImGui::GetFrameHeight();
+    for (const QString& label : rangeLabels) {
+        const QByteArray text = imguiText(label);
+        const float width = ImGui::GetFrameHeight() +
+                            (label.isEmpty() ? 0.0f : style.ItemInnerSpacing.x + textWidth(text));
+        rangeLabel = text;
+        checkboxWidth = width;
+        if (margin + nameKeep + fp + width + margin <= w) break;
+    }
     float right = w - margin - checkboxWidth;
     ImGui::SetCursorScreenPos(ImVec2(right, std::round((header - ImGui::GetFrameHeight()) * 0.5f)));
     bool shared = sharedRange();
-    if (ImGui::Checkbox(rangeLabel.constData(), &shared)) setSharedRange(shared);
+    if (ImGui::Checkbox((rangeLabel + "###sharedRange").constData(), &shared))
+        setSharedRange(shared);
     if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         const QByteArray tip =
-            imguiText(tr("On: one colour scale for all channels (compare their strength).\n"
+            imguiText(tr("Shared range (%1)").arg(key) + QLatin1Char('\n') +
+                      tr("On: one colour scale for all channels (compare their strength).\n"
                          "Off: each channel stretched over its own min..max (see its pattern)."));
         ImGui::TextUnformatted(tip.constData());
         ImGui::EndTooltip();
     }
     if (view_.zoom > 1.01f) {
-        const QByteArray zoomLabel =
-            imguiText(tr("Zoom %1× — reset").arg(QString::number(double(view_.zoom), 'f', 1)));
-        const float buttonWidth =
-            ImGui::CalcTextSize(zoomLabel.constData()).x + 2 * style.FramePadding.x;
-        right -= buttonWidth + fp;
-        ImGui::SetCursorScreenPos(
-            ImVec2(right, std::round((header - ImGui::GetFrameHeight()) * 0.5f)));
-        if (ImGui::Button(zoomLabel.constData())) resetView();
+        // The reset button, when it fits beside the name (0 and a double-click reset too).
+        const QString zoom = QString::number(double(view_.zoom), 'f', 1);
+        for (const QString& label :
+             {tr("Zoom %1× — reset").arg(zoom), tr("%1× — reset").arg(zoom)}) {
+            const QByteArray text = imguiText(label);
+            const float buttonWidth = textWidth(text) + 2 * style.FramePadding.x;
+            if (right - fp - buttonWidth < margin + nameKeep + fp) continue;
+            right -= buttonWidth + fp;
+            ImGui::SetCursorScreenPos(
+                ImVec2(right, std::round((header - ImGui::GetFrameHeight()) * 0.5f)));
+            if (ImGui::Button((text + "###zoomReset").constData())) resetView();
+            break;
+        }
     }
 
     // Left: the step and its shape (in a comparison each pane adds its own caption).
-    const Pane& first = panes_[0];
     float x = margin;
-    if (first.snapshot && first.step >= 0 && first.step < first.snapshot->network->stepCount()) {
-        const Step& step = first.snapshot->step(first.step);
-        const QByteArray name = imguiText(QString::fromStdString(step.name));
+    const float limit = right - fp;  // everything on the left ends here
+    if (hasStep) {
+        const QByteArray name = elidedText(stepName, limit - x);
         dl->AddText(ImVec2(x, textY), ImGui::GetColorU32(ImGuiCol_Text), name.constData());
-        x += ImGui::CalcTextSize(name.constData()).x + fp;
+        x += textWidth(name) + fp;
         if (!comparing_ && first.valid) {
-            const QByteArray shape =
-                imguiText(first.isVector() ? tr("%1 values, one cell each").arg(first.channels)
-                                           : tr("%1 channels × %2 × %3")
-                                                 .arg(first.channels)
-                                                 .arg(first.height)
-                                                 .arg(first.width));
-            dl->AddText(ImVec2(x, textY), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                        shape.constData());
-            x += ImGui::CalcTextSize(shape.constData()).x + fp;
+            const QStringList shapes =
+                first.isVector() ? QStringList{tr("%1 values, one cell each").arg(first.channels),
+                                               tr("%1 values").arg(first.channels)}
+                                 : QStringList{tr("%1 channels × %2 × %3")
+                                                   .arg(first.channels)
+                                                   .arg(first.height)
+                                                   .arg(first.width),
+                                               QStringLiteral("%1 × %2 × %3")
+                                                   .arg(first.channels)
+                                                   .arg(first.height)
+                                                   .arg(first.width)};
+            for (const QString& shape : shapes) {
+                const QByteArray text = imguiText(shape);
+                if (x + textWidth(text) > limit) continue;
+                dl->AddText(ImVec2(x, textY), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                            text.constData());
+                x += textWidth(text) + fp;
+                break;
+            }
         }
     }
     // Between them, if there is room: the shared colour scale (its numbers matter only when
@@ -788,12 +855,11 @@ void FeatureMapCanvas::drawHeader() {
         const QByteArray low = imguiText(formatValue(first.overall.min));
         const QByteArray high = imguiText(formatValue(first.overall.max));
         const float barWidth = std::round(fp * 7.0f);
-        const float needed = ImGui::CalcTextSize(low.constData()).x + barWidth +
-                             ImGui::CalcTextSize(high.constData()).x + 2 * style.ItemSpacing.x;
-        if (x + needed < right - fp) {
+        const float needed = textWidth(low) + barWidth + textWidth(high) + 2 * style.ItemSpacing.x;
+        if (x + needed < limit) {
             const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
             dl->AddText(ImVec2(x, textY), text, low.constData());
-            x += ImGui::CalcTextSize(low.constData()).x + style.ItemSpacing.x;
+            x += textWidth(low) + style.ItemSpacing.x;
             const float barY = std::round(header * 0.5f - fp * 0.35f);
             for (int k = 0; k < 8; ++k) {
                 const float x0 = x + barWidth * float(k) / 8.0f;
@@ -820,25 +886,32 @@ void FeatureMapCanvas::drawPane(Pane& pane, int index) {
 
     if (comparing_) {
         // Caption: which configuration, and its shape (widths differ between configurations).
-        const float captionY = origin.y + std::round(fp * 0.35f);
+        // The label in the regular font when it fits, else in the small one, else shortened.
+        ImFont* font = compactCaptions_ ? smallFont_ : ImGui::GetFont();
+        float size = compactCaptions_ ? std::round(fp * 0.8f) : ImGui::GetFontSize();
+        const float captionY = origin.y + std::round(fp * (compactCaptions_ ? 0.25f : 0.35f));
         float x = origin.x + std::round(fp * 0.6f);
-        const QByteArray label = imguiText(pane.label);
-        const float labelWidth = ImGui::CalcTextSize(label.constData()).x;
+        const float captionRight = origin.x + pane.rect.w - std::round(fp * 0.6f);
         const float pad = std::round(fp * 0.35f);
-        dl->AddRectFilled(
-            ImVec2(x - pad, captionY - pad * 0.5f),
-            ImVec2(x + labelWidth + pad, captionY + ImGui::GetTextLineHeight() + pad * 0.5f),
-            toImU32(pal.color(QPalette::Highlight), 0.85f), 4.0f);
-        dl->AddText(ImVec2(x, captionY), toImU32(pal.color(QPalette::HighlightedText)),
+        if (measure(imguiText(pane.label), font, size) > captionRight - x - pad) {
+            font = smallFont_;
+            size = std::round(fp * 0.8f);
+        }
+        const QByteArray label = elidedText(pane.label, captionRight - x - pad, font, size);
+        const float labelWidth = measure(label, font, size);
+        dl->AddRectFilled(ImVec2(x - pad, captionY - pad * 0.5f),
+                          ImVec2(x + labelWidth + pad, captionY + size + pad * 0.5f),
+                          toImU32(pal.color(QPalette::Highlight), 0.85f), 4.0f);
+        dl->AddText(font, size, ImVec2(x, captionY), toImU32(pal.color(QPalette::HighlightedText)),
                     label.constData());
         x += labelWidth + fp;
-        if (pane.valid) {
+        if (pane.valid && x < captionRight) {
             QString shape = tr("%1 × %2 × %3").arg(pane.channels).arg(pane.height).arg(pane.width);
             if (pane.snapshot->step(pane.step).name !=
                 panes_[0].snapshot->step(panes_[0].step).name)
                 shape = QString::fromStdString(pane.snapshot->step(pane.step).name) + "  " + shape;
-            const QByteArray text = imguiText(shape);
-            dl->AddText(ImVec2(x, captionY), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+            const QByteArray text = elidedText(shape, captionRight - x, font, size);
+            dl->AddText(font, size, ImVec2(x, captionY), ImGui::GetColorU32(ImGuiCol_TextDisabled),
                         text.constData());
         }
     }
@@ -867,6 +940,8 @@ void FeatureMapCanvas::drawPane(Pane& pane, int index) {
         return;
     }
 
+    // A grid too small for any tile (a very short strip): nothing to draw or to ring.
+    if (pane.layout.empty()) return;
     dl->PushClipRect(gridMin, gridMax, true);
     const ImTextureID texture = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(pane.texture));
     const tiles::GridLayout& layout = pane.layout;
@@ -1062,7 +1137,7 @@ void FeatureMapCanvas::drawColourBar(float x, float y, float width, float height
 
 void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
     pane.overlay = {};
-    if (!pane.valid || pane.texture == 0 || selectedChannel_ < 0 ||
+    if (!pane.valid || pane.texture == 0 || pane.layout.empty() || selectedChannel_ < 0 ||
         selectedChannel_ >= pane.channels)
         return;
     const int c = selectedChannel_;
@@ -1099,10 +1174,37 @@ void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
     // strip under other views): the map on the left, the text in a column on its right, so the
     // overlay stays low and hides fewer tiles.
     const float tallText = titleRow + textHeight + textHeight + 4 * rowGap;
-    const float columnWidth = std::max({width(title) + style.ItemSpacing.x + closeSize, groupWidth,
-                                        width(stats), width(scaleNote)});
-    const float columnHeight = titleRow + 3 * (rowGap + textHeight);
     const bool compact = pane.gridViewport.h * 0.6f - tallText - 2 * padding.y < fp * 5.0f;
+    // The compact column gives way on a very short strip (projector text under other views):
+    // first the scale note goes (the header's toggle shows it), then the mean joins the group's
+    // row, then only the title stays; with no room even for that, no overlay (the ring on the
+    // tile still marks the selection).
+    const float margin = std::round(fp * 0.5f);
+    const float room = pane.gridViewport.h - 2 * margin - 2 * padding.y;
+    enum class Column { Full, NoNote, OneRow, TitleOnly };
+    Column column = Column::Full;
+    float columnHeight = titleRow + 3 * (rowGap + textHeight);
+    if (compact && columnHeight > room) {
+        column = Column::NoNote;
+        columnHeight = titleRow + 2 * (rowGap + textHeight);
+    }
+    if (compact && columnHeight > room) {
+        column = Column::OneRow;
+        columnHeight = titleRow + rowGap + textHeight;
+    }
+    if (compact && columnHeight > room) {
+        column = Column::TitleOnly;
+        columnHeight = titleRow;
+    }
+    if (compact && columnHeight > room) return;
+    const bool showNote = column == Column::Full;
+    const bool showGroup = column != Column::TitleOnly;
+    const bool statsBeside = !compact || column == Column::OneRow;
+    const bool showStats = column != Column::TitleOnly;
+    const float columnWidth = std::max(
+        {width(title) + style.ItemSpacing.x + closeSize,
+         showGroup ? groupWidth + (statsBeside ? fp + width(stats) : 0.0f) : 0.0f,
+         showStats && !statsBeside ? width(stats) : 0.0f, showNote ? width(scaleNote) : 0.0f});
 
     // The magnified map: about a third of the pane, at least half again the tile's size on
     // screen (the stem's tiles are already large); the whole overlay stays within about half
@@ -1111,8 +1213,8 @@ void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
     const float maxImage = std::max(
         std::round(textHeight * 2.2f),
         compact
-            ? std::min(pane.gridViewport.w * 0.5f - besideImage - fp - columnWidth - 2 * padding.x,
-                       pane.gridViewport.h * 0.8f - 2 * padding.y)
+            ? std::min({pane.gridViewport.w * 0.5f - besideImage - fp - columnWidth - 2 * padding.x,
+                        pane.gridViewport.h * 0.8f - 2 * padding.y, room})
             : std::min(pane.gridViewport.w * 0.5f - besideImage - 2 * padding.x,
                        pane.gridViewport.h * 0.6f - tallText - 2 * padding.y));
     const float available = std::min(pane.gridViewport.w, pane.gridViewport.h);
@@ -1132,6 +1234,21 @@ void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
         imageHeight = std::round(texel * float(pane.height));
         imageWidth = std::round(texel * float(pane.width));
     }
+    if (compact && imageHeight > room) {
+        // The floor of a few text lines must not push the overlay out of a short strip.
+        imageWidth = std::round(imageWidth * room / imageHeight);
+        imageHeight = std::floor(room);
+    }
+    if (compact) {
+        // Nor out of a narrow one: the picture gives way to the text beside it.
+        const float across =
+            pane.gridViewport.w - 2 * margin - 2 * padding.x - besideImage - fp - columnWidth;
+        if (across < textHeight) return;
+        if (imageWidth > across) {
+            imageHeight = std::round(imageHeight * across / imageWidth);
+            imageWidth = std::floor(across);
+        }
+    }
 
     ImVec2 content;
     if (compact) {
@@ -1146,7 +1263,6 @@ void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
     const ImVec2 size(std::round(content.x + 2 * padding.x), std::round(content.y + 2 * padding.y));
 
     // [place] Bottom-right of the grid, unless the selected tile is there; then bottom-left.
-    const float margin = std::round(fp * 0.5f);
     const float gridRight = pane.rect.x + pane.gridViewport.right();
     const float gridBottom = pane.rect.y + pane.gridViewport.bottom();
     tiles::Rect overlay{gridRight - margin - size.x, gridBottom - margin - size.y, size.x, size.y};
@@ -1154,6 +1270,9 @@ void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
     tile.x += pane.rect.x;
     tile.y += pane.rect.y;
     if (overlay.intersects(tile)) overlay.x = pane.rect.x + pane.gridViewport.x + margin;
+    // Never above the grid (over the header) nor left of it.
+    overlay.y = std::max(overlay.y, pane.rect.y + pane.gridViewport.y);
+    overlay.x = std::max(overlay.x, pane.rect.x + pane.gridViewport.x);
     pane.overlay = overlay;
 
     ImGui::SetNextWindowPos(ImVec2(overlay.x, overlay.y));
@@ -1171,11 +1290,12 @@ void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
     ImVec2 titleAt, groupAt, statsAt, noteAt, imageAt;
     if (compact) {
         imageAt = origin + ImVec2(0, std::round((content.y - imageHeight) * 0.5f));
-        const float column = origin.x + imageWidth + besideImage + fp;
-        titleAt = ImVec2(column, origin.y);
-        groupAt = ImVec2(column, origin.y + titleRow + rowGap);
-        statsAt = ImVec2(column, groupAt.y + textHeight + rowGap);
-        noteAt = ImVec2(column, statsAt.y + textHeight + rowGap);
+        const float left = origin.x + imageWidth + besideImage + fp;
+        titleAt = ImVec2(left, origin.y);
+        groupAt = ImVec2(left, origin.y + titleRow + rowGap);
+        statsAt = statsBeside ? groupAt + ImVec2(groupWidth + fp, 0)
+                              : ImVec2(left, groupAt.y + textHeight + rowGap);
+        noteAt = ImVec2(left, statsAt.y + textHeight + rowGap);
     } else {
         titleAt = origin;
         groupAt = origin + ImVec2(0, titleRow + rowGap);
@@ -1196,12 +1316,14 @@ void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
     // Group swatch and group; the mean (or the value of a 1x1 map); which scale the colours use.
     const ImU32 groupColour = toImU32(group >= 0 ? groupColor(group) : neutralColor());
     const float swatchY = std::round((textHeight - swatch) * 0.5f);
-    dl->AddRectFilled(groupAt + ImVec2(0, swatchY), groupAt + ImVec2(swatch, swatchY + swatch),
-                      groupColour, 2.0f);
-    dl->AddText(groupAt + ImVec2(swatch + style.ItemInnerSpacing.x, 0), text,
-                groupText.constData());
-    dl->AddText(statsAt, dimText, stats.constData());
-    dl->AddText(noteAt, dimText, scaleNote.constData());
+    if (showGroup) {
+        dl->AddRectFilled(groupAt + ImVec2(0, swatchY), groupAt + ImVec2(swatch, swatchY + swatch),
+                          groupColour, 2.0f);
+        dl->AddText(groupAt + ImVec2(swatch + style.ItemInnerSpacing.x, 0), text,
+                    groupText.constData());
+    }
+    if (showStats) dl->AddText(statsAt, dimText, stats.constData());
+    if (showNote) dl->AddText(noteAt, dimText, scaleNote.constData());
 
     // The map itself (or a swatch for a 1x1 output), framed in its group's colour.
     dl->AddRectFilled(imageAt + ImVec2(-2, -2), imageAt + ImVec2(imageWidth + 2, imageHeight + 2),

@@ -138,6 +138,11 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     void rebuildFonts();
     void applyStyle();
     QByteArray imguiText(const QString& text);  // UTF-8 for ImGui; notes missing glyphs
+    // imguiText shortened with an ellipsis to at most `width` pixels at the current font (empty
+    // when not even one character fits).
+    QByteArray elidedText(const QString& text, float width, ImFont* font = nullptr,
+                          float size = 0.0f);
+    static float measure(const QByteArray& text, ImFont* font, float size);
     void uploadAtlas(Pane& pane);
 
     // [frame]
@@ -166,7 +171,8 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     int selectedChannel_ = -1;
     tiles::RangeMode rangeMode_ = tiles::RangeMode::PerChannel;
     double fontScale_ = 1.0;
-    bool fontHasSymbols_ = false;  // false: the fallback bitmap font (ASCII only) is in use
+    bool fontHasSymbols_ = false;   // false: the fallback bitmap font (ASCII only) is in use
+    bool compactCaptions_ = false;  // a short comparison: pane captions in the small font
     QByteArray latinFontData_, cjkFontData_;  // font files, read once
     int cjkFontIndex_ = 0;                    // face in the CJK collection
     ImFont* smallFont_ = nullptr;             // tile numbers

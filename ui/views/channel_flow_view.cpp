@@ -131,18 +131,78 @@ QString unitName(const Step& s) {
 
 }  // namespace
 
+namespace {
+
+// Labels centred on equally spaced columns (step names, counts). One row when they fit at
+// (nearly) full size; otherwise staggered over two or three rows, so each label may use two or
+// three columns' width; still too wide: the font shrinks, then the label is elided.
+struct ColumnLabels {
+    int rows = 1;
+    QFont font;
+    double rowHeight = 0;
+    double height() const { return rows * rowHeight; }
+};
+
+// The room of label i: its slot (rows × pitch wide, centred on its column; slots of one row
+// never overlap), cut to the view.
+std::pair<double, double> labelSlot(double centre, int rows, double pitch, double left,
+                                    double right) {
+    return {std::max(left, centre - rows * pitch / 2 + 2),
+            std::min(right, centre + rows * pitch / 2 - 2)};
+}
+
+ColumnLabels layoutColumnLabels(const QStringList& labels, const QFont& font,
+                                const std::vector<double>& centres, double pitch, double left,
+                                double right, int maxRows) {
+    ColumnLabels layout;
+    layout.font = font;
+    for (int rows = 1; rows <= maxRows; ++rows) {
+        double scale = 1.0;
+        for (int i = 0; i < labels.size(); ++i) {
+            const auto [lo, hi] = labelSlot(centres[std::size_t(i)], rows, pitch, left, right);
+            const double width = textWidth(font, labels[i]);
+            if (width > 0) scale = std::min(scale, (hi - lo) / width);
+        }
+        if (scale >= (rows == 1 ? 0.85 : 0.75) || rows == maxRows) {
+            layout.rows = rows;
+            layout.font = scaledFont(font, std::clamp(scale, kMinTextScale, 1.0));
+            break;
+        }
+    }
+    layout.rowHeight = lineHeight(layout.font);
+    return layout;
+}
+
+// Draws label i in its slot, centred on its column where the slot allows, in row i % rows from
+// `top`.
+void drawColumnLabels(QPainter& painter, const ColumnLabels& layout, const QStringList& labels,
+                      const std::vector<double>& centres, double pitch, double top, double left,
+                      double right, const std::vector<QColor>& colours) {
+    for (int i = 0; i < labels.size(); ++i) {
+        const double centre = centres[std::size_t(i)];
+        const auto [lo, hi] = labelSlot(centre, layout.rows, pitch, left, right);
+        const FittedText fitted = fitText(layout.font, labels[i], hi - lo, 1.0);
+        const double x = std::clamp(centre - fitted.width / 2, lo, std::max(lo, hi - fitted.width));
+        drawFitted(painter, {x, top + (i % layout.rows) * layout.rowHeight}, fitted,
+                   colours[std::size_t(i)]);
+    }
+}
+
+}  // namespace
+
 void ChannelFlowView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     const Theme theme = Theme::from(palette());
     painter.fillRect(rect(), theme.background);
     columns_.clear();
-    const double margin = 14.0 * fontScale_;
+    // Projector text on a small view: everything shrinks together (fittedFontScale).
+    const double scale = fittedFontScale(fontScale_, size());
+    const double margin = 14.0 * scale;
     const QRectF area = QRectF(rect()).adjusted(margin, margin * 0.8, -margin, -margin * 0.8);
     if (!snapshot_) return;
     const Snapshot& snapshot = *snapshot_;
     const Network& network = *snapshot.network;
-    const PaintContext ctx{
-        .snapshot = snapshot, .step = step_, .fontScale = fontScale_, .theme = theme};
+    const PaintContext ctx{.snapshot = snapshot, .step = step_, .fontScale = scale, .theme = theme};
     const QFont title = ctx.font(1.4, true), caption = ctx.font(1.15), bold = ctx.font(1.0, true),
                 small = ctx.font(0.85);
     const Step& traced = network.step(step_);
@@ -152,24 +212,29 @@ void ChannelFlowView::paintEvent(QPaintEvent*) {
     double y = area.top();
     const QString state = network.config().shuffle ? tr("shuffle on") : tr("shuffle off");
     const QString settings = tr("g = %1, %2").arg(network.config().groups).arg(state);
-    const QFont chipFont = ctx.font(1.0, true);
-    const double chipWidth = textWidth(chipFont, settings) + ctx.textPx();
-    drawText(painter, {area.left(), y},
-             tracing ? tr("Which channels can reach channel %1 of %2?")
-                           .arg(channel_)
-                           .arg(QString::fromStdString(traced.name))
-                     : tr("Pick a channel to trace"),
-             title, theme.text, area.width() - chipWidth - ctx.textPx());
-    const QRectF chip(area.right() - chipWidth, y, chipWidth, lineHeight(chipFont) * 1.2);
+    // The settings chip at the right; the title wraps (three lines at most) beside it.
+    const FittedText chipText = fitText(ctx.font(1.0, true), settings, area.width() * 0.4);
+    const double chipWidth = chipText.width + ctx.textPx();
+    const WrappedText titleText =
+        fitParagraph(title,
+                     tracing ? tr("Which channels can reach channel %1 of %2?")
+                                   .arg(channel_)
+                                   .arg(QString::fromStdString(traced.name))
+                             : tr("Pick a channel to trace"),
+                     area.width() - chipWidth - ctx.textPx(), 3);
+    drawWrappedText(painter, QRectF(area.left(), y, area.width(), titleText.height), titleText,
+                    theme.text);
+    const QRectF chip(area.right() - chipWidth, y, chipWidth, lineHeight(chipText.font) * 1.2);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(Qt::NoPen);
     painter.setBrush(network.config().shuffle ? withAlpha(theme.accent, 0.2)
                                               : withAlpha(groupColor(5), 0.25));
     painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2);
-    painter.setFont(chipFont);
-    painter.setPen(theme.text);
-    painter.drawText(chip, Qt::AlignCenter, settings);
-    y += lineHeight(title) * 1.25;
+    drawFitted(painter,
+               {chip.left() + ctx.textPx() / 2,
+                chip.top() + (chip.height() - lineHeight(chipText.font)) / 2},
+               chipText, theme.text);
+    y += std::max(titleText.height + titleText.lineHeight * 0.25, chip.height() * 1.15);
 
     const std::vector<int> columns = channelFlowColumns(network, step_);
     if (tracing) {
@@ -187,34 +252,95 @@ void ChannelFlowView::paintEvent(QPaintEvent*) {
                 .arg(r.total)
                 .arg(QString::fromStdString(network.step(at).name), groups);
         };
-        drawText(painter, {area.left(), y},
-                 tr("channel %1 of %2 is reached by %3")
-                     .arg(channel_)
-                     .arg(QString::fromStdString(traced.name), sentence(reference)),
-                 caption, theme.text, area.width());
-        y += lineHeight(caption) * 1.2;
+        const WrappedText reached =
+            fitParagraph(caption,
+                         tr("channel %1 of %2 is reached by %3")
+                             .arg(channel_)
+                             .arg(QString::fromStdString(traced.name), sentence(reference)),
+                         area.width(), 2);
+        y += drawWrappedText(painter, QRectF(area.left(), y, area.width(), reached.height), reached,
+                             theme.text) +
+             lineHeight(caption) * 0.2;
         if (columns.front() != reference && columns.front() != step_) {
-            drawText(painter, {area.left(), y},
-                     tr("one unit further back: %1").arg(sentence(columns.front())), caption,
-                     theme.dimText, area.width());
-            y += lineHeight(caption) * 1.2;
+            // The unit before: left out when the columns would get less than 40% of the view.
+            const WrappedText further = fitParagraph(
+                caption, tr("one unit further back: %1").arg(sentence(columns.front())),
+                area.width(), 2);
+            const double columnsNeed = lineHeight(bold) * 3 + lineHeight(small) * 5;
+            if (area.bottom() - y - further.height - columnsNeed >= area.height() * 0.4)
+                y += drawWrappedText(painter, QRectF(area.left(), y, area.width(), further.height),
+                                     further, theme.dimText) +
+                     lineHeight(caption) * 0.2;
         }
     } else {
-        drawWrapped(painter, QRectF(area.left(), y, area.width(), lineHeight(caption) * 2.6),
-                    tr("Click a channel in a column (or in the operation view): the earlier steps "
-                       "then light up "
-                       "the channels that can influence it."),
-                    caption, theme.dimText);
-        y += lineHeight(caption) * 2.6;
+        y += drawWrapped(painter, QRectF(area.left(), y, area.width(), lineHeight(caption) * 3.2),
+                         tr("Click a channel in a column (or in the operation view): the earlier "
+                            "steps then light up the channels that can influence it."),
+                         caption, theme.dimText);
     }
     y += lineHeight(caption) * 0.4;
 
     // [SECTION] Columns
-    const double unitLabel = lineHeight(small) * 1.3, header = lineHeight(bold) * 1.3;
-    const double footer = lineHeight(small) * (tracing ? 3.0 : 1.5);
-    const double cellsTop = y + unitLabel + header, cellsBottom = area.bottom() - footer;
     const double pitch = area.width() / std::max<std::size_t>(columns.size(), 1);
-    const double barWidth = std::clamp(pitch * 0.42, 8.0, 80.0 * fontScale_);
+    const double barWidth = std::clamp(pitch * 0.42, 8.0, 80.0 * scale);
+    std::vector<double> centres;
+    QStringList names, counts;
+    std::vector<QColor> nameColours, countColours;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        const Step& s = network.step(columns[i]);
+        centres.push_back(area.left() + (i + 0.5) * pitch);
+        names << shortName(s.name);
+        nameColours.push_back(columns[i] == step_ ? theme.accent : theme.text);
+        if (tracing) {
+            const ReachSummary r = summarizeReach(network, reach_, columns[i]);
+            counts << tr("%1/%2").arg(r.reached).arg(r.total);
+            countColours.push_back(theme.text);
+        } else {
+            counts << QString::number(s.out.channels);
+            countColours.push_back(theme.dimText);
+        }
+    }
+    // The legend (tracing) flows over as many lines as it needs, under everything.
+    struct LegendItem {
+        QColor swatch;  // invalid: no swatch
+        QString text;
+        QColor colour;
+    };
+    std::vector<LegendItem> legend;
+    if (tracing)
+        legend = {{groupColor(0), tr("can influence channel %1").arg(channel_), theme.text},
+                  {mix(groupColor(0), theme.background, 0.86), tr("cannot"), theme.text},
+                  {QColor(), tr("colour: the channel's group"), theme.dimText}};
+    const double sw = ctx.textPx() * 0.9;
+    std::vector<QPointF> legendAt;
+    double legendHeight = 0;
+    {
+        double lx = 0, lines = legend.empty() ? 0 : 1;
+        for (const LegendItem& item : legend) {
+            const double w = (item.swatch.isValid() ? sw + ctx.textPx() * 0.4 : 0) +
+                             std::min(textWidth(small, item.text), area.width());
+            if (lx > 0 && lx + w > area.width()) {
+                lx = 0;
+                ++lines;
+            }
+            legendAt.push_back({lx, (lines - 1) * lineHeight(small) * 1.15});
+            lx += w + ctx.textPx() * 1.2;
+        }
+        legendHeight = lines * lineHeight(small) * 1.15;
+    }
+    const double rowsRoom = area.bottom() - y;
+    const int maxLabelRows = rowsRoom > lineHeight(bold) * 14 ? 3 : 2;
+    const ColumnLabels nameRows =
+        layoutColumnLabels(names, bold, centres, pitch, area.left(), area.right(), maxLabelRows);
+    const ColumnLabels countRows =
+        layoutColumnLabels(counts, small, centres, pitch, area.left(), area.right(), maxLabelRows);
+    const double unitLabel = lineHeight(small) * 1.3;
+    const double header = nameRows.height() + lineHeight(bold) * 0.3;
+    const double footer =
+        countRows.height() + 3 +
+        (legend.empty() ? lineHeight(small) * 0.5 : legendHeight + lineHeight(small) * 0.5);
+    const double cellsTop = y + unitLabel + header;
+    const double cellsBottom = std::max(cellsTop + 10, area.bottom() - footer);
     painter.setRenderHint(QPainter::Antialiasing, false);
     // Unit brackets over the columns that belong to each unit.
     for (std::size_t i = 0; i < columns.size();) {
@@ -224,19 +350,23 @@ void ChannelFlowView::paintEvent(QPaintEvent*) {
         const double left = area.left() + i * pitch + 4, right = area.left() + (j + 1) * pitch - 4;
         painter.setPen(QPen(theme.outline, 1.5));
         painter.drawLine(QPointF(left, y + unitLabel - 3), QPointF(right, y + unitLabel - 3));
-        drawText(painter, {left, y}, unit, small, theme.dimText);
+        const Step& first = network.step(columns[i]);
+        drawTextVariants(
+            painter, {left, y},
+            {unit,
+             first.stage >= 0 ? QStringLiteral("%1.%2").arg(first.stage).arg(first.unit) : unit},
+            small, theme.dimText, right - left);
         i = j + 1;
     }
+    drawColumnLabels(painter, nameRows, names, centres, pitch, y + unitLabel, area.left(),
+                     area.right(), nameColours);
     for (std::size_t i = 0; i < columns.size(); ++i) {
         const int stepIndex = columns[i];
         const Step& s = network.step(stepIndex);
         const int channels = s.out.channels;
-        const double centre = area.left() + (i + 0.5) * pitch;
+        const double centre = centres[i];
         const QRectF cells(centre - barWidth / 2, cellsTop, barWidth, cellsBottom - cellsTop);
         columns_.push_back({stepIndex, cells});
-        const QString name = shortName(s.name);
-        drawText(painter, {centre - textWidth(bold, name) / 2, y + unitLabel}, name, bold,
-                 stepIndex == step_ ? theme.accent : theme.text);
 
         std::vector<int> groups(static_cast<std::size_t>(channels));
         for (int c = 0; c < channels; ++c)
@@ -264,43 +394,33 @@ void ChannelFlowView::paintEvent(QPaintEvent*) {
         painter.setPen(QPen(theme.outline, 1));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(cells);
-        if (tracing) {
-            const ReachSummary r = summarizeReach(network, reach_, stepIndex);
-            const QString count = tr("%1/%2").arg(r.reached).arg(r.total);
-            drawText(painter, {centre - textWidth(small, count) / 2, cells.bottom() + 3}, count,
-                     small, theme.text);
-        } else {
-            const QString count = QString::number(channels);
-            drawText(painter, {centre - textWidth(small, count) / 2, cells.bottom() + 3}, count,
-                     small, theme.dimText);
-        }
         if (stepIndex == step_ && tracing) {
             // A pointer at the traced channel.
             const double cy = cells.top() + (channel_ + 0.5) * cells.height() / channels;
             painter.setRenderHint(QPainter::Antialiasing);
             painter.setPen(Qt::NoPen);
             painter.setBrush(theme.text);
-            const double a = ctx.textPx() * 0.6;
+            const double a =
+                std::max(3.0, std::min(ctx.textPx() * 0.6, (pitch - barWidth) / 2 - 4));
             painter.drawPolygon(QPolygonF({QPointF(cells.right() + 3, cy),
                                            QPointF(cells.right() + 3 + a, cy - a * 0.7),
                                            QPointF(cells.right() + 3 + a, cy + a * 0.7)}));
             painter.setRenderHint(QPainter::Antialiasing, false);
         }
     }
+    drawColumnLabels(painter, countRows, counts, centres, pitch, cellsBottom + 3, area.left(),
+                     area.right(), countColours);
 
-    if (tracing) {
-        // Legend: bright reaches, faded does not.
-        const double sw = ctx.textPx() * 0.9, ly = area.bottom() - lineHeight(small);
-        double lx = area.left();
-        painter.fillRect(QRectF(lx, ly + 2, sw, sw), groupColor(0));
-        lx += sw + ctx.textPx() * 0.4;
-        lx += drawText(painter, {lx, ly}, tr("can influence channel %1").arg(channel_), small,
-                       theme.text) +
-              ctx.textPx() * 1.2;
-        painter.fillRect(QRectF(lx, ly + 2, sw, sw), mix(groupColor(0), theme.background, 0.86));
-        lx += sw + ctx.textPx() * 0.4;
-        lx += drawText(painter, {lx, ly}, tr("cannot"), small, theme.text) + ctx.textPx() * 1.2;
-        drawText(painter, {lx, ly}, tr("colour: the channel's group"), small, theme.dimText);
+    // Legend: bright reaches, faded does not.
+    const double legendTop = area.bottom() - legendHeight;
+    for (std::size_t i = 0; i < legend.size(); ++i) {
+        double lx = area.left() + legendAt[i].x();
+        const double ly = legendTop + legendAt[i].y();
+        if (legend[i].swatch.isValid()) {
+            painter.fillRect(QRectF(lx, ly + 2, sw, sw), legend[i].swatch);
+            lx += sw + ctx.textPx() * 0.4;
+        }
+        drawText(painter, {lx, ly}, legend[i].text, small, legend[i].colour, area.right() - lx);
     }
 }
 

@@ -15,10 +15,6 @@ using namespace geometry;
 
 namespace {
 
-QColor textOn(const QColor& fill) {
-    return fill.lightness() > 140 ? QColor(Qt::black) : QColor(Qt::white);
-}
-
 QRectF tokenRect(QPointF centre, QSizeF size) {
     return {centre.x() - size.width() / 2, centre.y() - size.height() / 2, size.width(),
             size.height()};
@@ -105,8 +101,7 @@ void ChannelShufflePainter::paint(QPainter& painter, const QRectF& area, const P
 
     const QFont captionFont = ctx.font(1.1, true);
     const QFont labelFont = ctx.font(1.0, true);
-    const QFont smallFont = ctx.font(0.8);
-    const double text = lineHeight(smallFont);
+    QFont smallFont = ctx.font(0.8);
     double top = area.top();
 
     // [SECTION] Caption and note
@@ -117,8 +112,10 @@ void ChannelShufflePainter::paint(QPainter& painter, const QRectF& area, const P
                        .arg(g)
                        .arg(n)
                  : tr("%1 channels, identity: every channel stays where it is").arg(channels);
-    drawText(painter, {area.left(), top}, caption, captionFont, theme.text, area.width());
-    top += lineHeight(captionFont) * 1.5;
+    const WrappedText captionText = fitParagraph(captionFont, caption, area.width(), 2);
+    drawWrappedText(painter, QRectF(area.left(), top, area.width(), captionText.height),
+                    captionText, theme.text);
+    top += captionText.height + captionText.lineHeight * 0.5;
 
     double bottom = area.bottom();
     if (!permutes) {
@@ -129,35 +126,77 @@ void ChannelShufflePainter::paint(QPainter& painter, const QRectF& area, const P
                      "unit after unit (the boundary effect — see the channel flow).")
                 : tr("g = 1: a single group, so there is nothing to mix — the shuffle is the "
                      "identity.");
-        const double h = measureNote(area.width(), note, ctx);
+        // At most a third of the height (the text shrinks to fit): the rows are the picture.
+        const double h = std::min(measureNote(area.width(), note, ctx), area.height() * 0.33);
         drawNote(painter, QRectF(area.left(), bottom - h, area.width(), h), note, ctx,
                  s.enabled ? theme.accent : groupColor(5));
         bottom -= h + ctx.textPx();
     }
     const int selected =
         ctx.selectedChannel >= 0 && ctx.selectedChannel < channels ? ctx.selectedChannel : -1;
-    if (permutes && selected >= 0) bottom -= lineHeight(labelFont) * 1.4;
-
-    const double labelWidth =
-        std::max(textWidth(labelFont, tr("before")), textWidth(labelFont, tr("after"))) +
-        ctx.textPx();
-    const QRectF board(area.left() + labelWidth, top, area.width() - labelWidth, bottom - top);
-    const ShuffleLayout layout = shuffleLayout(board, channels, g, permutes, text);
     const std::vector<int> destination = shuffleDestinations(channels, g, permutes);
-    std::vector<int> groupOf(static_cast<std::size_t>(channels));
-    for (int c = 0; c < channels; ++c)
-        groupOf[static_cast<std::size_t>(c)] = channelGroup(network, s.inputs[0], c);
-    const auto colourOf = [&](int c) { return groupColor(groupOf[static_cast<std::size_t>(c)]); };
     const int sourceOfSelected =
         selected < 0
             ? -1
             : static_cast<int>(std::find(destination.begin(), destination.end(), selected) -
                                destination.begin());
+    // The selected channel's journey in numbers, under everything (one or two lines).
+    WrappedText journey;
+    if (permutes && selected >= 0) {
+        const int source = sourceOfSelected;
+        const int i = source / n, j = source % n;
+        journey = fitParagraph(
+            labelFont,
+            tr("output %1 ← input %2 (group %3, index %4): row %3 col %4 → row %4 col %3 → "
+               "%4·%5 + %3 = %1")
+                .arg(selected)
+                .arg(source)
+                .arg(i)
+                .arg(j)
+                .arg(g),
+            area.width(), 2);
+        bottom -= journey.height + journey.lineHeight * 0.4;
+    }
+
+    const double labelWidth =
+        std::max(textWidth(labelFont, tr("before")), textWidth(labelFont, tr("after"))) +
+        ctx.textPx();
+    // When the grids do not fit, the small labels give way (to 70%), then the journey line (the
+    // rows still show the selected token's path).
+    double text = lineHeight(smallFont);
+    double labelScale = 1.0;
+    QRectF board(area.left() + labelWidth, top, area.width() - labelWidth, bottom - top);
+    ShuffleLayout layout = shuffleLayout(board, channels, g, permutes, text);
+    for (int attempt = 0; attempt < 2 && permutes && !layout.grids; ++attempt) {
+        if (attempt == 1) {
+            if (journey.lines.isEmpty()) break;
+            board.setBottom(area.bottom());
+        }
+        for (double scale : {1.0, 0.85, 0.7}) {
+            const QFont smaller = ctx.font(0.8 * scale);
+            const ShuffleLayout tried =
+                shuffleLayout(board, channels, g, permutes, lineHeight(smaller));
+            if (!tried.grids) continue;
+            smallFont = smaller;
+            text = lineHeight(smaller);
+            labelScale = scale;
+            layout = tried;
+            if (attempt == 1) {
+                journey = WrappedText{};
+                bottom = area.bottom();
+            }
+            break;
+        }
+    }
+    std::vector<int> groupOf(static_cast<std::size_t>(channels));
+    for (int c = 0; c < channels; ++c)
+        groupOf[static_cast<std::size_t>(c)] = channelGroup(network, s.inputs[0], c);
+    const auto colourOf = [&](int c) { return groupColor(groupOf[static_cast<std::size_t>(c)]); };
 
     drawText(painter, {area.left(), layout.inputRow.center().y() - lineHeight(labelFont) / 2},
-             tr("before"), labelFont, theme.text);
+             tr("before"), labelFont, theme.text, labelWidth);
     drawText(painter, {area.left(), layout.outputRow.center().y() - lineHeight(labelFont) / 2},
-             tr("after"), labelFont, theme.text);
+             tr("after"), labelFont, theme.text, labelWidth);
 
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
@@ -181,8 +220,8 @@ void ChannelShufflePainter::paint(QPainter& painter, const QRectF& area, const P
 
     // [SECTION] Old -> new position lines (the permutation at a glance)
     const double lines =
-        permutes ? phaseProgress(p, ShuffleTimeline::linesBegin, ShuffleTimeline::linesEnd)
-                 : phaseProgress(p, 0.75, 1.0);
+        layout.grids ? phaseProgress(p, ShuffleTimeline::linesBegin, ShuffleTimeline::linesEnd)
+                     : phaseProgress(p, 0.75, 1.0);
     if (lines > 0) {
         // Fewer, stronger lines for small C; many faint ones still show the weave for large C.
         const double alpha = std::clamp(7.0 / std::sqrt(double(channels)), 0.22, 0.75) * lines;
@@ -202,31 +241,43 @@ void ChannelShufflePainter::paint(QPainter& painter, const QRectF& area, const P
     }
 
     // [SECTION] The two grids: frames, captions, the tokens left behind once they have passed
-    if (permutes) {
-        const QFont gridCaption = ctx.font(0.95, true);
+    if (layout.grids) {
+        const QFont gridCaption = ctx.font(0.95 * labelScale, true);
         const QSizeF gridToken = tokenSize(layout, ShufflePhase::Reshaped);
         // Two single lines per grid, each fitted to its zone: what the step is, then how it is
         // drawn (the folding is a drawing choice, not part of the operation).
-        const QFont gridNote = ctx.font(0.8);
+        const QFont gridNote = ctx.font(0.8 * labelScale);
         const double captionTop = layout.reshapeZone.top() - text * 2.9;
         QString reshapeNote = tr("one row per group");
         if (layout.reshapeFoldCols < n)
             reshapeNote += tr(" · wrapped every %1 columns").arg(layout.reshapeFoldCols);
         QString transposeNote = tr("one column per group, read row by row");
         if (layout.foldRows < n) transposeNote += tr(" · blocks of %1 rows").arg(layout.foldRows);
-        const auto zoneCaption = [&](const QRectF& zone, const QString& title,
-                                     const QString& note) {
-            drawText(painter, {zone.left(), captionTop}, title, gridCaption, theme.text,
-                     zone.width());
-            drawText(painter, {zone.left(), captionTop + lineHeight(gridCaption)}, note, gridNote,
-                     theme.dimText, zone.width());
+        // Each caption takes the longest wording that fits its zone (the full one names g and
+        // n; the short ones repeat the sizes of the caption above).
+        const auto zoneCaption = [&](const QRectF& zone, const QStringList& titles,
+                                     const QStringList& notes) {
+            drawTextVariants(painter, {zone.left(), captionTop}, titles, gridCaption, theme.text,
+                             zone.width());
+            drawTextVariants(painter, {zone.left(), captionTop + lineHeight(gridCaption)}, notes,
+                             gridNote, theme.dimText, zone.width());
         };
-        zoneCaption(layout.reshapeZone, tr("① reshape to (g, n) = (%1, %2)").arg(g).arg(n),
-                    reshapeNote);
-        zoneCaption(layout.transposeZone, tr("② transpose to (n, g) = (%1, %2)").arg(n).arg(g),
-                    transposeNote);
-        drawText(painter, {layout.transposeZone.left(), layout.transposeZone.bottom() + text * 0.3},
-                 tr("③ flatten, reading row by row → after"), ctx.font(0.9, true), theme.dimText);
+        zoneCaption(
+            layout.reshapeZone,
+            {tr("① reshape to (g, n) = (%1, %2)").arg(g).arg(n),
+             tr("① reshape (%1, %2)").arg(g).arg(n), QStringLiteral("① (%1, %2)").arg(g).arg(n)},
+            {reshapeNote, tr("one row per group")});
+        zoneCaption(
+            layout.transposeZone,
+            {tr("② transpose to (n, g) = (%1, %2)").arg(n).arg(g),
+             tr("② transpose (%1, %2)").arg(n).arg(g), QStringLiteral("② (%1, %2)").arg(n).arg(g)},
+            {transposeNote, tr("one column per group, read row by row"),
+             tr("one column per group")});
+        drawTextVariants(painter,
+                         {layout.transposeZone.left(), layout.transposeZone.bottom() + text * 0.3},
+                         {tr("③ flatten, reading row by row → after"), tr("③ flatten → after")},
+                         ctx.font(0.9 * labelScale, true), theme.dimText,
+                         area.right() - layout.transposeZone.left());
         drawArrow(
             painter,
             {layout.reshapeZone.right() + ctx.textPx() * 0.4, layout.reshapeZone.center().y()},
@@ -248,7 +299,7 @@ void ChannelShufflePainter::paint(QPainter& painter, const QRectF& area, const P
                 drawText(painter,
                          {first.x() - gridToken.width() - textWidth(smallFont, label),
                           first.y() - lineHeight(smallFont) / 2},
-                         label, smallFont, lineColor(i, theme));
+                         label, smallFont, groupTextColor(i, theme));
             }
         if (p >= ShuffleTimeline::reshapeEnd)
             for (int c = 0; c < channels; ++c)
@@ -283,23 +334,18 @@ void ChannelShufflePainter::paint(QPainter& painter, const QRectF& area, const P
         circle(ShufflePhase::Input);
         circle(ShufflePhase::Output);
         if (permutes) {
-            circle(ShufflePhase::Reshaped);
-            circle(ShufflePhase::Transposed);
+            if (layout.grids) {
+                circle(ShufflePhase::Reshaped);
+                circle(ShufflePhase::Transposed);
+            }
             painter.drawLine(tokenCenter(layout, sourceOfSelected, ShufflePhase::Input) +
                                  QPointF(0, layout.rowToken.height() / 2 + text),
                              tokenCenter(layout, sourceOfSelected, ShufflePhase::Output) -
                                  QPointF(0, layout.rowToken.height() / 2));
-            const int i = sourceOfSelected / n, j = sourceOfSelected % n;
-            drawText(
-                painter, {area.left(), bottom + lineHeight(labelFont) * 0.3},
-                tr("output %1 ← input %2 (group %3, index %4): row %3 col %4 → row %4 col %3 → "
-                   "%4·%5 + %3 = %1")
-                    .arg(selected)
-                    .arg(sourceOfSelected)
-                    .arg(i)
-                    .arg(j)
-                    .arg(g),
-                labelFont, theme.text, area.width());
+            drawWrappedText(painter,
+                            QRectF(area.left(), bottom + journey.lineHeight * 0.3, area.width(),
+                                   journey.height),
+                            journey, theme.text);
         }
     }
     painter.restore();

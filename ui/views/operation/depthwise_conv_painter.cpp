@@ -76,10 +76,14 @@ void DepthwiseConvPainter::paint(QPainter& painter, const QRectF& area, const Pa
     const QFont formulaFont = ctx.font(1.15);
     const double line = lineHeight(font);
 
+    const double t = ctx.textPx();
+
     // [SECTION] Caption and formula
-    drawText(painter, area.topLeft(),
-             tr("One 3×3 filter per channel: channel c is computed from channel c alone"),
-             captionFont, theme.text, area.width());
+    const WrappedText caption = fitParagraph(
+        captionFont, tr("One 3×3 filter per channel: channel c is computed from channel c alone"),
+        area.width(), 2);
+    drawWrappedText(painter, QRectF(area.left(), area.top(), area.width(), caption.height), caption,
+                    theme.text);
     const long long dense = 1LL * s.out.height * s.out.width * s.out.channels * in.out.channels * 9;
     const QString grouped = tr("depthwise:  H·W·C·9 = %1·%2·%3·9 = %4 MACs")
                                 .arg(s.out.height)
@@ -93,32 +97,62 @@ void DepthwiseConvPainter::paint(QPainter& painter, const QRectF& area, const Pa
                                   .arg(in.out.channels)
                                   .arg(formatCount(dense))
                                   .arg(formatRatio(double(dense) / std::max(cost.macs, 1LL)));
-    const double formulaLine = lineHeight(formulaFont) * 1.2;
-    const double formulaTop = area.bottom() - 2 * formulaLine;
-    drawText(painter, {area.left(), formulaTop}, grouped, ctx.font(1.15, true), theme.text,
-             area.width());
-    drawText(painter, {area.left(), formulaTop + formulaLine}, denseText, formulaFont,
-             theme.dimText, area.width());
+    // The formula: at most a quarter of the height (it shrinks, then loses its second line).
+    const TextBlock formula = fitBlock({grouped, denseText}, ctx.font(1.15, true), formulaFont,
+                                       area.width(), area.height() * 0.25);
+    const double formulaTop = area.bottom() - formula.height;
+    drawBlock(painter, {area.left(), formulaTop}, area.width(), formula, theme.text, theme.dimText);
 
     // [SECTION] Rows: input map * own kernel -> output map
-    const QRectF rows(area.left(), area.top() + lineHeight(captionFont) * 1.5, area.width(),
-                      formulaTop - area.top() - lineHeight(captionFont) * 1.5 - line * 0.4);
-    const double sideWidth = std::min(rows.width() * 0.3, ctx.textPx() * 19);
+    const double rowsTop = area.top() + caption.height + caption.lineHeight * 0.5;
+    const QRectF rows(area.left(), rowsTop, area.width(),
+                      std::max(0.0, formulaTop - rowsTop - line * 0.4));
+    const QString strideText =
+        s.stride == 2 ? tr("Stride 2: the window jumps 2 pixels, so %1×%2 becomes %3×%4.")
+                            .arg(in.out.height)
+                            .arg(in.out.width)
+                            .arg(s.out.height)
+                            .arg(s.out.width)
+                      : tr("Stride 1, padding 1: the window visits every pixel; %1×%2 stays %3×%4.")
+                            .arg(in.out.height)
+                            .arg(in.out.width)
+                            .arg(s.out.height)
+                            .arg(s.out.width);
+    // A side column (the stride note, a magnified corner, why) on a wide view; on a narrow one
+    // the stride note goes under the rows, full width.
+    const bool sideColumn = rows.width() >= t * 30;
+    const double sideWidth = sideColumn ? std::min(rows.width() * 0.3, t * 19) : 0;
     const QRectF side(rows.right() - sideWidth, rows.top(), sideWidth, rows.height());
-    const QRectF lanes(rows.left(), rows.top(), rows.width() - sideWidth - ctx.textPx() * 1.5,
-                       rows.height());
+    QRectF lanes(rows.left(), rows.top(), rows.width() - (sideColumn ? sideWidth + t * 1.5 : 0),
+                 rows.height());
+    if (!sideColumn) {
+        // Only when the maps keep a useful height: the labels under them show the stride too.
+        const double noteHeight = measureNote(rows.width(), strideText, ctx);
+        if (rows.height() - noteHeight - line * 0.5 >= t * 9) {
+            drawNote(painter,
+                     QRectF(rows.left(), rows.bottom() - noteHeight, rows.width(), noteHeight),
+                     strideText, ctx, theme.accent);
+            lanes.setHeight(rows.height() - noteHeight - line * 0.5);
+        }
+    }
     // Two large rows read from the back of a room; a third only when there is height to spare.
-    const int rowCount = lanes.height() > ctx.textPx() * 36   ? 3
-                         : lanes.height() > ctx.textPx() * 20 ? 2
-                                                              : 1;
+    const int rowCount = lanes.height() > t * 36 ? 3 : lanes.height() > t * 20 ? 2 : 1;
     const std::vector<int> shown = shownChannels(ctx, rowCount);
     const double rowHeight = lanes.height() / rowCount;
     const double longest = std::max(in.out.height, in.out.width);
-    const double scale = std::max(rowHeight - line * 2.7, 24.0) / (longest + s.padding);
+    // Map pixels as large as the row's height allows, and small enough that input ∗ kernel →
+    // output fits across the lane.
+    const QFont opFont = ctx.font(1.8, true);
+    const QString own = tr("its own 3×3");
+    const double acrossFixed = t * 0.8 + textWidth(opFont, QStringLiteral("∗")) + t * 0.5 +
+                               std::max(t * 4.2, textWidth(ctx.font(0.85), own)) + t * 3.9;
+    const double scale =
+        std::max(0.5, std::min(std::max(rowHeight - line * 2.7, 24.0) / (longest + s.padding),
+                               (lanes.width() - acrossFixed) / (in.out.width + s.out.width)));
     const double mapSide = scale * longest;
     const QSizeF inSize(in.out.width * scale, in.out.height * scale);
     const QSizeF outSize(s.out.width * scale, s.out.height * scale);
-    const double kernelSide = std::min(mapSide * 0.45, ctx.textPx() * 4.2);
+    const double kernelSide = std::min(mapSide * 0.45, t * 4.2);
     // Linear in time: the window moves at a steady pace, like a real scan.
     const double scanProgress =
         std::clamp((ctx.progress - kScanBegin) / (kScanEnd - kScanBegin), 0.0, 1.0);
@@ -139,7 +173,7 @@ void DepthwiseConvPainter::paint(QPainter& painter, const QRectF& area, const Pa
         double x = lanes.left();
         const QString label =
             group >= 0 ? tr("channel %1 (group %2)").arg(c).arg(group) : tr("channel %1").arg(c);
-        drawText(painter, {x, top}, label, labelFont, lineColor(group, theme));
+        drawText(painter, {x, top}, label, labelFont, groupTextColor(group, theme), lanes.width());
         if (c == ctx.selectedChannel) {
             painter.setPen(QPen(theme.text, 2));
             painter.setBrush(Qt::NoBrush);
@@ -165,21 +199,19 @@ void DepthwiseConvPainter::paint(QPainter& painter, const QRectF& area, const Pa
         x = inRect.right() + ctx.textPx() * 0.8;
 
         // ∗ its own kernel
-        const QFont opFont = ctx.font(1.8, true);
         drawText(painter, {x, mapTop + inSize.height() / 2 - lineHeight(opFont) / 2},
                  QStringLiteral("∗"), opFont, theme.text);
         x += textWidth(opFont, QStringLiteral("∗")) + ctx.textPx() * 0.5;
-        const QRectF kernelRect(x, mapTop + inSize.height() / 2 - kernelSide / 2, kernelSide,
+        // The kernel centred over its label: the label decides the column's width.
+        const double ownWidth = textWidth(ctx.font(0.85), own);
+        const double kernelColumn = std::max(kernelSide, ownWidth);
+        const QRectF kernelRect(x + (kernelColumn - kernelSide) / 2,
+                                mapTop + inSize.height() / 2 - kernelSide / 2, kernelSide,
                                 kernelSide);
         drawKernel(painter, kernelRect, colour, theme);
-        const QString own = tr("its own 3×3");
-        drawText(
-            painter,
-            {kernelRect.center().x() - textWidth(ctx.font(0.85), own) / 2, kernelRect.bottom() + 3},
-            own, ctx.font(0.85), theme.dimText);
-        x = std::max(kernelRect.right(),
-                     kernelRect.center().x() + textWidth(ctx.font(0.85), own) / 2) +
-            ctx.textPx() * 0.8;
+        drawText(painter, {x + (kernelColumn - ownWidth) / 2, kernelRect.bottom() + 3}, own,
+                 ctx.font(0.85), theme.dimText);
+        x += kernelColumn + ctx.textPx() * 0.8;
 
         const QPointF arrowFrom(x, mapTop + inSize.height() / 2);
         x += ctx.textPx() * 2.5;
@@ -218,20 +250,11 @@ void DepthwiseConvPainter::paint(QPainter& painter, const QRectF& area, const Pa
     painter.restore();
 
     // [SECTION] Side: the stride, magnified
+    if (!sideColumn) return;
     double y = side.top();
-    const QString strideText =
-        s.stride == 2 ? tr("Stride 2: the window jumps 2 pixels, so %1×%2 becomes %3×%4.")
-                            .arg(in.out.height)
-                            .arg(in.out.width)
-                            .arg(s.out.height)
-                            .arg(s.out.width)
-                      : tr("Stride 1, padding 1: the window visits every pixel; %1×%2 stays %3×%4.")
-                            .arg(in.out.height)
-                            .arg(in.out.width)
-                            .arg(s.out.height)
-                            .arg(s.out.width);
     y += drawNote(painter,
-                  QRectF(side.left(), y, side.width(), measureNote(side.width(), strideText, ctx)),
+                  QRectF(side.left(), y, side.width(),
+                         std::min(measureNote(side.width(), strideText, ctx), side.height())),
                   strideText, ctx, theme.accent) +
          line * 0.6;
     const double insetSide = std::min(side.width(), side.bottom() - y - line * 4.5);
@@ -242,9 +265,8 @@ void DepthwiseConvPainter::paint(QPainter& painter, const QRectF& area, const Pa
     const QString why =
         tr("No mixing across channels here: mixing is left to the 1×1 convolutions.");
     const QRectF whyRect(side.left(), y, side.width(), side.bottom() - y);
-    if (QFontMetricsF(font).boundingRect(whyRect, Qt::TextWordWrap, why).height() <=
-        whyRect.height())
-        drawWrapped(painter, whyRect, why, font, theme.dimText);
+    const WrappedText whyText = wrapText(font, why, whyRect.width(), whyRect.height(), 0.85);
+    if (whyText.fits) drawWrappedText(painter, whyRect, whyText, theme.dimText);
 }
 
 void DepthwiseConvPainter::paintStrideInset(QPainter& painter, const QRectF& rect,
@@ -267,7 +289,9 @@ void DepthwiseConvPainter::paintStrideInset(QPainter& painter, const QRectF& rec
             painter.setBrush(inside ? QColor(image.pixel(x, y)) : theme.faint);
             painter.drawRect(box);
             if (!inside) {
-                painter.setFont(ctx.font(0.7));
+                QFont zero = ctx.font(0.7);
+                zero.setPixelSize(std::max(8, std::min(zero.pixelSize(), int(cell * 0.7))));
+                painter.setFont(zero);
                 painter.setPen(theme.dimText);
                 painter.drawText(box, Qt::AlignCenter, QStringLiteral("0"));
             }
@@ -282,15 +306,32 @@ void DepthwiseConvPainter::paintStrideInset(QPainter& painter, const QRectF& rec
     painter.drawRect(QRectF(rect.left() + s.stride * cell, rect.top(), 3 * cell, 3 * cell)
                          .adjusted(pen / 2, pen / 2, -pen / 2, -pen / 2));
     painter.restore();
-    drawArrow(painter, {rect.left() + 1.5 * cell, rect.top() + 3.5 * cell},
-              {rect.left() + (1.5 + s.stride) * cell, rect.top() + 3.5 * cell}, theme.text,
-              3 * ctx.fontScale);
-    drawText(painter,
-             {rect.left() + (2.0 + s.stride) * cell,
-              rect.top() + 3.5 * cell - lineHeight(ctx.font(0.9, true)) / 2},
-             tr("+%1").arg(s.stride), ctx.font(0.9, true), theme.text);
-    drawText(painter, {rect.left(), rect.bottom() + 2}, tr("magnified corner: grey = zero padding"),
-             ctx.font(0.8), theme.dimText);
+    // The step, over the map's pixels: a halo under the arrow and a plate under the number keep
+    // them readable on any colour.
+    const QPointF from(rect.left() + 1.5 * cell, rect.top() + 3.5 * cell);
+    const QPointF to(rect.left() + (1.5 + s.stride) * cell, rect.top() + 3.5 * cell);
+    drawArrow(painter, from - QPointF(1.5, 0), to + QPointF(2.5, 0), theme.background,
+              3 * ctx.fontScale + 3);
+    drawArrow(painter, from, to, theme.text, 3 * ctx.fontScale);
+    const QFont stepFont = ctx.font(0.9, true);
+    const QString step = tr("+%1").arg(s.stride);
+    const QRectF plate(to.x() + cell * 0.4, to.y() - lineHeight(stepFont) / 2,
+                       textWidth(stepFont, step) + ctx.textPx() * 0.4, lineHeight(stepFont));
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(withAlpha(theme.background, 0.85));
+    painter.drawRoundedRect(plate, plate.height() / 4, plate.height() / 4);
+    painter.restore();
+    drawText(painter, {plate.left() + ctx.textPx() * 0.2, plate.top()}, step, stepFont, theme.text);
+    // One line when it fits; else the short wording, on two lines if need be.
+    const FittedText caption =
+        fitText(ctx.font(0.8), tr("magnified corner: grey = zero padding"), rect.width(), 0.85);
+    if (!caption.elided)
+        drawFitted(painter, {rect.left(), rect.bottom() + 2}, caption, theme.dimText);
+    else
+        drawParagraph(painter, {rect.left(), rect.bottom() + 2}, rect.width(),
+                      tr("grey = zero padding"), ctx.font(0.8), theme.dimText);
 }
 
 }  // namespace shufflescope::ui

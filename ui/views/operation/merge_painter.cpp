@@ -80,18 +80,19 @@ void drawChannelBar(QPainter& painter, const QRectF& rect, int count,
     painter.restore();
 }
 
-// A rounded box with centred (wrapped) text.
+// A rounded box with centred text, wrapped and shrunk to fit inside it (padding `pad`).
 void drawBox(QPainter& painter, const QRectF& rect, const QString& text, const QFont& font,
-             const QColor& fill, const Theme& theme, double opacity) {
+             const QColor& fill, const Theme& theme, double opacity, QPointF pad) {
     painter.save();
     painter.setOpacity(opacity);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(QPen(theme.outline, 1.2));
     painter.setBrush(fill);
     painter.drawRoundedRect(rect, 8, 8);
-    painter.setFont(font);
-    painter.setPen(theme.text);
-    painter.drawText(rect.adjusted(4, 2, -4, -2), Qt::AlignCenter | Qt::TextWordWrap, text);
+    const QRectF inner = rect.adjusted(pad.x(), pad.y(), -pad.x(), -pad.y());
+    drawWrapped(painter, inner, text, font,
+                contrastRatio(fill, theme.text) >= 4.5 ? theme.text : textOn(fill),
+                Qt::AlignCenter);
     painter.restore();
 }
 
@@ -126,30 +127,117 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
     const Step& merge = network.step(u.merge);
     const int cin = in.out.channels, cmain = main.out.channels, cout = merge.out.channels;
     const double p = ctx.progress;
+    const double t = ctx.textPx();
     const QFont font = ctx.font(1.0), bold = ctx.font(1.0, true), small = ctx.font(0.85);
-    const double line = lineHeight(font);
+    const QFont boxFont = ctx.font(0.9), sumFont = ctx.font(1.25, true);
+    const double line = lineHeight(font), labelLine = lineHeight(bold) * 1.1;
     const double dimmed =
         focusShortcut ? 0.3 : 1.0;  // the shortcut step: the main branch fades back
+    const double arrowWidth = 2 * ctx.fontScale;
 
     // [SECTION] Horizontal scale: one pixel width per channel for every bar
-    const double gap = ctx.textPx() * 2.5;
     const double width = area.width();
-    const double x0 = area.left();
+    const double x0 = area.left(), right = area.right();
+    const double gap = width > t * 34 ? t * 2.5 : t * 1.5;
     const double k = u.concat ? (width - gap) / cout : (width - gap) / (2.0 * cin);
-    const double barHeight = std::clamp(area.height() * 0.06, 16.0, 34.0);
-
     const double shortcutWidth = cin * k, mainWidth = cmain * k;
     const double mainLeft = x0 + shortcutWidth + gap;
-    const QRectF inputBar(u.concat ? x0 : x0 + (width - cin * k) / 2, area.top() + line * 1.1,
-                          cin * k, barHeight);
 
-    // [SECTION] Vertical rows
-    const double pathsTop = inputBar.bottom() + line * 0.9;
-    const double boxHeight = line * 2.6;
-    const double branchLabel = pathsTop + boxHeight + line * 1.0;
-    const double branchTop = branchLabel + line * 1.1;
-    const double resultLabel = branchTop + barHeight + line * 1.2;
-    const double resultTop = resultLabel + line * 1.1;
+    // [SECTION] The boxes of the two paths, sized from their text
+    const Step& pw1 = network.step(u.pw1);
+    const Step& shuffle = network.step(u.shuffle);
+    const Step& dw = network.step(u.dw);
+    const Step& pw2 = network.step(u.pw2);
+    const QStringList fullBoxes = {
+        pw1.groups > 1 ? tr("1×1 GConv g=%1").arg(pw1.groups) : tr("1×1 conv (dense)"),
+        shuffle.enabled && shuffle.groups > 1 ? tr("shuffle") : tr("shuffle off"),
+        tr("3×3 DWConv stride %1").arg(dw.stride),
+        pw2.groups > 1 ? tr("1×1 GConv g=%1 → %2").arg(pw2.groups).arg(pw2.out.channels)
+                       : tr("1×1 conv → %1").arg(pw2.out.channels)};
+    // A narrow view: the kernel sizes go (the unit's picture is the same); the words stay.
+    const QStringList compactBoxes = {
+        pw1.groups > 1 ? tr("GConv g=%1").arg(pw1.groups) : tr("conv (dense)"), fullBoxes[1],
+        tr("DWConv stride %1").arg(dw.stride),
+        pw2.groups > 1 ? tr("GConv g=%1 → %2").arg(pw2.groups).arg(pw2.out.channels)
+                       : tr("conv → %1").arg(pw2.out.channels)};
+    const QString poolText =
+        tr("3×3 avg pool\nstride %1").arg(network.step(u.concat ? u.shortcut : u.merge).stride);
+    const QString identityText = tr("identity: x as it is");
+    const QPointF pad(t * 0.4, t * 0.25);
+    const double arrowGap = std::clamp(width * 0.03, t * 0.9, t * 1.4);
+    // Each chain box at least as wide as its text needs on three lines; it prefers one line.
+    QStringList boxes = fullBoxes;
+    const std::size_t boxCount = static_cast<std::size_t>(boxes.size());
+    std::vector<double> need(boxCount), prefer(boxCount);
+    double needs = 0, prefers = 0;
+    const auto measureBoxes = [&] {
+        needs = prefers = 0;
+        for (std::size_t i = 0; i < boxCount; ++i) {
+            need[i] = widthForLines(boxFont, boxes[int(i)], 3) + 2 * pad.x();
+            prefer[i] = std::max(need[i], textWidth(boxFont, boxes[int(i)]) + 2 * pad.x());
+            needs += need[i];
+            prefers += prefer[i];
+        }
+    };
+    measureBoxes();
+    // The least the left column can take, to see whether the full wordings fit at all.
+    const double leftLeast = u.concat ? longestWordWidth(boxFont, poolText) + 2 * pad.x()
+                                      : longestWordWidth(font, identityText) + t * 1.2;
+    if (needs > width - gap - leftLeast - arrowGap * double(boxCount - 1)) {
+        boxes = compactBoxes;
+        measureBoxes();
+    }
+    // Left of the chain: the pool box (concat) or the identity path and its label (add). It
+    // takes its one-line width when the chain keeps its own; otherwise it wraps.
+    const double arrows = arrowGap * double(boxCount - 1);
+    const double leftNatural = u.concat ? longestLineWidth(boxFont, poolText) + 2 * pad.x()
+                                        : textWidth(font, identityText) + t * 1.2;
+    const double leftNarrow = std::max(leftLeast, width * (u.concat ? 0.18 : 0.16));
+    const double leftColumn =
+        std::min(leftNatural, std::max(leftNarrow, width - gap - arrows - prefers));
+    const double chainLeft = x0 + leftColumn + gap;
+    const double chainRight = right;
+    const double chainRoom = chainRight - chainLeft - arrows;
+    // The room shared out: towards one line each, then evenly; when even the longest words do
+    // not fit, the text shrinks.
+    std::vector<double> boxWidths(boxCount);
+    for (std::size_t i = 0; i < boxCount; ++i) {
+        if (prefers <= chainRoom)
+            boxWidths[i] = prefer[i] + (chainRoom - prefers) / double(boxCount);
+        else if (needs <= chainRoom)
+            boxWidths[i] = need[i] + (chainRoom - needs) * (prefer[i] - need[i]) /
+                                         std::max(prefers - needs, 1e-9);
+        else
+            boxWidths[i] = need[i] * chainRoom / needs;
+    }
+    // One height for every box: what the tallest text needs, at most three lines.
+    double boxHeight = lineHeight(boxFont) * 2;
+    for (std::size_t i = 0; i < boxWidths.size(); ++i)
+        boxHeight = std::max(boxHeight,
+                             wrapText(boxFont, boxes[int(i)], boxWidths[i] - 2 * pad.x()).height);
+    if (u.concat)
+        boxHeight =
+            std::max(boxHeight, wrapText(boxFont, poolText, leftColumn - 2 * pad.x()).height);
+    boxHeight = std::min(boxHeight, lineHeight(boxFont) * 3) + 2 * pad.y();
+
+    // [SECTION] Vertical rows; the spacing gives way first when the view is short
+    double barHeight = std::clamp(area.height() * 0.06, 16.0, 34.0);
+    const double sumLine = lineHeight(sumFont) * 1.25;
+    const double texts = 3 * labelLine + labelLine + sumLine;
+    double spacing = 1.0;  // of the comfortable gaps: 0.9 + 1.0 + 1.2 lines
+    const double comfortable = 3.1 * line;
+    const double available = area.height() - texts - boxHeight;
+    if (available < comfortable + 3 * barHeight) {
+        barHeight = std::clamp((available - comfortable * 0.45) / 3, 10.0, barHeight);
+        spacing = std::clamp((available - 3 * barHeight) / comfortable, 0.45, 1.0);
+    }
+    const QRectF inputBar(u.concat ? x0 : x0 + (width - cin * k) / 2, area.top() + labelLine,
+                          cin * k, barHeight);
+    const double pathsTop = inputBar.bottom() + line * 0.9 * spacing;
+    const double branchLabel = pathsTop + boxHeight + line * 1.0 * spacing;
+    const double branchTop = branchLabel + labelLine;
+    const double resultLabel = branchTop + barHeight + line * 1.2 * spacing;
+    const double resultTop = resultLabel + labelLine;
     const QRectF shortcutBar(x0, branchTop, shortcutWidth, barHeight);
     const QRectF mainBar(mainLeft, branchTop, mainWidth, barHeight);
     const QRectF resultBar(u.concat ? x0 : x0 + (width - cin * k) / 2, resultTop, cout * k,
@@ -159,78 +247,65 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
         return [&network, step](int c) { return groupColor(channelGroup(network, step, c)); };
     };
     drawText(painter, {inputBar.left(), area.top()}, tr("unit input  %1").arg(shapeText(in.out)),
-             bold, theme.text);
+             bold, theme.text, right - inputBar.left());
     drawChannelBar(painter, inputBar, cin, groupOf(u.input), theme, 1.0);
 
     // [SECTION] The two paths
     const double pathsReveal = phaseProgress(p, 0.0, kPathsEnd);
-    const QFont boxFont = ctx.font(0.9);
-    const QString poolText =
-        tr("3×3 avg pool\nstride %1").arg(network.step(u.concat ? u.shortcut : u.merge).stride);
-    const double shortcutBoxWidth = std::max(
-        shortcutWidth,
-        QFontMetricsF(boxFont).boundingRect(QRectF(0, 0, 1000, 1000), 0, poolText).width() +
-            ctx.textPx() * 1.5);
-    const QRectF shortcutBox(x0, pathsTop, shortcutBoxWidth, boxHeight);
-    const double chainLeft = std::max(mainLeft, shortcutBox.right() + gap);
-    const double chainRight = x0 + width;
     const QColor arrowColour = theme.dimText;
     painter.save();
     painter.setOpacity(std::max(0.15, pathsReveal));
     if (u.concat) {
-        const double x = inputBar.center().x();
-        drawBox(painter, shortcutBox, poolText, boxFont, theme.faint, theme, 1.0);
+        const QRectF shortcutBox(x0, pathsTop, leftColumn, boxHeight);
+        const double x = std::min(inputBar.center().x(), shortcutBox.center().x());
+        drawBox(painter, shortcutBox, poolText, boxFont, theme.faint, theme, 1.0, pad);
         if (focusShortcut) {
             painter.setPen(QPen(theme.accent, 3));
             painter.setBrush(Qt::NoBrush);
             painter.drawRoundedRect(shortcutBox.adjusted(-3, -3, 3, 3), 10, 10);
         }
-        drawArrow(painter, {x, inputBar.bottom()}, {x, shortcutBox.top()}, arrowColour,
-                  2 * ctx.fontScale);
-        drawArrow(painter, {x, shortcutBox.bottom()}, {x, branchLabel}, arrowColour,
-                  2 * ctx.fontScale);
+        drawArrow(painter, {x, inputBar.bottom()}, {x, shortcutBox.top()}, arrowColour, arrowWidth);
+        drawArrow(painter, {x, shortcutBox.bottom()}, {x, branchLabel}, arrowColour, arrowWidth);
     } else {
-        const double midY = pathsTop + boxHeight / 2;
-        const QPointF from(inputBar.left() + ctx.textPx(), inputBar.bottom());
-        const QPointF to(x0 + shortcutWidth / 2, branchLabel);
-        elbowArrow(painter, from, to, midY, arrowColour, 2 * ctx.fontScale);
-        drawText(painter, {to.x() + ctx.textPx() * 0.5, midY - line * 1.15},
-                 tr("identity: x as it is"), font, theme.text);
+        // The identity path: from the input bar's left end, down the left edge to the shortcut
+        // bar, with its label beside it.
+        const double x = x0 + t * 0.3;
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(QPen(arrowColour, arrowWidth));
+        painter.drawLine(QPointF(inputBar.left(), inputBar.center().y()),
+                         QPointF(x, inputBar.center().y()));
+        drawArrow(painter, {x, inputBar.center().y()}, {x, branchLabel}, arrowColour, arrowWidth);
+        const QRectF label(x + t * 0.6, pathsTop, chainLeft - gap * 0.5 - x - t * 0.6, boxHeight);
+        drawWrapped(painter, label, identityText, font, theme.text,
+                    Qt::AlignLeft | Qt::AlignVCenter);
     }
     // Main branch: pw1 -> shuffle -> dw -> pw2, the unit's own settings.
-    const Step& pw1 = network.step(u.pw1);
-    const Step& shuffle = network.step(u.shuffle);
-    const Step& dw = network.step(u.dw);
-    const Step& pw2 = network.step(u.pw2);
-    const QStringList boxes = {
-        pw1.groups > 1 ? tr("1×1 GConv g=%1").arg(pw1.groups) : tr("1×1 conv (dense)"),
-        shuffle.enabled && shuffle.groups > 1 ? tr("shuffle") : tr("shuffle off"),
-        tr("3×3 DWConv stride %1").arg(dw.stride),
-        pw2.groups > 1 ? tr("1×1 GConv g=%1 → %2").arg(pw2.groups).arg(pw2.out.channels)
-                       : tr("1×1 conv → %1").arg(pw2.out.channels)};
-    const double arrowGap = ctx.textPx() * 1.4;
-    const double boxWidth = (chainRight - chainLeft - arrowGap * (boxes.size() - 1)) / boxes.size();
+    double boxLeft = chainLeft;
     for (int i = 0; i < boxes.size(); ++i) {
-        const QRectF box(chainLeft + i * (boxWidth + arrowGap), pathsTop, boxWidth, boxHeight);
+        const QRectF box(boxLeft, pathsTop, boxWidths[std::size_t(i)], boxHeight);
+        boxLeft += box.width() + arrowGap;
         const double reveal = phaseProgress(p, i * kPathsEnd / 5, (i + 1.5) * kPathsEnd / 5);
         const QColor fill = i == 1 ? mix(theme.background, groupColor(1), 0.25) : theme.faint;
-        drawBox(painter, box, boxes[i], boxFont, fill, theme, std::max(0.15, reveal) * dimmed);
+        drawBox(painter, box, boxes[i], boxFont, fill, theme, std::max(0.15, reveal) * dimmed, pad);
         if (i > 0)
             drawArrow(painter, {box.left() - arrowGap + 3, box.center().y()},
                       {box.left() - 3, box.center().y()}, withAlpha(arrowColour, dimmed),
-                      2 * ctx.fontScale);
+                      arrowWidth);
     }
     painter.setOpacity(std::max(0.15, pathsReveal) * dimmed);
-    const QPointF chainIn(chainLeft + boxWidth / 2, pathsTop);
-    if (chainIn.x() <= inputBar.right() - ctx.textPx())
-        drawArrow(painter, {chainIn.x(), inputBar.bottom()}, chainIn, arrowColour,
-                  2 * ctx.fontScale);
+    // Into the chain: straight down from the input bar, or down, across and down again when the
+    // first box is not under the bar.
+    const QPointF chainIn(chainLeft + boxWidths.front() / 2, pathsTop);
+    const double leaveX =
+        std::clamp(chainIn.x(), inputBar.left() + t * 0.6, inputBar.right() - t * 0.6);
+    if (std::abs(leaveX - chainIn.x()) < 1)
+        drawArrow(painter, {chainIn.x(), inputBar.bottom()}, chainIn, arrowColour, arrowWidth);
     else
-        elbowArrow(painter, {inputBar.right(), inputBar.center().y()}, chainIn,
-                   inputBar.center().y(), arrowColour, 2 * ctx.fontScale);
-    const double chainOutX = chainRight - boxWidth / 2;
+        elbowArrow(painter, {leaveX, inputBar.bottom()}, chainIn,
+                   (inputBar.bottom() + pathsTop) / 2, arrowColour, arrowWidth);
+    const double chainOutX = chainRight - boxWidths.back() / 2;
     drawArrow(painter, {chainOutX, pathsTop + boxHeight}, {chainOutX, branchLabel}, arrowColour,
-              2 * ctx.fontScale);
+              arrowWidth);
     painter.restore();
 
     // [SECTION] Branch outputs, then the merge
@@ -238,23 +313,54 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
     const double move = phaseProgress(p, kBarsEnd, kMergeEnd);
     const double result = phaseProgress(p, kMergeEnd, 1.0);
     const int shortcutSource = u.concat ? u.shortcut : u.input;
-    const QString shortcutLabel =
-        u.concat ? tr("shortcut  %1 × %2 × %3").arg(cin).arg(merge.out.height).arg(merge.out.width)
-                 : tr("shortcut x  %1").arg(cin);
-    drawText(painter, {shortcutBar.left(), branchLabel}, shortcutLabel, bold, theme.text);
+    // The two labels share one row, at one size: the most complete pair of wordings that fits.
+    const QStringList shortcutLabels =
+        u.concat ? QStringList{tr("shortcut  %1 × %2 × %3")
+                                   .arg(cin)
+                                   .arg(merge.out.height)
+                                   .arg(merge.out.width),
+                               tr("shortcut  %1").arg(cin)}
+                 : QStringList{tr("shortcut x  %1").arg(cin), tr("x  %1").arg(cin)};
+    const QString mainShape =
+        QStringLiteral("%1 × %2 × %3").arg(cmain).arg(merge.out.height).arg(merge.out.width);
+    const QStringList mainLabels =
+        u.concat ? QStringList{tr("main branch  %1 × %2 × %3  (%1 = %4 − %5)")
+                                   .arg(cmain)
+                                   .arg(merge.out.height)
+                                   .arg(merge.out.width)
+                                   .arg(cout)
+                                   .arg(cin),
+                               tr("main branch  %1").arg(mainShape), tr("main  %1").arg(mainShape),
+                               tr("main  %1").arg(cmain)}
+                 : QStringList{tr("main branch F(x)  %1").arg(cmain), tr("F(x)  %1").arg(cmain)};
+    const double labelGap = t * 1.5;
+    FittedText shortcutLabel, mainLabel;
+    bool placed = false;
+    for (double limit : {0.88, kMinTextScale}) {
+        for (int m = 0; m < mainLabels.size() && !placed; ++m)
+            for (int sc = 0; sc < shortcutLabels.size() && !placed; ++sc) {
+                const double ws = textWidth(bold, shortcutLabels[sc]);
+                const double wm = textWidth(bold, mainLabels[m]);
+                const double scale =
+                    std::min({1.0, (width - labelGap) / (ws + wm), (right - mainBar.left()) / wm});
+                if (scale < limit) continue;
+                const QFont f = scaledFont(bold, scale);
+                shortcutLabel = {f, shortcutLabels[sc], textWidth(f, shortcutLabels[sc]), scale};
+                mainLabel = {f, mainLabels[m], textWidth(f, mainLabels[m]), scale};
+                placed = true;
+            }
+        if (placed) break;
+    }
+    if (!placed) {
+        shortcutLabel = fitText(bold, shortcutLabels.back(), width * 0.4);
+        mainLabel = fitText(bold, mainLabels.back(), width * 0.6 - labelGap);
+    }
+    drawFitted(painter, {shortcutBar.left(), branchLabel}, shortcutLabel, theme.text);
     painter.save();
     painter.setOpacity(dimmed);
-    const double mainLabelX =
-        std::max(mainBar.left(), x0 + textWidth(bold, shortcutLabel) + ctx.textPx() * 1.5);
-    drawText(painter, {mainLabelX, branchLabel},
-             u.concat ? tr("main branch  %1 × %2 × %3  (%1 = %4 − %5)")
-                            .arg(cmain)
-                            .arg(merge.out.height)
-                            .arg(merge.out.width)
-                            .arg(cout)
-                            .arg(cin)
-                      : tr("main branch F(x)  %1").arg(cmain),
-             bold, theme.text);
+    drawFitted(painter,
+               {std::max(mainBar.left(), x0 + shortcutLabel.width + labelGap), branchLabel},
+               mainLabel, theme.text);
     painter.restore();
     if (bars > 0) {
         drawChannelBar(
@@ -281,22 +387,28 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
         }
     }
     const QString resultName = u.concat ? tr("concat [shortcut, main]") : tr("add: x + F(x)");
-    if (move >= 1) drawText(painter, {resultBar.left(), resultLabel}, resultName, bold, theme.text);
+    if (move >= 1)
+        drawText(painter, {resultBar.left(), resultLabel}, resultName, bold, theme.text,
+                 right - resultBar.left());
     if (result > 0) {
         painter.save();
         painter.setOpacity(result);
-        const QString sum = u.concat ? tr("%1 + %2 = %3 channels, %4 × %5")
-                                           .arg(cin)
-                                           .arg(cmain)
-                                           .arg(cout)
-                                           .arg(merge.out.height)
-                                           .arg(merge.out.width)
-                                     : tr("%1 channels stay %1 (added element by element), %2 × %3")
-                                           .arg(cout)
-                                           .arg(merge.out.height)
-                                           .arg(merge.out.width);
-        drawText(painter, {resultBar.left(), resultBar.bottom() + line * 0.25}, sum,
-                 ctx.font(1.25, true), theme.text);
+        const QStringList sums =
+            u.concat ? QStringList{tr("%1 + %2 = %3 channels, %4 × %5")
+                                       .arg(cin)
+                                       .arg(cmain)
+                                       .arg(cout)
+                                       .arg(merge.out.height)
+                                       .arg(merge.out.width),
+                                   tr("%1 + %2 = %3 channels").arg(cin).arg(cmain).arg(cout)}
+                     : QStringList{tr("%1 channels stay %1 (added element by element), %2 × %3")
+                                       .arg(cout)
+                                       .arg(merge.out.height)
+                                       .arg(merge.out.width),
+                                   tr("%1 channels stay %1 (added element by element)").arg(cout),
+                                   tr("%1 channels stay %1").arg(cout)};
+        drawTextVariants(painter, {x0, resultBar.bottom() + line * 0.25}, sums, sumFont, theme.text,
+                         width);
         painter.restore();
     }
     const Step& current = ctx.current();
@@ -311,9 +423,9 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
     }
 
     // [SECTION] One channel's maps: what the merge does to numbers
-    const double thumbsTop = resultBar.bottom() + lineHeight(ctx.font(1.25)) * 1.5;
-    const double thumb = std::min(area.bottom() - thumbsTop - line * 1.2, ctx.textPx() * 12);
-    if (thumb < line * 3) return;
+    const double thumbsTop = resultBar.bottom() + sumLine + line * 0.3 * spacing;
+    const double labelLines = lineHeight(small) * 2 + 2;  // a label may wrap onto two lines
+    double thumb = std::min(area.bottom() - thumbsTop - labelLines, t * 12);
     const int selected = ctx.selectedChannel >= 0 && ctx.selectedChannel < current.out.channels
                              ? ctx.selectedChannel
                              : 0;
@@ -341,7 +453,6 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
              tr("output channel %1 = %2 + %3").arg(selected).arg(cin).arg(selected - cin), 1.0}};
         operators = {QStringLiteral("→")};
     }
-    double x = area.left();
     const QFont opFont = ctx.font(1.6, true);
     const QString explanation =
         u.concat
@@ -356,23 +467,35 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
                  "has "
                  "to learn a correction (a residual), and the signal passes the unit unchanged "
                  "too.");
+    // The pictures (and their operators) must fit across; their labels wrap under them.
+    double operatorsWidth = 0;
+    for (const QString& op : operators) operatorsWidth += textWidth(opFont, op) + 2 * t;
+    double scales = 0;
+    for (const Thumb& th : thumbs) scales += th.scale;
+    thumb = std::min(thumb, (width - operatorsWidth) / scales);
+    if (thumb < line * 3) return;
+    const double share = (width - operatorsWidth) / double(thumbs.size());
+    double x = area.left();
     for (std::size_t i = 0; i < thumbs.size(); ++i) {
         const double side = thumb * thumbs[i].scale;
         const QRectF r(x, thumbsTop + (thumb - side), side, side);
         drawPixels(painter, r, channelImage(ctx.snapshot.output(thumbs[i].step), thumbs[i].channel),
                    theme);
-        drawText(painter, {x, thumbsTop + thumb + 2}, thumbs[i].label, small, theme.dimText);
-        x += std::max(side, textWidth(small, thumbs[i].label)) + ctx.textPx();
+        const double column = std::max(side, std::min(textWidth(small, thumbs[i].label), share));
+        const WrappedText label = wrapText(small, thumbs[i].label, column, labelLines);
+        drawWrappedText(painter, QRectF(x, thumbsTop + thumb + 2, column, labelLines), label,
+                        theme.dimText);
+        x += std::max(side, label.width) + t;
         if (i < static_cast<std::size_t>(operators.size())) {
             drawText(painter, {x, thumbsTop + thumb / 2 - lineHeight(opFont) / 2},
                      operators[static_cast<int>(i)], opFont, theme.text);
-            x += textWidth(opFont, operators[static_cast<int>(i)]) + ctx.textPx();
+            x += textWidth(opFont, operators[static_cast<int>(i)]) + t;
         }
     }
-    x += ctx.textPx();
-    if (area.right() - x > ctx.textPx() * 10)
-        drawWrapped(painter, QRectF(x, thumbsTop, area.right() - x, thumb + line), explanation,
-                    font, theme.dimText);
+    x += t;
+    if (area.right() - x > t * 10)
+        drawWrapped(painter, QRectF(x, thumbsTop, area.right() - x, area.bottom() - thumbsTop),
+                    explanation, font, theme.dimText);
 }
 
 }  // namespace shufflescope::ui

@@ -185,11 +185,15 @@ ShuffleLayout shuffleLayout(const QRectF& area, int channels, int groups, bool p
     const double h = area.height();
     const double rowHeight = std::clamp(h * 0.075, 12.0, 44.0);
     double y = area.top();
+    const auto rowsOnly = [&] {
+        // The straight identity lines (or the permutation's) get the room grids would take.
+        l.inputRow = {area.left(), area.top(), area.width(), rowHeight};
+        // Under the output row: index labels, the next conv's groups.
+        l.outputRow = {area.left(), area.bottom() - textHeight * 3.2 - rowHeight, area.width(),
+                       rowHeight};
+    };
     if (!l.permutes) {
-        // Rows only: the straight identity lines get the room the grids would take.
-        l.inputRow = {area.left(), y, area.width(), rowHeight};
-        y = area.bottom() - textHeight * 3.2 - rowHeight;  // index labels, the next conv's groups
-        l.outputRow = {area.left(), y, area.width(), rowHeight};
+        rowsOnly();
     } else {
         l.inputRow = {area.left(), y, area.width(), rowHeight};
         y += rowHeight + textHeight * 1.2;
@@ -198,7 +202,12 @@ ShuffleLayout shuffleLayout(const QRectF& area, int channels, int groups, bool p
         l.outputRow = {area.left(), y, area.width(), rowHeight};
         // Index labels, the next conv's groups, then the grid captions.
         y += rowHeight + textHeight * 1.2 + textHeight * 2.0 + textHeight * 3.0;
-        const double zoneHeight = std::max(area.bottom() - textHeight * 1.6 - y, 10.0);
+        const double zoneHeight = area.bottom() - textHeight * 1.6 - y;
+        l.grids = zoneHeight >= std::max(textHeight * 2.0, l.groups * 4.0);
+    }
+    if (l.permutes && !l.grids) rowsOnly();
+    if (l.grids) {
+        const double zoneHeight = area.bottom() - textHeight * 1.6 - y;
         const double between = std::max(area.width() * 0.07, textHeight * 3);  // the arrow
         const double zonesWidth = area.width() - between;
         const int g = l.groups, n = l.channels / l.groups;
@@ -302,7 +311,7 @@ QSizeF tokenSize(const ShuffleLayout& l, ShufflePhase phase) {
 QPointF animatedTokenCenter(const ShuffleLayout& l, int channel, double p) {
     using T = ShuffleTimeline;
     const auto at = [&](ShufflePhase phase) { return tokenCenter(l, channel, phase); };
-    if (!l.permutes)
+    if (!l.permutes || !l.grids)
         return lerp(at(ShufflePhase::Input), at(ShufflePhase::Output), phaseProgress(p, 0.1, 0.8));
     if (p >= T::flattenBegin)
         return lerp(at(ShufflePhase::Transposed), at(ShufflePhase::Output),
@@ -317,7 +326,7 @@ QPointF animatedTokenCenter(const ShuffleLayout& l, int channel, double p) {
 QSizeF animatedTokenSize(const ShuffleLayout& l, double p) {
     using T = ShuffleTimeline;
     const QSizeF row = tokenSize(l, ShufflePhase::Input);
-    if (!l.permutes) return row;
+    if (!l.permutes || !l.grids) return row;
     const QSizeF grid = tokenSize(l, ShufflePhase::Reshaped);
     const auto mix = [](QSizeF a, QSizeF b, double t) {
         return QSizeF(lerp(a.width(), b.width(), t), lerp(a.height(), b.height(), t));

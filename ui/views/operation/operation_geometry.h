@@ -110,16 +110,20 @@ struct ShuffleLayout {
     int channels = 0, groups = 1;
     bool permutes = false;
     QRectF inputRow, outputRow;
-    QRectF reshapeZone, transposeZone;  // empty when the shuffle does not permute
-    QSizeF rowToken;                    // a strip of a flat row
-    double gridToken = 0;               // a square of either grid
+    QRectF reshapeZone, transposeZone;  // empty when the shuffle does not permute or !grids
+    // False when the area is too short for the two grids (a small view at projector text): the
+    // rows and the permutation lines alone, tokens travelling straight to their output slots.
+    bool grids = false;
+    QSizeF rowToken;       // a strip of a flat row
+    double gridToken = 0;  // a square of either grid
     int reshapeFoldCols = 1;
     int foldRows = 1;
     double foldGap = 0;
 };
 
 // textHeight: one line of the painter's small labels; index labels under each row take one, grid
-// captions above the grids three, the note under them one and a half.
+// captions above the grids three, the note under them one and a half. The grids are left out
+// (grids == false) when their zones would be shorter than two lines or four pixels per group.
 ShuffleLayout shuffleLayout(const QRectF& area, int channels, int groups, bool permutes,
                             double textHeight);
 // Centre of channel c's token at the end of a phase. Input and Output use the flat rows
@@ -140,8 +144,8 @@ struct ShuffleTimeline {
     static constexpr double flattenBegin = 0.66, flattenEnd = 0.86;
     static constexpr double linesBegin = 0.80, linesEnd = 1.0;
 };
-// A travelling token's centre and size at overall progress p (identity shuffles travel straight
-// from the input row to the output row).
+// A travelling token's centre and size at overall progress p (identity shuffles, and layouts
+// without grids, travel straight from the input row to the output row).
 QPointF animatedTokenCenter(const ShuffleLayout& layout, int channel, double p);
 QSizeF animatedTokenSize(const ShuffleLayout& layout, double p);
 

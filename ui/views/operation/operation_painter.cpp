@@ -1,7 +1,10 @@
 #include "views/operation/operation_painter.h"
 
+#include <QFontInfo>
 #include <QFontMetricsF>
 #include <QPainterPath>
+#include <QRegularExpression>
+#include <QTextLayout>
 #include <algorithm>
 #include <cmath>
 
@@ -84,28 +87,76 @@ QRectF OperationPainter::paintHeader(QPainter& painter, const QRectF& area,
     const QFont titleFont = ctx.font(1.45, true);
     const QFont kindFont = ctx.font(1.45);
     const QFont infoFont = ctx.font(1.0);
+    const double width = area.width();
     double y = area.top();
-    const double nameWidth = drawText(painter, {area.left(), y}, QString::fromStdString(s.name),
-                                      titleFont, ctx.theme.text, area.width());
-    drawText(painter, {area.left() + nameWidth, y}, QStringLiteral("  ·  ") + kindDescription(s),
-             kindFont, ctx.theme.dimText, area.width() - nameWidth);
-    y += lineHeight(titleFont) * 1.05;
 
-    QString info = tr("output %1").arg(shapeText(s.out));
-    if (cost.macs > 0) {
-        info += QStringLiteral("    ") + tr("%1 MACs (mult-adds)").arg(formatCount(cost.macs));
-        if (cost.denseMacs > cost.macs)
-            info += QStringLiteral("  ·  ") +
-                    tr("dense %1 → %2 fewer")
-                        .arg(formatCount(cost.denseMacs),
-                             formatRatio(double(cost.denseMacs) / double(cost.macs)));
+    // Name and kind on one line when they fit; otherwise the kind gets a line of its own
+    // (smaller), so neither is cut.
+    const QString name = QString::fromStdString(s.name);
+    const QString separator = QStringLiteral("  ·  ");
+    const QString kind = kindDescription(s);
+    const FittedText title = fitText(titleFont, name, width);
+    const double kindRoom = width - title.width;
+    const FittedText sameLine = fitText(kindFont, separator + kind, kindRoom, 0.85);
+    drawFitted(painter, {area.left(), y}, title, ctx.theme.text);
+    if (!sameLine.elided && sameLine.font.pixelSize() >= title.font.pixelSize() * 0.85) {
+        // Same baseline as the name.
+        const double shift =
+            QFontMetricsF(title.font).ascent() - QFontMetricsF(sameLine.font).ascent();
+        drawFitted(painter, {area.left() + title.width, y + shift}, sameLine, ctx.theme.dimText);
+        y += lineHeight(title.font) * 1.05;
     } else {
-        info += QStringLiteral("    ") + tr("no multiply-adds counted");
+        y += lineHeight(title.font) * 1.0;
+        const QFont ownLine = ctx.font(1.15);
+        const WrappedText wrapped = wrapText(ownLine, kind, width, lineHeight(ownLine) * 2.2);
+        y += drawWrappedText(painter, QRectF(area.left(), y, width, wrapped.height), wrapped,
+                             ctx.theme.dimText) +
+             lineHeight(ownLine) * 0.15;
     }
-    if (cost.params > 0)
-        info += QStringLiteral("  ·  ") + tr("%1 parameters").arg(formatCount(cost.params));
-    drawText(painter, {area.left(), y}, info, infoFont, ctx.theme.dimText, area.width());
-    y += lineHeight(infoFont) * 1.5;
+
+    // Output shape, MACs (grouped vs dense) and parameters: one line if it fits, otherwise the
+    // pieces flow onto as many lines as they need (each piece whole).
+    QStringList pieces;
+    pieces << tr("output %1").arg(shapeText(s.out));
+    if (cost.macs > 0) {
+        pieces << tr("%1 MACs (mult-adds)").arg(formatCount(cost.macs));
+        if (cost.denseMacs > cost.macs)
+            pieces << tr("dense %1 → %2 fewer")
+                          .arg(formatCount(cost.denseMacs),
+                               formatRatio(double(cost.denseMacs) / double(cost.macs)));
+    } else {
+        pieces << tr("no multiply-adds counted");
+    }
+    if (cost.params > 0) pieces << tr("%1 parameters").arg(formatCount(cost.params));
+    // Packed greedily at full size, or a little smaller when that saves a line.
+    const QString gap = QStringLiteral("  ·  ");
+    QStringList lines;
+    QFont lineFont = infoFont;
+    for (double scale : {1.0, 0.92, 0.85}) {
+        const QFont f = scaledFont(infoFont, scale);
+        QStringList packed;
+        QString current;
+        for (const QString& piece : pieces) {
+            const QString joined = current.isEmpty() ? piece : current + gap + piece;
+            if (current.isEmpty() || textWidth(f, joined) <= width) {
+                current = joined;
+            } else {
+                packed << current;
+                current = piece;
+            }
+        }
+        if (!current.isEmpty()) packed << current;
+        if (lines.isEmpty() || packed.size() < lines.size()) {
+            lines = packed;
+            lineFont = f;
+        }
+        if (lines.size() == 1) break;
+    }
+    for (const QString& line : lines) {
+        drawText(painter, {area.left(), y}, line, lineFont, ctx.theme.dimText, width);
+        y += lineHeight(lineFont);
+    }
+    y += lineHeight(infoFont) * 0.5;
     painter.setPen(QPen(ctx.theme.faint, 1));
     painter.drawLine(QPointF(area.left(), y - lineHeight(infoFont) * 0.25),
                      QPointF(area.right(), y - lineHeight(infoFont) * 0.25));
@@ -118,6 +169,12 @@ QString shapeText(const StepShape& shape) {
     return QStringLiteral("%1 × %2 × %3").arg(shape.channels).arg(shape.height).arg(shape.width);
 }
 
+double fittedFontScale(double requested, const QSizeF& size) {
+    const double byWidth = size.width() / (17.0 * kMinEmsWide);
+    const double byHeight = size.height() / (17.0 * kMinEmsTall);
+    return std::max(std::min({requested, byWidth, byHeight}), std::min(requested, 0.75));
+}
+
 double textWidth(const QFont& font, const QString& text) {
     return QFontMetricsF(font).horizontalAdvance(text);
 }
@@ -126,46 +183,293 @@ double lineHeight(const QFont& font) {
     return QFontMetricsF(font).height();
 }
 
+double longestWordWidth(const QFont& font, const QString& text) {
+    static const QRegularExpression spaces(QStringLiteral("\\s+"));
+    double widest = 0;
+    for (const QString& word : text.split(spaces, Qt::SkipEmptyParts))
+        widest = std::max(widest, textWidth(font, word));
+    return widest;
+}
+
+double longestLineWidth(const QFont& font, const QString& text) {
+    double widest = 0;
+    for (const QString& line : text.split(QLatin1Char('\n')))
+        widest = std::max(widest, textWidth(font, line));
+    return widest;
+}
+
+// [SECTION] Fitting text
+
+namespace {
+
+int pixelSizeOf(const QFont& font) {
+    if (font.pixelSize() > 0) return font.pixelSize();
+    return std::max(8, static_cast<int>(std::lround(QFontInfo(font).pixelSize())));
+}
+
+QString ellipsis() {
+    return QString(QChar(0x2026));
+}
+
+}  // namespace
+
+QFont scaledFont(const QFont& font, double scale) {
+    QFont f = font;
+    f.setPixelSize(std::max(8, static_cast<int>(std::floor(pixelSizeOf(font) * scale))));
+    return f;
+}
+
+FittedText fitText(const QFont& font, const QString& text, double maxWidth, double minScale) {
+    FittedText fitted{font, text, textWidth(font, text), 1.0, false};
+    if (maxWidth <= 0 || fitted.width <= maxWidth) return fitted;
+    // Width grows about linearly with the pixel size; step down from the estimate until it fits.
+    const int px = pixelSizeOf(font);
+    const int smallest = std::max(8, static_cast<int>(std::floor(px * minScale)));
+    int size = std::clamp(static_cast<int>(std::floor(px * maxWidth / fitted.width)), smallest, px);
+    for (;; --size) {
+        QFont f = font;
+        f.setPixelSize(size);
+        const double w = textWidth(f, text);
+        if (w <= maxWidth || size <= smallest) {
+            fitted.font = f;
+            fitted.width = w;
+            fitted.scale = double(size) / px;
+            break;
+        }
+    }
+    if (fitted.width > maxWidth) {
+        fitted.text = QFontMetricsF(fitted.font).elidedText(text, Qt::ElideRight, maxWidth);
+        fitted.width = textWidth(fitted.font, fitted.text);
+        fitted.elided = true;
+    }
+    return fitted;
+}
+
+FittedText fitVariants(const QFont& font, const QStringList& variants, double maxWidth,
+                       double minScale) {
+    if (variants.isEmpty()) return fitText(font, QString(), maxWidth, minScale);
+    // Nearly full size first: a shorter wording reads better than a much smaller one.
+    for (double limit : {std::max(minScale, 0.88), minScale}) {
+        for (const QString& v : variants) {
+            const FittedText f = fitText(font, v, maxWidth, limit);
+            if (!f.elided) return f;
+        }
+    }
+    return fitText(font, variants.back(), maxWidth, minScale);
+}
+
+double drawFitted(QPainter& painter, QPointF topLeft, const FittedText& fitted,
+                  const QColor& color) {
+    if (fitted.text.isEmpty()) return 0;
+    painter.setFont(fitted.font);
+    painter.setPen(color);
+    const QFontMetricsF metrics(fitted.font);
+    painter.drawText(QPointF(topLeft.x(), topLeft.y() + metrics.ascent()), fitted.text);
+    return fitted.width;
+}
+
 double drawText(QPainter& painter, QPointF topLeft, const QString& text, const QFont& font,
                 const QColor& color, double maxWidth) {
-    QFont fitted = font;
-    QString shown = text;
-    const double natural = QFontMetricsF(font).horizontalAdvance(text);
-    if (maxWidth > 0 && natural > maxWidth) {
-        const double scale = std::max(0.7, maxWidth / natural);
-        fitted.setPixelSize(std::max(8, static_cast<int>(font.pixelSize() * scale)));
-        shown = QFontMetricsF(fitted).elidedText(text, Qt::ElideRight, maxWidth);
+    return drawFitted(painter, topLeft, fitText(font, text, maxWidth), color);
+}
+
+double drawTextVariants(QPainter& painter, QPointF topLeft, const QStringList& variants,
+                        const QFont& font, const QColor& color, double maxWidth) {
+    return drawFitted(painter, topLeft, fitVariants(font, variants, maxWidth), color);
+}
+
+namespace {
+
+// Lines of `text` at `font` within `width`; `anywhere` lets a word too long for a line break.
+QStringList layoutLines(const QFont& font, const QString& text, double width, bool anywhere,
+                        double* widest) {
+    QStringList lines;
+    *widest = 0;
+    QTextOption option;
+    option.setWrapMode(anywhere ? QTextOption::WrapAtWordBoundaryOrAnywhere
+                                : QTextOption::WordWrap);
+    for (const QString& paragraph : text.split(QLatin1Char('\n'))) {
+        QTextLayout layout(paragraph, font);
+        layout.setTextOption(option);
+        layout.beginLayout();
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(std::max(width, 1.0));
+            const QString piece = paragraph.mid(line.textStart(), line.textLength());
+            const QString trimmed = piece.trimmed();
+            lines.push_back(trimmed);
+            *widest = std::max(*widest, textWidth(font, trimmed));
+        }
+        layout.endLayout();
+        if (paragraph.isEmpty()) lines.push_back(QString());
     }
-    painter.setFont(fitted);
+    return lines;
+}
+
+}  // namespace
+
+double widthForLines(const QFont& font, const QString& text, int maxLines) {
+    double lo = longestWordWidth(font, text), hi = std::max(lo, longestLineWidth(font, text));
+    const double height = lineHeight(font) * maxLines + 0.5;
+    if (wrapText(font, text, lo, height, 1.0).fits) return lo;
+    // Bisection to a pixel: a handful of layouts of a short label.
+    while (hi - lo > 1) {
+        const double mid = (lo + hi) / 2;
+        (wrapText(font, text, mid, height, 1.0).fits ? hi : lo) = mid;
+    }
+    return hi;
+}
+
+WrappedText wrapText(const QFont& font, const QString& text, double width, double maxHeight,
+                     double minScale) {
+    WrappedText wrapped;
+    const int px = pixelSizeOf(font);
+    const int smallest = std::max(8, static_cast<int>(std::floor(px * minScale)));
+    // Steps of about 6%: a handful of layouts at most.
+    const int step = std::max(1, static_cast<int>(std::lround(px * 0.06)));
+    for (int size = px;; size = std::max(smallest, size - step)) {
+        QFont f = font;
+        f.setPixelSize(size);
+        double widest = 0;
+        const QStringList lines = layoutLines(f, text, width, false, &widest);
+        const double lh = QFontMetricsF(f).height();
+        if ((widest <= width + 0.5 && lines.size() * lh <= maxHeight + 0.5) || size == smallest) {
+            wrapped.font = f;
+            wrapped.lines = lines;
+            wrapped.lineHeight = lh;
+            wrapped.width = widest;
+            wrapped.fits = widest <= width + 0.5 && lines.size() * lh <= maxHeight + 0.5;
+            break;
+        }
+    }
+    if (!wrapped.fits) {
+        // The smallest size is still too large: break long words, keep the lines that fit and
+        // elide the last one.
+        double widest = 0;
+        QStringList lines = layoutLines(wrapped.font, text, width, true, &widest);
+        const int room =
+            std::max(1, static_cast<int>(std::floor((maxHeight + 0.5) / wrapped.lineHeight)));
+        if (lines.size() > room) {
+            const QString rest = lines.mid(room - 1).join(QLatin1Char(' '));
+            lines = lines.mid(0, room - 1);
+            lines.push_back(
+                QFontMetricsF(wrapped.font).elidedText(rest + ellipsis(), Qt::ElideRight, width));
+        }
+        widest = 0;
+        for (QString& line : lines) {
+            if (textWidth(wrapped.font, line) > width)
+                line = QFontMetricsF(wrapped.font).elidedText(line, Qt::ElideRight, width);
+            widest = std::max(widest, textWidth(wrapped.font, line));
+        }
+        wrapped.lines = lines;
+        wrapped.width = widest;
+    }
+    wrapped.height = wrapped.lines.size() * wrapped.lineHeight;
+    return wrapped;
+}
+
+WrappedText fitParagraph(const QFont& font, const QString& text, double width, int maxLines,
+                         double minScale) {
+    const FittedText one =
+        fitText(font, text, width, maxLines <= 1 ? minScale : std::max(minScale, 0.85));
+    if (one.elided && maxLines > 1)
+        return wrapText(font, text, width, lineHeight(font) * maxLines + 0.5, minScale);
+    WrappedText wrapped;
+    wrapped.font = one.font;
+    wrapped.lines = QStringList{one.text};
+    wrapped.lineHeight = lineHeight(one.font);
+    wrapped.width = one.width;
+    wrapped.height = wrapped.lineHeight;
+    wrapped.fits = !one.elided;
+    return wrapped;
+}
+
+double drawParagraph(QPainter& painter, QPointF topLeft, double width, const QString& text,
+                     const QFont& font, const QColor& color, int maxLines) {
+    const WrappedText wrapped = fitParagraph(font, text, width, maxLines);
+    return drawWrappedText(painter, QRectF(topLeft.x(), topLeft.y(), width, wrapped.height),
+                           wrapped, color);
+}
+
+TextBlock fitBlock(const QStringList& lines, const QFont& first, const QFont& rest, double width,
+                   double maxHeight, int keep) {
+    TextBlock block;
+    const int least = std::clamp(keep, 0, static_cast<int>(lines.size()));
+    for (int count = static_cast<int>(lines.size()); count >= least; --count) {
+        for (double scale : {1.0, 0.9, 0.8}) {
+            block = TextBlock{};
+            block.gap = lineHeight(scaledFont(rest, scale)) * 0.2;
+            for (int i = 0; i < count; ++i) {
+                block.lines.push_back(
+                    fitParagraph(scaledFont(i == 0 ? first : rest, scale), lines[i], width, 2));
+                block.height += block.lines.back().height + (i > 0 ? block.gap : 0);
+            }
+            if (block.height <= maxHeight) return block;
+        }
+    }
+    return block;
+}
+
+double drawBlock(QPainter& painter, QPointF topLeft, double width, const TextBlock& block,
+                 const QColor& first, const QColor& rest) {
+    double y = topLeft.y();
+    for (std::size_t i = 0; i < block.lines.size(); ++i) {
+        if (i > 0) y += block.gap;
+        y += drawWrappedText(painter, QRectF(topLeft.x(), y, width, block.lines[i].height),
+                             block.lines[i], i == 0 ? first : rest);
+    }
+    return y - topLeft.y();
+}
+
+double drawWrappedText(QPainter& painter, const QRectF& rect, const WrappedText& wrapped,
+                       const QColor& color, int flags) {
+    painter.setFont(wrapped.font);
     painter.setPen(color);
-    const QFontMetricsF metrics(fitted);
-    painter.drawText(QPointF(topLeft.x(), topLeft.y() + metrics.ascent()), shown);
-    return metrics.horizontalAdvance(shown);
+    const QFontMetricsF metrics(wrapped.font);
+    double y = rect.top();
+    if (flags & Qt::AlignVCenter) y += std::max(0.0, (rect.height() - wrapped.height) / 2);
+    if (flags & Qt::AlignBottom) y += std::max(0.0, rect.height() - wrapped.height);
+    for (const QString& line : wrapped.lines) {
+        const double w = textWidth(wrapped.font, line);
+        double x = rect.left();
+        if (flags & Qt::AlignHCenter) x += (rect.width() - w) / 2;
+        if (flags & Qt::AlignRight) x += rect.width() - w;
+        painter.drawText(QPointF(x, y + metrics.ascent()), line);
+        y += wrapped.lineHeight;
+    }
+    return wrapped.height;
 }
 
 double drawWrapped(QPainter& painter, const QRectF& rect, const QString& text, const QFont& font,
-                   const QColor& color, int flags) {
-    painter.setFont(font);
-    painter.setPen(color);
-    QRectF used;
-    painter.drawText(rect, flags | Qt::TextWordWrap, text, &used);
-    return used.height();
+                   const QColor& color, int flags, double minScale) {
+    const WrappedText wrapped = wrapText(font, text, rect.width(), rect.height(), minScale);
+    // Not even one line of the smallest size fits: nothing rather than text outside the rect.
+    if (wrapped.lineHeight > rect.height() + 0.5) return 0;
+    return drawWrappedText(painter, rect, wrapped, color, flags);
 }
 
+namespace {
+
+double notePad(const PaintContext& ctx) {
+    return ctx.textPx() * 0.6;
+}
+double noteBar(const PaintContext& ctx) {
+    return std::max(4.0, ctx.textPx() * 0.3);
+}
+
+}  // namespace
+
 double measureNote(double width, const QString& text, const PaintContext& ctx) {
-    const double pad = ctx.textPx() * 0.6, bar = std::max(4.0, ctx.textPx() * 0.3);
-    const QRectF inner(0, 0, width - 2 * pad - bar, 10000);
-    return QFontMetricsF(ctx.font(1.0)).boundingRect(inner, Qt::TextWordWrap, text).height() +
-           2 * pad;
+    const double pad = notePad(ctx), bar = noteBar(ctx);
+    return wrapText(ctx.font(1.0), text, width - 2 * pad - bar).height + 2 * pad;
 }
 
 double drawNote(QPainter& painter, const QRectF& rect, const QString& text, const PaintContext& ctx,
                 const QColor& accent) {
-    const QFont font = ctx.font(1.0);
-    const double pad = ctx.textPx() * 0.6, bar = std::max(4.0, ctx.textPx() * 0.3);
+    const double pad = notePad(ctx), bar = noteBar(ctx);
     const QRectF inner = rect.adjusted(pad + bar, pad, -pad, -pad);
-    const QRectF needed = QFontMetricsF(font).boundingRect(inner, Qt::TextWordWrap, text);
-    const QRectF box(rect.left(), rect.top(), rect.width(), needed.height() + 2 * pad);
+    // Notes carry explanations: they may shrink further than labels before they are cut.
+    const WrappedText wrapped = wrapText(ctx.font(1.0), text, inner.width(), inner.height(), 0.55);
+    const QRectF box(rect.left(), rect.top(), rect.width(), wrapped.height + 2 * pad);
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(Qt::NoPen);
@@ -174,7 +478,7 @@ double drawNote(QPainter& painter, const QRectF& rect, const QString& text, cons
     painter.setBrush(accent);
     painter.drawRoundedRect(QRectF(box.left(), box.top(), bar, box.height()), bar / 2, bar / 2);
     painter.restore();
-    drawWrapped(painter, inner, text, font, ctx.theme.text);
+    drawWrappedText(painter, inner, wrapped, ctx.theme.text);
     return box.height();
 }
 
@@ -193,10 +497,46 @@ QColor withAlpha(QColor color, double alpha) {
     return color;
 }
 
+namespace {
+
+double relativeLuminance(const QColor& c) {
+    const auto linear = [](double v) {
+        v /= 255.0;
+        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(c.red()) + 0.7152 * linear(c.green()) + 0.0722 * linear(c.blue());
+}
+
+// `colour` moved towards black (light background) or white (dark) until it reaches `ratio`
+// against `background`.
+QColor withContrast(const QColor& colour, const QColor& background, double ratio) {
+    const QColor target =
+        relativeLuminance(background) > 0.4 ? QColor(Qt::black) : QColor(Qt::white);
+    QColor c = colour;
+    for (double t = 0.1; contrastRatio(c, background) < ratio && t <= 1.0; t += 0.1)
+        c = mix(colour, target, t);
+    return c;
+}
+
+}  // namespace
+
+double contrastRatio(const QColor& a, const QColor& b) {
+    double la = relativeLuminance(a), lb = relativeLuminance(b);
+    if (la < lb) std::swap(la, lb);
+    return (la + 0.05) / (lb + 0.05);
+}
+
+QColor textOn(const QColor& fill) {
+    return contrastRatio(fill, Qt::black) >= contrastRatio(fill, Qt::white) ? QColor(Qt::black)
+                                                                            : QColor(Qt::white);
+}
+
 QColor lineColor(int group, const Theme& theme) {
-    const QColor c = groupColor(group);
-    if (theme.dark || c.lightness() < 150) return c;
-    return c.darker(135);
+    return withContrast(group >= 0 ? groupColor(group) : neutralColor(), theme.background, 3.0);
+}
+
+QColor groupTextColor(int group, const Theme& theme) {
+    return withContrast(group >= 0 ? groupColor(group) : neutralColor(), theme.background, 4.5);
 }
 
 void drawArrow(QPainter& painter, QPointF from, QPointF to, const QColor& color, double width) {

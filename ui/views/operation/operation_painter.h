@@ -11,7 +11,9 @@
 #include <QPainter>
 #include <QPalette>
 #include <QRectF>
+#include <QSizeF>
 #include <QString>
+#include <QStringList>
 #include <vector>
 
 #include "session/snapshot.h"
@@ -81,28 +83,118 @@ class OperationPainter {
 
 QString shapeText(const StepShape& shape);  // "240 × 28 × 28"
 
+// How large text may be in a view of `size` pixels: the requested projector scale, unless the
+// view is too small to hold a useful picture at that size (fewer than kMinEmsWide × kMinEmsTall
+// body-text heights); then everything shrinks together, so the picture keeps its proportions
+// instead of every label being squeezed or cut on its own. Never below min(requested, 0.75).
+inline constexpr double kMinEmsWide = 26, kMinEmsTall = 20;
+double fittedFontScale(double requested, const QSizeF& size);
+
+// [SECTION] Fitting text
+//
+// Every label goes through these so that nothing leaves its box: a single line first shrinks
+// (down to kMinTextScale of its size: large projector fonts on a small window), then elides;
+// a list of wordings (most complete first) takes the first that fits; wrapped text shrinks
+// until it fits its rectangle's width (no word broken) and height, then elides its last line.
+
+inline constexpr double kMinTextScale = 0.7;
+
+// `font` with its pixel size multiplied by `scale` (at least 8 px).
+QFont scaledFont(const QFont& font, double scale);
+
+struct FittedText {
+    QFont font;
+    QString text;  // ends in "…" when even the smallest size was too wide
+    double width = 0;
+    double scale = 1;  // of the font asked for
+    bool elided = false;
+};
+FittedText fitText(const QFont& font, const QString& text, double maxWidth,
+                   double minScale = kMinTextScale);
+// The first of `variants` that fits at (nearly) full size; failing that the first that fits at
+// minScale; failing that the last one, shrunk and elided.
+FittedText fitVariants(const QFont& font, const QStringList& variants, double maxWidth,
+                       double minScale = kMinTextScale);
+// Draws a fitted line with the top-left of its box at `topLeft`; returns its width.
+double drawFitted(QPainter& painter, QPointF topLeft, const FittedText& fitted,
+                  const QColor& color);
+
 // A single-line text at a baseline-independent position: top-left of its box. Returns its width.
-// With maxWidth > 0 the text never gets wider: the font shrinks (to 70% at most; large projector
-// fonts on a small window), then the text is elided.
+// With maxWidth > 0 the text never gets wider (fitText).
 double drawText(QPainter& painter, QPointF topLeft, const QString& text, const QFont& font,
                 const QColor& color, double maxWidth = 0);
-// Word-wrapped text inside `rect` with the given alignment flags; returns the height used.
+// drawText with alternative wordings (fitVariants).
+double drawTextVariants(QPainter& painter, QPointF topLeft, const QStringList& variants,
+                        const QFont& font, const QColor& color, double maxWidth);
+
+struct WrappedText {
+    QFont font;
+    QStringList lines;
+    double lineHeight = 0;
+    double width = 0;   // of the widest line
+    double height = 0;  // lines × lineHeight
+    bool fits = true;   // false: shrunk to the minimum and cut (last line elided)
+};
+// Lays `text` out in lines at most `width` wide ("\n" starts a new line), shrinking the font
+// until no word has to be broken and the lines fit in `maxHeight`.
+WrappedText wrapText(const QFont& font, const QString& text, double width, double maxHeight = 1e9,
+                     double minScale = kMinTextScale);
+// Draws wrapped lines in `rect` with the alignment `flags` (horizontal and vertical); returns
+// the height used.
+double drawWrappedText(QPainter& painter, const QRectF& rect, const WrappedText& wrapped,
+                       const QColor& color, int flags = Qt::AlignLeft | Qt::AlignTop);
+// A paragraph for a width: one line when it fits at (nearly) full size, otherwise wrapped onto at
+// most `maxLines` lines (shrinking, then eliding, as wrapText).
+WrappedText fitParagraph(const QFont& font, const QString& text, double width, int maxLines,
+                         double minScale = kMinTextScale);
+// fitParagraph drawn with its top-left at `topLeft`; returns the height used.
+double drawParagraph(QPainter& painter, QPointF topLeft, double width, const QString& text,
+                     const QFont& font, const QColor& color, int maxLines = 2);
+// A block of lines (formulas, facts): the first in `first`, the others in `rest`; each whole when
+// it fits, else wrapped onto two lines. Too tall for `maxHeight`: the fonts shrink (to 80%),
+// then the last lines are left out (never the first `keep`).
+struct TextBlock {
+    std::vector<WrappedText> lines;
+    double gap = 0;  // between lines
+    double height = 0;
+};
+TextBlock fitBlock(const QStringList& lines, const QFont& first, const QFont& rest, double width,
+                   double maxHeight, int keep = 1);
+// Draws a block from `topLeft`; returns its height.
+double drawBlock(QPainter& painter, QPointF topLeft, double width, const TextBlock& block,
+                 const QColor& first, const QColor& rest);
+// Word-wrapped text fitted inside `rect` (wrapText + drawWrappedText); returns the height used.
 double drawWrapped(QPainter& painter, const QRectF& rect, const QString& text, const QFont& font,
-                   const QColor& color, int flags = Qt::AlignLeft | Qt::AlignTop);
+                   const QColor& color, int flags = Qt::AlignLeft | Qt::AlignTop,
+                   double minScale = kMinTextScale);
 double textWidth(const QFont& font, const QString& text);
 double lineHeight(const QFont& font);
-// A rounded box with an accent bar on its left holding a wrapped note; returns the height used.
+// Width of the widest word of `text` (the narrowest box that holds it without breaking a word),
+// and of its widest "\n"-separated line.
+double longestWordWidth(const QFont& font, const QString& text);
+double longestLineWidth(const QFont& font, const QString& text);
+// The narrowest width at which `text` wraps onto at most `maxLines` lines at `font`'s size (no
+// word broken); at least longestWordWidth.
+double widthForLines(const QFont& font, const QString& text, int maxLines);
+// A rounded box with an accent bar on its left holding a wrapped note, as tall as the text
+// needs but never taller than `rect` (the text shrinks to fit); returns the height used.
 double drawNote(QPainter& painter, const QRectF& rect, const QString& text, const PaintContext& ctx,
                 const QColor& accent);
-// Height drawNote would use for `text` in a box `width` wide.
+// Height drawNote would use for `text` in a box `width` wide (with no height limit).
 double measureNote(double width, const QString& text, const PaintContext& ctx);
+// Black or white, whichever contrasts more with `fill` (WCAG relative luminance).
+QColor textOn(const QColor& fill);
+// Contrast ratio of two opaque colours, 1 (same) to 21 (black on white).
+double contrastRatio(const QColor& a, const QColor& b);
 void drawArrow(QPainter& painter, QPointF from, QPointF to, const QColor& color, double width);
 // Blend of two colours: t = 0 gives a, 1 gives b.
 QColor mix(const QColor& a, const QColor& b, double t);
 QColor withAlpha(QColor color, double alpha);
 // The group's colour, readable as a thin line on the theme's background (the yellow of the
-// palette is too pale on white).
+// palette is too pale on white): darkened (light theme) or lightened (dark) to a contrast of 3.
 QColor lineColor(int group, const Theme& theme);
+// The group's colour for text on the theme's background: the same, to a contrast of 4.5.
+QColor groupTextColor(int group, const Theme& theme);
 
 // One channel of an NCHW tensor (image 0) as a viridis (or grey) picture normalised to its own
 // range.

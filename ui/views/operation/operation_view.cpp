@@ -129,11 +129,13 @@ void OperationView::paintEvent(QPaintEvent*) {
     const Theme theme = Theme::from(palette());
     painter.fillRect(rect(), theme.background);
     hits_.clear();
-    const double margin = 14.0 * fontScale_;
+    // Projector text on a small view: everything shrinks together (fittedFontScale).
+    const double scale = fittedFontScale(fontScale_, size());
+    const double margin = 14.0 * scale;
     const QRectF area = QRectF(rect()).adjusted(margin, margin * 0.8, -margin, -margin * 0.8);
     if (!snapshot_) {
         QFont font;
-        font.setPixelSize(static_cast<int>(20 * fontScale_));
+        font.setPixelSize(static_cast<int>(20 * scale));
         drawWrapped(painter, area, tr("No network yet: the first forward pass is running."), font,
                     theme.dimText, Qt::AlignCenter);
         return;
@@ -143,7 +145,7 @@ void OperationView::paintEvent(QPaintEvent*) {
                            .progress = progress_,
                            .selectedChannel = selectedChannel_,
                            .showDenseGhost = showDenseGhost_,
-                           .fontScale = fontScale_,
+                           .fontScale = scale,
                            .theme = theme};
     const QRectF body = OperationPainter::paintHeader(painter, area, ctx);
     painterFor(ctx.current().kind)->paint(painter, body, ctx, hits_);

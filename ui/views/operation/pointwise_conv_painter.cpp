@@ -67,11 +67,6 @@ QPolygonF bandPolygon(const GroupedAxis& in, const GroupedAxis& out, const Conne
                       QPointF(in.rangeEnd(b.inputs.end), inY), QPointF(r, y), QPointF(l, y)});
 }
 
-// Black or white, whichever reads on `fill`.
-QColor textOn(const QColor& fill) {
-    return fill.lightness() > 140 ? QColor(Qt::black) : QColor(Qt::white);
-}
-
 }  // namespace
 
 double PointwiseConvPainter::groupReveal(double p, int group, int groups) {
@@ -81,10 +76,17 @@ double PointwiseConvPainter::groupReveal(double p, int group, int groups) {
 
 void PointwiseConvPainter::paint(QPainter& painter, const QRectF& area, const PaintContext& ctx,
                                  HitRegions& hits) const {
-    const double formulaHeight = paintFormula(painter, area, ctx);
+    // The connections are the picture: they keep 40% of the height, and at least two strips,
+    // their labels and some band between them.
+    const double diagramMin = std::max(area.height() * 0.4, lineHeight(ctx.font(1.0)) * 5 + 60);
+    const double formulaHeight =
+        paintFormula(painter, area, ctx, std::max(area.height() - diagramMin, 0.0));
     const QRectF top(area.left(), area.top(), area.width(), area.height() - formulaHeight);
     const double gutter = ctx.textPx() * 1.5;
-    const double matrixWidth = std::min(top.width() * 0.32, top.height() * 1.1);
+    // The matrix column: square-ish, but wide enough for its caption on two lines.
+    const double captionWidth = widthForLines(ctx.font(1.0, true), tr("weights (Cout × Cin)"), 2);
+    const double matrixWidth =
+        std::min(std::max(top.height() * 1.1, captionWidth), top.width() * 0.32);
     const QRectF diagram(top.left(), top.top(), top.width() - matrixWidth - gutter, top.height());
     paintConnections(painter, diagram, ctx, hits);
     paintMatrix(painter, QRectF(diagram.right() + gutter, top.top(), matrixWidth, top.height()),
@@ -115,10 +117,13 @@ void PointwiseConvPainter::paintConnections(QPainter& painter, const QRectF& are
                           gap);
     const double inY = inTop + stripHeight, outY = outTop;
 
-    drawText(painter, {in.rangeStart(0), area.top()}, tr("input: %1 channels").arg(shape.cin),
-             labelFont, theme.text);
-    drawText(painter, {out.rangeStart(0), outTop + stripHeight + line * 0.25},
-             tr("output: %1 channels").arg(shape.cout), labelFont, theme.text);
+    const FittedText inLabel = fitText(labelFont, tr("input: %1 channels").arg(shape.cin),
+                                       area.right() - in.rangeStart(0));
+    const FittedText outLabel = fitText(labelFont, tr("output: %1 channels").arg(shape.cout),
+                                        area.right() - out.rangeStart(0));
+    drawFitted(painter, {in.rangeStart(0), area.top()}, inLabel, theme.text);
+    drawFitted(painter, {out.rangeStart(0), outTop + stripHeight + line * 0.25}, outLabel,
+               theme.text);
 
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
@@ -171,25 +176,6 @@ void PointwiseConvPainter::paintConnections(QPainter& painter, const QRectF& are
         const QPolygonF band = bandPolygon(in, out, b, inY, outY, reveal);
         painter.drawLine(band[0], band[3]);
         painter.drawLine(band[1], band[2]);
-        // Group chip in the middle of the band once it has grown past it.
-        if (reveal > 0.55 && shape.groups > 1) {
-            const QFont chipFont = ctx.font(0.85, true);
-            const QString text =
-                out.groupSize() * out.cellSize() > textWidth(chipFont, tr("group 8")) * 1.3
-                    ? tr("group %1").arg(b.inputGroup)
-                    : QString::number(b.inputGroup);
-            const double w = textWidth(chipFont, text) + ctx.textPx() * 0.6,
-                         h = lineHeight(chipFont);
-            const QPointF centre((band[0].x() + band[1].x() + band[2].x() + band[3].x()) / 4,
-                                 lerp(inY, outY, 0.5));
-            const QRectF chip(centre.x() - w / 2, centre.y() - h / 2, w, h);
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(groupColor(b.inputGroup));
-            painter.drawRoundedRect(chip, h / 3, h / 3);
-            painter.setFont(chipFont);
-            painter.setPen(textOn(groupColor(b.inputGroup)));
-            painter.drawText(chip, Qt::AlignCenter, text);
-        }
     }
 
     if (ctx.showDenseGhost && shape.groups > 1) {
@@ -202,10 +188,7 @@ void PointwiseConvPainter::paintConnections(QPainter& painter, const QRectF& are
         const bool belowOutput = out.rangeEnd(shape.cout) - out.rangeStart(0) >=
                                  in.rangeEnd(shape.cin) - in.rangeStart(0);
         const double labelRight =
-            belowOutput
-                ? out.rangeStart(0) +
-                      textWidth(labelFont, tr("output: %1 channels").arg(shape.cout))
-                : in.rangeStart(0) + textWidth(labelFont, tr("input: %1 channels").arg(shape.cin));
+            belowOutput ? out.rangeStart(0) + outLabel.width : in.rangeStart(0) + inLabel.width;
         const double room = area.right() - labelRight - ctx.textPx();
         const double y = belowOutput ? outTop + stripHeight + line * 0.3 : area.top() + line * 0.1;
         drawText(painter, {area.right() - std::min(textWidth(f, legend), room), y}, legend, f,
@@ -223,20 +206,59 @@ void PointwiseConvPainter::paintConnections(QPainter& painter, const QRectF& are
                              QPointF(out.cellCenter(selected), outY));
         painter.drawLine(QPointF(in.cellCenter(reads.end - 1), inY),
                          QPointF(out.cellCenter(selected), outY));
+    }
+
+    // Group chips in the middle of each band once it has grown past it, over the lines; above
+    // the selected channel's caption, and left out when the band is too short for both.
+    const bool captioned = selected >= 0 && selected < shape.cout && ctx.progress >= kConnectEnd;
+    const double captionTop =
+        captioned ? outTop - lineHeight(ctx.font(0.95, true)) * 1.15 - 4 : outY;
+    const QFont chipFont = ctx.font(0.85, true);
+    if (shape.groups > 1 && captionTop - inY >= lineHeight(chipFont) + 6) {
+        for (const ConnectionBlock& b : blocks) {
+            const double reveal = groupReveal(ctx.progress, b.inputGroup, shape.groups);
+            if (reveal <= 0.55) continue;
+            const QPolygonF band = bandPolygon(in, out, b, inY, outY, reveal);
+            const QString text =
+                out.groupSize() * out.cellSize() > textWidth(chipFont, tr("group 8")) * 1.3
+                    ? tr("group %1").arg(b.inputGroup)
+                    : QString::number(b.inputGroup);
+            const double w = textWidth(chipFont, text) + ctx.textPx() * 0.6,
+                         h = lineHeight(chipFont);
+            const double chipY = (inY + captionTop) / 2;
+            const double along = (chipY - inY) / std::max(outY - inY, 1.0);
+            const QPointF centre(
+                lerp((band[0].x() + band[1].x()) / 2, (band[2].x() + band[3].x()) / 2,
+                     std::min(1.0, along / std::max(reveal, 1e-6))),
+                chipY);
+            const QRectF chip(centre.x() - w / 2, centre.y() - h / 2, w, h);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(groupColor(b.inputGroup));
+            painter.drawRoundedRect(chip, h / 3, h / 3);
+            painter.setFont(chipFont);
+            painter.setPen(textOn(groupColor(b.inputGroup)));
+            painter.drawText(chip, Qt::AlignCenter, text);
+        }
+    }
+
+    // The selected channel's caption, on top of everything in the band.
+    if (captioned) {
+        const ChannelRange reads = groupedConvInputs(shape.cin, shape.cout, shape.groups, selected);
         const QString text = tr("output %1 reads inputs %2–%3 only")
                                  .arg(selected)
                                  .arg(reads.begin)
                                  .arg(reads.end - 1);
-        const QFont f = ctx.font(0.95, true);
-        const double w = textWidth(f, text) + ctx.textPx() * 0.6, h = lineHeight(f) * 1.15;
+        const FittedText fitted =
+            fitText(ctx.font(0.95, true), text, area.width() - ctx.textPx() * 0.6);
+        const double w = fitted.width + ctx.textPx() * 0.6, h = lineHeight(fitted.font) * 1.15;
         const double x =
             std::clamp(out.cellCenter(selected) - w / 2, area.left(), area.right() - w);
         const QRectF box(x, outTop - h - 4, w, h);
         painter.setPen(QPen(theme.text, 1));
         painter.setBrush(theme.background);
         painter.drawRoundedRect(box, 4, 4);
-        painter.setFont(f);
-        painter.drawText(box, Qt::AlignCenter, text);
+        drawFitted(painter, {x + ctx.textPx() * 0.3, box.top() + (h - lineHeight(fitted.font)) / 2},
+                   fitted, theme.text);
     }
     painter.restore();
 
@@ -265,8 +287,12 @@ void PointwiseConvPainter::paintMatrix(QPainter& painter, const QRectF& area,
     const Theme& theme = ctx.theme;
     const QFont captionFont = ctx.font(1.0, true);
     const QFont smallFont = ctx.font(0.9);
-    const double line = lineHeight(captionFont);
-    drawText(painter, area.topLeft(), tr("weights (Cout × Cin)"), captionFont, theme.text);
+    // Caption above, the count and the explanation below, each wrapped to the column; the
+    // matrix takes the height left (the explanation gives way first on a short view).
+    const WrappedText caption =
+        fitParagraph(captionFont, tr("weights (Cout × Cin)"), area.width(), 2);
+    drawWrappedText(painter, QRectF(area.left(), area.top(), area.width(), caption.height), caption,
+                    theme.text);
 
     const StepCost& cost = ctx.snapshot.cost.steps.at(static_cast<std::size_t>(ctx.step));
     const QString kept = shape.groups > 1
@@ -279,13 +305,23 @@ void PointwiseConvPainter::paintMatrix(QPainter& painter, const QRectF& area,
                               "channels of group k.")
                                .arg(shape.groups)
                          : tr("A full matrix: every output channel mixes all input channels.");
-    const double footer =
-        lineHeight(smallFont) * 1.3 +
-        QFontMetricsF(smallFont)
-            .boundingRect(QRectF(0, 0, area.width(), 1000), Qt::TextWordWrap, explain)
-            .height() +
-        lineHeight(smallFont) * 0.5;
-    const QRectF room = area.adjusted(0, line * 1.3, 0, -footer);
+    const QFont keptFont = ctx.font(0.9, true);
+    const WrappedText keptText = fitParagraph(keptFont, kept, area.width(), 2);
+    const double spacing = lineHeight(smallFont) * 0.3;
+    const double top = area.top() + caption.height + spacing * 2;
+    const double minMatrix = lineHeight(captionFont) * 3;
+    WrappedText explainText =
+        wrapText(smallFont, explain, area.width(),
+                 std::max(lineHeight(smallFont),
+                          area.bottom() - top - minMatrix - keptText.height - 3 * spacing),
+                 0.85);
+    if (!explainText.fits ||
+        area.bottom() - top - keptText.height - explainText.height - 3 * spacing < minMatrix)
+        explainText = WrappedText{};
+    const double footer = keptText.height + spacing +
+                          (explainText.lines.isEmpty() ? 0 : explainText.height + spacing);
+    const QRectF room(area.left(), top, area.width(),
+                      std::max(0.0, area.bottom() - top - footer - spacing));
     // Keep the matrix's aspect, within limits so an extreme shape still shows its blocks.
     const double aspect = std::clamp(double(shape.cout) / shape.cin, 0.5, 2.0);
     double w = room.width(), h = w * aspect;
@@ -327,23 +363,24 @@ void PointwiseConvPainter::paintMatrix(QPainter& painter, const QRectF& area,
     painter.drawRect(m);
     painter.restore();
 
-    drawText(painter, {area.left(), m.bottom() + lineHeight(smallFont) * 0.25}, kept,
-             ctx.font(0.9, true), theme.text);
-    drawWrapped(painter,
-                QRectF(area.left(), m.bottom() + lineHeight(smallFont) * 1.6, area.width(), 1000),
-                explain, smallFont, theme.dimText);
+    double y = m.bottom() + spacing;
+    y += drawWrappedText(painter, QRectF(area.left(), y, area.width(), keptText.height), keptText,
+                         theme.text) +
+         spacing;
+    if (!explainText.lines.isEmpty())
+        drawWrappedText(painter, QRectF(area.left(), y, area.width(), explainText.height),
+                        explainText, theme.dimText);
 }
 
 // [SECTION] Cost formula
 
 double PointwiseConvPainter::paintFormula(QPainter& painter, const QRectF& area,
-                                          const PaintContext& ctx) const {
+                                          const PaintContext& ctx, double maxHeight) const {
     const ConvShape shape = shapeOf(ctx);
     const Step& s = ctx.current();
     const StepCost& cost = ctx.snapshot.cost.steps.at(static_cast<std::size_t>(ctx.step));
     const QFont font = ctx.font(1.15);
     const QFont bold = ctx.font(1.15, true);
-    const double line = lineHeight(font) * 1.2;
     const QString hw = QStringLiteral("%1·%2").arg(s.out.height).arg(s.out.width);
 
     QStringList lines;
@@ -382,21 +419,25 @@ double PointwiseConvPainter::paintFormula(QPainter& painter, const QRectF& area,
             note = tr("g = 1: a dense 1×1 convolution — every output reads every input.");
     }
 
-    double height = lines.size() * line + lineHeight(font) * 0.4;
+    // Each line whole when it fits, else wrapped onto two; the note at most half the room.
+    const double linesHeight = fitBlock(lines, bold, font, area.width(), 1e9).height;
     const double noteHeight =
-        note.isEmpty() ? 0 : measureNote(area.width(), note, ctx) + lineHeight(font) * 0.5;
-    height += noteHeight;
+        note.isEmpty() ? 0
+                       : std::min(measureNote(area.width(), note, ctx),
+                                  std::max(maxHeight * 0.5,
+                                           maxHeight - linesHeight - lineHeight(font) * 0.9)) +
+                             lineHeight(font) * 0.5;
+    const TextBlock block =
+        fitBlock(lines, bold, font, area.width(),
+                 std::max(maxHeight - noteHeight - lineHeight(font) * 0.4, 0.0));
+    const double height = block.height + noteHeight + lineHeight(font) * 0.4;
     double y = area.bottom() - height + lineHeight(font) * 0.4;
     if (!note.isEmpty()) {
-        drawNote(painter, QRectF(area.left(), y, area.width(), noteHeight), note, ctx,
-                 ctx.theme.accent);
+        drawNote(painter, QRectF(area.left(), y, area.width(), noteHeight - lineHeight(font) * 0.5),
+                 note, ctx, ctx.theme.accent);
         y += noteHeight;
     }
-    for (int i = 0; i < lines.size(); ++i) {
-        drawText(painter, {area.left(), y}, lines[i], i == 0 ? bold : font,
-                 i == 0 ? ctx.theme.text : ctx.theme.dimText, area.width());
-        y += line;
-    }
+    drawBlock(painter, {area.left(), y}, area.width(), block, ctx.theme.text, ctx.theme.dimText);
     return height;
 }
 

@@ -28,7 +28,10 @@ class PointwiseConvPainter : public OperationPainter {
     void paintConnections(QPainter& painter, const QRectF& band, const PaintContext& ctx,
                           HitRegions& hits) const;
     void paintMatrix(QPainter& painter, const QRectF& area, const PaintContext& ctx) const;
-    double paintFormula(QPainter& painter, const QRectF& area, const PaintContext& ctx) const;
+    // The cost lines (and, ungrouped, a note) at the bottom of `area`, in at most `maxHeight`:
+    // the font shrinks first, then the last line (the saving, also in the header) goes.
+    double paintFormula(QPainter& painter, const QRectF& area, const PaintContext& ctx,
+                        double maxHeight) const;
 };
 
 }  // namespace shufflescope::ui

@@ -72,8 +72,7 @@ QRectF drawValueGrid(QPainter& painter, QPointF topLeft, double cell, const Tens
             painter.setPen(QPen(ctx.theme.background, 1));
             painter.setBrush(fill);
             painter.drawRect(box);
-            painter.setPen(inside ? (fill.lightness() > 140 ? QColor(Qt::black) : QColor(Qt::white))
-                                  : ctx.theme.dimText);
+            painter.setPen(inside ? textOn(fill) : ctx.theme.dimText);
             // Rounded to one decimal; a tiny negative shows as 0.0, not -0.0.
             const double v = std::round(plane[y * w + x] * 10.0) / 10.0;
             painter.drawText(box, Qt::AlignCenter,
@@ -132,15 +131,16 @@ void SimpleStepPainter::paintInput(QPainter& painter, const QRectF& area,
     const Tensor& tensor = ctx.snapshot.output(ctx.step);
     const QFont caption = ctx.font(1.1, true), font = ctx.font(1.0), small = ctx.font(0.85);
     const double line = lineHeight(font);
-    drawText(painter, area.topLeft(),
-             tr("The image as numbers: %1 (channels × height × width)").arg(shapeText(s.out)),
-             caption, theme.text, area.width());
-    const double top = area.top() + lineHeight(caption) * 1.6;
+    const double captionHeight = drawParagraph(
+        painter, area.topLeft(), area.width(),
+        tr("The image as numbers: %1 (channels × height × width)").arg(shapeText(s.out)), caption,
+        theme.text);
+    const double top = area.top() + captionHeight + lineHeight(caption) * 0.6;
     const double side = std::min(area.bottom() - top - line * 1.5, area.width() * 0.42);
     const QRectF picture(area.left(), top, side, side);
     drawPixels(painter, picture, tensorPicture(tensor), theme);
     drawText(painter, {picture.left(), picture.bottom() + 3},
-             QFileInfo(ctx.snapshot.inputPath).fileName(), small, theme.dimText);
+             QFileInfo(ctx.snapshot.inputPath).fileName(), small, theme.dimText, side);
 
     // The channels come out of the picture one by one.
     const int channels = s.out.channels;
@@ -159,8 +159,9 @@ void SimpleStepPainter::paintInput(QPainter& painter, const QRectF& area,
         drawPixels(painter, r, channelImage(tensor, c, true), theme);
         painter.restore();
         const QString name = channels == 3 ? tr(rgbNames[c]) : tr("grey");
-        drawText(painter, {target.left(), target.bottom() + 3},
-                 tr("channel %1: %2").arg(c).arg(name), small, theme.dimText);
+        drawTextVariants(painter, {target.left(), target.bottom() + 3},
+                         {tr("channel %1: %2").arg(c).arg(name), name}, small, theme.dimText,
+                         channels == 1 ? area.right() - target.left() : thumb * 1.1);
     }
     const Moments m = moments(valuesOf(tensor), tensor.size());
     const Histogram h = histogram(valuesOf(tensor), tensor.size(), 1);
@@ -170,26 +171,24 @@ void SimpleStepPainter::paintInput(QPainter& painter, const QRectF& area,
                               .arg(formatCount(tensor.size()), number(h.lo), number(h.hi),
                                    number(m.mean), number(m.stddev));
     double y = top + thumb + line * 2;
-    if (ctx.snapshot.inputInverted)
-        y +=
-            drawNote(
-                painter,
-                QRectF(x, y, area.right() - x,
-                       measureNote(area.right() - x,
-                                   tr("Light background: "
-                                      "inverted, because Fashion-MNIST images are light on black."),
-                                   ctx)),
-                tr("Light background: inverted, because Fashion-MNIST images are light on black."),
-                ctx, theme.accent) +
-            line * 0.5;
-    y += drawWrapped(painter, QRectF(x, y, area.right() - x, area.bottom() - y), facts, font,
-                     theme.text) +
+    if (ctx.snapshot.inputInverted) {
+        const QString inverted =
+            tr("Light background: inverted, because Fashion-MNIST images are light on black.");
+        y += drawNote(painter,
+                      QRectF(x, y, area.right() - x,
+                             std::min(measureNote(area.right() - x, inverted, ctx),
+                                      (area.bottom() - y) * 0.4)),
+                      inverted, ctx, theme.accent) +
+             line * 0.5;
+    }
+    y += drawWrapped(painter, QRectF(x, y, area.right() - x, std::max(0.0, area.bottom() - y)),
+                     facts, font, theme.text) +
          line;
     // What the network really receives: numbers. A 5x5 patch from the centre of channel 0.
     const double cell = std::min((area.right() - x) / 5, (area.bottom() - y - line * 1.4) / 5);
     if (cell >= ctx.textPx() * 1.6) {
         drawText(painter, {x, y}, tr("channel 0, the centre 5 × 5 values:"), ctx.font(0.9, true),
-                 theme.text);
+                 theme.text, area.right() - x);
         drawValueGrid(painter, {x, y + line * 1.3}, std::min(cell, ctx.textPx() * 3.2), tensor, 0,
                       s.out.height / 2 - 2, s.out.width / 2 - 2, 5, 5, QString(), QPoint(-1, -1),
                       ctx, true);
@@ -212,36 +211,35 @@ void SimpleStepPainter::paintStem(QPainter& painter, const QRectF& area, const P
     const Theme& theme = ctx.theme;
     const StepCost& cost = ctx.snapshot.cost.steps.at(static_cast<std::size_t>(ctx.step));
     const QFont caption = ctx.font(1.1, true), font = ctx.font(1.15), small = ctx.font(0.85);
-    drawText(painter, area.topLeft(),
-             tr("%1 filters, each %2×%2 over all %3 input channels (dense), stride %4")
-                 .arg(s.out.channels)
-                 .arg(s.kernel)
-                 .arg(in.out.channels)
-                 .arg(s.stride),
-             caption, theme.text, area.width());
-    const double formulaLine = lineHeight(font) * 1.2;
-    const double formulaTop = area.bottom() - formulaLine * 2;
-    drawText(painter, {area.left(), formulaTop},
-             tr("H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%6 = %7 MACs")
-                 .arg(s.kernel)
-                 .arg(s.out.height)
-                 .arg(s.out.width)
-                 .arg(s.out.channels)
-                 .arg(in.out.channels)
-                 .arg(s.kernel * s.kernel)
-                 .arg(formatCount(cost.macs)),
-             ctx.font(1.15, true), theme.text, area.width());
-    drawText(painter, {area.left(), formulaTop + formulaLine},
-             tr("stride %1: %2 × %3 → %4 × %5")
-                 .arg(s.stride)
-                 .arg(in.out.height)
-                 .arg(in.out.width)
-                 .arg(s.out.height)
-                 .arg(s.out.width),
-             font, theme.dimText, area.width());
+    const double captionHeight =
+        drawParagraph(painter, area.topLeft(), area.width(),
+                      tr("%1 filters, each %2×%2 over all %3 input channels (dense), stride %4")
+                          .arg(s.out.channels)
+                          .arg(s.kernel)
+                          .arg(in.out.channels)
+                          .arg(s.stride),
+                      caption, theme.text);
+    const QStringList formulaLines = {tr("H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%6 = %7 MACs")
+                                          .arg(s.kernel)
+                                          .arg(s.out.height)
+                                          .arg(s.out.width)
+                                          .arg(s.out.channels)
+                                          .arg(in.out.channels)
+                                          .arg(s.kernel * s.kernel)
+                                          .arg(formatCount(cost.macs)),
+                                      tr("stride %1: %2 × %3 → %4 × %5")
+                                          .arg(s.stride)
+                                          .arg(in.out.height)
+                                          .arg(in.out.width)
+                                          .arg(s.out.height)
+                                          .arg(s.out.width)};
+    const TextBlock formula =
+        fitBlock(formulaLines, ctx.font(1.15, true), font, area.width(), area.height() * 0.3);
+    const double formulaTop = area.bottom() - formula.height;
+    drawBlock(painter, {area.left(), formulaTop}, area.width(), formula, theme.text, theme.dimText);
 
-    const double top = area.top() + lineHeight(caption) * 1.6;
-    const double bottom = formulaTop - formulaLine * 0.5;
+    const double top = area.top() + captionHeight + lineHeight(caption) * 0.6;
+    const double bottom = formulaTop - lineHeight(font) * 0.5;
     const double side = std::min(bottom - top - lineHeight(small) * 1.3, area.width() * 0.28);
     const QRectF picture(area.left(), top, side, side);
     drawPixels(painter, picture,
@@ -250,7 +248,7 @@ void SimpleStepPainter::paintStem(QPainter& painter, const QRectF& area, const P
                    : channelImage(ctx.snapshot.output(s.inputs[0]), 0),
                theme);
     drawText(painter, {picture.left(), picture.bottom() + 3}, shapeText(in.out), small,
-             theme.dimText);
+             theme.dimText, side + ctx.textPx() * 3.5);
     const QPointF arrowFrom(picture.right() + ctx.textPx() * 0.8, picture.center().y());
     drawArrow(painter, arrowFrom, arrowFrom + QPointF(ctx.textPx() * 3, 0), theme.dimText,
               2.5 * ctx.fontScale);
@@ -289,7 +287,7 @@ void SimpleStepPainter::paintStem(QPainter& painter, const QRectF& area, const P
     drawText(
         painter, {grid.left(), grid.top() + ((channels + columns - 1) / columns) * tile + 3},
         tr("%1 output channels, %2 × %3 each").arg(channels).arg(s.out.height).arg(s.out.width),
-        small, theme.dimText);
+        small, theme.dimText, area.right() - grid.left());
 }
 
 // [SECTION] Batch normalisation
@@ -303,28 +301,50 @@ void SimpleStepPainter::paintBatchNorm(QPainter& painter, const QRectF& area,
     const Tensor& after = ctx.snapshot.output(ctx.step);
     const QFont caption = ctx.font(1.1, true), font = ctx.font(1.0), bold = ctx.font(1.0, true);
     const double line = lineHeight(font);
-    drawText(painter, area.topLeft(), tr("Per channel:  y = γ · (x − μ) / √(σ² + ε) + β"),
-             ctx.font(1.3, true), theme.text, area.width());
-    drawText(painter, {area.left(), area.top() + lineHeight(ctx.font(1.3)) * 1.2},
-             tr("μ, σ²: the channel's running mean and variance from training;  γ, β: its learned "
-                "scale and shift"),
-             font, theme.dimText, area.width());
-    const double top = area.top() + lineHeight(ctx.font(1.3)) * 1.2 + line * 2;
+    double top = area.top();
+    top += drawParagraph(painter, {area.left(), top}, area.width(),
+                         tr("Per channel:  y = γ · (x − μ) / √(σ² + ε) + β"), ctx.font(1.3, true),
+                         theme.text);
+    top += lineHeight(ctx.font(1.3)) * 0.2;
     const double panelWidth = area.width() * 0.44;
-    const double histHeight = (area.bottom() - top) / 2 - line * 2.4;
-    const double reveal = phaseProgress(ctx.progress, 0.0, 0.7);
-    const auto neutral = [&](double) { return theme.outline; };
-    const auto accent = [&](double) { return theme.accent; };
+    // Each panel: its title (wrapped onto two lines on a narrow view), the histogram, its range.
+    std::vector<WrappedText> titles;
     for (int i = 0; i < 2; ++i) {
         const Tensor& t = i == 0 ? before : after;
         const Moments m = moments(valuesOf(t), t.size());
-        const double y = top + i * (histHeight + line * 2.4);
-        drawText(painter, {area.left(), y},
-                 (i == 0 ? tr("before: mean %1, std %2") : tr("after: mean %1, std %2"))
-                     .arg(number(m.mean), number(m.stddev)),
-                 bold, theme.text);
+        titles.push_back(
+            fitParagraph(bold,
+                         (i == 0 ? tr("before: mean %1, std %2") : tr("after: mean %1, std %2"))
+                             .arg(number(m.mean), number(m.stddev)),
+                         panelWidth, 2));
+    }
+    const auto histogramHeight = [&](double from) {
+        return (area.bottom() - from - titles[0].height - titles[1].height) / 2 - line * 1.4;
+    };
+    // What μ, σ², γ and β are: left out when the histograms would be too flat to read.
+    const WrappedText symbols =
+        fitParagraph(font,
+                     tr("μ, σ²: the channel's running mean and variance from training;  γ, β: "
+                        "its learned scale and shift"),
+                     area.width(), 2);
+    if (histogramHeight(top + symbols.height + line) >= line * 2.5)
+        top += drawWrappedText(painter, QRectF(area.left(), top, area.width(), symbols.height),
+                               symbols, theme.dimText);
+    top += line;
+    const double histHeight = std::max(0.0, histogramHeight(top));
+    const double reveal = phaseProgress(ctx.progress, 0.0, 0.7);
+    const auto neutral = [&](double) { return theme.outline; };
+    const auto accent = [&](double) { return theme.accent; };
+    double panelTop = top;
+    for (int i = 0; i < 2; ++i) {
+        const Tensor& t = i == 0 ? before : after;
+        panelTop +=
+            drawWrappedText(painter, QRectF(area.left(), panelTop, panelWidth, titles[i].height),
+                            titles[i], theme.text) +
+            line * 0.2;
         const Histogram h = histogram(valuesOf(t), t.size(), 60);
-        const QRectF r(area.left(), y + line * 1.2, panelWidth, histHeight);
+        const QRectF r(area.left(), panelTop, panelWidth, histHeight);
+        panelTop = r.bottom() + line * 1.2;
         drawHistogram(
             painter, r, h, i == 0 ? 1.0 : reveal,
             i == 0 ? std::function<QColor(double)>(neutral) : std::function<QColor(double)>(accent),
@@ -336,11 +356,12 @@ void SimpleStepPainter::paintBatchNorm(QPainter& painter, const QRectF& area,
     }
 
     // Per-channel means before (grey) and after (group colour): each channel is moved on its own.
-    const QRectF chart(area.left() + panelWidth + ctx.textPx() * 2, top + line * 1.2,
-                       area.width() - panelWidth - ctx.textPx() * 2,
-                       area.bottom() - top - line * 2.6);
-    drawText(painter, {chart.left(), top}, tr("each channel's mean: grey before → coloured after"),
-             bold, theme.text);
+    const double chartLeft = area.left() + panelWidth + ctx.textPx() * 2;
+    const double chartTitle =
+        drawParagraph(painter, {chartLeft, top}, area.right() - chartLeft,
+                      tr("each channel's mean: grey before → coloured after"), bold, theme.text);
+    const QRectF chart(chartLeft, top + chartTitle + line * 0.2, area.right() - chartLeft,
+                       std::max(0.0, area.bottom() - top - chartTitle - line * 1.6));
     const int channels = s.out.channels;
     const std::int64_t plane = std::int64_t(s.out.height) * s.out.width;
     std::vector<double> meanBefore(static_cast<std::size_t>(channels)),
@@ -378,7 +399,7 @@ void SimpleStepPainter::paintBatchNorm(QPainter& painter, const QRectF& area,
     }
     painter.restore();
     drawText(painter, {chart.left(), chart.bottom() + 2}, tr("channel 0 … %1").arg(channels - 1),
-             ctx.font(0.8), theme.dimText);
+             ctx.font(0.8), theme.dimText, chart.width());
 }
 
 // [SECTION] ReLU
@@ -391,21 +412,29 @@ void SimpleStepPainter::paintRelu(QPainter& painter, const QRectF& area,
     const Tensor& after = ctx.snapshot.output(ctx.step);
     const QFont bold = ctx.font(1.0, true), font = ctx.font(1.0);
     const double line = lineHeight(font);
-    drawText(painter, area.topLeft(), tr("y = max(0, x): negative values are clipped to 0"),
-             ctx.font(1.3, true), theme.text, area.width());
+    double top = area.top();
+    top += drawParagraph(painter, {area.left(), top}, area.width(),
+                         tr("y = max(0, x): negative values are clipped to 0"), ctx.font(1.3, true),
+                         theme.text);
+    top += lineHeight(ctx.font(1.3)) * 0.4;
     const double zeros = zeroFraction(valuesOf(after), after.size());
-    const double top = area.top() + lineHeight(ctx.font(1.3)) * 1.5;
     const QString headline =
         tr("%1% of the %2 values are now 0")
             .arg(QString::number(100.0 * zeros, 'f', 1), formatCount(after.size()));
-    drawText(painter, {area.left(), top}, headline, ctx.font(1.5, true), theme.text, area.width());
-
-    const double histTop = top + lineHeight(ctx.font(1.5)) * 1.5;
+    const double histTop = top +
+                           drawParagraph(painter, {area.left(), top}, area.width(), headline,
+                                         ctx.font(1.5, true), theme.text) +
+                           lineHeight(ctx.font(1.5)) * 0.4;
     const double panelWidth = area.width() * 0.5;
-    const double histHeight = area.bottom() - histTop - line * 2.6;
+    const QString legend = tr("left of the dashed line: below 0, set to 0");
+    const WrappedText legendText = fitParagraph(ctx.font(0.9), legend, panelWidth, 2);
+    // Title above the histogram; its range and the legend below.
+    const double histHeight =
+        std::max(0.0, area.bottom() - histTop - line * 2.4 - legendText.height);
     const QColor negative = groupColor(5), positive = groupColor(4);
     const Histogram h = histogram(valuesOf(before), before.size(), 64);
-    drawText(painter, {area.left(), histTop}, tr("values before (x)"), bold, theme.text);
+    drawText(painter, {area.left(), histTop}, tr("values before (x)"), bold, theme.text,
+             panelWidth);
     const QRectF r(area.left(), histTop + line * 1.2, panelWidth, histHeight);
     const double clip = phaseProgress(ctx.progress, 0.15, 0.8);
     drawHistogram(
@@ -415,9 +444,9 @@ void SimpleStepPainter::paintRelu(QPainter& painter, const QRectF& area,
     drawText(painter, {r.left(), r.bottom() + 2}, number(h.lo), ctx.font(0.8), theme.dimText);
     drawText(painter, {r.right() - textWidth(ctx.font(0.8), number(h.hi)), r.bottom() + 2},
              number(h.hi), ctx.font(0.8), theme.dimText);
-    const QString legend = tr("left of the dashed line: below 0, set to 0");
-    drawText(painter, {r.left(), r.bottom() + line * 1.2}, legend, ctx.font(0.9),
-             lineColor(5, theme));
+    drawWrappedText(painter,
+                    QRectF(r.left(), r.bottom() + line * 1.2, panelWidth, legendText.height),
+                    legendText, groupTextColor(5, theme));
     paintBeforeAfter(painter,
                      QRectF(r.right() + ctx.textPx() * 2, histTop,
                             area.right() - r.right() - ctx.textPx() * 2, area.bottom() - histTop),
@@ -431,18 +460,22 @@ void SimpleStepPainter::paintMaxPool(QPainter& painter, const QRectF& area,
     const Step& s = ctx.current();
     const Step& in = ctx.input();
     const QFont caption = ctx.font(1.3, true);
-    drawText(painter, area.topLeft(),
-             tr("3×3 windows, stride %1: each output keeps the largest of 9 values").arg(s.stride),
-             caption, ctx.theme.text, area.width());
-    drawText(painter, {area.left(), area.top() + lineHeight(caption) * 1.2},
-             tr("%1 × %2 → %3 × %4 per channel; the %5 channels stay separate; no multiply-adds")
-                 .arg(in.out.height)
-                 .arg(in.out.width)
-                 .arg(s.out.height)
-                 .arg(s.out.width)
-                 .arg(s.out.channels),
-             ctx.font(1.0), ctx.theme.dimText, area.width());
-    const double top = area.top() + lineHeight(caption) * 1.2 + lineHeight(ctx.font(1.0)) * 2;
+    double top = area.top();
+    top += drawParagraph(
+        painter, {area.left(), top}, area.width(),
+        tr("3×3 windows, stride %1: each output keeps the largest of 9 values").arg(s.stride),
+        caption, ctx.theme.text);
+    top += lineHeight(caption) * 0.2;
+    top += drawParagraph(
+        painter, {area.left(), top}, area.width(),
+        tr("%1 × %2 → %3 × %4 per channel; the %5 channels stay separate; no multiply-adds")
+            .arg(in.out.height)
+            .arg(in.out.width)
+            .arg(s.out.height)
+            .arg(s.out.width)
+            .arg(s.out.channels),
+        ctx.font(1.0), ctx.theme.dimText);
+    top += lineHeight(ctx.font(1.0));
     const double insetWidth = std::min(area.width() * 0.34, ctx.textPx() * 18);
     paintBeforeAfter(
         painter,
@@ -473,17 +506,19 @@ void SimpleStepPainter::paintMaxPool(QPainter& painter, const QRectF& area,
         }
     const double left = area.right() - insetWidth;
     const double cell = std::min(insetWidth / 5.2, ctx.textPx() * 3.4);
-    drawText(painter, {left, top}, tr("one window, in numbers"), ctx.font(1.0, true),
-             ctx.theme.text);
+    const double titleHeight =
+        drawParagraph(painter, {left, top}, insetWidth, tr("one window, in numbers"),
+                      ctx.font(1.0, true), ctx.theme.text);
     const QRectF grid =
-        drawValueGrid(painter, {left, top + lineHeight(ctx.font(1.0)) * 1.3}, cell, in0, channel,
-                      iy, ix, 3, 3, QStringLiteral("–"), argmax, ctx, false);
+        drawValueGrid(painter, {left, top + titleHeight + lineHeight(ctx.font(1.0)) * 0.3}, cell,
+                      in0, channel, iy, ix, 3, 3, QStringLiteral("–"), argmax, ctx, false);
     const QPointF from(grid.right() + ctx.textPx() * 0.4, grid.center().y());
     drawArrow(painter, from, from + QPointF(cell * 0.9, 0), ctx.theme.dimText, 2.5 * ctx.fontScale);
     drawValueGrid(painter, {from.x() + cell * 1.1, grid.center().y() - cell / 2}, cell, out,
                   channel, oy, ox, 1, 1, QString(), QPoint(0, 0), ctx, false);
+    const double noteTop = grid.bottom() + lineHeight(ctx.font(0.85)) * 0.5;
     drawWrapped(
-        painter, QRectF(left, grid.bottom() + lineHeight(ctx.font(0.85)) * 0.5, insetWidth, 1000),
+        painter, QRectF(left, noteTop, insetWidth, std::max(0.0, area.bottom() - noteTop)),
         tr("channel %1, output (%2, %3): the largest of its window; – is padding, never the max")
             .arg(channel)
             .arg(oy)
@@ -501,7 +536,8 @@ void SimpleStepPainter::paintBeforeAfter(QPainter& painter, const QRectF& area,
         ctx.selectedChannel >= 0 && ctx.selectedChannel < s.out.channels ? ctx.selectedChannel : 0;
     const QFont small = ctx.font(0.85), bold = ctx.font(1.0, true);
     const double line = lineHeight(bold);
-    drawText(painter, area.topLeft(), tr("channel %1").arg(channel), bold, ctx.theme.text);
+    drawText(painter, area.topLeft(), tr("channel %1").arg(channel), bold, ctx.theme.text,
+             area.width());
     const double gap = std::max(ctx.textPx() * 3.5, textWidth(small, operation) + ctx.textPx());
     const double ratio = double(s.out.height) / in.out.height;  // same pixel scale for both maps
     const double side = std::min((area.width() - gap) / (1 + ratio), area.height() - line * 2.8);
@@ -519,11 +555,13 @@ void SimpleStepPainter::paintBeforeAfter(QPainter& painter, const QRectF& area,
     drawText(
         painter,
         {first.right() + gap * 0.15, first.top() + std::min(side, side * ratio) / 2 - line * 1.3},
-        operation, small, ctx.theme.dimText);
+        operation, small, ctx.theme.dimText, gap * 0.85);
     drawText(painter, {first.left(), first.bottom() + 3},
-             tr("%1 × %2").arg(in.out.height).arg(in.out.width), small, ctx.theme.dimText);
+             tr("%1 × %2").arg(in.out.height).arg(in.out.width), small, ctx.theme.dimText,
+             first.width() + gap * 0.7);
     drawText(painter, {second.left(), second.bottom() + 3},
-             tr("%1 × %2").arg(s.out.height).arg(s.out.width), small, ctx.theme.dimText);
+             tr("%1 × %2").arg(s.out.height).arg(s.out.width), small, ctx.theme.dimText,
+             area.right() - second.left());
 }
 
 }  // namespace shufflescope::ui

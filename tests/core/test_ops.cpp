@@ -25,12 +25,6 @@ namespace {
 FeatureMap mapOf(std::vector<float>& v, int c, int h, int w) { return {v.data(), c, h, w}; }
 ConstFeatureMap mapOf(const std::vector<float>& v, int c, int h, int w) { return {v.data(), c, h, w}; }
 
-#define REQUIRE_CLOSE(actual, expected)                          \
-    do {                                                         \
-        const auto cmp_ = compareClose((actual), (expected));    \
-        INFO(cmp_.report);                                       \
-        REQUIRE(cmp_.ok);                                        \
-    } while (0)
 
 }  // namespace
 

@@ -137,12 +137,6 @@ GradientCheck checkGradient(const std::vector<float>& x, std::span<const float> 
         REQUIRE(check_.ok);                                                               \
     } while (0)
 
-#define REQUIRE_CLOSE(actual, expected)                       \
-    do {                                                      \
-        const auto cmp_ = compareClose((actual), (expected)); \
-        INFO(cmp_.report);                                    \
-        REQUIRE(cmp_.ok);                                     \
-    } while (0)
 
 // [SECTION] Helpers
 

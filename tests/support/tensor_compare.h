@@ -25,3 +25,11 @@ Comparison compareClose(std::span<const float> actual, std::span<const float> ex
 std::vector<float> randomValues(std::size_t count, uint32_t seed, float lo = -1.0f, float hi = 1.0f);
 
 }  // namespace testing_support
+
+// REQUIRE that `actual` is close to `expected` (compareClose's defaults), printing the report.
+#define REQUIRE_CLOSE(actual, expected)                                             \
+    do {                                                                            \
+        const auto cmp_ = testing_support::compareClose((actual), (expected));      \
+        INFO(cmp_.report);                                                          \
+        REQUIRE(cmp_.ok);                                                           \
+    } while (0)

@@ -1,11 +1,12 @@
 #include "shufflescope/ops/convolution.h"
 
 #include <Eigen/Core>
+
+#include "eigen_maps.h"
 #include <cassert>
 
 namespace shufflescope::ops {
 
-using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 int convOutputExtent(int extent, int kernel, int stride, int padding) {
     return (extent + 2 * padding - kernel) / stride + 1;

@@ -3,6 +3,8 @@
 #include <omp.h>
 
 #include <Eigen/Core>
+
+#include "eigen_maps.h"
 #include <algorithm>
 #include <cassert>
 
@@ -10,8 +12,6 @@
 
 namespace shufflescope::ops {
 
-using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-using Stride = Eigen::OuterStride<>;
 
 namespace {
 

@@ -3,12 +3,13 @@
 #include <omp.h>
 
 #include <Eigen/Core>
+
+#include "eigen_maps.h"
 #include <algorithm>
 #include <cstdint>
 
 namespace shufflescope::ops {
 
-using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 namespace {
 // Tasks own rows of gradWeight (output features) for the weight gradient, and columns (input

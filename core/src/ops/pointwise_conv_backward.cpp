@@ -3,13 +3,13 @@
 #include <omp.h>
 
 #include <Eigen/Core>
+
+#include "eigen_maps.h"
 #include <algorithm>
 #include <cassert>
 
 namespace shufflescope::ops {
 
-using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-using Stride = Eigen::OuterStride<>;
 
 namespace {
 // The weight gradient reduces over pixels, so its tasks split the output channels instead (each

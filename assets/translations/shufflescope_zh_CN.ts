@@ -4,79 +4,101 @@
 <context>
     <name>ChannelShufflePainter</name>
     <message>
-        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="85"/>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="81"/>
         <source>next conv&apos;s group %1</source>
         <translation>下一个卷积的组 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="114"/>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="109"/>
         <source>%1 channels in g = %2 groups of n = %3:  reshape (%2, %3) → transpose (%3, %2) → flatten</source>
         <translation>%1 个通道分成 g = %2 组，每组 n = %3 个：重塑 (%2, %3) → 转置 (%3, %2) → 展平</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="119"/>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="114"/>
         <source>%1 channels, identity: every channel stays where it is</source>
         <translation>%1 个通道，恒等变换：每个通道都留在原位</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="127"/>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="124"/>
         <source>Shuffle off. Without the shuffle each group only ever sees its own channels: group k of the next grouped convolution reads only what group k produced, unit after unit (the boundary effect — see the channel flow).</source>
         <translation>混洗已关闭。没有混洗，每个组永远只能看到本组的通道：下一个分组卷积的第 k 组只读取第 k 组产生的结果，一个单元接一个单元都是如此（这就是边界效应——见“通道流向”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="130"/>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="127"/>
         <source>g = 1: a single group, so there is nothing to mix — the shuffle is the identity.</source>
         <translation>g = 1：只有一个组，没有什么可混合的——混洗就是恒等变换。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="142"/>
-        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="158"/>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="162"/>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="197"/>
         <source>before</source>
         <translation>混洗前</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="142"/>
-        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="160"/>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="162"/>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="199"/>
         <source>after</source>
         <translation>混洗后</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="212"/>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="251"/>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="269"/>
         <source>one row per group</source>
         <translation>每组一行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="214"/>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="253"/>
         <source> · wrapped every %1 columns</source>
         <translation> · 每 %1 列换行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="215"/>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="254"/>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="274"/>
         <source>one column per group, read row by row</source>
         <translation>每组一列，按行读取</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="216"/>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="255"/>
         <source> · blocks of %1 rows</source>
         <translation> · 每块 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="224"/>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="267"/>
         <source>① reshape to (g, n) = (%1, %2)</source>
         <translation>① 重塑为 (g, n) = (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="226"/>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="268"/>
+        <source>① reshape (%1, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="272"/>
         <source>② transpose to (n, g) = (%1, %2)</source>
         <translation>② 转置为 (n, g) = (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="229"/>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="273"/>
+        <source>② transpose (%1, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="275"/>
+        <source>one column per group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="278"/>
         <source>③ flatten, reading row by row → after</source>
         <translation>③ 展平，按行读取 → 混洗后</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="295"/>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="278"/>
+        <source>③ flatten → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="150"/>
         <source>output %1 ← input %2 (group %3, index %4): row %3 col %4 → row %4 col %3 → %4·%5 + %3 = %1</source>
         <translation>输出 %1 ← 输入 %2（组 %3，组内序号 %4）：第 %3 行第 %4 列 → 第 %4 行第 %3 列 → %4·%5 + %3 = %1</translation>
     </message>
@@ -84,32 +106,32 @@
 <context>
     <name>CostPanel</name>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="22"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="23"/>
         <source>This step</source>
         <translation>当前步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="23"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="24"/>
         <source>Up to this step</source>
         <translation>截至当前步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="24"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="25"/>
         <source>Backbone (Table 1)</source>
         <translation>骨干网络（表 1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="25"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="26"/>
         <source>Classifier (FC)</source>
         <translation>分类器（FC）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="26"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="27"/>
         <source>Whole network</source>
         <translation>整个网络</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="27"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="28"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
@@ -117,63 +139,68 @@
 <context>
     <name>DepthwiseConvPainter</name>
     <message>
-        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="81"/>
+        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="83"/>
         <source>One 3×3 filter per channel: channel c is computed from channel c alone</source>
         <translation>每个通道一个 3×3 卷积核：输出通道 c 只由输入通道 c 计算得到</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="84"/>
+        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="88"/>
         <source>depthwise:  H·W·C·9 = %1·%2·%3·9 = %4 MACs</source>
         <translation>深度卷积：H·W·C·9 = %1·%2·%3·9 = %4 MACs</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="89"/>
+        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="93"/>
         <source>a dense 3×3 conv:  H·W·C·C·9 = %1·%2·%3·%4·9 = %5 MACs (%6 more)</source>
         <translation>稠密 3×3 卷积：H·W·C·C·9 = %1·%2·%3·%4·9 = %5 MACs（多 %6）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="141"/>
+        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="175"/>
         <source>channel %1 (group %2)</source>
         <translation>通道 %1（组 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="141"/>
+        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="175"/>
         <source>channel %1</source>
         <translation>通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="164"/>
-        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="215"/>
+        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="198"/>
+        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="247"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="175"/>
+        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="334"/>
+        <source>grey = zero padding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="146"/>
         <source>its own 3×3</source>
         <translation>各自的 3×3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="223"/>
+        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="111"/>
         <source>Stride 2: the window jumps 2 pixels, so %1×%2 becomes %3×%4.</source>
         <translation>步长 2：窗口每次跳 2 个像素，所以 %1×%2 变成 %3×%4。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="228"/>
+        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="116"/>
         <source>Stride 1, padding 1: the window visits every pixel; %1×%2 stays %3×%4.</source>
         <translation>步长 1、填充 1：窗口经过每一个像素；%1×%2 仍为 %3×%4。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="243"/>
+        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="266"/>
         <source>No mixing across channels here: mixing is left to the 1×1 convolutions.</source>
         <translation>这里通道之间互不混合：混合交给 1×1 卷积完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="291"/>
+        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="317"/>
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="292"/>
+        <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="329"/>
         <source>magnified corner: grey = zero padding</source>
         <translation>放大的角落：灰色 = 零填充</translation>
     </message>
@@ -181,7 +208,7 @@
 <context>
     <name>HeadPainter</name>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="78"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="79"/>
         <source>Each channel&apos;s %1 × %2 map becomes one number: its mean</source>
         <translation>每个通道的 %1 × %2 特征图变成一个数：它的均值</translation>
     </message>
@@ -191,73 +218,73 @@
         <translation>均值最大的六个通道：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="114"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="131"/>
         <source>channel %1</source>
         <translation>通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="119"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="137"/>
         <source>all %1 means: the image&apos;s feature vector, %1 × 1 × 1</source>
         <translation>全部 %1 个均值：即这张图像的特征向量，%1 × 1 × 1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="147"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="166"/>
         <source>logits = W · x + b: every class reads all %1 features (dense)</source>
         <translation>logits = W · x + b：每个类别都读取全部 %1 个特征（稠密）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="151"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="169"/>
         <source>Cin · classes = %1 · %2 = %3 MACs</source>
         <translation>Cin · 类别数 = %1 · %2 = %3 MACs</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="157"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="173"/>
         <source>%1 parameters: the %2 × %3 weight matrix and %2 biases</source>
         <translation>参数量 %1：%2 × %3 的权重矩阵，加上 %2 个偏置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="170"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="209"/>
         <source>x (%1)</source>
         <translation>x (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="172"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="213"/>
         <source>W: %1 × %2</source>
         <translation>W: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="174"/>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="198"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="196"/>
         <source>logits (%1)</source>
         <translation>logits (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="186"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="231"/>
         <source>%1 weights, every one used: the classifier is not grouped</source>
         <translation>%1 个权重，每个都用到：分类器不分组</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="200"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="194"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="246"/>
         <source>largest logits</source>
         <translation>最大的 logits</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="205"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="190"/>
         <source>%1   %2</source>
         <translation>%1   %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="218"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="264"/>
         <source>p = e^z / Σ e^z: every probability positive, together 1</source>
         <translation>p = e^z / Σ e^z：每个概率都为正，总和为 1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="223"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="269"/>
         <source>Untrained model — weights: %1. These probabilities mean nothing yet: the network was never taught anything.</source>
         <translation>未训练的模型——权重：%1。这些概率目前还没有任何意义：网络从未学习过。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="277"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="334"/>
         <source>the other %1 classes together: %2%</source>
         <translation>其余 %1 个类别合计：%2%</translation>
     </message>
@@ -265,139 +292,205 @@
 <context>
     <name>MergePainter</name>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="161"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="250"/>
         <source>unit input  %1</source>
         <translation>单元输入  %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="169"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="164"/>
         <source>3×3 avg pool
 stride %1</source>
         <translation>3×3 平均池化
 步长 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="198"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="165"/>
         <source>identity: x as it is</source>
         <translation>恒等映射：x 原样通过</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="206"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="152"/>
         <source>1×1 GConv g=%1</source>
         <translation>1×1 GConv g=%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="206"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="152"/>
         <source>1×1 conv (dense)</source>
         <translation>1×1 卷积（稠密）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="207"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="153"/>
         <source>shuffle</source>
         <translation>通道混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="207"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="153"/>
         <source>shuffle off</source>
         <translation>混洗已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="208"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="154"/>
         <source>3×3 DWConv stride %1</source>
         <translation>3×3 DWConv 步长 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="209"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="155"/>
         <source>1×1 GConv g=%1 → %2</source>
         <translation>1×1 GConv g=%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="210"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="156"/>
         <source>1×1 conv → %1</source>
         <translation>1×1 卷积 → %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="242"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="159"/>
+        <source>GConv g=%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="159"/>
+        <source>conv (dense)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="160"/>
+        <source>DWConv stride %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="161"/>
+        <source>GConv g=%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="162"/>
+        <source>conv → %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="319"/>
         <source>shortcut  %1 × %2 × %3</source>
         <translation>捷径分支  %1 × %2 × %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="243"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="323"/>
+        <source>shortcut  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="324"/>
         <source>shortcut x  %1</source>
         <translation>捷径分支 x  %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="250"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="324"/>
+        <source>x  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="328"/>
         <source>main branch  %1 × %2 × %3  (%1 = %4 − %5)</source>
         <translation>主分支  %1 × %2 × %3  (%1 = %4 − %5)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="256"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="334"/>
+        <source>main branch  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="334"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="335"/>
+        <source>main  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="336"/>
         <source>main branch F(x)  %1</source>
         <translation>主分支 F(x)  %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="283"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="336"/>
+        <source>F(x)  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="390"/>
         <source>concat [shortcut, main]</source>
         <translation>拼接 [捷径分支, 主分支]</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="283"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="390"/>
         <source>add: x + F(x)</source>
         <translation>相加：x + F(x)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="288"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="398"/>
         <source>%1 + %2 = %3 channels, %4 × %5</source>
         <translation>%1 + %2 = %3 个通道，%4 × %5</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="294"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="404"/>
+        <source>%1 + %2 = %3 channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="405"/>
         <source>%1 channels stay %1 (added element by element), %2 × %3</source>
         <translation>仍为 %1 个通道（逐元素相加），%2 × %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="328"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="409"/>
+        <source>%1 channels stay %1 (added element by element)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="410"/>
+        <source>%1 channels stay %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="441"/>
         <source>x, channel %1</source>
         <translation>x，通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="329"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="442"/>
         <source>F(x), channel %1</source>
         <translation>F(x)，通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="330"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="443"/>
         <source>x + F(x)</source>
         <translation>x + F(x)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="334"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="447"/>
         <source>input, channel %1</source>
         <translation>输入，通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="335"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="448"/>
         <source>avg-pooled: output channel %1</source>
         <translation>平均池化后：输出通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="339"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="452"/>
         <source>main branch channel %1</source>
         <translation>主分支通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="341"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="454"/>
         <source>output channel %1 = %2 + %3</source>
         <translation>输出通道 %1 = %2 + %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="348"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="460"/>
         <source>Output channels 0–%1 are the shortcut (the input, average-pooled to the new size); channels %2–%3 come from the main branch. Concatenating widens the network at no multiply-add cost.</source>
         <translation>输出通道 0–%1 来自捷径分支（即输入经平均池化缩小到新尺寸）；通道 %2–%3 来自主分支。拼接让网络变宽，却不增加任何乘加运算。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="355"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="467"/>
         <source>Every channel adds the unit&apos;s input to what the branch computed: the branch only has to learn a correction (a residual), and the signal passes the unit unchanged too.</source>
         <translation>每个通道都把单元的输入加到主分支的计算结果上：主分支只需学习一个修正量（残差），信号也能原样穿过这个单元。</translation>
     </message>
@@ -405,107 +498,107 @@ stride %1</source>
 <context>
     <name>OperationPainter</name>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="47"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="50"/>
         <source>input image tensor</source>
         <translation>输入图像张量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="49"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="52"/>
         <source>dense %1×%1 convolution, stride %2</source>
         <translation>稠密 %1×%1 卷积，步长 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="51"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="54"/>
         <source>grouped 1×1 convolution, g = %1</source>
         <translation>分组 1×1 卷积，g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="52"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="55"/>
         <source>1×1 convolution (not grouped)</source>
         <translation>1×1 卷积（不分组）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="54"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="57"/>
         <source>depthwise 3×3 convolution, stride %1</source>
         <translation>深度卷积 3×3，步长 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="56"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="59"/>
         <source>batch normalisation</source>
         <translation>批归一化 (BN)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="58"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="61"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="60"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="63"/>
         <source>3×3 max-pool, stride %1</source>
         <translation>3×3 最大池化，步长 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="62"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="65"/>
         <source>shortcut: 3×3 average pool, stride %1</source>
         <translation>捷径分支：3×3 平均池化，步长 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="64"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="67"/>
         <source>channel shuffle — switched off</source>
         <translation>通道混洗——已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="65"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="68"/>
         <source>channel shuffle, g = %1</source>
         <translation>通道混洗，g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="67"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="70"/>
         <source>add: identity shortcut + main branch</source>
         <translation>相加：恒等捷径分支 + 主分支</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="69"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="72"/>
         <source>concat [shortcut, main branch]</source>
         <translation>拼接 [捷径分支, 主分支]</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="71"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="74"/>
         <source>global average pool</source>
         <translation>全局平均池化</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="73"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="76"/>
         <source>fully connected classifier</source>
         <translation>全连接分类器</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="75"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="78"/>
         <source>softmax</source>
         <translation>softmax</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="94"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="120"/>
         <source>output %1</source>
         <translation>输出 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="96"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="122"/>
         <source>%1 MACs (mult-adds)</source>
         <translation>%1 MACs（乘加运算）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="99"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="124"/>
         <source>dense %1 → %2 fewer</source>
         <translation>稠密 %1 → 减少 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="103"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="128"/>
         <source>no multiply-adds counted</source>
         <translation>不计乘加运算</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="106"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="130"/>
         <source>%1 parameters</source>
         <translation>参数量 %1</translation>
     </message>
@@ -513,89 +606,88 @@ stride %1</source>
 <context>
     <name>PointwiseConvPainter</name>
     <message>
-        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="118"/>
-        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="208"/>
+        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="120"/>
         <source>input: %1 channels</source>
         <translation>输入：%1 个通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="121"/>
-        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="207"/>
+        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="122"/>
         <source>output: %1 channels</source>
         <translation>输出：%1 个通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="178"/>
+        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="223"/>
         <source>group 8</source>
         <translation>组 8</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="179"/>
+        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="224"/>
         <source>group %1</source>
         <translation>组 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="197"/>
+        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="183"/>
         <source>dashed: the connections a dense 1×1 conv would add — %1/%2 of them, saved</source>
         <translation>虚线：稠密 1×1 卷积会多出的连接——占全部的 %1/%2，分组后都省掉了</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="226"/>
+        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="247"/>
         <source>output %1 reads inputs %2–%3 only</source>
         <translation>输出 %1 只读取输入 %2–%3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="269"/>
+        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="87"/>
+        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="293"/>
         <source>weights (Cout × Cin)</source>
         <translation>权重（Cout × Cin）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="273"/>
+        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="299"/>
         <source>%1 of %2 weights: 1/%3</source>
         <translation>只需 %2 个权重中的 %1 个：1/%3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="276"/>
+        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="302"/>
         <source>%1 weights, all used</source>
         <translation>%1 个权重，全部用到</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="278"/>
+        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="304"/>
         <source>Only the %1 diagonal blocks exist: filters of group k read only the channels of group k.</source>
         <translation>只有 %1 个对角块：第 k 组的卷积核只读取第 k 组的通道。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="281"/>
+        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="307"/>
         <source>A full matrix: every output channel mixes all input channels.</source>
         <translation>满矩阵：每个输出通道都混合了全部输入通道。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="352"/>
+        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="389"/>
         <source>grouped:  H·W·(Cin/g)·Cout = %1·(%2/%3)·%4 = %5 MACs</source>
         <translation>分组：H·W·(Cin/g)·Cout = %1·(%2/%3)·%4 = %5 MACs</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="358"/>
+        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="395"/>
         <source>dense:  H·W·Cin·Cout = %1·%2·%3 = %4 MACs</source>
         <translation>稠密：H·W·Cin·Cout = %1·%2·%3 = %4 MACs</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="363"/>
+        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="400"/>
         <source>saving: %1 fewer multiply-adds — each filter reads %2 of %3 input channels</source>
         <translation>节省：乘加运算减少 %1——每个卷积核只读取 %3 个输入通道中的 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="368"/>
+        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="405"/>
         <source>H·W·Cin·Cout = %1·%2·%3 = %4 MACs</source>
         <translation>H·W·Cin·Cout = %1·%2·%3 = %4 MACs</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="375"/>
+        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="412"/>
         <source>Not grouped: too few input channels (paper). Its %1 inputs come from the stem; every output reads all of them. The shuffle after it still splits the %2 outputs into g = %3 groups.</source>
         <translation>不分组：输入通道太少（论文的做法）。它的 %1 个输入来自主干起始层 (stem)，每个输出都读取全部输入。其后的通道混洗仍会把 %2 个输出分成 g = %3 组。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="382"/>
+        <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="419"/>
         <source>g = 1: a dense 1×1 convolution — every output reads every input.</source>
         <translation>g = 1：即稠密 1×1 卷积——每个输出都读取所有输入。</translation>
     </message>
@@ -904,18 +996,17 @@ stride %1</source>
         <translation>通道 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="167"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="168"/>
         <source>%1 numbers, from %2 to %3 (mean %4, std %5): pixels normalised with the dataset&apos;s mean and standard deviation, as in training.</source>
         <translation>%1 个数，范围 %2 到 %3（均值 %4，标准差 %5）：像素已按数据集的均值和标准差归一化，与训练时相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="179"/>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="182"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="176"/>
         <source>Light background: inverted, because Fashion-MNIST images are light on black.</source>
         <translation>浅色背景：已反色显示，因为 Fashion-MNIST 图像是黑底浅色。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="191"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="190"/>
         <source>channel 0, the centre 5 × 5 values:</source>
         <translation>通道 0，中心 5 × 5 的数值：</translation>
     </message>
@@ -925,17 +1016,17 @@ stride %1</source>
         <translation>%1 个卷积核，每个 %2×%2，作用于全部 %3 个输入通道（稠密），步长 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="225"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="222"/>
         <source>H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%6 = %7 MACs</source>
         <translation>H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%6 = %7 MACs</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="235"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="230"/>
         <source>stride %1: %2 × %3 → %4 × %5</source>
         <translation>步长 %1：%2 × %3 → %4 × %5</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="291"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="289"/>
         <source>%1 output channels, %2 × %3 each</source>
         <translation>%1 个输出通道，每个 %2 × %3</translation>
     </message>
@@ -945,88 +1036,88 @@ stride %1</source>
         <translation>逐通道：y = γ · (x − μ) / √(σ² + ε) + β</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="309"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="327"/>
         <source>μ, σ²: the channel&apos;s running mean and variance from training;  γ, β: its learned scale and shift</source>
         <translation>μ、σ²：该通道在训练中统计的滑动均值和方差；γ、β：学到的缩放和平移</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="323"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="317"/>
         <source>before: mean %1, std %2</source>
         <translation>BN 前：均值 %1，标准差 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="323"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="317"/>
         <source>after: mean %1, std %2</source>
         <translation>BN 后：均值 %1，标准差 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="342"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="362"/>
         <source>each channel&apos;s mean: grey before → coloured after</source>
         <translation>各通道的均值：灰色（BN 前）→ 彩色（BN 后）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="380"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="401"/>
         <source>channel 0 … %1</source>
         <translation>通道 0 … %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="394"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="417"/>
         <source>y = max(0, x): negative values are clipped to 0</source>
         <translation>y = max(0, x)：负值被截断为 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="399"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="422"/>
         <source>%1% of the %2 values are now 0</source>
         <translation>%2 个值中有 %1% 现在为 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="408"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="436"/>
         <source>values before (x)</source>
         <translation>ReLU 前的数值 (x)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="418"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="429"/>
         <source>left of the dashed line: below 0, set to 0</source>
         <translation>虚线左侧：小于 0，被置为 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="424"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="453"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="435"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="466"/>
         <source>3×3 windows, stride %1: each output keeps the largest of 9 values</source>
         <translation>3×3 窗口，步长 %1：每个输出取 9 个值中的最大值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="438"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="471"/>
         <source>%1 × %2 → %3 × %4 per channel; the %5 channels stay separate; no multiply-adds</source>
         <translation>每个通道 %1 × %2 → %3 × %4；%5 个通道互不混合；没有乘加运算</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="450"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="483"/>
         <source>max-pool</source>
         <translation>最大池化</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="476"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="510"/>
         <source>one window, in numbers</source>
         <translation>一个窗口的具体数值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="487"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="522"/>
         <source>channel %1, output (%2, %3): the largest of its window; – is padding, never the max</source>
         <translation>通道 %1，输出 (%2, %3)：取其窗口中的最大值；– 表示填充，永远不会是最大值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="504"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="539"/>
         <source>channel %1</source>
         <translation>通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="524"/>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="526"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="560"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="563"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
@@ -1049,82 +1140,82 @@ stride %1</source>
         <translation>单元 %1.%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="153"/>
+        <location filename="../../ui/views/channel_flow_view.cpp" line="213"/>
         <source>shuffle on</source>
         <translation>混洗：开</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="153"/>
+        <location filename="../../ui/views/channel_flow_view.cpp" line="213"/>
         <source>shuffle off</source>
         <translation>混洗：关</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="154"/>
+        <location filename="../../ui/views/channel_flow_view.cpp" line="214"/>
         <source>g = %1, %2</source>
         <translation>g = %1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="158"/>
+        <location filename="../../ui/views/channel_flow_view.cpp" line="220"/>
         <source>Which channels can reach channel %1 of %2?</source>
         <translation>哪些通道能影响 %2 的通道 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="161"/>
+        <location filename="../../ui/views/channel_flow_view.cpp" line="223"/>
         <source>Pick a channel to trace</source>
         <translation>选择一个通道进行追踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="181"/>
+        <location filename="../../ui/views/channel_flow_view.cpp" line="246"/>
         <source> (all %1 groups)</source>
         <translation>（全部 %1 组）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="183"/>
+        <location filename="../../ui/views/channel_flow_view.cpp" line="248"/>
         <source> (1 group of %1)</source>
         <translation>（%1 组中的 1 组）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="184"/>
+        <location filename="../../ui/views/channel_flow_view.cpp" line="249"/>
         <source> (%1 groups of %2)</source>
         <translation>（%2 组中的 %1 组）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="185"/>
+        <location filename="../../ui/views/channel_flow_view.cpp" line="250"/>
         <source>%1 of %2 channels of %3%4</source>
         <translation>%3 的 %2 个通道中的 %1 个%4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="191"/>
+        <location filename="../../ui/views/channel_flow_view.cpp" line="257"/>
         <source>channel %1 of %2 is reached by %3</source>
         <translation>%2 的通道 %1 受这些通道影响：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="198"/>
+        <location filename="../../ui/views/channel_flow_view.cpp" line="267"/>
         <source>one unit further back: %1</source>
         <translation>再往前一个单元：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="204"/>
+        <location filename="../../ui/views/channel_flow_view.cpp" line="277"/>
         <source>Click a channel in a column (or in the operation view): the earlier steps then light up the channels that can influence it.</source>
         <translation>在任一列（或运算视图）中单击一个通道：前面各步骤中能影响它的通道就会亮起。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="269"/>
+        <location filename="../../ui/views/channel_flow_view.cpp" line="296"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="297"/>
+        <location filename="../../ui/views/channel_flow_view.cpp" line="311"/>
         <source>can influence channel %1</source>
         <translation>能影响通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="302"/>
+        <location filename="../../ui/views/channel_flow_view.cpp" line="312"/>
         <source>cannot</source>
         <translation>不能</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="303"/>
+        <location filename="../../ui/views/channel_flow_view.cpp" line="313"/>
         <source>colour: the channel&apos;s group</source>
         <translation>颜色：通道所属的组</translation>
     </message>
@@ -1132,84 +1223,84 @@ stride %1</source>
 <context>
     <name>shufflescope::ui::CostPanel</name>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="38"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="39"/>
         <source>MFLOPs (mult-adds)</source>
         <translation>MFLOPs（乘加）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="39"/>
-        <location filename="../../ui/views/cost_panel.cpp" line="59"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="40"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="60"/>
         <source>grouped</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="40"/>
-        <location filename="../../ui/views/cost_panel.cpp" line="60"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="41"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="61"/>
         <source>dense</source>
         <translation>稠密</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="56"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="57"/>
         <source>Multiply-adds of the selected step; dense = its 1×1 convolution ungrouped</source>
         <translation>所选步骤的乘加运算量；稠密 = 将其 1×1 卷积改为不分组时的值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="68"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="69"/>
         <source>MFLOPs per stage (C1 = stem conv)</source>
         <translation>各阶段 MFLOPs（C1 = 主干起始层卷积）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="74"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="75"/>
         <source>C1</source>
         <translation>C1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="74"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="75"/>
         <source>S2</source>
         <translation>S2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="74"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="75"/>
         <source>S3</source>
         <translation>S3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="74"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="75"/>
         <source>S4</source>
         <translation>S4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="74"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="75"/>
         <source>FC</source>
         <translation>FC</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="149"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="150"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — g = %2, %3, shuffle %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — g = %2，%3，通道混洗：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="153"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="154"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="153"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="154"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="161"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="162"/>
         <source>%1 MACs; dense is %2 of the grouped network</source>
         <translation>%1 MACs；稠密网络的计算量是分组网络的 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="188"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="189"/>
         <source>&lt;b&gt;Paper, Table 1 (g = %1):&lt;/b&gt; stages %2 / %3 / %4 channels, complexity %5 MFLOPs.&lt;br&gt;&lt;b&gt;Engine:&lt;/b&gt; stages %6 / %7 / %8, backbone %9.</source>
         <translation>&lt;b&gt;论文表 1（g = %1）：&lt;/b&gt;各阶段 %2 / %3 / %4 个通道，复杂度 %5 MFLOPs。&lt;br&gt;&lt;b&gt;本程序引擎：&lt;/b&gt;各阶段 %6 / %7 / %8，骨干网络 %9。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="198"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="199"/>
         <source>&lt;b&gt;Paper:&lt;/b&gt; Table 1 has no column for g = %1. %2</source>
         <translation>&lt;b&gt;论文：&lt;/b&gt;表 1 中没有 g = %1 这一列。%2</translation>
     </message>
@@ -1217,134 +1308,155 @@ stride %1</source>
 <context>
     <name>shufflescope::ui::FeatureMapCanvas</name>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="100"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="101"/>
         <source>Channel %1</source>
         <translation>通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="103"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="104"/>
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="103"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="104"/>
         <source>green</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="104"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="105"/>
         <source>blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="738"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="781"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="801"/>
         <source>Shared range (%1)</source>
         <translation>统一色阶 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="749"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="781"/>
+        <source>Shared range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="782"/>
+        <source>Shared (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="802"/>
         <source>On: one colour scale for all channels (compare their strength).
 Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>开：所有通道使用同一色阶（便于比较强弱）。
 关：每个通道按自己的最小值..最大值拉伸（便于看清图案）。</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="756"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="811"/>
         <source>Zoom %1× — reset</source>
         <translation>缩放 %1× — 重置</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="775"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="811"/>
+        <source>%1× — reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="832"/>
         <source>%1 values, one cell each</source>
         <translation>%1 个值，每格一个</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="776"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="833"/>
+        <source>%1 values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="834"/>
         <source>%1 channels × %2 × %3</source>
         <translation>%1 个通道 × %2 × %3</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="836"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="909"/>
         <source>%1 × %2 × %3</source>
         <translation>%1 × %2 × %3</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="858"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="931"/>
         <source>Computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="862"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="935"/>
         <source>This step has no output to show.</source>
         <translation>此步骤没有可显示的输出。</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="866"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="939"/>
         <source>This step&apos;s output is too large for the graphics card.</source>
         <translation>此步骤的输出太大，显卡无法显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="946"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1021"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1010"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1085"/>
         <source>Group %1 of %2</source>
         <translation>组 %1（共 %2 组）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1010"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1085"/>
         <source>No group</source>
         <translation>无分组</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1015"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1090"/>
         <source>Value %1</source>
         <translation>值 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1023"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1098"/>
         <source>Rank %1 of %2</source>
         <translation>排名 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1028"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1103"/>
         <source>min %1   max %2   mean %3</source>
         <translation>最小 %1   最大 %2   均值 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1033"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1108"/>
         <source>(not highlighted)</source>
         <translation>（未高亮）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1076"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1151"/>
         <source>group %1</source>
         <translation>组 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1076"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1151"/>
         <source>no group</source>
         <translation>无分组</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1077"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1152"/>
         <source>value %1</source>
         <translation>值 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1078"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1153"/>
         <source>mean %1</source>
         <translation>均值 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1080"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1155"/>
         <source>shared scale</source>
         <translation>统一色阶</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1080"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1155"/>
         <source>own scale</source>
         <translation>各自色阶</translation>
     </message>
@@ -1392,107 +1504,106 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="177"/>
         <source>Cost and prediction</source>
-        <translation>计算量与预测</translation>
+        <translation type="vanished">计算量与预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="190"/>
+        <location filename="../../ui/main_window.cpp" line="191"/>
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="195"/>
+        <location filename="../../ui/main_window.cpp" line="196"/>
         <source>ImageNet geometry</source>
         <translation>ImageNet 规格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="196"/>
+        <location filename="../../ui/main_window.cpp" line="197"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="197"/>
+        <location filename="../../ui/main_window.cpp" line="198"/>
         <source>Model preset (P)</source>
         <translation>模型预设（P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="200"/>
+        <location filename="../../ui/main_window.cpp" line="201"/>
         <source> Model </source>
         <translation> 模型 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="204"/>
+        <location filename="../../ui/main_window.cpp" line="205"/>
         <source> Groups g </source>
         <translation> 分组数 g </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="211"/>
+        <location filename="../../ui/main_window.cpp" line="212"/>
         <source>g = %1 (key %1) — not in the paper: the stem must change</source>
         <translation>g = %1（按键 %1）——论文中没有：主干起始层需要改动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="212"/>
+        <location filename="../../ui/main_window.cpp" line="213"/>
         <source>g = %1 (key %1)</source>
         <translation>g = %1（按键 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="220"/>
+        <location filename="../../ui/main_window.cpp" line="221"/>
         <source>Shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="221"/>
+        <location filename="../../ui/main_window.cpp" line="222"/>
         <source>Channel shuffle on / off (S)</source>
         <translation>通道混洗 开 / 关（S）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="229"/>
+        <location filename="../../ui/main_window.cpp" line="230"/>
         <source>Width scale (W): every filter count times s, cost about s²</source>
         <translation>宽度系数（W）：每层卷积核个数乘以 s，计算量约为 s² 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="232"/>
+        <location filename="../../ui/main_window.cpp" line="233"/>
         <source> Width </source>
         <translation> 宽度 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="238"/>
+        <location filename="../../ui/main_window.cpp" line="244"/>
         <source>Previous step (←)</source>
         <translation>上一步（←）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="243"/>
+        <location filename="../../ui/main_window.cpp" line="249"/>
         <source>Play / pause an automatic walk through the network (Space)</source>
         <translation>播放 / 暂停网络的自动逐步演示（Space）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="251"/>
+        <location filename="../../ui/main_window.cpp" line="257"/>
         <source>Next step (→)</source>
         <translation>下一步（→）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="273"/>
+        <location filename="../../ui/main_window.cpp" line="279"/>
         <source>A/B compare</source>
         <translation>A/B 对比</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="274"/>
+        <location filename="../../ui/main_window.cpp" line="280"/>
         <source>Split the feature maps: this configuration (A) next to another (B) (C)</source>
         <translation>分屏显示特征图：当前配置 (A) 与另一配置 (B) 并排（C）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="277"/>
+        <location filename="../../ui/main_window.cpp" line="283"/>
         <source>B: shuffle flipped</source>
         <translation>B：混洗取反</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="278"/>
+        <location filename="../../ui/main_window.cpp" line="284"/>
         <source>B: g = %1</source>
         <translation>B：g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="258"/>
+        <location filename="../../ui/main_window.cpp" line="264"/>
         <source>Speed of the automatic walk ([ slower, ] faster)</source>
         <translation>自动演示的速度（[ 减慢，] 加快）</translation>
     </message>
@@ -1502,172 +1613,182 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>←/→ 步骤 · 1–8 分组数 · S 混洗 · Space 播放 · F1 全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="279"/>
+        <location filename="../../ui/main_window.cpp" line="178"/>
+        <source>Prediction and cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="238"/>
+        <source>Playback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="285"/>
         <source>What configuration B differs in (B)</source>
         <translation>配置 B 与 A 的不同之处（B）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="292"/>
+        <location filename="../../ui/main_window.cpp" line="298"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="293"/>
+        <location filename="../../ui/main_window.cpp" line="299"/>
         <source>&amp;Open image or .npy…</source>
         <translation>打开图像或 .npy(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="294"/>
+        <location filename="../../ui/main_window.cpp" line="300"/>
         <source>Open &amp;checkpoint…</source>
         <translation>打开检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="297"/>
+        <location filename="../../ui/main_window.cpp" line="303"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="299"/>
+        <location filename="../../ui/main_window.cpp" line="305"/>
         <source>&amp;Samples</source>
         <translation>示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="306"/>
+        <location filename="../../ui/main_window.cpp" line="312"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="307"/>
+        <location filename="../../ui/main_window.cpp" line="313"/>
         <source>Larger text</source>
         <translation>增大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="308"/>
+        <location filename="../../ui/main_window.cpp" line="314"/>
         <source>Smaller text</source>
         <translation>减小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="309"/>
+        <location filename="../../ui/main_window.cpp" line="315"/>
         <source>Projector (large text)</source>
         <translation>投影仪模式（大字）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="312"/>
+        <location filename="../../ui/main_window.cpp" line="318"/>
         <source>System theme</source>
         <translation>跟随系统主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="313"/>
+        <location filename="../../ui/main_window.cpp" line="319"/>
         <source>Light theme</source>
         <translation>浅色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="314"/>
+        <location filename="../../ui/main_window.cpp" line="320"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="324"/>
+        <location filename="../../ui/main_window.cpp" line="330"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="335"/>
+        <location filename="../../ui/main_window.cpp" line="341"/>
         <source>The language changes when ShuffleScope starts again.</source>
         <translation>重新启动 ShuffleScope 后，语言设置才会生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="339"/>
+        <location filename="../../ui/main_window.cpp" line="345"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="340"/>
+        <location filename="../../ui/main_window.cpp" line="346"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="341"/>
+        <location filename="../../ui/main_window.cpp" line="347"/>
         <source>&amp;About ShuffleScope</source>
         <translation>关于 ShuffleScope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="342"/>
+        <location filename="../../ui/main_window.cpp" line="348"/>
         <source>About ShuffleScope</source>
         <translation>关于 ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="343"/>
+        <location filename="../../ui/main_window.cpp" line="349"/>
         <source>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;A visualiser and tutor for ShuffleNet v1 (Zhang, Zhou, Lin, Sun, CVPR 2018).&lt;br&gt;Every number is computed by the project&apos;s own engine from the current configuration.</source>
         <translation>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;ShuffleNet v1（Zhang, Zhou, Lin, Sun, CVPR 2018）的可视化与教学工具。&lt;br&gt;所有数字都由本项目自己的引擎根据当前配置计算得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="356"/>
+        <location filename="../../ui/main_window.cpp" line="362"/>
         <source>Shuffle: on</source>
         <translation>混洗：开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="356"/>
+        <location filename="../../ui/main_window.cpp" line="362"/>
         <source>Shuffle: off</source>
         <translation>混洗：关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="363"/>
+        <location filename="../../ui/main_window.cpp" line="369"/>
         <source>ShuffleScope — %1</source>
         <translation>ShuffleScope — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="364"/>
+        <location filename="../../ui/main_window.cpp" line="370"/>
         <source> (untrained)</source>
         <translation>（未训练）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="383"/>
+        <location filename="../../ui/main_window.cpp" line="389"/>
         <source>  Step %1 / %2: &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>  步骤 %1 / %2：&lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="424"/>
+        <location filename="../../ui/main_window.cpp" line="430"/>
         <source>Open image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="425"/>
+        <location filename="../../ui/main_window.cpp" line="431"/>
         <source>Images and tensors (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;All files (*)</source>
         <translation>图像和张量 (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="430"/>
+        <location filename="../../ui/main_window.cpp" line="436"/>
         <source>Open checkpoint</source>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="431"/>
+        <location filename="../../ui/main_window.cpp" line="437"/>
         <source>Checkpoints (*.safetensors);;All files (*)</source>
         <translation>检查点 (*.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="444"/>
+        <location filename="../../ui/main_window.cpp" line="450"/>
         <source>ShuffleScope</source>
         <translation>ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="452"/>
+        <location filename="../../ui/main_window.cpp" line="458"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="454"/>
+        <location filename="../../ui/main_window.cpp" line="460"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="454"/>
+        <location filename="../../ui/main_window.cpp" line="460"/>
         <source>Action</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="641"/>
+        <location filename="../../ui/main_window.cpp" line="650"/>
         <source>Saved settings were not valid; starting from the defaults.</source>
         <translation>保存的设置无效，已改用默认设置。</translation>
     </message>
@@ -1675,7 +1796,7 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::OperationView</name>
     <message>
-        <location filename="../../ui/views/operation/operation_view.cpp" line="137"/>
+        <location filename="../../ui/views/operation/operation_view.cpp" line="139"/>
         <source>No network yet: the first forward pass is running.</source>
         <translation>网络尚未就绪：正在进行第一次前向传播。</translation>
     </message>

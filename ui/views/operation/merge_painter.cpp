@@ -180,10 +180,11 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
         }
     };
     measureBoxes();
-    // The least the left column can take, to see whether the full wordings fit at all.
+    // The least the left column can take, to see whether the full wordings fit at all (they may
+    // shrink a little first).
     const double leftLeast = u.concat ? longestWordWidth(boxFont, poolText) + 2 * pad.x()
                                       : longestWordWidth(font, identityText) + t * 1.2;
-    if (needs > width - gap - leftLeast - arrowGap * double(boxCount - 1)) {
+    if (needs * 0.85 > width - gap - leftLeast - arrowGap * double(boxCount - 1)) {
         boxes = compactBoxes;
         measureBoxes();
     }

@@ -12,5 +12,6 @@ void runPrediction(const Options& options);
 void runBench(const Options& options);
 void runTrain(const Options& options);
 void runEval(const Options& options);
+void runExport(const Options& options);
 
 }  // namespace shufflescope::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
         else if (options.command == "bench") runBench(options);
         else if (options.command == "train") runTrain(options);
         else if (options.command == "eval") runEval(options);
+        else if (options.command == "export") runExport(options);
         return 0;
     } catch (const shufflescope::Error& e) {
         std::cerr << "shufflescope-cli: error: " << e.what() << "\n";

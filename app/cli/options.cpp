@@ -11,7 +11,7 @@ namespace shufflescope::cli {
 
 namespace {
 
-const std::vector<std::string> kCommands = {"summary", "init", "run", "bench", "train", "eval"};
+const std::vector<std::string> kCommands = {"summary", "init", "run", "bench", "train", "eval", "export"};
 
 long long parseInteger(const std::string& flag, const std::string& text, long long lo, long long hi) {
     long long value = 0;
@@ -54,8 +54,10 @@ bool commandTakes(const std::string& command, const std::string& flag) {
         {"init", {"-o", "--output"}},
         {"run", {"--input", "--json", "--dump", "--top"}},
         {"bench", {"--threads", "--iters", "--warmup", "--json"}},
-        {"train", {"--epochs", "--out", "--resume", "--limit", "--batch", "--lr", "--no-augment", "--threads"}},
+        {"train", {"--epochs", "--out", "--resume", "--limit", "--batch", "--lr", "--warmup-epochs", "--no-augment",
+                   "--threads"}},
         {"eval", {"--json", "--limit", "--threads"}},
+        {"export", {"--out", "--dtype", "--threads"}},
     };
     for (const auto& [name, flags] : table)
         if (name == command) return std::find(flags.begin(), flags.end(), flag) != flags.end();
@@ -73,7 +75,7 @@ Options parseOptions(const std::vector<std::string>& args) {
         return o;
     }
     if (std::find(kCommands.begin(), kCommands.end(), o.command) == kCommands.end())
-        throw Error("unknown command '" + o.command + "' (expected summary, init, run, bench, train or eval)");
+        throw Error("unknown command '" + o.command + "' (expected summary, init, run, bench, train, eval or export)");
 
     // The preset is the base the other config flags modify, wherever it appears.
     for (std::size_t i = 1; i + 1 < args.size(); ++i)
@@ -147,16 +149,29 @@ Options parseOptions(const std::vector<std::string>& args) {
         } else if (flag == "--limit") {
             o.limit = int(parseInteger(flag, value(), 2, 100000000));
         } else if (flag == "--batch") {
-            o.batchSize = int(parseInteger(flag, value(), 2, 8192));
+            o.recipe.batchSize = int(parseInteger(flag, value(), 2, 8192));
         } else if (flag == "--lr") {
             const std::string& text = value();
             double lr = 0;
             auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), lr);
             if (ec != std::errc() || ptr != text.data() + text.size() || !(lr > 0 && lr < 100))
                 throw Error("--lr: '" + text + "' is not a learning rate in (0, 100)");
-            o.learningRate = lr;
+            o.recipe.learningRate = float(lr);
+        } else if (flag == "--warmup-epochs") {
+            const std::string& text = value();
+            double epochs = -1;
+            auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), epochs);
+            if (ec != std::errc() || ptr != text.data() + text.size() || !(epochs >= 0 && epochs <= 10000))
+                throw Error("--warmup-epochs: '" + text + "' is not a number of epochs (0 or more)");
+            o.recipe.warmupEpochs = epochs;
+        } else if (flag == "--dtype") {
+            const std::string& text = value();
+            if (text == "f32") o.storage = StorageType::F32;
+            else if (text == "f16") o.storage = StorageType::F16;
+            else if (text == "bf16") o.storage = StorageType::BF16;
+            else throw Error("--dtype: '" + text + "' is not f32, f16 or bf16");
         } else if (flag == "--no-augment") {
-            o.augment = false;
+            o.recipe.augment = false;
         }
     }
     if (o.command == "init" && o.output.empty()) throw Error("init: missing -o FILE.safetensors");
@@ -164,6 +179,8 @@ Options parseOptions(const std::vector<std::string>& args) {
     if (o.command == "train" && o.epochs == 0 && o.resume.empty())
         throw Error("train: missing --epochs N (or --resume FILE)");
     if (o.command == "eval" && !o.weights) throw Error("eval: missing --weights FILE.safetensors");
+    if (o.command == "export" && (!o.weights || o.out.empty()))
+        throw Error("export: needs --weights TRAINING-CHECKPOINT and --out FILE.safetensors");
     validateConfig(o.config);
     return o;
 }
@@ -178,11 +195,15 @@ Commands:
                                     top-N prediction; --dump writes every step as .npy and .png
   bench [--threads N] [--iters N] [--warmup N] [--json]
                                     latency of the fast forward path at batch 1 (median, min)
-  train --epochs N [--out FILE] [--resume FILE] [--limit N] [--batch N] [--lr X] [--no-augment]
+  train --epochs N [--out FILE] [--resume FILE] [--limit N] [--batch N] [--lr X]
+        [--warmup-epochs X] [--no-augment]
                                     train on Fashion-MNIST (the fashion preset); a checkpoint after
                                     every epoch; Ctrl-C stops and keeps the last one
   eval --weights FILE [--json] [--limit N]
                                     test-set accuracy, per-class accuracy, confusion matrix
+  export --weights RUN --out FILE [--dtype f16|bf16|f32]
+                                    a finished training run as a compact weights file (default
+                                    f16), without optimiser state; re-measures test accuracy
 
 Config flags (every command):
   --preset imagenet|fashion         base configuration (default imagenet)

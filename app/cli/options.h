@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "shufflescope/config.h"
+#include "shufflescope/train/training_run.h"
 
 namespace shufflescope::cli {
 
@@ -30,9 +31,9 @@ struct Options {
     std::string out;          // train: checkpoint written after every epoch
     std::string resume;       // train: continue a run from its checkpoint
     int limit = 0;            // train: first N training images; eval: first N test images
-    int batchSize = 128;
-    double learningRate = 0.1;
-    bool augment = true;
+    // train: batch size, peak learning rate, warm-up and augmentation (defaults: the recipe's)
+    train::TrainingRecipe recipe;
+    StorageType storage = StorageType::F16;  // export
 };
 
 Options parseOptions(const std::vector<std::string>& args);

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "model_loading.h"
 #include "shufflescope/error.h"
+#include "shufflescope/initialization.h"
 #include "shufflescope/labels.h"
 #include "shufflescope/threading.h"
 #include "shufflescope/train/training_run.h"
@@ -54,12 +55,11 @@ void runTrain(const Options& options) {
     } else {
         LoadedModel model = loadModel(options);
         requireFashionGeometry(model.network.config());
-        train::TrainingRecipe recipe;
+        // From scratch unless --weights names a starting point (fine-tuning).
+        if (!options.weights) model.parameters = trainingStartParameters(model.network, options.seed);
+        train::TrainingRecipe recipe = options.recipe;
         recipe.epochs = options.epochs;
-        recipe.batchSize = options.batchSize;
-        recipe.learningRate = float(options.learningRate);
         recipe.seed = options.seed;
-        recipe.augment = options.augment;
         recipe.limit = options.limit;
         run.emplace(model.network, std::move(model.parameters), recipe);
         if (out.empty()) out = defaultOutput(model.network.config());
@@ -71,7 +71,8 @@ void runTrain(const Options& options) {
 
     std::cout << "model:   " << describe(run->network().config()) << "\n"
               << "recipe:  " << run->recipe().epochs << " epochs, batch " << run->recipe().batchSize
-              << ", SGD lr " << run->recipe().learningRate << " (linear decay to 0), momentum "
+              << ", SGD lr " << run->recipe().learningRate << " (" << run->recipe().warmupEpochs
+              << " epochs of linear warm-up, then linear decay to 0), momentum "
               << run->recipe().momentum << ", weight decay " << run->recipe().weightDecay << ", seed "
               << run->recipe().seed << (run->recipe().augment ? ", crop+flip augmentation" : ", no augmentation")
               << "\ndata:    " << (run->recipe().limit ? std::min(run->recipe().limit, trainData.count) : trainData.count)
@@ -140,6 +141,15 @@ void runEval(const Options& options) {
         for (int p = 0; p < c.classes; ++p) std::cout << std::setw(6) << r.confusion[std::size_t(t)][std::size_t(p)];
         std::cout << "\n";
     }
+}
+
+void runExport(const Options& options) {
+    if (options.threads > 0) setThreadCount(options.threads);
+    const train::Dataset test = train::loadFashionMnist(train::defaultFashionMnistDirectory(), false);
+    const train::EvaluationResult r = train::exportTrainedModel(*options.weights, options.out, options.storage, test);
+    const char* names[] = {"F32", "F16", "BF16"};
+    std::cout << "wrote " << options.out << " (" << names[int(options.storage)] << "): test accuracy " << std::fixed
+              << std::setprecision(2) << 100 * r.accuracy << "% with the stored weights\n";
 }
 
 }  // namespace shufflescope::cli

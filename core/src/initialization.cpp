@@ -1,5 +1,6 @@
 #include "shufflescope/initialization.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <random>
@@ -86,6 +87,24 @@ Parameters randomParameters(const Network& network, uint64_t seed) {
             }
         }
         executeStep(network, params, i, outputs);
+    }
+    return params;
+}
+
+Parameters trainingStartParameters(const Network& network, uint64_t seed) {
+    Parameters params = randomParameters(network, seed);
+    Random random(seed ^ 0x5EED5EED5EED5EEDULL);
+    for (const ParameterSpec& spec : network.parameterSpecs()) {
+        if (spec.shape.size() == 4) {
+            const double fanIn = double(spec.shape[1] * spec.shape[2] * spec.shape[3]);
+            const double bound = 1.0 / std::sqrt(fanIn);
+            for (float& v : params.at(spec.name).values()) v = float(random.uniform(-bound, bound));
+            continue;
+        }
+        if (spec.name == "fc.weight") continue;
+        const bool ones = spec.name != "fc.bias" && (endsWith(spec.name, ".weight") || endsWith(spec.name, ".running_var"));
+        Tensor& t = params.at(spec.name);
+        std::fill(t.data(), t.data() + t.size(), ones ? 1.0f : 0.0f);
     }
     return params;
 }

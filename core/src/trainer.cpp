@@ -60,6 +60,20 @@ Trainer::Trainer(const Network& network, Parameters parameters, SgdSettings sgd)
     consumers_.assign(std::size_t(network_.stepCount()), 0);
     for (const Step& s : network_.steps())
         for (int input : s.inputs) ++consumers_[std::size_t(input)];
+    // A ReLU that is the only reader of a BN, add or concat runs inside that step (see fusedRelu_).
+    fusedRelu_.assign(std::size_t(network_.stepCount()), -1);
+    fusedInto_.assign(std::size_t(network_.stepCount()), -1);
+    for (int i = 1; i < network_.stepCount(); ++i) {
+        const Step& s = network_.step(i);
+        if (s.kind != StepKind::ReLU) continue;
+        const int producer = s.inputs[0];
+        const StepKind kind = network_.step(producer).kind;
+        const bool fusable = kind == StepKind::BatchNorm || kind == StepKind::Add || kind == StepKind::Concat;
+        if (fusable && consumers_[std::size_t(producer)] == 1) {
+            fusedRelu_[std::size_t(producer)] = i;
+            fusedInto_[std::size_t(i)] = producer;
+        }
+    }
     fcStep_ = *network_.findStep("head.fc");
     savedMean_.resize(std::size_t(network_.stepCount()));
     savedInvStd_.resize(std::size_t(network_.stepCount()));
@@ -96,15 +110,23 @@ void Trainer::forward(const Tensor& batch) {
     std::copy(batch.data(), batch.data() + batch.size(), outputs_[0].data());
     for (int i = 1; i < network_.stepCount(); ++i) {
         const Step& s = network_.step(i);
+        if (fusedInto_[std::size_t(i)] >= 0) continue;  // computed by its producer
         const Tensor& in = outputs_[std::size_t(s.inputs[0])];
-        Tensor& out = outputs_[std::size_t(i)];
+        // A step with a fused ReLU writes the activated result straight into the ReLU's output.
+        const int relu = fusedRelu_[std::size_t(i)];
+        Tensor& out = outputs_[std::size_t(relu >= 0 ? relu : i)];
         const auto param = [&](const char* suffix) {
             return parameters_.at(s.parameterPrefix + suffix).data();
         };
         if (s.kind == StepKind::BatchNorm) {
-            ops::batchNormTrainForward(in, param(".weight"), param(".bias"), out,
-                                       savedMean_[std::size_t(i)].data(), savedInvStd_[std::size_t(i)].data(),
-                                       param(".running_mean"), param(".running_var"));
+            float* mean = savedMean_[std::size_t(i)].data();
+            float* invStd = savedInvStd_[std::size_t(i)].data();
+            if (relu >= 0)
+                ops::batchNormReluTrainForward(in, param(".weight"), param(".bias"), out, mean, invStd,
+                                               param(".running_mean"), param(".running_var"));
+            else
+                ops::batchNormTrainForward(in, param(".weight"), param(".bias"), out, mean, invStd,
+                                           param(".running_mean"), param(".running_var"));
             continue;
         }
 #pragma omp parallel for schedule(static)
@@ -139,6 +161,8 @@ void Trainer::forward(const Tensor& batch) {
                 case StepKind::BatchNorm:
                 case StepKind::Input: break;
             }
+            // The fused ReLU, in place while the image is still in cache (add and concat).
+            if (relu >= 0) ops::relu(y.data, y.data, s.out.size());
         }
     }
 }
@@ -158,7 +182,10 @@ void Trainer::backward() {
 
     for (int i = fcStep_; i >= 1; --i) {
         const Step& s = network_.step(i);
-        const Tensor& gradOut = grads_[std::size_t(i)];
+        if (fusedInto_[std::size_t(i)] >= 0) continue;  // its producer masks the gradient
+        // With a fused ReLU the step's gradient arrives at the ReLU's output.
+        const int relu = fusedRelu_[std::size_t(i)];
+        Tensor& gradOut = grads_[std::size_t(relu >= 0 ? relu : i)];
         const auto param = [&](const char* suffix) { return parameters_.at(s.parameterPrefix + suffix).data(); };
         const int input = s.inputs[0];
         if (input == 0 && s.kind != StepKind::Conv) continue;  // nothing upstream learns
@@ -166,10 +193,16 @@ void Trainer::backward() {
         if (s.kind == StepKind::BatchNorm) {
             Tensor& gradIn = grads_[std::size_t(input)];
             assert(consumers_[std::size_t(input)] == 1);  // a BN always follows a single conv
-            ops::batchNormTrainBackward(outputs_[std::size_t(input)], param(".weight"),
-                                        savedMean_[std::size_t(i)].data(), savedInvStd_[std::size_t(i)].data(),
-                                        gradOut, gradIn, gradients_.at(s.parameterPrefix + ".weight").data(),
-                                        gradients_.at(s.parameterPrefix + ".bias").data());
+            const float* mean = savedMean_[std::size_t(i)].data();
+            const float* invStd = savedInvStd_[std::size_t(i)].data();
+            float* gradGamma = gradients_.at(s.parameterPrefix + ".weight").data();
+            float* gradBeta = gradients_.at(s.parameterPrefix + ".bias").data();
+            if (relu >= 0)
+                ops::batchNormReluTrainBackward(outputs_[std::size_t(input)], param(".weight"), mean, invStd,
+                                                outputs_[std::size_t(relu)], gradOut, gradIn, gradGamma, gradBeta);
+            else
+                ops::batchNormTrainBackward(outputs_[std::size_t(input)], param(".weight"), mean, invStd, gradOut,
+                                            gradIn, gradGamma, gradBeta);
             continue;
         }
 
@@ -177,7 +210,11 @@ void Trainer::backward() {
         for (int n = 0; n < batchSize_; ++n) {
             const int thread = omp_get_thread_num();
             float* scratch = temp[std::size_t(thread)].data();
-            const ConstFeatureMap g = imageOf(gradOut, n);
+            if (relu >= 0) {  // the fused ReLU's backward, in place on this image's gradient
+                float* gradImage = imageOf(gradOut, n).data;
+                ops::reluBackward(imageOf(outputs_[std::size_t(relu)], n).data, gradImage, gradImage, s.out.size());
+            }
+            const ConstFeatureMap g = imageOf(static_cast<const Tensor&>(gradOut), n);
             // Where step `target`'s gradient for image n goes: straight into its buffer when this
             // step is its only reader (nothing else writes it), else via `scratch`, then summed.
             const auto destination = [&](int target) {
@@ -283,7 +320,16 @@ BatchResult Trainer::computeGradients(const Tensor& batch, const std::vector<int
 
     BatchResult result;
     result.count = batchSize_;
-    for (Tensor& g : grads_) std::fill(g.data(), g.data() + g.size(), 0.0f);
+    // Every backward operator overwrites its input gradient; only a step read by several others
+    // sums their contributions into its buffer, which must start at zero.
+    for (int i = 0; i < network_.stepCount(); ++i)
+        if (consumers_[std::size_t(i)] > 1) {
+            Tensor& g = grads_[std::size_t(i)];
+            const int64_t count = g.size();
+            float* data = g.data();
+#pragma omp parallel for simd schedule(static)
+            for (int64_t k = 0; k < count; ++k) data[k] = 0.0f;
+        }
     const float* logits = outputs_[std::size_t(fcStep_)].data();
     result.loss = ops::softmaxCrossEntropyBatch(logits, batchSize_, c.classes, labels_.data(),
                                                 grads_[std::size_t(fcStep_)].data());

@@ -3,10 +3,12 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <sstream>
 
 #include "shufflescope/checkpoint.h"
 #include "shufflescope/config_json.h"
@@ -27,7 +29,8 @@ json recipeToJson(const TrainingRecipe& r) {
     return {{"epochs", r.epochs},        {"batch_size", r.batchSize}, {"learning_rate", r.learningRate},
             {"momentum", r.momentum},    {"weight_decay", r.weightDecay}, {"seed", r.seed},
             {"augment", r.augment},      {"limit", r.limit},
-            {"schedule", "linear decay to 0"}};
+            {"warmup_epochs", r.warmupEpochs},
+            {"schedule", "linear warm-up, then linear decay to 0"}};
 }
 
 TrainingRecipe recipeFromJson(const json& j, const std::string& path) {
@@ -41,6 +44,7 @@ TrainingRecipe recipeFromJson(const json& j, const std::string& path) {
         r.seed = j.at("seed").get<uint64_t>();
         r.augment = j.at("augment").get<bool>();
         r.limit = j.at("limit").get<int>();
+        r.warmupEpochs = j.value("warmup_epochs", 0.0);  // runs saved before warm-up existed had none
         return r;
     } catch (const json::exception& e) {
         throw Error(path + ": the training recipe in the metadata is malformed (" + e.what() + ")");
@@ -61,13 +65,17 @@ void checkRecipe(const TrainingRecipe& r) {
         throw Error("batch size: " + std::to_string(r.batchSize) + " is out of range (2..8192; batch norm needs 2)");
     if (!(r.learningRate > 0 && r.learningRate < 100)) throw Error("learning rate must be in (0, 100)");
     if (r.limit < 0) throw Error("limit: must not be negative");
+    if (!(r.warmupEpochs >= 0 && r.warmupEpochs <= r.epochs))
+        throw Error("warm-up: must be between 0 and the number of epochs (" + std::to_string(r.epochs) + ")");
 }
 
 }  // namespace
 
-float linearDecayLearningRate(float peak, long long step, long long totalSteps) {
+float scheduledLearningRate(float peak, long long step, long long totalSteps, long long warmupSteps) {
     if (totalSteps <= 0) return peak;
-    return peak * float(std::max(0.0, 1.0 - double(step) / double(totalSteps)));
+    warmupSteps = std::clamp(warmupSteps, 0LL, totalSteps - 1);
+    if (step < warmupSteps) return peak * float(double(step + 1) / double(warmupSteps));
+    return peak * float(std::max(0.0, double(totalSteps - step) / double(totalSteps - warmupSteps)));
 }
 
 EvaluationResult evaluate(const Network& network, const Parameters& parameters, const Dataset& data) {
@@ -202,6 +210,39 @@ void TrainingRun::save(const std::string& path) const {
     writeSafetensors(path, tensors, metadata);
 }
 
+EvaluationResult exportTrainedModel(const std::string& trainingCheckpoint, const std::string& out,
+                                    StorageType storage, const Dataset& test) {
+    const TrainingRun run = TrainingRun::resume(trainingCheckpoint);
+    if (run.epochsDone() < run.recipe().epochs)
+        throw Error(trainingCheckpoint + ": the run is unfinished (" + std::to_string(run.epochsDone()) + " of " +
+                    std::to_string(run.recipe().epochs) + " epochs); finish it with train --resume first");
+    Parameters stored = run.parameters();
+    for (auto& [name, tensor] : stored)
+        for (float& v : tensor.values()) {
+            if (storage == StorageType::F16) v = halfToFloat(floatToHalf(v));
+            if (storage == StorageType::BF16) v = bfloat16ToFloat(floatToBfloat16(v));
+            if (!std::isfinite(v))
+                throw Error(trainingCheckpoint + ": " + name + " holds a value that does not fit the storage type");
+        }
+    const EvaluationResult result = evaluate(run.network(), stored, test);
+    // The run's recipe and history travel verbatim (resume() has validated them).
+    const auto skipTensors = [](std::string_view) { return true; };
+    const std::string state = readSafetensors(trainingCheckpoint, skipTensors).metadata.at(kTrainingMetadataKey);
+    std::ostringstream accuracy, accuracyF32;
+    accuracy << result.accuracy;
+    accuracyF32 << run.history().back().test.accuracy;
+    saveCheckpoint(out, run.network(), stored,
+                   {{"format", "shufflescope-checkpoint-1"},
+                    {"trained", "true"},
+                    {kTrainingMetadataKey, state},
+                    {"epochs", std::to_string(run.recipe().epochs)},
+                    {"seed", std::to_string(run.recipe().seed)},
+                    {"test_accuracy", accuracy.str()},
+                    {"test_accuracy_f32", accuracyF32.str()}},
+                   storage);
+    return result;
+}
+
 bool TrainingRun::run(const Dataset& trainData, const Dataset& test, const std::string& checkpointPath,
                       const std::function<void(const TrainingProgress&)>& onProgress,
                       const std::function<void(const EpochReport&)>& onEpoch, const std::atomic<bool>* stop) {
@@ -211,6 +252,7 @@ bool TrainingRun::run(const Dataset& trainData, const Dataset& test, const std::
     // Full batches only (drop_last): every batch has the same size, so BN statistics are comparable.
     const int batches = count / batchSize;
     const long long totalSteps = 1LL * recipe_.epochs * batches;
+    const auto warmupSteps = static_cast<long long>(std::llround(recipe_.warmupEpochs * batches));
     const Augmentation augmentation{recipe_.augment, 2, true};
     Tensor batch;
     std::vector<int> labels;
@@ -228,7 +270,7 @@ bool TrainingRun::run(const Dataset& trainData, const Dataset& test, const std::
             std::mt19937_64 rng(mixSeed(recipe_.seed, uint64_t(epoch), uint64_t(b)));
             makeInputBatch(trainData, indices, batch, labels, augmentation, &rng);
             const long long step = 1LL * (epoch - 1) * batches + b;
-            const float lr = linearDecayLearningRate(recipe_.learningRate, step, totalSteps);
+            const float lr = scheduledLearningRate(recipe_.learningRate, step, totalSteps, warmupSteps);
             const BatchResult r = trainer_.trainBatch(batch, labels, lr);
             lossSum += r.loss * r.count;
             correct += r.correct;

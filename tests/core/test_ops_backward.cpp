@@ -498,6 +498,52 @@ TEST_CASE("batch norm training backward matches finite differences through the w
     }
 }
 
+TEST_CASE("batch norm + ReLU fused equals the two operators one after the other, bit for bit",
+          "[backward]") {
+    for (const std::vector<int64_t>& shape : std::vector<std::vector<int64_t>>{{2, 3, 4, 5}, {8, 30, 16, 16}}) {
+        CAPTURE(shape);
+        const int c = int(shape[1]);
+        const int64_t size = shape[0] * shape[1] * shape[2] * shape[3];
+        const Tensor in = tensorOf(randomValues(std::size_t(size), 181, -2, 2), shape);
+        const std::vector<float> gamma = randomValues(std::size_t(c), 182, 0.5f, 1.5f);
+        const std::vector<float> beta = randomValues(std::size_t(c), 183);  // some outputs < 0
+        const Tensor gradOut = tensorOf(randomValues(std::size_t(size), 184), shape);
+        struct Result {
+            Tensor out, gradIn;
+            std::vector<float> mean, invStd, runningMean, runningVar, gradGamma, gradBeta;
+        };
+        const auto run = [&](bool fused) {
+            Result r{Tensor(shape), Tensor(shape), std::vector<float>(std::size_t(c)),
+                     std::vector<float>(std::size_t(c)), std::vector<float>(std::size_t(c), 0.0f),
+                     std::vector<float>(std::size_t(c), 1.0f), std::vector<float>(std::size_t(c), 0.0f),
+                     std::vector<float>(std::size_t(c), 0.0f)};
+            if (fused) {
+                ops::batchNormReluTrainForward(in, gamma.data(), beta.data(), r.out, r.mean.data(),
+                                               r.invStd.data(), r.runningMean.data(), r.runningVar.data());
+                ops::batchNormReluTrainBackward(in, gamma.data(), r.mean.data(), r.invStd.data(), r.out,
+                                                gradOut, r.gradIn, r.gradGamma.data(), r.gradBeta.data());
+            } else {
+                Tensor normalised(shape), masked(shape);
+                ops::batchNormTrainForward(in, gamma.data(), beta.data(), normalised, r.mean.data(),
+                                           r.invStd.data(), r.runningMean.data(), r.runningVar.data());
+                ops::relu(normalised.data(), r.out.data(), size);
+                ops::reluBackward(r.out.data(), gradOut.data(), masked.data(), size);
+                ops::batchNormTrainBackward(in, gamma.data(), r.mean.data(), r.invStd.data(), masked,
+                                            r.gradIn, r.gradGamma.data(), r.gradBeta.data());
+            }
+            return r;
+        };
+        const Result fused = run(true), separate = run(false);
+        REQUIRE(std::count_if(fused.out.data(), fused.out.data() + size, [](float v) { return v == 0.0f; }) > 0);
+        REQUIRE(valuesOf(fused.out) == valuesOf(separate.out));
+        REQUIRE(valuesOf(fused.gradIn) == valuesOf(separate.gradIn));
+        REQUIRE(fused.runningMean == separate.runningMean);
+        REQUIRE(fused.runningVar == separate.runningVar);
+        REQUIRE(fused.gradGamma == separate.gradGamma);
+        REQUIRE(fused.gradBeta == separate.gradBeta);
+    }
+}
+
 // [SECTION] ReLU
 
 TEST_CASE("ReLU backward matches finite differences and passes nothing where the input was 0",

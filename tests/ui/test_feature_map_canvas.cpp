@@ -57,7 +57,7 @@ struct ShownCanvas {
     ShownCanvas() {
         canvas.resize(1280, 800);
         canvas.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&canvas));
+        REQUIRE(QTest::qWaitForWindowExposed(&canvas, ui_testing::kExposeTimeoutMs));
     }
 };
 
@@ -269,7 +269,7 @@ TEST_CASE("canvas: two canvases keep their own ImGui state", "[canvas]") {
     for (FeatureMapCanvas* c : {&a, &b}) {
         c->resize(640, 480);
         c->show();
-        REQUIRE(QTest::qWaitForWindowExposed(c));
+        REQUIRE(QTest::qWaitForWindowExposed(c, ui_testing::kExposeTimeoutMs));
     }
     a.setSnapshot(g3(), stepOf(g3(), "stem.conv"));
     b.setSnapshot(g3(), stepOf(g3(), "head.fc"));

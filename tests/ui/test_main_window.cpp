@@ -27,7 +27,7 @@ struct Window {
         window.resize(1400, 900);
         window.setAnimationsEnabled(false);
         window.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        REQUIRE(QTest::qWaitForWindowExposed(&window, ui_testing::kExposeTimeoutMs));
     }
     Session& session() { return window.session(); }
     void idle() { REQUIRE(session().waitUntilIdle(60000)); REQUIRE(session().snapshot()); }

@@ -11,6 +11,10 @@
 namespace ui_testing {
 
 // Processes events until `done` or the timeout; returns done().
+// QTest's default of 5 s for a window to be exposed is too short on a loaded 2-core CI machine
+// (Xvfb, Mesa and four test processes share it).
+inline constexpr int kExposeTimeoutMs = 60000;
+
 inline bool waitFor(const std::function<bool()>& done, int timeoutMs = 60000) {
     QElapsedTimer timer;
     timer.start();

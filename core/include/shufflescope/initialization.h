@@ -18,4 +18,11 @@ namespace shufflescope {
 
 Parameters randomParameters(const Network& network, uint64_t seed);
 
+// The starting point of a training run: the same convolution and FC draws, but batch norm as
+// PyTorch initialises it (gamma 1, beta 0, running mean 0, running variance 1) and the FC bias 0.
+// The visualiser's randomised BN (above) is a poor start: its spread of gammas and betas, stacked
+// over 16 residual units, lets the loss of a fresh network jump to ~6 in the first hundred batches
+// at lr 0.05, where this start stays near ln(10).
+Parameters trainingStartParameters(const Network& network, uint64_t seed);
+
 }  // namespace shufflescope

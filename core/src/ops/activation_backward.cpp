@@ -3,8 +3,9 @@
 namespace shufflescope::ops {
 
 void reluBackward(const float* out, const float* gradOut, float* gradIn, int64_t count) {
-    // The forward relu's threshold: below it, starting threads costs more than the pass.
-#pragma omp parallel for simd schedule(static) if (count > 262144)
+    // Called per image by the trainer (already parallel over images): one branch-free pass that
+    // vectorises, as the forward's.
+#pragma omp simd
     for (int64_t i = 0; i < count; ++i) gradIn[i] = out[i] > 0.0f ? gradOut[i] : 0.0f;
 }
 

@@ -25,11 +25,17 @@ BatchShape batchShape(const Tensor& t) {
     return {int(t.dim(0)), int(t.dim(1)), t.dim(2) * t.dim(3)};
 }
 
-}  // namespace
+// ReLU's mask on the gradient: the gradient at a BN output is gradOut where the activated output
+// is positive (PyTorch's threshold_backward, as reluBackward), else 0.
+template <bool Relu>
+inline float maskedGradient(const float* activated, const float* gradOut, int64_t p) {
+    if constexpr (Relu) return activated[p] > 0.0f ? gradOut[p] : 0.0f;
+    else return gradOut[p];
+}
 
-void batchNormTrainForward(const Tensor& in, const float* gamma, const float* beta, Tensor& out,
-                           float* savedMean, float* savedInvStd, float* runningMean,
-                           float* runningVar, float momentum, float eps) {
+template <bool Relu>
+void forwardImpl(const Tensor& in, const float* gamma, const float* beta, Tensor& out, float* savedMean,
+                 float* savedInvStd, float* runningMean, float* runningVar, float momentum, float eps) {
     assert(out.shape() == in.shape());
     const BatchShape s = batchShape(in);
     const int64_t m = s.values();
@@ -68,14 +74,19 @@ void batchNormTrainForward(const Tensor& in, const float* gamma, const float* be
             const float* src = x + s.plane(n, c);
             float* dst = y + s.plane(n, c);
 #pragma omp simd
-            for (int64_t p = 0; p < s.pixels; ++p) dst[p] = (src[p] - mu) * a + b;
+            for (int64_t p = 0; p < s.pixels; ++p) {
+                const float v = (src[p] - mu) * a + b;
+                if constexpr (Relu) dst[p] = std::max(v, 0.0f);
+                else dst[p] = v;
+            }
         }
     }
 }
 
-void batchNormTrainBackward(const Tensor& in, const float* gamma, const float* savedMean,
-                            const float* savedInvStd, const Tensor& gradOut, Tensor& gradIn,
-                            float* gradGamma, float* gradBeta) {
+template <bool Relu>
+void backwardImpl(const Tensor& in, const float* gamma, const float* savedMean, const float* savedInvStd,
+                  const float* activated, const Tensor& gradOut, Tensor& gradIn, float* gradGamma,
+                  float* gradBeta) {
     assert(gradOut.shape() == in.shape() && gradIn.shape() == in.shape());
     const BatchShape s = batchShape(in);
     const int64_t m = s.values();
@@ -90,10 +101,12 @@ void batchNormTrainBackward(const Tensor& in, const float* gamma, const float* s
         for (int n = 0; n < s.images; ++n) {
             const float* xs = x + s.plane(n, c);
             const float* ds = dy + s.plane(n, c);
+            const float* as = Relu ? activated + s.plane(n, c) : nullptr;
 #pragma omp simd reduction(+ : sumDy, sumDyCentered)
             for (int64_t p = 0; p < s.pixels; ++p) {
-                sumDy += ds[p];
-                sumDyCentered += double(ds[p]) * (double(xs[p]) - mean);
+                const float d = maskedGradient<Relu>(as, ds, p);
+                sumDy += d;
+                sumDyCentered += double(d) * (double(xs[p]) - mean);
             }
         }
         const double sumDyXhat = sumDyCentered * invStd;
@@ -108,12 +121,40 @@ void batchNormTrainBackward(const Tensor& in, const float* gamma, const float* s
         for (int n = 0; n < s.images; ++n) {
             const float* xs = x + s.plane(n, c);
             const float* ds = dy + s.plane(n, c);
+            const float* as = Relu ? activated + s.plane(n, c) : nullptr;
             float* dst = dx + s.plane(n, c);
 #pragma omp simd
             for (int64_t p = 0; p < s.pixels; ++p)
-                dst[p] = scale * (ds[p] - meanDy - (xs[p] - mean) * xCoefficient);
+                dst[p] = scale * (maskedGradient<Relu>(as, ds, p) - meanDy - (xs[p] - mean) * xCoefficient);
         }
     }
+}
+
+}  // namespace
+
+void batchNormTrainForward(const Tensor& in, const float* gamma, const float* beta, Tensor& out,
+                           float* savedMean, float* savedInvStd, float* runningMean,
+                           float* runningVar, float momentum, float eps) {
+    forwardImpl<false>(in, gamma, beta, out, savedMean, savedInvStd, runningMean, runningVar, momentum, eps);
+}
+
+void batchNormReluTrainForward(const Tensor& in, const float* gamma, const float* beta, Tensor& out,
+                               float* savedMean, float* savedInvStd, float* runningMean,
+                               float* runningVar, float momentum, float eps) {
+    forwardImpl<true>(in, gamma, beta, out, savedMean, savedInvStd, runningMean, runningVar, momentum, eps);
+}
+
+void batchNormTrainBackward(const Tensor& in, const float* gamma, const float* savedMean,
+                            const float* savedInvStd, const Tensor& gradOut, Tensor& gradIn,
+                            float* gradGamma, float* gradBeta) {
+    backwardImpl<false>(in, gamma, savedMean, savedInvStd, nullptr, gradOut, gradIn, gradGamma, gradBeta);
+}
+
+void batchNormReluTrainBackward(const Tensor& in, const float* gamma, const float* savedMean,
+                                const float* savedInvStd, const Tensor& out, const Tensor& gradOut,
+                                Tensor& gradIn, float* gradGamma, float* gradBeta) {
+    assert(out.shape() == in.shape());
+    backwardImpl<true>(in, gamma, savedMean, savedInvStd, out.data(), gradOut, gradIn, gradGamma, gradBeta);
 }
 
 }  // namespace shufflescope::ops

@@ -18,6 +18,12 @@
 //   gradIn = gamma*invStd * (gradOut - sum(gradOut)/M - xhat*sum(gradOut*xhat)/M)  (OVERWRITTEN)
 // gradIn may alias gradOut (same tensor); gradGamma / gradBeta may be nullptr.
 // Both parallelise over channels (OpenMP); sums are accumulated in double.
+//
+// The *Relu* variants are BN followed by ReLU in one pass (the pw1 -> bn1 -> relu1 and stem
+// pattern): out = max(BN(x), 0), and the backward takes that activated `out` and the gradient
+// with respect to it, masks the gradient where out <= 0 (reluBackward's rule) and goes on as the
+// plain backward. Results equal the two operators run one after the other, bit for bit; a
+// trainer saves a full read and write of the batch per fused pair.
 
 #include "shufflescope/ops/batch_norm.h"
 #include "shufflescope/tensor.h"
@@ -34,5 +40,14 @@ void batchNormTrainForward(const Tensor& in, const float* gamma, const float* be
 void batchNormTrainBackward(const Tensor& in, const float* gamma, const float* savedMean,
                             const float* savedInvStd, const Tensor& gradOut, Tensor& gradIn,
                             float* gradGamma, float* gradBeta);
+
+void batchNormReluTrainForward(const Tensor& in, const float* gamma, const float* beta, Tensor& out,
+                               float* savedMean, float* savedInvStd, float* runningMean,
+                               float* runningVar, float momentum = kBatchNormMomentum,
+                               float eps = kBatchNormEpsilon);
+
+void batchNormReluTrainBackward(const Tensor& in, const float* gamma, const float* savedMean,
+                                const float* savedInvStd, const Tensor& out, const Tensor& gradOut,
+                                Tensor& gradIn, float* gradGamma, float* gradBeta);
 
 }  // namespace shufflescope::ops

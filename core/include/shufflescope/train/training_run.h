@@ -16,6 +16,7 @@
 
 #include "shufflescope/network.h"
 #include "shufflescope/parameters.h"
+#include "shufflescope/safetensors.h"
 #include "shufflescope/train/fashion_mnist.h"
 #include "shufflescope/train/trainer.h"
 
@@ -24,7 +25,11 @@ namespace shufflescope::train {
 struct TrainingRecipe {
     int epochs = 30;
     int batchSize = 128;
-    float learningRate = 0.1f;  // peak; decays linearly to 0 over all batches of all epochs
+    float learningRate = 0.05f;  // peak, reached after the warm-up; then decays linearly to 0
+    // A linear warm-up from lr/W to the peak over the first W = warmupEpochs * batches-per-epoch
+    // batches. Without it, a peak of 0.05 or more sends the loss of a fresh network to ~40 in the
+    // first hundred batches (BN statistics and the logits' scale both start far from useful).
+    double warmupEpochs = 1.0;
     float momentum = 0.9f;
     float weightDecay = 4e-5f;
     uint64_t seed = 1;
@@ -58,8 +63,9 @@ struct EpochReport {
 // Test-set accuracy, per-class accuracy and the confusion matrix, with the inference path.
 EvaluationResult evaluate(const Network& network, const Parameters& parameters, const Dataset& data);
 
-// The learning rate after `step` of `totalSteps` batches (linear decay to zero).
-float linearDecayLearningRate(float peak, long long step, long long totalSteps);
+// The learning rate of batch `step` (0-based) of `totalSteps`: linear warm-up to `peak` over the
+// first `warmupSteps` batches, then linear decay to zero at `totalSteps`.
+float scheduledLearningRate(float peak, long long step, long long totalSteps, long long warmupSteps);
 
 class TrainingRun {
 public:
@@ -93,5 +99,15 @@ private:
     int epochsDone_ = 0;
     std::vector<EpochReport> history_;
 };
+
+// Turns a FINISHED training checkpoint (TrainingRun::save) into a compact weights file: the
+// parameters stored as `storage` (F16 halves the bundled models), no optimiser state, and metadata
+// that a reader needs without the run: the configuration, "trained", "training" (recipe, history),
+// "epochs", "seed", and "test_accuracy" measured on `test` with the stored (narrowed) values —
+// the accuracy a user of the file gets, next to "test_accuracy_f32" of the run itself.
+// Throws Error naming the file: not a training checkpoint, run unfinished, a value that does not
+// fit the storage type. Returns the narrowed weights' evaluation.
+EvaluationResult exportTrainedModel(const std::string& trainingCheckpoint, const std::string& out,
+                                    StorageType storage, const Dataset& test);
 
 }  // namespace shufflescope::train

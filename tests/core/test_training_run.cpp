@@ -1,0 +1,178 @@
+// Training runs: the learning-rate schedule, resuming from a checkpoint reproduces an
+// uninterrupted run exactly, stopping keeps the last finished epoch, and bad resume files are
+// refused. Uses a small synthetic data set so that it needs no installed Fashion-MNIST.
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <filesystem>
+#include <random>
+
+#include "shufflescope/checkpoint.h"
+#include "shufflescope/error.h"
+#include "shufflescope/initialization.h"
+#include "shufflescope/train/training_run.h"
+#include "support/temp_dir.h"
+
+using namespace shufflescope;
+using namespace shufflescope::train;
+
+namespace {
+
+// Class k is a bright bar in row band k on noise: learnable, and every image differs.
+Dataset syntheticDataset(int count, uint32_t seed) {
+    Dataset d;
+    d.count = count;
+    d.images.resize(std::size_t(count) * std::size_t(d.height * d.width));
+    d.labels.resize(std::size_t(count));
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<int> noise(0, 60);
+    for (int i = 0; i < count; ++i) {
+        const int label = i % kFashionMnistClasses;
+        d.labels[std::size_t(i)] = uint8_t(label);
+        for (int y = 0; y < d.height; ++y)
+            for (int x = 0; x < d.width; ++x) {
+                const bool bar = y / 3 == label % 9 && x > 3 + label / 9 * 10;
+                d.images[std::size_t(i) * std::size_t(d.height * d.width) + std::size_t(y * d.width + x)] =
+                    uint8_t(bar ? 200 + noise(rng) / 2 : noise(rng));
+            }
+    }
+    return d;
+}
+
+TrainingRecipe smallRecipe() {
+    TrainingRecipe r;
+    r.epochs = 2;
+    r.batchSize = 16;
+    r.learningRate = 0.05f;
+    r.warmupEpochs = 0.5;
+    r.seed = 7;
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("training run: warm-up rises linearly to the peak, then decays linearly to zero", "[training]") {
+    // 10 batches, 4 of warm-up: 0.25, 0.5, 0.75, 1 of the peak, then 6/6 ... 1/6.
+    const float peak = 0.2f;
+    const std::vector<double> expected = {0.25, 0.5, 0.75, 1.0, 1.0, 5.0 / 6, 4.0 / 6, 3.0 / 6, 2.0 / 6, 1.0 / 6};
+    for (long long step = 0; step < 10; ++step) {
+        CAPTURE(step);
+        CHECK(scheduledLearningRate(peak, step, 10, 4) == Approx(peak * expected[std::size_t(step)]));
+    }
+    // No warm-up: the paper's plain linear decay, the peak at the first batch.
+    CHECK(scheduledLearningRate(peak, 0, 10, 0) == Approx(peak));
+    CHECK(scheduledLearningRate(peak, 5, 10, 0) == Approx(peak * 0.5));
+    CHECK(scheduledLearningRate(peak, 10, 10, 0) == 0.0f);
+    // A warm-up as long as the run still ends at a positive rate rather than dividing by zero.
+    CHECK(scheduledLearningRate(peak, 9, 10, 10) > 0.0f);
+}
+
+TEST_CASE("training run: stopping after an epoch and resuming reproduces the uninterrupted run exactly",
+          "[training]") {
+    const Dataset trainData = syntheticDataset(64, 1), testData = syntheticDataset(20, 2);
+    const Network net = Network::build(presetConfig("fashion"));
+    testing_support::TempDir dir("shufflescope-training-run-test");
+
+    TrainingRun straight(net, randomParameters(net, 3), smallRecipe());
+    REQUIRE(straight.run(trainData, testData, "", nullptr, nullptr, nullptr));
+    REQUIRE(straight.epochsDone() == 2);
+    REQUIRE(straight.history().size() == 2);
+
+    // The same run, stopped right after its first epoch's checkpoint...
+    std::atomic<bool> stop{false};
+    const std::string path = dir.file("run.safetensors");
+    TrainingRun first(net, randomParameters(net, 3), smallRecipe());
+    const bool completed = first.run(trainData, testData, path, nullptr,
+                                     [&](const EpochReport&) { stop = true; }, &stop);
+    REQUIRE_FALSE(completed);
+    REQUIRE(first.epochsDone() == 1);
+
+    // ...then resumed from the file.
+    TrainingRun resumed = TrainingRun::resume(path);
+    REQUIRE(resumed.epochsDone() == 1);
+    REQUIRE(resumed.recipe().warmupEpochs == 0.5);
+    REQUIRE(resumed.run(trainData, testData, path, nullptr, nullptr, nullptr));
+    for (const auto& [name, tensor] : straight.parameters()) {
+        CAPTURE(name);
+        const Tensor& other = resumed.parameters().at(name);
+        REQUIRE(std::equal(tensor.data(), tensor.data() + tensor.size(), other.data()));
+    }
+    REQUIRE(resumed.history().back().test.accuracy == straight.history().back().test.accuracy);
+
+    // The finished file is also a plain weights file with the run's result in its metadata.
+    const Checkpoint checkpoint = readCheckpoint(path);
+    REQUIRE(checkpoint.metadata.at("trained") == "true");
+    REQUIRE(checkpoint.metadata.count("test_accuracy") == 1);
+}
+
+TEST_CASE("training run: a finished run exports to F16 weights with the recipe and the stored weights' accuracy",
+          "[training]") {
+    const Dataset trainData = syntheticDataset(64, 1), testData = syntheticDataset(20, 2);
+    const Network net = Network::build(presetConfig("fashion"));
+    testing_support::TempDir dir("shufflescope-training-run-test");
+    const std::string runPath = dir.file("run.safetensors"), outPath = dir.file("bundled.safetensors");
+
+    // An unfinished run is refused, naming the file.
+    std::atomic<bool> stop{false};
+    TrainingRun run(net, randomParameters(net, 3), smallRecipe());
+    run.run(trainData, testData, runPath, nullptr, [&](const EpochReport&) { stop = true; }, &stop);
+    REQUIRE_THROWS_WITH(exportTrainedModel(runPath, outPath, StorageType::F16, testData),
+                        Catch::Contains(runPath) && Catch::Contains("unfinished"));
+    REQUIRE_FALSE(std::filesystem::exists(outPath));
+
+    TrainingRun resumed = TrainingRun::resume(runPath);
+    REQUIRE(resumed.run(trainData, testData, runPath, nullptr, nullptr, nullptr));
+    const EvaluationResult stored = exportTrainedModel(runPath, outPath, StorageType::F16, testData);
+    REQUIRE(stored.count == testData.count);
+
+    const Checkpoint exported = readCheckpoint(outPath);
+    REQUIRE(exported.config.has_value());
+    REQUIRE(exported.metadata.at("trained") == "true");
+    REQUIRE(exported.metadata.at("epochs") == "2");
+    REQUIRE(exported.metadata.at("seed") == "7");
+    REQUIRE(std::stod(exported.metadata.at("test_accuracy")) == Approx(stored.accuracy));
+    REQUIRE(exported.metadata.at("training").find("\"warmup_epochs\"") != std::string::npos);
+    // No optimiser state; every value is the run's rounded to half precision.
+    REQUIRE(readSafetensors(outPath).tensors.count("optimizer.momentum.fc.weight") == 0);
+    for (const auto& [name, tensor] : resumed.parameters()) {
+        CAPTURE(name);
+        const Tensor& half = exported.parameters.at(name);
+        int64_t differing = 0;
+        for (int64_t k = 0; k < tensor.size(); ++k)
+            differing += half.data()[k] != halfToFloat(floatToHalf(tensor.data()[k]));
+        REQUIRE(differing == 0);
+    }
+    REQUIRE(std::filesystem::file_size(outPath) < std::filesystem::file_size(runPath) / 3);
+}
+
+TEST_CASE("training run: a stop inside an epoch discards that epoch and keeps the last checkpoint",
+          "[training]") {
+    const Dataset trainData = syntheticDataset(64, 1), testData = syntheticDataset(20, 2);
+    const Network net = Network::build(presetConfig("fashion"));
+    std::atomic<bool> stop{false};
+    TrainingRun run(net, randomParameters(net, 3), smallRecipe());
+    const bool completed = run.run(trainData, testData, "", [&](const TrainingProgress& p) {
+        if (p.batch == 2) stop = true;
+    }, nullptr, &stop);
+    REQUIRE_FALSE(completed);
+    REQUIRE(run.epochsDone() == 0);
+    REQUIRE(run.history().empty());
+}
+
+TEST_CASE("training run: recipes out of range and non-training files are refused", "[training]") {
+    const Network net = Network::build(presetConfig("fashion"));
+    TrainingRecipe recipe = smallRecipe();
+    recipe.warmupEpochs = 3;  // longer than the run
+    REQUIRE_THROWS_WITH(TrainingRun(net, randomParameters(net, 3), recipe),
+                        Catch::Contains("warm-up"));
+    recipe = smallRecipe();
+    recipe.batchSize = 1;
+    REQUIRE_THROWS_WITH(TrainingRun(net, randomParameters(net, 3), recipe), Catch::Contains("batch norm needs 2"));
+
+    testing_support::TempDir dir("shufflescope-training-run-test");
+    const std::string weightsOnly = dir.file("weights.safetensors");
+    saveCheckpoint(weightsOnly, net, randomParameters(net, 3));
+    REQUIRE_THROWS_WITH(TrainingRun::resume(weightsOnly),
+                        Catch::Contains(weightsOnly) && Catch::Contains("training"));
+}

@@ -48,6 +48,9 @@ public:
     Parameters& parameters() { return parameters_; }
     // dL/dp for every trainable tensor (same keys and shapes as the parameters).
     const Parameters& gradients() const { return gradients_; }
+    // Writable, so that applySgd can take gradients from elsewhere (the PyTorch parity test drives
+    // the optimiser with PyTorch's gradients).
+    Parameters& gradients() { return gradients_; }
     // SGD momentum buffers (for resumable checkpoints); same keys as gradients().
     Parameters& momentumBuffers() { return momentum_; }
     const Parameters& momentumBuffers() const { return momentum_; }

@@ -38,6 +38,7 @@
 #include "views/cost_panel.h"
 #include "views/operation/operation_view.h"
 #include "views/prediction_panel.h"
+#include "training/train_panel.h"
 #include "views/timeline_view.h"
 #include "widgets/number_format.h"
 
@@ -65,6 +66,7 @@ const ShortcutRow kShortcuts[] = {
     {"B", QT_TRANSLATE_NOOP("Shortcuts", "Next choice of configuration B")},
     {"D", QT_TRANSLATE_NOOP("Shortcuts", "Ghost the dense connections a grouped conv saves")},
     {"F", QT_TRANSLATE_NOOP("Shortcuts", "Operation view / channel flow")},
+    {"T", QT_TRANSLATE_NOOP("Shortcuts", "Train panel")},
     {"R", QT_TRANSLATE_NOOP("Shortcuts", "Replay the step's animation")},
     {"G", QT_TRANSLATE_NOOP("Shortcuts", "Feature maps: one colour range for all channels / each its own")},
     {"+ / − / 0", QT_TRANSLATE_NOOP("Shortcuts", "Feature maps: zoom in / out / reset (wheel and drag too)")},
@@ -148,6 +150,14 @@ void MainWindow::buildViews() {
     centreTabs_->addTab(flow_, tr("Channel flow"));
     centreTabs_->setTabToolTip(0, tr("What the selected step computes, animated (F switches view)"));
     centreTabs_->setTabToolTip(1, tr("Which earlier channels can reach the selected channel (the boundary effect)"));
+    train_ = new TrainPanel(this);
+    centreTabs_->addTab(train_, tr("Train"));
+    centreTabs_->setTabToolTip(2, tr("Train a Fashion-MNIST network here and watch it learn; overlay shuffle on and off"));
+    connect(train_, &TrainPanel::failed, this, &MainWindow::showError);
+    connect(train_, &TrainPanel::exploreRequested, this, [this](const QString& path) {
+        session_->openCheckpoint(path);
+        centreTabs_->setCurrentWidget(operation_);
+    });
     connect(operation_, &OperationView::channelClicked, session_, &Session::selectChannel);
     connect(flow_, &ChannelFlowView::channelClicked, this, [this](int step, int channel) {
         session_->selectStep(step);
@@ -164,6 +174,18 @@ void MainWindow::buildViews() {
     centreSplit_->setStretchFactor(0, 1);
     centreSplit_->setStretchFactor(1, 1);
     setCentralWidget(centreSplit_);
+    // The Train tab needs the height: the canvas below shows the explorer's network, not the one
+    // being trained (the panel draws that one's feature maps itself), so it folds away meanwhile.
+    connect(centreTabs_, &QTabWidget::currentChanged, this, [this](int) {
+        const bool training = centreTabs_->currentWidget() == train_;
+        if (training && splitBeforeTraining_.isEmpty()) {
+            splitBeforeTraining_ = centreSplit_->sizes();
+            centreSplit_->setSizes({1, 0});
+        } else if (!training && !splitBeforeTraining_.isEmpty()) {
+            centreSplit_->setSizes(splitBeforeTraining_);
+            splitBeforeTraining_.clear();
+        }
+    });
 
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
@@ -475,6 +497,7 @@ void MainWindow::showShortcuts() {
 bool MainWindow::showView(const QString& name) {
     if (name == QLatin1String("operation")) centreTabs_->setCurrentWidget(operation_);
     else if (name == QLatin1String("flow")) centreTabs_->setCurrentWidget(flow_);
+    else if (name == QLatin1String("train")) centreTabs_->setCurrentWidget(train_);
     else if (name == QLatin1String("features")) centreSplit_->setSizes({1, 3});
     else if (name == QLatin1String("cost")) cost_->setFocus();
     else if (name == QLatin1String("compare")) {
@@ -496,6 +519,7 @@ void MainWindow::setFontScale(double scale) {
     canvas_->setFontScale(fontScale_);
     cost_->setFontScale(fontScale_);
     prediction_->setFontScale(fontScale_);
+    train_->setFontScale(fontScale_);
     // Two toolbar rows when the text is large enough that one row would be cut off.
     removeToolBarBreak(playbackBar_);
     if (fontScale_ > 1.25) insertToolBarBreak(playbackBar_);
@@ -585,6 +609,9 @@ void MainWindow::keyPressEvent(QKeyEvent* event) {
         case Qt::Key_D:
             denseGhost_ = !denseGhost_;
             operation_->setShowDenseGhost(denseGhost_);
+            return;
+        case Qt::Key_T:
+            centreTabs_->setCurrentWidget(train_);
             return;
         case Qt::Key_F:
             centreTabs_->setCurrentIndex(centreTabs_->currentIndex() == 0 ? 1 : 0);

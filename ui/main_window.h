@@ -26,6 +26,7 @@ class FeatureMapCanvas;
 class OperationView;
 class PredictionPanel;
 class TimelineView;
+class TrainPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -36,7 +37,7 @@ public:
 
     Session& session() { return *session_; }
 
-    // The centre views: "operation", "flow", "features", "cost", "compare".
+    // The centre views: "operation", "flow", "features", "cost", "compare", "train".
     bool showView(const QString& name);
     void setFontScale(double scale);
     double fontScale() const { return fontScale_; }
@@ -52,6 +53,7 @@ public:
     PredictionPanel* predictionPanel() const { return prediction_; }
     TimelineView* timeline() const { return timeline_; }
     ChannelFlowView* channelFlow() const { return flow_; }
+    TrainPanel* trainPanel() const { return train_; }
 
 public slots:
     void openImageDialog();
@@ -90,7 +92,9 @@ private:
     FeatureMapCanvas* canvas_ = nullptr;
     CostPanel* cost_ = nullptr;
     PredictionPanel* prediction_ = nullptr;
+    TrainPanel* train_ = nullptr;
     QTabWidget* centreTabs_ = nullptr;
+    QList<int> splitBeforeTraining_;  // the centre split's sizes while the Train tab hides the canvas
     QSplitter* centreSplit_ = nullptr;
 
     QComboBox* presetBox_ = nullptr;

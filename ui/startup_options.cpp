@@ -12,6 +12,7 @@
 #include <cstdio>
 
 #include "main_window.h"
+#include "training/train_panel.h"
 #include "shufflescope/error.h"
 
 namespace shufflescope::ui {
@@ -19,6 +20,7 @@ namespace shufflescope::ui {
 namespace {
 
 constexpr int kResultTimeoutMs = 120000;
+constexpr int kTrainingTimeoutMs = 30 * 60000;
 
 // Lets queued paints (including the OpenGL canvas) happen for a while.
 void settle(int milliseconds) {
@@ -46,14 +48,17 @@ bool parseStartupOptions(const QStringList& arguments, StartupOptions* o, QStrin
     const QCommandLineOption weights(QStringLiteral("weights"), QObject::tr("Checkpoint to load."), QStringLiteral("FILE"));
     const QCommandLineOption step(QStringLiteral("step"), QObject::tr("Step to select, e.g. stages.0.1.shuffle."), QStringLiteral("NAME"));
     const QCommandLineOption channel(QStringLiteral("channel"), QObject::tr("Channel to select."), QStringLiteral("N"));
-    const QCommandLineOption view(QStringLiteral("view"), QObject::tr("operation, flow, features, cost or compare."), QStringLiteral("NAME"));
+    const QCommandLineOption view(QStringLiteral("view"), QObject::tr("operation, flow, features, cost, compare or train."), QStringLiteral("NAME"));
     const QCommandLineOption compare(QStringLiteral("compare"), QObject::tr("A/B compare with B = 'shuffle' (flipped) or a group count."), QStringLiteral("B"));
     const QCommandLineOption fontScale(QStringLiteral("font-scale"), QObject::tr("Text size, 0.8..2.5 (projector: 1.8)."), QStringLiteral("X"));
     const QCommandLineOption theme(QStringLiteral("theme"), QObject::tr("system, light or dark."), QStringLiteral("T"));
     const QCommandLineOption language(QStringLiteral("lang"), QObject::tr("Interface language: en or zh_CN."), QStringLiteral("L"));
     const QCommandLineOption size(QStringLiteral("size"), QObject::tr("Window size WxH."), QStringLiteral("WxH"));
+    const QCommandLineOption train(QStringLiteral("train"), QObject::tr("Start a training run of EPOCHS on the Train tab."), QStringLiteral("EPOCHS"));
+    const QCommandLineOption trainImages(QStringLiteral("train-images"), QObject::tr("Training images per epoch, 100..60000."), QStringLiteral("N"));
+    const QCommandLineOption trainCompare(QStringLiteral("train-compare"), QObject::tr("With --train: shuffle on, then off."));
     parser.addOptions({screenshot, preset, groups, noShuffle, scale, input, weights, step, channel, view,
-                       compare, fontScale, theme, language, size});
+                       compare, fontScale, theme, language, size, train, trainImages, trainCompare});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -84,7 +89,14 @@ bool parseStartupOptions(const QStringList& arguments, StartupOptions* o, QStrin
         *out = v;
         return true;
     };
-    if (!integer(groups, 1, 8, &o->groups) || !integer(channel, 0, 1 << 20, &o->channel)) return false;
+    if (!integer(groups, 1, 8, &o->groups) || !integer(channel, 0, 1 << 20, &o->channel) ||
+        !integer(train, 1, 50, &o->trainEpochs) || !integer(trainImages, 100, 60000, &o->trainImages))
+        return false;
+    o->trainCompare = parser.isSet(trainCompare);
+    if ((o->trainImages || o->trainCompare) && !o->trainEpochs) {
+        *error = QObject::tr("--train-images and --train-compare need --train EPOCHS");
+        return false;
+    }
     if (parser.isSet(screenshot)) o->screenshot = parser.value(screenshot);
     o->preset = parser.value(preset);
     o->noShuffle = parser.isSet(noShuffle);
@@ -182,6 +194,19 @@ bool applyStartupOptions(MainWindow& window, const StartupOptions& o, QString* e
     if (o.screenshot) window.setAnimationsEnabled(false);
     window.resize(o.size);
     if (!o.step.isEmpty()) session.selectStepByName(o.step);
+    if (o.trainEpochs) {
+        TrainPanel& panel = *window.trainPanel();
+        panel.setGroups(o.groups.value_or(3));
+        panel.setShuffle(!o.noShuffle);
+        panel.setEpochs(*o.trainEpochs);
+        if (o.trainImages) panel.setTrainingImages(*o.trainImages);
+        window.showView(QStringLiteral("train"));
+        const bool started = o.trainCompare ? panel.startShuffleComparison() : panel.startRun();
+        if (!started) {
+            *error = panel.lastError();
+            return false;
+        }
+    }
     return true;
 }
 
@@ -200,6 +225,20 @@ bool takeScreenshot(MainWindow& window, const StartupOptions& o, QString* error)
         return false;
     }
     if (o.channel) session.selectChannel(*o.channel);
+    if (o.trainEpochs) {
+        TrainPanel& panel = *window.trainPanel();
+        QElapsedTimer timer;
+        timer.start();
+        while (panel.running() && timer.elapsed() < kTrainingTimeoutMs) settle(200);
+        if (panel.running()) {
+            *error = QObject::tr("training did not finish within %1 minutes").arg(kTrainingTimeoutMs / 60000);
+            return false;
+        }
+        if (!panel.lastError().isEmpty()) {
+            *error = panel.lastError();
+            return false;
+        }
+    }
     if (!o.compare.isEmpty()) {
         ModelConfig b = session.config();
         if (o.compare == QLatin1String("shuffle")) b.shuffle = !b.shuffle;
@@ -211,7 +250,7 @@ bool takeScreenshot(MainWindow& window, const StartupOptions& o, QString* error)
         }
     }
     if (!o.view.isEmpty() && !window.showView(o.view)) {
-        *error = QObject::tr("--view: '%1' is not operation, flow, features, cost or compare").arg(o.view);
+        *error = QObject::tr("--view: '%1' is not operation, flow, features, cost, compare or train").arg(o.view);
         return false;
     }
     settle(600);  // layout, the canvas's first frames

@@ -4,7 +4,7 @@
 //   shufflescope [--preset P] [--groups N] [--no-shuffle] [--scale S] [--input FILE]
 //                [--weights FILE] [--step NAME] [--channel N] [--view NAME] [--compare B]
 //                [--font-scale X] [--theme system|light|dark] [--lang en|zh_CN] [--size WxH]
-//                [--screenshot FILE.png]
+//                [--train EPOCHS [--train-images N] [--train-compare]] [--screenshot FILE.png]
 
 #include <QSize>
 #include <QString>
@@ -31,6 +31,11 @@ struct StartupOptions {
     QString theme;
     QString language;  // "en", "zh_CN"; empty: the saved choice, else the system's
     QSize size{1600, 960};
+    // Train panel: start a run of --groups / --no-shuffle (or shuffle on vs off) at start-up;
+    // with --screenshot, the picture is taken when the runs have finished.
+    std::optional<int> trainEpochs;
+    std::optional<int> trainImages;
+    bool trainCompare = false;
     bool helpRequested = false;
 };
 

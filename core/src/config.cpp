@@ -9,7 +9,6 @@
 namespace shufflescope {
 
 namespace {
-constexpr int kMaxGroups = 8;
 constexpr int kMinInputSide = 8, kMaxInputSide = 1024;
 constexpr int kMaxInChannels = 64;
 constexpr int kMaxClasses = 100000;

@@ -11,6 +11,9 @@
 
 namespace shufflescope {
 
+// The paper's group counts: g = 1..8.
+inline constexpr int kMaxGroups = 8;
+
 enum class StemKind {
     Paper,       // 3x3 conv stride 2, BN, ReLU, 3x3 max-pool stride 2 (pad 1): /4 resolution
     SmallInput,  // 3x3 conv stride 1, BN, ReLU, no pool: keeps resolution for 32x32 inputs

@@ -1,0 +1,146 @@
+// The Train panel: short real runs on Fashion-MNIST draw their curves and feature maps, save a
+// checkpoint outside the bundled models, overlay shuffle on and off, stop promptly without
+// blocking the window, and report a missing data set or a forbidden folder without breaking.
+
+#include <catch2/catch.hpp>
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <filesystem>
+
+#include "session/assets.h"
+#include "shufflescope/checkpoint.h"
+#include "shufflescope/train/fashion_mnist.h"
+#include "training/train_panel.h"
+#include "training/training_frame_view.h"
+#include "ui_test_support.h"
+
+using namespace shufflescope;
+using namespace shufflescope::ui;
+using ui_testing::waitFor;
+
+namespace {
+
+constexpr int kRunTimeoutMs = 240000;
+
+bool dataInstalled() { return std::filesystem::exists(train::defaultFashionMnistDirectory()); }
+
+QStringList bundledModels() {
+    return QDir(QDir(assetsDirectory()).filePath(QStringLiteral("models"))).entryList(QDir::Files, QDir::Name);
+}
+
+// A panel set up for a quick run: 256 training images, one epoch.
+void makeQuick(TrainPanel& panel, const QTemporaryDir& runs, int groups = 3) {
+    panel.setRunsDirectory(runs.path());
+    panel.setGroups(groups);
+    panel.setEpochs(1);
+    panel.setTrainingImages(256);
+}
+
+}  // namespace
+
+TEST_CASE("train panel: a short run draws its curves and feature maps and saves outside the bundled models",
+          "[train]") {
+    if (!dataInstalled()) FAIL("Fashion-MNIST is not installed (scripts/setup.sh test installs dataset-fashion-mnist)");
+    const QStringList bundledBefore = bundledModels();
+    QTemporaryDir runs;
+    TrainPanel panel;
+    makeQuick(panel, runs);
+    panel.show();
+
+    // The window keeps processing events while the run trains on its worker thread.
+    int ticks = 0;
+    QTimer heartbeat;
+    QObject::connect(&heartbeat, &QTimer::timeout, [&] { ++ticks; });
+    heartbeat.start(20);
+    REQUIRE(panel.startRun());
+    REQUIRE(panel.running());
+    REQUIRE(waitFor([&] { return !panel.running(); }, kRunTimeoutMs));
+    heartbeat.stop();
+    INFO(panel.statusText().toStdString());
+    REQUIRE(panel.lastError().isEmpty());
+    CHECK(ticks > 10);
+
+    REQUIRE(panel.runCount() == 1);
+    CHECK(panel.lossPoints(0) >= 1);
+    REQUIRE(panel.testAccuracies(0).size() == 1);
+    CHECK(panel.testAccuracies(0)[0] > 0.0);
+    CHECK(panel.frameView()->framesShown() >= 2);  // before training and after the epoch
+    CHECK(panel.frameView()->shownSteps() ==
+          std::vector<QString>{"stem.relu", "stages.0.3.relu", "stages.1.7.relu", "stages.2.3.relu"});
+
+    // The checkpoint is a trained fashion g=3 network in the runs folder; the bundled ones are untouched.
+    const QString saved = panel.lastCheckpoint();
+    REQUIRE(saved.startsWith(runs.path()));
+    const Checkpoint checkpoint = readCheckpoint(saved.toStdString());
+    REQUIRE(checkpoint.config);
+    CHECK(checkpoint.config->groups == 3);
+    CHECK(checkpoint.config->shuffle);
+    CHECK(checkpoint.metadata.at("trained") == "true");
+    CHECK(bundledModels() == bundledBefore);
+}
+
+TEST_CASE("train panel: shuffle on vs off trains both, one after the other, and overlays them", "[train]") {
+    if (!dataInstalled()) FAIL("Fashion-MNIST is not installed (scripts/setup.sh test installs dataset-fashion-mnist)");
+    QTemporaryDir runs;
+    TrainPanel panel;
+    makeQuick(panel, runs, 8);
+    int finished = 0;
+    QObject::connect(&panel, &TrainPanel::runFinished, [&](bool completed, const QString&) { finished += completed; });
+    REQUIRE(panel.startShuffleComparison());
+    REQUIRE(waitFor([&] { return finished == 2 && !panel.running(); }, 2 * kRunTimeoutMs));
+    INFO(panel.statusText().toStdString());
+    REQUIRE(panel.runCount() == 2);
+    CHECK(panel.testAccuracies(0).size() == 1);
+    CHECK(panel.testAccuracies(1).size() == 1);
+    const QStringList files = QDir(runs.path()).entryList(QDir::Files, QDir::Name);
+    REQUIRE(files.size() == 2);
+    CHECK(files.filter(QStringLiteral("fashion-g8-shuffle-")).size() == 1);
+    CHECK(files.filter(QStringLiteral("fashion-g8-noshuffle-")).size() == 1);
+
+    panel.clearRuns();
+    CHECK(panel.runCount() == 0);
+}
+
+TEST_CASE("train panel: Stop ends a run within a batch or two, before anything is saved", "[train]") {
+    if (!dataInstalled()) FAIL("Fashion-MNIST is not installed (scripts/setup.sh test installs dataset-fashion-mnist)");
+    QTemporaryDir runs;
+    TrainPanel panel;
+    makeQuick(panel, runs);
+    panel.setTrainingImages(60000);  // an epoch long enough to interrupt
+    REQUIRE(panel.startRun());
+    REQUIRE(waitFor([&] { return panel.lossPoints(0) >= 2; }, kRunTimeoutMs));
+    panel.stopRun();
+    REQUIRE(waitFor([&] { return !panel.running(); }, 20000));
+    CHECK(panel.lastError().isEmpty());
+    CHECK(panel.lastCheckpoint().isEmpty());
+    CHECK(QDir(runs.path()).entryList(QDir::Files).isEmpty());
+    CHECK(panel.statusText().contains(QStringLiteral("nothing was saved")));
+}
+
+TEST_CASE("train panel: a missing data set is named and the panel stays usable", "[train]") {
+    QTemporaryDir runs;
+    TrainPanel panel;
+    makeQuick(panel, runs);
+    panel.setDataDirectory(QStringLiteral("/nonexistent/fashion-mnist"));
+    QString reported;
+    QObject::connect(&panel, &TrainPanel::failed, [&](const QString& m) { reported = m; });
+    REQUIRE(panel.startRun());
+    REQUIRE(waitFor([&] { return !panel.running() && !reported.isEmpty(); }, 20000));
+    CHECK(reported.contains(QStringLiteral("/nonexistent/fashion-mnist")));
+    CHECK(panel.runCount() == 0);  // no empty curves left behind
+    CHECK(panel.statusText().contains(QStringLiteral("/nonexistent/fashion-mnist")));
+}
+
+TEST_CASE("train panel: runs are never saved among the bundled models", "[train]") {
+    TrainPanel panel;
+    panel.setRunsDirectory(QDir(assetsDirectory()).filePath(QStringLiteral("models")));
+    panel.setEpochs(1);
+    panel.setTrainingImages(256);
+    const QStringList before = bundledModels();
+    CHECK_FALSE(panel.startRun());
+    CHECK_FALSE(panel.running());
+    CHECK(panel.lastError().contains(QStringLiteral("bundled models")));
+    CHECK(bundledModels() == before);
+}

@@ -1,0 +1,148 @@
+#include "training/training_job.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <chrono>
+
+#include "session/assets.h"
+#include "shufflescope/capture_forward.h"
+#include "shufflescope/error.h"
+#include "shufflescope/image_input.h"
+#include "shufflescope/initialization.h"
+
+namespace shufflescope::ui {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr auto kTickInterval = std::chrono::milliseconds(100);
+constexpr auto kFrameInterval = std::chrono::milliseconds(1000);
+
+// The directory a path would live in, resolved through symbolic links where it exists.
+QString resolvedDirectory(const QString& path) {
+    const QFileInfo info(path);
+    const QString canonical = QFileInfo(info.absolutePath()).canonicalFilePath();
+    return canonical.isEmpty() ? QDir::cleanPath(info.absolutePath()) : canonical;
+}
+
+}  // namespace
+
+bool isInsideBundledModels(const QString& path) {
+    const QString models = QDir(assetsDirectory()).filePath(QStringLiteral("models"));
+    const QString canonicalModels = QFileInfo(models).canonicalFilePath();
+    const QString modelsDirectory = canonicalModels.isEmpty() ? QDir::cleanPath(models) : canonicalModels;
+    const QString directory = resolvedDirectory(path);
+    return directory == modelsDirectory || directory.startsWith(modelsDirectory + QLatin1Char('/'));
+}
+
+namespace {
+
+train::Dataset firstImages(const train::Dataset& data, int limit) {
+    if (limit <= 0 || limit >= data.count) return data;
+    train::Dataset subset = data;
+    subset.count = limit;
+    subset.images.resize(std::size_t(limit) * std::size_t(data.height * data.width));
+    subset.labels.resize(std::size_t(limit));
+    return subset;
+}
+
+TrainingFramePtr captureFrame(const std::shared_ptr<const Network>& network, const Parameters& parameters,
+                              const Tensor& input, double position) {
+    auto frame = std::make_shared<TrainingFrame>();
+    frame->network = network;
+    frame->outputs = forwardCapture(*network, parameters, input);
+    frame->position = position;
+    if (const auto softmax = network->findStep("head.softmax")) {
+        const Tensor& p = frame->outputs[std::size_t(*softmax)];
+        frame->probabilities.assign(p.data(), p.data() + p.size());
+    }
+    return frame;
+}
+
+}  // namespace
+
+TrainingJob::TrainingJob(QObject* parent) : QObject(parent) {
+    qRegisterMetaType<TrainingTick>();
+    qRegisterMetaType<TrainingEpoch>();
+    qRegisterMetaType<TrainingFramePtr>();
+}
+
+TrainingJob::~TrainingJob() {
+    stop_ = true;
+    if (thread_.joinable()) thread_.join();
+}
+
+bool TrainingJob::start(const TrainingSetup& setup, QString* error) {
+    if (running_) {
+        *error = tr("A training run is already in progress; stop it first.");
+        return false;
+    }
+    if (isInsideBundledModels(setup.checkpointPath)) {
+        *error = tr("%1: runs are never saved among the bundled models; choose another folder.")
+                     .arg(setup.checkpointPath);
+        return false;
+    }
+    if (thread_.joinable()) thread_.join();  // the previous run has ended (running_ is false)
+    stop_ = false;
+    running_ = true;
+    thread_ = std::thread([this, setup] { work(setup); });
+    return true;
+}
+
+void TrainingJob::stop() { stop_ = true; }
+
+std::shared_ptr<const train::Dataset> TrainingJob::dataset(const std::string& directory, bool train) {
+    std::lock_guard lock(dataMutex_);
+    if (directory != dataDirectory_) {
+        trainData_.reset();
+        testData_.reset();
+        dataDirectory_ = directory;
+    }
+    auto& slot = train ? trainData_ : testData_;
+    if (!slot) slot = std::make_shared<const train::Dataset>(train::loadFashionMnist(directory, train));
+    return slot;
+}
+
+void TrainingJob::work(TrainingSetup setup) {
+    QString checkpoint;
+    bool completed = false;
+    try {
+        const std::string directory = setup.dataDirectory.toStdString();
+        const auto trainData = dataset(directory, true);
+        const train::Dataset test = firstImages(*dataset(directory, false), setup.testLimit);
+        auto network = std::make_shared<const Network>(Network::build(setup.config));
+        const Tensor input = loadInput(setup.imagePath.toStdString(), setup.config);
+        train::TrainingRun run(*network, trainingStartParameters(*network, setup.recipe.seed), setup.recipe);
+        emit frameReady(captureFrame(network, run.parameters(), input, 0.0));
+
+        auto lastTick = Clock::now() - kTickInterval, lastFrame = Clock::now();
+        const auto onProgress = [&](const train::TrainingProgress& p) {
+            const auto now = Clock::now();
+            const double position = (p.epoch - 1) + double(p.batch) / p.batches;
+            if (now - lastTick >= kTickInterval || p.batch == p.batches) {
+                lastTick = now;
+                emit progressed(TrainingTick{p.epoch, p.epochs, p.batch, p.batches, p.loss, p.accuracy,
+                                             p.imagesPerSecond, p.secondsLeft, position});
+            }
+            if (now - lastFrame >= kFrameInterval) {
+                emit frameReady(captureFrame(network, run.parameters(), input, position));
+                lastFrame = Clock::now();  // the capture's own time does not count
+            }
+        };
+        const auto onEpoch = [&](const train::EpochReport& r) {
+            checkpoint = setup.checkpointPath;
+            emit epochFinished(TrainingEpoch{r.epoch, r.trainLoss, r.trainAccuracy, r.test.accuracy});
+            emit frameReady(captureFrame(network, run.parameters(), input, double(r.epoch)));
+        };
+        completed = run.run(*trainData, test, setup.checkpointPath.toStdString(), onProgress, onEpoch, &stop_);
+    } catch (const std::exception& e) {
+        running_ = false;
+        emit failed(QString::fromStdString(e.what()));
+        emit finished(false, checkpoint);
+        return;
+    }
+    running_ = false;
+    emit finished(completed, checkpoint);
+}
+
+}  // namespace shufflescope::ui

@@ -18,12 +18,12 @@ packages=(
     libimgui-dev libgl-dev            # Dear ImGui (OpenGL 3 renderer): the feature-map canvas
     libgl1-mesa-dri                   # OpenGL in software where there is no GPU driver
     fonts-dejavu-core fonts-noto-cjk  # the canvas's font; Simplified Chinese text
+    dataset-fashion-mnist             # the data the Train panel and `shufflescope-cli train` learn from
 )
 if [[ $mode == test ]]; then
     packages+=(
         catch2                        # the C++ test framework (2.13)
         xvfb xauth                    # a virtual display for the GUI tests
-        dataset-fashion-mnist         # the real data set, read by the data set tests
         python3 python3-numpy python3-torch  # PyTorch interop test and fixture regeneration
     )
 fi

@@ -70,7 +70,7 @@
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="268"/>
         <source>① reshape (%1, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>① 重塑 (%1, %2)</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="272"/>
@@ -80,12 +80,12 @@
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="273"/>
         <source>② transpose (%1, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>② 转置 (%1, %2)</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="275"/>
         <source>one column per group</source>
-        <translation type="unfinished"></translation>
+        <translation>每组一列</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="278"/>
@@ -95,7 +95,7 @@
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="278"/>
         <source>③ flatten → after</source>
-        <translation type="unfinished"></translation>
+        <translation>③ 展平 → 混洗后</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/channel_shuffle_painter.cpp" line="150"/>
@@ -172,7 +172,7 @@
     <message>
         <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="334"/>
         <source>grey = zero padding</source>
-        <translation type="unfinished"></translation>
+        <translation>灰色 = 零填充</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="146"/>
@@ -346,27 +346,27 @@ stride %1</source>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="159"/>
         <source>GConv g=%1</source>
-        <translation type="unfinished"></translation>
+        <translation>GConv g=%1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="159"/>
         <source>conv (dense)</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积（稠密）</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="160"/>
         <source>DWConv stride %1</source>
-        <translation type="unfinished"></translation>
+        <translation>DWConv 步长 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="161"/>
         <source>GConv g=%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>GConv g=%1 → %2</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="162"/>
         <source>conv → %1</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积 → %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="319"/>
@@ -376,7 +376,7 @@ stride %1</source>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="323"/>
         <source>shortcut  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>捷径分支  %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="324"/>
@@ -386,7 +386,7 @@ stride %1</source>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="324"/>
         <source>x  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>x  %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="328"/>
@@ -396,13 +396,13 @@ stride %1</source>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="334"/>
         <source>main branch  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>主分支  %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="334"/>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="335"/>
         <source>main  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>主分支  %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="336"/>
@@ -412,7 +412,7 @@ stride %1</source>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="336"/>
         <source>F(x)  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>F(x)  %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="390"/>
@@ -432,7 +432,7 @@ stride %1</source>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="404"/>
         <source>%1 + %2 = %3 channels</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 + %2 = %3 个通道</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="405"/>
@@ -442,12 +442,12 @@ stride %1</source>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="409"/>
         <source>%1 channels stay %1 (added element by element)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个通道仍为 %1 个（逐元素相加）</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="410"/>
         <source>%1 channels stay %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个通道仍为 %1 个</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="441"/>
@@ -695,162 +695,195 @@ stride %1</source>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="93"/>
+        <location filename="../../ui/main_window.cpp" line="95"/>
         <source>shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="93"/>
+        <location filename="../../ui/main_window.cpp" line="95"/>
         <source>no shuffle</source>
         <translation>不混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="37"/>
+        <location filename="../../ui/startup_options.cpp" line="39"/>
         <source>ShuffleScope: see ShuffleNet v1 work, step by step.</source>
         <translation>ShuffleScope：一步一步看 ShuffleNet v1 如何工作。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="40"/>
+        <location filename="../../ui/startup_options.cpp" line="42"/>
         <source>Render the window to FILE.png and exit.</source>
         <translation>将窗口渲染为 FILE.png 后退出。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="41"/>
+        <location filename="../../ui/startup_options.cpp" line="43"/>
         <source>imagenet or fashion.</source>
         <translation>imagenet 或 fashion。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="42"/>
+        <location filename="../../ui/startup_options.cpp" line="44"/>
         <source>Groups g, 1..8.</source>
         <translation>分组数 g，1..8。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="43"/>
+        <location filename="../../ui/startup_options.cpp" line="45"/>
         <source>Channel shuffle off.</source>
         <translation>关闭通道混洗。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="44"/>
+        <location filename="../../ui/startup_options.cpp" line="46"/>
         <source>Width 0.25, 0.5, 1, 1.5 or 2.</source>
         <translation>宽度系数：0.25、0.5、1、1.5 或 2。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="45"/>
+        <location filename="../../ui/startup_options.cpp" line="47"/>
         <source>Image or .npy to show.</source>
         <translation>要显示的图像或 .npy 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="46"/>
+        <location filename="../../ui/startup_options.cpp" line="48"/>
         <source>Checkpoint to load.</source>
         <translation>要加载的检查点。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="47"/>
+        <location filename="../../ui/startup_options.cpp" line="49"/>
         <source>Step to select, e.g. stages.0.1.shuffle.</source>
         <translation>要选中的步骤，例如 stages.0.1.shuffle。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="48"/>
+        <location filename="../../ui/startup_options.cpp" line="50"/>
         <source>Channel to select.</source>
         <translation>要选中的通道。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="49"/>
         <source>operation, flow, features, cost or compare.</source>
-        <translation>operation、flow、features、cost 或 compare。</translation>
+        <translation type="vanished">operation、flow、features、cost 或 compare。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="50"/>
+        <location filename="../../ui/startup_options.cpp" line="51"/>
+        <source>operation, flow, features, cost, compare or train.</source>
+        <translation>operation、flow、features、cost、compare 或 train。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="52"/>
         <source>A/B compare with B = &apos;shuffle&apos; (flipped) or a group count.</source>
         <translation>A/B 对比，B = &apos;shuffle&apos;（混洗取反）或分组数。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="51"/>
+        <location filename="../../ui/startup_options.cpp" line="53"/>
         <source>Text size, 0.8..2.5 (projector: 1.8).</source>
         <translation>文字大小，0.8..2.5（投影仪：1.8）。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="52"/>
+        <location filename="../../ui/startup_options.cpp" line="54"/>
         <source>system, light or dark.</source>
         <translation>system（跟随系统）、light（浅色）或 dark（深色）。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="53"/>
+        <location filename="../../ui/startup_options.cpp" line="55"/>
         <source>Interface language: en or zh_CN.</source>
         <translation>界面语言：en 或 zh_CN。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="54"/>
+        <location filename="../../ui/startup_options.cpp" line="56"/>
         <source>Window size WxH.</source>
         <translation>窗口大小 WxH。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="72"/>
+        <location filename="../../ui/startup_options.cpp" line="57"/>
+        <source>Start a training run of EPOCHS on the Train tab.</source>
+        <translation>在“训练”标签页上开始一次 EPOCHS 轮的训练。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="58"/>
+        <source>Training images per epoch, 100..60000.</source>
+        <translation>每轮训练使用的图像数，100..60000。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="59"/>
+        <source>With --train: shuffle on, then off.</source>
+        <translation>配合 --train 使用：先开启混洗、再关闭混洗，各训练一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="77"/>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>多余的参数“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="80"/>
+        <location filename="../../ui/startup_options.cpp" line="85"/>
         <source>--%1: &apos;%2&apos; is not an integer in %3..%4</source>
         <translation>--%1：“%2”不是 %3..%4 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="96"/>
+        <location filename="../../ui/startup_options.cpp" line="97"/>
+        <source>--train-images and --train-compare need --train EPOCHS</source>
+        <translation>--train-images 和 --train-compare 需要同时使用 --train EPOCHS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="108"/>
         <source>--scale: &apos;%1&apos; is not 0.25, 0.5, 1, 1.5 or 2</source>
         <translation>--scale：“%1”不是 0.25、0.5、1、1.5 或 2</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="110"/>
+        <location filename="../../ui/startup_options.cpp" line="122"/>
         <source>--compare: &apos;%1&apos; is not &apos;shuffle&apos; or a group count 1..8</source>
         <translation>--compare：“%1”既不是 &apos;shuffle&apos;，也不是 1..8 之间的分组数</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="118"/>
+        <location filename="../../ui/startup_options.cpp" line="130"/>
         <source>--font-scale: &apos;%1&apos; is not a number in 0.8..2.5</source>
         <translation>--font-scale：“%1”不是 0.8..2.5 之间的数</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="124"/>
+        <location filename="../../ui/startup_options.cpp" line="136"/>
         <source>--theme: &apos;%1&apos; is not system, light or dark</source>
         <translation>--theme：“%1”不是 system、light 或 dark</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="129"/>
+        <location filename="../../ui/startup_options.cpp" line="141"/>
         <source>--lang: &apos;%1&apos; is not en or zh_CN</source>
         <translation>--lang：“%1”不是 en 或 zh_CN</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="137"/>
+        <location filename="../../ui/startup_options.cpp" line="149"/>
         <source>--size: &apos;%1&apos; is not WxH between 640x400 and 7680x4320</source>
         <translation>--size：“%1”不是介于 640x400 和 7680x4320 之间的 WxH</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="143"/>
+        <location filename="../../ui/startup_options.cpp" line="155"/>
         <source>--screenshot: &apos;%1&apos; must be a .png file</source>
         <translation>--screenshot：“%1”必须是 .png 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="191"/>
+        <location filename="../../ui/startup_options.cpp" line="216"/>
         <source>the network did not finish within %1 s</source>
         <translation>网络未能在 %1 秒内算完</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="199"/>
+        <location filename="../../ui/startup_options.cpp" line="224"/>
         <source>--step: no step named &apos;%1&apos; in this network</source>
         <translation>--step：此网络中没有名为“%1”的步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="209"/>
+        <location filename="../../ui/startup_options.cpp" line="234"/>
+        <source>training did not finish within %1 minutes</source>
+        <translation>训练未能在 %1 分钟内完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="248"/>
         <source>the comparison did not finish</source>
         <translation>对比计算未能完成</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="214"/>
-        <source>--view: &apos;%1&apos; is not operation, flow, features, cost or compare</source>
-        <translation>--view：“%1”不是 operation、flow、features、cost 或 compare</translation>
+        <location filename="../../ui/startup_options.cpp" line="253"/>
+        <source>--view: &apos;%1&apos; is not operation, flow, features, cost, compare or train</source>
+        <translation>--view：“%1”不是 operation、flow、features、cost、compare 或 train</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="220"/>
+        <source>--view: &apos;%1&apos; is not operation, flow, features, cost or compare</source>
+        <translation type="vanished">--view：“%1”不是 operation、flow、features、cost 或 compare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="259"/>
         <source>cannot write &apos;%1&apos;</source>
         <translation>无法写入“%1”</translation>
     </message>
@@ -858,107 +891,112 @@ stride %1</source>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="55"/>
+        <location filename="../../ui/main_window.cpp" line="56"/>
         <source>Previous / next step</source>
         <translation>上一步 / 下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="56"/>
+        <location filename="../../ui/main_window.cpp" line="57"/>
         <source>Previous / next unit</source>
         <translation>上一个 / 下一个单元</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="57"/>
+        <location filename="../../ui/main_window.cpp" line="58"/>
         <source>First / last step</source>
         <translation>第一步 / 最后一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="58"/>
+        <location filename="../../ui/main_window.cpp" line="59"/>
         <source>Play / pause the walk through the network</source>
         <translation>播放 / 暂停网络的自动逐步演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="59"/>
+        <location filename="../../ui/main_window.cpp" line="60"/>
         <source>Slower / faster walk</source>
         <translation>自动演示减速 / 加速</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="60"/>
+        <location filename="../../ui/main_window.cpp" line="61"/>
         <source>Number of groups g</source>
         <translation>分组数 g</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="61"/>
+        <location filename="../../ui/main_window.cpp" line="62"/>
         <source>Channel shuffle on / off</source>
         <translation>通道混洗 开 / 关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="62"/>
+        <location filename="../../ui/main_window.cpp" line="63"/>
         <source>Next width (0.25× … 2×)</source>
         <translation>下一个宽度系数（0.25× … 2×）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="63"/>
+        <location filename="../../ui/main_window.cpp" line="64"/>
         <source>Next preset (ImageNet / Fashion-MNIST)</source>
         <translation>下一个预设（ImageNet / Fashion-MNIST）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="64"/>
+        <location filename="../../ui/main_window.cpp" line="65"/>
         <source>A/B compare on / off</source>
         <translation>A/B 对比 开 / 关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="65"/>
+        <location filename="../../ui/main_window.cpp" line="66"/>
         <source>Next choice of configuration B</source>
         <translation>切换配置 B 的下一个选项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="66"/>
+        <location filename="../../ui/main_window.cpp" line="67"/>
         <source>Ghost the dense connections a grouped conv saves</source>
         <translation>以虚线显示分组卷积省去的稠密连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="67"/>
+        <location filename="../../ui/main_window.cpp" line="68"/>
         <source>Operation view / channel flow</source>
         <translation>运算视图 / 通道流向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="68"/>
+        <location filename="../../ui/main_window.cpp" line="69"/>
+        <source>Train panel</source>
+        <translation>训练面板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="70"/>
         <source>Replay the step&apos;s animation</source>
         <translation>重播当前步骤的动画</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="69"/>
+        <location filename="../../ui/main_window.cpp" line="71"/>
         <source>Feature maps: one colour range for all channels / each its own</source>
         <translation>特征图：所有通道统一色阶 / 各用各的色阶</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="70"/>
+        <location filename="../../ui/main_window.cpp" line="72"/>
         <source>Feature maps: zoom in / out / reset (wheel and drag too)</source>
         <translation>特征图：放大 / 缩小 / 重置（也可用滚轮和拖动）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="71"/>
+        <location filename="../../ui/main_window.cpp" line="73"/>
         <source>Clear the selected channel</source>
         <translation>取消选中的通道</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="72"/>
+        <location filename="../../ui/main_window.cpp" line="74"/>
         <source>Open an image or .npy</source>
         <translation>打开图像或 .npy 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="73"/>
+        <location filename="../../ui/main_window.cpp" line="75"/>
         <source>Open a checkpoint</source>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="74"/>
+        <location filename="../../ui/main_window.cpp" line="76"/>
         <source>Larger / smaller text (projector)</source>
         <translation>增大 / 减小文字（投影仪）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="75"/>
+        <location filename="../../ui/main_window.cpp" line="77"/>
         <source>This sheet</source>
         <translation>本快捷键表</translation>
     </message>
@@ -1336,12 +1374,12 @@ stride %1</source>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="781"/>
         <source>Shared range</source>
-        <translation type="unfinished"></translation>
+        <translation>统一色阶</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="782"/>
         <source>Shared (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>统一 (%1)</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="802"/>
@@ -1358,7 +1396,7 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="811"/>
         <source>%1× — reset</source>
-        <translation type="unfinished"></translation>
+        <translation>%1× — 重置</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="832"/>
@@ -1368,7 +1406,7 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="833"/>
         <source>%1 values</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个值</translation>
     </message>
     <message>
         <location filename="../../ui/canvas/feature_map_canvas.cpp" line="834"/>
@@ -1464,42 +1502,42 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="118"/>
+        <location filename="../../ui/main_window.cpp" line="120"/>
         <source>Computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="138"/>
+        <location filename="../../ui/main_window.cpp" line="140"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="147"/>
+        <location filename="../../ui/main_window.cpp" line="149"/>
         <source>Operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="148"/>
+        <location filename="../../ui/main_window.cpp" line="150"/>
         <source>Channel flow</source>
         <translation>通道流向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="149"/>
+        <location filename="../../ui/main_window.cpp" line="151"/>
         <source>What the selected step computes, animated (F switches view)</source>
         <translation>所选步骤在计算什么（动画演示，按 F 切换视图）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="150"/>
+        <location filename="../../ui/main_window.cpp" line="152"/>
         <source>Which earlier channels can reach the selected channel (the boundary effect)</source>
         <translation>前面哪些通道能影响所选通道（边界效应）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="158"/>
+        <location filename="../../ui/main_window.cpp" line="168"/>
         <source>Feature maps: wheel zooms, drag pans, double-click resets, click a channel to enlarge it</source>
         <translation>特征图：滚轮缩放，拖动平移，双击重置，单击通道可放大</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="172"/>
+        <location filename="../../ui/main_window.cpp" line="194"/>
         <source>Prediction</source>
         <translation>预测</translation>
     </message>
@@ -1508,287 +1546,297 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation type="vanished">计算量与预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="191"/>
+        <location filename="../../ui/main_window.cpp" line="213"/>
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="196"/>
+        <location filename="../../ui/main_window.cpp" line="218"/>
         <source>ImageNet geometry</source>
         <translation>ImageNet 规格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="197"/>
+        <location filename="../../ui/main_window.cpp" line="219"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="198"/>
+        <location filename="../../ui/main_window.cpp" line="220"/>
         <source>Model preset (P)</source>
         <translation>模型预设（P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="201"/>
+        <location filename="../../ui/main_window.cpp" line="223"/>
         <source> Model </source>
         <translation> 模型 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="205"/>
+        <location filename="../../ui/main_window.cpp" line="227"/>
         <source> Groups g </source>
         <translation> 分组数 g </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="212"/>
+        <location filename="../../ui/main_window.cpp" line="234"/>
         <source>g = %1 (key %1) — not in the paper: the stem must change</source>
         <translation>g = %1（按键 %1）——论文中没有：主干起始层需要改动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="213"/>
+        <location filename="../../ui/main_window.cpp" line="235"/>
         <source>g = %1 (key %1)</source>
         <translation>g = %1（按键 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="221"/>
+        <location filename="../../ui/main_window.cpp" line="243"/>
         <source>Shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="222"/>
+        <location filename="../../ui/main_window.cpp" line="244"/>
         <source>Channel shuffle on / off (S)</source>
         <translation>通道混洗 开 / 关（S）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="230"/>
+        <location filename="../../ui/main_window.cpp" line="252"/>
         <source>Width scale (W): every filter count times s, cost about s²</source>
         <translation>宽度系数（W）：每层卷积核个数乘以 s，计算量约为 s² 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="233"/>
+        <location filename="../../ui/main_window.cpp" line="255"/>
         <source> Width </source>
         <translation> 宽度 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="244"/>
+        <location filename="../../ui/main_window.cpp" line="266"/>
         <source>Previous step (←)</source>
         <translation>上一步（←）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="249"/>
+        <location filename="../../ui/main_window.cpp" line="271"/>
         <source>Play / pause an automatic walk through the network (Space)</source>
         <translation>播放 / 暂停网络的自动逐步演示（Space）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="257"/>
+        <location filename="../../ui/main_window.cpp" line="279"/>
         <source>Next step (→)</source>
         <translation>下一步（→）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="279"/>
+        <location filename="../../ui/main_window.cpp" line="301"/>
         <source>A/B compare</source>
         <translation>A/B 对比</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="280"/>
+        <location filename="../../ui/main_window.cpp" line="302"/>
         <source>Split the feature maps: this configuration (A) next to another (B) (C)</source>
         <translation>分屏显示特征图：当前配置 (A) 与另一配置 (B) 并排（C）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="283"/>
+        <location filename="../../ui/main_window.cpp" line="305"/>
         <source>B: shuffle flipped</source>
         <translation>B：混洗取反</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="284"/>
+        <location filename="../../ui/main_window.cpp" line="306"/>
         <source>B: g = %1</source>
         <translation>B：g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="264"/>
+        <location filename="../../ui/main_window.cpp" line="286"/>
         <source>Speed of the automatic walk ([ slower, ] faster)</source>
         <translation>自动演示的速度（[ 减慢，] 加快）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="108"/>
+        <location filename="../../ui/main_window.cpp" line="110"/>
         <source>←/→ step · 1–8 groups · S shuffle · Space play · F1 all shortcuts</source>
         <translation>←/→ 步骤 · 1–8 分组数 · S 混洗 · Space 播放 · F1 全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="178"/>
+        <location filename="../../ui/main_window.cpp" line="154"/>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="155"/>
+        <source>Train a Fashion-MNIST network here and watch it learn; overlay shuffle on and off</source>
+        <translation>在这里训练一个 Fashion-MNIST 网络并观察它的学习过程；可叠加对比混洗开启与关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="200"/>
         <source>Prediction and cost</source>
-        <translation type="unfinished"></translation>
+        <translation>预测与计算量</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="238"/>
+        <location filename="../../ui/main_window.cpp" line="260"/>
         <source>Playback</source>
-        <translation type="unfinished"></translation>
+        <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="285"/>
+        <location filename="../../ui/main_window.cpp" line="307"/>
         <source>What configuration B differs in (B)</source>
         <translation>配置 B 与 A 的不同之处（B）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="298"/>
+        <location filename="../../ui/main_window.cpp" line="320"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="299"/>
+        <location filename="../../ui/main_window.cpp" line="321"/>
         <source>&amp;Open image or .npy…</source>
         <translation>打开图像或 .npy(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="300"/>
+        <location filename="../../ui/main_window.cpp" line="322"/>
         <source>Open &amp;checkpoint…</source>
         <translation>打开检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="303"/>
+        <location filename="../../ui/main_window.cpp" line="325"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="305"/>
+        <location filename="../../ui/main_window.cpp" line="327"/>
         <source>&amp;Samples</source>
         <translation>示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="312"/>
+        <location filename="../../ui/main_window.cpp" line="334"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="313"/>
+        <location filename="../../ui/main_window.cpp" line="335"/>
         <source>Larger text</source>
         <translation>增大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="314"/>
+        <location filename="../../ui/main_window.cpp" line="336"/>
         <source>Smaller text</source>
         <translation>减小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="315"/>
+        <location filename="../../ui/main_window.cpp" line="337"/>
         <source>Projector (large text)</source>
         <translation>投影仪模式（大字）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="318"/>
+        <location filename="../../ui/main_window.cpp" line="340"/>
         <source>System theme</source>
         <translation>跟随系统主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="319"/>
+        <location filename="../../ui/main_window.cpp" line="341"/>
         <source>Light theme</source>
         <translation>浅色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="320"/>
+        <location filename="../../ui/main_window.cpp" line="342"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="330"/>
+        <location filename="../../ui/main_window.cpp" line="352"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="341"/>
+        <location filename="../../ui/main_window.cpp" line="363"/>
         <source>The language changes when ShuffleScope starts again.</source>
         <translation>重新启动 ShuffleScope 后，语言设置才会生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="345"/>
+        <location filename="../../ui/main_window.cpp" line="367"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="346"/>
+        <location filename="../../ui/main_window.cpp" line="368"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="347"/>
+        <location filename="../../ui/main_window.cpp" line="369"/>
         <source>&amp;About ShuffleScope</source>
         <translation>关于 ShuffleScope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="348"/>
+        <location filename="../../ui/main_window.cpp" line="370"/>
         <source>About ShuffleScope</source>
         <translation>关于 ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="349"/>
+        <location filename="../../ui/main_window.cpp" line="371"/>
         <source>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;A visualiser and tutor for ShuffleNet v1 (Zhang, Zhou, Lin, Sun, CVPR 2018).&lt;br&gt;Every number is computed by the project&apos;s own engine from the current configuration.</source>
         <translation>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;ShuffleNet v1（Zhang, Zhou, Lin, Sun, CVPR 2018）的可视化与教学工具。&lt;br&gt;所有数字都由本项目自己的引擎根据当前配置计算得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="362"/>
+        <location filename="../../ui/main_window.cpp" line="384"/>
         <source>Shuffle: on</source>
         <translation>混洗：开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="362"/>
+        <location filename="../../ui/main_window.cpp" line="384"/>
         <source>Shuffle: off</source>
         <translation>混洗：关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="369"/>
+        <location filename="../../ui/main_window.cpp" line="391"/>
         <source>ShuffleScope — %1</source>
         <translation>ShuffleScope — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="370"/>
+        <location filename="../../ui/main_window.cpp" line="392"/>
         <source> (untrained)</source>
         <translation>（未训练）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="389"/>
+        <location filename="../../ui/main_window.cpp" line="411"/>
         <source>  Step %1 / %2: &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>  步骤 %1 / %2：&lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="430"/>
+        <location filename="../../ui/main_window.cpp" line="452"/>
         <source>Open image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="431"/>
+        <location filename="../../ui/main_window.cpp" line="453"/>
         <source>Images and tensors (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;All files (*)</source>
         <translation>图像和张量 (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="436"/>
+        <location filename="../../ui/main_window.cpp" line="458"/>
         <source>Open checkpoint</source>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="437"/>
+        <location filename="../../ui/main_window.cpp" line="459"/>
         <source>Checkpoints (*.safetensors);;All files (*)</source>
         <translation>检查点 (*.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="450"/>
+        <location filename="../../ui/main_window.cpp" line="472"/>
         <source>ShuffleScope</source>
         <translation>ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="458"/>
+        <location filename="../../ui/main_window.cpp" line="480"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="460"/>
+        <location filename="../../ui/main_window.cpp" line="482"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="460"/>
+        <location filename="../../ui/main_window.cpp" line="482"/>
         <source>Action</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="650"/>
+        <location filename="../../ui/main_window.cpp" line="677"/>
         <source>Saved settings were not valid; starting from the defaults.</source>
         <translation>保存的设置无效，已改用默认设置。</translation>
     </message>
@@ -1913,6 +1961,240 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <location filename="../../ui/views/timeline_view.cpp" line="124"/>
         <source>Input</source>
         <translation>输入</translation>
+    </message>
+</context>
+<context>
+    <name>shufflescope::ui::TrainPanel</name>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="47"/>
+        <source>g=%1 shuffle on</source>
+        <translation>g=%1 混洗开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="47"/>
+        <source>g=%1 shuffle off</source>
+        <translation>g=%1 混洗关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="56"/>
+        <source>epochs</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="96"/>
+        <source>Groups g</source>
+        <translation>分组数 g</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="100"/>
+        <source>Group count of the network to train (Fashion-MNIST preset)</source>
+        <translation>要训练的网络的分组数（Fashion-MNIST 预设）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="102"/>
+        <source>Shuffle</source>
+        <translation>混洗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="104"/>
+        <source>Train with the channel shuffle between grouped convolutions</source>
+        <translation>训练时在分组卷积之间进行通道混洗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="106"/>
+        <source>Epochs</source>
+        <translation>训练轮数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="111"/>
+        <source>Images</source>
+        <translation>图像数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="114"/>
+        <source>all 60,000</source>
+        <translation>全部 60,000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="116"/>
+        <source>How many Fashion-MNIST training images each epoch uses</source>
+        <translation>每轮使用多少张 Fashion-MNIST 训练图像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="118"/>
+        <source>Watch</source>
+        <translation>观察</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="125"/>
+        <source>The image whose feature maps are shown as the network learns</source>
+        <translation>在网络学习过程中显示其特征图的图像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="129"/>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="130"/>
+        <source>Train this configuration from scratch; its curves join the charts</source>
+        <translation>从头训练当前配置；其曲线会加入图表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="131"/>
+        <source>Shuffle on vs off</source>
+        <translation>混洗开/关对比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="132"/>
+        <source>Train g with the shuffle on, then off, and overlay the two runs</source>
+        <translation>用当前 g 先开启混洗训练，再关闭混洗训练，并叠加显示两次训练的曲线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="133"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="134"/>
+        <source>Stop after the current batch; the last finished epoch is kept</source>
+        <translation>在当前批次结束后停止；保留最后完成的一轮</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="135"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="136"/>
+        <source>Remove every run&apos;s curves</source>
+        <translation>移除所有训练的曲线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="137"/>
+        <source>Explore</source>
+        <translation>探索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="138"/>
+        <source>Open the last trained network in the main views</source>
+        <translation>在主视图中打开最近训练的网络</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="153"/>
+        <source>Training loss (cross-entropy)</source>
+        <translation>训练损失（交叉熵）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="153"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="154"/>
+        <source>Accuracy: test after each epoch (points), training running (dashed)</source>
+        <translation>准确率：每轮结束后的测试准确率（点），训练过程中的准确率（虚线）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="155"/>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="175"/>
+        <source>Fashion-MNIST is not installed at %1 (Debian package dataset-fashion-mnist); training needs it.</source>
+        <translation>%1 处未安装 Fashion-MNIST（Debian 软件包 dataset-fashion-mnist）；训练需要它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="178"/>
+        <source>Choose g, the shuffle and a number of epochs, then Train. Runs overlay on the charts.</source>
+        <translation>选择 g、是否混洗和训练轮数，然后点击“训练”。各次训练的曲线会叠加在图表上。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="236"/>
+        <source>Stopping after the current batch…</source>
+        <translation>将在当前批次结束后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="242"/>
+        <source>%1: runs are never saved among the bundled models; choose another folder.</source>
+        <translation>%1：训练结果不能保存在内置模型目录中；请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="246"/>
+        <source>%1: cannot create the folder for training runs.</source>
+        <translation>%1：无法创建保存训练结果的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="283"/>
+        <source> (training)</source>
+        <translation>（训练集）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="292"/>
+        <source>%1: loading Fashion-MNIST and building the network…</source>
+        <translation>%1：正在加载 Fashion-MNIST 并构建网络…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="312"/>
+        <source>%1 · epoch %2/%3 · batch %4/%5 · loss %6 · training accuracy %7% · %8 images/s · %9 left</source>
+        <translation>%1 · 第 %2/%3 轮 · 批次 %4/%5 · 损失 %6 · 训练准确率 %7% · %8 张图像/秒 · 剩余 %9</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="339"/>
+        <source>, test accuracy %1% (%2 test images)</source>
+        <translation>，测试准确率 %1%（%2 张测试图像）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="343"/>
+        <source>%1 finished%2. Saved to %3.</source>
+        <translation>%1 训练完成%2。已保存到 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="345"/>
+        <source>%1 stopped before its first epoch ended; nothing was saved.</source>
+        <translation>%1 在第一轮结束前就已停止；未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="346"/>
+        <source>%1 stopped%2. The last finished epoch is in %3.</source>
+        <translation>%1 已停止%2。最后完成的一轮保存在 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="370"/>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>shufflescope::ui::TrainingFrameView</name>
+    <message>
+        <location filename="../../ui/training/training_frame_view.cpp" line="62"/>
+        <source>The chosen image through the network being trained, redrawn about once a second: the first channels of the stem and of each stage&apos;s output, and the top-3 prediction</source>
+        <translation>所选图像经过正在训练的网络的情况，大约每秒重绘一次：主干起始层和各阶段输出的前几个通道，以及前 3 名的预测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/training_frame_view.cpp" line="114"/>
+        <source>Start a run to watch the feature maps of the chosen image change as the network learns.</source>
+        <translation>开始一次训练，即可观察所选图像的特征图如何随网络的学习而变化。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/training_frame_view.cpp" line="122"/>
+        <source>After %1 epochs</source>
+        <translation>训练 %1 轮后</translation>
+    </message>
+</context>
+<context>
+    <name>shufflescope::ui::TrainingJob</name>
+    <message>
+        <location filename="../../ui/training/training_job.cpp" line="77"/>
+        <source>A training run is already in progress; stop it first.</source>
+        <translation>已有训练正在进行；请先停止它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/training_job.cpp" line="81"/>
+        <source>%1: runs are never saved among the bundled models; choose another folder.</source>
+        <translation>%1：训练结果不能保存在内置模型目录中；请选择其他文件夹。</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -39,7 +40,27 @@ TEST_CASE("the session computes a snapshot off the UI thread on start", "[sessio
     REQUIRE(s->config() == session.config());
     REQUIRE(int(s->outputs.size()) == s->network->stepCount());
     REQUIRE(s->probabilities.size() == std::size_t(s->config().classes));
-    CHECK_FALSE(s->trained);  // no bundled model for this configuration: badged untrained
+    // It opens on the best model there is: the bundled trained Fashion-MNIST g = 3 network when
+    // present, otherwise the ImageNet geometry with random weights, badged untrained.
+    const bool bundled = bundledCheckpointFor(presetConfig("fashion")).has_value();
+    CHECK(s->config().preset == (bundled ? "fashion" : "imagenet"));
+    CHECK(s->trained == bundled);
+}
+
+TEST_CASE("toggling g and the shuffle loads the bundled checkpoint of exactly that configuration",
+          "[session]") {
+    Session session;
+    for (int g = 1; g <= kMaxGroups; ++g)
+        for (bool shuffle : {true, false}) {
+            CAPTURE(g, shuffle);
+            session.setConfig(fastConfig(g, shuffle));
+            REQUIRE(settled(session));
+            const SnapshotPtr s = session.snapshot();
+            REQUIRE(s->config() == fastConfig(g, shuffle));
+            const auto bundled = bundledCheckpointFor(s->config());
+            CHECK(s->trained == bundled.has_value());  // no checkpoint: badged untrained
+            if (bundled) CHECK(s->weightsDescription.contains(QFileInfo(*bundled).fileName()));
+        }
 }
 
 TEST_CASE("stepping visits every step in order and the selection survives a change of g",

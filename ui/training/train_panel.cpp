@@ -125,6 +125,10 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
     sampleBox_->setToolTip(tr("The image whose feature maps are shown as the network learns"));
     controls->addWidget(sampleBox_);
     controls->addStretch(1);
+    // The buttons get their own row: one long row would make the panel wider than the centre
+    // area and squeeze the prediction dock at ordinary window sizes.
+    auto* buttons = new QHBoxLayout;
+    layout->addLayout(buttons);
 
     startButton_ = new QPushButton(tr("Train"), this);
     startButton_->setToolTip(tr("Train this configuration from scratch; its curves join the charts"));
@@ -136,7 +140,8 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
     clearButton_->setToolTip(tr("Remove every run's curves"));
     exploreButton_ = new QPushButton(tr("Explore"), this);
     exploreButton_->setToolTip(tr("Open the last trained network in the main views"));
-    for (QPushButton* b : {startButton_, compareButton_, stopButton_, clearButton_, exploreButton_}) controls->addWidget(b);
+    for (QPushButton* b : {startButton_, compareButton_, stopButton_, clearButton_, exploreButton_}) buttons->addWidget(b);
+    buttons->addStretch(1);
     connect(startButton_, &QPushButton::clicked, this, [this] { startRun(); });
     connect(compareButton_, &QPushButton::clicked, this, [this] { startShuffleComparison(); });
     connect(stopButton_, &QPushButton::clicked, this, &TrainPanel::stopRun);
@@ -157,6 +162,7 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
         auto* view = new QChartView(chart, this);
         view->setRenderHint(QPainter::Antialiasing);
         view->setMinimumHeight(180);
+        view->setMinimumWidth(200);
         charts->addWidget(view, 1);
     }
     layout->addLayout(charts, 3);

@@ -11,7 +11,8 @@ namespace shufflescope::ui {
 
 namespace {
 
-constexpr int kChannelsPerStep = 8;
+constexpr int kMaxChannelsPerStep = 16;  // as many as fit the width are drawn
+constexpr int kMinChannelsPerStep = 4;
 constexpr int kTopClasses = 3;
 
 // The stem's output and the last output of each stage: where a class sees the representation
@@ -94,7 +95,7 @@ void TrainingFrameView::setFrame(TrainingFramePtr frame) {
                                  .arg(s.out.channels)
                                  .arg(s.out.height)
                                  .arg(s.out.width),
-                             channelImages(frame_->outputs[std::size_t(step)], kChannelsPerStep)});
+                             channelImages(frame_->outputs[std::size_t(step)], kMaxChannelsPerStep)});
         }
         ++framesShown_;
     }
@@ -141,12 +142,14 @@ void TrainingFrameView::paintEvent(QPaintEvent*) {
     const int left = margin + leftWidth + 2 * margin;
     if (rows_.empty()) return;
     const int rowHeight = (height() - margin) / int(rows_.size());
-    const int tile = std::max(8, std::min(rowHeight - line - 4, (width() - left - margin) / kChannelsPerStep - 4));
+    const int available = width() - left - margin;
+    const int tile = std::max(8, std::min(rowHeight - line - 4, available / kMinChannelsPerStep - 4));
+    const std::size_t fit = std::size_t(std::max(1, available / (tile + 4)));
     for (std::size_t r = 0; r < rows_.size(); ++r) {
         const int top = margin + int(r) * rowHeight;
         painter.drawText(QRect(left, top, width() - left, line), Qt::AlignLeft | Qt::AlignVCenter,
                          metrics.elidedText(rows_[r].title, Qt::ElideRight, width() - left - margin));
-        for (std::size_t c = 0; c < rows_[r].channels.size(); ++c)
+        for (std::size_t c = 0; c < std::min(fit, rows_[r].channels.size()); ++c)
             painter.drawImage(QRect(left + int(c) * (tile + 4), top + line + 2, tile, tile), rows_[r].channels[c]);
     }
 }

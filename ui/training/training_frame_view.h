@@ -1,5 +1,6 @@
 #pragma once
-// The Train panel's picture of learning: the chosen image, the first channels of a few steps
+// The Train panel's picture of learning: the chosen image, the first channels (as many as fit,
+// up to 16) of a few steps
 // through the network (the stem and the end of each stage), and the top-3 prediction, redrawn
 // with every TrainingFrame. Channels share one colour range per step (viridis), so a step's maps
 // can be compared with each other as they sharpen from noise into edges and parts.

@@ -54,7 +54,7 @@ QChart* makeChart(const QString& title, QValueAxis** x, QValueAxis** y, const QS
     chart->setMargins(QMargins(4, 4, 4, 4));
     *x = new QValueAxis(chart);
     (*x)->setTitleText(TrainPanel::tr("epochs"));
-    (*x)->setLabelFormat(QStringLiteral("%.1f"));
+    (*x)->setLabelFormat(QStringLiteral("%.0f"));
     *y = new QValueAxis(chart);
     (*y)->setTitleText(yTitle);
     chart->addAxis(*x, Qt::AlignBottom);
@@ -301,9 +301,15 @@ bool TrainPanel::launch(int groups, bool shuffle) {
 }
 
 void TrainPanel::fitAxes(double position) {
-    const double span = std::max({double(epochs_), position, 1.0});
-    lossX_->setRange(0, span);
-    accuracyX_->setRange(0, span);
+    // Whole epochs on the x axis: a tick per epoch up to 10, else every other one or so.
+    const int span = int(std::ceil(std::max({double(epochs_), position, 1.0})));
+    const int step = (span + 9) / 10;
+    for (QValueAxis* x : {lossX_, accuracyX_}) {
+        x->setRange(0, span);
+        x->setTickType(QValueAxis::TicksDynamic);
+        x->setTickAnchor(0);
+        x->setTickInterval(step);
+    }
     lossY_->setRange(0, maxLoss_);
     accuracyY_->setRange(0, 100);
 }

@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Prints the README's table of the bundled Fashion-MNIST models from their own metadata.
+
+  scripts/models_table.py [--cli build/app/shufflescope-cli] [--models assets/models]
+
+For g = 1..8: MACs and parameters (from `shufflescope-cli summary --json`), and for the shuffle on
+and off the test accuracy recorded in each checkpoint (measured by `export` with the stored F16
+weights on all 10,000 test images) and the training time (the sum of the run's epoch times).
+A configuration that has no checkpoint yet is shown as "-".
+"""
+
+import argparse
+import json
+import os
+import struct
+import subprocess
+
+
+def metadata(path):
+    with open(path, "rb") as f:
+        (length,) = struct.unpack("<Q", f.read(8))
+        return json.loads(f.read(length)).get("__metadata__", {})
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
+    here = os.path.dirname(os.path.abspath(__file__))
+    parser.add_argument("--cli", default=os.path.join(here, "..", "build", "app", "shufflescope-cli"))
+    parser.add_argument("--models", default=os.path.join(here, "..", "assets", "models"))
+    args = parser.parse_args()
+
+    print("| g | MACs | params | shuffle on | shuffle off | on − off | training time (on / off) |")
+    print("|---|---|---|---|---|---|---|")
+    for g in range(1, 9):
+        summary = json.loads(subprocess.check_output(
+            [args.cli, "summary", "--json", "--preset", "fashion", "--groups", str(g)]))
+        totals = summary["totals"]
+        accuracy, minutes = {}, {}
+        for mode in ("shuffle", "noshuffle"):
+            path = os.path.join(args.models, f"fashion-g{g}-{mode}.safetensors")
+            if os.path.exists(path):
+                meta = metadata(path)
+                accuracy[mode] = 100 * float(meta["test_accuracy"])
+                history = json.loads(meta["training"])["history"]
+                minutes[mode] = sum(h["seconds"] for h in history) / 60
+        cells = [f"{accuracy[m]:.2f}%" if m in accuracy else "-" for m in ("shuffle", "noshuffle")]
+        gap = (f"{accuracy['shuffle'] - accuracy['noshuffle']:+.2f}"
+               if len(accuracy) == 2 else "-")
+        time = " / ".join(f"{minutes[m]:.0f} min" if m in minutes else "-" for m in ("shuffle", "noshuffle"))
+        print(f"| {g} | {totals['macs'] / 1e6:.2f} M | {totals['params']:,} | {cells[0]} | {cells[1]} | "
+              f"{gap} | {time} |")
+
+
+if __name__ == "__main__":
+    main()

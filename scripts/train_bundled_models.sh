@@ -38,7 +38,7 @@ train_one() {
     else
         "$CLI" train "${flags[@]}" --epochs "$EPOCHS" --seed "$SEED" --threads 1 --out "$run" >"$log" 2>&1
     fi
-    "$CLI" export --weights "$run" --out "$bundled" --f16 >>"$log" 2>&1
+    "$CLI" export --weights "$run" --out "$bundled" --dtype f16 >>"$log" 2>&1
     echo "g=$g $mode: $(tail -n 1 "$log")"
 }
 

@@ -73,7 +73,8 @@ void checkRecipe(const TrainingRecipe& r) {
 
 float scheduledLearningRate(float peak, long long step, long long totalSteps, long long warmupSteps) {
     if (totalSteps <= 0) return peak;
-    warmupSteps = std::clamp(warmupSteps, 0LL, totalSteps - 1);
+    // The warm-up never takes more than half the run, so even a one-epoch run decays to zero.
+    warmupSteps = std::clamp(warmupSteps, 0LL, totalSteps / 2);
     if (step < warmupSteps) return peak * float(double(step + 1) / double(warmupSteps));
     return peak * float(std::max(0.0, double(totalSteps - step) / double(totalSteps - warmupSteps)));
 }
@@ -213,7 +214,7 @@ void TrainingRun::save(const std::string& path) const {
 EvaluationResult exportTrainedModel(const std::string& trainingCheckpoint, const std::string& out,
                                     StorageType storage, const Dataset& test) {
     const TrainingRun run = TrainingRun::resume(trainingCheckpoint);
-    if (run.epochsDone() < run.recipe().epochs)
+    if (run.epochsDone() < run.recipe().epochs || run.history().empty())
         throw Error(trainingCheckpoint + ": the run is unfinished (" + std::to_string(run.epochsDone()) + " of " +
                     std::to_string(run.recipe().epochs) + " epochs); finish it with train --resume first");
     Parameters stored = run.parameters();
@@ -291,6 +292,7 @@ bool TrainingRun::run(const Dataset& trainData, const Dataset& test, const std::
                 onProgress(p);
             }
         }
+        if (stop && stop->load()) return false;  // do not make a closing window wait for the test pass
         EpochReport report;
         report.epoch = epoch;
         report.trainLoss = lossSum / seen;

@@ -125,3 +125,24 @@ TEST_CASE("training parity: weights and BN statistics after SGD steps match torc
         }
     }
 }
+
+TEST_CASE("training parity: a second batch's gradients do not depend on the first's buffers", "[trainer]") {
+    // The trainer zeroes only the gradient buffers that several steps sum into; every other one
+    // must be overwritten completely by its single writer. A stale value would make the second
+    // call differ from the first.
+    for (const auto& file : fixtureFiles()) {
+        const TrainingFixture f = loadFixture(file);
+        CAPTURE(f.name);
+        train::Trainer trainer(f.network, f.init);
+        trainer.computeGradients(f.batch, f.labels);
+        const Parameters first = trainer.gradients();
+        Tensor other = f.batch;  // a different batch in between fills every buffer with other values
+        for (float& v : other.values()) v = -2.0f * v + 0.5f;
+        trainer.computeGradients(other, f.labels);
+        trainer.computeGradients(f.batch, f.labels);
+        for (const auto& [name, g] : first) {
+            CAPTURE(name);
+            REQUIRE(std::equal(g.data(), g.data() + g.size(), trainer.gradients().at(name).data()));
+        }
+    }
+}

@@ -64,8 +64,9 @@ TEST_CASE("training run: warm-up rises linearly to the peak, then decays linearl
     CHECK(scheduledLearningRate(peak, 0, 10, 0) == Approx(peak));
     CHECK(scheduledLearningRate(peak, 5, 10, 0) == Approx(peak * 0.5));
     CHECK(scheduledLearningRate(peak, 10, 10, 0) == 0.0f);
-    // A warm-up as long as the run still ends at a positive rate rather than dividing by zero.
-    CHECK(scheduledLearningRate(peak, 9, 10, 10) > 0.0f);
+    // A warm-up as long as the run is capped at half of it, so a one-epoch run still decays.
+    CHECK(scheduledLearningRate(peak, 4, 10, 10) == Approx(peak));
+    CHECK(scheduledLearningRate(peak, 9, 10, 10) == Approx(peak * 0.2));
 }
 
 TEST_CASE("training run: stopping after an epoch and resuming reproduces the uninterrupted run exactly",

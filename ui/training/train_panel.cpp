@@ -225,11 +225,13 @@ QString TrainPanel::newCheckpointPath(int groups, bool shuffle) const {
 }
 
 bool TrainPanel::startRun() {
+    if (active_) return false;  // the buttons are disabled meanwhile; this guards the API too
     pending_.clear();
     return launch(groupsBox_->value(), shuffleBox_->isChecked());
 }
 
 bool TrainPanel::startShuffleComparison() {
+    if (active_) return false;
     pending_.clear();
     if (!launch(groupsBox_->value(), true)) return false;
     pending_.push_back({groupsBox_->value(), false});
@@ -245,11 +247,11 @@ void TrainPanel::stopRun() {
 bool TrainPanel::launch(int groups, bool shuffle) {
     lastError_.clear();
     if (isInsideBundledModels(QDir(runsDirectory_).filePath(QStringLiteral("run.safetensors")))) {
-        onFailed(tr("%1: runs are never saved among the bundled models; choose another folder.").arg(runsDirectory_));
+        reportError(tr("%1: runs are never saved among the bundled models; choose another folder.").arg(runsDirectory_));
         return false;
     }
     if (!QDir().mkpath(runsDirectory_)) {
-        onFailed(tr("%1: cannot create the folder for training runs.").arg(runsDirectory_));
+        reportError(tr("%1: cannot create the folder for training runs.").arg(runsDirectory_));
         return false;
     }
     TrainingSetup setup;
@@ -266,9 +268,8 @@ bool TrainPanel::launch(int groups, bool shuffle) {
     setup.checkpointPath = newCheckpointPath(groups, shuffle);
     setup.dataDirectory = dataDirectory_;
     QString error;
-    lastError_.clear();
     if (!job_.start(setup, &error)) {
-        onFailed(error);
+        reportError(error);
         return false;
     }
     epochs_ = setup.recipe.epochs;
@@ -283,8 +284,7 @@ bool TrainPanel::launch(int groups, bool shuffle) {
     }
     Run run;
     run.name = runName(groups, shuffle);
-    static int colourIndex = 0;
-    run.color = groupColor(colourIndex++ % kMaxGroups);
+    run.color = groupColor(colourIndex_++ % kMaxGroups);
     run.loss = addSeries<QLineSeries>(lossChart_, lossX_, lossY_, run.name, run.color, Qt::SolidLine, true);
     run.trainAccuracy = addSeries<QLineSeries>(accuracyChart_, accuracyX_, accuracyY_, run.name + tr(" (training)"),
                                                run.color, Qt::DashLine, false);
@@ -317,8 +317,12 @@ void TrainPanel::fitAxes(double position) {
 void TrainPanel::onTick(const TrainingTick& t) {
     if (runs_.empty()) return;
     Run& run = runs_.back();
-    run.loss->append(t.position, t.loss);
-    run.trainAccuracy->append(t.position, 100.0 * t.accuracy);
+    // At most ~100 points per epoch per curve: long runs stay light for Qt Charts.
+    if (run.loss->count() == 0 || t.position - run.loss->at(run.loss->count() - 1).x() >= 0.01 ||
+        t.batch == t.batches) {
+        run.loss->append(t.position, t.loss);
+        run.trainAccuracy->append(t.position, 100.0 * t.accuracy);
+    }
     if (t.loss > maxLoss_) maxLoss_ = std::ceil(t.loss);
     fitAxes(t.position);
     setStatus(tr("%1 \u00b7 epoch %2/%3 \u00b7 batch %4/%5 \u00b7 loss %6 \u00b7 training accuracy %7% \u00b7 "
@@ -369,7 +373,7 @@ void TrainPanel::onFinished(bool completed, const QString& checkpointPath) {
 }
 
 void TrainPanel::onFailed(const QString& message) {
-    pending_.clear();
+    // The running job failed: the run launch() added last is its run.
     if (!runs_.empty() && runs_.back().loss->count() == 0) {  // nothing to overlay: drop its legend entries
         const Run& run = runs_.back();
         for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{run.loss, run.trainAccuracy, run.testAccuracy, run.testPoints}) {
@@ -378,6 +382,11 @@ void TrainPanel::onFailed(const QString& message) {
         }
         runs_.pop_back();
     }
+    reportError(message);
+}
+
+void TrainPanel::reportError(const QString& message) {
+    pending_.clear();
     lastError_ = message;
     setStatus(tr("Error: %1").arg(message));
     refreshButtons();

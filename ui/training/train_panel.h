@@ -89,7 +89,8 @@ private:
     void onTick(const TrainingTick& tick);
     void onEpoch(const TrainingEpoch& epoch);
     void onFinished(bool completed, const QString& checkpointPath);
-    void onFailed(const QString& message);
+    void onFailed(const QString& message);     // the job's failure (its run is the last added)
+    void reportError(const QString& message);  // status, lastError, failed()
     void setStatus(const QString& text);
     void refreshButtons();
     void fitAxes(double position);
@@ -106,6 +107,7 @@ private:
     double maxLoss_ = 2.5;
     int epochs_ = 3;
     bool active_ = false;
+    int colourIndex_ = 0;
 
     QSpinBox* groupsBox_ = nullptr;
     QCheckBox* shuffleBox_ = nullptr;

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <chrono>
+#include <system_error>
 
 #include "session/assets.h"
 #include "shufflescope/capture_forward.h"
@@ -18,11 +19,19 @@ using Clock = std::chrono::steady_clock;
 constexpr auto kTickInterval = std::chrono::milliseconds(100);
 constexpr auto kFrameInterval = std::chrono::milliseconds(1000);
 
-// The directory a path would live in, resolved through symbolic links where it exists.
+// The directory a path would live in, resolved through symbolic links: the nearest existing
+// ancestor is made canonical and the folders still to be created are appended to it.
 QString resolvedDirectory(const QString& path) {
-    const QFileInfo info(path);
-    const QString canonical = QFileInfo(info.absolutePath()).canonicalFilePath();
-    return canonical.isEmpty() ? QDir::cleanPath(info.absolutePath()) : canonical;
+    QString existing = QDir::cleanPath(QFileInfo(path).absolutePath());
+    QStringList missing;
+    while (!QFileInfo::exists(existing) && existing != QDir::rootPath()) {
+        missing.prepend(QFileInfo(existing).fileName());
+        existing = QFileInfo(existing).absolutePath();
+    }
+    QString resolved = QFileInfo(existing).canonicalFilePath();
+    if (resolved.isEmpty()) resolved = existing;
+    for (const QString& part : missing) resolved = QDir(resolved).filePath(part);
+    return QDir::cleanPath(resolved);
 }
 
 }  // namespace
@@ -85,7 +94,13 @@ bool TrainingJob::start(const TrainingSetup& setup, QString* error) {
     if (thread_.joinable()) thread_.join();  // the previous run has ended (running_ is false)
     stop_ = false;
     running_ = true;
-    thread_ = std::thread([this, setup] { work(setup); });
+    try {
+        thread_ = std::thread([this, setup] { work(setup); });
+    } catch (const std::system_error& e) {
+        running_ = false;
+        *error = tr("Cannot start the training thread: %1").arg(QString::fromLocal8Bit(e.what()));
+        return false;
+    }
     return true;
 }
 

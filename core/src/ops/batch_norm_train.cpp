@@ -76,7 +76,7 @@ void forwardImpl(const Tensor& in, const float* gamma, const float* beta, Tensor
 #pragma omp simd
             for (int64_t p = 0; p < s.pixels; ++p) {
                 const float v = (src[p] - mu) * a + b;
-                if constexpr (Relu) dst[p] = std::max(v, 0.0f);
+                if constexpr (Relu) dst[p] = v < 0.0f ? 0.0f : v;  // reluSpan's rule exactly
                 else dst[p] = v;
             }
         }

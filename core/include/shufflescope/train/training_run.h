@@ -27,7 +27,7 @@ struct TrainingRecipe {
     int batchSize = 128;
     float learningRate = 0.05f;  // peak, reached after the warm-up; then decays linearly to 0
     // A linear warm-up from lr/W to the peak over the first W = warmupEpochs * batches-per-epoch
-    // batches. Without it, a peak of 0.05 or more sends the loss of a fresh network to ~40 in the
+    // batches (at most half of all batches, so a short run still decays). Without it, a peak of 0.05 or more sends the loss of a fresh network to ~40 in the
     // first hundred batches (BN statistics and the logits' scale both start far from useful).
     double warmupEpochs = 1.0;
     float momentum = 0.9f;
@@ -64,7 +64,7 @@ struct EpochReport {
 EvaluationResult evaluate(const Network& network, const Parameters& parameters, const Dataset& data);
 
 // The learning rate of batch `step` (0-based) of `totalSteps`: linear warm-up to `peak` over the
-// first `warmupSteps` batches, then linear decay to zero at `totalSteps`.
+// first `warmupSteps` batches (capped at half the run), then linear decay to zero at `totalSteps`.
 float scheduledLearningRate(float peak, long long step, long long totalSteps, long long warmupSteps);
 
 class TrainingRun {

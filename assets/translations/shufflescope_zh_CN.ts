@@ -2031,137 +2031,142 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>在网络学习过程中显示其特征图的图像</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="129"/>
+        <location filename="../../ui/training/train_panel.cpp" line="133"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="130"/>
+        <location filename="../../ui/training/train_panel.cpp" line="134"/>
         <source>Train this configuration from scratch; its curves join the charts</source>
         <translation>从头训练当前配置；其曲线会加入图表</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="131"/>
+        <location filename="../../ui/training/train_panel.cpp" line="135"/>
         <source>Shuffle on vs off</source>
         <translation>混洗开/关对比</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="132"/>
+        <location filename="../../ui/training/train_panel.cpp" line="136"/>
         <source>Train g with the shuffle on, then off, and overlay the two runs</source>
         <translation>用当前 g 先开启混洗训练，再关闭混洗训练，并叠加显示两次训练的曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="133"/>
+        <location filename="../../ui/training/train_panel.cpp" line="137"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="134"/>
+        <location filename="../../ui/training/train_panel.cpp" line="138"/>
         <source>Stop after the current batch; the last finished epoch is kept</source>
         <translation>在当前批次结束后停止；保留最后完成的一轮</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="135"/>
+        <location filename="../../ui/training/train_panel.cpp" line="139"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="136"/>
+        <location filename="../../ui/training/train_panel.cpp" line="140"/>
         <source>Remove every run&apos;s curves</source>
         <translation>移除所有训练的曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="137"/>
+        <location filename="../../ui/training/train_panel.cpp" line="141"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="138"/>
+        <location filename="../../ui/training/train_panel.cpp" line="142"/>
         <source>Open the last trained network in the main views</source>
         <translation>在主视图中打开最近训练的网络</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="153"/>
+        <location filename="../../ui/training/train_panel.cpp" line="158"/>
         <source>Training loss (cross-entropy)</source>
         <translation>训练损失（交叉熵）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="153"/>
+        <location filename="../../ui/training/train_panel.cpp" line="158"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="154"/>
+        <location filename="../../ui/training/train_panel.cpp" line="159"/>
         <source>Accuracy: test after each epoch (points), training running (dashed)</source>
         <translation>准确率：每轮结束后的测试准确率（点），训练过程中的准确率（虚线）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="155"/>
+        <location filename="../../ui/training/train_panel.cpp" line="160"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="175"/>
+        <location filename="../../ui/training/train_panel.cpp" line="181"/>
         <source>Fashion-MNIST is not installed at %1 (Debian package dataset-fashion-mnist); training needs it.</source>
         <translation>%1 处未安装 Fashion-MNIST（Debian 软件包 dataset-fashion-mnist）；训练需要它。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="178"/>
+        <location filename="../../ui/training/train_panel.cpp" line="184"/>
         <source>Choose g, the shuffle and a number of epochs, then Train. Runs overlay on the charts.</source>
         <translation>选择 g、是否混洗和训练轮数，然后点击“训练”。各次训练的曲线会叠加在图表上。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="236"/>
+        <location filename="../../ui/training/train_panel.cpp" line="246"/>
         <source>Stopping after the current batch…</source>
         <translation>将在当前批次结束后停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="242"/>
+        <location filename="../../ui/training/train_panel.cpp" line="252"/>
         <source>%1: runs are never saved among the bundled models; choose another folder.</source>
         <translation>%1：训练结果不能保存在内置模型目录中；请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="246"/>
+        <location filename="../../ui/training/train_panel.cpp" line="256"/>
         <source>%1: cannot create the folder for training runs.</source>
         <translation>%1：无法创建保存训练结果的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="283"/>
+        <location filename="../../ui/training/train_panel.cpp" line="291"/>
         <source> (training)</source>
         <translation>（训练集）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="292"/>
+        <location filename="../../ui/training/train_panel.cpp" line="300"/>
         <source>%1: loading Fashion-MNIST and building the network…</source>
         <translation>%1：正在加载 Fashion-MNIST 并构建网络…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="312"/>
+        <location filename="../../ui/training/train_panel.cpp" line="330"/>
         <source>%1 · epoch %2/%3 · batch %4/%5 · loss %6 · training accuracy %7% · %8 images/s · %9 left</source>
         <translation>%1 · 第 %2/%3 轮 · 批次 %4/%5 · 损失 %6 · 训练准确率 %7% · %8 张图像/秒 · 剩余 %9</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="339"/>
+        <location filename="../../ui/training/train_panel.cpp" line="357"/>
         <source>, test accuracy %1% (%2 test images)</source>
         <translation>，测试准确率 %1%（%2 张测试图像）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="343"/>
+        <location filename="../../ui/training/train_panel.cpp" line="361"/>
         <source>%1 finished%2. Saved to %3.</source>
         <translation>%1 训练完成%2。已保存到 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="345"/>
+        <location filename="../../ui/training/train_panel.cpp" line="363"/>
         <source>%1 stopped before its first epoch ended; nothing was saved.</source>
         <translation>%1 在第一轮结束前就已停止；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="346"/>
+        <location filename="../../ui/training/train_panel.cpp" line="364"/>
         <source>%1 stopped%2. The last finished epoch is in %3.</source>
         <translation>%1 已停止%2。最后完成的一轮保存在 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="370"/>
+        <location filename="../../ui/training/train_panel.cpp" line="376"/>
+        <source>Shuffle on vs off at g=%1: test accuracy %2% vs %3% (%4 points) on %5 test images, after %6 epochs each. One run each: small gaps can be chance.</source>
+        <translation>g=%1 时混洗开/关对比：测试准确率 %2% 对 %3%（相差 %4 个百分点），基于 %5 张测试图像，各训练 %6 轮。每种设置只训练了一次：差距很小时可能只是偶然。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="408"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -2169,17 +2174,17 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::TrainingFrameView</name>
     <message>
-        <location filename="../../ui/training/training_frame_view.cpp" line="62"/>
+        <location filename="../../ui/training/training_frame_view.cpp" line="63"/>
         <source>The chosen image through the network being trained, redrawn about once a second: the first channels of the stem and of each stage&apos;s output, and the top-3 prediction</source>
         <translation>所选图像经过正在训练的网络的情况，大约每秒重绘一次：主干起始层和各阶段输出的前几个通道，以及前 3 名的预测</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_frame_view.cpp" line="114"/>
+        <location filename="../../ui/training/training_frame_view.cpp" line="115"/>
         <source>Start a run to watch the feature maps of the chosen image change as the network learns.</source>
         <translation>开始一次训练，即可观察所选图像的特征图如何随网络的学习而变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_frame_view.cpp" line="122"/>
+        <location filename="../../ui/training/training_frame_view.cpp" line="123"/>
         <source>After %1 epochs</source>
         <translation>训练 %1 轮后</translation>
     </message>
@@ -2187,14 +2192,19 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::TrainingJob</name>
     <message>
-        <location filename="../../ui/training/training_job.cpp" line="77"/>
+        <location filename="../../ui/training/training_job.cpp" line="86"/>
         <source>A training run is already in progress; stop it first.</source>
         <translation>已有训练正在进行；请先停止它。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_job.cpp" line="81"/>
+        <location filename="../../ui/training/training_job.cpp" line="90"/>
         <source>%1: runs are never saved among the bundled models; choose another folder.</source>
         <translation>%1：训练结果不能保存在内置模型目录中；请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/training_job.cpp" line="101"/>
+        <source>Cannot start the training thread: %1</source>
+        <translation>无法启动训练线程：%1</translation>
     </message>
 </context>
 </TS>

@@ -114,6 +114,9 @@ TEST_CASE("train panel: shuffle on vs off trains both, one after the other, and 
     REQUIRE(files.size() == 2);
     CHECK(files.filter(QStringLiteral("fashion-g8-shuffle-")).size() == 1);
     CHECK(files.filter(QStringLiteral("fashion-g8-noshuffle-")).size() == 1);
+    // The summary line states both accuracies and their difference.
+    CHECK(panel.statusText().contains(QStringLiteral("Shuffle on vs off at g=8")));
+    CHECK(panel.statusText().contains(QString::number(100.0 * panel.testAccuracies(0)[0], 'f', 1) + QLatin1Char('%')));
 
     panel.clearRuns();
     CHECK(panel.runCount() == 0);

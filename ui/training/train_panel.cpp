@@ -227,6 +227,7 @@ QString TrainPanel::newCheckpointPath(int groups, bool shuffle) const {
 bool TrainPanel::startRun() {
     if (active_) return false;  // the buttons are disabled meanwhile; this guards the API too
     pending_.clear();
+    comparing_ = false;
     return launch(groupsBox_->value(), shuffleBox_->isChecked());
 }
 
@@ -235,6 +236,7 @@ bool TrainPanel::startShuffleComparison() {
     pending_.clear();
     if (!launch(groupsBox_->value(), true)) return false;
     pending_.push_back({groupsBox_->value(), false});
+    comparing_ = true;
     return true;
 }
 
@@ -366,6 +368,21 @@ void TrainPanel::onFinished(bool completed, const QString& checkpointPath) {
         pending_.pop_front();
         if (launch(next.groups, next.shuffle)) return;
     }
+    // Both halves of a shuffle comparison done: say what the class just saw, in one line.
+    if (completed && comparing_ && runs_.size() >= 2) {
+        const Run& on = runs_[runs_.size() - 2];
+        const Run& off = runs_.back();
+        if (!on.tests.empty() && !off.tests.empty())
+            setStatus(tr("Shuffle on vs off at g=%1: test accuracy %2% vs %3% (%4 points) on %5 test images, "
+                         "after %6 epochs each. One run each: small gaps can be chance.")
+                          .arg(groupsBox_->value())
+                          .arg(100.0 * on.tests.back(), 0, 'f', 1)
+                          .arg(100.0 * off.tests.back(), 0, 'f', 1)
+                          .arg(QString::asprintf("%+.1f", 100.0 * (on.tests.back() - off.tests.back())))
+                          .arg(kPanelTestImages)
+                          .arg(int(on.tests.size())));
+    }
+    comparing_ = false;
     pending_.clear();
     active_ = false;
     refreshButtons();

@@ -107,6 +107,7 @@ private:
     double maxLoss_ = 2.5;
     int epochs_ = 3;
     bool active_ = false;
+    bool comparing_ = false;  // the current runs are a shuffle on vs off pair
     int colourIndex_ = 0;
 
     QSpinBox* groupsBox_ = nullptr;

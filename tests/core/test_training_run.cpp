@@ -6,11 +6,13 @@
 
 #include <atomic>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "shufflescope/checkpoint.h"
 #include "shufflescope/error.h"
 #include "shufflescope/initialization.h"
+#include "shufflescope/safetensors.h"
 #include "shufflescope/train/training_run.h"
 #include "support/temp_dir.h"
 
@@ -159,6 +161,23 @@ TEST_CASE("training run: a stop inside an epoch discards that epoch and keeps th
     REQUIRE_FALSE(completed);
     REQUIRE(run.epochsDone() == 0);
     REQUIRE(run.history().empty());
+}
+
+TEST_CASE("training run: a checkpoint saved before warm-up existed resumes without one", "[training]") {
+    const Network net = Network::build(presetConfig("fashion"));
+    testing_support::TempDir dir("shufflescope-training-run-test");
+    const std::string path = dir.file("old.safetensors");
+    TrainingRun(net, randomParameters(net, 3), smallRecipe()).save(path);
+    // Rewrite the recipe as the first version wrote it: no "warmup_epochs".
+    SafetensorsContent content = readSafetensors(path);
+    auto state = nlohmann::json::parse(content.metadata.at("training"));
+    state["recipe"].erase("warmup_epochs");
+    content.metadata["training"] = state.dump();
+    writeSafetensors(path, content.tensors, content.metadata);
+
+    const TrainingRun resumed = TrainingRun::resume(path);
+    CHECK(resumed.recipe().warmupEpochs == 0.0);
+    CHECK(resumed.recipe().epochs == smallRecipe().epochs);
 }
 
 TEST_CASE("training run: recipes out of range and non-training files are refused", "[training]") {

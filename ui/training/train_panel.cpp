@@ -156,8 +156,7 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
 
     auto* charts = new QHBoxLayout;
     lossChart_ = makeChart(tr("Training loss (cross-entropy)"), &lossX_, &lossY_, tr("loss"));
-    accuracyChart_ = makeChart(tr("Accuracy: test after each epoch (points), training running (dashed)"), &accuracyX_,
-                               &accuracyY_, tr("%"));
+    accuracyChart_ = makeChart(tr("Accuracy: test (points), training (dashed)"), &accuracyX_, &accuracyY_, tr("%"));
     for (QChart* chart : {lossChart_, accuracyChart_}) {
         auto* view = new QChartView(chart, this);
         view->setRenderHint(QPainter::Antialiasing);
@@ -313,7 +312,15 @@ void TrainPanel::fitAxes(double position) {
         x->setTickInterval(step);
     }
     lossY_->setRange(0, maxLoss_);
+    lossY_->setTickType(QValueAxis::TicksDynamic);
+    lossY_->setTickAnchor(0);
+    lossY_->setTickInterval(maxLoss_ <= 3 ? 0.5 : std::ceil(maxLoss_ / 6));
+    lossY_->setLabelFormat(QStringLiteral("%.1f"));
     accuracyY_->setRange(0, 100);
+    accuracyY_->setTickType(QValueAxis::TicksDynamic);
+    accuracyY_->setTickAnchor(0);
+    accuracyY_->setTickInterval(20);
+    accuracyY_->setLabelFormat(QStringLiteral("%.0f"));
 }
 
 void TrainPanel::onTick(const TrainingTick& t) {

@@ -5,6 +5,7 @@
 #include <Eigen/Core>
 
 #include "eigen_maps.h"
+#include "gemm_blocking.h"
 #include <algorithm>
 #include <cassert>
 
@@ -15,8 +16,7 @@ namespace shufflescope::ops {
 
 namespace {
 
-// Tasks of the GEMMs: the weight gradient reduces over pixels, so it splits output channels
-// (each task owns its rows); the column gradient splits pixels, as the forward pointwise conv.
+// Task sizes of the two GEMMs (gemm_blocking.h).
 constexpr int kRowBlock = 16;
 constexpr int64_t kColumnBlock = 256;
 
@@ -85,22 +85,16 @@ void conv2dBackward(ConstFeatureMap in, const float* weight, int groups, int ker
         float* dwGroup = gradWeight + int64_t(g) * coutG * rows;
 #pragma omp parallel if (parallel)
         {
-            // Alone (serial, or nested in a trainer's per-image threads), one GEMM per pass:
-            // splitting would only re-pack the shared operand once per block.
-            const bool split = omp_get_num_threads() > 1;
-            const int rowBlock = split ? kRowBlock : coutG;
-            const int64_t columnBlock = split ? kColumnBlock : pixels;
-            const int rowBlocks = (coutG + rowBlock - 1) / rowBlock;
-            const int64_t columnBlocks = (pixels + columnBlock - 1) / columnBlock;
+            const GemmBlocking blocks(omp_get_num_threads() > 1, coutG, pixels, kRowBlock, kColumnBlock);
             // gradWeight_g (coutG x rows) += gradOut_g (coutG x pixels) * columns^T.
 #pragma omp for schedule(static)
             for (int r = 0; r < rows; ++r)
                 im2colRow(in.channel(g * cinG + r / taps), (r / kernel) % kernel, r % kernel,
                           geometry, scratch + int64_t(r) * pixels);
 #pragma omp for schedule(static)
-            for (int block = 0; block < rowBlocks; ++block) {
-                const int row = block * rowBlock;
-                const int count = std::min(rowBlock, coutG - row);
+            for (int64_t block = 0; block < blocks.rowBlocks; ++block) {
+                const int64_t row = blocks.rowBegin(block);
+                const int64_t count = blocks.rowCount(block);
                 Eigen::Map<const RowMatrix> dy(dyGroup + row * pixels, count, pixels);
                 Eigen::Map<const RowMatrix> columns(scratch, rows, pixels);
                 Eigen::Map<RowMatrix> dw(dwGroup + int64_t(row) * rows, count, rows);
@@ -111,9 +105,9 @@ void conv2dBackward(ConstFeatureMap in, const float* weight, int groups, int ker
                 // W_g^T (rows x coutG) * gradOut_g, then fold it back per input channel (each
                 // channel's taps are one task, so no two tasks add into the same plane).
 #pragma omp for schedule(static)
-                for (int64_t block = 0; block < columnBlocks; ++block) {
-                    const int64_t begin = block * columnBlock;
-                    const int64_t count = std::min(columnBlock, pixels - begin);
+                for (int64_t block = 0; block < blocks.columnBlocks; ++block) {
+                    const int64_t begin = blocks.columnBegin(block);
+                    const int64_t count = blocks.columnCount(block);
                     Eigen::Map<const RowMatrix> w(wGroup, coutG, rows);
                     Eigen::Map<const RowMatrix, 0, Stride> dy(dyGroup + begin, coutG, count,
                                                               Stride(pixels));

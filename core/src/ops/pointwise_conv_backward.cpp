@@ -5,6 +5,7 @@
 #include <Eigen/Core>
 
 #include "eigen_maps.h"
+#include "gemm_blocking.h"
 #include <algorithm>
 #include <cassert>
 
@@ -12,9 +13,7 @@ namespace shufflescope::ops {
 
 
 namespace {
-// The weight gradient reduces over pixels, so its tasks split the output channels instead (each
-// task owns its rows of gradWeight: no reduction buffers). The input gradient splits the pixels
-// as the forward does.
+// Task sizes of the two GEMMs (gemm_blocking.h).
 constexpr int kRowBlock = 32;
 constexpr int64_t kColumnBlock = 128;
 }  // namespace
@@ -30,21 +29,14 @@ void pointwiseConvBackward(ConstFeatureMap in, const float* weight, int groups,
 
 #pragma omp parallel if (parallel)
     {
-        // Alone (serial, or nested in a trainer's per-image threads), one GEMM per group and
-        // pass: splitting would only re-pack the shared operand once per block.
-        const bool split = omp_get_num_threads() > 1;
-        const int rowBlock = split ? kRowBlock : coutG;
-        const int64_t columnBlock = split ? kColumnBlock : pixels;
-        const int rowBlocks = (coutG + rowBlock - 1) / rowBlock;
-        const int64_t columnBlocks = (pixels + columnBlock - 1) / columnBlock;
-        const int64_t weightTasks = int64_t(groups) * rowBlocks;
-        const int64_t inputTasks = gradIn ? groups * columnBlocks : 0;
+        const GemmBlocking blocks(omp_get_num_threads() > 1, coutG, pixels, kRowBlock, kColumnBlock);
+        const int64_t weightTasks = groups * blocks.rowBlocks;
+        const int64_t inputTasks = gradIn ? groups * blocks.columnBlocks : 0;
 #pragma omp for schedule(static) nowait
         for (int64_t task = 0; task < weightTasks; ++task) {
-            const int g = int(task / rowBlocks);
-            const int row = int(task % rowBlocks) * rowBlock;
-            const int rows = std::min(rowBlock, coutG - row);
-            const int channel = g * coutG + row;
+            const int g = int(task / blocks.rowBlocks);
+            const int64_t rows = blocks.rowCount(task % blocks.rowBlocks);
+            const int64_t channel = g * coutG + blocks.rowBegin(task % blocks.rowBlocks);
             Eigen::Map<const RowMatrix> dy(gradOut.channel(channel), rows, pixels);
             Eigen::Map<const RowMatrix> x(in.channel(g * cinG), cinG, pixels);
             Eigen::Map<RowMatrix> dw(gradWeight + int64_t(channel) * cinG, rows, cinG);
@@ -52,9 +44,9 @@ void pointwiseConvBackward(ConstFeatureMap in, const float* weight, int groups,
         }
 #pragma omp for schedule(static)
         for (int64_t task = 0; task < inputTasks; ++task) {
-            const int g = int(task / columnBlocks);
-            const int64_t begin = (task % columnBlocks) * columnBlock;
-            const int64_t count = std::min(columnBlock, pixels - begin);
+            const int g = int(task / blocks.columnBlocks);
+            const int64_t begin = blocks.columnBegin(task % blocks.columnBlocks);
+            const int64_t count = blocks.columnCount(task % blocks.columnBlocks);
             Eigen::Map<const RowMatrix> w(weight + int64_t(g) * coutG * cinG, coutG, cinG);
             Eigen::Map<const RowMatrix, 0, Stride> dy(gradOut.channel(g * coutG) + begin, coutG,
                                                       count, Stride(pixels));

@@ -112,12 +112,8 @@ void runEval(const Options& options) {
     const LoadedModel model = loadModel(options);
     const ModelConfig& c = model.network.config();
     requireFashionGeometry(c);
-    train::Dataset test = train::loadFashionMnist(train::defaultFashionMnistDirectory(), false);
-    if (options.limit > 0 && options.limit < test.count) {
-        test.count = options.limit;
-        test.images.resize(std::size_t(test.count) * std::size_t(test.height * test.width));
-        test.labels.resize(std::size_t(test.count));
-    }
+    const train::Dataset test =
+        train::firstItems(train::loadFashionMnist(train::defaultFashionMnistDirectory(), false), options.limit);
     const train::EvaluationResult r = train::evaluate(model.network, model.parameters, test);
     if (options.json) {
         std::cout << nlohmann::json{{"weights", model.weightsDescription},

@@ -322,6 +322,18 @@ std::string defaultFashionMnistDirectory() {
     return "/usr/share/datasets/fashion-mnist";
 }
 
+Dataset firstItems(const Dataset& data, int count) {
+    if (count <= 0 || count >= data.count) return data;
+    Dataset subset;
+    subset.count = count;
+    subset.height = data.height;
+    subset.width = data.width;
+    const auto pixels = std::size_t(count) * std::size_t(data.height) * std::size_t(data.width);
+    subset.images.assign(data.images.begin(), data.images.begin() + std::ptrdiff_t(pixels));
+    subset.labels.assign(data.labels.begin(), data.labels.begin() + count);
+    return subset;
+}
+
 Dataset loadFashionMnist(const std::string& directory, bool train) {
     std::error_code error;
     if (!fs::is_directory(directory, error)) {

@@ -590,3 +590,25 @@ TEST_CASE("shuffledIndices gives a permutation fixed by seed and epoch", "[datas
     CHECK(shuffledIndices(10, 42, 0) == std::vector<int>{2, 0, 4, 7, 8, 3, 5, 1, 9, 6});
     CHECK_THROWS_AS(shuffledIndices(-1, 42, 0), Error);
 }
+
+TEST_CASE("firstItems keeps the first images and labels, or everything for 0 or too many", "[dataset]") {
+    Dataset d;
+    d.count = 3;
+    d.height = 2;
+    d.width = 2;
+    d.images = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+    d.labels = {7, 8, 9};
+    const Dataset two = firstItems(d, 2);
+    CHECK(two.count == 2);
+    CHECK(two.height == 2);
+    CHECK(two.width == 2);
+    CHECK(two.images == std::vector<uint8_t>{1, 2, 3, 4, 5, 6, 7, 8});
+    CHECK(two.labels == std::vector<uint8_t>{7, 8});
+    for (int all : {0, 3, 10}) {
+        CAPTURE(all);
+        const Dataset same = firstItems(d, all);
+        CHECK(same.count == 3);
+        CHECK(same.images == d.images);
+        CHECK(same.labels == d.labels);
+    }
+}

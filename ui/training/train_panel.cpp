@@ -276,11 +276,7 @@ bool TrainPanel::launch(int groups, bool shuffle) {
     epochs_ = setup.recipe.epochs;
     active_ = true;
     if (int(runs_.size()) == kMaxRunsShown) {  // the oldest run's curves make room
-        Run& old = runs_.front();
-        for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{old.loss, old.trainAccuracy, old.testAccuracy, old.testPoints}) {
-            s->chart()->removeSeries(s);
-            delete s;
-        }
+        removeRunCurves(runs_.front());
         runs_.pop_front();
     }
     Run run;
@@ -399,14 +395,17 @@ void TrainPanel::onFinished(bool completed, const QString& checkpointPath) {
 void TrainPanel::onFailed(const QString& message) {
     // The running job failed: the run launch() added last is its run.
     if (!runs_.empty() && runs_.back().loss->count() == 0) {  // nothing to overlay: drop its legend entries
-        const Run& run = runs_.back();
-        for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{run.loss, run.trainAccuracy, run.testAccuracy, run.testPoints}) {
-            s->chart()->removeSeries(s);
-            delete s;
-        }
+        removeRunCurves(runs_.back());
         runs_.pop_back();
     }
     reportError(message);
+}
+
+void TrainPanel::removeRunCurves(const Run& run) {
+    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{run.loss, run.trainAccuracy, run.testAccuracy, run.testPoints}) {
+        s->chart()->removeSeries(s);
+        delete s;
+    }
 }
 
 void TrainPanel::reportError(const QString& message) {

@@ -91,6 +91,7 @@ private:
     void onFinished(bool completed, const QString& checkpointPath);
     void onFailed(const QString& message);     // the job's failure (its run is the last added)
     void reportError(const QString& message);  // status, lastError, failed()
+    void removeRunCurves(const Run& run);      // takes its series off the charts and frees them
     void setStatus(const QString& text);
     void refreshButtons();
     void fitAxes(double position);

@@ -46,15 +46,6 @@ bool isInsideBundledModels(const QString& path) {
 
 namespace {
 
-train::Dataset firstImages(const train::Dataset& data, int limit) {
-    if (limit <= 0 || limit >= data.count) return data;
-    train::Dataset subset = data;
-    subset.count = limit;
-    subset.images.resize(std::size_t(limit) * std::size_t(data.height * data.width));
-    subset.labels.resize(std::size_t(limit));
-    return subset;
-}
-
 TrainingFramePtr captureFrame(const std::shared_ptr<const Network>& network, const Parameters& parameters,
                               const Tensor& input, double position) {
     auto frame = std::make_shared<TrainingFrame>();
@@ -124,7 +115,7 @@ void TrainingJob::work(TrainingSetup setup) {
     try {
         const std::string directory = setup.dataDirectory.toStdString();
         const auto trainData = dataset(directory, true);
-        const train::Dataset test = firstImages(*dataset(directory, false), setup.testLimit);
+        const train::Dataset test = train::firstItems(*dataset(directory, false), setup.testLimit);
         auto network = std::make_shared<const Network>(Network::build(setup.config));
         const Tensor input = loadInput(setup.imagePath.toStdString(), setup.config);
         train::TrainingRun run(*network, trainingStartParameters(*network, setup.recipe.seed), setup.recipe);

@@ -54,6 +54,9 @@ std::string defaultFashionMnistDirectory();
 // checks the items are 28x28. Throws Error as readIdxDataset does.
 Dataset loadFashionMnist(const std::string& directory, bool train);
 
+// The first `count` items of `data` (all of them when count <= 0 or count >= data.count).
+Dataset firstItems(const Dataset& data, int count);
+
 // Training augmentation, applied per image. A shift moves the item by (dy, dx), each drawn
 // uniformly from -maxShift..maxShift, inside the frame; the flip mirrors it left-right with
 // probability 1/2. Since maxShift may not exceed the frame margin, the whole garment always stays

@@ -31,6 +31,8 @@
 #include <sstream>
 #include <string>
 
+#include <omp.h>
+
 #include "reference/naive_backward.h"
 #include "shufflescope/ops/activation.h"
 #include "shufflescope/ops/activation_backward.h"
@@ -542,6 +544,48 @@ TEST_CASE("batch norm + ReLU fused equals the two operators one after the other,
         REQUIRE(fused.gradGamma == separate.gradGamma);
         REQUIRE(fused.gradBeta == separate.gradBeta);
     }
+}
+
+TEST_CASE("batch norm training gives the same bits on one thread as on three uneven channel shares",
+          "[backward]") {
+    // Each thread takes a share of the channels and walks it image by image; a channel's sums
+    // must not depend on the share it falls in, and no channel may be left out or done twice.
+    const std::vector<int64_t> shape{8, 31, 17, 17};  // above the parallel threshold; 31 = 10+10+11
+    const int c = int(shape[1]);
+    const int64_t size = shape[0] * shape[1] * shape[2] * shape[3];
+    const Tensor in = tensorOf(randomValues(std::size_t(size), 191, -2, 2), shape);
+    const std::vector<float> gamma = randomValues(std::size_t(c), 192, 0.5f, 1.5f);
+    const std::vector<float> beta = randomValues(std::size_t(c), 193);
+    const Tensor gradOut = tensorOf(randomValues(std::size_t(size), 194), shape);
+    struct Result {
+        std::vector<float> out, gradIn, mean, invStd, runningMean, runningVar, gradGamma, gradBeta;
+    };
+    const auto run = [&](int threads) {
+        const int previous = omp_get_max_threads();
+        omp_set_num_threads(threads);
+        const std::size_t n = std::size_t(c);
+        std::vector<float> mean(n), invStd(n), runningMean(n, 0.0f), runningVar(n, 1.0f),
+            gradGamma(n, 0.0f), gradBeta(n, 0.0f);
+        Tensor out(shape), gradIn(shape);
+        ops::batchNormReluTrainForward(in, gamma.data(), beta.data(), out, mean.data(), invStd.data(),
+                                       runningMean.data(), runningVar.data());
+        ops::batchNormReluTrainBackward(in, gamma.data(), mean.data(), invStd.data(), out, gradOut,
+                                        gradIn, gradGamma.data(), gradBeta.data());
+        omp_set_num_threads(previous);
+        return Result{valuesOf(out), valuesOf(gradIn), mean, invStd, runningMean, runningVar, gradGamma,
+                      gradBeta};
+    };
+    const Result one = run(1), three = run(3);
+    REQUIRE(one.out == three.out);
+    REQUIRE(one.gradIn == three.gradIn);
+    REQUIRE(one.mean == three.mean);
+    REQUIRE(one.invStd == three.invStd);
+    REQUIRE(one.runningMean == three.runningMean);
+    REQUIRE(one.runningVar == three.runningVar);
+    REQUIRE(one.gradGamma == three.gradGamma);
+    REQUIRE(one.gradBeta == three.gradBeta);
+    // Every channel was normalised: its gradient with respect to beta is its sum of masked dy.
+    REQUIRE(std::none_of(one.gradBeta.begin(), one.gradBeta.end(), [](float v) { return v == 0.0f; }));
 }
 
 // [SECTION] ReLU

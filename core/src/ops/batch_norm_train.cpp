@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <vector>
+
+#include <omp.h>
 
 namespace shufflescope::ops {
 
@@ -33,6 +36,24 @@ inline float maskedGradient(const float* activated, const float* gradOut, int64_
     else return gradOut[p];
 }
 
+// Runs body(firstChannel, endChannel) on each thread's share of the channels (all of them when
+// the batch is small). Every pass below walks its share image by image: within an image a share
+// is one contiguous run of memory, so the passes stream. Walking a channel's planes one after the
+// other instead jumps a whole image per plane, which for stage 4's 4x4 planes (one cache line
+// each) made every read a cache and TLB miss: batch norm took 38% of a g = 8 training step.
+template <class Body>
+void forEachChannelShare(const BatchShape& s, Body body) {
+    if (int64_t(s.channels) * s.values() <= kParallelWork || omp_in_parallel()) {
+        body(0, s.channels);
+        return;
+    }
+#pragma omp parallel
+    {
+        const int threads = omp_get_num_threads(), t = omp_get_thread_num();
+        body(s.channels * t / threads, s.channels * (t + 1) / threads);
+    }
+}
+
 template <bool Relu>
 void forwardImpl(const Tensor& in, const float* gamma, const float* beta, Tensor& out, float* savedMean,
                  float* savedInvStd, float* runningMean, float* runningVar, float momentum, float eps) {
@@ -42,45 +63,57 @@ void forwardImpl(const Tensor& in, const float* gamma, const float* beta, Tensor
     assert(m > 1 && "batch norm in training needs more than one value per channel");
     const float* x = in.data();
     float* y = out.data();
+    // Per channel: the shift and the two shifted sums, then the affine map's mean and scale.
+    std::vector<double> shifts(std::size_t(s.channels)), sums(shifts.size()), squareSums(shifts.size());
+    std::vector<float> means(shifts.size()), scales(shifts.size());
 
-#pragma omp parallel for schedule(static) if (s.channels * m > kParallelWork)
-    for (int c = 0; c < s.channels; ++c) {
+    forEachChannelShare(s, [&](int first, int end) {
         // One pass of shifted sums in double: shifting by a value of the channel keeps
         // sum(d^2) - sum(d)^2/M free of cancellation when |mean| >> std.
-        const double shift = x[s.plane(0, c)];
-        double sum = 0.0, squares = 0.0;
+        for (int c = first; c < end; ++c) shifts[c] = x[s.plane(0, c)];
         for (int n = 0; n < s.images; ++n) {
-            const float* src = x + s.plane(n, c);
+            for (int c = first; c < end; ++c) {
+                const float* src = x + s.plane(n, c);
+                const double shift = shifts[c];
+                double sum = sums[c], squares = squareSums[c];
 #pragma omp simd reduction(+ : sum, squares)
-            for (int64_t p = 0; p < s.pixels; ++p) {
-                const double d = double(src[p]) - shift;
-                sum += d;
-                squares += d * d;
+                for (int64_t p = 0; p < s.pixels; ++p) {
+                    const double d = double(src[p]) - shift;
+                    sum += d;
+                    squares += d * d;
+                }
+                sums[c] = sum;
+                squareSums[c] = squares;
             }
         }
-        const double mean = shift + sum / double(m);
-        const double squaredDeviations = std::max(squares - sum * sum / double(m), 0.0);
-        const double biasedVar = squaredDeviations / double(m);
-        const double unbiasedVar = squaredDeviations / double(m - 1);
-        const float invStd = float(1.0 / std::sqrt(biasedVar + double(eps)));
-        savedMean[c] = float(mean);
-        savedInvStd[c] = invStd;
-        runningMean[c] = (1.0f - momentum) * runningMean[c] + momentum * float(mean);
-        runningVar[c] = (1.0f - momentum) * runningVar[c] + momentum * float(unbiasedVar);
-
+        for (int c = first; c < end; ++c) {
+            const double mean = shifts[c] + sums[c] / double(m);
+            const double squaredDeviations = std::max(squareSums[c] - sums[c] * sums[c] / double(m), 0.0);
+            const double biasedVar = squaredDeviations / double(m);
+            const double unbiasedVar = squaredDeviations / double(m - 1);
+            const float invStd = float(1.0 / std::sqrt(biasedVar + double(eps)));
+            savedMean[c] = float(mean);
+            savedInvStd[c] = invStd;
+            runningMean[c] = (1.0f - momentum) * runningMean[c] + momentum * float(mean);
+            runningVar[c] = (1.0f - momentum) * runningVar[c] + momentum * float(unbiasedVar);
+            means[c] = float(mean);
+            scales[c] = invStd * gamma[c];
+        }
         // The inference kernel's order of operations: (x - mean) * (invStd * gamma) + beta.
-        const float mu = float(mean), a = invStd * gamma[c], b = beta[c];
         for (int n = 0; n < s.images; ++n) {
-            const float* src = x + s.plane(n, c);
-            float* dst = y + s.plane(n, c);
+            for (int c = first; c < end; ++c) {
+                const float* src = x + s.plane(n, c);
+                float* dst = y + s.plane(n, c);
+                const float mu = means[c], a = scales[c], b = beta[c];
 #pragma omp simd
-            for (int64_t p = 0; p < s.pixels; ++p) {
-                const float v = (src[p] - mu) * a + b;
-                if constexpr (Relu) dst[p] = v < 0.0f ? 0.0f : v;  // reluSpan's rule exactly
-                else dst[p] = v;
+                for (int64_t p = 0; p < s.pixels; ++p) {
+                    const float v = (src[p] - mu) * a + b;
+                    if constexpr (Relu) dst[p] = v < 0.0f ? 0.0f : v;  // reluSpan's rule exactly
+                    else dst[p] = v;
+                }
             }
         }
-    }
+    });
 }
 
 template <bool Relu>
@@ -93,41 +126,53 @@ void backwardImpl(const Tensor& in, const float* gamma, const float* savedMean, 
     const float* x = in.data();
     const float* dy = gradOut.data();
     float* dx = gradIn.data();  // may be dy: each value is read before it is written
+    // Per channel: sum(dy), sum(dy * (x - mean)), then the affine map of (dy, x) that gives dx.
+    std::vector<double> sumsDy(std::size_t(s.channels)), sumsDyCentered(sumsDy.size());
+    std::vector<float> scales(sumsDy.size()), meansDy(sumsDy.size()), xCoefficients(sumsDy.size());
 
-#pragma omp parallel for schedule(static) if (s.channels * m > kParallelWork)
-    for (int c = 0; c < s.channels; ++c) {
-        const float mean = savedMean[c], invStd = savedInvStd[c];
-        double sumDy = 0.0, sumDyCentered = 0.0;  // sum(dy), sum(dy * (x - mean))
+    forEachChannelShare(s, [&](int first, int end) {
         for (int n = 0; n < s.images; ++n) {
-            const float* xs = x + s.plane(n, c);
-            const float* ds = dy + s.plane(n, c);
-            const float* as = Relu ? activated + s.plane(n, c) : nullptr;
+            for (int c = first; c < end; ++c) {
+                const float mean = savedMean[c];
+                const float* xs = x + s.plane(n, c);
+                const float* ds = dy + s.plane(n, c);
+                const float* as = Relu ? activated + s.plane(n, c) : nullptr;
+                double sumDy = sumsDy[c], sumDyCentered = sumsDyCentered[c];
 #pragma omp simd reduction(+ : sumDy, sumDyCentered)
-            for (int64_t p = 0; p < s.pixels; ++p) {
-                const float d = maskedGradient<Relu>(as, ds, p);
-                sumDy += d;
-                sumDyCentered += double(d) * (double(xs[p]) - mean);
+                for (int64_t p = 0; p < s.pixels; ++p) {
+                    const float d = maskedGradient<Relu>(as, ds, p);
+                    sumDy += d;
+                    sumDyCentered += double(d) * (double(xs[p]) - mean);
+                }
+                sumsDy[c] = sumDy;
+                sumsDyCentered[c] = sumDyCentered;
             }
         }
-        const double sumDyXhat = sumDyCentered * invStd;
-        if (gradGamma) gradGamma[c] += float(sumDyXhat);
-        if (gradBeta) gradBeta[c] += float(sumDy);
-
         // gradIn = gamma*invStd * (dy - sum(dy)/M - xhat * sum(dy*xhat)/M), with
         // xhat = (x - mean)*invStd folded into one affine map of (dy, x) per channel.
-        const float scale = gamma[c] * invStd;
-        const float meanDy = float(sumDy / double(m));
-        const float xCoefficient = float(sumDyXhat / double(m)) * invStd;
-        for (int n = 0; n < s.images; ++n) {
-            const float* xs = x + s.plane(n, c);
-            const float* ds = dy + s.plane(n, c);
-            const float* as = Relu ? activated + s.plane(n, c) : nullptr;
-            float* dst = dx + s.plane(n, c);
-#pragma omp simd
-            for (int64_t p = 0; p < s.pixels; ++p)
-                dst[p] = scale * (maskedGradient<Relu>(as, ds, p) - meanDy - (xs[p] - mean) * xCoefficient);
+        for (int c = first; c < end; ++c) {
+            const float invStd = savedInvStd[c];
+            const double sumDyXhat = sumsDyCentered[c] * invStd;
+            if (gradGamma) gradGamma[c] += float(sumDyXhat);
+            if (gradBeta) gradBeta[c] += float(sumsDy[c]);
+            scales[c] = gamma[c] * invStd;
+            meansDy[c] = float(sumsDy[c] / double(m));
+            xCoefficients[c] = float(sumDyXhat / double(m)) * invStd;
         }
-    }
+        for (int n = 0; n < s.images; ++n) {
+            for (int c = first; c < end; ++c) {
+                const float* xs = x + s.plane(n, c);
+                const float* ds = dy + s.plane(n, c);
+                const float* as = Relu ? activated + s.plane(n, c) : nullptr;
+                float* dst = dx + s.plane(n, c);
+                const float mean = savedMean[c], scale = scales[c], meanDy = meansDy[c],
+                            xCoefficient = xCoefficients[c];
+#pragma omp simd
+                for (int64_t p = 0; p < s.pixels; ++p)
+                    dst[p] = scale * (maskedGradient<Relu>(as, ds, p) - meanDy - (xs[p] - mean) * xCoefficient);
+            }
+        }
+    });
 }
 
 }  // namespace

@@ -26,8 +26,10 @@ struct BatchNormCase {
     std::vector<float> gamma, beta, mean, invStd, runningMean, runningVar, gradGamma, gradBeta;
 
     explicit BatchNormCase(const benchmark::State& state)
-        : in({128, state.range(0), state.range(1), state.range(1)}), out(in.shape()),
-          gradOut(in.shape()), gradIn(in.shape()) {
+        : in({128, state.range(0), state.range(1), state.range(1)}),
+          out(in.shape()),
+          gradOut(in.shape()),
+          gradIn(in.shape()) {
         const std::size_t c = std::size_t(state.range(0));
         std::mt19937 random(7);
         std::normal_distribution<float> normal(0.3f, 1.0f);
@@ -51,18 +53,19 @@ struct BatchNormCase {
     }
     void backward(bool relu) {
         if (relu)
-            ops::batchNormReluTrainBackward(in, gamma.data(), mean.data(), invStd.data(), out, gradOut,
-                                            gradIn, gradGamma.data(), gradBeta.data());
+            ops::batchNormReluTrainBackward(in, gamma.data(), mean.data(), invStd.data(), out,
+                                            gradOut, gradIn, gradGamma.data(), gradBeta.data());
         else
-            ops::batchNormTrainBackward(in, gamma.data(), mean.data(), invStd.data(), gradOut, gradIn,
-                                        gradGamma.data(), gradBeta.data());
+            ops::batchNormTrainBackward(in, gamma.data(), mean.data(), invStd.data(), gradOut,
+                                        gradIn, gradGamma.data(), gradBeta.data());
     }
 };
 
 // Bytes a call must move: forward reads in, writes out; backward reads in, gradOut (and the
 // activated out when fused), writes gradIn.
 void setBytes(benchmark::State& state, const Tensor& t, int tensorsTouched) {
-    state.SetBytesProcessed(int64_t(state.iterations()) * t.size() * int64_t(sizeof(float)) * tensorsTouched);
+    state.SetBytesProcessed(int64_t(state.iterations()) * t.size() * int64_t(sizeof(float)) *
+                            tensorsTouched);
 }
 
 template <bool Relu>
@@ -89,8 +92,8 @@ void BM_BatchNormTrainBackward(benchmark::State& state) {
 // {channels, side}: stage 2 (16x16), stage 3 (8x8), stage 4 (4x4).
 void stageShapes(benchmark::internal::Benchmark* b) {
     b->ArgNames({"C", "HW"});
-    for (const auto& [channels, side] :
-         std::vector<std::pair<int, int>>{{48, 16}, {192, 16}, {96, 8}, {384, 8}, {192, 4}, {768, 4}})
+    for (const auto& [channels, side] : std::vector<std::pair<int, int>>{
+             {48, 16}, {192, 16}, {96, 8}, {384, 8}, {192, 4}, {768, 4}})
         b->Args({channels, side});
     b->Unit(benchmark::kMicrosecond);
 }

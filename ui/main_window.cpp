@@ -20,6 +20,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSlider>
 #include <QSplitter>
@@ -78,6 +79,7 @@ const ShortcutRow kShortcuts[] = {
 };
 
 const double kMinFontScale = 0.8, kMaxFontScale = 2.5;
+constexpr int kTimelineWidth = 330;  // the step tree's minimum width at 1x text
 
 bool isCheckpoint(const QString& path) { return path.endsWith(QStringLiteral(".safetensors"), Qt::CaseInsensitive); }
 
@@ -140,7 +142,7 @@ void MainWindow::buildViews() {
     auto* timelineDock = new QDockWidget(tr("Network"), this);
     timelineDock->setObjectName(QStringLiteral("NetworkDock"));
     timelineDock->setWidget(timeline_);
-    timeline_->setMinimumWidth(330);
+    timeline_->setMinimumWidth(kTimelineWidth);
     addDockWidget(Qt::LeftDockWidgetArea, timelineDock);
 
     operation_ = new OperationView(this);
@@ -200,12 +202,13 @@ void MainWindow::buildViews() {
     auto* rightDock = new QDockWidget(tr("Prediction and cost"), this);
     rightDock->setObjectName(QStringLiteral("CostDock"));
     // Large projector text can make the panel taller than the window: scroll rather than squash.
-    auto* scroll = new QScrollArea(rightDock);
-    scroll->setWidget(right);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    rightDock->setWidget(scroll);
+    predictionAndCost_ = new QScrollArea(rightDock);
+    predictionAndCost_->setWidget(right);
+    predictionAndCost_->setWidgetResizable(true);
+    predictionAndCost_->setFrameShape(QFrame::NoFrame);
+    predictionAndCost_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    rightDock->setWidget(predictionAndCost_);
+    right->installEventFilter(this);  // its layout requests resize the dock (eventFilter)
     addDockWidget(Qt::RightDockWidgetArea, rightDock);
 }
 
@@ -514,6 +517,8 @@ void MainWindow::setFontScale(double scale) {
     setFont(f);
     menuBar()->setFont(f);
     timeline_->setFontScale(fontScale_);
+    // The step tree's name and shape columns grow with the text; the MACs bars need what is left.
+    timeline_->setMinimumWidth(int(kTimelineWidth * std::min(fontScale_, 1.45)));
     operation_->setFontScale(fontScale_);
     flow_->setFontScale(fontScale_);
     canvas_->setFontScale(fontScale_);
@@ -523,6 +528,17 @@ void MainWindow::setFontScale(double scale) {
     // Two toolbar rows when the text is large enough that one row would be cut off.
     removeToolBarBreak(playbackBar_);
     if (fontScale_ > 1.25) insertToolBarBreak(playbackBar_);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    // The prediction-and-cost dock scrolls only vertically, so it must be as wide as its content
+    // needs whenever that changes (text size, language, model): a dock sized for small text kept
+    // its width after "Projector (large text)" and cut the cost table and chart off.
+    if (predictionAndCost_ && watched == predictionAndCost_->widget() && event->type() == QEvent::LayoutRequest) {
+        predictionAndCost_->setMinimumWidth(predictionAndCost_->widget()->minimumSizeHint().width() +
+                                            predictionAndCost_->verticalScrollBar()->sizeHint().width());
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::setAnimationsEnabled(bool on) { operation_->setAnimationEnabled(on); }

@@ -13,6 +13,7 @@ class QButtonGroup;
 class QComboBox;
 class QLabel;
 class QSlider;
+class QScrollArea;
 class QTabWidget;
 class QToolBar;
 class QToolButton;
@@ -62,6 +63,7 @@ public slots:
     void showShortcuts();
 
 protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -92,6 +94,7 @@ private:
     FeatureMapCanvas* canvas_ = nullptr;
     CostPanel* cost_ = nullptr;
     PredictionPanel* prediction_ = nullptr;
+    QScrollArea* predictionAndCost_ = nullptr;  // the right dock's scrolling content
     TrainPanel* train_ = nullptr;
     QTabWidget* centreTabs_ = nullptr;
     QList<int> splitBeforeTraining_;  // the centre split's sizes while the Train tab hides the canvas

@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <QChartView>
+#include <QHeaderView>
+#include <QScrollArea>
 #include <QTest>
 
 #include "canvas/feature_map_canvas.h"
@@ -12,6 +15,7 @@
 #include "views/cost_panel.h"
 #include "views/operation/operation_view.h"
 #include "views/prediction_panel.h"
+#include "views/timeline_view.h"
 #include "ui_test_support.h"
 #include "widgets/number_format.h"
 
@@ -96,6 +100,41 @@ TEST_CASE("the cost panel shows the core's numbers for the selected step and the
         REQUIRE(entries.size() == 5);
         const float best = *std::max_element(s->probabilities.begin(), s->probabilities.end());
         CHECK(entries.front().probability == best);
+    }
+}
+
+TEST_CASE("projector text in a 1920x1080 window: every tab fits, the MACs column and cost chart show",
+          "[window]") {
+    Window w;
+    w.use(fashion(3));
+    w.window.resize(1920, 1080);
+    auto* tree = w.window.findChild<TimelineView*>();
+    auto* chart = w.window.costPanel()->findChild<QChartView*>();
+    REQUIRE(tree);
+    REQUIRE(chart);
+    for (double scale : {1.0, 1.4, 1.8}) {
+        CAPTURE(scale);
+        w.window.setFontScale(scale);
+        for (const char* view : {"operation", "flow", "train"}) {
+            CAPTURE(view);
+            REQUIRE(w.window.showView(QString::fromLatin1(view)));
+            settle(200);
+            // The Train tab's settings row once made the window wider than the screen, pushing
+            // the prediction dock off its right edge.
+            CHECK(w.window.width() <= 1920);
+            // The step tree's MACs bars keep at least 40 px (they vanished behind a scroll bar).
+            CHECK(tree->header()->sectionViewportPosition(2) + 40 <= tree->viewport()->width());
+            // The cost chart is whole inside the dock: a blank band under the prediction panel
+            // once pushed it below the bottom, and the dock kept its small-text width when the
+            // text grew, cutting the chart off on the right.
+            auto* viewport = chart->parentWidget();
+            while (viewport && !qobject_cast<QScrollArea*>(viewport->parentWidget())) viewport = viewport->parentWidget();
+            REQUIRE(viewport);
+            const QRect inViewport(chart->mapTo(viewport, QPoint(0, 0)), chart->size());
+            CAPTURE(inViewport.left(), inViewport.top(), inViewport.right(), inViewport.bottom(), viewport->width(),
+                    viewport->height());
+            CHECK(viewport->rect().contains(inViewport));
+        }
     }
 }
 

@@ -26,6 +26,7 @@
 #include "shufflescope/config.h"
 #include "shufflescope/train/fashion_mnist.h"
 #include "training/training_frame_view.h"
+#include "widgets/chart_title.h"
 #include "widgets/palette.h"
 
 namespace shufflescope::ui {
@@ -115,7 +116,6 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
     imagesBox_->setCurrentIndex(1);
     imagesBox_->setToolTip(tr("How many Fashion-MNIST training images each epoch uses"));
     controls->addWidget(imagesBox_);
-    controls->addWidget(new QLabel(tr("Watch"), this));
     sampleBox_ = new QComboBox(this);
     const QDir samples(samplesDirectory());
     for (const QString& file : samples.entryList({QStringLiteral("fashion-*.png")}, QDir::Files, QDir::Name))
@@ -123,7 +123,6 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
                             samples.filePath(file));
     sampleBox_->setCurrentIndex(std::max(0, sampleBox_->findText(QStringLiteral("sneaker"))));
     sampleBox_->setToolTip(tr("The image whose feature maps are shown as the network learns"));
-    controls->addWidget(sampleBox_);
     controls->addStretch(1);
     // The buttons get their own row: one long row would make the panel wider than the centre
     // area and squeeze the prediction dock at ordinary window sizes.
@@ -155,8 +154,9 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(status_);
 
     auto* charts = new QHBoxLayout;
-    lossChart_ = makeChart(tr("Training loss (cross-entropy)"), &lossX_, &lossY_, tr("loss"));
-    accuracyChart_ = makeChart(tr("Accuracy: test (points), training (dashed)"), &accuracyX_, &accuracyY_, tr("%"));
+    lossChart_ = makeChart(twoLineChartTitle(tr("Training loss"), tr("cross-entropy")), &lossX_, &lossY_, tr("loss"));
+    accuracyChart_ = makeChart(twoLineChartTitle(tr("Accuracy"), tr("test: points, training: dashed")),
+                               &accuracyX_, &accuracyY_, tr("%"));
     for (QChart* chart : {lossChart_, accuracyChart_}) {
         auto* view = new QChartView(chart, this);
         view->setRenderHint(QPainter::Antialiasing);
@@ -165,6 +165,13 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
         charts->addWidget(view, 1);
     }
     layout->addLayout(charts, 3);
+    // The image chooser sits above the feature maps it chooses for (in the settings row it made
+    // the panel too wide for projector text sizes).
+    auto* watch = new QHBoxLayout;
+    watch->addWidget(new QLabel(tr("Watch"), this));
+    watch->addWidget(sampleBox_);
+    watch->addStretch(1);
+    layout->addLayout(watch);
     frameView_ = new TrainingFrameView(this);
     layout->addWidget(frameView_, 2);
     fitAxes(0);

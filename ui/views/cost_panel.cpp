@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include "shufflescope/paper_reference.h"
+#include "widgets/chart_title.h"
 #include "widgets/number_format.h"
 #include "widgets/palette.h"
 
@@ -66,7 +67,7 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
     series->append(denseSet_);
     auto* chart = new QChart;
     chart->addSeries(series);
-    chart->setTitle(tr("MFLOPs per stage (C1 = stem conv)"));
+    chart->setTitle(twoLineChartTitle(tr("MFLOPs per stage"), tr("C1 = stem conv")));
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setBackgroundVisible(false);
@@ -82,6 +83,10 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
     chart_ = new QChartView(chart, this);
     chart_->setRenderHint(QPainter::Antialiasing);
     chart_->setMinimumHeight(160);
+    // The chart takes the height that is left, down to its minimum. Its own size hint (~500 px)
+    // would otherwise set the height of the scrolling dock (the caption below wraps, so the dock
+    // lays out by height-for-width, which counts hints) and push the chart out of view.
+    chart_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
     applyPalette();
     layout->addWidget(chart_, 1);
 
@@ -122,7 +127,9 @@ void CostPanel::setFontScale(double scale) {
     chart_->chart()->axes().last()->setLabelsFont(small);
     chart_->chart()->legend()->setFont(small);
     chart_->chart()->setTitleFont(f);
-    chart_->setMinimumHeight(int(160 * scale));
+    // Four lines of text (the title's two, the axis labels, the legend) grow with the text size;
+    // the bars keep 92 px. Scaling all of it made the dock too tall for a 1080p projector.
+    chart_->setMinimumHeight(int(92 + 68 * scale));
 }
 
 void CostPanel::setRow(const QString& key, const QString& grouped, const QString& dense) {

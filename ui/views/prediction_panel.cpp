@@ -25,9 +25,18 @@ void PredictionPanel::setFontScale(double scale) {
     update();
 }
 
-QSize PredictionPanel::sizeHint() const {
-    return {int(320 * fontScale_), int((2 + kTop) * (QFontMetrics(font()).height() + 8) * fontScale_ + 8)};
+QFont PredictionPanel::paintFont() const {
+    QFont f = font();
+    f.setPointSizeF(10.0 * fontScale_);
+    return f;
 }
+
+int PredictionPanel::lineHeight() const { return QFontMetrics(paintFont()).height() + int(8 * fontScale_); }
+
+// The badge line, the top classes and the forward-pass line, 4 px above and below. Measured with
+// the font paintEvent draws with (the widget's own font is the window's, already scaled: scaling
+// its height again left a blank band under the panel that pushed the cost chart out of view).
+QSize PredictionPanel::sizeHint() const { return {int(320 * fontScale_), (2 + kTop) * lineHeight() + 8}; }
 
 void PredictionPanel::setSnapshot(SnapshotPtr snapshot) {
     snapshot_ = std::move(snapshot);
@@ -50,11 +59,10 @@ void PredictionPanel::setSnapshot(SnapshotPtr snapshot) {
 void PredictionPanel::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
-    QFont font = this->font();
-    font.setPointSizeF(10.0 * fontScale_);
+    const QFont font = paintFont();
     painter.setFont(font);
     const QFontMetrics metrics(font);
-    const int line = metrics.height() + int(8 * fontScale_);
+    const int line = lineHeight();
     const QColor text = palette().color(QPalette::WindowText);
     if (!snapshot_) {
         painter.setPen(text);

@@ -27,6 +27,9 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    QFont paintFont() const;  // the window's family at 10 pt times the font scale
+    int lineHeight() const;
+
     SnapshotPtr snapshot_;
     std::vector<Entry> entries_;
     double fontScale_ = 1.0;

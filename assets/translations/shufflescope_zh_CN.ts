@@ -106,32 +106,32 @@
 <context>
     <name>CostPanel</name>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="24"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="23"/>
         <source>This step</source>
         <translation>当前步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="25"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="24"/>
         <source>Up to this step</source>
         <translation>截至当前步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="26"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="25"/>
         <source>Backbone (Table 1)</source>
         <translation>骨干网络（表 1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="27"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="26"/>
         <source>Classifier (FC)</source>
         <translation>分类器（FC）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="28"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="27"/>
         <source>Whole network</source>
         <translation>整个网络</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="29"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="28"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
@@ -695,12 +695,12 @@ stride %1</source>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="96"/>
+        <location filename="../../ui/main_window.cpp" line="97"/>
         <source>shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="96"/>
+        <location filename="../../ui/main_window.cpp" line="97"/>
         <source>no shuffle</source>
         <translation>不混洗</translation>
     </message>
@@ -883,112 +883,112 @@ stride %1</source>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="56"/>
+        <location filename="../../ui/main_window.cpp" line="57"/>
         <source>Previous / next step</source>
         <translation>上一步 / 下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="57"/>
+        <location filename="../../ui/main_window.cpp" line="58"/>
         <source>Previous / next unit</source>
         <translation>上一个 / 下一个单元</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="58"/>
+        <location filename="../../ui/main_window.cpp" line="59"/>
         <source>First / last step</source>
         <translation>第一步 / 最后一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="59"/>
+        <location filename="../../ui/main_window.cpp" line="60"/>
         <source>Play / pause the walk through the network</source>
         <translation>播放 / 暂停网络的自动逐步演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="60"/>
+        <location filename="../../ui/main_window.cpp" line="61"/>
         <source>Slower / faster walk</source>
         <translation>自动演示减速 / 加速</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="61"/>
+        <location filename="../../ui/main_window.cpp" line="62"/>
         <source>Number of groups g</source>
         <translation>分组数 g</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="62"/>
+        <location filename="../../ui/main_window.cpp" line="63"/>
         <source>Channel shuffle on / off</source>
         <translation>通道混洗 开 / 关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="63"/>
+        <location filename="../../ui/main_window.cpp" line="64"/>
         <source>Next width (0.25× … 2×)</source>
         <translation>下一个宽度系数（0.25× … 2×）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="64"/>
+        <location filename="../../ui/main_window.cpp" line="65"/>
         <source>Next preset (ImageNet / Fashion-MNIST)</source>
         <translation>下一个预设（ImageNet / Fashion-MNIST）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="65"/>
+        <location filename="../../ui/main_window.cpp" line="66"/>
         <source>A/B compare on / off</source>
         <translation>A/B 对比 开 / 关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="66"/>
+        <location filename="../../ui/main_window.cpp" line="67"/>
         <source>Next choice of configuration B</source>
         <translation>切换配置 B 的下一个选项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="67"/>
+        <location filename="../../ui/main_window.cpp" line="68"/>
         <source>Ghost the dense connections a grouped conv saves</source>
         <translation>以虚线显示分组卷积省去的稠密连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="68"/>
+        <location filename="../../ui/main_window.cpp" line="69"/>
         <source>Operation view / channel flow</source>
         <translation>运算视图 / 通道流向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="69"/>
+        <location filename="../../ui/main_window.cpp" line="70"/>
         <source>Train panel</source>
         <translation>训练面板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="70"/>
+        <location filename="../../ui/main_window.cpp" line="71"/>
         <source>Replay the step&apos;s animation</source>
         <translation>重播当前步骤的动画</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="71"/>
+        <location filename="../../ui/main_window.cpp" line="72"/>
         <source>Feature maps: one colour range for all channels / each its own</source>
         <translation>特征图：所有通道统一色阶 / 各用各的色阶</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="72"/>
+        <location filename="../../ui/main_window.cpp" line="73"/>
         <source>Feature maps: zoom in / out / reset (wheel and drag too)</source>
         <translation>特征图：放大 / 缩小 / 重置（也可用滚轮和拖动）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="73"/>
+        <location filename="../../ui/main_window.cpp" line="74"/>
         <source>Clear the selected channel</source>
         <translation>取消选中的通道</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="74"/>
+        <location filename="../../ui/main_window.cpp" line="75"/>
         <source>Open an image or .npy</source>
         <translation>打开图像或 .npy 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="75"/>
+        <location filename="../../ui/main_window.cpp" line="76"/>
         <source>Open a checkpoint</source>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="76"/>
+        <location filename="../../ui/main_window.cpp" line="77"/>
         <source>Larger / smaller text (projector)</source>
         <translation>增大 / 减小文字（投影仪）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="77"/>
+        <location filename="../../ui/main_window.cpp" line="78"/>
         <source>This sheet</source>
         <translation>本快捷键表</translation>
     </message>
@@ -1253,89 +1253,84 @@ stride %1</source>
 <context>
     <name>shufflescope::ui::CostPanel</name>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="40"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="48"/>
         <source>MFLOPs (mult-adds)</source>
         <translation>MFLOPs（乘加）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="41"/>
-        <location filename="../../ui/views/cost_panel.cpp" line="61"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="49"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="69"/>
         <source>grouped</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="42"/>
-        <location filename="../../ui/views/cost_panel.cpp" line="62"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="50"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="70"/>
         <source>dense</source>
         <translation>稠密</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="58"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="66"/>
         <source>Multiply-adds of the selected step; dense = its 1×1 convolution ungrouped</source>
         <translation>所选步骤的乘加运算量；稠密 = 将其 1×1 卷积改为不分组时的值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="70"/>
-        <source>MFLOPs per stage</source>
-        <translation>各阶段 MFLOPs</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="70"/>
-        <source>C1 = stem conv</source>
-        <translation>C1 = 主干起始层卷积</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="76"/>
-        <source>C1</source>
-        <translation>C1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="76"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="85"/>
         <source>S2</source>
         <translation>S2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="76"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="85"/>
         <source>S3</source>
         <translation>S3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="76"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="85"/>
         <source>S4</source>
         <translation>S4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="76"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="85"/>
         <source>FC</source>
         <translation>FC</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="151"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="78"/>
+        <source>MFLOPs per stage (C1 = stem)</source>
+        <translation>各阶段 MFLOPs（C1 = 起始层）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/cost_panel.cpp" line="85"/>
+        <source>C1</source>
+        <translation>C1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/cost_panel.cpp" line="164"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — g = %2, %3, shuffle %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — g = %2，%3，通道混洗：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="155"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="168"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="155"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="168"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="163"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="176"/>
         <source>%1 MACs; dense is %2 of the grouped network</source>
         <translation>%1 MACs；稠密网络的计算量是分组网络的 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="190"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="203"/>
         <source>&lt;b&gt;Paper, Table 1 (g = %1):&lt;/b&gt; stages %2 / %3 / %4 channels, complexity %5 MFLOPs.&lt;br&gt;&lt;b&gt;Engine:&lt;/b&gt; stages %6 / %7 / %8, backbone %9.</source>
         <translation>&lt;b&gt;论文表 1（g = %1）：&lt;/b&gt;各阶段 %2 / %3 / %4 个通道，复杂度 %5 MFLOPs。&lt;br&gt;&lt;b&gt;本程序引擎：&lt;/b&gt;各阶段 %6 / %7 / %8，骨干网络 %9。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="200"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="213"/>
         <source>&lt;b&gt;Paper:&lt;/b&gt; Table 1 has no column for g = %1. %2</source>
         <translation>&lt;b&gt;论文：&lt;/b&gt;表 1 中没有 g = %1 这一列。%2</translation>
     </message>
@@ -1499,337 +1494,337 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="121"/>
+        <location filename="../../ui/main_window.cpp" line="122"/>
         <source>Computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="141"/>
+        <location filename="../../ui/main_window.cpp" line="142"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="150"/>
+        <location filename="../../ui/main_window.cpp" line="151"/>
         <source>Operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="151"/>
+        <location filename="../../ui/main_window.cpp" line="152"/>
         <source>Channel flow</source>
         <translation>通道流向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="152"/>
+        <location filename="../../ui/main_window.cpp" line="153"/>
         <source>What the selected step computes, animated (F switches view)</source>
         <translation>所选步骤在计算什么（动画演示，按 F 切换视图）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="153"/>
+        <location filename="../../ui/main_window.cpp" line="154"/>
         <source>Which earlier channels can reach the selected channel (the boundary effect)</source>
         <translation>前面哪些通道能影响所选通道（边界效应）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="169"/>
+        <location filename="../../ui/main_window.cpp" line="170"/>
         <source>Feature maps: wheel zooms, drag pans, double-click resets, click a channel to enlarge it</source>
         <translation>特征图：滚轮缩放，拖动平移，双击重置，单击通道可放大</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="195"/>
+        <location filename="../../ui/main_window.cpp" line="196"/>
         <source>Prediction</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="214"/>
+        <location filename="../../ui/main_window.cpp" line="216"/>
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="219"/>
+        <location filename="../../ui/main_window.cpp" line="221"/>
         <source>ImageNet geometry</source>
         <translation>ImageNet 规格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="220"/>
+        <location filename="../../ui/main_window.cpp" line="222"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="221"/>
+        <location filename="../../ui/main_window.cpp" line="223"/>
         <source>Model preset (P)</source>
         <translation>模型预设（P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="224"/>
+        <location filename="../../ui/main_window.cpp" line="226"/>
         <source> Model </source>
         <translation> 模型 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="228"/>
+        <location filename="../../ui/main_window.cpp" line="230"/>
         <source> Groups g </source>
         <translation> 分组数 g </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="235"/>
+        <location filename="../../ui/main_window.cpp" line="237"/>
         <source>g = %1 (key %1) — not in the paper: the stem must change</source>
         <translation>g = %1（按键 %1）——论文中没有：主干起始层需要改动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="236"/>
+        <location filename="../../ui/main_window.cpp" line="238"/>
         <source>g = %1 (key %1)</source>
         <translation>g = %1（按键 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="244"/>
+        <location filename="../../ui/main_window.cpp" line="246"/>
         <source>Shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="245"/>
+        <location filename="../../ui/main_window.cpp" line="247"/>
         <source>Channel shuffle on / off (S)</source>
         <translation>通道混洗 开 / 关（S）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="253"/>
+        <location filename="../../ui/main_window.cpp" line="255"/>
         <source>Width scale (W): every filter count times s, cost about s²</source>
         <translation>宽度系数（W）：每层卷积核个数乘以 s，计算量约为 s² 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="256"/>
+        <location filename="../../ui/main_window.cpp" line="258"/>
         <source> Width </source>
         <translation> 宽度 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="267"/>
+        <location filename="../../ui/main_window.cpp" line="269"/>
         <source>Previous step (←)</source>
         <translation>上一步（←）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="272"/>
+        <location filename="../../ui/main_window.cpp" line="274"/>
         <source>Play / pause an automatic walk through the network (Space)</source>
         <translation>播放 / 暂停网络的自动逐步演示（Space）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="280"/>
+        <location filename="../../ui/main_window.cpp" line="282"/>
         <source>Next step (→)</source>
         <translation>下一步（→）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="302"/>
+        <location filename="../../ui/main_window.cpp" line="304"/>
         <source>A/B compare</source>
         <translation>A/B 对比</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="303"/>
+        <location filename="../../ui/main_window.cpp" line="305"/>
         <source>Split the feature maps: this configuration (A) next to another (B) (C)</source>
         <translation>分屏显示特征图：当前配置 (A) 与另一配置 (B) 并排（C）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="306"/>
+        <location filename="../../ui/main_window.cpp" line="308"/>
         <source>B: shuffle flipped</source>
         <translation>B：混洗取反</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="307"/>
+        <location filename="../../ui/main_window.cpp" line="309"/>
         <source>B: g = %1</source>
         <translation>B：g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="287"/>
+        <location filename="../../ui/main_window.cpp" line="289"/>
         <source>Speed of the automatic walk ([ slower, ] faster)</source>
         <translation>自动演示的速度（[ 减慢，] 加快）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="111"/>
+        <location filename="../../ui/main_window.cpp" line="112"/>
         <source>←/→ step · 1–8 groups · S shuffle · Space play · F1 all shortcuts</source>
         <translation>←/→ 步骤 · 1–8 分组数 · S 混洗 · Space 播放 · F1 全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="155"/>
+        <location filename="../../ui/main_window.cpp" line="156"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="156"/>
+        <location filename="../../ui/main_window.cpp" line="157"/>
         <source>Train a Fashion-MNIST network here and watch it learn; overlay shuffle on and off</source>
         <translation>在这里训练一个 Fashion-MNIST 网络并观察它的学习过程；可叠加对比混洗开启与关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="201"/>
+        <location filename="../../ui/main_window.cpp" line="202"/>
         <source>Prediction and cost</source>
         <translation>预测与计算量</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="261"/>
+        <location filename="../../ui/main_window.cpp" line="263"/>
         <source>Playback</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="308"/>
+        <location filename="../../ui/main_window.cpp" line="310"/>
         <source>What configuration B differs in (B)</source>
         <translation>配置 B 与 A 的不同之处（B）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="321"/>
+        <location filename="../../ui/main_window.cpp" line="323"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="322"/>
+        <location filename="../../ui/main_window.cpp" line="324"/>
         <source>&amp;Open image or .npy…</source>
         <translation>打开图像或 .npy(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="323"/>
+        <location filename="../../ui/main_window.cpp" line="325"/>
         <source>Open &amp;checkpoint…</source>
         <translation>打开检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="326"/>
+        <location filename="../../ui/main_window.cpp" line="328"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="328"/>
+        <location filename="../../ui/main_window.cpp" line="330"/>
         <source>&amp;Samples</source>
         <translation>示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="335"/>
+        <location filename="../../ui/main_window.cpp" line="337"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="336"/>
+        <location filename="../../ui/main_window.cpp" line="338"/>
         <source>Larger text</source>
         <translation>增大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="337"/>
+        <location filename="../../ui/main_window.cpp" line="339"/>
         <source>Smaller text</source>
         <translation>减小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="338"/>
+        <location filename="../../ui/main_window.cpp" line="340"/>
         <source>Projector (large text)</source>
         <translation>投影仪模式（大字）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="341"/>
+        <location filename="../../ui/main_window.cpp" line="343"/>
         <source>System theme</source>
         <translation>跟随系统主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="342"/>
+        <location filename="../../ui/main_window.cpp" line="344"/>
         <source>Light theme</source>
         <translation>浅色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="343"/>
+        <location filename="../../ui/main_window.cpp" line="345"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="353"/>
+        <location filename="../../ui/main_window.cpp" line="355"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="364"/>
+        <location filename="../../ui/main_window.cpp" line="366"/>
         <source>The language changes when ShuffleScope starts again.</source>
         <translation>重新启动 ShuffleScope 后，语言设置才会生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="368"/>
+        <location filename="../../ui/main_window.cpp" line="370"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="369"/>
+        <location filename="../../ui/main_window.cpp" line="371"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="370"/>
+        <location filename="../../ui/main_window.cpp" line="372"/>
         <source>&amp;About ShuffleScope</source>
         <translation>关于 ShuffleScope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="371"/>
+        <location filename="../../ui/main_window.cpp" line="373"/>
         <source>About ShuffleScope</source>
         <translation>关于 ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="372"/>
+        <location filename="../../ui/main_window.cpp" line="374"/>
         <source>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;A visualiser and tutor for ShuffleNet v1 (Zhang, Zhou, Lin, Sun, CVPR 2018).&lt;br&gt;Every number is computed by the project&apos;s own engine from the current configuration.</source>
         <translation>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;ShuffleNet v1（Zhang, Zhou, Lin, Sun, CVPR 2018）的可视化与教学工具。&lt;br&gt;所有数字都由本项目自己的引擎根据当前配置计算得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="385"/>
+        <location filename="../../ui/main_window.cpp" line="387"/>
         <source>Shuffle: on</source>
         <translation>混洗：开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="385"/>
+        <location filename="../../ui/main_window.cpp" line="387"/>
         <source>Shuffle: off</source>
         <translation>混洗：关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="392"/>
+        <location filename="../../ui/main_window.cpp" line="394"/>
         <source>ShuffleScope — %1</source>
         <translation>ShuffleScope — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="393"/>
+        <location filename="../../ui/main_window.cpp" line="395"/>
         <source> (untrained)</source>
         <translation>（未训练）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="412"/>
+        <location filename="../../ui/main_window.cpp" line="414"/>
         <source>  Step %1 / %2: &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>  步骤 %1 / %2：&lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="453"/>
+        <location filename="../../ui/main_window.cpp" line="455"/>
         <source>Open image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="454"/>
+        <location filename="../../ui/main_window.cpp" line="456"/>
         <source>Images and tensors (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;All files (*)</source>
         <translation>图像和张量 (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="459"/>
+        <location filename="../../ui/main_window.cpp" line="461"/>
         <source>Open checkpoint</source>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="460"/>
+        <location filename="../../ui/main_window.cpp" line="462"/>
         <source>Checkpoints (*.safetensors);;All files (*)</source>
         <translation>检查点 (*.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="473"/>
+        <location filename="../../ui/main_window.cpp" line="475"/>
         <source>ShuffleScope</source>
         <translation>ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="481"/>
+        <location filename="../../ui/main_window.cpp" line="483"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="483"/>
+        <location filename="../../ui/main_window.cpp" line="485"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="483"/>
+        <location filename="../../ui/main_window.cpp" line="485"/>
         <source>Action</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="680"/>
+        <location filename="../../ui/main_window.cpp" line="693"/>
         <source>Saved settings were not valid; starting from the defaults.</source>
         <translation>保存的设置无效，已改用默认设置。</translation>
     </message>
@@ -1959,217 +1954,217 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::TrainPanel</name>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="48"/>
+        <location filename="../../ui/training/train_panel.cpp" line="47"/>
         <source>g=%1 shuffle on</source>
         <translation>g=%1 混洗开</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="48"/>
+        <location filename="../../ui/training/train_panel.cpp" line="47"/>
         <source>g=%1 shuffle off</source>
         <translation>g=%1 混洗关</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="57"/>
+        <location filename="../../ui/training/train_panel.cpp" line="62"/>
         <source>epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="97"/>
+        <location filename="../../ui/training/train_panel.cpp" line="102"/>
         <source>Groups g</source>
         <translation>分组数 g</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="101"/>
+        <location filename="../../ui/training/train_panel.cpp" line="106"/>
         <source>Group count of the network to train (Fashion-MNIST preset)</source>
         <translation>要训练的网络的分组数（Fashion-MNIST 预设）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="103"/>
+        <location filename="../../ui/training/train_panel.cpp" line="108"/>
         <source>Shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="105"/>
+        <location filename="../../ui/training/train_panel.cpp" line="110"/>
         <source>Train with the channel shuffle between grouped convolutions</source>
         <translation>训练时在分组卷积之间进行通道混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="107"/>
+        <location filename="../../ui/training/train_panel.cpp" line="112"/>
         <source>Epochs</source>
         <translation>训练轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="112"/>
+        <location filename="../../ui/training/train_panel.cpp" line="117"/>
         <source>Images</source>
         <translation>图像数</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="115"/>
+        <location filename="../../ui/training/train_panel.cpp" line="120"/>
         <source>all 60,000</source>
         <translation>全部 60,000</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="117"/>
+        <location filename="../../ui/training/train_panel.cpp" line="122"/>
         <source>How many Fashion-MNIST training images each epoch uses</source>
         <translation>每轮使用多少张 Fashion-MNIST 训练图像</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="157"/>
+        <location filename="../../ui/training/train_panel.cpp" line="162"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="157"/>
+        <location filename="../../ui/training/train_panel.cpp" line="162"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="158"/>
+        <location filename="../../ui/training/train_panel.cpp" line="163"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="158"/>
+        <location filename="../../ui/training/train_panel.cpp" line="163"/>
         <source>test: points, training: dashed</source>
         <translation>测试：圆点，训练：虚线</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="171"/>
+        <location filename="../../ui/training/train_panel.cpp" line="176"/>
         <source>Watch</source>
         <translation>观察</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="125"/>
+        <location filename="../../ui/training/train_panel.cpp" line="130"/>
         <source>The image whose feature maps are shown as the network learns</source>
         <translation>在网络学习过程中显示其特征图的图像</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="132"/>
+        <location filename="../../ui/training/train_panel.cpp" line="137"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="133"/>
+        <location filename="../../ui/training/train_panel.cpp" line="138"/>
         <source>Train this configuration from scratch; its curves join the charts</source>
         <translation>从头训练当前配置；其曲线会加入图表</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="134"/>
+        <location filename="../../ui/training/train_panel.cpp" line="139"/>
         <source>Shuffle on vs off</source>
         <translation>混洗开/关对比</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="135"/>
+        <location filename="../../ui/training/train_panel.cpp" line="140"/>
         <source>Train g with the shuffle on, then off, and overlay the two runs</source>
         <translation>用当前 g 先开启混洗训练，再关闭混洗训练，并叠加显示两次训练的曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="136"/>
+        <location filename="../../ui/training/train_panel.cpp" line="141"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="137"/>
+        <location filename="../../ui/training/train_panel.cpp" line="142"/>
         <source>Stop after the current batch; the last finished epoch is kept</source>
         <translation>在当前批次结束后停止；保留最后完成的一轮</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="138"/>
+        <location filename="../../ui/training/train_panel.cpp" line="143"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="139"/>
+        <location filename="../../ui/training/train_panel.cpp" line="144"/>
         <source>Remove every run&apos;s curves</source>
         <translation>移除所有训练的曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="140"/>
+        <location filename="../../ui/training/train_panel.cpp" line="145"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="141"/>
+        <location filename="../../ui/training/train_panel.cpp" line="146"/>
         <source>Open the last trained network in the main views</source>
         <translation>在主视图中打开最近训练的网络</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="157"/>
+        <location filename="../../ui/training/train_panel.cpp" line="162"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="159"/>
+        <location filename="../../ui/training/train_panel.cpp" line="164"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="187"/>
+        <location filename="../../ui/training/train_panel.cpp" line="192"/>
         <source>Fashion-MNIST is not installed at %1 (Debian package dataset-fashion-mnist); training needs it.</source>
         <translation>%1 处未安装 Fashion-MNIST（Debian 软件包 dataset-fashion-mnist）；训练需要它。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="190"/>
+        <location filename="../../ui/training/train_panel.cpp" line="195"/>
         <source>Choose g, the shuffle and a number of epochs, then Train. Runs overlay on the charts.</source>
         <translation>选择 g、是否混洗和训练轮数，然后点击“训练”。各次训练的曲线会叠加在图表上。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="252"/>
+        <location filename="../../ui/training/train_panel.cpp" line="257"/>
         <source>Stopping after the current batch…</source>
         <translation>将在当前批次结束后停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="258"/>
+        <location filename="../../ui/training/train_panel.cpp" line="263"/>
         <source>%1: runs are never saved among the bundled models; choose another folder.</source>
         <translation>%1：训练结果不能保存在内置模型目录中；请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="262"/>
+        <location filename="../../ui/training/train_panel.cpp" line="267"/>
         <source>%1: cannot create the folder for training runs.</source>
         <translation>%1：无法创建保存训练结果的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="293"/>
+        <location filename="../../ui/training/train_panel.cpp" line="298"/>
         <source> (training)</source>
         <translation>（训练集）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="302"/>
+        <location filename="../../ui/training/train_panel.cpp" line="307"/>
         <source>%1: loading Fashion-MNIST and building the network…</source>
         <translation>%1：正在加载 Fashion-MNIST 并构建网络…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="340"/>
+        <location filename="../../ui/training/train_panel.cpp" line="345"/>
         <source>%1 · epoch %2/%3 · batch %4/%5 · loss %6 · training accuracy %7% · %8 images/s · %9 left</source>
         <translation>%1 · 第 %2/%3 轮 · 批次 %4/%5 · 损失 %6 · 训练准确率 %7% · %8 张图像/秒 · 剩余 %9</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="367"/>
+        <location filename="../../ui/training/train_panel.cpp" line="372"/>
         <source>, test accuracy %1% (%2 test images)</source>
         <translation>，测试准确率 %1%（%2 张测试图像）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="371"/>
+        <location filename="../../ui/training/train_panel.cpp" line="376"/>
         <source>%1 finished%2. Saved to %3.</source>
         <translation>%1 训练完成%2。已保存到 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="373"/>
+        <location filename="../../ui/training/train_panel.cpp" line="378"/>
         <source>%1 stopped before its first epoch ended; nothing was saved.</source>
         <translation>%1 在第一轮结束前就已停止；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="374"/>
+        <location filename="../../ui/training/train_panel.cpp" line="379"/>
         <source>%1 stopped%2. The last finished epoch is in %3.</source>
         <translation>%1 已停止%2。最后完成的一轮保存在 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="386"/>
+        <location filename="../../ui/training/train_panel.cpp" line="391"/>
         <source>Shuffle on vs off at g=%1: test accuracy %2% vs %3% (%4 points) on %5 test images, after %6 epochs each. One run each: small gaps can be chance.</source>
         <translation>g=%1 时混洗开/关对比：测试准确率 %2% 对 %3%（相差 %4 个百分点），基于 %5 张测试图像，各训练 %6 轮。每种设置只训练了一次：差距很小时可能只是偶然。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="421"/>
+        <location filename="../../ui/training/train_panel.cpp" line="426"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>

@@ -103,25 +103,33 @@ TEST_CASE("the cost panel shows the core's numbers for the selected step and the
     }
 }
 
+// Whether the text size is set before the window first shows (--font-scale, saved settings) or
+// changed while it is open (the View menu), the layout must come out the same.
 TEST_CASE("projector text in a 1920x1080 window: every tab fits, the MACs column and cost chart show",
           "[window]") {
-    Window w;
-    w.use(fashion(3));
-    w.window.resize(1920, 1080);
-    auto* tree = w.window.findChild<TimelineView*>();
-    auto* chart = w.window.costPanel()->findChild<QChartView*>();
+    const bool beforeShowing = GENERATE(false, true);
+    CAPTURE(beforeShowing);
+    MainWindow window(false);
+    if (beforeShowing) window.setFontScale(1.8);
+    window.resize(1920, 1080);
+    window.setAnimationsEnabled(false);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window, ui_testing::kExposeTimeoutMs));
+    REQUIRE(window.session().waitUntilIdle(60000));
+    auto* tree = window.findChild<TimelineView*>();
+    auto* chart = window.costPanel()->findChild<QChartView*>();
     REQUIRE(tree);
     REQUIRE(chart);
-    for (double scale : {1.0, 1.4, 1.8}) {
+    for (double scale : beforeShowing ? std::vector<double>{1.8} : std::vector<double>{1.0, 1.4, 1.8}) {
         CAPTURE(scale);
-        w.window.setFontScale(scale);
+        if (!beforeShowing) window.setFontScale(scale);
         for (const char* view : {"operation", "flow", "train"}) {
             CAPTURE(view);
-            REQUIRE(w.window.showView(QString::fromLatin1(view)));
+            REQUIRE(window.showView(QString::fromLatin1(view)));
             settle(200);
             // The Train tab's settings row once made the window wider than the screen, pushing
             // the prediction dock off its right edge.
-            CHECK(w.window.width() <= 1920);
+            CHECK(window.width() <= 1920);
             // The step tree's MACs bars keep at least 40 px (they vanished behind a scroll bar).
             CHECK(tree->header()->sectionViewportPosition(2) + 40 <= tree->viewport()->width());
             // The cost chart is whole inside the dock: a blank band under the prediction panel
@@ -134,6 +142,9 @@ TEST_CASE("projector text in a 1920x1080 window: every tab fits, the MACs column
             CAPTURE(inViewport.left(), inViewport.top(), inViewport.right(), inViewport.bottom(), viewport->width(),
                     viewport->height());
             CHECK(viewport->rect().contains(inViewport));
+            CHECK(chart->height() >= chart->minimumHeight());  // and not squeezed to fit
+            CAPTURE(chart->chart()->plotArea().height());
+            CHECK(chart->chart()->plotArea().height() >= 60);  // with room for the bars
         }
     }
 }

@@ -26,7 +26,6 @@
 #include "shufflescope/config.h"
 #include "shufflescope/train/fashion_mnist.h"
 #include "training/training_frame_view.h"
-#include "widgets/chart_title.h"
 #include "widgets/palette.h"
 
 namespace shufflescope::ui {
@@ -46,6 +45,12 @@ QString clock(double seconds) {
 
 QString runName(int groups, bool shuffle) {
     return shuffle ? TrainPanel::tr("g=%1 shuffle on").arg(groups) : TrainPanel::tr("g=%1 shuffle off").arg(groups);
+}
+
+// A chart title in two lines: the name in the title font, the detail below in plain type (on one
+// line the detail was cut off at projector text sizes).
+QString twoLineTitle(const QString& name, const QString& detail) {
+    return QStringLiteral("%1<br><span style=\"font-weight:normal\">%2</span>").arg(name, detail);
 }
 
 QChart* makeChart(const QString& title, QValueAxis** x, QValueAxis** y, const QString& yTitle) {
@@ -154,8 +159,8 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(status_);
 
     auto* charts = new QHBoxLayout;
-    lossChart_ = makeChart(twoLineChartTitle(tr("Training loss"), tr("cross-entropy")), &lossX_, &lossY_, tr("loss"));
-    accuracyChart_ = makeChart(twoLineChartTitle(tr("Accuracy"), tr("test: points, training: dashed")),
+    lossChart_ = makeChart(twoLineTitle(tr("Training loss"), tr("cross-entropy")), &lossX_, &lossY_, tr("loss"));
+    accuracyChart_ = makeChart(twoLineTitle(tr("Accuracy"), tr("test: points, training: dashed")),
                                &accuracyX_, &accuracyY_, tr("%"));
     for (QChart* chart : {lossChart_, accuracyChart_}) {
         auto* view = new QChartView(chart, this);

@@ -13,7 +13,6 @@
 #include <QVBoxLayout>
 
 #include "shufflescope/paper_reference.h"
-#include "widgets/chart_title.h"
 #include "widgets/number_format.h"
 #include "widgets/palette.h"
 
@@ -28,6 +27,15 @@ const char* const kRows[][2] = {
     {"total", QT_TRANSLATE_NOOP("CostPanel", "Whole network")},
     {"params", QT_TRANSLATE_NOOP("CostPanel", "Parameters")},
 };
+// A chart view that asks for no more than its minimum and takes what height is left. QChartView's
+// own size hint (~500 px) set the height of the scrolling dock (its caption wraps, so the dock is
+// laid out height-for-width, which counts hints) and pushed the chart out of view.
+class CompactChartView : public QChartView {
+public:
+    using QChartView::QChartView;
+    QSize sizeHint() const override { return minimumSize().expandedTo(minimumSizeHint()); }
+};
+
 }  // namespace
 
 CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
@@ -67,12 +75,13 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
     series->append(denseSet_);
     auto* chart = new QChart;
     chart->addSeries(series);
-    chart->setTitle(twoLineChartTitle(tr("MFLOPs per stage"), tr("C1 = stem conv")));
+    chart->setTitle(tr("MFLOPs per stage (C1 = stem)"));
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setBackgroundVisible(false);
+    chart->setMargins(QMargins(2, 2, 2, 2));  // the default 20 px is height the bars need
     auto* categories = new QBarCategoryAxis;
-    // Short labels: the panel is narrow and "Stage 2" would be elided.
+    // Short labels: the panel is narrow and "Stage 2", even "Stem", would be elided.
     categories->append({tr("C1"), tr("S2"), tr("S3"), tr("S4"), tr("FC")});
     chart->addAxis(categories, Qt::AlignBottom);
     series->attachAxis(categories);
@@ -80,13 +89,9 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
     valueAxis_->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(valueAxis_, Qt::AlignLeft);
     series->attachAxis(valueAxis_);
-    chart_ = new QChartView(chart, this);
+    chart_ = new CompactChartView(chart, this);
     chart_->setRenderHint(QPainter::Antialiasing);
-    chart_->setMinimumHeight(160);
-    // The chart takes the height that is left, down to its minimum. Its own size hint (~500 px)
-    // would otherwise set the height of the scrolling dock (the caption below wraps, so the dock
-    // lays out by height-for-width, which counts hints) and push the chart out of view.
-    chart_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+    chart_->setMinimumHeight(170);
     applyPalette();
     layout->addWidget(chart_, 1);
 
@@ -127,9 +132,11 @@ void CostPanel::setFontScale(double scale) {
     chart_->chart()->axes().last()->setLabelsFont(small);
     chart_->chart()->legend()->setFont(small);
     chart_->chart()->setTitleFont(f);
-    // Four lines of text (the title's two, the axis labels, the legend) grow with the text size;
-    // the bars keep 92 px. Scaling all of it made the dock too tall for a 1080p projector.
-    chart_->setMinimumHeight(int(92 + 68 * scale));
+    // The title, axis labels and legend grow with the text size; the bars keep about 100 px.
+    // Scaling all of it made the dock too tall for a 1080p projector.
+    chart_->setMinimumHeight(int(100 + 70 * scale));
+    // Fewer value labels when they are large, or Qt Charts elides them all to "...".
+    valueAxis_->setTickCount(scale > 1.3 ? 3 : 5);
 }
 
 void CostPanel::setRow(const QString& key, const QString& grouped, const QString& dense) {

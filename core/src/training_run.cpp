@@ -189,10 +189,7 @@ TrainingRun TrainingRun::resume(const std::string& path) {
     return run;
 }
 
-void TrainingRun::save(const std::string& path) const {
-    std::map<std::string, Tensor> tensors(trainer_.parameters().begin(), trainer_.parameters().end());
-    for (const auto& [name, buffer] : trainer_.momentumBuffers())
-        tensors.emplace(std::string(kOptimizerKeyPrefix) + "momentum." + name, buffer);
+std::string TrainingRun::stateJson() const {
     json history = json::array();
     for (const EpochReport& r : history_)
         history.push_back({{"epoch", r.epoch},
@@ -202,11 +199,18 @@ void TrainingRun::save(const std::string& path) const {
                            {"seconds", r.seconds},
                            {"images_per_second", r.imagesPerSecond}});
     const json state = {{"recipe", recipeToJson(recipe_)}, {"epochs_done", epochsDone_}, {"history", history}};
+    return state.dump();
+}
+
+void TrainingRun::save(const std::string& path) const {
+    std::map<std::string, Tensor> tensors(trainer_.parameters().begin(), trainer_.parameters().end());
+    for (const auto& [name, buffer] : trainer_.momentumBuffers())
+        tensors.emplace(std::string(kOptimizerKeyPrefix) + "momentum." + name, buffer);
     std::map<std::string, std::string> metadata = {
         {kConfigMetadataKey, configToJson(network().config()).dump()},
         {"format", "shufflescope-checkpoint-1"},
         {"trained", epochsDone_ > 0 ? "true" : "false"},
-        {kTrainingMetadataKey, state.dump()}};
+        {kTrainingMetadataKey, stateJson()}};
     if (!history_.empty()) metadata["test_accuracy"] = std::to_string(history_.back().test.accuracy);
     writeSafetensors(path, tensors, metadata);
 }
@@ -226,16 +230,13 @@ EvaluationResult exportTrainedModel(const std::string& trainingCheckpoint, const
                 throw Error(trainingCheckpoint + ": " + name + " holds a value that does not fit the storage type");
         }
     const EvaluationResult result = evaluate(run.network(), stored, test);
-    // The run's recipe and history travel verbatim (resume() has validated them).
-    const auto skipTensors = [](std::string_view) { return true; };
-    const std::string state = readSafetensors(trainingCheckpoint, skipTensors).metadata.at(kTrainingMetadataKey);
     std::ostringstream accuracy, accuracyF32;
     accuracy << result.accuracy;
     accuracyF32 << run.history().back().test.accuracy;
     saveCheckpoint(out, run.network(), stored,
                    {{"format", "shufflescope-checkpoint-1"},
                     {"trained", "true"},
-                    {kTrainingMetadataKey, state},
+                    {kTrainingMetadataKey, run.stateJson()},
                     {"epochs", std::to_string(run.recipe().epochs)},
                     {"seed", std::to_string(run.recipe().seed)},
                     {"test_accuracy", accuracy.str()},

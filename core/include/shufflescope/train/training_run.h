@@ -86,6 +86,8 @@ public:
     // Writes parameters (checkpoint keys), momentum buffers ("optimizer.momentum.<name>") and the
     // run's state in __metadata__ ("training": recipe, epoch, history) atomically.
     void save(const std::string& path) const;
+    // That "training" metadata as JSON text: {"recipe", "epochs_done", "history"}.
+    std::string stateJson() const;
 
     const Network& network() const { return trainer_.network(); }
     const Parameters& parameters() const { return trainer_.parameters(); }

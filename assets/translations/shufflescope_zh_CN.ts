@@ -2034,6 +2034,11 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>观察</translation>
     </message>
     <message>
+        <location filename="../../ui/training/train_panel.cpp" line="196"/>
+        <source>Trains the Fashion-MNIST model (1×32×32 input, 0.5× width) on Fashion-MNIST. Choose g, the shuffle and a number of epochs, then Train. Runs overlay on the charts.</source>
+        <translation>训练的是 Fashion-MNIST 模型（1×32×32 输入，0.5× 宽度），数据为 Fashion-MNIST。选择 g、是否混洗和训练轮数，然后点击“训练”。各次训练的曲线会叠加在图表上。</translation>
+    </message>
+    <message>
         <location filename="../../ui/training/train_panel.cpp" line="130"/>
         <source>The image whose feature maps are shown as the network learns</source>
         <translation>在网络学习过程中显示其特征图的图像</translation>
@@ -2104,67 +2109,62 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>%1 处未安装 Fashion-MNIST（Debian 软件包 dataset-fashion-mnist）；训练需要它。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="195"/>
-        <source>Choose g, the shuffle and a number of epochs, then Train. Runs overlay on the charts.</source>
-        <translation>选择 g、是否混洗和训练轮数，然后点击“训练”。各次训练的曲线会叠加在图表上。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/training/train_panel.cpp" line="257"/>
+        <location filename="../../ui/training/train_panel.cpp" line="259"/>
         <source>Stopping after the current batch…</source>
         <translation>将在当前批次结束后停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="263"/>
+        <location filename="../../ui/training/train_panel.cpp" line="265"/>
         <source>%1: runs are never saved among the bundled models; choose another folder.</source>
         <translation>%1：训练结果不能保存在内置模型目录中；请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="267"/>
+        <location filename="../../ui/training/train_panel.cpp" line="269"/>
         <source>%1: cannot create the folder for training runs.</source>
         <translation>%1：无法创建保存训练结果的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="298"/>
+        <location filename="../../ui/training/train_panel.cpp" line="300"/>
         <source> (training)</source>
         <translation>（训练集）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="307"/>
+        <location filename="../../ui/training/train_panel.cpp" line="309"/>
         <source>%1: loading Fashion-MNIST and building the network…</source>
         <translation>%1：正在加载 Fashion-MNIST 并构建网络…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="345"/>
+        <location filename="../../ui/training/train_panel.cpp" line="347"/>
         <source>%1 · epoch %2/%3 · batch %4/%5 · loss %6 · training accuracy %7% · %8 images/s · %9 left</source>
         <translation>%1 · 第 %2/%3 轮 · 批次 %4/%5 · 损失 %6 · 训练准确率 %7% · %8 张图像/秒 · 剩余 %9</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="372"/>
+        <location filename="../../ui/training/train_panel.cpp" line="374"/>
         <source>, test accuracy %1% (%2 test images)</source>
         <translation>，测试准确率 %1%（%2 张测试图像）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="376"/>
+        <location filename="../../ui/training/train_panel.cpp" line="378"/>
         <source>%1 finished%2. Saved to %3.</source>
         <translation>%1 训练完成%2。已保存到 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="378"/>
+        <location filename="../../ui/training/train_panel.cpp" line="380"/>
         <source>%1 stopped before its first epoch ended; nothing was saved.</source>
         <translation>%1 在第一轮结束前就已停止；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="379"/>
+        <location filename="../../ui/training/train_panel.cpp" line="381"/>
         <source>%1 stopped%2. The last finished epoch is in %3.</source>
         <translation>%1 已停止%2。最后完成的一轮保存在 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="391"/>
+        <location filename="../../ui/training/train_panel.cpp" line="393"/>
         <source>Shuffle on vs off at g=%1: test accuracy %2% vs %3% (%4 points) on %5 test images, after %6 epochs each. One run each: small gaps can be chance.</source>
         <translation>g=%1 时混洗开/关对比：测试准确率 %2% 对 %3%（相差 %4 个百分点），基于 %5 张测试图像，各训练 %6 轮。每种设置只训练了一次：差距很小时可能只是偶然。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="426"/>
+        <location filename="../../ui/training/train_panel.cpp" line="428"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>

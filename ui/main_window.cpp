@@ -517,8 +517,7 @@ void MainWindow::setFontScale(double scale) {
     setFont(f);
     menuBar()->setFont(f);
     timeline_->setFontScale(fontScale_);
-    // The step tree's name and shape columns grow with the text; the MACs bars need what is left.
-    timeline_->setMinimumWidth(int(kTimelineWidth * std::min(fontScale_, 1.45)));
+    updateStepTreeWidth();
     operation_->setFontScale(fontScale_);
     flow_->setFontScale(fontScale_);
     canvas_->setFontScale(fontScale_);
@@ -651,6 +650,18 @@ void MainWindow::dropEvent(QDropEvent* event) {
 }
 
 // [SECTION] Settings
+
+// The step tree's name and shape columns grow with the text, and its MACs bars need what is left;
+// but never more than a quarter of the window, which belongs to the centre views first.
+void MainWindow::updateStepTreeWidth() {
+    const int wanted = int(kTimelineWidth * std::min(fontScale_, 1.45));
+    timeline_->setMinimumWidth(std::clamp(width() / 4, kTimelineWidth, wanted));
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    updateStepTreeWidth();
+}
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (persist_) saveSettings();

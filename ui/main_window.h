@@ -68,6 +68,7 @@ protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void buildMenus();
@@ -82,6 +83,7 @@ private:
     void saveSettings() const;
     void restoreSettings();
     void applyTheme(const QString& theme);
+    void updateStepTreeWidth();
 
     Session* session_ = nullptr;
     bool persist_ = true;

@@ -286,6 +286,8 @@ bool TrainingRun::run(const Dataset& trainData, const Dataset& test, const std::
                 p.batches = batches;
                 p.loss = lossSum / seen;
                 p.accuracy = double(correct) / seen;
+                p.batchLoss = r.loss;
+                p.batchAccuracy = double(r.correct) / r.count;
                 p.imagesPerSecond = elapsed > 0 ? seen / elapsed : 0;
                 const long long left = totalSteps - step - 1;
                 p.secondsLeft = p.imagesPerSecond > 0 ? double(left) * batchSize / p.imagesPerSecond : 0;

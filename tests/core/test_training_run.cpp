@@ -149,6 +149,33 @@ TEST_CASE("training run: a finished run exports to F16 weights with the recipe a
     REQUIRE(std::filesystem::file_size(outPath) < std::filesystem::file_size(runPath) / 3);
 }
 
+TEST_CASE("training run: progress reports each batch alone and the epoch's running means", "[training]") {
+    const Dataset trainData = syntheticDataset(64, 1), testData = syntheticDataset(20, 2);
+    const Network net = Network::build(presetConfig("fashion"));
+    TrainingRun run(net, randomParameters(net, 3), smallRecipe());
+    std::vector<TrainingProgress> reports;
+    REQUIRE(run.run(trainData, testData, "", [&](const TrainingProgress& p) { reports.push_back(p); }, nullptr,
+                    nullptr));
+    REQUIRE(reports.size() == 8);  // 2 epochs of 64 / 16 batches
+    for (int epoch = 1; epoch <= 2; ++epoch) {
+        CAPTURE(epoch);
+        double lossSum = 0, accuracySum = 0;
+        for (int b = 0; b < 4; ++b) {
+            const TrainingProgress& p = reports[std::size_t((epoch - 1) * 4 + b)];
+            REQUIRE(p.epoch == epoch);
+            REQUIRE(p.batch == b + 1);
+            REQUIRE(p.batchAccuracy >= 0.0);
+            REQUIRE(p.batchAccuracy <= 1.0);
+            lossSum += p.batchLoss;
+            accuracySum += p.batchAccuracy;
+            // Equal batches: the running mean is the mean of the batches so far.
+            REQUIRE(p.loss == Approx(lossSum / (b + 1)).epsilon(1e-9));
+            REQUIRE(p.accuracy == Approx(accuracySum / (b + 1)).epsilon(1e-12));
+        }
+        REQUIRE(run.history()[std::size_t(epoch - 1)].trainLoss == Approx(lossSum / 4).epsilon(1e-9));
+    }
+}
+
 TEST_CASE("training run: a stop inside an epoch discards that epoch and keeps the last checkpoint",
           "[training]") {
     const Dataset trainData = syntheticDataset(64, 1), testData = syntheticDataset(20, 2);

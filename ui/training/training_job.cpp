@@ -19,6 +19,21 @@ using Clock = std::chrono::steady_clock;
 constexpr auto kTickInterval = std::chrono::milliseconds(100);
 constexpr auto kFrameInterval = std::chrono::milliseconds(1000);
 
+// An exponential moving average with weight 0.9 on the past (about the last 10 batches), divided
+// by the weights' sum so the first batches are not pulled toward 0.
+class MovingAverage {
+public:
+    void add(double x) {
+        sum_ = kPast * sum_ + (1 - kPast) * x;
+        weight_ = kPast * weight_ + (1 - kPast);
+    }
+    double value() const { return weight_ > 0 ? sum_ / weight_ : 0; }
+
+private:
+    static constexpr double kPast = 0.9;
+    double sum_ = 0, weight_ = 0;
+};
+
 // The directory a path would live in, resolved through symbolic links: the nearest existing
 // ancestor is made canonical and the folders still to be created are appended to it.
 QString resolvedDirectory(const QString& path) {
@@ -122,12 +137,15 @@ void TrainingJob::work(TrainingSetup setup) {
         emit frameReady(captureFrame(network, run.parameters(), input, 0.0));
 
         auto lastTick = Clock::now() - kTickInterval, lastFrame = Clock::now();
+        MovingAverage loss, accuracy;
         const auto onProgress = [&](const train::TrainingProgress& p) {
             const auto now = Clock::now();
             const double position = (p.epoch - 1) + double(p.batch) / p.batches;
+            loss.add(p.batchLoss);
+            accuracy.add(p.batchAccuracy);
             if (now - lastTick >= kTickInterval || p.batch == p.batches) {
                 lastTick = now;
-                emit progressed(TrainingTick{p.epoch, p.epochs, p.batch, p.batches, p.loss, p.accuracy,
+                emit progressed(TrainingTick{p.epoch, p.epochs, p.batch, p.batches, loss.value(), accuracy.value(),
                                              p.imagesPerSecond, p.secondsLeft, position});
             }
             if (now - lastFrame >= kFrameInterval) {

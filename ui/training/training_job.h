@@ -35,7 +35,10 @@ struct TrainingSetup {
 
 struct TrainingTick {
     int epoch = 0, epochs = 0, batch = 0, batches = 0;
-    double loss = 0, accuracy = 0;  // running means over the epoch so far
+    // Training loss and accuracy, smoothed over about the last 10 batches (an exponential moving
+    // average, bias-corrected, continuous across epochs — not the epoch's running mean, which
+    // restarts at every epoch and made the curves jump there).
+    double loss = 0, accuracy = 0;
     double imagesPerSecond = 0, secondsLeft = 0;
     double position = 0;            // epochs done, fractional: the curves' x axis
 };

@@ -40,7 +40,8 @@ struct TrainingRecipe {
 struct TrainingProgress {
     int epoch = 0, epochs = 0;  // epoch is 1-based
     int batch = 0, batches = 0;
-    double loss = 0, accuracy = 0;  // running means over this epoch so far
+    double loss = 0, accuracy = 0;            // running means over this epoch so far
+    double batchLoss = 0, batchAccuracy = 0;  // this batch alone
     double imagesPerSecond = 0;
     double secondsLeft = 0;
     float learningRate = 0;

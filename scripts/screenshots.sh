@@ -22,9 +22,9 @@ names=("$@")
 ((${#names[@]})) || names=(grouped-conv shuffle channel-flow compare projector-dark chinese train)
 for name in "${names[@]}"; do
     [[ -n ${shots[$name]:-} ]] || { echo "$0: no screenshot called '$name'" >&2; exit 2; }
-    # shellcheck disable=SC2086  # the flags are meant to split
     size=--size=1600x960
     [[ ${shots[$name]} == *--size* ]] && size=
+    # shellcheck disable=SC2086  # the flags are meant to split
     tests/with_display.sh "$app" $size ${shots[$name]} --screenshot "$out/$name.png"
     echo "wrote $out/$name.png"
 done

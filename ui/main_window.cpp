@@ -142,7 +142,7 @@ void MainWindow::buildViews() {
     auto* timelineDock = new QDockWidget(tr("Network"), this);
     timelineDock->setObjectName(QStringLiteral("NetworkDock"));
     timelineDock->setWidget(timeline_);
-    timeline_->setMinimumWidth(kTimelineWidth);
+    timeline_->setMinimumWidth(kTimelineWidth);  // updateStepTreeWidth widens it with the text
     addDockWidget(Qt::LeftDockWidgetArea, timelineDock);
 
     operation_ = new OperationView(this);
@@ -533,11 +533,19 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     // The prediction-and-cost dock scrolls only vertically, so it must be as wide as its content
     // needs whenever that changes (text size, language, model): a dock sized for small text kept
     // its width after "Projector (large text)" and cut the cost table and chart off.
-    if (predictionAndCost_ && watched == predictionAndCost_->widget() && event->type() == QEvent::LayoutRequest) {
-        predictionAndCost_->setMinimumWidth(predictionAndCost_->widget()->minimumSizeHint().width() +
-                                            predictionAndCost_->verticalScrollBar()->sizeHint().width());
-    }
+    if (predictionAndCost_ && watched == predictionAndCost_->widget() && event->type() == QEvent::LayoutRequest)
+        setMinimumDockWidth(predictionAndCost_, predictionAndCost_->widget()->minimumSizeHint().width() +
+                                                    predictionAndCost_->verticalScrollBar()->sizeHint().width());
     return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::setMinimumDockWidth(QWidget* content, int width) {
+    const int before = content->minimumWidth();
+    if (width == before) return;
+    content->setMinimumWidth(width);
+    // A dock never shrinks by itself: back to smaller text, give the centre its width back.
+    auto* dock = qobject_cast<QDockWidget*>(content->parentWidget());
+    if (width < before && dock) resizeDocks({dock}, {width}, Qt::Horizontal);
 }
 
 void MainWindow::setAnimationsEnabled(bool on) { operation_->setAnimationEnabled(on); }
@@ -654,8 +662,8 @@ void MainWindow::dropEvent(QDropEvent* event) {
 // The step tree's name and shape columns grow with the text, and its MACs bars need what is left;
 // but never more than a quarter of the window, which belongs to the centre views first.
 void MainWindow::updateStepTreeWidth() {
-    const int wanted = int(kTimelineWidth * std::min(fontScale_, 1.45));
-    timeline_->setMinimumWidth(std::clamp(width() / 4, kTimelineWidth, wanted));
+    const int wanted = std::max(kTimelineWidth, int(kTimelineWidth * std::min(fontScale_, 1.45)));
+    setMinimumDockWidth(timeline_, std::clamp(width() / 4, kTimelineWidth, wanted));
 }
 
 void MainWindow::resizeEvent(QResizeEvent* event) {

@@ -84,6 +84,8 @@ private:
     void restoreSettings();
     void applyTheme(const QString& theme);
     void updateStepTreeWidth();
+    // Sets a dock content's minimum width; when it falls, the dock shrinks to it too.
+    void setMinimumDockWidth(QWidget* content, int width);
 
     Session* session_ = nullptr;
     bool persist_ = true;

@@ -509,7 +509,17 @@ TEST_CASE("batch norm + ReLU fused equals the two operators one after the other,
         const Tensor in = tensorOf(randomValues(std::size_t(size), 181, -2, 2), shape);
         const std::vector<float> gamma = randomValues(std::size_t(c), 182, 0.5f, 1.5f);
         const std::vector<float> beta = randomValues(std::size_t(c), 183);  // some outputs < 0
-        const Tensor gradOut = tensorOf(randomValues(std::size_t(size), 184), shape);
+        // NaN gradients where the ReLU blocks: both paths must give exactly 0 there, so nothing
+        // reaches the sums (PyTorch's threshold_backward; a product with a 0/1 mask would not).
+        Tensor gradOut = tensorOf(randomValues(std::size_t(size), 184), shape);
+        {
+            Tensor probe(shape);
+            std::vector<float> m(std::size_t(c), 0.0f), v(std::size_t(c), 0.0f), rm(std::size_t(c), 0.0f),
+                rv(std::size_t(c), 1.0f);
+            ops::batchNormReluTrainForward(in, gamma.data(), beta.data(), probe, m.data(), v.data(), rm.data(), rv.data());
+            for (int64_t i = 0; i < size; i += 2)
+                if (probe.data()[i] == 0.0f) gradOut.data()[i] = kNaN;
+        }
         struct Result {
             Tensor out, gradIn;
             std::vector<float> mean, invStd, runningMean, runningVar, gradGamma, gradBeta;
@@ -539,6 +549,8 @@ TEST_CASE("batch norm + ReLU fused equals the two operators one after the other,
         REQUIRE(std::count_if(fused.out.data(), fused.out.data() + size, [](float v) { return v == 0.0f; }) > 0);
         REQUIRE(valuesOf(fused.out) == valuesOf(separate.out));
         REQUIRE(valuesOf(fused.gradIn) == valuesOf(separate.gradIn));
+        REQUIRE(std::all_of(fused.gradIn.data(), fused.gradIn.data() + size, [](float v) { return std::isfinite(v); }));
+        REQUIRE(std::all_of(fused.gradGamma.begin(), fused.gradGamma.end(), [](float v) { return std::isfinite(v); }));
         REQUIRE(fused.runningMean == separate.runningMean);
         REQUIRE(fused.runningVar == separate.runningVar);
         REQUIRE(fused.gradGamma == separate.gradGamma);
@@ -560,18 +572,37 @@ TEST_CASE("batch norm training gives the same bits on one thread as on three une
     struct Result {
         std::vector<float> out, gradIn, mean, invStd, runningMean, runningVar, gradGamma, gradBeta;
     };
+    const bool fused = GENERATE(true, false);
+    CAPTURE(fused);
     const auto run = [&](int threads) {
         const int previous = omp_get_max_threads();
+        const int previousDynamic = omp_get_dynamic();
+        omp_set_dynamic(0);  // the team must have exactly `threads`, or the test proves nothing
         omp_set_num_threads(threads);
+        int team = 0;
+#pragma omp parallel
+        {
+#pragma omp single
+            team = omp_get_num_threads();
+        }
+        REQUIRE(team == threads);
         const std::size_t n = std::size_t(c);
         std::vector<float> mean(n), invStd(n), runningMean(n, 0.0f), runningVar(n, 1.0f),
             gradGamma(n, 0.0f), gradBeta(n, 0.0f);
         Tensor out(shape), gradIn(shape);
-        ops::batchNormReluTrainForward(in, gamma.data(), beta.data(), out, mean.data(), invStd.data(),
+        if (fused) {
+            ops::batchNormReluTrainForward(in, gamma.data(), beta.data(), out, mean.data(), invStd.data(),
+                                           runningMean.data(), runningVar.data());
+            ops::batchNormReluTrainBackward(in, gamma.data(), mean.data(), invStd.data(), out, gradOut,
+                                            gradIn, gradGamma.data(), gradBeta.data());
+        } else {
+            ops::batchNormTrainForward(in, gamma.data(), beta.data(), out, mean.data(), invStd.data(),
                                        runningMean.data(), runningVar.data());
-        ops::batchNormReluTrainBackward(in, gamma.data(), mean.data(), invStd.data(), out, gradOut,
-                                        gradIn, gradGamma.data(), gradBeta.data());
+            ops::batchNormTrainBackward(in, gamma.data(), mean.data(), invStd.data(), gradOut, gradIn,
+                                        gradGamma.data(), gradBeta.data());
+        }
         omp_set_num_threads(previous);
+        omp_set_dynamic(previousDynamic);
         return Result{valuesOf(out), valuesOf(gradIn), mean, invStd, runningMean, runningVar, gradGamma,
                       gradBeta};
     };
@@ -584,7 +615,7 @@ TEST_CASE("batch norm training gives the same bits on one thread as on three une
     REQUIRE(one.runningVar == three.runningVar);
     REQUIRE(one.gradGamma == three.gradGamma);
     REQUIRE(one.gradBeta == three.gradBeta);
-    // Every channel was normalised: its gradient with respect to beta is its sum of masked dy.
+    // Every channel was normalised: its gradient with respect to beta is its sum of (masked) dy.
     REQUIRE(std::none_of(one.gradBeta.begin(), one.gradBeta.end(), [](float v) { return v == 0.0f; }));
 }
 
@@ -607,6 +638,16 @@ TEST_CASE("ReLU backward matches finite differences and passes nothing where the
     ops::relu(kink.data(), kinkOut.data(), 4);
     ops::reluBackward(kinkOut.data(), ones.data(), kinkGrad.data(), 4);
     REQUIRE(kinkGrad == std::vector<float>{0.0f, 0.0f, 0.0f, 1.0f});
+    // And at the edges, as threshold_backward(grad, result, 0): a blocked position gives exactly
+    // +0 even for a NaN gradient; a NaN output (from a NaN input) passes its gradient on.
+    const std::vector<float> edgeIn = {-1.0f, kNaN, 3.0f}, edgeGrad = {kNaN, 2.0f, kNaN};
+    std::vector<float> edgeOut(3), edgeGradIn(3);
+    ops::relu(edgeIn.data(), edgeOut.data(), 3);
+    ops::reluBackward(edgeOut.data(), edgeGrad.data(), edgeGradIn.data(), 3);
+    REQUIRE(edgeGradIn[0] == 0.0f);
+    REQUIRE_FALSE(std::signbit(edgeGradIn[0]));
+    REQUIRE(edgeGradIn[1] == 2.0f);
+    REQUIRE(std::isnan(edgeGradIn[2]));
 
     // In place and past the parallel threshold: the definition, exactly.
     const std::size_t big = 300000;

@@ -4,9 +4,10 @@ namespace shufflescope::ops {
 
 void reluBackward(const float* out, const float* gradOut, float* gradIn, int64_t count) {
     // Called per image by the trainer (already parallel over images): one branch-free pass that
-    // vectorises, as the forward's.
+    // vectorises, as the forward's. PyTorch's threshold_backward rule, out <= 0 ? 0 : gradOut: a
+    // NaN output (from a NaN input) passes its gradient on.
 #pragma omp simd
-    for (int64_t i = 0; i < count; ++i) gradIn[i] = out[i] > 0.0f ? gradOut[i] : 0.0f;
+    for (int64_t i = 0; i < count; ++i) gradIn[i] = out[i] <= 0.0f ? 0.0f : gradOut[i];
 }
 
 }  // namespace shufflescope::ops

@@ -30,15 +30,15 @@ BatchShape batchShape(const Tensor& t) {
     return {int(t.dim(0)), int(t.dim(1)), t.dim(2) * t.dim(3)};
 }
 
-// ReLU's mask on the gradient: the gradient at a BN output is gradOut where the activated output
-// is positive (PyTorch's threshold_backward, as reluBackward), else 0 — exactly +0, even where
-// gradOut is NaN. Written as a bit mask: GCC 12 will not vectorise a select that loads gradOut
-// only on one side (a possible trap), and the scalar loop's branch mispredicts on half the
-// values (the fused backward ran at a fifth of the plain one's speed).
+// ReLU's mask on the gradient, reluBackward's rule (PyTorch's threshold_backward): 0 where the
+// activated output is <= 0 — exactly +0, even where gradOut is NaN — else gradOut. Written as a
+// bit mask: GCC 12 will not vectorise a select that loads gradOut only on one side (a possible
+// trap), and the scalar loop's branch mispredicts on half the values (the fused backward ran at
+// a fifth of the plain one's speed).
 template <bool Relu>
 inline float maskedGradient(const float* activated, const float* gradOut, int64_t p) {
     if constexpr (Relu) {
-        const uint32_t keep = activated[p] > 0.0f ? 0xFFFFFFFFu : 0u;
+        const uint32_t keep = activated[p] <= 0.0f ? 0u : 0xFFFFFFFFu;
         return std::bit_cast<float>(std::bit_cast<uint32_t>(gradOut[p]) & keep);
     } else {
         return gradOut[p];

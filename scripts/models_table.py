@@ -44,7 +44,7 @@ def main():
                 history = json.loads(meta["training"])["history"]
                 minutes[mode] = sum(h["seconds"] for h in history) / 60
         cells = [f"{accuracy[m]:.2f}%" if m in accuracy else "-" for m in ("shuffle", "noshuffle")]
-        gap = (f"{accuracy['shuffle'] - accuracy['noshuffle']:+.2f}"
+        gap = (f"{accuracy['shuffle'] - accuracy['noshuffle']:+.2f}".replace("-", "\u2212")  # a real minus
                if len(accuracy) == 2 else "-")
         time = " / ".join(f"{minutes[m]:.0f} min" if m in minutes else "-" for m in ("shuffle", "noshuffle"))
         print(f"| {g} | {totals['macs'] / 1e6:.2f} M | {totals['params']:,} | {cells[0]} | {cells[1]} | "

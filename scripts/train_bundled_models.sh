@@ -12,16 +12,27 @@
 # Usage: scripts/train_bundled_models.sh [CONFIG ...]     CONFIG is g:shuffle or g:noshuffle
 #        (default: all 16, the g = 3 and g = 8 pairs first)
 # Environment: WORK (default build/training), LANES (default 2), EPOCHS (default 8),
-#              CLI (default build/app/shufflescope-cli)
+#              CLI (default build/app/shufflescope-cli), SEED (default 1).
+# Another SEED trains the same recipe again for the seed-to-seed spread of the table, e.g.
+#   SEED=2 scripts/train_bundled_models.sh 3:shuffle 3:noshuffle
+# into build/training/seed-2/ (its exported models in build/training/seed-2/models/, never in
+# assets/); `scripts/models_table.py --models build/training/seed-2/models` tabulates them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-WORK=${WORK:-build/training}
+SEED=${SEED:-1}
+[[ $SEED =~ ^[0-9]+$ ]] || { echo "$0: SEED '$SEED' is not a number" >&2; exit 2; }
+if [[ $SEED == 1 ]]; then
+    WORK=${WORK:-build/training}
+    MODELS=assets/models
+else
+    WORK=${WORK:-build/training/seed-$SEED}
+    MODELS=$WORK/models
+fi
 LANES=${LANES:-2}
 EPOCHS=${EPOCHS:-8}
 CLI=${CLI:-build/app/shufflescope-cli}
-SEED=1
-MODELS=assets/models
+export SEED WORK
 
 train_one() {
     local g=${1%%:*} mode=${1##*:}

@@ -1824,7 +1824,7 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="693"/>
+        <location filename="../../ui/main_window.cpp" line="712"/>
         <source>Saved settings were not valid; starting from the defaults.</source>
         <translation>保存的设置无效，已改用默认设置。</translation>
     </message>
@@ -1954,217 +1954,222 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::TrainPanel</name>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="47"/>
+        <location filename="../../ui/training/train_panel.cpp" line="48"/>
         <source>g=%1 shuffle on</source>
         <translation>g=%1 混洗开</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="47"/>
+        <location filename="../../ui/training/train_panel.cpp" line="48"/>
         <source>g=%1 shuffle off</source>
         <translation>g=%1 混洗关</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="62"/>
+        <location filename="../../ui/training/train_panel.cpp" line="63"/>
         <source>epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="102"/>
+        <location filename="../../ui/training/train_panel.cpp" line="103"/>
         <source>Groups g</source>
         <translation>分组数 g</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="106"/>
+        <location filename="../../ui/training/train_panel.cpp" line="107"/>
         <source>Group count of the network to train (Fashion-MNIST preset)</source>
         <translation>要训练的网络的分组数（Fashion-MNIST 预设）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="108"/>
+        <location filename="../../ui/training/train_panel.cpp" line="109"/>
         <source>Shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="110"/>
+        <location filename="../../ui/training/train_panel.cpp" line="111"/>
         <source>Train with the channel shuffle between grouped convolutions</source>
         <translation>训练时在分组卷积之间进行通道混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="112"/>
+        <location filename="../../ui/training/train_panel.cpp" line="113"/>
         <source>Epochs</source>
         <translation>训练轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="117"/>
+        <location filename="../../ui/training/train_panel.cpp" line="118"/>
         <source>Images</source>
         <translation>图像数</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="120"/>
+        <location filename="../../ui/training/train_panel.cpp" line="121"/>
         <source>all 60,000</source>
         <translation>全部 60,000</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="122"/>
+        <location filename="../../ui/training/train_panel.cpp" line="123"/>
         <source>How many Fashion-MNIST training images each epoch uses</source>
         <translation>每轮使用多少张 Fashion-MNIST 训练图像</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="162"/>
+        <location filename="../../ui/training/train_panel.cpp" line="163"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="162"/>
+        <location filename="../../ui/training/train_panel.cpp" line="163"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="163"/>
+        <location filename="../../ui/training/train_panel.cpp" line="164"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="163"/>
+        <location filename="../../ui/training/train_panel.cpp" line="164"/>
         <source>test: points, training: dashed</source>
         <translation>测试：圆点，训练：虚线</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="176"/>
+        <location filename="../../ui/training/train_panel.cpp" line="177"/>
         <source>Watch</source>
         <translation>观察</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="196"/>
+        <location filename="../../ui/training/train_panel.cpp" line="197"/>
         <source>Trains the Fashion-MNIST model (1×32×32 input, 0.5× width) on Fashion-MNIST. Choose g, the shuffle and a number of epochs, then Train. Runs overlay on the charts.</source>
         <translation>训练的是 Fashion-MNIST 模型（1×32×32 输入，0.5× 宽度），数据为 Fashion-MNIST。选择 g、是否混洗和训练轮数，然后点击“训练”。各次训练的曲线会叠加在图表上。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="130"/>
+        <location filename="../../ui/training/train_panel.cpp" line="131"/>
         <source>The image whose feature maps are shown as the network learns</source>
         <translation>在网络学习过程中显示其特征图的图像</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="137"/>
+        <location filename="../../ui/training/train_panel.cpp" line="138"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="138"/>
+        <location filename="../../ui/training/train_panel.cpp" line="139"/>
         <source>Train this configuration from scratch; its curves join the charts</source>
         <translation>从头训练当前配置；其曲线会加入图表</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="139"/>
+        <location filename="../../ui/training/train_panel.cpp" line="140"/>
         <source>Shuffle on vs off</source>
         <translation>混洗开/关对比</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="140"/>
+        <location filename="../../ui/training/train_panel.cpp" line="141"/>
         <source>Train g with the shuffle on, then off, and overlay the two runs</source>
         <translation>用当前 g 先开启混洗训练，再关闭混洗训练，并叠加显示两次训练的曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="141"/>
+        <location filename="../../ui/training/train_panel.cpp" line="142"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="142"/>
+        <location filename="../../ui/training/train_panel.cpp" line="143"/>
         <source>Stop after the current batch; the last finished epoch is kept</source>
         <translation>在当前批次结束后停止；保留最后完成的一轮</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="143"/>
+        <location filename="../../ui/training/train_panel.cpp" line="144"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="144"/>
+        <location filename="../../ui/training/train_panel.cpp" line="145"/>
         <source>Remove every run&apos;s curves</source>
         <translation>移除所有训练的曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="145"/>
+        <location filename="../../ui/training/train_panel.cpp" line="146"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="146"/>
+        <location filename="../../ui/training/train_panel.cpp" line="147"/>
         <source>Open the last trained network in the main views</source>
         <translation>在主视图中打开最近训练的网络</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="162"/>
+        <location filename="../../ui/training/train_panel.cpp" line="163"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="164"/>
+        <location filename="../../ui/training/train_panel.cpp" line="165"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="192"/>
+        <location filename="../../ui/training/train_panel.cpp" line="193"/>
         <source>Fashion-MNIST is not installed at %1 (Debian package dataset-fashion-mnist); training needs it.</source>
         <translation>%1 处未安装 Fashion-MNIST（Debian 软件包 dataset-fashion-mnist）；训练需要它。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="259"/>
+        <location filename="../../ui/training/train_panel.cpp" line="260"/>
         <source>Stopping after the current batch…</source>
         <translation>将在当前批次结束后停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="265"/>
+        <location filename="../../ui/training/train_panel.cpp" line="266"/>
         <source>%1: runs are never saved among the bundled models; choose another folder.</source>
         <translation>%1：训练结果不能保存在内置模型目录中；请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="269"/>
+        <location filename="../../ui/training/train_panel.cpp" line="270"/>
         <source>%1: cannot create the folder for training runs.</source>
         <translation>%1：无法创建保存训练结果的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="300"/>
+        <location filename="../../ui/training/train_panel.cpp" line="302"/>
         <source> (training)</source>
         <translation>（训练集）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="309"/>
+        <location filename="../../ui/training/train_panel.cpp" line="311"/>
         <source>%1: loading Fashion-MNIST and building the network…</source>
         <translation>%1：正在加载 Fashion-MNIST 并构建网络…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="347"/>
+        <location filename="../../ui/training/train_panel.cpp" line="349"/>
         <source>%1 · epoch %2/%3 · batch %4/%5 · loss %6 · training accuracy %7% · %8 images/s · %9 left</source>
         <translation>%1 · 第 %2/%3 轮 · 批次 %4/%5 · 损失 %6 · 训练准确率 %7% · %8 张图像/秒 · 剩余 %9</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="374"/>
+        <location filename="../../ui/training/train_panel.cpp" line="376"/>
         <source>, test accuracy %1% (%2 test images)</source>
         <translation>，测试准确率 %1%（%2 张测试图像）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="378"/>
+        <location filename="../../ui/training/train_panel.cpp" line="380"/>
         <source>%1 finished%2. Saved to %3.</source>
         <translation>%1 训练完成%2。已保存到 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="380"/>
+        <location filename="../../ui/training/train_panel.cpp" line="382"/>
         <source>%1 stopped before its first epoch ended; nothing was saved.</source>
         <translation>%1 在第一轮结束前就已停止；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="381"/>
+        <location filename="../../ui/training/train_panel.cpp" line="383"/>
         <source>%1 stopped%2. The last finished epoch is in %3.</source>
         <translation>%1 已停止%2。最后完成的一轮保存在 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="393"/>
+        <location filename="../../ui/training/train_panel.cpp" line="396"/>
         <source>Shuffle on vs off at g=%1: test accuracy %2% vs %3% (%4 points) on %5 test images, after %6 epochs each. One run each: small gaps can be chance.</source>
         <translation>g=%1 时混洗开/关对比：测试准确率 %2% 对 %3%（相差 %4 个百分点），基于 %5 张测试图像，各训练 %6 轮。每种设置只训练了一次：差距很小时可能只是偶然。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="428"/>
+        <location filename="../../ui/training/train_panel.cpp" line="433"/>
+        <source> The bundled models of g=%1, %2 epochs on all 60,000 images: %3% vs %4% (%5 points).</source>
+        <translation>内置的 g=%1 模型（在全部 60,000 张图像上训练 %2 轮）：%3% 对 %4%（相差 %5 个百分点）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="460"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -2190,17 +2195,17 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::TrainingJob</name>
     <message>
-        <location filename="../../ui/training/training_job.cpp" line="77"/>
+        <location filename="../../ui/training/training_job.cpp" line="92"/>
         <source>A training run is already in progress; stop it first.</source>
         <translation>已有训练正在进行；请先停止它。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_job.cpp" line="81"/>
+        <location filename="../../ui/training/training_job.cpp" line="96"/>
         <source>%1: runs are never saved among the bundled models; choose another folder.</source>
         <translation>%1：训练结果不能保存在内置模型目录中；请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_job.cpp" line="92"/>
+        <location filename="../../ui/training/training_job.cpp" line="107"/>
         <source>Cannot start the training thread: %1</source>
         <translation>无法启动训练线程：%1</translation>
     </message>

@@ -13,6 +13,7 @@
 
 #include "session/assets.h"
 #include "shufflescope/checkpoint.h"
+#include "shufflescope/safetensors.h"
 #include "shufflescope/train/fashion_mnist.h"
 #include "training/train_panel.h"
 #include "training/training_frame_view.h"
@@ -105,6 +106,7 @@ TEST_CASE("train panel: shuffle on vs off trains both, one after the other, and 
     int finished = 0;
     QObject::connect(&panel, &TrainPanel::runFinished, [&](bool completed, const QString&) { finished += completed; });
     REQUIRE(panel.startShuffleComparison());
+    panel.setGroups(2);  // touching the box meanwhile changes neither the runs nor their summary
     REQUIRE(waitFor([&] { return finished == 2 && !panel.running(); }, 2 * kRunTimeoutMs));
     INFO(panel.statusText().toStdString());
     REQUIRE(panel.runCount() == 2);
@@ -117,6 +119,18 @@ TEST_CASE("train panel: shuffle on vs off trains both, one after the other, and 
     // The summary line states both accuracies and their difference.
     CHECK(panel.statusText().contains(QStringLiteral("Shuffle on vs off at g=8")));
     CHECK(panel.statusText().contains(QString::number(100.0 * panel.testAccuracies(0)[0], 'f', 1) + QLatin1Char('%')));
+    // ...and, for reference, the bundled full-length models of the same g, from their metadata.
+    ModelConfig g8 = presetConfig("fashion");
+    g8.groups = 8;
+    for (const bool shuffle : {true, false}) {
+        g8.shuffle = shuffle;
+        const std::optional<QString> bundled = bundledCheckpointFor(g8);
+        REQUIRE(bundled);
+        const auto metadata = readSafetensors(bundled->toStdString(), [](std::string_view) { return true; }).metadata;
+        CHECK(panel.statusText().contains(QString::number(100.0 * std::stod(metadata.at("test_accuracy")), 'f', 2) +
+                                          QLatin1Char('%')));
+    }
+    CHECK(panel.statusText().contains(QStringLiteral("The bundled models of g=8")));
 
     panel.clearRuns();
     CHECK(panel.runCount() == 0);

@@ -73,6 +73,7 @@ signals:
 
 private:
     struct Run {
+        int groups = 0;
         QString name;
         QColor color;
         QLineSeries* loss = nullptr;
@@ -86,6 +87,7 @@ private:
         bool shuffle;
     };
     bool launch(int groups, bool shuffle);
+    QString bundledComparison(int groups) const;
     void onTick(const TrainingTick& tick);
     void onEpoch(const TrainingEpoch& epoch);
     void onFinished(bool completed, const QString& checkpointPath);

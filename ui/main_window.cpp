@@ -548,6 +548,18 @@ void MainWindow::setMinimumDockWidth(QWidget* content, int width) {
     if (width < before && dock) resizeDocks({dock}, {width}, Qt::Horizontal);
 }
 
+// The step tree's name and shape columns grow with the text, and its MACs bars need what is left;
+// but never more than a quarter of the window, which belongs to the centre views first.
+void MainWindow::updateStepTreeWidth() {
+    const int wanted = std::max(kTimelineWidth, int(kTimelineWidth * std::min(fontScale_, 1.45)));
+    setMinimumDockWidth(timeline_, std::clamp(width() / 4, kTimelineWidth, wanted));
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    updateStepTreeWidth();
+}
+
 void MainWindow::setAnimationsEnabled(bool on) { operation_->setAnimationEnabled(on); }
 
 void MainWindow::applyTheme(const QString& theme) {
@@ -658,18 +670,6 @@ void MainWindow::dropEvent(QDropEvent* event) {
 }
 
 // [SECTION] Settings
-
-// The step tree's name and shape columns grow with the text, and its MACs bars need what is left;
-// but never more than a quarter of the window, which belongs to the centre views first.
-void MainWindow::updateStepTreeWidth() {
-    const int wanted = std::max(kTimelineWidth, int(kTimelineWidth * std::min(fontScale_, 1.45)));
-    setMinimumDockWidth(timeline_, std::clamp(width() / 4, kTimelineWidth, wanted));
-}
-
-void MainWindow::resizeEvent(QResizeEvent* event) {
-    QMainWindow::resizeEvent(event);
-    updateStepTreeWidth();
-}
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (persist_) saveSettings();

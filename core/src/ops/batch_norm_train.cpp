@@ -101,9 +101,8 @@ void forwardImpl(const Tensor& in, const float* gamma, const float* beta, Tensor
     assert(m > 1 && "batch norm in training needs more than one value per channel");
     const float* x = in.data();
     float* y = out.data();
-    // Per channel: the shift and the two shifted sums, then the affine map's mean and scale.
+    // Per channel: the shift and the two shifted sums (the statistics go to savedMean/savedInvStd).
     std::vector<double> shifts(std::size_t(s.channels)), sums(shifts.size()), squareSums(shifts.size());
-    std::vector<float> means(shifts.size()), scales(shifts.size());
 
     forEachChannelShare(s, [&](int first, int end) {
         // One pass of shifted sums in double: shifting by a value of the channel keeps
@@ -125,15 +124,13 @@ void forwardImpl(const Tensor& in, const float* gamma, const float* beta, Tensor
             savedInvStd[c] = invStd;
             runningMean[c] = (1.0f - momentum) * runningMean[c] + momentum * float(mean);
             runningVar[c] = (1.0f - momentum) * runningVar[c] + momentum * float(unbiasedVar);
-            means[c] = float(mean);
-            scales[c] = invStd * gamma[c];
         }
         // The inference kernel's order of operations: (x - mean) * (invStd * gamma) + beta.
         for (int n = 0; n < s.images; ++n) {
             for (int c = first; c < end; ++c) {
                 const float* src = x + s.plane(n, c);
                 float* dst = y + s.plane(n, c);
-                const float mu = means[c], a = scales[c], b = beta[c];
+                const float mu = savedMean[c], a = savedInvStd[c] * gamma[c], b = beta[c];
 #pragma omp simd
                 for (int64_t p = 0; p < s.pixels; ++p) {
                     const float v = (src[p] - mu) * a + b;
@@ -155,9 +152,9 @@ void backwardImpl(const Tensor& in, const float* gamma, const float* savedMean, 
     const float* x = in.data();
     const float* dy = gradOut.data();
     float* dx = gradIn.data();  // may be dy: each value is read before it is written
-    // Per channel: sum(dy), sum(dy * (x - mean)), then the affine map of (dy, x) that gives dx.
+    // Per channel: sum(dy), sum(dy * (x - mean)), then the two terms of dx that depend on them.
     std::vector<double> sumsDy(std::size_t(s.channels)), sumsDyCentered(sumsDy.size());
-    std::vector<float> scales(sumsDy.size()), meansDy(sumsDy.size()), xCoefficients(sumsDy.size());
+    std::vector<float> meansDy(sumsDy.size()), xCoefficients(sumsDy.size());
 
     forEachChannelShare(s, [&](int first, int end) {
         for (int n = 0; n < s.images; ++n) {
@@ -176,7 +173,6 @@ void backwardImpl(const Tensor& in, const float* gamma, const float* savedMean, 
             const double sumDyXhat = sumsDyCentered[c] * invStd;
             if (gradGamma) gradGamma[c] += float(sumDyXhat);
             if (gradBeta) gradBeta[c] += float(sumsDy[c]);
-            scales[c] = gamma[c] * invStd;
             meansDy[c] = float(sumsDy[c] / double(m));
             xCoefficients[c] = float(sumDyXhat / double(m)) * invStd;
         }
@@ -186,7 +182,7 @@ void backwardImpl(const Tensor& in, const float* gamma, const float* savedMean, 
                 const float* ds = dy + s.plane(n, c);
                 const float* as = Relu ? activated + s.plane(n, c) : nullptr;
                 float* dst = dx + s.plane(n, c);
-                const float mean = savedMean[c], scale = scales[c], meanDy = meansDy[c],
+                const float mean = savedMean[c], scale = gamma[c] * savedInvStd[c], meanDy = meansDy[c],
                             xCoefficient = xCoefficients[c];
 #pragma omp simd
                 for (int64_t p = 0; p < s.pixels; ++p)

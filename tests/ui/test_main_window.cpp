@@ -118,8 +118,14 @@ TEST_CASE("projector text in a 1920x1080 window: every tab fits, the MACs column
     REQUIRE(window.session().waitUntilIdle(60000));
     auto* tree = window.findChild<TimelineView*>();
     auto* chart = window.costPanel()->findChild<QChartView*>();
+    // The right dock's scrolling area, which holds the cost panel.
+    QWidget* ancestor = window.costPanel();
+    while (ancestor && !qobject_cast<QScrollArea*>(ancestor)) ancestor = ancestor->parentWidget();
+    auto* dockContent = qobject_cast<QScrollArea*>(ancestor);
     REQUIRE(tree);
     REQUIRE(chart);
+    REQUIRE(dockContent);
+    QWidget* viewport = dockContent->viewport();
     for (double scale : beforeShowing ? std::vector<double>{1.8} : std::vector<double>{1.0, 1.4, 1.8}) {
         CAPTURE(scale);
         if (!beforeShowing) window.setFontScale(scale);
@@ -135,9 +141,6 @@ TEST_CASE("projector text in a 1920x1080 window: every tab fits, the MACs column
             // The cost chart is whole inside the dock: a blank band under the prediction panel
             // once pushed it below the bottom, and the dock kept its small-text width when the
             // text grew, cutting the chart off on the right.
-            auto* viewport = chart->parentWidget();
-            while (viewport && !qobject_cast<QScrollArea*>(viewport->parentWidget())) viewport = viewport->parentWidget();
-            REQUIRE(viewport);
             const QRect inViewport(chart->mapTo(viewport, QPoint(0, 0)), chart->size());
             CAPTURE(inViewport.left(), inViewport.top(), inViewport.right(), inViewport.bottom(), viewport->width(),
                     viewport->height());
@@ -148,8 +151,6 @@ TEST_CASE("projector text in a 1920x1080 window: every tab fits, the MACs column
     }
     if (!beforeShowing) {
         // Back to ordinary text, the docks give the centre its width back.
-        auto* dockContent = qobject_cast<QScrollArea*>(window.costPanel()->parentWidget()->parentWidget()->parentWidget());
-        REQUIRE(dockContent);
         const int wide = dockContent->width();
         window.setFontScale(1.0);
         settle(200);

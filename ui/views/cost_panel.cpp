@@ -30,6 +30,10 @@ const char* const kRows[][2] = {
 // A chart view that asks for no more than its minimum and takes what height is left. QChartView's
 // own size hint (~500 px) set the height of the scrolling dock (its caption wraps, so the dock is
 // laid out height-for-width, which counts hints) and pushed the chart out of view.
+// The title, axis labels and legend grow with the text size; the bars keep about 100 px.
+// Scaling all of it made the dock too tall for a 1080p projector.
+int chartMinimumHeight(double fontScale) { return int(100 + 70 * fontScale); }
+
 class CompactChartView : public QChartView {
 public:
     using QChartView::QChartView;
@@ -91,7 +95,7 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
     series->attachAxis(valueAxis_);
     chart_ = new CompactChartView(chart, this);
     chart_->setRenderHint(QPainter::Antialiasing);
-    chart_->setMinimumHeight(170);
+    chart_->setMinimumHeight(chartMinimumHeight(1.0));
     applyPalette();
     layout->addWidget(chart_, 1);
 
@@ -132,9 +136,7 @@ void CostPanel::setFontScale(double scale) {
     chart_->chart()->axes().last()->setLabelsFont(small);
     chart_->chart()->legend()->setFont(small);
     chart_->chart()->setTitleFont(f);
-    // The title, axis labels and legend grow with the text size; the bars keep about 100 px.
-    // Scaling all of it made the dock too tall for a 1080p projector.
-    chart_->setMinimumHeight(int(100 + 70 * scale));
+    chart_->setMinimumHeight(chartMinimumHeight(scale));
     // Fewer value labels when they are large, or Qt Charts elides them all to "...".
     valueAxis_->setTickCount(scale > 1.3 ? 3 : 5);
 }

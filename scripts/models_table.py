@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Prints the README's table of the bundled Fashion-MNIST models from their own metadata.
 
-  scripts/models_table.py [--cli build/app/shufflescope-cli] [--models assets/models]
+  scripts/models_table.py [--cli build/app/shufflescope-cli] [--models assets/models] [--readme FILE]
 
 For g = 1..8: MACs and parameters (from `shufflescope-cli summary --json`), and for the shuffle on
 and off the test accuracy recorded in each checkpoint (measured by `export` with the stored F16
 weights on all 10,000 test images) and the training time (the sum of the run's epoch times).
-A configuration that has no checkpoint yet is shown as "-".
+A configuration that has no checkpoint yet is shown as "-". With --readme the table replaces the
+one in that Markdown file (from its header row to the next blank line) instead of being printed.
 """
 
 import argparse
@@ -14,6 +15,9 @@ import json
 import os
 import struct
 import subprocess
+import sys
+
+HEADER = "| g | MACs | params | shuffle on | shuffle off | on − off | training time (on / off) |"
 
 
 def metadata(path):
@@ -27,17 +31,33 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     parser.add_argument("--cli", default=os.path.join(here, "..", "build", "app", "shufflescope-cli"))
     parser.add_argument("--models", default=os.path.join(here, "..", "assets", "models"))
+    parser.add_argument("--readme", help="replace the table in this Markdown file instead of printing it")
     args = parser.parse_args()
 
-    print("| g | MACs | params | shuffle on | shuffle off | on − off | training time (on / off) |")
-    print("|---|---|---|---|---|---|---|")
+    rows = table_rows(args.cli, args.models)
+    if not args.readme:
+        print("\n".join(rows))
+        return
+    with open(args.readme, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    if HEADER not in lines:
+        sys.exit(f"{args.readme}: no line '{HEADER}' to replace")
+    start = lines.index(HEADER)
+    end = lines.index("", start) if "" in lines[start:] else len(lines)
+    lines[start:end] = rows
+    with open(args.readme, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+
+
+def table_rows(cli, models):
+    rows = [HEADER, "|---|---|---|---|---|---|---|"]
     for g in range(1, 9):
         summary = json.loads(subprocess.check_output(
-            [args.cli, "summary", "--json", "--preset", "fashion", "--groups", str(g)]))
+            [cli, "summary", "--json", "--preset", "fashion", "--groups", str(g)]))
         totals = summary["totals"]
         accuracy, minutes = {}, {}
         for mode in ("shuffle", "noshuffle"):
-            path = os.path.join(args.models, f"fashion-g{g}-{mode}.safetensors")
+            path = os.path.join(models, f"fashion-g{g}-{mode}.safetensors")
             if os.path.exists(path):
                 meta = metadata(path)
                 accuracy[mode] = 100 * float(meta["test_accuracy"])
@@ -47,8 +67,9 @@ def main():
         gap = (f"{accuracy['shuffle'] - accuracy['noshuffle']:+.2f}".replace("-", "\u2212")  # a real minus
                if len(accuracy) == 2 else "-")
         time = " / ".join(f"{minutes[m]:.0f} min" if m in minutes else "-" for m in ("shuffle", "noshuffle"))
-        print(f"| {g} | {totals['macs'] / 1e6:.2f} M | {totals['params']:,} | {cells[0]} | {cells[1]} | "
-              f"{gap} | {time} |")
+        rows.append(f"| {g} | {totals['macs'] / 1e6:.2f} M | {totals['params']:,} | {cells[0]} | {cells[1]} | "
+                    f"{gap} | {time} |")
+    return rows
 
 
 if __name__ == "__main__":

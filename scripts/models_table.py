@@ -5,7 +5,10 @@
 
 For g = 1..8: MACs and parameters (from `shufflescope-cli summary --json`), and for the shuffle on
 and off the test accuracy recorded in each checkpoint (measured by `export` with the stored F16
-weights on all 10,000 test images) and the training time (the sum of the run's epoch times).
+weights on all 10,000 test images), the two compared image by image (`shufflescope-cli eval
+--against`: how many test images only the shuffled model gets right, how many only the unshuffled
+one, and McNemar's exact p-value for that split) and the training time (the sum of the run's epoch
+times).
 A configuration that has no checkpoint yet is shown as "-". With --readme the table replaces the
 one in that Markdown file (from its header row to the next blank line) instead of being printed.
 """
@@ -17,7 +20,8 @@ import struct
 import subprocess
 import sys
 
-HEADER = "| g | MACs | params | shuffle on | shuffle off | on − off | training time (on / off) |"
+HEADER = ("| g | MACs | params | shuffle on | shuffle off | on − off | only on / only off right (p) "
+          "| training time (on / off) |")
 
 
 def metadata(path):
@@ -50,7 +54,7 @@ def main():
 
 
 def table_rows(cli, models):
-    rows = [HEADER, "|---|---|---|---|---|---|---|"]
+    rows = [HEADER, "|---|---|---|---|---|---|---|---|"]
     for g in range(1, 9):
         summary = json.loads(subprocess.check_output(
             [cli, "summary", "--json", "--preset", "fashion", "--groups", str(g)]))
@@ -66,9 +70,15 @@ def table_rows(cli, models):
         cells = [f"{accuracy[m]:.2f}%" if m in accuracy else "-" for m in ("shuffle", "noshuffle")]
         gap = (f"{accuracy['shuffle'] - accuracy['noshuffle']:+.2f}".replace("-", "\u2212")  # a real minus
                if len(accuracy) == 2 else "-")
+        paired = "-"
+        if len(accuracy) == 2:
+            paths = [os.path.join(models, f"fashion-g{g}-{m}.safetensors") for m in ("shuffle", "noshuffle")]
+            against = json.loads(subprocess.check_output(
+                [cli, "eval", "--json", "--threads", "1", "--weights", paths[0], "--against", paths[1]]))["against"]
+            paired = f"{against['only_this_right']} / {against['only_against_right']} (p = {against['mcnemar_p']:.2f})"
         time = " / ".join(f"{minutes[m]:.0f} min" if m in minutes else "-" for m in ("shuffle", "noshuffle"))
         rows.append(f"| {g} | {totals['macs'] / 1e6:.2f} M | {totals['params']:,} | {cells[0]} | {cells[1]} | "
-                    f"{gap} | {time} |")
+                    f"{gap} | {paired} | {time} |")
     return rows
 
 

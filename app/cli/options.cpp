@@ -56,7 +56,7 @@ bool commandTakes(const std::string& command, const std::string& flag) {
         {"bench", {"--threads", "--iters", "--warmup", "--json"}},
         {"train", {"--epochs", "--out", "--resume", "--limit", "--batch", "--lr", "--warmup-epochs", "--no-augment",
                    "--threads"}},
-        {"eval", {"--json", "--limit", "--threads"}},
+        {"eval", {"--json", "--limit", "--threads", "--against"}},
         {"export", {"--out", "--dtype", "--threads"}},
     };
     for (const auto& [name, flags] : table)
@@ -146,6 +146,8 @@ Options parseOptions(const std::vector<std::string>& args) {
             o.out = value();
         } else if (flag == "--resume") {
             o.resume = value();
+        } else if (flag == "--against") {
+            o.against = value();
         } else if (flag == "--limit") {
             o.limit = int(parseInteger(flag, value(), 2, 100000000));
         } else if (flag == "--batch") {
@@ -199,8 +201,9 @@ Commands:
         [--warmup-epochs X] [--no-augment]
                                     train on Fashion-MNIST (the fashion preset); a checkpoint after
                                     every epoch; Ctrl-C stops and keeps the last one
-  eval --weights FILE [--json] [--limit N]
-                                    test-set accuracy, per-class accuracy, confusion matrix
+  eval --weights FILE [--against FILE] [--json] [--limit N]
+                                    test-set accuracy, per-class accuracy, confusion matrix;
+                                    --against: both models image by image (McNemar's exact test)
   export --weights RUN --out FILE [--dtype f16|bf16|f32]
                                     a finished training run as a compact weights file (default
                                     f16), without optimiser state; re-measures test accuracy

@@ -31,6 +31,7 @@ struct Options {
     std::string out;          // train: checkpoint written after every epoch
     std::string resume;       // train: continue a run from its checkpoint
     int limit = 0;            // train: first N training images; eval: first N test images
+    std::optional<std::string> against;  // eval: a second model compared image by image
     // train: batch size, peak learning rate, warm-up and augmentation (defaults: the recipe's)
     train::TrainingRecipe recipe;
     StorageType storage = StorageType::F16;  // export

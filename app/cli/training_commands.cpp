@@ -6,6 +6,7 @@
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "commands.h"
 #include "model_loading.h"
@@ -13,6 +14,7 @@
 #include "shufflescope/initialization.h"
 #include "shufflescope/labels.h"
 #include "shufflescope/threading.h"
+#include "shufflescope/train/paired_comparison.h"
 #include "shufflescope/train/training_run.h"
 
 namespace shufflescope::cli {
@@ -39,6 +41,26 @@ std::string clock(double seconds) {
 
 std::string defaultOutput(const ModelConfig& c) {
     return c.preset + "-g" + std::to_string(c.groups) + (c.shuffle ? "-shuffle" : "-noshuffle") + ".safetensors";
+}
+
+// The image-by-image comparison of `eval --against`, in words a reader can act on.
+void printPairedComparison(const train::PairedComparison& p, const train::EvaluationResult& first,
+                           const train::EvaluationResult& second, const LoadedModel& other) {
+    std::cout << "\nagainst:  " << describe(other.network.config()) << "\nweights:  " << other.weightsDescription
+              << "\naccuracy: " << std::fixed << std::setprecision(2) << 100 * second.accuracy << "% ("
+              << std::showpos << 100 * (first.accuracy - second.accuracy) << std::noshowpos
+              << " points for the first model)\n\n"
+              << "image by image: both right " << p.bothRight << ", only the first " << p.onlyFirstRight
+              << ", only the second " << p.onlySecondRight << ", both wrong " << p.bothWrong << "\n"
+              << "McNemar's exact test: p = " << std::setprecision(3) << p.pValue;
+    if (p.onlyFirstRight + p.onlySecondRight == 0) {
+        std::cout << " (the two models get the same images right)\n";
+        return;
+    }
+    std::cout << " (how often a fair coin splits " << p.onlyFirstRight + p.onlySecondRight
+              << " disagreements at least this unevenly)\n"
+              << (p.pValue < 0.05 ? "          below 0.05: a larger difference than this test set's sampling noise\n"
+                                  : "          0.05 or more: within this test set's sampling noise\n");
 }
 
 }  // namespace
@@ -112,17 +134,42 @@ void runEval(const Options& options) {
     const LoadedModel model = loadModel(options);
     const ModelConfig& c = model.network.config();
     requireFashionGeometry(c);
+    // The model to compare with is loaded (and refused) before the test set is read.
+    std::optional<LoadedModel> other;
+    if (options.against) {
+        Options againstOptions = options;
+        againstOptions.weights = options.against;
+        other.emplace(loadModel(againstOptions));
+        try {
+            requireFashionGeometry(other->network.config());
+        } catch (const Error& e) {
+            throw Error(*options.against + ": " + e.what());
+        }
+    }
     const train::Dataset test =
         train::firstItems(train::loadFashionMnist(train::defaultFashionMnistDirectory(), false), options.limit);
     const train::EvaluationResult r = train::evaluate(model.network, model.parameters, test);
+    std::optional<train::EvaluationResult> otherResult;
+    std::optional<train::PairedComparison> paired;
+    if (other) {
+        otherResult = train::evaluate(other->network, other->parameters, test);
+        paired = train::comparePredictions(r.predictions, otherResult->predictions, test.labels);
+    }
     if (options.json) {
-        std::cout << nlohmann::json{{"weights", model.weightsDescription},
-                                    {"count", r.count},
-                                    {"accuracy", r.accuracy},
-                                    {"per_class", r.perClassAccuracy},
-                                    {"confusion", r.confusion}}
-                         .dump(2)
-                  << "\n";
+        nlohmann::json j{{"weights", model.weightsDescription},
+                         {"count", r.count},
+                         {"accuracy", r.accuracy},
+                         {"per_class", r.perClassAccuracy},
+                         {"confusion", r.confusion}};
+        if (paired)
+            j["against"] = {{"weights", other->weightsDescription},
+                            {"accuracy", otherResult->accuracy},
+                            {"both_right", paired->bothRight},
+                            {"only_this_right", paired->onlyFirstRight},
+                            {"only_against_right", paired->onlySecondRight},
+                            {"both_wrong", paired->bothWrong},
+                            {"mcnemar_p", paired->pValue}};
+        std::cout << j.dump(2) << "\n";
         return;
     }
     std::cout << "model:    " << describe(c) << "\nweights:  " << model.weightsDescription << "\n"
@@ -137,6 +184,7 @@ void runEval(const Options& options) {
         for (int p = 0; p < c.classes; ++p) std::cout << std::setw(6) << r.confusion[std::size_t(t)][std::size_t(p)];
         std::cout << "\n";
     }
+    if (paired) printPairedComparison(*paired, r, *otherResult, *other);
 }
 
 void runExport(const Options& options) {

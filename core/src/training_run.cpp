@@ -84,6 +84,7 @@ EvaluationResult evaluate(const Network& network, const Parameters& parameters, 
     EvaluationResult result;
     result.count = data.count;
     result.confusion.assign(std::size_t(classes), std::vector<int>(std::size_t(classes), 0));
+    result.predictions.assign(std::size_t(data.count), 0);
     const int threads = omp_get_max_threads();
     std::vector<std::unique_ptr<FastForward>> engines;
     for (int t = 0; t < threads; ++t) engines.push_back(std::make_unique<FastForward>(network, parameters));
@@ -104,6 +105,7 @@ EvaluationResult evaluate(const Network& network, const Parameters& parameters, 
             std::vector<float> logits(static_cast<std::size_t>(classes));
             engines[std::size_t(t)]->run(batch.data() + n * imageSize, logits.data());
             const int predicted = int(std::max_element(logits.begin(), logits.end()) - logits.begin());
+            result.predictions[std::size_t(begin + n)] = predicted;
             ++confusion[std::size_t(t)][std::size_t(labels[std::size_t(n)])][std::size_t(predicted)];
         }
     }

@@ -52,6 +52,7 @@ struct EvaluationResult {
     double accuracy = 0;                       // fraction correct
     std::vector<double> perClassAccuracy;      // [classes]
     std::vector<std::vector<int>> confusion;   // [true][predicted]
+    std::vector<int> predictions;              // [count] predicted class of each image, in data order
 };
 
 struct EpochReport {

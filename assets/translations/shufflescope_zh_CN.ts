@@ -1253,84 +1253,84 @@ stride %1</source>
 <context>
     <name>shufflescope::ui::CostPanel</name>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="48"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="52"/>
         <source>MFLOPs (mult-adds)</source>
         <translation>MFLOPs（乘加）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="49"/>
-        <location filename="../../ui/views/cost_panel.cpp" line="69"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="53"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="73"/>
         <source>grouped</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="50"/>
-        <location filename="../../ui/views/cost_panel.cpp" line="70"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="54"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="74"/>
         <source>dense</source>
         <translation>稠密</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="66"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="70"/>
         <source>Multiply-adds of the selected step; dense = its 1×1 convolution ungrouped</source>
         <translation>所选步骤的乘加运算量；稠密 = 将其 1×1 卷积改为不分组时的值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="85"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="89"/>
         <source>S2</source>
         <translation>S2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="85"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="89"/>
         <source>S3</source>
         <translation>S3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="85"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="89"/>
         <source>S4</source>
         <translation>S4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="85"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="89"/>
         <source>FC</source>
         <translation>FC</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="78"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="82"/>
         <source>MFLOPs per stage (C1 = stem)</source>
         <translation>各阶段 MFLOPs（C1 = 起始层）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="85"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="89"/>
         <source>C1</source>
         <translation>C1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="164"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="166"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — g = %2, %3, shuffle %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — g = %2，%3，通道混洗：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="168"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="170"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="168"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="170"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="176"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="178"/>
         <source>%1 MACs; dense is %2 of the grouped network</source>
         <translation>%1 MACs；稠密网络的计算量是分组网络的 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="203"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="205"/>
         <source>&lt;b&gt;Paper, Table 1 (g = %1):&lt;/b&gt; stages %2 / %3 / %4 channels, complexity %5 MFLOPs.&lt;br&gt;&lt;b&gt;Engine:&lt;/b&gt; stages %6 / %7 / %8, backbone %9.</source>
         <translation>&lt;b&gt;论文表 1（g = %1）：&lt;/b&gt;各阶段 %2 / %3 / %4 个通道，复杂度 %5 MFLOPs。&lt;br&gt;&lt;b&gt;本程序引擎：&lt;/b&gt;各阶段 %6 / %7 / %8，骨干网络 %9。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="213"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="215"/>
         <source>&lt;b&gt;Paper:&lt;/b&gt; Table 1 has no column for g = %1. %2</source>
         <translation>&lt;b&gt;论文：&lt;/b&gt;表 1 中没有 g = %1 这一列。%2</translation>
     </message>
@@ -2139,37 +2139,57 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>%1 · 第 %2/%3 轮 · 批次 %4/%5 · 损失 %6 · 训练准确率 %7% · %8 张图像/秒 · 剩余 %9</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="376"/>
+        <location filename="../../ui/training/train_panel.cpp" line="378"/>
         <source>, test accuracy %1% (%2 test images)</source>
         <translation>，测试准确率 %1%（%2 张测试图像）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="380"/>
+        <location filename="../../ui/training/train_panel.cpp" line="382"/>
         <source>%1 finished%2. Saved to %3.</source>
         <translation>%1 训练完成%2。已保存到 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="382"/>
+        <location filename="../../ui/training/train_panel.cpp" line="384"/>
         <source>%1 stopped before its first epoch ended; nothing was saved.</source>
         <translation>%1 在第一轮结束前就已停止；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="383"/>
+        <location filename="../../ui/training/train_panel.cpp" line="385"/>
         <source>%1 stopped%2. The last finished epoch is in %3.</source>
         <translation>%1 已停止%2。最后完成的一轮保存在 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="396"/>
-        <source>Shuffle on vs off at g=%1: test accuracy %2% vs %3% (%4 points) on %5 test images, after %6 epochs each. One run each: small gaps can be chance.</source>
-        <translation>g=%1 时混洗开/关对比：测试准确率 %2% 对 %3%（相差 %4 个百分点），基于 %5 张测试图像，各训练 %6 轮。每种设置只训练了一次：差距很小时可能只是偶然。</translation>
+        <location filename="../../ui/training/train_panel.cpp" line="398"/>
+        <source>Shuffle on vs off at g=%1: test accuracy %2% vs %3% (%4 points) on %5 test images, after %6 epochs each.</source>
+        <translation>g=%1 时混洗开/关对比：测试准确率 %2% 对 %3%（相差 %4 个百分点），基于 %5 张测试图像，各训练 %6 轮。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="433"/>
+        <location filename="../../ui/training/train_panel.cpp" line="426"/>
+        <source> Both get exactly the same test images right.</source>
+        <translation>两者答对的测试图像完全相同。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="427"/>
+        <source>more than these test images&apos; sampling noise</source>
+        <translation>超出了这些测试图像的抽样噪声</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="428"/>
+        <source>within these test images&apos; sampling noise</source>
+        <translation>仍在这些测试图像的抽样噪声之内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="429"/>
+        <source> Of the %1 images only one of them gets right, %2 favour the shuffle and %3 do not: McNemar&apos;s p = %4, %5 (another seed can also move the gap).</source>
+        <translation>在只有其中一个模型答对的 %1 张图像中，%2 张是混洗模型答对、%3 张是无混洗模型答对：McNemar 检验 p = %4，%5（换一个随机种子也可能改变差距）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="458"/>
         <source> The bundled models of g=%1, %2 epochs on all 60,000 images: %3% vs %4% (%5 points).</source>
         <translation>内置的 g=%1 模型（在全部 60,000 张图像上训练 %2 轮）：%3% 对 %4%（相差 %5 个百分点）。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="460"/>
+        <location filename="../../ui/training/train_panel.cpp" line="485"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>

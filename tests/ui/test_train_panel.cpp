@@ -131,9 +131,19 @@ TEST_CASE("train panel: shuffle on vs off trains both, one after the other, and 
                                           QLatin1Char('%')));
     }
     CHECK(panel.statusText().contains(QStringLiteral("The bundled models of g=8")));
+    // ...and whether the gap is more than the test images' noise: the image-by-image split agrees
+    // with both accuracies, and its McNemar p-value is the one stated.
+    const auto& paired = panel.lastComparison();
+    REQUIRE(paired);
+    CHECK(paired->count == 2000);
+    CHECK(double(paired->bothRight + paired->onlyFirstRight) / paired->count == Approx(panel.testAccuracies(0)[0]));
+    CHECK(double(paired->bothRight + paired->onlySecondRight) / paired->count == Approx(panel.testAccuracies(1)[0]));
+    if (paired->onlyFirstRight + paired->onlySecondRight > 0)
+        CHECK(panel.statusText().contains(QStringLiteral("McNemar's p = ") + QString::number(paired->pValue, 'f', 2)));
 
     panel.clearRuns();
     CHECK(panel.runCount() == 0);
+    CHECK_FALSE(panel.lastComparison());
 }
 
 TEST_CASE("train panel: Stop ends a run within a batch or two, before anything is saved", "[train]") {

@@ -363,6 +363,8 @@ void TrainPanel::onEpoch(const TrainingEpoch& e) {
     if (runs_.empty()) return;
     Run& run = runs_.back();
     run.tests.push_back(e.testAccuracy);
+    run.predictions = e.testPredictions;
+    run.labels = e.testLabels;
     if (run.testAccuracy->count() == 0) run.testAccuracy->append(0, 10.0);  // chance, before training
     run.testAccuracy->append(e.epoch, 100.0 * e.testAccuracy);
     run.testPoints->append(e.epoch, 100.0 * e.testAccuracy);
@@ -394,20 +396,43 @@ void TrainPanel::onFinished(bool completed, const QString& checkpointPath) {
         // The runs' own g: the box may have changed while they trained.
         if (!on.tests.empty() && !off.tests.empty())
             setStatus(tr("Shuffle on vs off at g=%1: test accuracy %2% vs %3% (%4 points) on %5 test images, "
-                         "after %6 epochs each. One run each: small gaps can be chance.")
+                         "after %6 epochs each.")
                           .arg(on.groups)
                           .arg(100.0 * on.tests.back(), 0, 'f', 1)
                           .arg(100.0 * off.tests.back(), 0, 'f', 1)
                           .arg(QString::asprintf("%+.1f", 100.0 * (on.tests.back() - off.tests.back())))
                           .arg(kPanelTestImages)
                           .arg(int(on.tests.size())) +
-                      bundledComparison(on.groups));
+                      pairedComparison(on, off) + bundledComparison(on.groups));
     }
     comparing_ = false;
     pending_.clear();
     active_ = false;
     refreshButtons();
     emit allRunsFinished();
+}
+
+// Whether the pair's gap is more than the test images' sampling noise, in one sentence: the images
+// only one of the two gets right and McNemar's exact p-value for that split (" Of the ...").
+QString TrainPanel::pairedComparison(const Run& on, const Run& off) {
+    lastComparison_.reset();
+    if (on.labels != off.labels || on.labels.empty()) return {};
+    try {
+        lastComparison_ = train::comparePredictions(on.predictions, off.predictions, on.labels);
+    } catch (const std::exception&) {
+        return {};  // a run without predictions for every image: say nothing rather than guess
+    }
+    const train::PairedComparison& p = *lastComparison_;
+    if (p.onlyFirstRight + p.onlySecondRight == 0) return tr(" Both get exactly the same test images right.");
+    const QString verdict = p.pValue < 0.05 ? tr("more than these test images' sampling noise")
+                                            : tr("within these test images' sampling noise");
+    return tr(" Of the %1 images only one of them gets right, %2 favour the shuffle and %3 do not: McNemar's "
+              "p = %4, %5 (another seed can also move the gap).")
+        .arg(p.onlyFirstRight + p.onlySecondRight)
+        .arg(p.onlyFirstRight)
+        .arg(p.onlySecondRight)
+        .arg(p.pValue, 0, 'f', 2)
+        .arg(verdict);
 }
 
 // The same comparison at full length, from the bundled models' metadata (their test accuracy
@@ -467,6 +492,7 @@ void TrainPanel::clearRuns() {
     lossChart_->removeAllSeries();
     accuracyChart_->removeAllSeries();
     runs_.clear();
+    lastComparison_.reset();
     maxLoss_ = 2.5;
     frameView_->clear();
     fitAxes(0);

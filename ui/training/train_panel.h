@@ -13,6 +13,7 @@
 #include <deque>
 #include <optional>
 
+#include "shufflescope/train/paired_comparison.h"
 #include "training/training_job.h"
 
 class QCheckBox;
@@ -62,6 +63,8 @@ public:
     const QString& lastCheckpoint() const { return lastCheckpoint_; }
     const QString& statusText() const { return statusText_; }
     const QString& lastError() const { return lastError_; }  // of the latest run; empty if none
+    // The last shuffle on vs off pair compared image by image on the test images (on = first).
+    const std::optional<train::PairedComparison>& lastComparison() const { return lastComparison_; }
     TrainingFrameView* frameView() const { return frameView_; }
 
 signals:
@@ -81,12 +84,15 @@ private:
         QLineSeries* testAccuracy = nullptr;
         QScatterSeries* testPoints = nullptr;
         std::vector<double> tests;
+        std::vector<int> predictions;  // on the test images, after the last finished epoch
+        std::vector<uint8_t> labels;
     };
     struct Pending {
         int groups;
         bool shuffle;
     };
     bool launch(int groups, bool shuffle);
+    QString pairedComparison(const Run& on, const Run& off);
     QString bundledComparison(int groups) const;
     void onTick(const TrainingTick& tick);
     void onEpoch(const TrainingEpoch& epoch);
@@ -105,6 +111,7 @@ private:
     QString lastCheckpoint_;
     QString statusText_;
     QString lastError_;
+    std::optional<train::PairedComparison> lastComparison_;
     std::deque<Run> runs_;
     std::deque<Pending> pending_;
     double maxLoss_ = 2.5;

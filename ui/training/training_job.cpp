@@ -155,7 +155,8 @@ void TrainingJob::work(TrainingSetup setup) {
         };
         const auto onEpoch = [&](const train::EpochReport& r) {
             checkpoint = setup.checkpointPath;
-            emit epochFinished(TrainingEpoch{r.epoch, r.trainLoss, r.trainAccuracy, r.test.accuracy});
+            emit epochFinished(
+                TrainingEpoch{r.epoch, r.trainLoss, r.trainAccuracy, r.test.accuracy, r.test.predictions, test.labels});
             emit frameReady(captureFrame(network, run.parameters(), input, double(r.epoch)));
         };
         completed = run.run(*trainData, test, setup.checkpointPath.toStdString(), onProgress, onEpoch, &stop_);

@@ -46,6 +46,9 @@ struct TrainingTick {
 struct TrainingEpoch {
     int epoch = 0;
     double trainLoss = 0, trainAccuracy = 0, testAccuracy = 0;
+    // The test images' predicted and true classes, so that two runs can be compared image by image.
+    std::vector<int> testPredictions;
+    std::vector<uint8_t> testLabels;
 };
 
 // The chosen image through the network at one moment of training (inference mode, the running

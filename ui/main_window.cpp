@@ -41,6 +41,7 @@
 #include "views/prediction_panel.h"
 #include "training/train_panel.h"
 #include "views/timeline_view.h"
+#include "widgets/engine_text.h"
 #include "widgets/number_format.h"
 
 namespace shufflescope::ui {
@@ -328,10 +329,18 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu* samples = menuBar()->addMenu(tr("&Samples"));
+    // The Fashion-MNIST garments by their (translated) class names, then the photos.
     const QDir dir(samplesDirectory());
-    for (const QFileInfo& info : dir.entryInfoList({QStringLiteral("*.png"), QStringLiteral("*.jpg")}, QDir::Files, QDir::Name)) {
-        const QString path = info.absoluteFilePath();
-        samples->addAction(info.completeBaseName(), this, [this, path] { session_->openInput(path); });
+    const QFileInfoList files =
+        dir.entryInfoList({QStringLiteral("*.png"), QStringLiteral("*.jpg")}, QDir::Files, QDir::Name);
+    for (const bool garments : {true, false}) {
+        if (!garments) samples->addSeparator();
+        for (const QFileInfo& info : files) {
+            if (info.completeBaseName().startsWith(QLatin1String("fashion-")) != garments) continue;
+            const QString path = info.absoluteFilePath();
+            samples->addAction(sampleDisplayName(info.completeBaseName()), this,
+                               [this, path] { session_->openInput(path); });
+        }
     }
 
     QMenu* view = menuBar()->addMenu(tr("&View"));

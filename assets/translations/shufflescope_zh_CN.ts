@@ -104,34 +104,92 @@
     </message>
 </context>
 <context>
+    <name>ClassLabel</name>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="15"/>
+        <source>T-shirt/top</source>
+        <translation>T恤/上衣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="15"/>
+        <source>Trouser</source>
+        <translation>裤子</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="16"/>
+        <source>Pullover</source>
+        <translation>套头衫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="16"/>
+        <source>Dress</source>
+        <translation>连衣裙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="17"/>
+        <source>Coat</source>
+        <translation>外套</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="17"/>
+        <source>Sandal</source>
+        <translation>凉鞋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="18"/>
+        <source>Shirt</source>
+        <translation>衬衫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="18"/>
+        <source>Sneaker</source>
+        <translation>运动鞋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="19"/>
+        <source>Bag</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="19"/>
+        <source>Ankle boot</source>
+        <translation>踝靴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="36"/>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+</context>
+<context>
     <name>CostPanel</name>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="23"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="24"/>
         <source>This step</source>
         <translation>当前步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="24"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="25"/>
         <source>Up to this step</source>
         <translation>截至当前步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="25"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="26"/>
         <source>Backbone (Table 1)</source>
         <translation>骨干网络（表 1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="26"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="27"/>
         <source>Classifier (FC)</source>
         <translation>分类器（FC）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="27"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="28"/>
         <source>Whole network</source>
         <translation>整个网络</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="28"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="29"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
@@ -604,6 +662,14 @@ stride %1</source>
     </message>
 </context>
 <context>
+    <name>ParameterCache</name>
+    <message>
+        <location filename="../../ui/session/parameter_cache.cpp" line="36"/>
+        <source>random (seed %1)</source>
+        <translation>随机权重（种子 %1）</translation>
+    </message>
+</context>
+<context>
     <name>PointwiseConvPainter</name>
     <message>
         <location filename="../../ui/views/operation/pointwise_conv_painter.cpp" line="120"/>
@@ -695,12 +761,12 @@ stride %1</source>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="97"/>
+        <location filename="../../ui/main_window.cpp" line="98"/>
         <source>shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="97"/>
+        <location filename="../../ui/main_window.cpp" line="98"/>
         <source>no shuffle</source>
         <translation>不混洗</translation>
     </message>
@@ -883,112 +949,112 @@ stride %1</source>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="57"/>
+        <location filename="../../ui/main_window.cpp" line="58"/>
         <source>Previous / next step</source>
         <translation>上一步 / 下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="58"/>
+        <location filename="../../ui/main_window.cpp" line="59"/>
         <source>Previous / next unit</source>
         <translation>上一个 / 下一个单元</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="59"/>
+        <location filename="../../ui/main_window.cpp" line="60"/>
         <source>First / last step</source>
         <translation>第一步 / 最后一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="60"/>
+        <location filename="../../ui/main_window.cpp" line="61"/>
         <source>Play / pause the walk through the network</source>
         <translation>播放 / 暂停网络的自动逐步演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="61"/>
+        <location filename="../../ui/main_window.cpp" line="62"/>
         <source>Slower / faster walk</source>
         <translation>自动演示减速 / 加速</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="62"/>
+        <location filename="../../ui/main_window.cpp" line="63"/>
         <source>Number of groups g</source>
         <translation>分组数 g</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="63"/>
+        <location filename="../../ui/main_window.cpp" line="64"/>
         <source>Channel shuffle on / off</source>
         <translation>通道混洗 开 / 关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="64"/>
+        <location filename="../../ui/main_window.cpp" line="65"/>
         <source>Next width (0.25× … 2×)</source>
         <translation>下一个宽度系数（0.25× … 2×）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="65"/>
+        <location filename="../../ui/main_window.cpp" line="66"/>
         <source>Next preset (ImageNet / Fashion-MNIST)</source>
         <translation>下一个预设（ImageNet / Fashion-MNIST）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="66"/>
+        <location filename="../../ui/main_window.cpp" line="67"/>
         <source>A/B compare on / off</source>
         <translation>A/B 对比 开 / 关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="67"/>
+        <location filename="../../ui/main_window.cpp" line="68"/>
         <source>Next choice of configuration B</source>
         <translation>切换配置 B 的下一个选项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="68"/>
+        <location filename="../../ui/main_window.cpp" line="69"/>
         <source>Ghost the dense connections a grouped conv saves</source>
         <translation>以虚线显示分组卷积省去的稠密连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="69"/>
+        <location filename="../../ui/main_window.cpp" line="70"/>
         <source>Operation view / channel flow</source>
         <translation>运算视图 / 通道流向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="70"/>
+        <location filename="../../ui/main_window.cpp" line="71"/>
         <source>Train panel</source>
         <translation>训练面板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="71"/>
+        <location filename="../../ui/main_window.cpp" line="72"/>
         <source>Replay the step&apos;s animation</source>
         <translation>重播当前步骤的动画</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="72"/>
+        <location filename="../../ui/main_window.cpp" line="73"/>
         <source>Feature maps: one colour range for all channels / each its own</source>
         <translation>特征图：所有通道统一色阶 / 各用各的色阶</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="73"/>
+        <location filename="../../ui/main_window.cpp" line="74"/>
         <source>Feature maps: zoom in / out / reset (wheel and drag too)</source>
         <translation>特征图：放大 / 缩小 / 重置（也可用滚轮和拖动）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="74"/>
+        <location filename="../../ui/main_window.cpp" line="75"/>
         <source>Clear the selected channel</source>
         <translation>取消选中的通道</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="75"/>
+        <location filename="../../ui/main_window.cpp" line="76"/>
         <source>Open an image or .npy</source>
         <translation>打开图像或 .npy 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="76"/>
+        <location filename="../../ui/main_window.cpp" line="77"/>
         <source>Open a checkpoint</source>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="77"/>
+        <location filename="../../ui/main_window.cpp" line="78"/>
         <source>Larger / smaller text (projector)</source>
         <translation>增大 / 减小文字（投影仪）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="78"/>
+        <location filename="../../ui/main_window.cpp" line="79"/>
         <source>This sheet</source>
         <translation>本快捷键表</translation>
     </message>
@@ -1153,6 +1219,29 @@ stride %1</source>
     </message>
 </context>
 <context>
+    <name>WidthsNote</name>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="57"/>
+        <source>Widths from the paper&apos;s Table 1.</source>
+        <translation>通道宽度取自论文表 1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="59"/>
+        <source>Widths from the official ShuffleNet v1 code (the paper lists only 1x).</source>
+        <translation>通道宽度取自 ShuffleNet v1 官方代码（论文只列出了 1x）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="65"/>
+        <source>No published widths for g=%1 at %2x; the project&apos;s rule picked Stage 2-4 widths (%3, %4, %5), multiples of 4g near the paper&apos;s 1:2:4 ratio, closest to its %6 budget (%7 on the paper&apos;s geometry).</source>
+        <translation>g=%1、%2x 没有公开的通道宽度；本项目的规则为阶段 2–4 选取了宽度 (%3, %4, %5)：4g 的倍数，接近论文的 1:2:4 比例，并最接近论文的 %6 计算量预算（在论文的输入尺寸上为 %7）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="78"/>
+        <source> The stem has %1 channels, not the paper&apos;s 24: each stride-2 unit&apos;s main branch (out - in) and bottleneck (out/4) must split into %2 groups, which needs g to divide the stem width, and %2 does not divide 24. That is why the paper only evaluates g = 1, 2, 3, 4, 8.</source>
+        <translation>起始层有 %1 个通道，而不是论文的 24 个：每个步长 2 单元的主分支（out − in）和瓶颈层（out/4）都必须分成 %2 组，这要求 g 整除起始层宽度，而 %2 不能整除 24。这就是论文只评测 g = 1、2、3、4、8 的原因。</translation>
+    </message>
+</context>
+<context>
     <name>shufflescope::ui::ChannelFlowView</name>
     <message>
         <location filename="../../ui/views/channel_flow_view.cpp" line="127"/>
@@ -1253,84 +1342,84 @@ stride %1</source>
 <context>
     <name>shufflescope::ui::CostPanel</name>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="52"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="53"/>
         <source>MFLOPs (mult-adds)</source>
         <translation>MFLOPs（乘加）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="53"/>
-        <location filename="../../ui/views/cost_panel.cpp" line="73"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="54"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="74"/>
         <source>grouped</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="54"/>
-        <location filename="../../ui/views/cost_panel.cpp" line="74"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="55"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="75"/>
         <source>dense</source>
         <translation>稠密</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="70"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="71"/>
         <source>Multiply-adds of the selected step; dense = its 1×1 convolution ungrouped</source>
         <translation>所选步骤的乘加运算量；稠密 = 将其 1×1 卷积改为不分组时的值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="89"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="90"/>
         <source>S2</source>
         <translation>S2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="89"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="90"/>
         <source>S3</source>
         <translation>S3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="89"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="90"/>
         <source>S4</source>
         <translation>S4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="89"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="90"/>
         <source>FC</source>
         <translation>FC</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="82"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="83"/>
         <source>MFLOPs per stage (C1 = stem)</source>
         <translation>各阶段 MFLOPs（C1 = 起始层）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="89"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="90"/>
         <source>C1</source>
         <translation>C1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="166"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="167"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — g = %2, %3, shuffle %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — g = %2，%3，通道混洗：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="170"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="171"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="170"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="171"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="178"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="179"/>
         <source>%1 MACs; dense is %2 of the grouped network</source>
         <translation>%1 MACs；稠密网络的计算量是分组网络的 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="205"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="206"/>
         <source>&lt;b&gt;Paper, Table 1 (g = %1):&lt;/b&gt; stages %2 / %3 / %4 channels, complexity %5 MFLOPs.&lt;br&gt;&lt;b&gt;Engine:&lt;/b&gt; stages %6 / %7 / %8, backbone %9.</source>
         <translation>&lt;b&gt;论文表 1（g = %1）：&lt;/b&gt;各阶段 %2 / %3 / %4 个通道，复杂度 %5 MFLOPs。&lt;br&gt;&lt;b&gt;本程序引擎：&lt;/b&gt;各阶段 %6 / %7 / %8，骨干网络 %9。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="215"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="216"/>
         <source>&lt;b&gt;Paper:&lt;/b&gt; Table 1 has no column for g = %1. %2</source>
         <translation>&lt;b&gt;论文：&lt;/b&gt;表 1 中没有 g = %1 这一列。%2</translation>
     </message>
@@ -1494,337 +1583,337 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="122"/>
+        <location filename="../../ui/main_window.cpp" line="123"/>
         <source>Computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="142"/>
+        <location filename="../../ui/main_window.cpp" line="143"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="151"/>
+        <location filename="../../ui/main_window.cpp" line="152"/>
         <source>Operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="152"/>
+        <location filename="../../ui/main_window.cpp" line="153"/>
         <source>Channel flow</source>
         <translation>通道流向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="153"/>
+        <location filename="../../ui/main_window.cpp" line="154"/>
         <source>What the selected step computes, animated (F switches view)</source>
         <translation>所选步骤在计算什么（动画演示，按 F 切换视图）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="154"/>
+        <location filename="../../ui/main_window.cpp" line="155"/>
         <source>Which earlier channels can reach the selected channel (the boundary effect)</source>
         <translation>前面哪些通道能影响所选通道（边界效应）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="170"/>
+        <location filename="../../ui/main_window.cpp" line="171"/>
         <source>Feature maps: wheel zooms, drag pans, double-click resets, click a channel to enlarge it</source>
         <translation>特征图：滚轮缩放，拖动平移，双击重置，单击通道可放大</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="196"/>
+        <location filename="../../ui/main_window.cpp" line="197"/>
         <source>Prediction</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="216"/>
+        <location filename="../../ui/main_window.cpp" line="217"/>
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="221"/>
+        <location filename="../../ui/main_window.cpp" line="222"/>
         <source>ImageNet geometry</source>
         <translation>ImageNet 规格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="222"/>
+        <location filename="../../ui/main_window.cpp" line="223"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="223"/>
+        <location filename="../../ui/main_window.cpp" line="224"/>
         <source>Model preset (P)</source>
         <translation>模型预设（P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="226"/>
+        <location filename="../../ui/main_window.cpp" line="227"/>
         <source> Model </source>
         <translation> 模型 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="230"/>
+        <location filename="../../ui/main_window.cpp" line="231"/>
         <source> Groups g </source>
         <translation> 分组数 g </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="237"/>
+        <location filename="../../ui/main_window.cpp" line="238"/>
         <source>g = %1 (key %1) — not in the paper: the stem must change</source>
         <translation>g = %1（按键 %1）——论文中没有：主干起始层需要改动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="238"/>
+        <location filename="../../ui/main_window.cpp" line="239"/>
         <source>g = %1 (key %1)</source>
         <translation>g = %1（按键 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="246"/>
+        <location filename="../../ui/main_window.cpp" line="247"/>
         <source>Shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="247"/>
+        <location filename="../../ui/main_window.cpp" line="248"/>
         <source>Channel shuffle on / off (S)</source>
         <translation>通道混洗 开 / 关（S）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="255"/>
+        <location filename="../../ui/main_window.cpp" line="256"/>
         <source>Width scale (W): every filter count times s, cost about s²</source>
         <translation>宽度系数（W）：每层卷积核个数乘以 s，计算量约为 s² 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="258"/>
+        <location filename="../../ui/main_window.cpp" line="259"/>
         <source> Width </source>
         <translation> 宽度 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="269"/>
+        <location filename="../../ui/main_window.cpp" line="270"/>
         <source>Previous step (←)</source>
         <translation>上一步（←）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="274"/>
+        <location filename="../../ui/main_window.cpp" line="275"/>
         <source>Play / pause an automatic walk through the network (Space)</source>
         <translation>播放 / 暂停网络的自动逐步演示（Space）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="282"/>
+        <location filename="../../ui/main_window.cpp" line="283"/>
         <source>Next step (→)</source>
         <translation>下一步（→）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="304"/>
+        <location filename="../../ui/main_window.cpp" line="305"/>
         <source>A/B compare</source>
         <translation>A/B 对比</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="305"/>
+        <location filename="../../ui/main_window.cpp" line="306"/>
         <source>Split the feature maps: this configuration (A) next to another (B) (C)</source>
         <translation>分屏显示特征图：当前配置 (A) 与另一配置 (B) 并排（C）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="308"/>
+        <location filename="../../ui/main_window.cpp" line="309"/>
         <source>B: shuffle flipped</source>
         <translation>B：混洗取反</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="309"/>
+        <location filename="../../ui/main_window.cpp" line="310"/>
         <source>B: g = %1</source>
         <translation>B：g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="289"/>
+        <location filename="../../ui/main_window.cpp" line="290"/>
         <source>Speed of the automatic walk ([ slower, ] faster)</source>
         <translation>自动演示的速度（[ 减慢，] 加快）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="112"/>
+        <location filename="../../ui/main_window.cpp" line="113"/>
         <source>←/→ step · 1–8 groups · S shuffle · Space play · F1 all shortcuts</source>
         <translation>←/→ 步骤 · 1–8 分组数 · S 混洗 · Space 播放 · F1 全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="156"/>
+        <location filename="../../ui/main_window.cpp" line="157"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="157"/>
+        <location filename="../../ui/main_window.cpp" line="158"/>
         <source>Train a Fashion-MNIST network here and watch it learn; overlay shuffle on and off</source>
         <translation>在这里训练一个 Fashion-MNIST 网络并观察它的学习过程；可叠加对比混洗开启与关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="202"/>
+        <location filename="../../ui/main_window.cpp" line="203"/>
         <source>Prediction and cost</source>
         <translation>预测与计算量</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="263"/>
+        <location filename="../../ui/main_window.cpp" line="264"/>
         <source>Playback</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="310"/>
+        <location filename="../../ui/main_window.cpp" line="311"/>
         <source>What configuration B differs in (B)</source>
         <translation>配置 B 与 A 的不同之处（B）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="323"/>
+        <location filename="../../ui/main_window.cpp" line="324"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="324"/>
+        <location filename="../../ui/main_window.cpp" line="325"/>
         <source>&amp;Open image or .npy…</source>
         <translation>打开图像或 .npy(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="325"/>
+        <location filename="../../ui/main_window.cpp" line="326"/>
         <source>Open &amp;checkpoint…</source>
         <translation>打开检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="328"/>
+        <location filename="../../ui/main_window.cpp" line="329"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="330"/>
+        <location filename="../../ui/main_window.cpp" line="331"/>
         <source>&amp;Samples</source>
         <translation>示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="337"/>
+        <location filename="../../ui/main_window.cpp" line="346"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="338"/>
+        <location filename="../../ui/main_window.cpp" line="347"/>
         <source>Larger text</source>
         <translation>增大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="339"/>
+        <location filename="../../ui/main_window.cpp" line="348"/>
         <source>Smaller text</source>
         <translation>减小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="340"/>
+        <location filename="../../ui/main_window.cpp" line="349"/>
         <source>Projector (large text)</source>
         <translation>投影仪模式（大字）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="343"/>
+        <location filename="../../ui/main_window.cpp" line="352"/>
         <source>System theme</source>
         <translation>跟随系统主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="344"/>
+        <location filename="../../ui/main_window.cpp" line="353"/>
         <source>Light theme</source>
         <translation>浅色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="345"/>
+        <location filename="../../ui/main_window.cpp" line="354"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="355"/>
+        <location filename="../../ui/main_window.cpp" line="364"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="366"/>
+        <location filename="../../ui/main_window.cpp" line="375"/>
         <source>The language changes when ShuffleScope starts again.</source>
         <translation>重新启动 ShuffleScope 后，语言设置才会生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="370"/>
+        <location filename="../../ui/main_window.cpp" line="379"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="371"/>
+        <location filename="../../ui/main_window.cpp" line="380"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="372"/>
+        <location filename="../../ui/main_window.cpp" line="381"/>
         <source>&amp;About ShuffleScope</source>
         <translation>关于 ShuffleScope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="373"/>
+        <location filename="../../ui/main_window.cpp" line="382"/>
         <source>About ShuffleScope</source>
         <translation>关于 ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="374"/>
+        <location filename="../../ui/main_window.cpp" line="383"/>
         <source>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;A visualiser and tutor for ShuffleNet v1 (Zhang, Zhou, Lin, Sun, CVPR 2018).&lt;br&gt;Every number is computed by the project&apos;s own engine from the current configuration.</source>
         <translation>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;ShuffleNet v1（Zhang, Zhou, Lin, Sun, CVPR 2018）的可视化与教学工具。&lt;br&gt;所有数字都由本项目自己的引擎根据当前配置计算得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="387"/>
+        <location filename="../../ui/main_window.cpp" line="396"/>
         <source>Shuffle: on</source>
         <translation>混洗：开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="387"/>
+        <location filename="../../ui/main_window.cpp" line="396"/>
         <source>Shuffle: off</source>
         <translation>混洗：关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="394"/>
+        <location filename="../../ui/main_window.cpp" line="403"/>
         <source>ShuffleScope — %1</source>
         <translation>ShuffleScope — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="395"/>
+        <location filename="../../ui/main_window.cpp" line="404"/>
         <source> (untrained)</source>
         <translation>（未训练）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="414"/>
+        <location filename="../../ui/main_window.cpp" line="423"/>
         <source>  Step %1 / %2: &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>  步骤 %1 / %2：&lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="455"/>
+        <location filename="../../ui/main_window.cpp" line="464"/>
         <source>Open image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="456"/>
+        <location filename="../../ui/main_window.cpp" line="465"/>
         <source>Images and tensors (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;All files (*)</source>
         <translation>图像和张量 (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="461"/>
+        <location filename="../../ui/main_window.cpp" line="470"/>
         <source>Open checkpoint</source>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="462"/>
+        <location filename="../../ui/main_window.cpp" line="471"/>
         <source>Checkpoints (*.safetensors);;All files (*)</source>
         <translation>检查点 (*.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="475"/>
+        <location filename="../../ui/main_window.cpp" line="484"/>
         <source>ShuffleScope</source>
         <translation>ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="483"/>
+        <location filename="../../ui/main_window.cpp" line="492"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="485"/>
+        <location filename="../../ui/main_window.cpp" line="494"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="485"/>
+        <location filename="../../ui/main_window.cpp" line="494"/>
         <source>Action</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="712"/>
+        <location filename="../../ui/main_window.cpp" line="721"/>
         <source>Saved settings were not valid; starting from the defaults.</source>
         <translation>保存的设置无效，已改用默认设置。</translation>
     </message>
@@ -1954,57 +2043,57 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::TrainPanel</name>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="48"/>
+        <location filename="../../ui/training/train_panel.cpp" line="49"/>
         <source>g=%1 shuffle on</source>
         <translation>g=%1 混洗开</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="48"/>
+        <location filename="../../ui/training/train_panel.cpp" line="49"/>
         <source>g=%1 shuffle off</source>
         <translation>g=%1 混洗关</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="63"/>
+        <location filename="../../ui/training/train_panel.cpp" line="64"/>
         <source>epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="103"/>
+        <location filename="../../ui/training/train_panel.cpp" line="104"/>
         <source>Groups g</source>
         <translation>分组数 g</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="107"/>
+        <location filename="../../ui/training/train_panel.cpp" line="108"/>
         <source>Group count of the network to train (Fashion-MNIST preset)</source>
         <translation>要训练的网络的分组数（Fashion-MNIST 预设）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="109"/>
+        <location filename="../../ui/training/train_panel.cpp" line="110"/>
         <source>Shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="111"/>
+        <location filename="../../ui/training/train_panel.cpp" line="112"/>
         <source>Train with the channel shuffle between grouped convolutions</source>
         <translation>训练时在分组卷积之间进行通道混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="113"/>
+        <location filename="../../ui/training/train_panel.cpp" line="114"/>
         <source>Epochs</source>
         <translation>训练轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="118"/>
+        <location filename="../../ui/training/train_panel.cpp" line="119"/>
         <source>Images</source>
         <translation>图像数</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="121"/>
+        <location filename="../../ui/training/train_panel.cpp" line="122"/>
         <source>all 60,000</source>
         <translation>全部 60,000</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="123"/>
+        <location filename="../../ui/training/train_panel.cpp" line="124"/>
         <source>How many Fashion-MNIST training images each epoch uses</source>
         <translation>每轮使用多少张 Fashion-MNIST 训练图像</translation>
     </message>

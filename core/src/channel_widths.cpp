@@ -91,12 +91,13 @@ ChannelWidths ruleWidths(int g, double s) {
         if (macs > budget) break;  // complexity grows with the base: the rest are further away
     }
 
+    w.paperGeometryMacs = paperGeometryMacs(g, s, w);
     std::ostringstream note;
     note << "No published widths for g=" << g << " at " << s
          << "x; the project's rule picked Stage 2-4 widths (" << w.stages[0] << ", " << w.stages[1]
          << ", " << w.stages[2] << "), multiples of 4g near the paper's 1:2:4 ratio, closest to its "
          << mflops(budget)
-         << " budget (" << mflops(paperGeometryMacs(g, s, w)) << " on the paper's geometry).";
+         << " budget (" << mflops(w.paperGeometryMacs) << " on the paper's geometry).";
     if (24 % g != 0)
         note << " The stem has " << w.stem << " channels, not the paper's 24: each stride-2 unit's"
              << " main branch (out - in) and bottleneck (out/4) must split into " << g

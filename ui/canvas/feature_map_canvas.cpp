@@ -19,7 +19,7 @@
 #include "canvas/imgui_qt_bridge.h"
 #include "shufflescope/channel_groups.h"
 #include "shufflescope/colormap.h"
-#include "shufflescope/labels.h"
+#include "widgets/engine_text.h"
 #include "widgets/palette.h"
 
 namespace shufflescope::ui {
@@ -106,7 +106,7 @@ QString channelTitle(const Snapshot& snapshot, int step, int channel) {
         title += QStringLiteral(" · ") + rgb[channel];
     } else if (isHeadVectorStep(s)) {
         title +=
-            QStringLiteral(" · ") + QString::fromStdString(classLabel(snapshot.config(), channel));
+            QStringLiteral(" · ") + displayClassLabel(snapshot.config(), channel);
     }
     return title;
 }
@@ -1017,7 +1017,7 @@ void FeatureMapCanvas::drawPane(Pane& pane, int index) {
             const float value = pane.stats[std::size_t(c)].min;
             const QByteArray name =
                 imguiText(isHeadVectorStep(step)
-                              ? QString::fromStdString(classLabel(pane.snapshot->config(), c))
+                              ? displayClassLabel(pane.snapshot->config(), c)
                               : tr("#%1").arg(c));
             const QByteArray number = imguiText(formatValue(value));
             // Dark text on the bright (yellow-green) end of viridis, light text elsewhere.

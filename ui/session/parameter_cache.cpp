@@ -1,5 +1,6 @@
 #include "session/parameter_cache.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 #include "shufflescope/checkpoint.h"
@@ -32,7 +33,7 @@ CachedParameters ParameterCache::get(const Network& network, const WeightsSource
         made.parameters = std::make_shared<const Parameters>(std::move(checkpoint.parameters));
     } else {
         made.parameters = std::make_shared<const Parameters>(randomParameters(network, kRandomSeed));
-        made.description = QStringLiteral("random (seed %1)").arg(kRandomSeed);
+        made.description = QCoreApplication::translate("ParameterCache", "random (seed %1)").arg(kRandomSeed);
     }
     std::lock_guard lock(mutex_);
     entries_.push_front({key, made});

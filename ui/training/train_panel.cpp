@@ -27,6 +27,7 @@
 #include "shufflescope/safetensors.h"
 #include "shufflescope/train/fashion_mnist.h"
 #include "training/training_frame_view.h"
+#include "widgets/engine_text.h"
 #include "widgets/palette.h"
 
 namespace shufflescope::ui {
@@ -124,10 +125,9 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
     controls->addWidget(imagesBox_);
     sampleBox_ = new QComboBox(this);
     const QDir samples(samplesDirectory());
-    for (const QString& file : samples.entryList({QStringLiteral("fashion-*.png")}, QDir::Files, QDir::Name))
-        sampleBox_->addItem(file.mid(8, file.size() - 12).replace(QLatin1Char('-'), QLatin1Char(' ')),
-                            samples.filePath(file));
-    sampleBox_->setCurrentIndex(std::max(0, sampleBox_->findText(QStringLiteral("sneaker"))));
+    for (const QFileInfo& file : samples.entryInfoList({QStringLiteral("fashion-*.png")}, QDir::Files, QDir::Name))
+        sampleBox_->addItem(sampleDisplayName(file.completeBaseName()), file.absoluteFilePath());
+    sampleBox_->setCurrentIndex(std::max(0, sampleBox_->findData(samples.absoluteFilePath(QStringLiteral("fashion-sneaker.png")))));
     sampleBox_->setToolTip(tr("The image whose feature maps are shown as the network learns"));
     controls->addStretch(1);
     // The buttons get their own row: one long row would make the panel wider than the centre

@@ -5,7 +5,7 @@
 #include <numeric>
 
 #include "shufflescope/colormap.h"
-#include "shufflescope/labels.h"
+#include "widgets/engine_text.h"
 
 namespace shufflescope::ui {
 
@@ -133,7 +133,7 @@ void TrainingFrameView::paintEvent(QPaintEvent*) {
         const int c = order[std::size_t(k)];
         painter.drawText(QRect(margin, y, leftWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
                          QStringLiteral("%1 %2%")
-                             .arg(QString::fromStdString(classLabel(frame_->network->config(), c)))
+                             .arg(displayClassLabel(frame_->network->config(), c))
                              .arg(100.0 * p[std::size_t(c)], 0, 'f', 1));
         y += line;
     }

@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include "shufflescope/paper_reference.h"
+#include "widgets/engine_text.h"
 #include "widgets/number_format.h"
 #include "widgets/palette.h"
 
@@ -214,9 +215,9 @@ void CostPanel::setSnapshot(SnapshotPtr snapshot, int step) {
     } else if (paperGeometry) {
         paper_->setText(tr("<b>Paper:</b> Table 1 has no column for g = %1. %2")
                             .arg(config.groups)
-                            .arg(QString::fromStdString(snapshot_->network->widths().note)));
+                            .arg(widthsNote(snapshot_->network->widths(), config.groups, config.widthScale)));
     } else {
-        paper_->setText(QString::fromStdString(snapshot_->network->widths().note));
+        paper_->setText(widthsNote(snapshot_->network->widths(), config.groups, config.widthScale));
     }
 }
 

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "shufflescope/labels.h"
+#include "widgets/engine_text.h"
 #include "widgets/palette.h"
 
 namespace shufflescope::ui {
@@ -50,7 +50,7 @@ void PredictionPanel::setSnapshot(SnapshotPtr snapshot) {
                           [&](int a, int b) { return p[std::size_t(a)] > p[std::size_t(b)]; });
         for (int k = 0; k < top; ++k) {
             const int c = order[std::size_t(k)];
-            entries_.push_back({QString::fromStdString(classLabel(snapshot_->config(), c)), p[std::size_t(c)]});
+            entries_.push_back({displayClassLabel(snapshot_->config(), c), p[std::size_t(c)]});
         }
     }
     update();

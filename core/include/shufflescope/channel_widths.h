@@ -25,8 +25,11 @@ struct ChannelWidths {
     int stem = 24;
     std::array<int, 3> stages{};  // output channels of Stages 2, 3, 4
     WidthSource source = WidthSource::PaperTable1;
-    // Why these widths (shown in summaries): e.g. why g = 5 needs a 25-channel stem.
+    // Why these widths (shown in summaries): e.g. why g = 5 needs a 25-channel stem. English; the
+    // desktop app builds the same sentence in the interface language from the fields here.
     std::string note;
+    // WidthSource::Rule: the MACs these widths cost on the paper's 224x224 geometry (0 otherwise).
+    long long paperGeometryMacs = 0;
 };
 
 // Asserts groups in 1..8 and a supported scale (validateConfig() checks user input first).

@@ -2,11 +2,15 @@
 // Human-readable class labels: Fashion-MNIST's ten names for the fashion preset, "class N"
 // otherwise (ImageNet's label list is not shipped; untrained imagenet models show indices).
 
+#include <array>
 #include <string>
 
 #include "shufflescope/config.h"
 
 namespace shufflescope {
+
+// Fashion-MNIST's class names in label order (0 = "T-shirt/top" ... 9 = "Ankle boot").
+const std::array<const char*, 10>& fashionMnistClassNames();
 
 std::string classLabel(const ModelConfig& config, int index);
 

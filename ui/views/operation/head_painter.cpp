@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "shufflescope/colormap.h"
-#include "shufflescope/labels.h"
+#include "widgets/engine_text.h"
 #include "views/operation/operation_geometry.h"
 
 namespace shufflescope::ui {
@@ -188,7 +188,7 @@ void HeadPainter::paintFullyConnected(QPainter& painter, const QRectF& area,
     const QFont listFont = ctx.font(1.1);
     const auto listEntry = [&](int c) {
         return tr("%1   %2").arg(
-            QString::fromStdString(classLabel(ctx.snapshot.config(), c)),
+            displayClassLabel(ctx.snapshot.config(), c),
             QString::number(ctx.snapshot.logits[static_cast<std::size_t>(c)], 'f', 2));
     };
     double listWidth = textWidth(bold, tr("largest logits"));
@@ -297,7 +297,7 @@ void HeadPainter::paintSoftmax(QPainter& painter, const QRectF& area,
     for (int c : best)
         labelWidth =
             std::max(labelWidth,
-                     textWidth(bold, QString::fromStdString(classLabel(ctx.snapshot.config(), c))));
+                     textWidth(bold, displayClassLabel(ctx.snapshot.config(), c)));
     labelWidth = std::min(labelWidth + ctx.textPx(), area.width() * 0.45);
     const double barMax = std::max(
         0.0, area.width() - labelWidth - textWidth(bold, QStringLiteral("100.0%")) - ctx.textPx());
@@ -311,7 +311,7 @@ void HeadPainter::paintSoftmax(QPainter& painter, const QRectF& area,
         const double y = top + i * rowHeight;
         const double grow = phaseProgress(ctx.progress, 0.05 + 0.06 * i, 0.6 + 0.06 * i);
         drawText(painter, {area.left(), y + (rowHeight - line) / 2},
-                 QString::fromStdString(classLabel(ctx.snapshot.config(), c)), i == 0 ? bold : font,
+                 displayClassLabel(ctx.snapshot.config(), c), i == 0 ? bold : font,
                  theme.text, labelWidth - ctx.textPx() * 0.5);
         // Bars against the largest probability, so small ones stay visible; the number is exact.
         const double length = barLength(p, maxP, barMax) * grow;

@@ -1,0 +1,96 @@
+#include "widgets/engine_text.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include "shufflescope/labels.h"
+
+namespace shufflescope::ui {
+
+namespace {
+
+// lupdate reads these literals; at run time the engine's own names are looked up, so the list
+// only has to contain them (a test checks it equals fashionMnistClassNames()).
+const char* const kFashionNames[] = {
+    QT_TRANSLATE_NOOP("ClassLabel", "T-shirt/top"), QT_TRANSLATE_NOOP("ClassLabel", "Trouser"),
+    QT_TRANSLATE_NOOP("ClassLabel", "Pullover"),    QT_TRANSLATE_NOOP("ClassLabel", "Dress"),
+    QT_TRANSLATE_NOOP("ClassLabel", "Coat"),        QT_TRANSLATE_NOOP("ClassLabel", "Sandal"),
+    QT_TRANSLATE_NOOP("ClassLabel", "Shirt"),       QT_TRANSLATE_NOOP("ClassLabel", "Sneaker"),
+    QT_TRANSLATE_NOOP("ClassLabel", "Bag"),         QT_TRANSLATE_NOOP("ClassLabel", "Ankle boot"),
+};
+
+// "T-shirt/top" -> "tshirttop": letters and digits only, lower case.
+QString squeezed(const QString& text) {
+    QString out;
+    for (const QChar c : text)
+        if (c.isLetterOrNumber()) out += c.toLower();
+    return out;
+}
+
+}  // namespace
+
+QString displayClassLabel(const ModelConfig& config, int index) {
+    // The engine decides which name a class has; this only translates it.
+    const std::string label = classLabel(config, index);
+    if (label == "class " + std::to_string(index))
+        return QCoreApplication::translate("ClassLabel", "class %1").arg(index);
+    return QCoreApplication::translate("ClassLabel", label.c_str());
+}
+
+QString sampleDisplayName(const QString& fileBaseName) {
+    static const QString prefix = QStringLiteral("fashion-");
+    if (fileBaseName.startsWith(prefix)) {
+        const QString name = squeezed(fileBaseName.mid(prefix.size()));
+        for (std::size_t k = 0; k < fashionMnistClassNames().size() && !name.isEmpty(); ++k)
+            if (squeezed(QString::fromLatin1(fashionMnistClassNames()[k])).startsWith(name))
+                return QCoreApplication::translate("ClassLabel", fashionMnistClassNames()[k]);
+    }
+    return QString(fileBaseName).replace(QLatin1Char('-'), QLatin1Char(' '));
+}
+
+QString widthsNote(const ChannelWidths& widths, int groups, double widthScale) {
+    const auto mflops = [](long long macs) {
+        return QString::number(double(macs) / 1e6, 'f', 1) + QLatin1Char('M');
+    };
+    switch (widths.source) {
+        case WidthSource::PaperTable1:
+            return QCoreApplication::translate("WidthsNote", "Widths from the paper's Table 1.");
+        case WidthSource::OfficialCode:
+            return QCoreApplication::translate(
+                "WidthsNote",
+                "Widths from the official ShuffleNet v1 code (the paper lists only 1x).");
+        case WidthSource::Rule:
+            break;
+    }
+    QString note = QCoreApplication::translate("WidthsNote",
+                                               "No published widths for g=%1 at %2x; the project's "
+                                               "rule picked Stage 2-4 widths (%3, %4, %5), "
+                                               "multiples of 4g near the paper's 1:2:4 ratio, "
+                                               "closest to its %6 budget (%7 on the paper's "
+                                               "geometry).")
+                       .arg(groups)
+                       .arg(widthScale)
+                       .arg(widths.stages[0])
+                       .arg(widths.stages[1])
+                       .arg(widths.stages[2])
+                       .arg(mflops(paperBudgetMacs(widthScale)), mflops(widths.paperGeometryMacs));
+    if (24 % groups != 0)
+        note += QCoreApplication::translate(
+                    "WidthsNote",
+                    " The stem has %1 channels, not the paper's 24: each stride-2 unit's main "
+                    "branch (out - in) and "
+                    "bottleneck (out/4) must split into %2 groups, which needs g to divide the "
+                    "stem width, and %2 "
+                    "does not divide 24. That is why the paper only evaluates g = 1, 2, 3, 4, 8.")
+                    .arg(widths.stem)
+                    .arg(groups);
+    return note;
+}
+
+QStringList translatableFashionClassNames() {
+    QStringList names;
+    for (const char* name : kFashionNames) names << QString::fromLatin1(name);
+    return names;
+}
+
+}  // namespace shufflescope::ui

@@ -17,14 +17,16 @@
 using namespace shufflescope;
 using namespace shufflescope::ui;
 
-TEST_CASE("engine text: class labels, the names marked for translation are the engine's, in label order",
-          "[window]") {
+TEST_CASE(
+    "engine text: class labels, the names marked for translation are the engine's, in label order",
+    "[window]") {
     QStringList engine;
     for (const char* name : fashionMnistClassNames()) engine << QString::fromLatin1(name);
     CHECK(translatableFashionClassNames() == engine);
 }
 
-TEST_CASE("engine text: class labels, English by default, the engine's names and indices", "[window]") {
+TEST_CASE("engine text: class labels, English by default, the engine's names and indices",
+          "[window]") {
     const ModelConfig fashion = presetConfig("fashion");
     for (int k = 0; k < 10; ++k)
         CHECK(displayClassLabel(fashion, k) == QString::fromStdString(classLabel(fashion, k)));
@@ -36,7 +38,8 @@ TEST_CASE("engine text: class labels, English by default, the engine's names and
           QStringLiteral("fashion hat"));  // no such class
 }
 
-TEST_CASE("engine text: class labels, every bundled garment sample is named by a distinct class", "[window]") {
+TEST_CASE("engine text: class labels, every bundled garment sample is named by a distinct class",
+          "[window]") {
     const ModelConfig fashion = presetConfig("fashion");
     QStringList classes;
     for (int k = 0; k < 10; ++k) classes << displayClassLabel(fashion, k);
@@ -53,7 +56,8 @@ TEST_CASE("engine text: class labels, every bundled garment sample is named by a
     CHECK(named.size() == 10);
 }
 
-TEST_CASE("engine text: in Chinese, garments, class numbers and the widths note are Chinese", "[window]") {
+TEST_CASE("engine text: in Chinese, garments, class numbers and the widths note are Chinese",
+          "[window]") {
     QTranslator chinese;
     REQUIRE(chinese.load(QStringLiteral(":/i18n/shufflescope_zh_CN.qm")));
     QCoreApplication::installTranslator(&chinese);
@@ -80,7 +84,8 @@ TEST_CASE("engine text: in Chinese, garments, class numbers and the widths note 
     CHECK(displayClassLabel(fashion, 7) == QStringLiteral("Sneaker"));
 }
 
-TEST_CASE("engine text: the widths note in English is the engine's note, for every g and width", "[window]") {
+TEST_CASE("engine text: the widths note in English is the engine's note, for every g and width",
+          "[window]") {
     for (int g = 1; g <= 8; ++g)
         for (const double scale : {0.25, 0.5, 1.0, 1.5, 2.0}) {
             INFO("g = " << g << ", scale " << scale);

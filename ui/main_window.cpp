@@ -194,9 +194,8 @@ void MainWindow::buildViews() {
     auto* rightLayout = new QVBoxLayout(right);
     cost_ = new CostPanel(right);
     prediction_ = new PredictionPanel(right);
-    auto* predictionTitle = new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Prediction")), right);
     // Prediction first: with large text the panel may scroll, and the chart is the part to lose.
-    rightLayout->addWidget(predictionTitle);
+    // No "Prediction" heading: the dock's title names it, and a projector needs the height.
     rightLayout->addWidget(prediction_);
     rightLayout->addWidget(cost_, 1);
     prediction_->setFontScale(1.0);
@@ -334,9 +333,11 @@ void MainWindow::buildMenus() {
     const QFileInfoList files =
         dir.entryInfoList({QStringLiteral("*.png"), QStringLiteral("*.jpg")}, QDir::Files, QDir::Name);
     for (const bool garments : {true, false}) {
-        if (!garments) samples->addSeparator();
+        bool first = true;
         for (const QFileInfo& info : files) {
             if (info.completeBaseName().startsWith(QLatin1String("fashion-")) != garments) continue;
+            if (!garments && first && !samples->isEmpty()) samples->addSeparator();
+            first = false;
             const QString path = info.absoluteFilePath();
             samples->addAction(sampleDisplayName(info.completeBaseName()), this,
                                [this, path] { session_->openInput(path); });

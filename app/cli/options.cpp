@@ -203,7 +203,8 @@ Commands:
                                     every epoch; Ctrl-C stops and keeps the last one
   eval --weights FILE [--against FILE] [--json] [--limit N]
                                     test-set accuracy, per-class accuracy, confusion matrix;
-                                    --against: both models image by image (McNemar's exact test)
+                                    --against: both models image by image (McNemar's exact
+                                    test); config flags describe --weights only
   export --weights RUN --out FILE [--dtype f16|bf16|f32]
                                     a finished training run as a compact weights file (default
                                     f16), without optimiser state; re-measures test accuracy

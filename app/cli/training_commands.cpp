@@ -52,14 +52,15 @@ void printPairedComparison(const train::PairedComparison& p, const train::Evalua
               << " points for the first model)\n\n"
               << "image by image: both right " << p.bothRight << ", only the first " << p.onlyFirstRight
               << ", only the second " << p.onlySecondRight << ", both wrong " << p.bothWrong << "\n"
-              << "McNemar's exact test: p = " << std::setprecision(3) << p.pValue;
+              << "McNemar's exact test: " << train::formatPValue(p.pValue);
     if (p.onlyFirstRight + p.onlySecondRight == 0) {
         std::cout << " (the two models get the same images right)\n";
         return;
     }
     std::cout << " (how often a fair coin splits " << p.onlyFirstRight + p.onlySecondRight
               << " disagreements at least this unevenly)\n"
-              << (p.pValue < 0.05 ? "          below 0.05: a larger difference than this test set's sampling noise\n"
+              << (p.pValue < train::kSignificanceLevel
+                      ? "          below 0.05: a larger difference than this test set's sampling noise\n"
                                   : "          0.05 or more: within this test set's sampling noise\n");
 }
 
@@ -137,8 +138,11 @@ void runEval(const Options& options) {
     // The model to compare with is loaded (and refused) before the test set is read.
     std::optional<LoadedModel> other;
     if (options.against) {
+        // The config flags describe --weights; the second file is read with its own stored
+        // configuration (one without takes the command line's configuration, unchecked).
         Options againstOptions = options;
         againstOptions.weights = options.against;
+        againstOptions.configFlags.clear();
         other.emplace(loadModel(againstOptions));
         try {
             requireFashionGeometry(other->network.config());

@@ -156,7 +156,7 @@
         <translation>踝靴</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="36"/>
+        <location filename="../../ui/widgets/engine_text.cpp" line="34"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
@@ -664,7 +664,7 @@ stride %1</source>
 <context>
     <name>ParameterCache</name>
     <message>
-        <location filename="../../ui/session/parameter_cache.cpp" line="36"/>
+        <location filename="../../ui/session/parameter_cache.cpp" line="55"/>
         <source>random (seed %1)</source>
         <translation>随机权重（种子 %1）</translation>
     </message>
@@ -1221,24 +1221,29 @@ stride %1</source>
 <context>
     <name>WidthsNote</name>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="57"/>
+        <location filename="../../ui/widgets/engine_text.cpp" line="58"/>
         <source>Widths from the paper&apos;s Table 1.</source>
         <translation>通道宽度取自论文表 1。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="59"/>
+        <location filename="../../ui/widgets/engine_text.cpp" line="60"/>
         <source>Widths from the official ShuffleNet v1 code (the paper lists only 1x).</source>
         <translation>通道宽度取自 ShuffleNet v1 官方代码（论文只列出了 1x）。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="65"/>
+        <location filename="../../ui/widgets/engine_text.cpp" line="66"/>
         <source>No published widths for g=%1 at %2x; the project&apos;s rule picked Stage 2-4 widths (%3, %4, %5), multiples of 4g near the paper&apos;s 1:2:4 ratio, closest to its %6 budget (%7 on the paper&apos;s geometry).</source>
-        <translation>g=%1、%2x 没有公开的通道宽度；本项目的规则为阶段 2–4 选取了宽度 (%3, %4, %5)：4g 的倍数，接近论文的 1:2:4 比例，并最接近论文的 %6 计算量预算（在论文的输入尺寸上为 %7）。</translation>
+        <translation>g=%1、%2x 时没有公开的通道宽度；本项目的规则为阶段 2–4 选取了宽度（%3、%4、%5）：4g 的倍数，接近论文的 1:2:4 比例，并最接近论文的 %6 计算量预算（这组宽度在论文的 ImageNet 规格上为 %7）。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="78"/>
-        <source> The stem has %1 channels, not the paper&apos;s 24: each stride-2 unit&apos;s main branch (out - in) and bottleneck (out/4) must split into %2 groups, which needs g to divide the stem width, and %2 does not divide 24. That is why the paper only evaluates g = 1, 2, 3, 4, 8.</source>
-        <translation>起始层有 %1 个通道，而不是论文的 24 个：每个步长 2 单元的主分支（out − in）和瓶颈层（out/4）都必须分成 %2 组，这要求 g 整除起始层宽度，而 %2 不能整除 24。这就是论文只评测 g = 1、2、3、4、8 的原因。</translation>
+        <location filename="../../ui/widgets/engine_text.cpp" line="79"/>
+        <source> The stem has %1 channels, not 24 × %2 = %3: each stride-2 unit&apos;s main branch (out - in) and bottleneck (out/4) must split into %4 groups, which needs g to divide the stem width, and %4 does not divide %3.</source>
+        <translation>主干起始层有 %1 个通道，而不是 24 × %2 = %3 个：每个步长为 2 的单元的主分支（out − in）和瓶颈层（out/4）都必须分成 %4 组，这要求起始层宽度能被 g 整除，而 %3 不能被 %4 整除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="89"/>
+        <source> That is why the paper only evaluates g = 1, 2, 3, 4, 8.</source>
+        <translation>这就是论文只评测 g = 1、2、3、4、8 的原因。</translation>
     </message>
 </context>
 <context>
@@ -1618,107 +1623,102 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>特征图：滚轮缩放，拖动平移，双击重置，单击通道可放大</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="197"/>
-        <source>Prediction</source>
-        <translation>预测</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.cpp" line="217"/>
+        <location filename="../../ui/main_window.cpp" line="216"/>
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="222"/>
+        <location filename="../../ui/main_window.cpp" line="221"/>
         <source>ImageNet geometry</source>
         <translation>ImageNet 规格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="223"/>
+        <location filename="../../ui/main_window.cpp" line="222"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="224"/>
+        <location filename="../../ui/main_window.cpp" line="223"/>
         <source>Model preset (P)</source>
         <translation>模型预设（P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="227"/>
+        <location filename="../../ui/main_window.cpp" line="226"/>
         <source> Model </source>
         <translation> 模型 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="231"/>
+        <location filename="../../ui/main_window.cpp" line="230"/>
         <source> Groups g </source>
         <translation> 分组数 g </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="238"/>
+        <location filename="../../ui/main_window.cpp" line="237"/>
         <source>g = %1 (key %1) — not in the paper: the stem must change</source>
         <translation>g = %1（按键 %1）——论文中没有：主干起始层需要改动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="239"/>
+        <location filename="../../ui/main_window.cpp" line="238"/>
         <source>g = %1 (key %1)</source>
         <translation>g = %1（按键 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="247"/>
+        <location filename="../../ui/main_window.cpp" line="246"/>
         <source>Shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="248"/>
+        <location filename="../../ui/main_window.cpp" line="247"/>
         <source>Channel shuffle on / off (S)</source>
         <translation>通道混洗 开 / 关（S）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="256"/>
+        <location filename="../../ui/main_window.cpp" line="255"/>
         <source>Width scale (W): every filter count times s, cost about s²</source>
         <translation>宽度系数（W）：每层卷积核个数乘以 s，计算量约为 s² 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="259"/>
+        <location filename="../../ui/main_window.cpp" line="258"/>
         <source> Width </source>
         <translation> 宽度 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="270"/>
+        <location filename="../../ui/main_window.cpp" line="269"/>
         <source>Previous step (←)</source>
         <translation>上一步（←）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="275"/>
+        <location filename="../../ui/main_window.cpp" line="274"/>
         <source>Play / pause an automatic walk through the network (Space)</source>
         <translation>播放 / 暂停网络的自动逐步演示（Space）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="283"/>
+        <location filename="../../ui/main_window.cpp" line="282"/>
         <source>Next step (→)</source>
         <translation>下一步（→）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="305"/>
+        <location filename="../../ui/main_window.cpp" line="304"/>
         <source>A/B compare</source>
         <translation>A/B 对比</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="306"/>
+        <location filename="../../ui/main_window.cpp" line="305"/>
         <source>Split the feature maps: this configuration (A) next to another (B) (C)</source>
         <translation>分屏显示特征图：当前配置 (A) 与另一配置 (B) 并排（C）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="309"/>
+        <location filename="../../ui/main_window.cpp" line="308"/>
         <source>B: shuffle flipped</source>
         <translation>B：混洗取反</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="310"/>
+        <location filename="../../ui/main_window.cpp" line="309"/>
         <source>B: g = %1</source>
         <translation>B：g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="290"/>
+        <location filename="../../ui/main_window.cpp" line="289"/>
         <source>Speed of the automatic walk ([ slower, ] faster)</source>
         <translation>自动演示的速度（[ 减慢，] 加快）</translation>
     </message>
@@ -1738,182 +1738,182 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>在这里训练一个 Fashion-MNIST 网络并观察它的学习过程；可叠加对比混洗开启与关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="203"/>
+        <location filename="../../ui/main_window.cpp" line="202"/>
         <source>Prediction and cost</source>
         <translation>预测与计算量</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="264"/>
+        <location filename="../../ui/main_window.cpp" line="263"/>
         <source>Playback</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="311"/>
+        <location filename="../../ui/main_window.cpp" line="310"/>
         <source>What configuration B differs in (B)</source>
         <translation>配置 B 与 A 的不同之处（B）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="324"/>
+        <location filename="../../ui/main_window.cpp" line="323"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="325"/>
+        <location filename="../../ui/main_window.cpp" line="324"/>
         <source>&amp;Open image or .npy…</source>
         <translation>打开图像或 .npy(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="326"/>
+        <location filename="../../ui/main_window.cpp" line="325"/>
         <source>Open &amp;checkpoint…</source>
         <translation>打开检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="329"/>
+        <location filename="../../ui/main_window.cpp" line="328"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="331"/>
+        <location filename="../../ui/main_window.cpp" line="330"/>
         <source>&amp;Samples</source>
         <translation>示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="346"/>
+        <location filename="../../ui/main_window.cpp" line="347"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="347"/>
+        <location filename="../../ui/main_window.cpp" line="348"/>
         <source>Larger text</source>
         <translation>增大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="348"/>
+        <location filename="../../ui/main_window.cpp" line="349"/>
         <source>Smaller text</source>
         <translation>减小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="349"/>
+        <location filename="../../ui/main_window.cpp" line="350"/>
         <source>Projector (large text)</source>
         <translation>投影仪模式（大字）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="352"/>
+        <location filename="../../ui/main_window.cpp" line="353"/>
         <source>System theme</source>
         <translation>跟随系统主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="353"/>
+        <location filename="../../ui/main_window.cpp" line="354"/>
         <source>Light theme</source>
         <translation>浅色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="354"/>
+        <location filename="../../ui/main_window.cpp" line="355"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="364"/>
+        <location filename="../../ui/main_window.cpp" line="365"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="375"/>
+        <location filename="../../ui/main_window.cpp" line="376"/>
         <source>The language changes when ShuffleScope starts again.</source>
         <translation>重新启动 ShuffleScope 后，语言设置才会生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="379"/>
+        <location filename="../../ui/main_window.cpp" line="380"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="380"/>
+        <location filename="../../ui/main_window.cpp" line="381"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="381"/>
+        <location filename="../../ui/main_window.cpp" line="382"/>
         <source>&amp;About ShuffleScope</source>
         <translation>关于 ShuffleScope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="382"/>
+        <location filename="../../ui/main_window.cpp" line="383"/>
         <source>About ShuffleScope</source>
         <translation>关于 ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="383"/>
+        <location filename="../../ui/main_window.cpp" line="384"/>
         <source>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;A visualiser and tutor for ShuffleNet v1 (Zhang, Zhou, Lin, Sun, CVPR 2018).&lt;br&gt;Every number is computed by the project&apos;s own engine from the current configuration.</source>
         <translation>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;ShuffleNet v1（Zhang, Zhou, Lin, Sun, CVPR 2018）的可视化与教学工具。&lt;br&gt;所有数字都由本项目自己的引擎根据当前配置计算得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="396"/>
+        <location filename="../../ui/main_window.cpp" line="397"/>
         <source>Shuffle: on</source>
         <translation>混洗：开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="396"/>
+        <location filename="../../ui/main_window.cpp" line="397"/>
         <source>Shuffle: off</source>
         <translation>混洗：关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="403"/>
+        <location filename="../../ui/main_window.cpp" line="404"/>
         <source>ShuffleScope — %1</source>
         <translation>ShuffleScope — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="404"/>
+        <location filename="../../ui/main_window.cpp" line="405"/>
         <source> (untrained)</source>
         <translation>（未训练）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="423"/>
+        <location filename="../../ui/main_window.cpp" line="424"/>
         <source>  Step %1 / %2: &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>  步骤 %1 / %2：&lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="464"/>
+        <location filename="../../ui/main_window.cpp" line="465"/>
         <source>Open image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="465"/>
+        <location filename="../../ui/main_window.cpp" line="466"/>
         <source>Images and tensors (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;All files (*)</source>
         <translation>图像和张量 (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="470"/>
+        <location filename="../../ui/main_window.cpp" line="471"/>
         <source>Open checkpoint</source>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="471"/>
+        <location filename="../../ui/main_window.cpp" line="472"/>
         <source>Checkpoints (*.safetensors);;All files (*)</source>
         <translation>检查点 (*.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="484"/>
+        <location filename="../../ui/main_window.cpp" line="485"/>
         <source>ShuffleScope</source>
         <translation>ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="492"/>
+        <location filename="../../ui/main_window.cpp" line="493"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="494"/>
+        <location filename="../../ui/main_window.cpp" line="495"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="494"/>
+        <location filename="../../ui/main_window.cpp" line="495"/>
         <source>Action</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="721"/>
+        <location filename="../../ui/main_window.cpp" line="722"/>
         <source>Saved settings were not valid; starting from the defaults.</source>
         <translation>保存的设置无效，已改用默认设置。</translation>
     </message>
@@ -1929,27 +1929,47 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::PredictionPanel</name>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="17"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="18"/>
         <source>The network&apos;s five most likely classes for this input</source>
         <translation>网络认为此输入最可能属于的五个类别</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="69"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="44"/>
+        <source>Random weights: the guesses below mean nothing yet</source>
+        <translation>随机权重：下面的猜测还没有任何意义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/prediction_panel.cpp" line="45"/>
+        <source>Test accuracy: not recorded in this checkpoint</source>
+        <translation>测试准确率：此检查点未记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/prediction_panel.cpp" line="48"/>
+        <source>Test accuracy %1% on %2 test images</source>
+        <translation>测试准确率 %1%（%2 张测试图像）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/prediction_panel.cpp" line="49"/>
+        <source>Test accuracy %1%</source>
+        <translation>测试准确率 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/prediction_panel.cpp" line="80"/>
         <source>Computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="77"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="88"/>
         <source>trained</source>
         <translation>已训练</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="77"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="88"/>
         <source>untrained</source>
         <translation>未训练</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="113"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="128"/>
         <source>Forward pass: %1 ms (fast path)</source>
         <translation>前向传播：%1 ms（快速路径）</translation>
     </message>
@@ -2198,87 +2218,87 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>%1 处未安装 Fashion-MNIST（Debian 软件包 dataset-fashion-mnist）；训练需要它。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="260"/>
+        <location filename="../../ui/training/train_panel.cpp" line="261"/>
         <source>Stopping after the current batch…</source>
         <translation>将在当前批次结束后停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="266"/>
+        <location filename="../../ui/training/train_panel.cpp" line="267"/>
         <source>%1: runs are never saved among the bundled models; choose another folder.</source>
         <translation>%1：训练结果不能保存在内置模型目录中；请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="270"/>
+        <location filename="../../ui/training/train_panel.cpp" line="271"/>
         <source>%1: cannot create the folder for training runs.</source>
         <translation>%1：无法创建保存训练结果的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="302"/>
+        <location filename="../../ui/training/train_panel.cpp" line="303"/>
         <source> (training)</source>
         <translation>（训练集）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="311"/>
+        <location filename="../../ui/training/train_panel.cpp" line="312"/>
         <source>%1: loading Fashion-MNIST and building the network…</source>
         <translation>%1：正在加载 Fashion-MNIST 并构建网络…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="349"/>
+        <location filename="../../ui/training/train_panel.cpp" line="350"/>
         <source>%1 · epoch %2/%3 · batch %4/%5 · loss %6 · training accuracy %7% · %8 images/s · %9 left</source>
         <translation>%1 · 第 %2/%3 轮 · 批次 %4/%5 · 损失 %6 · 训练准确率 %7% · %8 张图像/秒 · 剩余 %9</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="378"/>
+        <location filename="../../ui/training/train_panel.cpp" line="379"/>
         <source>, test accuracy %1% (%2 test images)</source>
         <translation>，测试准确率 %1%（%2 张测试图像）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="382"/>
+        <location filename="../../ui/training/train_panel.cpp" line="383"/>
         <source>%1 finished%2. Saved to %3.</source>
         <translation>%1 训练完成%2。已保存到 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="384"/>
+        <location filename="../../ui/training/train_panel.cpp" line="385"/>
         <source>%1 stopped before its first epoch ended; nothing was saved.</source>
         <translation>%1 在第一轮结束前就已停止；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="385"/>
+        <location filename="../../ui/training/train_panel.cpp" line="386"/>
         <source>%1 stopped%2. The last finished epoch is in %3.</source>
         <translation>%1 已停止%2。最后完成的一轮保存在 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="398"/>
+        <location filename="../../ui/training/train_panel.cpp" line="399"/>
         <source>Shuffle on vs off at g=%1: test accuracy %2% vs %3% (%4 points) on %5 test images, after %6 epochs each.</source>
         <translation>g=%1 时混洗开/关对比：测试准确率 %2% 对 %3%（相差 %4 个百分点），基于 %5 张测试图像，各训练 %6 轮。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="426"/>
+        <location filename="../../ui/training/train_panel.cpp" line="427"/>
         <source> Both get exactly the same test images right.</source>
         <translation>两者答对的测试图像完全相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="427"/>
-        <source>more than these test images&apos; sampling noise</source>
-        <translation>超出了这些测试图像的抽样噪声</translation>
-    </message>
-    <message>
         <location filename="../../ui/training/train_panel.cpp" line="428"/>
-        <source>within these test images&apos; sampling noise</source>
-        <translation>仍在这些测试图像的抽样噪声之内</translation>
+        <source>more than these test images&apos; sampling noise</source>
+        <translation>差距超出了这批测试图像的抽样误差范围</translation>
     </message>
     <message>
         <location filename="../../ui/training/train_panel.cpp" line="429"/>
-        <source> Of the %1 images only one of them gets right, %2 favour the shuffle and %3 do not: McNemar&apos;s p = %4, %5 (another seed can also move the gap).</source>
-        <translation>在只有其中一个模型答对的 %1 张图像中，%2 张是混洗模型答对、%3 张是无混洗模型答对：McNemar 检验 p = %4，%5（换一个随机种子也可能改变差距）。</translation>
+        <source>within these test images&apos; sampling noise</source>
+        <translation>差距仍在这批测试图像的抽样误差范围内</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="458"/>
+        <location filename="../../ui/training/train_panel.cpp" line="430"/>
+        <source> Of the %1 images only one of them gets right, %2 favour the shuffle and %3 do not: McNemar&apos;s test %4, %5 (another seed can also move the gap).</source>
+        <translation>在只有其中一个模型答对的 %1 张图像中，%2 张是混洗模型答对、%3 张是不混洗的模型答对：McNemar 检验 %4，%5（换一个随机种子也可能改变差距）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/train_panel.cpp" line="459"/>
         <source> The bundled models of g=%1, %2 epochs on all 60,000 images: %3% vs %4% (%5 points).</source>
         <translation>内置的 g=%1 模型（在全部 60,000 张图像上训练 %2 轮）：%3% 对 %4%（相差 %5 个百分点）。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="485"/>
+        <location filename="../../ui/training/train_panel.cpp" line="486"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>

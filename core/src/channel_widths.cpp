@@ -64,6 +64,7 @@ ChannelWidths ruleWidths(int g, double s) {
     w.source = WidthSource::Rule;
     // Stem: the multiple of g nearest to 24*s, ties upward.
     const double target = 24.0 * s;
+    w.scaledPaperStem = int(std::lround(target));
     const int below = std::max(g, int(std::floor(target / g)) * g);
     const int above = below + g;
     w.stem = (target - below < above - target) ? below : above;
@@ -72,7 +73,9 @@ ChannelWidths ruleWidths(int g, double s) {
     // stage separately (rather than doubling a rounded Stage 2) gives steps fine enough to land
     // near the budget even at 0.25x, where 4g is a large fraction of a stage's width.
     const int unit = 4 * g;
-    const auto roundToUnit = [unit](double x) { return std::max(unit, int(std::lround(x / unit)) * unit); };
+    const auto roundToUnit = [unit](double x) {
+        return std::max(unit, int(std::lround(x / unit)) * unit);
+    };
     const long long budget = paperBudgetMacs(s);
     long long bestGap = -1;
     std::array<int, 3> previous{};
@@ -95,14 +98,19 @@ ChannelWidths ruleWidths(int g, double s) {
     std::ostringstream note;
     note << "No published widths for g=" << g << " at " << s
          << "x; the project's rule picked Stage 2-4 widths (" << w.stages[0] << ", " << w.stages[1]
-         << ", " << w.stages[2] << "), multiples of 4g near the paper's 1:2:4 ratio, closest to its "
-         << mflops(budget)
+         << ", " << w.stages[2]
+         << "), multiples of 4g near the paper's 1:2:4 ratio, closest to its " << mflops(budget)
          << " budget (" << mflops(w.paperGeometryMacs) << " on the paper's geometry).";
-    if (24 % g != 0)
-        note << " The stem has " << w.stem << " channels, not the paper's 24: each stride-2 unit's"
-             << " main branch (out - in) and bottleneck (out/4) must split into " << g
-             << " groups, which needs g to divide the stem width, and " << g
-             << " does not divide 24. That is why the paper only evaluates g = 1, 2, 3, 4, 8.";
+    if (w.stem != w.scaledPaperStem) {
+        note << " The stem has " << w.stem << " channels, not 24 × " << s << " = "
+             << w.scaledPaperStem
+             << ": each stride-2 unit's main branch (out - in) and bottleneck (out/4) must split "
+                "into "
+             << g << " groups, which needs g to divide the stem width, and " << g
+             << " does not divide " << w.scaledPaperStem << ".";
+        if (!paperStemSplitsInto(g))
+            note << " That is why the paper only evaluates g = 1, 2, 3, 4, 8.";
+    }
     w.note = note.str();
     return w;
 }
@@ -120,9 +128,12 @@ long long paperBudgetMacs(double s) {
 
 std::string widthSourceName(WidthSource source) {
     switch (source) {
-        case WidthSource::PaperTable1: return "paper Table 1";
-        case WidthSource::OfficialCode: return "official code";
-        case WidthSource::Rule: return "project rule";
+        case WidthSource::PaperTable1:
+            return "paper Table 1";
+        case WidthSource::OfficialCode:
+            return "official code";
+        case WidthSource::Rule:
+            return "project rule";
     }
     return "unknown";
 }
@@ -137,6 +148,7 @@ ChannelWidths channelWidths(int groups, double scale) {
     if (auto it = officialLists().find({groups, scale}); it != officialLists().end()) {
         ChannelWidths w = it->second;
         w.note = "Widths from the official ShuffleNet v1 code (the paper lists only 1x).";
+        w.scaledPaperStem = int(std::lround(24.0 * scale));
         return w;
     }
     // The rule builds a few dozen candidate networks; remember the answer.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "shufflescope/error.h"
@@ -34,16 +35,26 @@ PairedComparison comparePredictions(const std::vector<int>& first, const std::ve
 double mcnemarExactPValue(int b, int c) {
     const int n = b + c, k = std::min(b, c);
     if (n == 0 || b == c) return 1.0;
-    // P(X <= k) = sum_i C(n, i) / 2^n. The terms grow with i up to k < n/2, so sum them relative
-    // to the largest (i = k) to keep every exp() in range for n in the tens of thousands.
-    const auto logTerm = [n](int i) {
-        return std::lgamma(n + 1.0) - std::lgamma(i + 1.0) - std::lgamma(n - i + 1.0) -
-               n * std::log(2.0);
-    };
-    const double largest = logTerm(k);
-    double relativeSum = 0;
-    for (int i = 0; i <= k; ++i) relativeSum += std::exp(logTerm(i) - largest);
-    return std::min(1.0, 2.0 * std::exp(largest) * relativeSum);
+    // P(X <= k) = sum_{i <= k} C(n, i) / 2^n. The terms grow with i up to k < n/2: take the log
+    // of the largest, C(n, k) / 2^n, as a sum of logs of ratios (no lgamma, which is not
+    // thread-safe in glibc), then add the smaller ones relative to it, walking down with
+    // C(n, i - 1) = C(n, i) * i / (n - i + 1).
+    double logLargest = -n * std::log(2.0);
+    for (int i = 1; i <= k; ++i) logLargest += std::log(double(n - k + i) / double(i));
+    double relative = 1, relativeSum = 1;
+    for (int i = k; i > 0; --i) {
+        relative *= double(i) / double(n - i + 1);
+        relativeSum += relative;
+        if (relative < 1e-18 * relativeSum) break;  // the rest cannot change the double
+    }
+    return std::min(1.0, 2.0 * std::exp(logLargest) * relativeSum);
+}
+
+std::string formatPValue(double p) {
+    if (p < 0.001) return "p < 0.001";
+    char text[32];
+    std::snprintf(text, sizeof text, "p = %.3g", p);
+    return text;
 }
 
 }  // namespace shufflescope::train

@@ -214,6 +214,9 @@ void TrainingRun::save(const std::string& path) const {
         {"trained", epochsDone_ > 0 ? "true" : "false"},
         {kTrainingMetadataKey, stateJson()}};
     if (!history_.empty()) metadata["test_accuracy"] = std::to_string(history_.back().test.accuracy);
+    // How many images that accuracy was measured on (the Train panel uses a subset).
+    if (!history_.empty() && history_.back().test.count > 0)
+        metadata["test_images"] = std::to_string(history_.back().test.count);
     writeSafetensors(path, tensors, metadata);
 }
 
@@ -242,7 +245,8 @@ EvaluationResult exportTrainedModel(const std::string& trainingCheckpoint, const
                     {"epochs", std::to_string(run.recipe().epochs)},
                     {"seed", std::to_string(run.recipe().seed)},
                     {"test_accuracy", accuracy.str()},
-                    {"test_accuracy_f32", accuracyF32.str()}},
+                    {"test_accuracy_f32", accuracyF32.str()},
+                    {"test_images", std::to_string(result.count)}},
                    storage);
     return result;
 }

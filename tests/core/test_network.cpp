@@ -98,6 +98,24 @@ TEST_CASE("g = 5 and 7 change the stem and say why", "[network]") {
     CHECK_THAT(channelWidths(6, 1.0).note, !Contains("does not divide 24"));
 }
 
+TEST_CASE("at other widths the stem note compares with the paper's stem scaled to that width", "[network]") {
+    // 0.5x: the paper's stem would be 12; g = 5 needs a multiple of 5.
+    const ChannelWidths g5 = channelWidths(5, 0.5);
+    CAPTURE(g5.note);
+    CHECK(g5.scaledPaperStem == 12);
+    CHECK(g5.stem == 10);
+    CHECK_THAT(g5.note, Contains("The stem has 10 channels, not 24 × 0.5 = 12") && Contains("5 does not divide 12.") &&
+                            Contains("That is why the paper only evaluates"));
+    // 0.25x: 8 does not divide 6, although it divides the paper's 24 (no word on Table 1 then).
+    const ChannelWidths g8 = channelWidths(8, 0.25);
+    CAPTURE(g8.note);
+    CHECK(g8.stem == 8);
+    CHECK_THAT(g8.note, Contains("not 24 × 0.25 = 6") && !Contains("That is why the paper"));
+    // Where the stem is the scaled paper stem, nothing is said about it.
+    CHECK_THAT(channelWidths(6, 0.5).note, !Contains("The stem has"));
+    CHECK(channelWidths(3, 0.5).scaledPaperStem == channelWidths(3, 0.5).stem);
+}
+
 TEST_CASE("the paper's 24-channel stem cannot be split into 5 groups", "[network]") {
     ModelConfig c = presetConfig("imagenet");
     c.groups = 5;

@@ -18,7 +18,8 @@ using namespace shufflescope::train;
 namespace {
 
 // The reference: min(1, 2 * sum_{i <= min(b, c)} C(n, i) / 2^n) with binomial coefficients from
-// Pascal's triangle in long double (exact integers up to n = 60).
+// Pascal's triangle in long double (integers exact up to n = 60 where long double has a 64-bit
+// mantissa, as on x86-64 Linux; elsewhere within the tolerance used below).
 double naivePValue(int b, int c) {
     const int n = b + c;
     std::vector<long double> row{1};
@@ -56,10 +57,19 @@ TEST_CASE("paired comparison: p-values at test-set sizes match exact rational ar
     // No disagreements, or an even split, is no evidence at all.
     REQUIRE(mcnemarExactPValue(0, 0) == 1.0);
     REQUIRE(mcnemarExactPValue(200, 200) == 1.0);
-    // Far beyond double's range for C(n, i) directly: still finite, tiny and positive.
-    const double p = mcnemarExactPValue(4000, 6000);
-    REQUIRE(p > 0);
-    REQUIRE(p < 1e-80);
+    // Far beyond double's range for C(n, i) directly: still exact to many digits.
+    REQUIRE(mcnemarExactPValue(4000, 6000) == Approx(1.7404316412268784e-89).epsilon(1e-9));
+    REQUIRE(mcnemarExactPValue(4900, 5100) == Approx(0.04658552770494739).epsilon(1e-9));
+}
+
+TEST_CASE("paired comparison: p-values print with three significant digits, tiny ones as a bound") {
+    CHECK(formatPValue(0.0499) == "p = 0.0499");  // never "0.05" next to "below 0.05"
+    CHECK(formatPValue(0.05) == "p = 0.05");
+    CHECK(formatPValue(0.10648380938428469) == "p = 0.106");
+    CHECK(formatPValue(1.0) == "p = 1");
+    CHECK(formatPValue(0.00123) == "p = 0.00123");
+    CHECK(formatPValue(0.000999) == "p < 0.001");
+    CHECK(formatPValue(mcnemarExactPValue(4000, 6000)) == "p < 0.001");
 }
 
 TEST_CASE("paired comparison: counts each image once, by which model gets it right") {
@@ -86,8 +96,10 @@ TEST_CASE("paired comparison: predictions for a different number of images are r
 }
 
 TEST_CASE("evaluate: its per-image predictions are the ones its confusion matrix counts") {
+    // More than one evaluation chunk (256 images), the last one partial, so that every image's
+    // prediction must land at its own index.
     Dataset data;
-    data.count = 70;
+    data.count = 600;
     data.images.resize(std::size_t(data.count * data.height * data.width));
     data.labels.resize(std::size_t(data.count));
     std::mt19937 rng(5);

@@ -107,6 +107,7 @@ TEST_CASE("training run: stopping after an epoch and resuming reproduces the uni
     const Checkpoint checkpoint = readCheckpoint(path);
     REQUIRE(checkpoint.metadata.at("trained") == "true");
     REQUIRE(checkpoint.metadata.count("test_accuracy") == 1);
+    REQUIRE(checkpoint.metadata.at("test_images") == std::to_string(testData.count));
 }
 
 TEST_CASE("training run: a finished run exports to F16 weights with the recipe and the stored weights' accuracy",
@@ -135,6 +136,7 @@ TEST_CASE("training run: a finished run exports to F16 weights with the recipe a
     REQUIRE(exported.metadata.at("epochs") == "2");
     REQUIRE(exported.metadata.at("seed") == "7");
     REQUIRE(std::stod(exported.metadata.at("test_accuracy")) == Approx(stored.accuracy));
+    REQUIRE(exported.metadata.at("test_images") == "20");
     REQUIRE(exported.metadata.at("training").find("\"warmup_epochs\"") != std::string::npos);
     // No optimiser state; every value is the run's rounded to half precision.
     REQUIRE(readSafetensors(outPath).tensors.count("optimizer.momentum.fc.weight") == 0);

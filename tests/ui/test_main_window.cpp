@@ -10,6 +10,8 @@
 #include <QTest>
 
 #include "canvas/feature_map_canvas.h"
+#include "shufflescope/safetensors.h"
+#include "session/assets.h"
 #include "main_window.h"
 #include "views/channel_flow_view.h"
 #include "views/cost_panel.h"
@@ -101,6 +103,25 @@ TEST_CASE("the cost panel shows the core's numbers for the selected step and the
         const float best = *std::max_element(s->probabilities.begin(), s->probabilities.end());
         CHECK(entries.front().probability == best);
     }
+}
+
+TEST_CASE("the prediction panel states the loaded checkpoint's recorded test accuracy, or that weights are random",
+          "[window]") {
+    Window w;
+    for (const bool shuffle : {true, false}) {
+        CAPTURE(shuffle);
+        w.use(fashion(3, shuffle));
+        const std::optional<QString> bundled = bundledCheckpointFor(fashion(3, shuffle));
+        REQUIRE(bundled);
+        const auto metadata = readSafetensors(bundled->toStdString(), [](std::string_view) { return true; }).metadata;
+        const QString percent = QString::number(100.0 * std::stod(metadata.at("test_accuracy")), 'f', 2);
+        const QString line = w.window.predictionPanel()->qualityLine();
+        CHECK(line.startsWith(QStringLiteral("Test accuracy ") + percent + QLatin1Char('%')));
+        CHECK(line.contains(QStringLiteral("on 10,000 test images")));
+    }
+    // The paper's ImageNet network has random weights: the panel says its guesses mean nothing.
+    w.use(presetConfig("imagenet"));
+    CHECK(w.window.predictionPanel()->qualityLine().startsWith(QStringLiteral("Random weights")));
 }
 
 // The text size set before the window first shows (--font-scale, saved settings) or changed

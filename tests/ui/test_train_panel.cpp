@@ -139,7 +139,8 @@ TEST_CASE("train panel: shuffle on vs off trains both, one after the other, and 
     CHECK(double(paired->bothRight + paired->onlyFirstRight) / paired->count == Approx(panel.testAccuracies(0)[0]));
     CHECK(double(paired->bothRight + paired->onlySecondRight) / paired->count == Approx(panel.testAccuracies(1)[0]));
     if (paired->onlyFirstRight + paired->onlySecondRight > 0)
-        CHECK(panel.statusText().contains(QStringLiteral("McNemar's p = ") + QString::number(paired->pValue, 'f', 2)));
+        CHECK(panel.statusText().contains(QStringLiteral("McNemar's test ") +
+                                          QString::fromStdString(train::formatPValue(paired->pValue))));
 
     panel.clearRuns();
     CHECK(panel.runCount() == 0);

@@ -22,6 +22,8 @@ InferenceOutcome runInference(const InferenceRequest& request, ParameterCache& c
         const Parameters* parameters = weights.parameters.get();
         snapshot->trained = weights.trained;
         snapshot->weightsDescription = weights.description;
+        snapshot->testAccuracy = weights.testAccuracy;
+        snapshot->testImages = weights.testImages;
 
         PreprocessInfo info;
         const Tensor input = loadInput(request.inputPath.toStdString(), network.config(), &info);

@@ -9,6 +9,23 @@
 
 namespace shufflescope::ui {
 
+namespace {
+
+// A number stored as text in a checkpoint's metadata, if present, numeric and within [low, high]:
+// a file written by another tool may hold anything there, and a wrong number on screen is worse
+// than none.
+std::optional<double> metadataNumber(const std::map<std::string, std::string>& metadata,
+                                     const std::string& key, double low, double high) {
+    const auto it = metadata.find(key);
+    if (it == metadata.end()) return std::nullopt;
+    bool ok = false;
+    const double value = QString::fromStdString(it->second).toDouble(&ok);
+    if (!ok || !(value >= low && value <= high)) return std::nullopt;
+    return value;
+}
+
+}  // namespace
+
 CachedParameters ParameterCache::get(const Network& network, const WeightsSource& source) {
     const std::string key = configToJson(network.config()).dump() + "|" +
                             (source.checkpoint ? source.checkpoint->toStdString() : "random");
@@ -30,10 +47,15 @@ CachedParameters ParameterCache::get(const Network& network, const WeightsSource
         const auto trained = checkpoint.metadata.find("trained");
         made.trained = trained != checkpoint.metadata.end() && trained->second == "true";
         made.description = QFileInfo(*source.checkpoint).fileName();
+        made.testAccuracy = metadataNumber(checkpoint.metadata, "test_accuracy", 0.0, 1.0);
+        if (const auto images = metadataNumber(checkpoint.metadata, "test_images", 1.0, 1e9))
+            made.testImages = int(*images);
         made.parameters = std::make_shared<const Parameters>(std::move(checkpoint.parameters));
     } else {
-        made.parameters = std::make_shared<const Parameters>(randomParameters(network, kRandomSeed));
-        made.description = QCoreApplication::translate("ParameterCache", "random (seed %1)").arg(kRandomSeed);
+        made.parameters =
+            std::make_shared<const Parameters>(randomParameters(network, kRandomSeed));
+        made.description =
+            QCoreApplication::translate("ParameterCache", "random (seed %1)").arg(kRandomSeed);
     }
     std::lock_guard lock(mutex_);
     entries_.push_front({key, made});

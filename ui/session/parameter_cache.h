@@ -23,6 +23,9 @@ struct CachedParameters {
     std::shared_ptr<const Parameters> parameters;
     bool trained = false;
     QString description;
+    // From a trained checkpoint's metadata when it records them ("test_accuracy", "test_images").
+    std::optional<double> testAccuracy;  // fraction correct
+    int testImages = 0;                  // 0: not recorded
 };
 
 class ParameterCache {

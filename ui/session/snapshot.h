@@ -6,6 +6,7 @@
 
 #include <QString>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "shufflescope/cost.h"
@@ -23,6 +24,8 @@ struct Snapshot {
     double forwardMilliseconds = 0;    // the fast path's time on this input
     QString weightsDescription;        // "random (seed 1)" or a checkpoint's file name
     bool trained = false;              // false: the UI badges the model "untrained"
+    std::optional<double> testAccuracy;  // a trained checkpoint's recorded test accuracy (fraction)
+    int testImages = 0;                  // how many test images it was measured on (0: unknown)
     QString inputPath;                 // image or .npy the outputs were computed from
     bool inputInverted = false;        // fashion: a light-background photo was inverted
     quint64 generation = 0;            // increases with every request; stale results are dropped

@@ -248,6 +248,7 @@ bool TrainPanel::startRun() {
 bool TrainPanel::startShuffleComparison() {
     if (active_) return false;
     pending_.clear();
+    lastComparison_.reset();  // a stopped comparison must not leave the previous pair's result
     if (!launch(groupsBox_->value(), true)) return false;
     pending_.push_back({groupsBox_->value(), false});
     comparing_ = true;
@@ -424,14 +425,14 @@ QString TrainPanel::pairedComparison(const Run& on, const Run& off) {
     }
     const train::PairedComparison& p = *lastComparison_;
     if (p.onlyFirstRight + p.onlySecondRight == 0) return tr(" Both get exactly the same test images right.");
-    const QString verdict = p.pValue < 0.05 ? tr("more than these test images' sampling noise")
+    const QString verdict = p.pValue < train::kSignificanceLevel ? tr("more than these test images' sampling noise")
                                             : tr("within these test images' sampling noise");
     return tr(" Of the %1 images only one of them gets right, %2 favour the shuffle and %3 do not: McNemar's "
-              "p = %4, %5 (another seed can also move the gap).")
+              "test %4, %5 (another seed can also move the gap).")
         .arg(p.onlyFirstRight + p.onlySecondRight)
         .arg(p.onlyFirstRight)
         .arg(p.onlySecondRight)
-        .arg(p.pValue, 0, 'f', 2)
+        .arg(QString::fromStdString(train::formatPValue(p.pValue)))
         .arg(verdict);
 }
 

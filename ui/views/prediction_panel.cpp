@@ -1,5 +1,6 @@
 #include "views/prediction_panel.h"
 
+#include <QLocale>
 #include <QPainter>
 #include <algorithm>
 #include <numeric>
@@ -31,12 +32,28 @@ QFont PredictionPanel::paintFont() const {
     return f;
 }
 
-int PredictionPanel::lineHeight() const { return QFontMetrics(paintFont()).height() + int(8 * fontScale_); }
+int PredictionPanel::lineHeight() const {
+    return QFontMetrics(paintFont()).height() + int(8 * fontScale_);
+}
 
 // The badge line, the top classes and the forward-pass line, 4 px above and below. Measured with
 // the font paintEvent draws with (the widget's own font is the window's, already scaled: scaling
 // its height again left a blank band under the panel that pushed the cost chart out of view).
-QSize PredictionPanel::sizeHint() const { return {int(320 * fontScale_), (2 + kTop) * lineHeight() + 8}; }
+QSize PredictionPanel::sizeHint() const {
+    return {int(320 * fontScale_), (3 + kTop) * lineHeight() + 8};
+}
+
+QString PredictionPanel::qualityLine() const {
+    if (!snapshot_) return {};
+    if (!snapshot_->trained) return tr("Random weights: the guesses below mean nothing yet");
+    if (!snapshot_->testAccuracy) return tr("Test accuracy: not recorded in this checkpoint");
+    const double percent = 100.0 * *snapshot_->testAccuracy;
+    if (snapshot_->testImages > 0)
+        return tr("Test accuracy %1% on %2 test images")
+            .arg(percent, 0, 'f', 2)
+            .arg(QLocale().toString(snapshot_->testImages));
+    return tr("Test accuracy %1%").arg(percent, 0, 'f', 2);
+}
 
 void PredictionPanel::setSnapshot(SnapshotPtr snapshot) {
     snapshot_ = std::move(snapshot);
@@ -88,8 +105,14 @@ void PredictionPanel::paintEvent(QPaintEvent*) {
                      metrics.elidedText(snapshot_->weightsDescription, Qt::ElideMiddle,
                                         width() - badgeRect.right() - 14));
     y += line;
+    // How far to trust the bars: the checkpoint's own test accuracy, or a warning for random
+    // weights.
+    painter.drawText(QRect(4, y, width() - 8, line), Qt::AlignVCenter | Qt::AlignLeft,
+                     metrics.elidedText(qualityLine(), Qt::ElideRight, width() - 8));
+    y += line;
 
-    const int labelWidth = std::min(width() / 2, metrics.horizontalAdvance(QStringLiteral("Ankle boot  ")) + 8);
+    const int labelWidth =
+        std::min(width() / 2, metrics.horizontalAdvance(QStringLiteral("Ankle boot  ")) + 8);
     for (const Entry& e : entries_) {
         painter.setPen(text);
         painter.drawText(QRect(4, y, labelWidth, line), Qt::AlignVCenter | Qt::AlignLeft,
@@ -101,16 +124,19 @@ void PredictionPanel::paintEvent(QPaintEvent*) {
         painter.setBrush(trackColor);
         painter.drawRoundedRect(track, 3, 3);
         painter.setBrush(palette().color(QPalette::Highlight));
-        painter.drawRoundedRect(QRect(track.left(), track.top(), std::max(2, int(track.width() * e.probability)),
-                                      track.height()), 3, 3);
+        painter.drawRoundedRect(
+            QRect(track.left(), track.top(), std::max(2, int(track.width() * e.probability)),
+                  track.height()),
+            3, 3);
         painter.setPen(text);
         painter.drawText(track.adjusted(6, 0, -6, 0), Qt::AlignVCenter | Qt::AlignRight,
                          QStringLiteral("%1%").arg(100.0 * e.probability, 0, 'f', 1));
         y += line;
     }
     painter.setPen(text);
-    painter.drawText(QRect(4, y, width() - 8, line), Qt::AlignVCenter | Qt::AlignLeft,
-                     tr("Forward pass: %1 ms (fast path)").arg(snapshot_->forwardMilliseconds, 0, 'f', 2));
+    painter.drawText(
+        QRect(4, y, width() - 8, line), Qt::AlignVCenter | Qt::AlignLeft,
+        tr("Forward pass: %1 ms (fast path)").arg(snapshot_->forwardMilliseconds, 0, 'f', 2));
 }
 
 }  // namespace shufflescope::ui

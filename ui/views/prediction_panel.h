@@ -1,6 +1,7 @@
 #pragma once
 // Prediction: the top-5 classes with probability bars (Fashion-MNIST names, or class indices for
-// an ImageNet model), the forward-pass time, and an "untrained" badge when the weights are random.
+// an ImageNet model), the forward-pass time, and an "untrained" badge when the weights are random;
+// a trained checkpoint's test accuracy (from its metadata) under the badge.
 
 #include <QWidget>
 
@@ -22,6 +23,8 @@ public:
     };
     // What is drawn, best first (tests compare it with the core's softmax).
     const std::vector<Entry>& entries() const { return entries_; }
+    // The line under the badge: the checkpoint's recorded test accuracy, or why there is none.
+    QString qualityLine() const;
 
 protected:
     void paintEvent(QPaintEvent* event) override;

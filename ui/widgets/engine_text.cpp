@@ -31,19 +31,22 @@ QString squeezed(const QString& text) {
 
 QString displayClassLabel(const ModelConfig& config, int index) {
     // The engine decides which name a class has; this only translates it.
-    const std::string label = classLabel(config, index);
-    if (label == "class " + std::to_string(index))
+    if (!hasClassName(config, index))
         return QCoreApplication::translate("ClassLabel", "class %1").arg(index);
-    return QCoreApplication::translate("ClassLabel", label.c_str());
+    return QCoreApplication::translate("ClassLabel", classLabel(config, index).c_str());
 }
 
 QString sampleDisplayName(const QString& fileBaseName) {
     static const QString prefix = QStringLiteral("fashion-");
     if (fileBaseName.startsWith(prefix)) {
+        // "fashion-ankle-boot" names Ankle boot, "fashion-tshirt" T-shirt/top (the part before
+        // '/').
         const QString name = squeezed(fileBaseName.mid(prefix.size()));
-        for (std::size_t k = 0; k < fashionMnistClassNames().size() && !name.isEmpty(); ++k)
-            if (squeezed(QString::fromLatin1(fashionMnistClassNames()[k])).startsWith(name))
-                return QCoreApplication::translate("ClassLabel", fashionMnistClassNames()[k]);
+        for (const char* english : fashionMnistClassNames()) {
+            const QString label = QString::fromLatin1(english);
+            if (name == squeezed(label) || name == squeezed(label.section(QLatin1Char('/'), 0, 0)))
+                return QCoreApplication::translate("ClassLabel", english);
+        }
     }
     return QString(fileBaseName).replace(QLatin1Char('-'), QLatin1Char(' '));
 }
@@ -74,16 +77,21 @@ QString widthsNote(const ChannelWidths& widths, int groups, double widthScale) {
                        .arg(widths.stages[1])
                        .arg(widths.stages[2])
                        .arg(mflops(paperBudgetMacs(widthScale)), mflops(widths.paperGeometryMacs));
-    if (24 % groups != 0)
-        note += QCoreApplication::translate(
-                    "WidthsNote",
-                    " The stem has %1 channels, not the paper's 24: each stride-2 unit's main "
-                    "branch (out - in) and "
-                    "bottleneck (out/4) must split into %2 groups, which needs g to divide the "
-                    "stem width, and %2 "
-                    "does not divide 24. That is why the paper only evaluates g = 1, 2, 3, 4, 8.")
+    if (widths.stem != widths.scaledPaperStem) {
+        note += QCoreApplication::translate("WidthsNote",
+                                            " The stem has %1 channels, not 24 × %2 = %3: each "
+                                            "stride-2 unit's main branch (out - in) and "
+                                            "bottleneck (out/4) must split into %4 groups, which "
+                                            "needs g to divide the stem width, and %4 "
+                                            "does not divide %3.")
                     .arg(widths.stem)
+                    .arg(widthScale)
+                    .arg(widths.scaledPaperStem)
                     .arg(groups);
+        if (!paperStemSplitsInto(groups))
+            note += QCoreApplication::translate(
+                "WidthsNote", " That is why the paper only evaluates g = 1, 2, 3, 4, 8.");
+    }
     return note;
 }
 

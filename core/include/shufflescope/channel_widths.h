@@ -30,10 +30,19 @@ struct ChannelWidths {
     std::string note;
     // WidthSource::Rule: the MACs these widths cost on the paper's 224x224 geometry (0 otherwise).
     long long paperGeometryMacs = 0;
+    // The paper's 24-channel stem at this width (24 * s); the rule moves the stem off it when g
+    // does not divide it.
+    int scaledPaperStem = 24;
 };
 
 // Asserts groups in 1..8 and a supported scale (validateConfig() checks user input first).
 ChannelWidths channelWidths(int groups, double widthScale);
+
+// Whether the paper's 24-channel stem splits into `groups` groups (false for g = 5, 7: the reason
+// the paper evaluates only g = 1, 2, 3, 4, 8).
+inline bool paperStemSplitsInto(int groups) {
+    return 24 % groups == 0;
+}
 
 // The paper's complexity budget for a width scale, in MACs (13M, 38M, 140M, 292M, 524M).
 long long paperBudgetMacs(double widthScale);

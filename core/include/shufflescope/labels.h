@@ -12,6 +12,9 @@ namespace shufflescope {
 // Fashion-MNIST's class names in label order (0 = "T-shirt/top" ... 9 = "Ankle boot").
 const std::array<const char*, 10>& fashionMnistClassNames();
 
+// Whether class `index` has a name (Fashion-MNIST's); otherwise classLabel says "class N".
+bool hasClassName(const ModelConfig& config, int index);
+
 std::string classLabel(const ModelConfig& config, int index);
 
 }  // namespace shufflescope

@@ -53,6 +53,7 @@ struct EvaluationResult {
     std::vector<double> perClassAccuracy;      // [classes]
     std::vector<std::vector<int>> confusion;   // [true][predicted]
     std::vector<int> predictions;              // [count] predicted class of each image, in data order
+                                               // (empty in a history read back from a checkpoint)
 };
 
 struct EpochReport {
@@ -86,7 +87,8 @@ public:
              const std::function<void(const EpochReport&)>& onEpoch, const std::atomic<bool>* stop);
 
     // Writes parameters (checkpoint keys), momentum buffers ("optimizer.momentum.<name>") and the
-    // run's state in __metadata__ ("training": recipe, epoch, history) atomically.
+    // run's state in __metadata__ ("training": recipe, epoch, history; "test_accuracy" and
+    // "test_images" of the last epoch) atomically.
     void save(const std::string& path) const;
     // That "training" metadata as JSON text: {"recipe", "epochs_done", "history"}.
     std::string stateJson() const;
@@ -108,7 +110,8 @@ private:
 // parameters stored as `storage` (F16 halves the bundled models), no optimiser state, and metadata
 // that a reader needs without the run: the configuration, "trained", "training" (recipe, history),
 // "epochs", "seed", and "test_accuracy" measured on `test` with the stored (narrowed) values —
-// the accuracy a user of the file gets, next to "test_accuracy_f32" of the run itself.
+// the accuracy a user of the file gets, next to "test_accuracy_f32" of the run itself — and
+// "test_images", the number of test images measured.
 // Throws Error naming the file: not a training checkpoint, run unfinished, a value that does not
 // fit the storage type. Returns the narrowed weights' evaluation.
 EvaluationResult exportTrainedModel(const std::string& trainingCheckpoint, const std::string& out,

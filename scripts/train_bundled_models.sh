@@ -16,7 +16,7 @@
 # Another SEED trains the same recipe again for the seed-to-seed spread of the table, e.g.
 #   SEED=2 scripts/train_bundled_models.sh 3:shuffle 3:noshuffle
 # into build/training/seed-2/ (its exported models in build/training/seed-2/models/, never in
-# assets/); `scripts/seed_spread.py build/training/seed-2/models` compares them with the bundled ones.
+# assets/); `scripts/seed_spread.py build/training/seed-2/models` compares them to assets/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -401,7 +401,7 @@ void MainWindow::refreshControls() {
 
 void MainWindow::refreshTitle() {
     const SnapshotPtr s = session_->snapshot();
-    QString title = tr("ShuffleScope \u2014 %1").arg(QString::fromStdString(describe(session_->config())));
+    QString title = tr("ShuffleScope \u2014 %1").arg(describeConfig(session_->config()));
     if (s && !s->trained) title += tr(" (untrained)");
     setWindowTitle(title);
 }

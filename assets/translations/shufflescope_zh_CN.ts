@@ -156,9 +156,47 @@
         <translation>踝靴</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="34"/>
+        <location filename="../../ui/widgets/engine_text.cpp" line="35"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDescription</name>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="58"/>
+        <source>shuffle on</source>
+        <translation>通道混洗：开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="59"/>
+        <source>shuffle off</source>
+        <translation>通道混洗：关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="61"/>
+        <source>%1 classes</source>
+        <translation>%1 个类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="62"/>
+        <source>paper stem</source>
+        <translation>论文的起始层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="63"/>
+        <source>small-input stem</source>
+        <translation>小输入起始层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="65"/>
+        <source>grouped first 1x1 (seed&apos;s Keras variant)</source>
+        <translation>第一个 1×1 卷积也分组（种子笔记中的 Keras 变体）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/engine_text.cpp" line="66"/>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -664,7 +702,7 @@ stride %1</source>
 <context>
     <name>ParameterCache</name>
     <message>
-        <location filename="../../ui/session/parameter_cache.cpp" line="55"/>
+        <location filename="../../ui/session/parameter_cache.cpp" line="58"/>
         <source>random (seed %1)</source>
         <translation>随机权重（种子 %1）</translation>
     </message>
@@ -1221,27 +1259,27 @@ stride %1</source>
 <context>
     <name>WidthsNote</name>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="58"/>
+        <location filename="../../ui/widgets/engine_text.cpp" line="75"/>
         <source>Widths from the paper&apos;s Table 1.</source>
         <translation>通道宽度取自论文表 1。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="60"/>
+        <location filename="../../ui/widgets/engine_text.cpp" line="77"/>
         <source>Widths from the official ShuffleNet v1 code (the paper lists only 1x).</source>
         <translation>通道宽度取自 ShuffleNet v1 官方代码（论文只列出了 1x）。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="66"/>
+        <location filename="../../ui/widgets/engine_text.cpp" line="83"/>
         <source>No published widths for g=%1 at %2x; the project&apos;s rule picked Stage 2-4 widths (%3, %4, %5), multiples of 4g near the paper&apos;s 1:2:4 ratio, closest to its %6 budget (%7 on the paper&apos;s geometry).</source>
         <translation>g=%1、%2x 时没有公开的通道宽度；本项目的规则为阶段 2–4 选取了宽度（%3、%4、%5）：4g 的倍数，接近论文的 1:2:4 比例，并最接近论文的 %6 计算量预算（这组宽度在论文的 ImageNet 规格上为 %7）。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="79"/>
+        <location filename="../../ui/widgets/engine_text.cpp" line="96"/>
         <source> The stem has %1 channels, not 24 × %2 = %3: each stride-2 unit&apos;s main branch (out - in) and bottleneck (out/4) must split into %4 groups, which needs g to divide the stem width, and %4 does not divide %3.</source>
         <translation>主干起始层有 %1 个通道，而不是 24 × %2 = %3 个：每个步长为 2 的单元的主分支（out − in）和瓶颈层（out/4）都必须分成 %4 组，这要求起始层宽度能被 g 整除，而 %3 不能被 %4 整除。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="89"/>
+        <location filename="../../ui/widgets/engine_text.cpp" line="107"/>
         <source> That is why the paper only evaluates g = 1, 2, 3, 4, 8.</source>
         <translation>这就是论文只评测 g = 1、2、3、4、8 的原因。</translation>
     </message>
@@ -1934,42 +1972,42 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>网络认为此输入最可能属于的五个类别</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="44"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="48"/>
         <source>Random weights: the guesses below mean nothing yet</source>
         <translation>随机权重：下面的猜测还没有任何意义</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="45"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="49"/>
         <source>Test accuracy: not recorded in this checkpoint</source>
         <translation>测试准确率：此检查点未记录</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="48"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="52"/>
         <source>Test accuracy %1% on %2 test images</source>
         <translation>测试准确率 %1%（%2 张测试图像）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="49"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="55"/>
         <source>Test accuracy %1%</source>
         <translation>测试准确率 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="80"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="86"/>
         <source>Computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="88"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="94"/>
         <source>trained</source>
         <translation>已训练</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="88"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="94"/>
         <source>untrained</source>
         <translation>未训练</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="128"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="139"/>
         <source>Forward pass: %1 ms (fast path)</source>
         <translation>前向传播：%1 ms（快速路径）</translation>
     </message>

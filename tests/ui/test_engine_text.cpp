@@ -80,7 +80,12 @@ TEST_CASE("engine text: in Chinese, garments, class numbers and the widths note 
     CHECK(note.contains(QStringLiteral("的")));
     for (const int number : {g5.stages[0], g5.stages[1], g5.stages[2], g5.stem})
         CHECK(note.contains(QString::number(number)));
+    // The one-line description, e.g. in the window title.
+    const QString described = describeConfig(fashion);
+    CHECK(described.contains(QStringLiteral("通道混洗：开")));
+    CHECK(described.contains(QStringLiteral("10 个类别")));
     QCoreApplication::removeTranslator(&chinese);
+
     CHECK(displayClassLabel(fashion, 7) == QStringLiteral("Sneaker"));
 }
 
@@ -92,4 +97,21 @@ TEST_CASE("engine text: the widths note in English is the engine's note, for eve
             const ChannelWidths widths = channelWidths(g, scale);
             CHECK(widthsNote(widths, g, scale) == QString::fromStdString(widths.note));
         }
+}
+
+TEST_CASE(
+    "engine text: a configuration's description in English is the engine's, for every variant",
+    "[window]") {
+    for (const char* preset : {"imagenet", "fashion"})
+        for (int g = 1; g <= 8; ++g)
+            for (const bool shuffle : {true, false})
+                for (const StemKind stem : {StemKind::Paper, StemKind::SmallInput}) {
+                    ModelConfig c = presetConfig(preset);
+                    c.groups = g;
+                    c.shuffle = shuffle;
+                    c.stem = stem;
+                    c.groupFirstPointwise = g == 3;
+                    INFO(describe(c));
+                    CHECK(describeConfig(c) == QString::fromStdString(describe(c)));
+                }
 }

@@ -51,6 +51,23 @@ QString sampleDisplayName(const QString& fileBaseName) {
     return QString(fileBaseName).replace(QLatin1Char('-'), QLatin1Char(' '));
 }
 
+QString describeConfig(const ModelConfig& c) {
+    QStringList parts;
+    parts << QString::fromStdString(c.preset) << QStringLiteral("g=%1").arg(c.groups)
+          << QString::fromStdString(widthScaleName(c.widthScale))
+          << (c.shuffle ? QCoreApplication::translate("ConfigDescription", "shuffle on")
+                        : QCoreApplication::translate("ConfigDescription", "shuffle off"))
+          << QStringLiteral("%1x%2x%3").arg(c.inChannels).arg(c.inputHeight).arg(c.inputWidth)
+          << QCoreApplication::translate("ConfigDescription", "%1 classes").arg(c.classes)
+          << (c.stem == StemKind::Paper
+                  ? QCoreApplication::translate("ConfigDescription", "paper stem")
+                  : QCoreApplication::translate("ConfigDescription", "small-input stem"));
+    if (c.groupFirstPointwise)
+        parts << QCoreApplication::translate("ConfigDescription",
+                                             "grouped first 1x1 (seed's Keras variant)");
+    return parts.join(QCoreApplication::translate("ConfigDescription", ", "));
+}
+
 QString widthsNote(const ChannelWidths& widths, int groups, double widthScale) {
     const auto mflops = [](long long macs) {
         return QString::number(double(macs) / 1e6, 'f', 1) + QLatin1Char('M');

@@ -179,22 +179,22 @@
         <translation>%1 个类别</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="62"/>
+        <location filename="../../ui/widgets/engine_text.cpp" line="63"/>
         <source>paper stem</source>
         <translation>论文的起始层</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="63"/>
+        <location filename="../../ui/widgets/engine_text.cpp" line="64"/>
         <source>small-input stem</source>
         <translation>小输入起始层</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="65"/>
+        <location filename="../../ui/widgets/engine_text.cpp" line="66"/>
         <source>grouped first 1x1 (seed&apos;s Keras variant)</source>
         <translation>第一个 1×1 卷积也分组（种子笔记中的 Keras 变体）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="66"/>
+        <location filename="../../ui/widgets/engine_text.cpp" line="68"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1259,27 +1259,27 @@ stride %1</source>
 <context>
     <name>WidthsNote</name>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="75"/>
+        <location filename="../../ui/widgets/engine_text.cpp" line="77"/>
         <source>Widths from the paper&apos;s Table 1.</source>
         <translation>通道宽度取自论文表 1。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="77"/>
+        <location filename="../../ui/widgets/engine_text.cpp" line="79"/>
         <source>Widths from the official ShuffleNet v1 code (the paper lists only 1x).</source>
         <translation>通道宽度取自 ShuffleNet v1 官方代码（论文只列出了 1x）。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="83"/>
+        <location filename="../../ui/widgets/engine_text.cpp" line="85"/>
         <source>No published widths for g=%1 at %2x; the project&apos;s rule picked Stage 2-4 widths (%3, %4, %5), multiples of 4g near the paper&apos;s 1:2:4 ratio, closest to its %6 budget (%7 on the paper&apos;s geometry).</source>
         <translation>g=%1、%2x 时没有公开的通道宽度；本项目的规则为阶段 2–4 选取了宽度（%3、%4、%5）：4g 的倍数，接近论文的 1:2:4 比例，并最接近论文的 %6 计算量预算（这组宽度在论文的 ImageNet 规格上为 %7）。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="96"/>
+        <location filename="../../ui/widgets/engine_text.cpp" line="98"/>
         <source> The stem has %1 channels, not 24 × %2 = %3: each stride-2 unit&apos;s main branch (out - in) and bottleneck (out/4) must split into %4 groups, which needs g to divide the stem width, and %4 does not divide %3.</source>
         <translation>主干起始层有 %1 个通道，而不是 24 × %2 = %3 个：每个步长为 2 的单元的主分支（out − in）和瓶颈层（out/4）都必须分成 %4 组，这要求起始层宽度能被 g 整除，而 %3 不能被 %4 整除。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="107"/>
+        <location filename="../../ui/widgets/engine_text.cpp" line="109"/>
         <source> That is why the paper only evaluates g = 1, 2, 3, 4, 8.</source>
         <translation>这就是论文只评测 g = 1、2、3、4、8 的原因。</translation>
     </message>
@@ -1427,6 +1427,11 @@ stride %1</source>
         <translation>FC</translation>
     </message>
     <message>
+        <location filename="../../ui/views/cost_panel.cpp" line="169"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — g = %2, %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — g = %2，%3</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/cost_panel.cpp" line="83"/>
         <source>MFLOPs per stage (C1 = stem)</source>
         <translation>各阶段 MFLOPs（C1 = 起始层）</translation>
@@ -1437,32 +1442,17 @@ stride %1</source>
         <translation>C1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="167"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; — g = %2, %3, shuffle %4</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; — g = %2，%3，通道混洗：%4</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="171"/>
-        <source>on</source>
-        <translation>开</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="171"/>
-        <source>off</source>
-        <translation>关</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="179"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="180"/>
         <source>%1 MACs; dense is %2 of the grouped network</source>
         <translation>%1 MACs；稠密网络的计算量是分组网络的 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="206"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="207"/>
         <source>&lt;b&gt;Paper, Table 1 (g = %1):&lt;/b&gt; stages %2 / %3 / %4 channels, complexity %5 MFLOPs.&lt;br&gt;&lt;b&gt;Engine:&lt;/b&gt; stages %6 / %7 / %8, backbone %9.</source>
         <translation>&lt;b&gt;论文表 1（g = %1）：&lt;/b&gt;各阶段 %2 / %3 / %4 个通道，复杂度 %5 MFLOPs。&lt;br&gt;&lt;b&gt;本程序引擎：&lt;/b&gt;各阶段 %6 / %7 / %8，骨干网络 %9。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="216"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="217"/>
         <source>&lt;b&gt;Paper:&lt;/b&gt; Table 1 has no column for g = %1. %2</source>
         <translation>&lt;b&gt;论文：&lt;/b&gt;表 1 中没有 g = %1 这一列。%2</translation>
     </message>

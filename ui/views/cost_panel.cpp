@@ -164,11 +164,12 @@ void CostPanel::setSnapshot(SnapshotPtr snapshot, int step) {
         upToDense += cost.steps[std::size_t(i)].denseMacs;
     }
     const Step& s = snapshot_->step(step);
-    heading_->setText(tr("<b>%1</b> \u2014 g = %2, %3, shuffle %4")
+    // g and the width set every number below; the shuffle changes none of them (it moves channels
+    // and costs no multiply-adds), and leaving it out keeps the heading on one line on a projector.
+    heading_->setText(tr("<b>%1</b> \u2014 g = %2, %3")
                           .arg(QString::fromStdString(s.name))
                           .arg(snapshot_->config().groups)
-                          .arg(QString::fromStdString(widthScaleName(snapshot_->config().widthScale)))
-                          .arg(snapshot_->config().shuffle ? tr("on") : tr("off")));
+                          .arg(QString::fromStdString(widthScaleName(snapshot_->config().widthScale))));
     setRow(QStringLiteral("step"), formatMacs(c.macs), formatMacs(c.denseMacs));
     setRow(QStringLiteral("cumulative"), formatMacs(upTo), formatMacs(upToDense));
     setRow(QStringLiteral("backbone"), formatMacs(t.backboneMacs), formatMacs(t.denseBackboneMacs));

@@ -33,12 +33,13 @@ QFont PredictionPanel::paintFont() const {
 }
 
 int PredictionPanel::lineHeight() const {
-    return QFontMetrics(paintFont()).height() + int(8 * fontScale_);
+    return QFontMetrics(paintFont()).height() + int(6 * fontScale_);
 }
 
-// The badge line, the top classes and the forward-pass line, 4 px above and below. Measured with
-// the font paintEvent draws with (the widget's own font is the window's, already scaled: scaling
-// its height again left a blank band under the panel that pushed the cost chart out of view).
+// The badge line, the accuracy line, the top classes and the forward-pass line, 4 px above and
+// below. Measured with the font paintEvent draws with (the widget's own font is the window's,
+// already scaled: scaling its height again left a blank band under the panel that pushed the cost
+// chart out of view).
 QSize PredictionPanel::sizeHint() const {
     return {int(320 * fontScale_), (3 + kTop) * lineHeight() + 8};
 }

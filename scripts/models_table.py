@@ -76,7 +76,7 @@ def table_rows(cli, models):
             against = json.loads(subprocess.check_output(
                 [cli, "eval", "--json", "--threads", "1", "--weights", paths[0], "--against", paths[1]]))["against"]
             p = against["mcnemar_p"]
-            p = "p < 0.001" if p < 0.001 else f"p = {p:.2g}"  # two digits: a table, not a verdict
+            p = "p < 0.001" if p < 0.001 else f"p = {p:#.2g}"  # two digits: a table, not a verdict
             paired = f"{against['only_this_right']} / {against['only_against_right']} ({p})"
         time = " / ".join(f"{minutes[m]:.0f} min" if m in minutes else "-" for m in ("shuffle", "noshuffle"))
         rows.append(f"| {g} | {totals['macs'] / 1e6:.2f} M | {totals['params']:,} | {cells[0]} | {cells[1]} | "

@@ -1962,42 +1962,42 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>网络认为此输入最可能属于的五个类别</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="48"/>
-        <source>Random weights: the guesses below mean nothing yet</source>
-        <translation>随机权重：下面的猜测还没有任何意义</translation>
+        <location filename="../../ui/views/prediction_panel.cpp" line="49"/>
+        <source>Random weights: the guesses mean nothing</source>
+        <translation>随机权重：这些猜测没有意义</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="49"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="50"/>
         <source>Test accuracy: not recorded in this checkpoint</source>
         <translation>测试准确率：此检查点未记录</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="52"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="53"/>
         <source>Test accuracy %1% on %2 test images</source>
         <translation>测试准确率 %1%（%2 张测试图像）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="55"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="56"/>
         <source>Test accuracy %1%</source>
         <translation>测试准确率 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="86"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="87"/>
         <source>Computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="94"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="95"/>
         <source>trained</source>
         <translation>已训练</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="94"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="95"/>
         <source>untrained</source>
         <translation>未训练</translation>
     </message>
     <message>
-        <location filename="../../ui/views/prediction_panel.cpp" line="139"/>
+        <location filename="../../ui/views/prediction_panel.cpp" line="140"/>
         <source>Forward pass: %1 ms (fast path)</source>
         <translation>前向传播：%1 ms（快速路径）</translation>
     </message>

@@ -46,7 +46,7 @@ QSize PredictionPanel::sizeHint() const {
 
 QString PredictionPanel::qualityLine() const {
     if (!snapshot_) return {};
-    if (!snapshot_->trained) return tr("Random weights: the guesses below mean nothing yet");
+    if (!snapshot_->trained) return tr("Random weights: the guesses mean nothing");
     if (!snapshot_->testAccuracy) return tr("Test accuracy: not recorded in this checkpoint");
     const double percent = 100.0 * *snapshot_->testAccuracy;
     if (snapshot_->testImages > 0)

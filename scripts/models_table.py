@@ -24,6 +24,11 @@ HEADER = ("| g | MACs | params | shuffle on | shuffle off | on − off | only on
           "| training time (on / off) |")
 
 
+def signed(value):
+    """'+0.40' or '−0.14': a signed difference with a real minus sign, as the README prints it."""
+    return f"{value:+.2f}".replace("-", "\u2212")
+
+
 def metadata(path):
     with open(path, "rb") as f:
         (length,) = struct.unpack("<Q", f.read(8))
@@ -60,21 +65,20 @@ def table_rows(cli, models):
             [cli, "summary", "--json", "--preset", "fashion", "--groups", str(g)]))
         totals = summary["totals"]
         accuracy, minutes = {}, {}
-        for mode in ("shuffle", "noshuffle"):
-            path = os.path.join(models, f"fashion-g{g}-{mode}.safetensors")
+        paths = {mode: os.path.join(models, f"fashion-g{g}-{mode}.safetensors") for mode in ("shuffle", "noshuffle")}
+        for mode, path in paths.items():
             if os.path.exists(path):
                 meta = metadata(path)
                 accuracy[mode] = 100 * float(meta["test_accuracy"])
                 history = json.loads(meta["training"])["history"]
                 minutes[mode] = sum(h["seconds"] for h in history) / 60
         cells = [f"{accuracy[m]:.2f}%" if m in accuracy else "-" for m in ("shuffle", "noshuffle")]
-        gap = (f"{accuracy['shuffle'] - accuracy['noshuffle']:+.2f}".replace("-", "\u2212")  # a real minus
-               if len(accuracy) == 2 else "-")
+        gap = signed(accuracy["shuffle"] - accuracy["noshuffle"]) if len(accuracy) == 2 else "-"
         paired = "-"
         if len(accuracy) == 2:
-            paths = [os.path.join(models, f"fashion-g{g}-{m}.safetensors") for m in ("shuffle", "noshuffle")]
             against = json.loads(subprocess.check_output(
-                [cli, "eval", "--json", "--threads", "1", "--weights", paths[0], "--against", paths[1]]))["against"]
+                [cli, "eval", "--json", "--threads", "1", "--weights", paths["shuffle"], "--against",
+                 paths["noshuffle"]]))["against"]
             p = against["mcnemar_p"]
             p = "p < 0.001" if p < 0.001 else f"p = {p:#.2g}"  # two digits: a table, not a verdict
             paired = f"{against['only_this_right']} / {against['only_against_right']} ({p})"

@@ -12,29 +12,21 @@ about the shuffle.
 """
 
 import argparse
-import json
 import os
-import struct
+
+from models_table import metadata, signed  # the same checkpoint reading and number format
 
 
 def test_accuracy(path):
-    with open(path, "rb") as f:
-        (length,) = struct.unpack("<Q", f.read(8))
-        return 100 * float(json.loads(f.read(length))["__metadata__"]["test_accuracy"])
+    return 100 * float(metadata(path)["test_accuracy"])
 
 
 def seed_of(directory):
     """The seed recorded in the directory's first model (the recipe's seed)."""
     for name in sorted(os.listdir(directory)):
         if name.endswith(".safetensors"):
-            with open(os.path.join(directory, name), "rb") as f:
-                (length,) = struct.unpack("<Q", f.read(8))
-                return json.loads(f.read(length))["__metadata__"].get("seed", "?")
+            return metadata(os.path.join(directory, name)).get("seed", "?")
     return "?"
-
-
-def minus(text):
-    return text.replace("-", "\u2212")  # a real minus sign, as in the README
 
 
 def main():
@@ -61,10 +53,10 @@ def main():
         off = [test_accuracy(pair[1]) for pair in paths]
         gaps = [a - b for a, b in zip(on, off)]
         for seed, a, b, gap in zip(seeds, on, off, gaps):
-            print(f"| {g} | {seed} | {a:.2f}% | {b:.2f}% | {minus(f'{gap:+.2f}')} |")
+            print(f"| {g} | {seed} | {a:.2f}% | {b:.2f}% | {signed(gap)} |")
         mean_gap = sum(gaps) / len(gaps)
         print(f"| {g} | spread (max − min) | {max(on) - min(on):.2f} | {max(off) - min(off):.2f} | "
-              f"{max(gaps) - min(gaps):.2f} (mean {minus(f'{mean_gap:+.2f}')}) |")
+              f"{max(gaps) - min(gaps):.2f} (mean {signed(mean_gap)}) |")
         summary.append(g)
     if not summary:
         parser.error("no g has both models in every directory")

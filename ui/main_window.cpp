@@ -32,6 +32,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include "canvas/feature_map_canvas.h"
 #include "session/assets.h"
 #include "shufflescope/error.h"
@@ -330,18 +332,15 @@ void MainWindow::buildMenus() {
     QMenu* samples = menuBar()->addMenu(tr("&Samples"));
     // The Fashion-MNIST garments by their (translated) class names, then the photos.
     const QDir dir(samplesDirectory());
-    const QFileInfoList files =
+    QFileInfoList files =
         dir.entryInfoList({QStringLiteral("*.png"), QStringLiteral("*.jpg")}, QDir::Files, QDir::Name);
-    for (const bool garments : {true, false}) {
-        bool first = true;
-        for (const QFileInfo& info : files) {
-            if (info.completeBaseName().startsWith(QLatin1String("fashion-")) != garments) continue;
-            if (!garments && first && !samples->isEmpty()) samples->addSeparator();
-            first = false;
-            const QString path = info.absoluteFilePath();
-            samples->addAction(sampleDisplayName(info.completeBaseName()), this,
-                               [this, path] { session_->openInput(path); });
-        }
+    const auto photos = std::stable_partition(files.begin(), files.end(), [](const QFileInfo& info) {
+        return info.completeBaseName().startsWith(QLatin1String("fashion-"));
+    });
+    for (auto it = files.begin(); it != files.end(); ++it) {
+        if (it == photos && it != files.begin()) samples->addSeparator();
+        const QString path = it->absoluteFilePath();
+        samples->addAction(sampleDisplayName(it->completeBaseName()), this, [this, path] { session_->openInput(path); });
     }
 
     QMenu* view = menuBar()->addMenu(tr("&View"));

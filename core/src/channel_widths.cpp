@@ -64,7 +64,6 @@ ChannelWidths ruleWidths(int g, double s) {
     w.source = WidthSource::Rule;
     // Stem: the multiple of g nearest to 24*s, ties upward.
     const double target = 24.0 * s;
-    w.scaledPaperStem = int(std::lround(target));
     const int below = std::max(g, int(std::floor(target / g)) * g);
     const int above = below + g;
     w.stem = (target - below < above - target) ? below : above;
@@ -101,13 +100,13 @@ ChannelWidths ruleWidths(int g, double s) {
          << ", " << w.stages[2]
          << "), multiples of 4g near the paper's 1:2:4 ratio, closest to its " << mflops(budget)
          << " budget (" << mflops(w.paperGeometryMacs) << " on the paper's geometry).";
-    if (w.stem != w.scaledPaperStem) {
+    if (w.stem != paperStemChannels(s)) {
         note << " The stem has " << w.stem << " channels, not 24 × " << s << " = "
-             << w.scaledPaperStem
+             << paperStemChannels(s)
              << ": each stride-2 unit's main branch (out - in) and bottleneck (out/4) must split "
                 "into "
              << g << " groups, which needs g to divide the stem width, and " << g
-             << " does not divide " << w.scaledPaperStem << ".";
+             << " does not divide " << paperStemChannels(s) << ".";
         if (!paperStemSplitsInto(g))
             note << " That is why the paper only evaluates g = 1, 2, 3, 4, 8.";
     }
@@ -148,7 +147,6 @@ ChannelWidths channelWidths(int groups, double scale) {
     if (auto it = officialLists().find({groups, scale}); it != officialLists().end()) {
         ChannelWidths w = it->second;
         w.note = "Widths from the official ShuffleNet v1 code (the paper lists only 1x).";
-        w.scaledPaperStem = int(std::lround(24.0 * scale));
         return w;
     }
     // The rule builds a few dozen candidate networks; remember the answer.

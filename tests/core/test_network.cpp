@@ -102,7 +102,7 @@ TEST_CASE("at other widths the stem note compares with the paper's stem scaled t
     // 0.5x: the paper's stem would be 12; g = 5 needs a multiple of 5.
     const ChannelWidths g5 = channelWidths(5, 0.5);
     CAPTURE(g5.note);
-    CHECK(g5.scaledPaperStem == 12);
+    CHECK(paperStemChannels(0.5) == 12);
     CHECK(g5.stem == 10);
     CHECK_THAT(g5.note, Contains("The stem has 10 channels, not 24 × 0.5 = 12") && Contains("5 does not divide 12.") &&
                             Contains("That is why the paper only evaluates"));
@@ -113,7 +113,7 @@ TEST_CASE("at other widths the stem note compares with the paper's stem scaled t
     CHECK_THAT(g8.note, Contains("not 24 × 0.25 = 6") && !Contains("That is why the paper"));
     // Where the stem is the scaled paper stem, nothing is said about it.
     CHECK_THAT(channelWidths(6, 0.5).note, !Contains("The stem has"));
-    CHECK(channelWidths(3, 0.5).scaledPaperStem == channelWidths(3, 0.5).stem);
+    CHECK(paperStemChannels(0.5) == channelWidths(3, 0.5).stem);
 }
 
 TEST_CASE("the paper's 24-channel stem cannot be split into 5 groups", "[network]") {

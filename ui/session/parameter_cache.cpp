@@ -9,11 +9,6 @@
 
 namespace shufflescope::ui {
 
-namespace {
-
-// A number stored as text in a checkpoint's metadata, if present, numeric and within [low, high]:
-// a file written by another tool may hold anything there, and a wrong number on screen is worse
-// than none.
 std::optional<double> metadataNumber(const std::map<std::string, std::string>& metadata,
                                      const std::string& key, double low, double high) {
     const auto it = metadata.find(key);
@@ -23,8 +18,6 @@ std::optional<double> metadataNumber(const std::map<std::string, std::string>& m
     if (!ok || !(value >= low && value <= high)) return std::nullopt;
     return value;
 }
-
-}  // namespace
 
 CachedParameters ParameterCache::get(const Network& network, const WeightsSource& source) {
     const std::string key = configToJson(network.config()).dump() + "|" +

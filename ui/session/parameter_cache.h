@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -19,6 +20,12 @@ struct WeightsSource {
 
 inline constexpr unsigned kRandomSeed = 1;
 
+// A number stored as text in a checkpoint's metadata, if present, numeric and within [low, high]:
+// a file written by another tool may hold anything there, and a wrong number on screen is worse
+// than none.
+std::optional<double> metadataNumber(const std::map<std::string, std::string>& metadata,
+                                     const std::string& key, double low, double high);
+
 struct CachedParameters {
     std::shared_ptr<const Parameters> parameters;
     bool trained = false;
@@ -29,13 +36,13 @@ struct CachedParameters {
 };
 
 class ParameterCache {
-public:
+  public:
     explicit ParameterCache(std::size_t capacity = 8) : capacity_(capacity) {}
 
     // Returns cached parameters, or makes them (throws shufflescope::Error for a bad checkpoint).
     CachedParameters get(const Network& network, const WeightsSource& source);
 
-private:
+  private:
     struct Entry {
         std::string key;
         CachedParameters value;

@@ -23,6 +23,7 @@
 #include <filesystem>
 
 #include "session/assets.h"
+#include "session/parameter_cache.h"
 #include "shufflescope/config.h"
 #include "shufflescope/safetensors.h"
 #include "shufflescope/train/fashion_mnist.h"
@@ -447,14 +448,17 @@ QString TrainPanel::bundledComparison(int groups) const {
         config.shuffle = shuffle;
         const std::optional<QString> path = bundledCheckpointFor(config);
         if (!path) return {};
+        std::map<std::string, std::string> metadata;
         try {
-            const auto skipTensors = [](std::string_view) { return true; };
-            const auto metadata = readSafetensors(path->toStdString(), skipTensors).metadata;
-            accuracy[shuffle ? 0 : 1] = std::stod(metadata.at("test_accuracy"));
-            epochs = std::stoi(metadata.at("epochs"));
+            metadata = readSafetensors(path->toStdString(), [](std::string_view) { return true; }).metadata;
         } catch (const std::exception&) {
-            return {};  // a bundled file without the numbers: say nothing rather than guess
+            return {};  // an unreadable bundled file: say nothing rather than guess
         }
+        const std::optional<double> recorded = metadataNumber(metadata, "test_accuracy", 0.0, 1.0);
+        const std::optional<double> recordedEpochs = metadataNumber(metadata, "epochs", 1.0, 1e6);
+        if (!recorded || !recordedEpochs) return {};  // a bundled file without the numbers
+        accuracy[shuffle ? 0 : 1] = *recorded;
+        epochs = int(*recordedEpochs);
     }
     return tr(" The bundled models of g=%1, %2 epochs on all 60,000 images: %3% vs %4% (%5 points).")
         .arg(groups)

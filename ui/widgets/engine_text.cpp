@@ -94,7 +94,7 @@ QString widthsNote(const ChannelWidths& widths, int groups, double widthScale) {
                        .arg(widths.stages[1])
                        .arg(widths.stages[2])
                        .arg(mflops(paperBudgetMacs(widthScale)), mflops(widths.paperGeometryMacs));
-    if (widths.stem != widths.scaledPaperStem) {
+    if (widths.stem != paperStemChannels(widthScale)) {
         note += QCoreApplication::translate("WidthsNote",
                                             " The stem has %1 channels, not 24 × %2 = %3: each "
                                             "stride-2 unit's main branch (out - in) and "
@@ -103,7 +103,7 @@ QString widthsNote(const ChannelWidths& widths, int groups, double widthScale) {
                                             "does not divide %3.")
                     .arg(widths.stem)
                     .arg(widthScale)
-                    .arg(widths.scaledPaperStem)
+                    .arg(paperStemChannels(widthScale))
                     .arg(groups);
         if (!paperStemSplitsInto(groups))
             note += QCoreApplication::translate(

@@ -15,6 +15,7 @@
 //     the stem for them; the paper only evaluates g in {1, 2, 3, 4, 8}.
 
 #include <array>
+#include <cmath>
 #include <string>
 
 namespace shufflescope {
@@ -30,13 +31,16 @@ struct ChannelWidths {
     std::string note;
     // WidthSource::Rule: the MACs these widths cost on the paper's 224x224 geometry (0 otherwise).
     long long paperGeometryMacs = 0;
-    // The paper's 24-channel stem at this width (24 * s); the rule moves the stem off it when g
-    // does not divide it.
-    int scaledPaperStem = 24;
 };
 
 // Asserts groups in 1..8 and a supported scale (validateConfig() checks user input first).
 ChannelWidths channelWidths(int groups, double widthScale);
+
+// The paper's 24-channel stem at a width scale (24 * s); the rule moves the stem off it when g
+// does not divide it.
+inline int paperStemChannels(double widthScale) {
+    return int(std::lround(24.0 * widthScale));
+}
 
 // Whether the paper's 24-channel stem splits into `groups` groups (false for g = 5, 7: the reason
 // the paper evaluates only g = 1, 2, 3, 4, 8).

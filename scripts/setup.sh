@@ -13,7 +13,7 @@ packages=(
     nlohmann-json3-dev                # JSON: checkpoint headers, CLI output
     libstb-dev                        # stb_image / stb_image_write: image decoding, PNG output
     zlib1g-dev                        # reading Fashion-MNIST's gzip-compressed IDX files
-    qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
                                       # Qt 6: the desktop app, its cost chart, translations
     libimgui-dev libgl-dev            # Dear ImGui (OpenGL 3 renderer): the feature-map canvas
     libgl1-mesa-dri                   # OpenGL in software where there is no GPU driver

@@ -386,6 +386,29 @@
     </message>
 </context>
 <context>
+    <name>InferenceJob</name>
+    <message>
+        <location filename="../../ui/session/inference_job.cpp" line="23"/>
+        <source>Could not load the weights: %1</source>
+        <translation>无法加载权重：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inference_job.cpp" line="24"/>
+        <source>Could not open the image: %1</source>
+        <translation>无法打开图像：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inference_job.cpp" line="27"/>
+        <source>Could not run the network: %1</source>
+        <translation>无法运行网络：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inference_job.cpp" line="71"/>
+        <source>Not enough memory for this configuration and input.</source>
+        <translation>内存不足，无法运行此配置和输入。</translation>
+    </message>
+</context>
+<context>
     <name>MergePainter</name>
     <message>
         <location filename="../../ui/views/operation/merge_painter.cpp" line="250"/>
@@ -702,7 +725,7 @@ stride %1</source>
 <context>
     <name>ParameterCache</name>
     <message>
-        <location filename="../../ui/session/parameter_cache.cpp" line="58"/>
+        <location filename="../../ui/session/parameter_cache.cpp" line="51"/>
         <source>random (seed %1)</source>
         <translation>随机权重（种子 %1）</translation>
     </message>
@@ -799,12 +822,12 @@ stride %1</source>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="98"/>
+        <location filename="../../ui/main_window.cpp" line="100"/>
         <source>shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="98"/>
+        <location filename="../../ui/main_window.cpp" line="100"/>
         <source>no shuffle</source>
         <translation>不混洗</translation>
     </message>
@@ -987,112 +1010,112 @@ stride %1</source>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="58"/>
+        <location filename="../../ui/main_window.cpp" line="60"/>
         <source>Previous / next step</source>
         <translation>上一步 / 下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="59"/>
+        <location filename="../../ui/main_window.cpp" line="61"/>
         <source>Previous / next unit</source>
         <translation>上一个 / 下一个单元</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="60"/>
+        <location filename="../../ui/main_window.cpp" line="62"/>
         <source>First / last step</source>
         <translation>第一步 / 最后一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="61"/>
+        <location filename="../../ui/main_window.cpp" line="63"/>
         <source>Play / pause the walk through the network</source>
         <translation>播放 / 暂停网络的自动逐步演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="62"/>
+        <location filename="../../ui/main_window.cpp" line="64"/>
         <source>Slower / faster walk</source>
         <translation>自动演示减速 / 加速</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="63"/>
+        <location filename="../../ui/main_window.cpp" line="65"/>
         <source>Number of groups g</source>
         <translation>分组数 g</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="64"/>
+        <location filename="../../ui/main_window.cpp" line="66"/>
         <source>Channel shuffle on / off</source>
         <translation>通道混洗 开 / 关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="65"/>
+        <location filename="../../ui/main_window.cpp" line="67"/>
         <source>Next width (0.25× … 2×)</source>
         <translation>下一个宽度系数（0.25× … 2×）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="66"/>
+        <location filename="../../ui/main_window.cpp" line="68"/>
         <source>Next preset (ImageNet / Fashion-MNIST)</source>
         <translation>下一个预设（ImageNet / Fashion-MNIST）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="67"/>
+        <location filename="../../ui/main_window.cpp" line="69"/>
         <source>A/B compare on / off</source>
         <translation>A/B 对比 开 / 关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="68"/>
+        <location filename="../../ui/main_window.cpp" line="70"/>
         <source>Next choice of configuration B</source>
         <translation>切换配置 B 的下一个选项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="69"/>
+        <location filename="../../ui/main_window.cpp" line="71"/>
         <source>Ghost the dense connections a grouped conv saves</source>
         <translation>以虚线显示分组卷积省去的稠密连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="70"/>
+        <location filename="../../ui/main_window.cpp" line="72"/>
         <source>Operation view / channel flow</source>
         <translation>运算视图 / 通道流向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="71"/>
+        <location filename="../../ui/main_window.cpp" line="73"/>
         <source>Train panel</source>
         <translation>训练面板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="72"/>
+        <location filename="../../ui/main_window.cpp" line="74"/>
         <source>Replay the step&apos;s animation</source>
         <translation>重播当前步骤的动画</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="73"/>
+        <location filename="../../ui/main_window.cpp" line="75"/>
         <source>Feature maps: one colour range for all channels / each its own</source>
         <translation>特征图：所有通道统一色阶 / 各用各的色阶</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="74"/>
+        <location filename="../../ui/main_window.cpp" line="76"/>
         <source>Feature maps: zoom in / out / reset (wheel and drag too)</source>
         <translation>特征图：放大 / 缩小 / 重置（也可用滚轮和拖动）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="75"/>
+        <location filename="../../ui/main_window.cpp" line="77"/>
         <source>Clear the selected channel</source>
         <translation>取消选中的通道</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="76"/>
+        <location filename="../../ui/main_window.cpp" line="78"/>
         <source>Open an image or .npy</source>
         <translation>打开图像或 .npy 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="77"/>
+        <location filename="../../ui/main_window.cpp" line="79"/>
         <source>Open a checkpoint</source>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="78"/>
+        <location filename="../../ui/main_window.cpp" line="80"/>
         <source>Larger / smaller text (projector)</source>
         <translation>增大 / 减小文字（投影仪）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="79"/>
+        <location filename="../../ui/main_window.cpp" line="81"/>
         <source>This sheet</source>
         <translation>本快捷键表</translation>
     </message>
@@ -1616,332 +1639,332 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="123"/>
+        <location filename="../../ui/main_window.cpp" line="125"/>
         <source>Computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="143"/>
+        <location filename="../../ui/main_window.cpp" line="145"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="152"/>
+        <location filename="../../ui/main_window.cpp" line="154"/>
         <source>Operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="153"/>
+        <location filename="../../ui/main_window.cpp" line="155"/>
         <source>Channel flow</source>
         <translation>通道流向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="154"/>
+        <location filename="../../ui/main_window.cpp" line="156"/>
         <source>What the selected step computes, animated (F switches view)</source>
         <translation>所选步骤在计算什么（动画演示，按 F 切换视图）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="155"/>
+        <location filename="../../ui/main_window.cpp" line="157"/>
         <source>Which earlier channels can reach the selected channel (the boundary effect)</source>
         <translation>前面哪些通道能影响所选通道（边界效应）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="171"/>
+        <location filename="../../ui/main_window.cpp" line="173"/>
         <source>Feature maps: wheel zooms, drag pans, double-click resets, click a channel to enlarge it</source>
         <translation>特征图：滚轮缩放，拖动平移，双击重置，单击通道可放大</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="216"/>
+        <location filename="../../ui/main_window.cpp" line="218"/>
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="221"/>
+        <location filename="../../ui/main_window.cpp" line="223"/>
         <source>ImageNet geometry</source>
         <translation>ImageNet 规格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="222"/>
+        <location filename="../../ui/main_window.cpp" line="224"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="223"/>
+        <location filename="../../ui/main_window.cpp" line="225"/>
         <source>Model preset (P)</source>
         <translation>模型预设（P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="226"/>
+        <location filename="../../ui/main_window.cpp" line="228"/>
         <source> Model </source>
         <translation> 模型 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="230"/>
+        <location filename="../../ui/main_window.cpp" line="232"/>
         <source> Groups g </source>
         <translation> 分组数 g </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="237"/>
+        <location filename="../../ui/main_window.cpp" line="239"/>
         <source>g = %1 (key %1) — not in the paper: the stem must change</source>
         <translation>g = %1（按键 %1）——论文中没有：主干起始层需要改动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="238"/>
+        <location filename="../../ui/main_window.cpp" line="240"/>
         <source>g = %1 (key %1)</source>
         <translation>g = %1（按键 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="246"/>
+        <location filename="../../ui/main_window.cpp" line="248"/>
         <source>Shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="247"/>
+        <location filename="../../ui/main_window.cpp" line="249"/>
         <source>Channel shuffle on / off (S)</source>
         <translation>通道混洗 开 / 关（S）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="255"/>
+        <location filename="../../ui/main_window.cpp" line="257"/>
         <source>Width scale (W): every filter count times s, cost about s²</source>
         <translation>宽度系数（W）：每层卷积核个数乘以 s，计算量约为 s² 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="258"/>
+        <location filename="../../ui/main_window.cpp" line="260"/>
         <source> Width </source>
         <translation> 宽度 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="269"/>
+        <location filename="../../ui/main_window.cpp" line="271"/>
         <source>Previous step (←)</source>
         <translation>上一步（←）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="274"/>
+        <location filename="../../ui/main_window.cpp" line="276"/>
         <source>Play / pause an automatic walk through the network (Space)</source>
         <translation>播放 / 暂停网络的自动逐步演示（Space）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="282"/>
+        <location filename="../../ui/main_window.cpp" line="284"/>
         <source>Next step (→)</source>
         <translation>下一步（→）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="304"/>
+        <location filename="../../ui/main_window.cpp" line="306"/>
         <source>A/B compare</source>
         <translation>A/B 对比</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="305"/>
+        <location filename="../../ui/main_window.cpp" line="307"/>
         <source>Split the feature maps: this configuration (A) next to another (B) (C)</source>
         <translation>分屏显示特征图：当前配置 (A) 与另一配置 (B) 并排（C）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="308"/>
+        <location filename="../../ui/main_window.cpp" line="310"/>
         <source>B: shuffle flipped</source>
         <translation>B：混洗取反</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="309"/>
+        <location filename="../../ui/main_window.cpp" line="311"/>
         <source>B: g = %1</source>
         <translation>B：g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="289"/>
+        <location filename="../../ui/main_window.cpp" line="291"/>
         <source>Speed of the automatic walk ([ slower, ] faster)</source>
         <translation>自动演示的速度（[ 减慢，] 加快）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="113"/>
+        <location filename="../../ui/main_window.cpp" line="115"/>
         <source>←/→ step · 1–8 groups · S shuffle · Space play · F1 all shortcuts</source>
         <translation>←/→ 步骤 · 1–8 分组数 · S 混洗 · Space 播放 · F1 全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="157"/>
+        <location filename="../../ui/main_window.cpp" line="159"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="158"/>
+        <location filename="../../ui/main_window.cpp" line="160"/>
         <source>Train a Fashion-MNIST network here and watch it learn; overlay shuffle on and off</source>
         <translation>在这里训练一个 Fashion-MNIST 网络并观察它的学习过程；可叠加对比混洗开启与关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="202"/>
+        <location filename="../../ui/main_window.cpp" line="204"/>
         <source>Prediction and cost</source>
         <translation>预测与计算量</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="263"/>
+        <location filename="../../ui/main_window.cpp" line="265"/>
         <source>Playback</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="310"/>
+        <location filename="../../ui/main_window.cpp" line="312"/>
         <source>What configuration B differs in (B)</source>
         <translation>配置 B 与 A 的不同之处（B）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="323"/>
+        <location filename="../../ui/main_window.cpp" line="325"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="324"/>
+        <location filename="../../ui/main_window.cpp" line="326"/>
         <source>&amp;Open image or .npy…</source>
         <translation>打开图像或 .npy(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="325"/>
+        <location filename="../../ui/main_window.cpp" line="327"/>
         <source>Open &amp;checkpoint…</source>
         <translation>打开检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="328"/>
+        <location filename="../../ui/main_window.cpp" line="330"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="330"/>
+        <location filename="../../ui/main_window.cpp" line="332"/>
         <source>&amp;Samples</source>
         <translation>示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="347"/>
+        <location filename="../../ui/main_window.cpp" line="346"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="348"/>
+        <location filename="../../ui/main_window.cpp" line="347"/>
         <source>Larger text</source>
         <translation>增大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="349"/>
+        <location filename="../../ui/main_window.cpp" line="348"/>
         <source>Smaller text</source>
         <translation>减小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="350"/>
+        <location filename="../../ui/main_window.cpp" line="349"/>
         <source>Projector (large text)</source>
         <translation>投影仪模式（大字）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="353"/>
+        <location filename="../../ui/main_window.cpp" line="352"/>
         <source>System theme</source>
         <translation>跟随系统主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="354"/>
+        <location filename="../../ui/main_window.cpp" line="353"/>
         <source>Light theme</source>
         <translation>浅色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="355"/>
+        <location filename="../../ui/main_window.cpp" line="354"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="365"/>
+        <location filename="../../ui/main_window.cpp" line="364"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="376"/>
+        <location filename="../../ui/main_window.cpp" line="375"/>
         <source>The language changes when ShuffleScope starts again.</source>
         <translation>重新启动 ShuffleScope 后，语言设置才会生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="380"/>
+        <location filename="../../ui/main_window.cpp" line="379"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="381"/>
+        <location filename="../../ui/main_window.cpp" line="380"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="382"/>
+        <location filename="../../ui/main_window.cpp" line="381"/>
         <source>&amp;About ShuffleScope</source>
         <translation>关于 ShuffleScope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="383"/>
+        <location filename="../../ui/main_window.cpp" line="382"/>
         <source>About ShuffleScope</source>
         <translation>关于 ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="384"/>
+        <location filename="../../ui/main_window.cpp" line="383"/>
         <source>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;A visualiser and tutor for ShuffleNet v1 (Zhang, Zhou, Lin, Sun, CVPR 2018).&lt;br&gt;Every number is computed by the project&apos;s own engine from the current configuration.</source>
         <translation>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;ShuffleNet v1（Zhang, Zhou, Lin, Sun, CVPR 2018）的可视化与教学工具。&lt;br&gt;所有数字都由本项目自己的引擎根据当前配置计算得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="397"/>
+        <location filename="../../ui/main_window.cpp" line="396"/>
         <source>Shuffle: on</source>
         <translation>混洗：开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="397"/>
+        <location filename="../../ui/main_window.cpp" line="396"/>
         <source>Shuffle: off</source>
         <translation>混洗：关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="404"/>
+        <location filename="../../ui/main_window.cpp" line="403"/>
         <source>ShuffleScope — %1</source>
         <translation>ShuffleScope — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="405"/>
+        <location filename="../../ui/main_window.cpp" line="404"/>
         <source> (untrained)</source>
         <translation>（未训练）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="424"/>
+        <location filename="../../ui/main_window.cpp" line="423"/>
         <source>  Step %1 / %2: &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>  步骤 %1 / %2：&lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="465"/>
+        <location filename="../../ui/main_window.cpp" line="464"/>
         <source>Open image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="466"/>
+        <location filename="../../ui/main_window.cpp" line="465"/>
         <source>Images and tensors (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;All files (*)</source>
         <translation>图像和张量 (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="471"/>
+        <location filename="../../ui/main_window.cpp" line="470"/>
         <source>Open checkpoint</source>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="472"/>
+        <location filename="../../ui/main_window.cpp" line="471"/>
         <source>Checkpoints (*.safetensors);;All files (*)</source>
         <translation>检查点 (*.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="485"/>
+        <location filename="../../ui/main_window.cpp" line="484"/>
         <source>ShuffleScope</source>
         <translation>ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="493"/>
+        <location filename="../../ui/main_window.cpp" line="492"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="495"/>
+        <location filename="../../ui/main_window.cpp" line="494"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="495"/>
+        <location filename="../../ui/main_window.cpp" line="494"/>
         <source>Action</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="722"/>
+        <location filename="../../ui/main_window.cpp" line="721"/>
         <source>Saved settings were not valid; starting from the defaults.</source>
         <translation>保存的设置无效，已改用默认设置。</translation>
     </message>
@@ -2008,6 +2031,16 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <location filename="../../ui/session/session.cpp" line="40"/>
         <source>Invalid configuration: %1</source>
         <translation>配置无效：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/session.cpp" line="80"/>
+        <source>Invalid preset: %1</source>
+        <translation>无效的预设：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/session.cpp" line="99"/>
+        <source>Could not open the checkpoint: %1</source>
+        <translation>无法打开检查点：%1</translation>
     </message>
     <message>
         <location filename="../../ui/session/session.cpp" line="122"/>
@@ -2091,242 +2124,242 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::TrainPanel</name>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="49"/>
+        <location filename="../../ui/training/train_panel.cpp" line="50"/>
         <source>g=%1 shuffle on</source>
         <translation>g=%1 混洗开</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="49"/>
+        <location filename="../../ui/training/train_panel.cpp" line="50"/>
         <source>g=%1 shuffle off</source>
         <translation>g=%1 混洗关</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="64"/>
+        <location filename="../../ui/training/train_panel.cpp" line="65"/>
         <source>epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="104"/>
+        <location filename="../../ui/training/train_panel.cpp" line="105"/>
         <source>Groups g</source>
         <translation>分组数 g</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="108"/>
+        <location filename="../../ui/training/train_panel.cpp" line="109"/>
         <source>Group count of the network to train (Fashion-MNIST preset)</source>
         <translation>要训练的网络的分组数（Fashion-MNIST 预设）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="110"/>
+        <location filename="../../ui/training/train_panel.cpp" line="111"/>
         <source>Shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="112"/>
+        <location filename="../../ui/training/train_panel.cpp" line="113"/>
         <source>Train with the channel shuffle between grouped convolutions</source>
         <translation>训练时在分组卷积之间进行通道混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="114"/>
+        <location filename="../../ui/training/train_panel.cpp" line="115"/>
         <source>Epochs</source>
         <translation>训练轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="119"/>
+        <location filename="../../ui/training/train_panel.cpp" line="120"/>
         <source>Images</source>
         <translation>图像数</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="122"/>
+        <location filename="../../ui/training/train_panel.cpp" line="123"/>
         <source>all 60,000</source>
         <translation>全部 60,000</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="124"/>
+        <location filename="../../ui/training/train_panel.cpp" line="125"/>
         <source>How many Fashion-MNIST training images each epoch uses</source>
         <translation>每轮使用多少张 Fashion-MNIST 训练图像</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="163"/>
+        <location filename="../../ui/training/train_panel.cpp" line="164"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="163"/>
+        <location filename="../../ui/training/train_panel.cpp" line="164"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="164"/>
+        <location filename="../../ui/training/train_panel.cpp" line="165"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="164"/>
+        <location filename="../../ui/training/train_panel.cpp" line="165"/>
         <source>test: points, training: dashed</source>
         <translation>测试：圆点，训练：虚线</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="177"/>
+        <location filename="../../ui/training/train_panel.cpp" line="178"/>
         <source>Watch</source>
         <translation>观察</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="197"/>
+        <location filename="../../ui/training/train_panel.cpp" line="198"/>
         <source>Trains the Fashion-MNIST model (1×32×32 input, 0.5× width) on Fashion-MNIST. Choose g, the shuffle and a number of epochs, then Train. Runs overlay on the charts.</source>
         <translation>训练的是 Fashion-MNIST 模型（1×32×32 输入，0.5× 宽度），数据为 Fashion-MNIST。选择 g、是否混洗和训练轮数，然后点击“训练”。各次训练的曲线会叠加在图表上。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="131"/>
+        <location filename="../../ui/training/train_panel.cpp" line="132"/>
         <source>The image whose feature maps are shown as the network learns</source>
         <translation>在网络学习过程中显示其特征图的图像</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="138"/>
+        <location filename="../../ui/training/train_panel.cpp" line="139"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="139"/>
+        <location filename="../../ui/training/train_panel.cpp" line="140"/>
         <source>Train this configuration from scratch; its curves join the charts</source>
         <translation>从头训练当前配置；其曲线会加入图表</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="140"/>
+        <location filename="../../ui/training/train_panel.cpp" line="141"/>
         <source>Shuffle on vs off</source>
         <translation>混洗开/关对比</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="141"/>
+        <location filename="../../ui/training/train_panel.cpp" line="142"/>
         <source>Train g with the shuffle on, then off, and overlay the two runs</source>
         <translation>用当前 g 先开启混洗训练，再关闭混洗训练，并叠加显示两次训练的曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="142"/>
+        <location filename="../../ui/training/train_panel.cpp" line="143"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="143"/>
+        <location filename="../../ui/training/train_panel.cpp" line="144"/>
         <source>Stop after the current batch; the last finished epoch is kept</source>
         <translation>在当前批次结束后停止；保留最后完成的一轮</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="144"/>
+        <location filename="../../ui/training/train_panel.cpp" line="145"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="145"/>
+        <location filename="../../ui/training/train_panel.cpp" line="146"/>
         <source>Remove every run&apos;s curves</source>
         <translation>移除所有训练的曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="146"/>
+        <location filename="../../ui/training/train_panel.cpp" line="147"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="147"/>
+        <location filename="../../ui/training/train_panel.cpp" line="148"/>
         <source>Open the last trained network in the main views</source>
         <translation>在主视图中打开最近训练的网络</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="163"/>
+        <location filename="../../ui/training/train_panel.cpp" line="164"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="165"/>
+        <location filename="../../ui/training/train_panel.cpp" line="166"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="193"/>
+        <location filename="../../ui/training/train_panel.cpp" line="194"/>
         <source>Fashion-MNIST is not installed at %1 (Debian package dataset-fashion-mnist); training needs it.</source>
         <translation>%1 处未安装 Fashion-MNIST（Debian 软件包 dataset-fashion-mnist）；训练需要它。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="261"/>
+        <location filename="../../ui/training/train_panel.cpp" line="262"/>
         <source>Stopping after the current batch…</source>
         <translation>将在当前批次结束后停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="267"/>
+        <location filename="../../ui/training/train_panel.cpp" line="268"/>
         <source>%1: runs are never saved among the bundled models; choose another folder.</source>
         <translation>%1：训练结果不能保存在内置模型目录中；请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="271"/>
+        <location filename="../../ui/training/train_panel.cpp" line="272"/>
         <source>%1: cannot create the folder for training runs.</source>
         <translation>%1：无法创建保存训练结果的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="303"/>
+        <location filename="../../ui/training/train_panel.cpp" line="304"/>
         <source> (training)</source>
         <translation>（训练集）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="312"/>
+        <location filename="../../ui/training/train_panel.cpp" line="313"/>
         <source>%1: loading Fashion-MNIST and building the network…</source>
         <translation>%1：正在加载 Fashion-MNIST 并构建网络…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="350"/>
+        <location filename="../../ui/training/train_panel.cpp" line="351"/>
         <source>%1 · epoch %2/%3 · batch %4/%5 · loss %6 · training accuracy %7% · %8 images/s · %9 left</source>
         <translation>%1 · 第 %2/%3 轮 · 批次 %4/%5 · 损失 %6 · 训练准确率 %7% · %8 张图像/秒 · 剩余 %9</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="379"/>
+        <location filename="../../ui/training/train_panel.cpp" line="380"/>
         <source>, test accuracy %1% (%2 test images)</source>
         <translation>，测试准确率 %1%（%2 张测试图像）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="383"/>
+        <location filename="../../ui/training/train_panel.cpp" line="384"/>
         <source>%1 finished%2. Saved to %3.</source>
         <translation>%1 训练完成%2。已保存到 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="385"/>
+        <location filename="../../ui/training/train_panel.cpp" line="386"/>
         <source>%1 stopped before its first epoch ended; nothing was saved.</source>
         <translation>%1 在第一轮结束前就已停止；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="386"/>
+        <location filename="../../ui/training/train_panel.cpp" line="387"/>
         <source>%1 stopped%2. The last finished epoch is in %3.</source>
         <translation>%1 已停止%2。最后完成的一轮保存在 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="399"/>
+        <location filename="../../ui/training/train_panel.cpp" line="400"/>
         <source>Shuffle on vs off at g=%1: test accuracy %2% vs %3% (%4 points) on %5 test images, after %6 epochs each.</source>
         <translation>g=%1 时混洗开/关对比：测试准确率 %2% 对 %3%（相差 %4 个百分点），基于 %5 张测试图像，各训练 %6 轮。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="427"/>
+        <location filename="../../ui/training/train_panel.cpp" line="428"/>
         <source> Both get exactly the same test images right.</source>
         <translation>两者答对的测试图像完全相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="428"/>
+        <location filename="../../ui/training/train_panel.cpp" line="429"/>
         <source>more than these test images&apos; sampling noise</source>
         <translation>差距超出了这批测试图像的抽样误差范围</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="429"/>
+        <location filename="../../ui/training/train_panel.cpp" line="430"/>
         <source>within these test images&apos; sampling noise</source>
         <translation>差距仍在这批测试图像的抽样误差范围内</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="430"/>
+        <location filename="../../ui/training/train_panel.cpp" line="431"/>
         <source> Of the %1 images only one of them gets right, %2 favour the shuffle and %3 do not: McNemar&apos;s test %4, %5 (another seed can also move the gap).</source>
         <translation>在只有其中一个模型答对的 %1 张图像中，%2 张是混洗模型答对、%3 张是不混洗的模型答对：McNemar 检验 %4，%5（换一个随机种子也可能改变差距）。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="459"/>
+        <location filename="../../ui/training/train_panel.cpp" line="463"/>
         <source> The bundled models of g=%1, %2 epochs on all 60,000 images: %3% vs %4% (%5 points).</source>
         <translation>内置的 g=%1 模型（在全部 60,000 张图像上训练 %2 轮）：%3% 对 %4%（相差 %5 个百分点）。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="486"/>
+        <location filename="../../ui/training/train_panel.cpp" line="490"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -2365,6 +2398,11 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <location filename="../../ui/training/training_job.cpp" line="107"/>
         <source>Cannot start the training thread: %1</source>
         <translation>无法启动训练线程：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/training_job.cpp" line="165"/>
+        <source>Training stopped: %1</source>
+        <translation>训练已中止：%1</translation>
     </message>
 </context>
 </TS>

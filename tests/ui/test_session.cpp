@@ -7,8 +7,10 @@
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 #include "session/assets.h"
+#include "session/inference_job.h"
 #include "session/session.h"
 #include "shufflescope/checkpoint.h"
 #include "shufflescope/cost.h"
@@ -29,7 +31,9 @@ ModelConfig fastConfig(int groups = 3, bool shuffle = true) {
     return c;
 }
 
-bool settled(Session& s) { return s.waitUntilIdle(60000) && s.snapshot(); }
+bool settled(Session& s) {
+    return s.waitUntilIdle(60000) && s.snapshot();
+}
 
 }  // namespace
 
@@ -100,8 +104,10 @@ TEST_CASE("toggling g and the shuffle 100 times quickly never shows a stale resu
         if (session.snapshot()->config() != session.config()) ++stale;
     });
     for (int i = 0; i < 100; ++i) {
-        if (i % 3 == 0) session.toggleShuffle();
-        else session.setGroups(1 + (i * 5) % 8);
+        if (i % 3 == 0)
+            session.toggleShuffle();
+        else
+            session.setGroups(1 + (i * 5) % 8);
         QApplication::processEvents();  // results of earlier requests may arrive in between
     }
     REQUIRE(settled(session));
@@ -127,9 +133,74 @@ TEST_CASE("an unreadable image reports a message and keeps the previous state", 
     session.openInput(bad);
     REQUIRE(session.waitUntilIdle(60000));
     REQUIRE(failed.count() == 1);
-    CHECK(failed.first().first().toString().contains(QStringLiteral("broken.png")));
+    const QString message = failed.first().first().toString();
+    CHECK(message.startsWith(QStringLiteral("Could not open the image: ")));
+    CHECK(message.contains(QStringLiteral("broken.png")));
     CHECK(session.snapshot() == before);
     CHECK(session.inputPath() == before->inputPath);
+
+    // In the Chinese interface the headline is Chinese; the engine's detail still names the file.
+    QTranslator chinese;
+    REQUIRE(chinese.load(QStringLiteral(":/i18n/shufflescope_zh_CN.qm")));
+    QCoreApplication::installTranslator(&chinese);
+    session.openInput(bad);
+    REQUIRE(session.waitUntilIdle(60000));
+    REQUIRE(failed.count() == 2);
+    const QString chineseMessage = failed.last().first().toString();
+    CHECK(chineseMessage.startsWith(QStringLiteral("无法打开图像")));
+    CHECK(chineseMessage.contains(QStringLiteral("broken.png")));
+    CHECK(session.snapshot() == before);
+}
+
+TEST_CASE("a bad image given before anything is shown leaves the default sample on screen",
+          "[session]") {
+    QTemporaryDir dir;
+    const QString bad = dir.filePath(QStringLiteral("broken.png"));
+    QFile file(bad);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("not a PNG either");
+    file.close();
+
+    Session session;  // its first request is still running when the bad file arrives
+    const QString sample = session.inputPath();
+    QSignalSpy failed(&session, &Session::failed);
+    session.openInput(bad);
+    REQUIRE(waitFor([&] { return session.snapshot() != nullptr; }, 60000));
+    REQUIRE(session.waitUntilIdle(60000));
+    CHECK(failed.count() == 1);
+    CHECK(session.snapshot()->inputPath == sample);
+    CHECK(session.inputPath() == sample);
+}
+
+TEST_CASE("a failed inference says which step failed: the weights, the image", "[session]") {
+    ParameterCache cache;
+    QTemporaryDir dir;
+    const QString corrupt = dir.filePath(QStringLiteral("corrupt.safetensors"));
+    QFile file(corrupt);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("\x08\x00\x00\x00\x00\x00\x00\x00{\"a\":1}");
+    file.close();
+
+    InferenceRequest request;
+    request.config = fastConfig(3);
+    request.inputPath = QStringLiteral(SHUFFLESCOPE_ASSETS_DIR "/samples/fashion-sneaker.png");
+    request.weights = {corrupt};
+    InferenceOutcome outcome = runInference(request, cache);
+    CHECK_FALSE(outcome.snapshot);
+    CHECK(outcome.error.startsWith(QStringLiteral("Could not load the weights: ")));
+    CHECK(outcome.error.contains(QStringLiteral("corrupt.safetensors")));
+
+    request.weights = {};
+    request.inputPath = dir.filePath(QStringLiteral("missing.png"));
+    outcome = runInference(request, cache);
+    CHECK_FALSE(outcome.snapshot);
+    CHECK(outcome.error.startsWith(QStringLiteral("Could not open the image: ")));
+    CHECK(outcome.error.contains(QStringLiteral("missing.png")));
+
+    request.inputPath = QStringLiteral(SHUFFLESCOPE_ASSETS_DIR "/samples/fashion-sneaker.png");
+    outcome = runInference(request, cache);
+    CHECK(outcome.snapshot);
+    CHECK(outcome.error.isEmpty());
 }
 
 TEST_CASE("a checkpoint that does not fit is refused and the previous state is kept", "[session]") {
@@ -144,12 +215,17 @@ TEST_CASE("a checkpoint that does not fit is refused and the previous state is k
     Parameters params = randomParameters(g8, 1);
     const std::string path = dir.filePath(QStringLiteral("wrong.safetensors")).toStdString();
     std::map<std::string, Tensor> tensors(params.begin(), params.end());
-    writeSafetensors(path, tensors, {{kConfigMetadataKey, R"({"preset":"fashion","groups":3,"width_scale":0.5,"shuffle":true,"in_channels":1,"input_height":32,"input_width":32,"classes":10,"stem":"small-input","group_first_pointwise":false})"}});
+    writeSafetensors(
+        path, tensors,
+        {{kConfigMetadataKey,
+          R"({"preset":"fashion","groups":3,"width_scale":0.5,"shuffle":true,"in_channels":1,"input_height":32,"input_width":32,"classes":10,"stem":"small-input","group_first_pointwise":false})"}});
 
     QSignalSpy failed(&session, &Session::failed);
     session.openCheckpoint(QString::fromStdString(path));
     REQUIRE(session.waitUntilIdle(60000));
     REQUIRE(failed.count() == 1);
+    CHECK(failed.first().first().toString().startsWith(
+        QStringLiteral("Could not open the checkpoint: ")));
     CHECK(failed.first().first().toString().contains(QStringLiteral("wrong.safetensors")));
     CHECK(session.snapshot() == before);
     CHECK(session.config() == before->config());
@@ -172,7 +248,8 @@ TEST_CASE("A/B compare runs the second configuration on the same input", "[sessi
     REQUIRE(waitFor([&] { return session.comparisonSnapshot() != nullptr; }));
     CHECK(session.comparisonSnapshot()->config() == b);
     CHECK(session.comparisonSnapshot()->inputPath == session.snapshot()->inputPath);
-    CHECK(session.comparisonSnapshot()->cost.totals.macs == computeCost(Network::build(b)).totals.macs);
+    CHECK(session.comparisonSnapshot()->cost.totals.macs ==
+          computeCost(Network::build(b)).totals.macs);
     session.setComparison(std::nullopt);
     CHECK_FALSE(session.comparisonSnapshot());
 }

@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include <QCoreApplication>
+
 #include "shufflescope/capture_forward.h"
 #include "shufflescope/error.h"
 #include "shufflescope/fast_forward.h"
@@ -10,14 +12,36 @@
 
 namespace shufflescope::ui {
 
+namespace {
+
+// What the job was doing when it failed: the engine's message names the file and the problem (in
+// English); the headline in front says, in the interface language, which step failed.
+enum class Step { Weights, Input, Network };
+
+QString failureHeadline(Step step) {
+    switch (step) {
+        case Step::Weights:
+            return QCoreApplication::translate("InferenceJob", "Could not load the weights: %1");
+        case Step::Input:
+            return QCoreApplication::translate("InferenceJob", "Could not open the image: %1");
+        case Step::Network:
+            break;
+    }
+    return QCoreApplication::translate("InferenceJob", "Could not run the network: %1");
+}
+
+}  // namespace
+
 InferenceOutcome runInference(const InferenceRequest& request, ParameterCache& cache) {
     InferenceOutcome outcome;
     outcome.generation = request.generation;
+    Step step = Step::Network;
     try {
         auto snapshot = std::make_shared<Snapshot>();
         snapshot->generation = request.generation;
         snapshot->network = std::make_shared<const Network>(Network::build(request.config));
         const Network& network = *snapshot->network;
+        step = Step::Weights;
         const CachedParameters weights = cache.get(network, request.weights);
         const Parameters* parameters = weights.parameters.get();
         snapshot->trained = weights.trained;
@@ -25,8 +49,10 @@ InferenceOutcome runInference(const InferenceRequest& request, ParameterCache& c
         snapshot->testAccuracy = weights.testAccuracy;
         snapshot->testImages = weights.testImages;
 
+        step = Step::Input;
         PreprocessInfo info;
         const Tensor input = loadInput(request.inputPath.toStdString(), network.config(), &info);
+        step = Step::Network;
         snapshot->inputPath = request.inputPath;
         snapshot->inputInverted = info.inverted;
         snapshot->cost = computeCost(network);
@@ -39,13 +65,15 @@ InferenceOutcome runInference(const InferenceRequest& request, ParameterCache& c
         const auto start = std::chrono::steady_clock::now();
         fast.run(input.data(), snapshot->logits.data());
         snapshot->forwardMilliseconds =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
         ops::softmax(snapshot->logits.data(), classes, snapshot->probabilities.data());
         outcome.snapshot = std::move(snapshot);
     } catch (const Error& e) {
-        outcome.error = QString::fromStdString(e.what());
+        outcome.error = failureHeadline(step).arg(QString::fromStdString(e.what()));
     } catch (const std::bad_alloc&) {
-        outcome.error = QStringLiteral("Not enough memory for this configuration and input.");
+        outcome.error = QCoreApplication::translate(
+            "InferenceJob", "Not enough memory for this configuration and input.");
     }
     return outcome;
 }

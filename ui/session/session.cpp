@@ -62,7 +62,9 @@ void Session::setShuffle(bool on) {
     setConfig(c);
 }
 
-void Session::toggleShuffle() { setShuffle(!request_.config.shuffle); }
+void Session::toggleShuffle() {
+    setShuffle(!request_.config.shuffle);
+}
 
 void Session::setWidthScale(double scale) {
     ModelConfig c = request_.config;
@@ -77,7 +79,7 @@ void Session::setPreset(const QString& preset) {
         c.shuffle = request_.config.shuffle;
         setConfig(c);
     } catch (const Error& e) {
-        emit failed(QString::fromStdString(e.what()));
+        emit failed(tr("Invalid preset: %1").arg(QString::fromStdString(e.what())));
     }
 }
 
@@ -96,7 +98,7 @@ void Session::openCheckpoint(const QString& path) {
         request_.weights = {path};
         submit();
     } catch (const Error& e) {
-        emit failed(QString::fromStdString(e.what()));
+        emit failed(tr("Could not open the checkpoint: %1").arg(QString::fromStdString(e.what())));
     }
 }
 
@@ -158,8 +160,8 @@ void Session::submitComparison() {
         }
         emit comparisonChanged();
     });
-    watcher->setFuture(QtConcurrent::run(
-        [request, cache = &cache_] { return runInference(request, *cache); }));
+    watcher->setFuture(
+        QtConcurrent::run([request, cache = &cache_] { return runInference(request, *cache); }));
 }
 
 void Session::accept(InferenceOutcome outcome) {
@@ -167,9 +169,16 @@ void Session::accept(InferenceOutcome outcome) {
     if (running_ == 0) emit busyChanged(false);
     if (outcome.generation != generation_) return;  // a newer request is on its way
     if (!outcome.snapshot) {
+        // Nothing on screen yet (a bad file given at start-up overtook the first request): show
+        // the last good request rather than an empty window. Never retry the request that failed.
+        const bool showLastGood =
+            !snapshot_ &&
+            !(request_.config == lastGood_.config && request_.inputPath == lastGood_.inputPath &&
+              request_.weights.checkpoint == lastGood_.weights.checkpoint);
         request_ = lastGood_;
         emit requestChanged();
         emit failed(outcome.error);
+        if (showLastGood) submit();
         return;
     }
     const bool inputChanged = lastGood_.inputPath != request_.inputPath;
@@ -212,7 +221,9 @@ bool Session::selectStepByName(const QString& name) {
     return true;
 }
 
-void Session::stepBy(int delta) { selectStep(selectedStep_ + delta); }
+void Session::stepBy(int delta) {
+    selectStep(selectedStep_ + delta);
+}
 
 void Session::selectChannel(int channel) {
     if (!snapshot_) return;

@@ -22,14 +22,14 @@ constexpr auto kFrameInterval = std::chrono::milliseconds(1000);
 // An exponential moving average with weight 0.9 on the past (about the last 10 batches), divided
 // by the weights' sum so the first batches are not pulled toward 0.
 class MovingAverage {
-public:
+  public:
     void add(double x) {
         sum_ = kPast * sum_ + (1 - kPast) * x;
         weight_ = kPast * weight_ + (1 - kPast);
     }
     double value() const { return weight_ > 0 ? sum_ / weight_ : 0; }
 
-private:
+  private:
     static constexpr double kPast = 0.9;
     double sum_ = 0, weight_ = 0;
 };
@@ -54,15 +54,16 @@ QString resolvedDirectory(const QString& path) {
 bool isInsideBundledModels(const QString& path) {
     const QString models = QDir(assetsDirectory()).filePath(QStringLiteral("models"));
     const QString canonicalModels = QFileInfo(models).canonicalFilePath();
-    const QString modelsDirectory = canonicalModels.isEmpty() ? QDir::cleanPath(models) : canonicalModels;
+    const QString modelsDirectory =
+        canonicalModels.isEmpty() ? QDir::cleanPath(models) : canonicalModels;
     const QString directory = resolvedDirectory(path);
     return directory == modelsDirectory || directory.startsWith(modelsDirectory + QLatin1Char('/'));
 }
 
 namespace {
 
-TrainingFramePtr captureFrame(const std::shared_ptr<const Network>& network, const Parameters& parameters,
-                              const Tensor& input, double position) {
+TrainingFramePtr captureFrame(const std::shared_ptr<const Network>& network,
+                              const Parameters& parameters, const Tensor& input, double position) {
     auto frame = std::make_shared<TrainingFrame>();
     frame->network = network;
     frame->outputs = forwardCapture(*network, parameters, input);
@@ -110,9 +111,12 @@ bool TrainingJob::start(const TrainingSetup& setup, QString* error) {
     return true;
 }
 
-void TrainingJob::stop() { stop_ = true; }
+void TrainingJob::stop() {
+    stop_ = true;
+}
 
-std::shared_ptr<const train::Dataset> TrainingJob::dataset(const std::string& directory, bool train) {
+std::shared_ptr<const train::Dataset> TrainingJob::dataset(const std::string& directory,
+                                                           bool train) {
     std::lock_guard lock(dataMutex_);
     if (directory != dataDirectory_) {
         trainData_.reset();
@@ -120,7 +124,8 @@ std::shared_ptr<const train::Dataset> TrainingJob::dataset(const std::string& di
         dataDirectory_ = directory;
     }
     auto& slot = train ? trainData_ : testData_;
-    if (!slot) slot = std::make_shared<const train::Dataset>(train::loadFashionMnist(directory, train));
+    if (!slot)
+        slot = std::make_shared<const train::Dataset>(train::loadFashionMnist(directory, train));
     return slot;
 }
 
@@ -133,7 +138,8 @@ void TrainingJob::work(TrainingSetup setup) {
         const train::Dataset test = train::firstItems(*dataset(directory, false), setup.testLimit);
         auto network = std::make_shared<const Network>(Network::build(setup.config));
         const Tensor input = loadInput(setup.imagePath.toStdString(), setup.config);
-        train::TrainingRun run(*network, trainingStartParameters(*network, setup.recipe.seed), setup.recipe);
+        train::TrainingRun run(*network, trainingStartParameters(*network, setup.recipe.seed),
+                               setup.recipe);
         emit frameReady(captureFrame(network, run.parameters(), input, 0.0));
 
         auto lastTick = Clock::now() - kTickInterval, lastFrame = Clock::now();
@@ -145,8 +151,9 @@ void TrainingJob::work(TrainingSetup setup) {
             accuracy.add(p.batchAccuracy);
             if (now - lastTick >= kTickInterval || p.batch == p.batches) {
                 lastTick = now;
-                emit progressed(TrainingTick{p.epoch, p.epochs, p.batch, p.batches, loss.value(), accuracy.value(),
-                                             p.imagesPerSecond, p.secondsLeft, position});
+                emit progressed(TrainingTick{p.epoch, p.epochs, p.batch, p.batches, loss.value(),
+                                             accuracy.value(), p.imagesPerSecond, p.secondsLeft,
+                                             position});
             }
             if (now - lastFrame >= kFrameInterval) {
                 emit frameReady(captureFrame(network, run.parameters(), input, position));
@@ -155,14 +162,15 @@ void TrainingJob::work(TrainingSetup setup) {
         };
         const auto onEpoch = [&](const train::EpochReport& r) {
             checkpoint = setup.checkpointPath;
-            emit epochFinished(
-                TrainingEpoch{r.epoch, r.trainLoss, r.trainAccuracy, r.test.accuracy, r.test.predictions, test.labels});
+            emit epochFinished(TrainingEpoch{r.epoch, r.trainLoss, r.trainAccuracy, r.test.accuracy,
+                                             r.test.predictions, test.labels});
             emit frameReady(captureFrame(network, run.parameters(), input, double(r.epoch)));
         };
-        completed = run.run(*trainData, test, setup.checkpointPath.toStdString(), onProgress, onEpoch, &stop_);
+        completed = run.run(*trainData, test, setup.checkpointPath.toStdString(), onProgress,
+                            onEpoch, &stop_);
     } catch (const std::exception& e) {
         running_ = false;
-        emit failed(QString::fromStdString(e.what()));
+        emit failed(tr("Training stopped: %1").arg(QString::fromStdString(e.what())));
         emit finished(false, checkpoint);
         return;
     }

@@ -24,6 +24,7 @@ if [[ $mode == test ]]; then
     packages+=(
         catch2                        # the C++ test framework (2.13)
         libbenchmark-dev              # Google Benchmark: the micro-benchmarks in bench/
+        clang-format                  # the style test: every C++ file follows .clang-format
         xvfb xauth                    # a virtual display for the GUI tests
         python3 python3-numpy python3-torch  # PyTorch interop test and fixture regeneration
     )

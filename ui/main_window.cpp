@@ -37,11 +37,11 @@
 #include "canvas/feature_map_canvas.h"
 #include "session/assets.h"
 #include "shufflescope/error.h"
+#include "training/train_panel.h"
 #include "views/channel_flow_view.h"
 #include "views/cost_panel.h"
 #include "views/operation/operation_view.h"
 #include "views/prediction_panel.h"
-#include "training/train_panel.h"
 #include "views/timeline_view.h"
 #include "widgets/engine_text.h"
 #include "widgets/number_format.h"
@@ -72,8 +72,10 @@ const ShortcutRow kShortcuts[] = {
     {"F", QT_TRANSLATE_NOOP("Shortcuts", "Operation view / channel flow")},
     {"T", QT_TRANSLATE_NOOP("Shortcuts", "Train panel")},
     {"R", QT_TRANSLATE_NOOP("Shortcuts", "Replay the step's animation")},
-    {"G", QT_TRANSLATE_NOOP("Shortcuts", "Feature maps: one colour range for all channels / each its own")},
-    {"+ / − / 0", QT_TRANSLATE_NOOP("Shortcuts", "Feature maps: zoom in / out / reset (wheel and drag too)")},
+    {"G", QT_TRANSLATE_NOOP("Shortcuts",
+                            "Feature maps: one colour range for all channels / each its own")},
+    {"+ / − / 0",
+     QT_TRANSLATE_NOOP("Shortcuts", "Feature maps: zoom in / out / reset (wheel and drag too)")},
     {"Esc", QT_TRANSLATE_NOOP("Shortcuts", "Clear the selected channel")},
     {"Ctrl+O", QT_TRANSLATE_NOOP("Shortcuts", "Open an image or .npy")},
     {"Ctrl+Shift+O", QT_TRANSLATE_NOOP("Shortcuts", "Open a checkpoint")},
@@ -84,11 +86,14 @@ const ShortcutRow kShortcuts[] = {
 const double kMinFontScale = 0.8, kMaxFontScale = 2.5;
 constexpr int kTimelineWidth = 330;  // the step tree's minimum width at 1x text
 
-bool isCheckpoint(const QString& path) { return path.endsWith(QStringLiteral(".safetensors"), Qt::CaseInsensitive); }
+bool isCheckpoint(const QString& path) {
+    return path.endsWith(QStringLiteral(".safetensors"), Qt::CaseInsensitive);
+}
 
 bool isSupportedFile(const QString& path) {
-    static const QStringList suffixes = {QStringLiteral("png"), QStringLiteral("jpg"),  QStringLiteral("jpeg"),
-                                         QStringLiteral("bmp"), QStringLiteral("gif"),  QStringLiteral("npy"),
+    static const QStringList suffixes = {QStringLiteral("png"),        QStringLiteral("jpg"),
+                                         QStringLiteral("jpeg"),       QStringLiteral("bmp"),
+                                         QStringLiteral("gif"),        QStringLiteral("npy"),
                                          QStringLiteral("safetensors")};
     return suffixes.contains(QFileInfo(path).suffix().toLower());
 }
@@ -112,7 +117,9 @@ MainWindow::MainWindow(bool restoreSettingsFlag, QWidget* parent)
     buildViews();
     buildToolbar();
     buildMenus();
-    statusBar()->showMessage(tr("\u2190/\u2192 step \u00b7 1–8 groups \u00b7 S shuffle \u00b7 Space play \u00b7 F1 all shortcuts"));
+    statusBar()->showMessage(
+        tr("\u2190/\u2192 step \u00b7 1–8 groups \u00b7 S shuffle \u00b7 Space play \u00b7 F1 all "
+           "shortcuts"));
     busyLabel_ = new QLabel(this);
     statusBar()->addPermanentWidget(busyLabel_);
 
@@ -121,19 +128,22 @@ MainWindow::MainWindow(bool restoreSettingsFlag, QWidget* parent)
     connect(session_, &Session::selectionChanged, this, &MainWindow::refreshViews);
     connect(session_, &Session::comparisonChanged, this, &MainWindow::refreshComparison);
     connect(session_, &Session::failed, this, &MainWindow::showError);
-    connect(session_, &Session::busyChanged, this, [this](bool busy) {
-        busyLabel_->setText(busy ? tr("Computing\u2026") : QString());
-    });
+    connect(session_, &Session::busyChanged, this,
+            [this](bool busy) { busyLabel_->setText(busy ? tr("Computing\u2026") : QString()); });
     connect(&playTimer_, &QTimer::timeout, this, [this] {
         const SnapshotPtr s = session_->snapshot();
         if (!s) return;
-        if (session_->selectedStep() + 1 >= s->network->stepCount()) session_->selectStep(0);
-        else session_->stepBy(1);
+        if (session_->selectedStep() + 1 >= s->network->stepCount())
+            session_->selectStep(0);
+        else
+            session_->stepBy(1);
     });
 
     resize(1600, 960);
-    if (persist_) restoreSettings();
-    else applyTheme(theme_);
+    if (persist_)
+        restoreSettings();
+    else
+        applyTheme(theme_);
     refreshControls();
 }
 
@@ -153,11 +163,14 @@ void MainWindow::buildViews() {
     centreTabs_ = new QTabWidget(this);
     centreTabs_->addTab(operation_, tr("Operation"));
     centreTabs_->addTab(flow_, tr("Channel flow"));
-    centreTabs_->setTabToolTip(0, tr("What the selected step computes, animated (F switches view)"));
-    centreTabs_->setTabToolTip(1, tr("Which earlier channels can reach the selected channel (the boundary effect)"));
+    centreTabs_->setTabToolTip(0,
+                               tr("What the selected step computes, animated (F switches view)"));
+    centreTabs_->setTabToolTip(
+        1, tr("Which earlier channels can reach the selected channel (the boundary effect)"));
     train_ = new TrainPanel(this);
     centreTabs_->addTab(train_, tr("Train"));
-    centreTabs_->setTabToolTip(2, tr("Train a Fashion-MNIST network here and watch it learn; overlay shuffle on and off"));
+    centreTabs_->setTabToolTip(
+        2, tr("Train a Fashion-MNIST network here and watch it learn; overlay shuffle on and off"));
     connect(train_, &TrainPanel::failed, this, &MainWindow::showError);
     connect(train_, &TrainPanel::exploreRequested, this, [this](const QString& path) {
         session_->openCheckpoint(path);
@@ -170,7 +183,9 @@ void MainWindow::buildViews() {
     });
 
     canvas_ = new FeatureMapCanvas(this);
-    canvas_->setStatusTip(tr("Feature maps: wheel zooms, drag pans, double-click resets, click a channel to enlarge it"));
+    canvas_->setStatusTip(
+        tr("Feature maps: wheel zooms, drag pans, double-click resets, click a channel to enlarge "
+           "it"));
     connect(canvas_, &FeatureMapCanvas::channelClicked, session_, &Session::selectChannel);
 
     centreSplit_ = new QSplitter(Qt::Vertical, this);
@@ -236,8 +251,10 @@ void MainWindow::buildToolbar() {
         button->setText(QString::number(g));
         button->setCheckable(true);
         button->setAutoRaise(false);
-        button->setToolTip(g == 5 || g == 7 ? tr("g = %1 (key %1) \u2014 not in the paper: the stem must change").arg(g)
-                                           : tr("g = %1 (key %1)").arg(g));
+        button->setToolTip(
+            g == 5 || g == 7
+                ? tr("g = %1 (key %1) \u2014 not in the paper: the stem must change").arg(g)
+                : tr("g = %1 (key %1)").arg(g));
         groupButtons_->addButton(button, g);
         bar->addWidget(button);
     }
@@ -275,8 +292,10 @@ void MainWindow::buildToolbar() {
     playButton_->setCheckable(true);
     playButton_->setToolTip(tr("Play / pause an automatic walk through the network (Space)"));
     connect(playButton_, &QToolButton::toggled, this, [this](bool on) {
-        if (on) playTimer_.start(speedSlider_->value());
-        else playTimer_.stop();
+        if (on)
+            playTimer_.start(speedSlider_->value());
+        else
+            playTimer_.stop();
         playButton_->setText(on ? QStringLiteral("\u23f8") : QStringLiteral("\u25b6"));
     });
     auto* forward = new QToolButton(bar);
@@ -304,7 +323,8 @@ void MainWindow::buildToolbar() {
     compareButton_ = new QToolButton(bar);
     compareButton_->setCheckable(true);
     compareButton_->setText(tr("A/B compare"));
-    compareButton_->setToolTip(tr("Split the feature maps: this configuration (A) next to another (B) (C)"));
+    compareButton_->setToolTip(
+        tr("Split the feature maps: this configuration (A) next to another (B) (C)"));
     connect(compareButton_, &QToolButton::clicked, this, &MainWindow::toggleComparison);
     compareBox_ = new QComboBox(bar);
     compareBox_->addItem(tr("B: shuffle flipped"), 0);
@@ -323,29 +343,34 @@ void MainWindow::buildToolbar() {
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open image or .npy\u2026"), QKeySequence::Open, this, &MainWindow::openImageDialog);
-    file->addAction(tr("Open &checkpoint\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
-                    &MainWindow::openCheckpointDialog);
+    file->addAction(tr("&Open image or .npy\u2026"), QKeySequence::Open, this,
+                    &MainWindow::openImageDialog);
+    file->addAction(tr("Open &checkpoint\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+                    this, &MainWindow::openCheckpointDialog);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu* samples = menuBar()->addMenu(tr("&Samples"));
     // The Fashion-MNIST garments by their (translated) class names, then the photos.
     const QDir dir(samplesDirectory());
-    QFileInfoList files =
-        dir.entryInfoList({QStringLiteral("*.png"), QStringLiteral("*.jpg")}, QDir::Files, QDir::Name);
-    const auto photos = std::stable_partition(files.begin(), files.end(), [](const QFileInfo& info) {
-        return info.completeBaseName().startsWith(QLatin1String("fashion-"));
-    });
+    QFileInfoList files = dir.entryInfoList({QStringLiteral("*.png"), QStringLiteral("*.jpg")},
+                                            QDir::Files, QDir::Name);
+    const auto photos =
+        std::stable_partition(files.begin(), files.end(), [](const QFileInfo& info) {
+            return info.completeBaseName().startsWith(QLatin1String("fashion-"));
+        });
     for (auto it = files.begin(); it != files.end(); ++it) {
         if (it == photos && it != files.begin()) samples->addSeparator();
         const QString path = it->absoluteFilePath();
-        samples->addAction(sampleDisplayName(it->completeBaseName()), this, [this, path] { session_->openInput(path); });
+        samples->addAction(sampleDisplayName(it->completeBaseName()), this,
+                           [this, path] { session_->openInput(path); });
     }
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("Larger text"), QKeySequence::ZoomIn, this, [this] { setFontScale(fontScale_ + 0.2); });
-    view->addAction(tr("Smaller text"), QKeySequence::ZoomOut, this, [this] { setFontScale(fontScale_ - 0.2); });
+    view->addAction(tr("Larger text"), QKeySequence::ZoomIn, this,
+                    [this] { setFontScale(fontScale_ + 0.2); });
+    view->addAction(tr("Smaller text"), QKeySequence::ZoomOut, this,
+                    [this] { setFontScale(fontScale_ - 0.2); });
     view->addAction(tr("Projector (large text)"), this, [this] { setFontScale(1.8); });
     view->addSeparator();
     auto* themes = new QActionGroup(this);
@@ -372,17 +397,20 @@ void MainWindow::buildMenus() {
         const QString value = QString::fromLatin1(code);
         connect(action, &QAction::triggered, this, [this, value] {
             QSettings().setValue(QStringLiteral("view/language"), value);
-            statusBar()->showMessage(tr("The language changes when ShuffleScope starts again."), 10000);
+            statusBar()->showMessage(tr("The language changes when ShuffleScope starts again."),
+                                     10000);
         });
     }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard shortcuts"), QKeySequence(Qt::Key_F1), this, &MainWindow::showShortcuts);
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence(Qt::Key_F1), this,
+                    &MainWindow::showShortcuts);
     help->addAction(tr("&About ShuffleScope"), this, [this] {
-        QMessageBox::about(this, tr("About ShuffleScope"),
-                           tr("<b>ShuffleScope</b><br>A visualiser and tutor for ShuffleNet v1 "
-                              "(Zhang, Zhou, Lin, Sun, CVPR 2018).<br>Every number is computed by the "
-                              "project's own engine from the current configuration."));
+        QMessageBox::about(
+            this, tr("About ShuffleScope"),
+            tr("<b>ShuffleScope</b><br>A visualiser and tutor for ShuffleNet v1 "
+               "(Zhang, Zhou, Lin, Sun, CVPR 2018).<br>Every number is computed by the "
+               "project's own engine from the current configuration."));
     });
 }
 
@@ -439,9 +467,11 @@ void MainWindow::refreshComparison() {
     const int step = session_->selectedStep();
     const auto bStep = b->network->findStep(a->step(step).name);
     const auto label = [](const Snapshot& s) {
-        return QStringLiteral("%1 \u2014 %2 MFLOPs").arg(configSummary(s.config()), formatMacs(s.cost.totals.macs));
+        return QStringLiteral("%1 \u2014 %2 MFLOPs")
+            .arg(configSummary(s.config()), formatMacs(s.cost.totals.macs));
     };
-    canvas_->setComparison(b, bStep ? *bStep : 0, QStringLiteral("A: ") + label(*a), QStringLiteral("B: ") + label(*b));
+    canvas_->setComparison(b, bStep ? *bStep : 0, QStringLiteral("A: ") + label(*a),
+                           QStringLiteral("B: ") + label(*b));
 }
 
 // [SECTION] Actions
@@ -453,8 +483,10 @@ void MainWindow::toggleComparison() {
     }
     ModelConfig b = session_->config();
     const int choice = compareBox_->currentData().toInt();
-    if (choice == 0) b.shuffle = !b.shuffle;
-    else b.groups = choice;
+    if (choice == 0)
+        b.shuffle = !b.shuffle;
+    else
+        b.groups = choice;
     session_->setComparison(b);
     showView(QStringLiteral("features"));
 }
@@ -467,21 +499,24 @@ void MainWindow::openImageDialog() {
 }
 
 void MainWindow::openCheckpointDialog() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open checkpoint"), QString(),
-                                                      tr("Checkpoints (*.safetensors);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open checkpoint"), QString(), tr("Checkpoints (*.safetensors);;All files (*)"));
     if (!path.isEmpty()) session_->openCheckpoint(path);
 }
 
 void MainWindow::openPath(const QString& path) {
-    if (isCheckpoint(path)) session_->openCheckpoint(path);
-    else session_->openInput(path);
+    if (isCheckpoint(path))
+        session_->openCheckpoint(path);
+    else
+        session_->openInput(path);
 }
 
 void MainWindow::showError(const QString& message) {
     lastError_ = message;
     statusBar()->showMessage(message, 10000);
     // Non-blocking: a class keeps going while the message is up.
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("ShuffleScope"), message, QMessageBox::Ok, this);
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, tr("ShuffleScope"), message, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
@@ -496,7 +531,9 @@ void MainWindow::showShortcuts() {
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     for (int i = 0; i < int(std::size(kShortcuts)); ++i) {
         table->setItem(i, 0, new QTableWidgetItem(QString::fromUtf8(kShortcuts[i].keys)));
-        table->setItem(i, 1, new QTableWidgetItem(QCoreApplication::translate("Shortcuts", kShortcuts[i].action)));
+        table->setItem(
+            i, 1,
+            new QTableWidgetItem(QCoreApplication::translate("Shortcuts", kShortcuts[i].action)));
     }
     table->resizeColumnsToContents();
     table->horizontalHeader()->setStretchLastSection(true);
@@ -507,15 +544,21 @@ void MainWindow::showShortcuts() {
 }
 
 bool MainWindow::showView(const QString& name) {
-    if (name == QLatin1String("operation")) centreTabs_->setCurrentWidget(operation_);
-    else if (name == QLatin1String("flow")) centreTabs_->setCurrentWidget(flow_);
-    else if (name == QLatin1String("train")) centreTabs_->setCurrentWidget(train_);
-    else if (name == QLatin1String("features")) centreSplit_->setSizes({1, 3});
-    else if (name == QLatin1String("cost")) cost_->setFocus();
+    if (name == QLatin1String("operation"))
+        centreTabs_->setCurrentWidget(operation_);
+    else if (name == QLatin1String("flow"))
+        centreTabs_->setCurrentWidget(flow_);
+    else if (name == QLatin1String("train"))
+        centreTabs_->setCurrentWidget(train_);
+    else if (name == QLatin1String("features"))
+        centreSplit_->setSizes({1, 3});
+    else if (name == QLatin1String("cost"))
+        cost_->setFocus();
     else if (name == QLatin1String("compare")) {
         if (!session_->comparisonConfig()) toggleComparison();
         centreSplit_->setSizes({1, 3});
-    } else return false;
+    } else
+        return false;
     return true;
 }
 
@@ -542,9 +585,11 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     // The prediction-and-cost dock scrolls only vertically, so it must be as wide as its content
     // needs whenever that changes (text size, language, model): a dock sized for small text kept
     // its width after "Projector (large text)" and cut the cost table and chart off.
-    if (predictionAndCost_ && watched == predictionAndCost_->widget() && event->type() == QEvent::LayoutRequest)
-        setMinimumDockWidth(predictionAndCost_, predictionAndCost_->widget()->minimumSizeHint().width() +
-                                                    predictionAndCost_->verticalScrollBar()->sizeHint().width());
+    if (predictionAndCost_ && watched == predictionAndCost_->widget() &&
+        event->type() == QEvent::LayoutRequest)
+        setMinimumDockWidth(predictionAndCost_,
+                            predictionAndCost_->widget()->minimumSizeHint().width() +
+                                predictionAndCost_->verticalScrollBar()->sizeHint().width());
     return QMainWindow::eventFilter(watched, event);
 }
 
@@ -569,7 +614,9 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
     updateStepTreeWidth();
 }
 
-void MainWindow::setAnimationsEnabled(bool on) { operation_->setAnimationEnabled(on); }
+void MainWindow::setAnimationsEnabled(bool on) {
+    operation_->setAnimationEnabled(on);
+}
 
 void MainWindow::applyTheme(const QString& theme) {
     theme_ = theme;
@@ -606,23 +653,32 @@ void MainWindow::keyPressEvent(QKeyEvent* event) {
         return;
     }
     switch (key) {
-        case Qt::Key_Right: session_->stepBy(1); return;
-        case Qt::Key_Left: session_->stepBy(-1); return;
-        case Qt::Key_Home: session_->selectStep(0); return;
-        case Qt::Key_End: if (s) session_->selectStep(s->network->stepCount() - 1); return;
+        case Qt::Key_Right:
+            session_->stepBy(1);
+            return;
+        case Qt::Key_Left:
+            session_->stepBy(-1);
+            return;
+        case Qt::Key_Home:
+            session_->selectStep(0);
+            return;
+        case Qt::Key_End:
+            if (s) session_->selectStep(s->network->stepCount() - 1);
+            return;
         case Qt::Key_PageDown:
         case Qt::Key_PageUp: {
             if (!s) return;
             // Jump to the same step name in the next/previous unit, or to the next unit's start.
             const int dir = key == Qt::Key_PageDown ? 1 : -1;
             const Step& here = s->step(session_->selectedStep());
-            for (int i = session_->selectedStep() + dir; i >= 0 && i < s->network->stepCount(); i += dir) {
+            for (int i = session_->selectedStep() + dir; i >= 0 && i < s->network->stepCount();
+                 i += dir) {
                 const Step& t = s->step(i);
                 if (t.stage != here.stage || t.unit != here.unit) {
                     // Land on the first step of that unit (or the stem/head group).
                     int first = i;
-                    while (first - 1 >= 0 && s->step(first - 1).stage == t.stage && s->step(first - 1).unit == t.unit &&
-                           t.stage >= 0)
+                    while (first - 1 >= 0 && s->step(first - 1).stage == t.stage &&
+                           s->step(first - 1).unit == t.unit && t.stage >= 0)
                         --first;
                     session_->selectStep(first);
                     return;
@@ -630,26 +686,38 @@ void MainWindow::keyPressEvent(QKeyEvent* event) {
             }
             return;
         }
-        case Qt::Key_Space: playButton_->toggle(); return;
-        case Qt::Key_S: session_->toggleShuffle(); return;
+        case Qt::Key_Space:
+            playButton_->toggle();
+            return;
+        case Qt::Key_S:
+            session_->toggleShuffle();
+            return;
         case Qt::Key_W: {
             const auto& scales = supportedWidthScales();
             auto it = std::find(scales.begin(), scales.end(), session_->config().widthScale);
-            const std::size_t next = it == scales.end() ? 0 : std::size_t(it - scales.begin() + 1) % scales.size();
+            const std::size_t next =
+                it == scales.end() ? 0 : std::size_t(it - scales.begin() + 1) % scales.size();
             session_->setWidthScale(scales[next]);
             return;
         }
         case Qt::Key_P:
-            session_->setPreset(session_->config().preset == "imagenet" ? QStringLiteral("fashion")
-                                                                         : QStringLiteral("imagenet"));
+            session_->setPreset(session_->config().preset == "imagenet"
+                                    ? QStringLiteral("fashion")
+                                    : QStringLiteral("imagenet"));
             return;
-        case Qt::Key_C: toggleComparison(); return;
+        case Qt::Key_C:
+            toggleComparison();
+            return;
         case Qt::Key_B:
             compareBox_->setCurrentIndex((compareBox_->currentIndex() + 1) % compareBox_->count());
             emit compareBox_->activated(compareBox_->currentIndex());
             return;
-        case Qt::Key_BracketLeft: speedSlider_->setValue(speedSlider_->value() + 250); return;
-        case Qt::Key_BracketRight: speedSlider_->setValue(speedSlider_->value() - 250); return;
+        case Qt::Key_BracketLeft:
+            speedSlider_->setValue(speedSlider_->value() + 250);
+            return;
+        case Qt::Key_BracketRight:
+            speedSlider_->setValue(speedSlider_->value() - 250);
+            return;
         case Qt::Key_D:
             denseGhost_ = !denseGhost_;
             operation_->setShowDenseGhost(denseGhost_);
@@ -660,15 +728,21 @@ void MainWindow::keyPressEvent(QKeyEvent* event) {
         case Qt::Key_F:
             centreTabs_->setCurrentIndex(centreTabs_->currentIndex() == 0 ? 1 : 0);
             return;
-        case Qt::Key_R: operation_->replayAnimation(); return;
-        case Qt::Key_Escape: session_->selectChannel(-1); return;
-        default: QMainWindow::keyPressEvent(event);
+        case Qt::Key_R:
+            operation_->replayAnimation();
+            return;
+        case Qt::Key_Escape:
+            session_->selectChannel(-1);
+            return;
+        default:
+            QMainWindow::keyPressEvent(event);
     }
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
     const QMimeData* mime = event->mimeData();
-    if (mime->hasUrls() && !mime->urls().isEmpty() && isSupportedFile(mime->urls().first().toLocalFile()))
+    if (mime->hasUrls() && !mime->urls().isEmpty() &&
+        isSupportedFile(mime->urls().first().toLocalFile()))
         event->acceptProposedAction();
 }
 
@@ -710,7 +784,8 @@ void MainWindow::restoreSettings() {
     setFontScale(settings.value(QStringLiteral("view/fontScale"), 1.0).toDouble());
     if (!settings.contains(QStringLiteral("model/preset"))) return;
     try {
-        ModelConfig c = presetConfig(settings.value(QStringLiteral("model/preset")).toString().toStdString());
+        ModelConfig c =
+            presetConfig(settings.value(QStringLiteral("model/preset")).toString().toStdString());
         c.groups = settings.value(QStringLiteral("model/groups"), c.groups).toInt();
         c.shuffle = settings.value(QStringLiteral("model/shuffle"), c.shuffle).toBool();
         c.widthScale = settings.value(QStringLiteral("model/width"), c.widthScale).toDouble();
@@ -718,7 +793,8 @@ void MainWindow::restoreSettings() {
         session_->setConfig(c);
     } catch (const Error&) {
         // A settings file from another version: start from the defaults rather than refuse to open.
-        statusBar()->showMessage(tr("Saved settings were not valid; starting from the defaults."), 8000);
+        statusBar()->showMessage(tr("Saved settings were not valid; starting from the defaults."),
+                                 8000);
     }
     const QString last = settings.value(QStringLiteral("input/last")).toString();
     if (!last.isEmpty() && QFileInfo::exists(last)) session_->openInput(last);

@@ -31,7 +31,7 @@ class TrainPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
-public:
+  public:
     // restoreSettings: false for tests and screenshots (a clean, reproducible state).
     explicit MainWindow(bool restoreSettings = true, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -56,13 +56,13 @@ public:
     ChannelFlowView* channelFlow() const { return flow_; }
     TrainPanel* trainPanel() const { return train_; }
 
-public slots:
+  public slots:
     void openImageDialog();
     void openCheckpointDialog();
     void toggleComparison();
     void showShortcuts();
 
-protected:
+  protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -70,7 +70,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
-private:
+  private:
     void buildMenus();
     void buildToolbar();
     void buildViews();
@@ -101,7 +101,8 @@ private:
     QScrollArea* predictionAndCost_ = nullptr;  // the right dock's scrolling content
     TrainPanel* train_ = nullptr;
     QTabWidget* centreTabs_ = nullptr;
-    QList<int> splitBeforeTraining_;  // the centre split's sizes while the Train tab hides the canvas
+    QList<int>
+        splitBeforeTraining_;  // the centre split's sizes while the Train tab hides the canvas
     QSplitter* centreSplit_ = nullptr;
 
     QComboBox* presetBox_ = nullptr;

@@ -37,7 +37,8 @@ std::string grouped(long long value) {
 }
 
 std::string shapeText(const StepShape& s) {
-    return std::to_string(s.channels) + "x" + std::to_string(s.height) + "x" + std::to_string(s.width);
+    return std::to_string(s.channels) + "x" + std::to_string(s.height) + "x" +
+           std::to_string(s.width);
 }
 
 json configJson(const Network& network) {
@@ -73,12 +74,17 @@ void runSummary(const Options& options) {
                              {"groups", s.groups},
                              {"stride", s.stride}});
         }
-        const json totals = {{"backbone_macs", t.backboneMacs}, {"classifier_macs", t.classifierMacs},
-                             {"macs", t.macs},                  {"params", t.params},
-                             {"dense_macs", t.denseMacs},       {"dense_backbone_macs", t.denseBackboneMacs},
-                             {"dense_params", t.denseParams},   {"activations", t.activations}};
-        std::cout << json{{"config", configJson(network)}, {"steps", steps}, {"totals", totals}}.dump(2)
-                  << "\n";
+        const json totals = {{"backbone_macs", t.backboneMacs},
+                             {"classifier_macs", t.classifierMacs},
+                             {"macs", t.macs},
+                             {"params", t.params},
+                             {"dense_macs", t.denseMacs},
+                             {"dense_backbone_macs", t.denseBackboneMacs},
+                             {"dense_params", t.denseParams},
+                             {"activations", t.activations}};
+        std::cout
+            << json{{"config", configJson(network)}, {"steps", steps}, {"totals", totals}}.dump(2)
+            << "\n";
         return;
     }
 
@@ -89,17 +95,20 @@ void runSummary(const Options& options) {
               << w.note << "\n\n";
     std::cout << std::left << std::setw(24) << "step" << std::setw(22) << "kind" << std::setw(14)
               << "output" << std::right << std::setw(14) << "MACs" << std::setw(15) << "dense MACs"
-              << std::setw(11) << "params" << "\n";
+              << std::setw(11) << "params"
+              << "\n";
     for (int i = 0; i < network.stepCount(); ++i) {
         const Step& s = network.step(i);
         const StepCost& c = cost.steps[std::size_t(i)];
         std::string kind = stepKindName(s.kind);
-        if (s.kind == StepKind::PointwiseConv && s.groups > 1) kind += " g" + std::to_string(s.groups);
+        if (s.kind == StepKind::PointwiseConv && s.groups > 1)
+            kind += " g" + std::to_string(s.groups);
         if (s.kind == StepKind::ChannelShuffle && !(s.enabled && s.groups > 1)) kind += " (off)";
         if (s.stride == 2) kind += " s2";
         std::cout << std::left << std::setw(24) << s.name << std::setw(22) << kind << std::setw(14)
-                  << shapeText(s.out) << std::right << std::setw(14) << (c.macs ? grouped(c.macs) : "-")
-                  << std::setw(15) << (c.denseMacs ? grouped(c.denseMacs) : "-") << std::setw(11)
+                  << shapeText(s.out) << std::right << std::setw(14)
+                  << (c.macs ? grouped(c.macs) : "-") << std::setw(15)
+                  << (c.denseMacs ? grouped(c.denseMacs) : "-") << std::setw(11)
                   << (c.params ? grouped(c.params) : "-") << "\n";
     }
     const auto millions = [](long long v) {
@@ -107,13 +116,14 @@ void runSummary(const Options& options) {
         out << std::fixed << std::setprecision(1) << double(v) / 1e6 << "M";
         return out.str();
     };
-    std::cout << "\nMFLOPs (mult-adds): backbone " << grouped(t.backboneMacs) << " (" << millions(t.backboneMacs)
-              << "), classifier " << grouped(t.classifierMacs) << ", total " << grouped(t.macs) << " ("
-              << millions(t.macs) << ")\n"
+    std::cout << "\nMFLOPs (mult-adds): backbone " << grouped(t.backboneMacs) << " ("
+              << millions(t.backboneMacs) << "), classifier " << grouped(t.classifierMacs)
+              << ", total " << grouped(t.macs) << " (" << millions(t.macs) << ")\n"
               << "Dense 1x1 equivalent (g = 1 everywhere): total " << grouped(t.denseMacs) << " ("
               << millions(t.denseMacs) << "), " << std::fixed << std::setprecision(2)
               << double(t.denseMacs) / double(t.macs) << "x the grouped network\n"
-              << "Parameters: " << grouped(t.params) << " (dense: " << grouped(t.denseParams) << ")\n";
+              << "Parameters: " << grouped(t.params) << " (dense: " << grouped(t.denseParams)
+              << ")\n";
 }
 
 void runInit(const Options& options) {
@@ -136,7 +146,8 @@ void runPrediction(const Options& options) {
     std::vector<float> logits(static_cast<std::size_t>(classes)), probs(logits.size());
     const auto start = std::chrono::steady_clock::now();
     fast.run(input.data(), logits.data());
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     ops::softmax(logits.data(), classes, probs.data());
 
     std::vector<int> order(logits.size());
@@ -162,7 +173,9 @@ void runPrediction(const Options& options) {
         json topList = json::array();
         for (int k = 0; k < top; ++k) {
             const int c = order[std::size_t(k)];
-            topList.push_back({{"index", c}, {"label", classLabel(network.config(), c)}, {"prob", probs[std::size_t(c)]}});
+            topList.push_back({{"index", c},
+                               {"label", classLabel(network.config(), c)},
+                               {"prob", probs[std::size_t(c)]}});
         }
         std::cout << json{{"config", configJson(network)},
                           {"weights", model.weightsDescription},
@@ -178,13 +191,13 @@ void runPrediction(const Options& options) {
     }
     std::cout << "model:   " << describe(network.config()) << "\n"
               << "weights: " << model.weightsDescription << "\n"
-              << "input:   " << options.input << (info.inverted ? " (light background: inverted)" : "")
-              << "\n\n";
+              << "input:   " << options.input
+              << (info.inverted ? " (light background: inverted)" : "") << "\n\n";
     for (int k = 0; k < top; ++k) {
         const int c = order[std::size_t(k)];
-        std::cout << std::setw(2) << k + 1 << ". " << std::left << std::setw(14) << classLabel(network.config(), c)
-                  << std::right << std::fixed << std::setprecision(2) << std::setw(7)
-                  << 100.0 * probs[std::size_t(c)] << "%\n";
+        std::cout << std::setw(2) << k + 1 << ". " << std::left << std::setw(14)
+                  << classLabel(network.config(), c) << std::right << std::fixed
+                  << std::setprecision(2) << std::setw(7) << 100.0 * probs[std::size_t(c)] << "%\n";
     }
     std::cout << "\nforward pass: " << std::setprecision(2) << ms << " ms\n";
     if (!options.dumpDir.empty())
@@ -206,17 +219,21 @@ void runBench(const Options& options) {
     for (int i = 0; i < options.iterations; ++i) {
         const auto start = std::chrono::steady_clock::now();
         fast.run(input.data(), logits.data());
-        times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        times.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count());
     }
     std::sort(times.begin(), times.end());
-    const double median = times.size() % 2 ? times[times.size() / 2]
-                                           : 0.5 * (times[times.size() / 2 - 1] + times[times.size() / 2]);
+    const double median = times.size() % 2
+                              ? times[times.size() / 2]
+                              : 0.5 * (times[times.size() / 2 - 1] + times[times.size() / 2]);
     const double mean = std::accumulate(times.begin(), times.end(), 0.0) / double(times.size());
     const long long macs = computeCost(network).totals.macs;
     if (options.json) {
         std::cout << json{{"config", configJson(network)}, {"threads", threadCount()},
-                          {"iters", options.iterations}, {"median_ms", median}, {"min_ms", times.front()},
-                          {"mean_ms", mean}, {"max_ms", times.back()}, {"macs", macs}}
+                          {"iters", options.iterations},   {"median_ms", median},
+                          {"min_ms", times.front()},       {"mean_ms", mean},
+                          {"max_ms", times.back()},        {"macs", macs}}
                          .dump(2)
                   << "\n";
         return;
@@ -227,8 +244,8 @@ void runBench(const Options& options) {
               << std::fixed << std::setprecision(3) << "median:  " << median << " ms\n"
               << "min:     " << times.front() << " ms\n"
               << "mean:    " << mean << " ms\n"
-              << std::setprecision(1) << "speed:   " << double(macs) / (median * 1e6)
-              << " GMAC/s (" << grouped(macs) << " MACs per image)\n";
+              << std::setprecision(1) << "speed:   " << double(macs) / (median * 1e6) << " GMAC/s ("
+              << grouped(macs) << " MACs per image)\n";
 }
 
 }  // namespace shufflescope::cli

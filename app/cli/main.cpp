@@ -12,14 +12,22 @@ int main(int argc, char** argv) {
     using namespace shufflescope::cli;
     try {
         const Options options = parseOptions(std::vector<std::string>(argv + 1, argv + argc));
-        if (options.command == "help") std::cout << usage();
-        else if (options.command == "summary") runSummary(options);
-        else if (options.command == "init") runInit(options);
-        else if (options.command == "run") runPrediction(options);
-        else if (options.command == "bench") runBench(options);
-        else if (options.command == "train") runTrain(options);
-        else if (options.command == "eval") runEval(options);
-        else if (options.command == "export") runExport(options);
+        if (options.command == "help")
+            std::cout << usage();
+        else if (options.command == "summary")
+            runSummary(options);
+        else if (options.command == "init")
+            runInit(options);
+        else if (options.command == "run")
+            runPrediction(options);
+        else if (options.command == "bench")
+            runBench(options);
+        else if (options.command == "train")
+            runTrain(options);
+        else if (options.command == "eval")
+            runEval(options);
+        else if (options.command == "export")
+            runExport(options);
         return 0;
     } catch (const shufflescope::Error& e) {
         std::cerr << "shufflescope-cli: error: " << e.what() << "\n";

@@ -11,9 +11,11 @@ namespace shufflescope::cli {
 
 namespace {
 
-const std::vector<std::string> kCommands = {"summary", "init", "run", "bench", "train", "eval", "export"};
+const std::vector<std::string> kCommands = {"summary", "init", "run",   "bench",
+                                            "train",   "eval", "export"};
 
-long long parseInteger(const std::string& flag, const std::string& text, long long lo, long long hi) {
+long long parseInteger(const std::string& flag, const std::string& text, long long lo,
+                       long long hi) {
     long long value = 0;
     const char* end = text.data() + text.size();
     auto [ptr, ec] = std::from_chars(text.data(), end, value);
@@ -36,7 +38,8 @@ double parseScale(const std::string& text) {
         throw Error("--scale: '" + text + "' is not a number (expected 0.25, 0.5, 1, 1.5 or 2)");
     const auto& scales = supportedWidthScales();
     if (std::find(scales.begin(), scales.end(), value) == scales.end())
-        throw Error("--scale: " + text + " is not a width the paper uses (expected 0.25, 0.5, 1, 1.5 or 2)");
+        throw Error("--scale: " + text +
+                    " is not a width the paper uses (expected 0.25, 0.5, 1, 1.5 or 2)");
     return value;
 }
 
@@ -45,7 +48,8 @@ std::pair<int, int> parseInputSize(const std::string& text) {
     const auto x = text.find_first_of("xX");
     const std::string h = text.substr(0, x);
     const std::string w = x == std::string::npos ? h : text.substr(x + 1);
-    return {int(parseInteger("--input-size", h, 8, 1024)), int(parseInteger("--input-size", w, 8, 1024))};
+    return {int(parseInteger("--input-size", h, 8, 1024)),
+            int(parseInteger("--input-size", w, 8, 1024))};
 }
 
 bool commandTakes(const std::string& command, const std::string& flag) {
@@ -54,8 +58,9 @@ bool commandTakes(const std::string& command, const std::string& flag) {
         {"init", {"-o", "--output"}},
         {"run", {"--input", "--json", "--dump", "--top"}},
         {"bench", {"--threads", "--iters", "--warmup", "--json"}},
-        {"train", {"--epochs", "--out", "--resume", "--limit", "--batch", "--lr", "--warmup-epochs", "--no-augment",
-                   "--threads"}},
+        {"train",
+         {"--epochs", "--out", "--resume", "--limit", "--batch", "--lr", "--warmup-epochs",
+          "--no-augment", "--threads"}},
         {"eval", {"--json", "--limit", "--threads", "--against"}},
         {"export", {"--out", "--dtype", "--threads"}},
     };
@@ -75,7 +80,8 @@ Options parseOptions(const std::vector<std::string>& args) {
         return o;
     }
     if (std::find(kCommands.begin(), kCommands.end(), o.command) == kCommands.end())
-        throw Error("unknown command '" + o.command + "' (expected summary, init, run, bench, train, eval or export)");
+        throw Error("unknown command '" + o.command +
+                    "' (expected summary, init, run, bench, train, eval or export)");
 
     // The preset is the base the other config flags modify, wherever it appears.
     for (std::size_t i = 1; i + 1 < args.size(); ++i)
@@ -163,15 +169,21 @@ Options parseOptions(const std::vector<std::string>& args) {
             const std::string& text = value();
             double epochs = -1;
             auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), epochs);
-            if (ec != std::errc() || ptr != text.data() + text.size() || !(epochs >= 0 && epochs <= 10000))
-                throw Error("--warmup-epochs: '" + text + "' is not a number of epochs (0 or more)");
+            if (ec != std::errc() || ptr != text.data() + text.size() ||
+                !(epochs >= 0 && epochs <= 10000))
+                throw Error("--warmup-epochs: '" + text +
+                            "' is not a number of epochs (0 or more)");
             o.recipe.warmupEpochs = epochs;
         } else if (flag == "--dtype") {
             const std::string& text = value();
-            if (text == "f32") o.storage = StorageType::F32;
-            else if (text == "f16") o.storage = StorageType::F16;
-            else if (text == "bf16") o.storage = StorageType::BF16;
-            else throw Error("--dtype: '" + text + "' is not f32, f16 or bf16");
+            if (text == "f32")
+                o.storage = StorageType::F32;
+            else if (text == "f16")
+                o.storage = StorageType::F16;
+            else if (text == "bf16")
+                o.storage = StorageType::BF16;
+            else
+                throw Error("--dtype: '" + text + "' is not f32, f16 or bf16");
         } else if (flag == "--no-augment") {
             o.recipe.augment = false;
         }

@@ -15,22 +15,23 @@ namespace shufflescope::cli {
 struct Options {
     std::string command;  // summary | init | run | bench | train | eval | help
     ModelConfig config;
-    std::set<std::string> configFlags;  // config flags given explicitly (checked against a checkpoint)
+    std::set<std::string>
+        configFlags;  // config flags given explicitly (checked against a checkpoint)
     std::optional<std::string> weights;
     unsigned long long seed = 1;
     bool json = false;
-    std::string output;  // init -o
-    std::string input;   // run --input
-    std::string dumpDir; // run --dump
+    std::string output;   // init -o
+    std::string input;    // run --input
+    std::string dumpDir;  // run --dump
     int top = 5;
     int threads = 0;  // bench; 0 = the machine's default
     int iterations = 50;
     int warmup = 5;
     // train / eval
-    int epochs = 0;           // train: required unless --resume
-    std::string out;          // train: checkpoint written after every epoch
-    std::string resume;       // train: continue a run from its checkpoint
-    int limit = 0;            // train: first N training images; eval: first N test images
+    int epochs = 0;      // train: required unless --resume
+    std::string out;     // train: checkpoint written after every epoch
+    std::string resume;  // train: continue a run from its checkpoint
+    int limit = 0;       // train: first N training images; eval: first N test images
     std::optional<std::string> against;  // eval: a second model compared image by image
     // train: batch size, peak learning rate, warm-up and augmentation (defaults: the recipe's)
     train::TrainingRecipe recipe;

@@ -23,13 +23,17 @@ namespace {
 
 std::atomic<bool> stopRequested{false};
 
-extern "C" void onInterrupt(int) { stopRequested.store(true); }
+extern "C" void onInterrupt(int) {
+    stopRequested.store(true);
+}
 
 // Training uses Fashion-MNIST: the model must take its 1x32x32 frames and 10 classes.
 void requireFashionGeometry(const ModelConfig& c) {
     if (c.inChannels != 1 || c.inputHeight != 32 || c.inputWidth != 32 || c.classes != 10)
-        throw Error("training uses Fashion-MNIST: the model must take 1x32x32 input with 10 classes "
-                    "(use --preset fashion); this one is " + describe(c));
+        throw Error(
+            "training uses Fashion-MNIST: the model must take 1x32x32 input with 10 classes "
+            "(use --preset fashion); this one is " +
+            describe(c));
 }
 
 std::string clock(double seconds) {
@@ -40,28 +44,32 @@ std::string clock(double seconds) {
 }
 
 std::string defaultOutput(const ModelConfig& c) {
-    return c.preset + "-g" + std::to_string(c.groups) + (c.shuffle ? "-shuffle" : "-noshuffle") + ".safetensors";
+    return c.preset + "-g" + std::to_string(c.groups) + (c.shuffle ? "-shuffle" : "-noshuffle") +
+           ".safetensors";
 }
 
 // The image-by-image comparison of `eval --against`, in words a reader can act on.
 void printPairedComparison(const train::PairedComparison& p, const train::EvaluationResult& first,
                            const train::EvaluationResult& second, const LoadedModel& other) {
-    std::cout << "\nagainst:  " << describe(other.network.config()) << "\nweights:  " << other.weightsDescription
-              << "\naccuracy: " << std::fixed << std::setprecision(2) << 100 * second.accuracy << "% ("
-              << std::showpos << 100 * (first.accuracy - second.accuracy) << std::noshowpos
+    std::cout << "\nagainst:  " << describe(other.network.config())
+              << "\nweights:  " << other.weightsDescription << "\naccuracy: " << std::fixed
+              << std::setprecision(2) << 100 * second.accuracy << "% (" << std::showpos
+              << 100 * (first.accuracy - second.accuracy) << std::noshowpos
               << " points for the first model)\n\n"
-              << "image by image: both right " << p.bothRight << ", only the first " << p.onlyFirstRight
-              << ", only the second " << p.onlySecondRight << ", both wrong " << p.bothWrong << "\n"
+              << "image by image: both right " << p.bothRight << ", only the first "
+              << p.onlyFirstRight << ", only the second " << p.onlySecondRight << ", both wrong "
+              << p.bothWrong << "\n"
               << "McNemar's exact test: " << train::formatPValue(p.pValue);
     if (p.onlyFirstRight + p.onlySecondRight == 0) {
         std::cout << " (the two models get the same images right)\n";
         return;
     }
-    std::cout << " (how often a fair coin splits " << p.onlyFirstRight + p.onlySecondRight
-              << " disagreements at least this unevenly)\n"
-              << (p.pValue < train::kSignificanceLevel
-                      ? "          below 0.05: a larger difference than this test set's sampling noise\n"
-                                  : "          0.05 or more: within this test set's sampling noise\n");
+    std::cout
+        << " (how often a fair coin splits " << p.onlyFirstRight + p.onlySecondRight
+        << " disagreements at least this unevenly)\n"
+        << (p.pValue < train::kSignificanceLevel
+                ? "          below 0.05: a larger difference than this test set's sampling noise\n"
+                : "          0.05 or more: within this test set's sampling noise\n");
 }
 
 }  // namespace
@@ -79,7 +87,8 @@ void runTrain(const Options& options) {
         LoadedModel model = loadModel(options);
         requireFashionGeometry(model.network.config());
         // From scratch unless --weights names a starting point (fine-tuning).
-        if (!options.weights) model.parameters = trainingStartParameters(model.network, options.seed);
+        if (!options.weights)
+            model.parameters = trainingStartParameters(model.network, options.seed);
         train::TrainingRecipe recipe = options.recipe;
         recipe.epochs = options.epochs;
         recipe.seed = options.seed;
@@ -96,10 +105,14 @@ void runTrain(const Options& options) {
               << "recipe:  " << run->recipe().epochs << " epochs, batch " << run->recipe().batchSize
               << ", SGD lr " << run->recipe().learningRate << " (" << run->recipe().warmupEpochs
               << " epochs of linear warm-up, then linear decay to 0), momentum "
-              << run->recipe().momentum << ", weight decay " << run->recipe().weightDecay << ", seed "
-              << run->recipe().seed << (run->recipe().augment ? ", crop+flip augmentation" : ", no augmentation")
-              << "\ndata:    " << (run->recipe().limit ? std::min(run->recipe().limit, trainData.count) : trainData.count)
-              << " training images, " << testData.count << " test images; " << threadCount() << " threads\n"
+              << run->recipe().momentum << ", weight decay " << run->recipe().weightDecay
+              << ", seed " << run->recipe().seed
+              << (run->recipe().augment ? ", crop+flip augmentation" : ", no augmentation")
+              << "\ndata:    "
+              << (run->recipe().limit ? std::min(run->recipe().limit, trainData.count)
+                                      : trainData.count)
+              << " training images, " << testData.count << " test images; " << threadCount()
+              << " threads\n"
               << "output:  " << out << " (after every epoch)\n"
               << std::flush;
 
@@ -108,16 +121,19 @@ void runTrain(const Options& options) {
     const bool done = run->run(
         trainData, testData, out,
         [](const train::TrainingProgress& p) {
-            std::fprintf(stderr, "\repoch %d/%d  batch %d/%d  loss %.4f  acc %5.1f%%  %6.0f img/s  lr %.4f  %s left ",
-                         p.epoch, p.epochs, p.batch, p.batches, p.loss, 100 * p.accuracy, p.imagesPerSecond,
-                         p.learningRate, clock(p.secondsLeft).c_str());
+            std::fprintf(stderr,
+                         "\repoch %d/%d  batch %d/%d  loss %.4f  acc %5.1f%%  %6.0f img/s  lr %.4f "
+                         " %s left ",
+                         p.epoch, p.epochs, p.batch, p.batches, p.loss, 100 * p.accuracy,
+                         p.imagesPerSecond, p.learningRate, clock(p.secondsLeft).c_str());
         },
         [](const train::EpochReport& r) {
             std::fprintf(stderr, "\n");
-            std::cout << "epoch " << r.epoch << ": train loss " << std::fixed << std::setprecision(4) << r.trainLoss
-                      << ", train accuracy " << std::setprecision(2) << 100 * r.trainAccuracy << "%, test accuracy "
-                      << 100 * r.test.accuracy << "%, " << std::setprecision(0) << r.imagesPerSecond << " img/s, "
-                      << clock(r.seconds) << "\n"
+            std::cout << "epoch " << r.epoch << ": train loss " << std::fixed
+                      << std::setprecision(4) << r.trainLoss << ", train accuracy "
+                      << std::setprecision(2) << 100 * r.trainAccuracy << "%, test accuracy "
+                      << 100 * r.test.accuracy << "%, " << std::setprecision(0) << r.imagesPerSecond
+                      << " img/s, " << clock(r.seconds) << "\n"
                       << std::flush;
         },
         &stopRequested);
@@ -150,8 +166,8 @@ void runEval(const Options& options) {
             throw Error(*options.against + ": " + e.what());
         }
     }
-    const train::Dataset test =
-        train::firstItems(train::loadFashionMnist(train::defaultFashionMnistDirectory(), false), options.limit);
+    const train::Dataset test = train::firstItems(
+        train::loadFashionMnist(train::defaultFashionMnistDirectory(), false), options.limit);
     const train::EvaluationResult r = train::evaluate(model.network, model.parameters, test);
     std::optional<train::EvaluationResult> otherResult;
     std::optional<train::PairedComparison> paired;
@@ -177,15 +193,16 @@ void runEval(const Options& options) {
         return;
     }
     std::cout << "model:    " << describe(c) << "\nweights:  " << model.weightsDescription << "\n"
-              << "test set: " << r.count << " images\naccuracy: " << std::fixed << std::setprecision(2)
-              << 100 * r.accuracy << "%\n\n";
+              << "test set: " << r.count << " images\naccuracy: " << std::fixed
+              << std::setprecision(2) << 100 * r.accuracy << "%\n\n";
     for (int k = 0; k < c.classes; ++k)
-        std::cout << "  " << std::left << std::setw(12) << classLabel(c, k) << std::right << std::setw(7)
-                  << 100 * r.perClassAccuracy[std::size_t(k)] << "%\n";
+        std::cout << "  " << std::left << std::setw(12) << classLabel(c, k) << std::right
+                  << std::setw(7) << 100 * r.perClassAccuracy[std::size_t(k)] << "%\n";
     std::cout << "\nconfusion matrix (rows: true class, columns: predicted)\n";
     for (int t = 0; t < c.classes; ++t) {
         std::cout << "  " << std::left << std::setw(12) << classLabel(c, t) << std::right;
-        for (int p = 0; p < c.classes; ++p) std::cout << std::setw(6) << r.confusion[std::size_t(t)][std::size_t(p)];
+        for (int p = 0; p < c.classes; ++p)
+            std::cout << std::setw(6) << r.confusion[std::size_t(t)][std::size_t(p)];
         std::cout << "\n";
     }
     if (paired) printPairedComparison(*paired, r, *otherResult, *other);
@@ -193,11 +210,14 @@ void runEval(const Options& options) {
 
 void runExport(const Options& options) {
     if (options.threads > 0) setThreadCount(options.threads);
-    const train::Dataset test = train::loadFashionMnist(train::defaultFashionMnistDirectory(), false);
-    const train::EvaluationResult r = train::exportTrainedModel(*options.weights, options.out, options.storage, test);
+    const train::Dataset test =
+        train::loadFashionMnist(train::defaultFashionMnistDirectory(), false);
+    const train::EvaluationResult r =
+        train::exportTrainedModel(*options.weights, options.out, options.storage, test);
     const char* names[] = {"F32", "F16", "BF16"};
-    std::cout << "wrote " << options.out << " (" << names[int(options.storage)] << "): test accuracy " << std::fixed
-              << std::setprecision(2) << 100 * r.accuracy << "% with the stored weights\n";
+    std::cout << "wrote " << options.out << " (" << names[int(options.storage)]
+              << "): test accuracy " << std::fixed << std::setprecision(2) << 100 * r.accuracy
+              << "% with the stored weights\n";
 }
 
 }  // namespace shufflescope::cli

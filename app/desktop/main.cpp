@@ -34,5 +34,7 @@ int main(int argc, char** argv) {
     }
     window.show();
     if (!options.screenshot) return QApplication::exec();
-    return takeScreenshot(window, options, &error) ? 0 : (std::fprintf(stderr, "shufflescope: error: %s\n", qPrintable(error)), 1);
+    return takeScreenshot(window, options, &error)
+               ? 0
+               : (std::fprintf(stderr, "shufflescope: error: %s\n", qPrintable(error)), 1);
 }

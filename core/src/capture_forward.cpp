@@ -21,9 +21,9 @@ void checkInputShape(const Network& network, const Tensor& input, const std::str
     const bool ok = input.rank() == 4 && input.dim(0) >= 1 && input.dim(1) == c.inChannels &&
                     input.dim(2) == c.inputHeight && input.dim(3) == c.inputWidth;
     if (!ok)
-        throw Error(context + ": input has shape " + input.shapeString() + " but the model takes [N, " +
-                    std::to_string(c.inChannels) + ", " + std::to_string(c.inputHeight) + ", " +
-                    std::to_string(c.inputWidth) + "]");
+        throw Error(context + ": input has shape " + input.shapeString() +
+                    " but the model takes [N, " + std::to_string(c.inChannels) + ", " +
+                    std::to_string(c.inputHeight) + ", " + std::to_string(c.inputWidth) + "]");
 }
 
 namespace {
@@ -45,8 +45,8 @@ void executeStep(const Network& network, const Parameters& p, int index,
 
     std::vector<float> scratch;
     if (s.kind == StepKind::Conv)
-        scratch.resize(static_cast<std::size_t>(ops::conv2dScratchSize(
-            int(in.dim(1)), s.groups, s.kernel, s.out.height, s.out.width)));
+        scratch.resize(static_cast<std::size_t>(
+            ops::conv2dScratchSize(int(in.dim(1)), s.groups, s.kernel, s.out.height, s.out.width)));
 
     for (int n = 0; n < batch; ++n) {
         const ConstFeatureMap x = imageOf(in, n);
@@ -66,9 +66,15 @@ void executeStep(const Network& network, const Parameters& p, int index,
                 ops::batchNorm(x, weightOf(p, s, ".weight"), weightOf(p, s, ".bias"),
                                weightOf(p, s, ".running_mean"), weightOf(p, s, ".running_var"), y);
                 break;
-            case StepKind::ReLU: ops::relu(x.data, y.data, s.out.size()); break;
-            case StepKind::MaxPool: ops::maxPool2d(x, s.kernel, s.stride, s.padding, y); break;
-            case StepKind::AvgPool: ops::avgPool2d(x, s.kernel, s.stride, s.padding, y); break;
+            case StepKind::ReLU:
+                ops::relu(x.data, y.data, s.out.size());
+                break;
+            case StepKind::MaxPool:
+                ops::maxPool2d(x, s.kernel, s.stride, s.padding, y);
+                break;
+            case StepKind::AvgPool:
+                ops::avgPool2d(x, s.kernel, s.stride, s.padding, y);
+                break;
             case StepKind::ChannelShuffle:
                 if (s.enabled && s.groups > 1)
                     ops::channelShuffle(x, s.groups, y);
@@ -81,13 +87,18 @@ void executeStep(const Network& network, const Parameters& p, int index,
             case StepKind::Concat:
                 ops::concatChannels(x, imageOf(outputs[std::size_t(s.inputs[1])], n), y);
                 break;
-            case StepKind::GlobalAvgPool: ops::globalAvgPool(x, y.data); break;
+            case StepKind::GlobalAvgPool:
+                ops::globalAvgPool(x, y.data);
+                break;
             case StepKind::FullyConnected:
                 ops::fullyConnected(x.data, weightOf(p, s, ".weight"), weightOf(p, s, ".bias"),
                                     x.channels, s.out.channels, y.data);
                 break;
-            case StepKind::Softmax: ops::softmax(x.data, s.out.channels, y.data); break;
-            case StepKind::Input: break;
+            case StepKind::Softmax:
+                ops::softmax(x.data, s.out.channels, y.data);
+                break;
+            case StepKind::Input:
+                break;
         }
     }
 }

@@ -19,8 +19,8 @@ int channelGroup(const Network& network, int stepIndex, int channel) {
             }
             case StepKind::ChannelShuffle:
                 if (s.enabled && s.groups > 1)
-                    channel = ops::channelShufflePermutation(s.out.channels, s.groups)
-                        [static_cast<std::size_t>(channel)];
+                    channel = ops::channelShufflePermutation(
+                        s.out.channels, s.groups)[static_cast<std::size_t>(channel)];
                 stepIndex = s.inputs[0];
                 break;
             case StepKind::Concat: {
@@ -30,9 +30,14 @@ int channelGroup(const Network& network, int stepIndex, int channel) {
                 stepIndex = s.inputs[1];
                 break;
             }
-            case StepKind::Add: stepIndex = s.inputs[1]; break;  // the main branch decides
-            case StepKind::AvgPool: return -1;                   // the shortcut
-            default: stepIndex = s.inputs[0]; break;
+            case StepKind::Add:
+                stepIndex = s.inputs[1];
+                break;  // the main branch decides
+            case StepKind::AvgPool:
+                return -1;  // the shortcut
+            default:
+                stepIndex = s.inputs[0];
+                break;
         }
     }
 }

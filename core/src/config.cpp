@@ -13,7 +13,9 @@ constexpr int kMinInputSide = 8, kMaxInputSide = 1024;
 constexpr int kMaxInChannels = 64;
 constexpr int kMaxClasses = 100000;
 
-std::string range(int lo, int hi) { return std::to_string(lo) + ".." + std::to_string(hi); }
+std::string range(int lo, int hi) {
+    return std::to_string(lo) + ".." + std::to_string(hi);
+}
 }  // namespace
 
 const std::vector<std::string>& presetNames() {
@@ -55,9 +57,10 @@ void validateConfig(const ModelConfig& c) {
         throw Error(message.str());
     }
     if (c.inChannels < 1 || c.inChannels > kMaxInChannels)
-        throw Error("input channels: " + std::to_string(c.inChannels) + " is out of range (expected " +
-                    range(1, kMaxInChannels) + ")");
-    for (auto [side, name] : {std::pair{c.inputHeight, "input height"}, {c.inputWidth, "input width"}})
+        throw Error("input channels: " + std::to_string(c.inChannels) +
+                    " is out of range (expected " + range(1, kMaxInChannels) + ")");
+    for (auto [side, name] :
+         {std::pair{c.inputHeight, "input height"}, {c.inputWidth, "input width"}})
         if (side < kMinInputSide || side > kMaxInputSide)
             throw Error(std::string(name) + ": " + std::to_string(side) +
                         " is out of range (expected " + range(kMinInputSide, kMaxInputSide) + ")");

@@ -9,16 +9,11 @@ namespace shufflescope {
 using nlohmann::json;
 
 json configToJson(const ModelConfig& c) {
-    return json{{"preset", c.preset},
-                {"groups", c.groups},
-                {"width_scale", c.widthScale},
-                {"shuffle", c.shuffle},
-                {"in_channels", c.inChannels},
-                {"input_height", c.inputHeight},
-                {"input_width", c.inputWidth},
-                {"classes", c.classes},
-                {"stem", stemKindName(c.stem)},
-                {"group_first_pointwise", c.groupFirstPointwise}};
+    return json{{"preset", c.preset},           {"groups", c.groups},
+                {"width_scale", c.widthScale},  {"shuffle", c.shuffle},
+                {"in_channels", c.inChannels},  {"input_height", c.inputHeight},
+                {"input_width", c.inputWidth},  {"classes", c.classes},
+                {"stem", stemKindName(c.stem)}, {"group_first_pointwise", c.groupFirstPointwise}};
 }
 
 namespace {

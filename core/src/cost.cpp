@@ -31,7 +31,8 @@ StepCost stepCost(const Network& network, int stepIndex) {
             cost.macs = cost.denseMacs = inputChannels() * s.out.channels;
             cost.params = cost.denseParams = cost.macs + s.out.channels;
             break;
-        default: break;
+        default:
+            break;
     }
     return cost;
 }

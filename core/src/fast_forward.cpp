@@ -5,10 +5,10 @@
 
 #include "shufflescope/ops/activation.h"
 #include "shufflescope/ops/batch_norm.h"
+#include "shufflescope/ops/channel_shuffle.h"
 #include "shufflescope/ops/convolution.h"
 #include "shufflescope/ops/depthwise_conv.h"
 #include "shufflescope/ops/linear.h"
-#include "shufflescope/ops/channel_shuffle.h"
 #include "shufflescope/ops/pointwise_conv.h"
 #include "shufflescope/ops/pooling.h"
 
@@ -16,12 +16,13 @@ namespace shufflescope {
 
 namespace {
 
-AlignedFloats copyOf(const Tensor& t) { return AlignedFloats(t.data(), t.data() + t.size()); }
+AlignedFloats copyOf(const Tensor& t) {
+    return AlignedFloats(t.data(), t.data() + t.size());
+}
 
 }  // namespace
 
-FastForward::FastForward(const Network& network, const Parameters& parameters)
-    : network_(network) {
+FastForward::FastForward(const Network& network, const Parameters& parameters) : network_(network) {
     // [SECTION] Fold each BN into the convolution that feeds it.
     const auto fold = [&](const Step& conv, const Step& bn) {
         assert(bn.kind == StepKind::BatchNorm && bn.inputs[0] >= 0);
@@ -37,7 +38,8 @@ FastForward::FastForward(const Network& network, const Parameters& parameters)
         const int64_t perChannel = w.size() / channels;
         for (int c = 0; c < channels; ++c)
             for (int64_t k = 0; k < perChannel; ++k)
-                folded.weight[static_cast<std::size_t>(c * perChannel + k)] *= scale[std::size_t(c)];
+                folded.weight[static_cast<std::size_t>(c * perChannel + k)] *=
+                    scale[std::size_t(c)];
         return folded;
     };
     const auto stepNamed = [&](const std::string& name) -> const Step& {
@@ -123,7 +125,8 @@ void FastForward::run(const float* input, float* logits) {
                               u.shuffleSource.empty() ? nullptr : u.shuffleSource.data());
         const FeatureMap y{next, u.outChannels, u.outHeight, u.outWidth};
         if (u.stride == 1) {
-            ops::pointwiseConv(dw, u.pw2.weight.data(), u.pw2.bias.data(), u.groups, y, true, x.data);
+            ops::pointwiseConv(dw, u.pw2.weight.data(), u.pw2.bias.data(), u.groups, y, true,
+                               x.data);
         } else {
             // [shortcut, main]: the shortcut averages non-negative (post-ReLU) values, so the
             // unit's final ReLU only matters for the main branch, where it is fused.

@@ -17,8 +17,8 @@ void writeFeatureGridPng(const std::string& path, ConstFeatureMap map) {
     constexpr int kMinTile = 24, kGap = 1;
     const int columns = std::max(1, int(std::ceil(std::sqrt(double(map.channels)))));
     const int rows = (map.channels + columns - 1) / columns;
-    const int zoom = std::max(1, (kMinTile + std::max(map.height, map.width) - 1) /
-                                     std::max(map.height, map.width));
+    const int zoom = std::max(
+        1, (kMinTile + std::max(map.height, map.width) - 1) / std::max(map.height, map.width));
     const int tileW = map.width * zoom, tileH = map.height * zoom;
     const int width = columns * (tileW + kGap) - kGap, height = rows * (tileH + kGap) - kGap;
     std::vector<uint8_t> pixels(std::size_t(width) * std::size_t(height) * 3, 255);
@@ -33,7 +33,8 @@ void writeFeatureGridPng(const std::string& path, ConstFeatureMap map) {
                 const float v = plane[(y / zoom) * map.width + x / zoom];
                 // A constant channel (common after ReLU) is drawn at the low end.
                 const Rgb rgb = viridis(range > 0 ? (v - *lo) / range : 0.0f);
-                uint8_t* dst = &pixels[(std::size_t(y0 + y) * std::size_t(width) + std::size_t(x0 + x)) * 3];
+                uint8_t* dst =
+                    &pixels[(std::size_t(y0 + y) * std::size_t(width) + std::size_t(x0 + x)) * 3];
                 std::copy(rgb.begin(), rgb.end(), dst);
             }
     }

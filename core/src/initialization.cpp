@@ -12,7 +12,7 @@ namespace shufflescope {
 namespace {
 
 class Random {
-public:
+  public:
     explicit Random(uint64_t seed) : engine_(seed) {}
     // 53 random bits -> [0, 1).
     double uniform() { return double(engine_() >> 11) * 0x1.0p-53; }
@@ -22,12 +22,13 @@ public:
         return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
     }
 
-private:
+  private:
     std::mt19937_64 engine_;
 };
 
 bool endsWith(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 constexpr int kCalibrationBatch = 2;
@@ -102,7 +103,8 @@ Parameters trainingStartParameters(const Network& network, uint64_t seed) {
             continue;
         }
         if (spec.name == "fc.weight") continue;
-        const bool ones = spec.name != "fc.bias" && (endsWith(spec.name, ".weight") || endsWith(spec.name, ".running_var"));
+        const bool ones = spec.name != "fc.bias" &&
+                          (endsWith(spec.name, ".weight") || endsWith(spec.name, ".running_var"));
         Tensor& t = params.at(spec.name);
         std::fill(t.data(), t.data() + t.size(), ones ? 1.0f : 0.0f);
     }

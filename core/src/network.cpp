@@ -6,20 +6,34 @@ namespace shufflescope {
 
 std::string stepKindName(StepKind kind) {
     switch (kind) {
-        case StepKind::Input: return "input";
-        case StepKind::Conv: return "conv";
-        case StepKind::PointwiseConv: return "pointwise_conv";
-        case StepKind::DepthwiseConv: return "depthwise_conv";
-        case StepKind::BatchNorm: return "batch_norm";
-        case StepKind::ReLU: return "relu";
-        case StepKind::MaxPool: return "max_pool";
-        case StepKind::AvgPool: return "avg_pool";
-        case StepKind::ChannelShuffle: return "channel_shuffle";
-        case StepKind::Add: return "add";
-        case StepKind::Concat: return "concat";
-        case StepKind::GlobalAvgPool: return "global_avg_pool";
-        case StepKind::FullyConnected: return "fully_connected";
-        case StepKind::Softmax: return "softmax";
+        case StepKind::Input:
+            return "input";
+        case StepKind::Conv:
+            return "conv";
+        case StepKind::PointwiseConv:
+            return "pointwise_conv";
+        case StepKind::DepthwiseConv:
+            return "depthwise_conv";
+        case StepKind::BatchNorm:
+            return "batch_norm";
+        case StepKind::ReLU:
+            return "relu";
+        case StepKind::MaxPool:
+            return "max_pool";
+        case StepKind::AvgPool:
+            return "avg_pool";
+        case StepKind::ChannelShuffle:
+            return "channel_shuffle";
+        case StepKind::Add:
+            return "add";
+        case StepKind::Concat:
+            return "concat";
+        case StepKind::GlobalAvgPool:
+            return "global_avg_pool";
+        case StepKind::FullyConnected:
+            return "fully_connected";
+        case StepKind::Softmax:
+            return "softmax";
     }
     return "unknown";
 }
@@ -27,11 +41,13 @@ std::string stepKindName(StepKind kind) {
 namespace {
 
 // Output extent of a 3x3 window with padding 1 (every spatial op in ShuffleNet).
-int windowOutput(int extent, int stride) { return (extent + 2 - 3) / stride + 1; }
+int windowOutput(int extent, int stride) {
+    return (extent + 2 - 3) / stride + 1;
+}
 
 // Builds the step list and the parameter list together so the two can never disagree.
 class Builder {
-public:
+  public:
     Builder(const ModelConfig& config, std::vector<Step>& steps, std::vector<ParameterSpec>& params)
         : config_(config), steps_(steps), params_(params) {}
 
@@ -40,17 +56,26 @@ public:
         return static_cast<int>(steps_.size()) - 1;
     }
 
-    const StepShape& shapeOf(int index) const { return steps_[static_cast<std::size_t>(index)].out; }
+    const StepShape& shapeOf(int index) const {
+        return steps_[static_cast<std::size_t>(index)].out;
+    }
 
     int conv(std::string name, int input, StepKind kind, int outChannels, int kernel, int stride,
              int groups, int stage, int unit) {
         const StepShape in = shapeOf(input);
         const int padding = kernel / 2;
-        Step s{.name = name, .kind = kind, .inputs = {input},
+        Step s{.name = name,
+               .kind = kind,
+               .inputs = {input},
                .out = {outChannels, (in.height + 2 * padding - kernel) / stride + 1,
                        (in.width + 2 * padding - kernel) / stride + 1},
-               .groups = groups, .kernel = kernel, .stride = stride, .padding = padding,
-               .stage = stage, .unit = unit, .parameterPrefix = name};
+               .groups = groups,
+               .kernel = kernel,
+               .stride = stride,
+               .padding = padding,
+               .stage = stage,
+               .unit = unit,
+               .parameterPrefix = name};
         params_.push_back({name + ".weight", {outChannels, in.channels / groups, kernel, kernel}});
         return add(std::move(s));
     }
@@ -60,21 +85,37 @@ public:
         for (const char* suffix : {".weight", ".bias"}) params_.push_back({name + suffix, {c}});
         for (const char* suffix : {".running_mean", ".running_var"})
             params_.push_back({name + suffix, {c}, false});
-        return add({.name = name, .kind = StepKind::BatchNorm, .inputs = {input},
-                    .out = shapeOf(input), .stage = stage, .unit = unit, .parameterPrefix = name});
+        return add({.name = name,
+                    .kind = StepKind::BatchNorm,
+                    .inputs = {input},
+                    .out = shapeOf(input),
+                    .stage = stage,
+                    .unit = unit,
+                    .parameterPrefix = name});
     }
 
     int simple(std::string name, StepKind kind, std::vector<int> inputs, StepShape out, int stage,
                int unit) {
-        return add({.name = std::move(name), .kind = kind, .inputs = std::move(inputs), .out = out,
-                    .stage = stage, .unit = unit});
+        return add({.name = std::move(name),
+                    .kind = kind,
+                    .inputs = std::move(inputs),
+                    .out = out,
+                    .stage = stage,
+                    .unit = unit});
     }
 
     int window(std::string name, StepKind kind, int input, int stride, int stage, int unit) {
         const StepShape in = shapeOf(input);
-        Step s{.name = std::move(name), .kind = kind, .inputs = {input},
-               .out = {in.channels, windowOutput(in.height, stride), windowOutput(in.width, stride)},
-               .kernel = 3, .stride = stride, .padding = 1, .stage = stage, .unit = unit};
+        Step s{
+            .name = std::move(name),
+            .kind = kind,
+            .inputs = {input},
+            .out = {in.channels, windowOutput(in.height, stride), windowOutput(in.width, stride)},
+            .kernel = 3,
+            .stride = stride,
+            .padding = 1,
+            .stage = stage,
+            .unit = unit};
         return add(std::move(s));
     }
 
@@ -101,11 +142,17 @@ public:
             throw Error(where + ": the main branch's " + std::to_string(outMain) +
                         " output channels cannot be split into " + std::to_string(g) + " groups");
 
-        int x = conv(prefix + "pw1", input, StepKind::PointwiseConv, mid, 1, 1, g1, stage, unitIndex);
+        int x =
+            conv(prefix + "pw1", input, StepKind::PointwiseConv, mid, 1, 1, g1, stage, unitIndex);
         x = batchNorm(prefix + "bn1", x, stage, unitIndex);
         x = simple(prefix + "relu1", StepKind::ReLU, {x}, shapeOf(x), stage, unitIndex);
-        Step shuffle{.name = prefix + "shuffle", .kind = StepKind::ChannelShuffle, .inputs = {x},
-                     .out = shapeOf(x), .groups = g, .enabled = config_.shuffle, .stage = stage,
+        Step shuffle{.name = prefix + "shuffle",
+                     .kind = StepKind::ChannelShuffle,
+                     .inputs = {x},
+                     .out = shapeOf(x),
+                     .groups = g,
+                     .enabled = config_.shuffle,
+                     .stage = stage,
                      .unit = unitIndex};
         x = add(std::move(shuffle));
         x = conv(prefix + "dw", x, StepKind::DepthwiseConv, mid, 3, stride, mid, stage, unitIndex);
@@ -114,7 +161,8 @@ public:
         x = batchNorm(prefix + "bn3", x, stage, unitIndex);
         const StepShape mainShape = shapeOf(x);
         if (stride == 2) {
-            const int shortcut = window(prefix + "shortcut", StepKind::AvgPool, input, 2, stage, unitIndex);
+            const int shortcut =
+                window(prefix + "shortcut", StepKind::AvgPool, input, 2, stage, unitIndex);
             x = simple(prefix + "concat", StepKind::Concat, {shortcut, x},
                        {outChannels, mainShape.height, mainShape.width}, stage, unitIndex);
         } else {
@@ -123,7 +171,7 @@ public:
         return simple(prefix + "relu", StepKind::ReLU, {x}, shapeOf(x), stage, unitIndex);
     }
 
-private:
+  private:
     const ModelConfig& config_;
     std::vector<Step>& steps_;
     std::vector<ParameterSpec>& params_;
@@ -157,8 +205,11 @@ Network Network::build(const ModelConfig& config, const ChannelWidths& widths) {
 
     const int channels = b.shapeOf(x).channels;
     x = b.simple("head.pool", StepKind::GlobalAvgPool, {x}, {channels, 1, 1}, -1, -1);
-    Step fc{.name = "head.fc", .kind = StepKind::FullyConnected, .inputs = {x},
-            .out = {config.classes, 1, 1}, .parameterPrefix = "fc"};
+    Step fc{.name = "head.fc",
+            .kind = StepKind::FullyConnected,
+            .inputs = {x},
+            .out = {config.classes, 1, 1},
+            .parameterPrefix = "fc"};
     x = b.add(std::move(fc));
     net.parameters_.push_back({"fc.weight", {config.classes, channels}});
     net.parameters_.push_back({"fc.bias", {config.classes}});

@@ -16,12 +16,18 @@ std::optional<PaperTable1Row> paperTable1(int groups) {
 namespace {
 int groupColumn(int groups) {
     switch (groups) {
-        case 1: return 0;
-        case 2: return 1;
-        case 3: return 2;
-        case 4: return 3;
-        case 8: return 4;
-        default: return -1;
+        case 1:
+            return 0;
+        case 2:
+            return 1;
+        case 3:
+            return 2;
+        case 4:
+            return 3;
+        case 8:
+            return 4;
+        default:
+            return -1;
     }
 }
 }  // namespace

@@ -27,7 +27,9 @@ std::vector<uint8_t>& maskFor(ChannelReach& reach, const Network& network, int s
     return mask;
 }
 
-void markAll(std::vector<uint8_t>& mask) { std::fill(mask.begin(), mask.end(), uint8_t{1}); }
+void markAll(std::vector<uint8_t>& mask) {
+    std::fill(mask.begin(), mask.end(), uint8_t{1});
+}
 
 // Marks the channels of step s's inputs that output channel c of s depends on.
 // `shuffleSource` is the step's permutation when it is a shuffle that permutes.
@@ -37,7 +39,8 @@ void propagate(ChannelReach& reach, const Network& network, const Step& s, int c
         maskFor(reach, network, input)[static_cast<std::size_t>(channel)] = 1;
     };
     switch (s.kind) {
-        case StepKind::Input: break;
+        case StepKind::Input:
+            break;
         case StepKind::Conv:
         case StepKind::PointwiseConv: {
             const int input = s.inputs[0];
@@ -47,9 +50,12 @@ void propagate(ChannelReach& reach, const Network& network, const Step& s, int c
             break;
         }
         case StepKind::FullyConnected:
-        case StepKind::Softmax: markAll(maskFor(reach, network, s.inputs[0])); break;
+        case StepKind::Softmax:
+            markAll(maskFor(reach, network, s.inputs[0]));
+            break;
         case StepKind::ChannelShuffle:
-            set(s.inputs[0], shuffleSource.empty() ? c : shuffleSource[static_cast<std::size_t>(c)]);
+            set(s.inputs[0],
+                shuffleSource.empty() ? c : shuffleSource[static_cast<std::size_t>(c)]);
             break;
         case StepKind::Add:
             set(s.inputs[0], c);
@@ -68,7 +74,9 @@ void propagate(ChannelReach& reach, const Network& network, const Step& s, int c
         case StepKind::ReLU:
         case StepKind::MaxPool:
         case StepKind::AvgPool:
-        case StepKind::GlobalAvgPool: set(s.inputs[0], c); break;
+        case StepKind::GlobalAvgPool:
+            set(s.inputs[0], c);
+            break;
     }
 }
 
@@ -83,7 +91,8 @@ ChannelReach traceChannelReach(const Network& network, int step, int channel) {
     // Steps are in topological order, so one backward sweep visits every consumer before its
     // producers.
     for (int i = step; i > 0; --i) {
-        const auto mask = reach.masks[static_cast<std::size_t>(i)];  // copy: propagate may resize others
+        const auto mask =
+            reach.masks[static_cast<std::size_t>(i)];  // copy: propagate may resize others
         if (mask.empty()) continue;
         const Step& s = network.step(i);
         std::vector<int> shuffleSource;

@@ -29,7 +29,9 @@ void Tensor::reshape(std::vector<int64_t> shape) {
     shape_ = std::move(shape);
 }
 
-std::string Tensor::shapeString() const { return shapeToString(shape_); }
+std::string Tensor::shapeString() const {
+    return shapeToString(shape_);
+}
 
 FeatureMap imageOf(Tensor& t, int n) {
     assert(t.rank() == 4 && n >= 0 && n < t.dim(0));

@@ -55,7 +55,8 @@ Trainer::Trainer(const Network& network, Parameters parameters, SgdSettings sgd)
     threadGradients_.resize(std::size_t(threads));
     for (Parameters& perThread : threadGradients_)
         for (const ParameterSpec& spec : network_.parameterSpecs())
-            if (spec.trainable && isWeightOfConvOrFc(spec)) perThread.emplace(spec.name, Tensor(spec.shape));
+            if (spec.trainable && isWeightOfConvOrFc(spec))
+                perThread.emplace(spec.name, Tensor(spec.shape));
 
     consumers_.assign(std::size_t(network_.stepCount()), 0);
     for (const Step& s : network_.steps())
@@ -68,7 +69,8 @@ Trainer::Trainer(const Network& network, Parameters parameters, SgdSettings sgd)
         if (s.kind != StepKind::ReLU) continue;
         const int producer = s.inputs[0];
         const StepKind kind = network_.step(producer).kind;
-        const bool fusable = kind == StepKind::BatchNorm || kind == StepKind::Add || kind == StepKind::Concat;
+        const bool fusable =
+            kind == StepKind::BatchNorm || kind == StepKind::Add || kind == StepKind::Concat;
         if (fusable && consumers_[std::size_t(producer)] == 1) {
             fusedRelu_[std::size_t(producer)] = i;
             fusedInto_[std::size_t(i)] = producer;
@@ -95,8 +97,10 @@ void Trainer::prepare(int batchSize) {
     outputs_.clear();
     grads_.clear();
     for (const Step& s : network_.steps()) {
-        outputs_.emplace_back(std::vector<int64_t>{batchSize, s.out.channels, s.out.height, s.out.width});
-        grads_.emplace_back(std::vector<int64_t>{batchSize, s.out.channels, s.out.height, s.out.width});
+        outputs_.emplace_back(
+            std::vector<int64_t>{batchSize, s.out.channels, s.out.height, s.out.width});
+        grads_.emplace_back(
+            std::vector<int64_t>{batchSize, s.out.channels, s.out.height, s.out.width});
     }
 }
 
@@ -122,8 +126,9 @@ void Trainer::forward(const Tensor& batch) {
             float* mean = savedMean_[std::size_t(i)].data();
             float* invStd = savedInvStd_[std::size_t(i)].data();
             if (relu >= 0)
-                ops::batchNormReluTrainForward(in, param(".weight"), param(".bias"), out, mean, invStd,
-                                               param(".running_mean"), param(".running_var"));
+                ops::batchNormReluTrainForward(in, param(".weight"), param(".bias"), out, mean,
+                                               invStd, param(".running_mean"),
+                                               param(".running_var"));
             else
                 ops::batchNormTrainForward(in, param(".weight"), param(".bias"), out, mean, invStd,
                                            param(".running_mean"), param(".running_var"));
@@ -135,17 +140,29 @@ void Trainer::forward(const Tensor& batch) {
             const FeatureMap y = imageOf(out, n);
             switch (s.kind) {
                 case StepKind::Conv:
-                    ops::conv2d(x, param(".weight"), nullptr, s.groups, s.kernel, s.stride, s.padding, y,
-                                scratch_[std::size_t(omp_get_thread_num())].data());
+                    ops::conv2d(x, param(".weight"), nullptr, s.groups, s.kernel, s.stride,
+                                s.padding, y, scratch_[std::size_t(omp_get_thread_num())].data());
                     break;
-                case StepKind::PointwiseConv: ops::pointwiseConv(x, param(".weight"), nullptr, s.groups, y); break;
-                case StepKind::DepthwiseConv: ops::depthwiseConv3x3(x, param(".weight"), nullptr, s.stride, y); break;
-                case StepKind::ReLU: ops::relu(x.data, y.data, s.out.size()); break;
-                case StepKind::MaxPool: ops::maxPool2d(x, s.kernel, s.stride, s.padding, y); break;
-                case StepKind::AvgPool: ops::avgPool2d(x, s.kernel, s.stride, s.padding, y); break;
+                case StepKind::PointwiseConv:
+                    ops::pointwiseConv(x, param(".weight"), nullptr, s.groups, y);
+                    break;
+                case StepKind::DepthwiseConv:
+                    ops::depthwiseConv3x3(x, param(".weight"), nullptr, s.stride, y);
+                    break;
+                case StepKind::ReLU:
+                    ops::relu(x.data, y.data, s.out.size());
+                    break;
+                case StepKind::MaxPool:
+                    ops::maxPool2d(x, s.kernel, s.stride, s.padding, y);
+                    break;
+                case StepKind::AvgPool:
+                    ops::avgPool2d(x, s.kernel, s.stride, s.padding, y);
+                    break;
                 case StepKind::ChannelShuffle:
-                    if (s.enabled && s.groups > 1) ops::channelShuffle(x, s.groups, y);
-                    else std::copy(x.data, x.data + s.out.size(), y.data);
+                    if (s.enabled && s.groups > 1)
+                        ops::channelShuffle(x, s.groups, y);
+                    else
+                        std::copy(x.data, x.data + s.out.size(), y.data);
                     break;
                 case StepKind::Add:
                     ops::addFeatureMaps(x, imageOf(outputs_[std::size_t(s.inputs[1])], n), y);
@@ -153,13 +170,19 @@ void Trainer::forward(const Tensor& batch) {
                 case StepKind::Concat:
                     ops::concatChannels(x, imageOf(outputs_[std::size_t(s.inputs[1])], n), y);
                     break;
-                case StepKind::GlobalAvgPool: ops::globalAvgPool(x, y.data); break;
-                case StepKind::FullyConnected:
-                    ops::fullyConnected(x.data, param(".weight"), param(".bias"), x.channels, s.out.channels, y.data);
+                case StepKind::GlobalAvgPool:
+                    ops::globalAvgPool(x, y.data);
                     break;
-                case StepKind::Softmax: ops::softmax(x.data, s.out.channels, y.data); break;
+                case StepKind::FullyConnected:
+                    ops::fullyConnected(x.data, param(".weight"), param(".bias"), x.channels,
+                                        s.out.channels, y.data);
+                    break;
+                case StepKind::Softmax:
+                    ops::softmax(x.data, s.out.channels, y.data);
+                    break;
                 case StepKind::BatchNorm:
-                case StepKind::Input: break;
+                case StepKind::Input:
+                    break;
             }
             // The fused ReLU, in place while the image is still in cache (add and concat).
             if (relu >= 0) ops::relu(y.data, y.data, s.out.size());
@@ -178,7 +201,8 @@ void Trainer::backward() {
     // Per-thread temporaries for inputs read by several steps, whose gradient must be summed.
     long long largest = 0;
     for (const Step& s : network_.steps()) largest = std::max(largest, s.out.size());
-    std::vector<std::vector<float>> temp(threadGradients_.size(), std::vector<float>(std::size_t(largest)));
+    std::vector<std::vector<float>> temp(threadGradients_.size(),
+                                         std::vector<float>(std::size_t(largest)));
 
     for (int i = fcStep_; i >= 1; --i) {
         const Step& s = network_.step(i);
@@ -186,7 +210,9 @@ void Trainer::backward() {
         // With a fused ReLU the step's gradient arrives at the ReLU's output.
         const int relu = fusedRelu_[std::size_t(i)];
         Tensor& gradOut = grads_[std::size_t(relu >= 0 ? relu : i)];
-        const auto param = [&](const char* suffix) { return parameters_.at(s.parameterPrefix + suffix).data(); };
+        const auto param = [&](const char* suffix) {
+            return parameters_.at(s.parameterPrefix + suffix).data();
+        };
         const int input = s.inputs[0];
         if (input == 0 && s.kind != StepKind::Conv) continue;  // nothing upstream learns
 
@@ -198,11 +224,12 @@ void Trainer::backward() {
             float* gradGamma = gradients_.at(s.parameterPrefix + ".weight").data();
             float* gradBeta = gradients_.at(s.parameterPrefix + ".bias").data();
             if (relu >= 0)
-                ops::batchNormReluTrainBackward(outputs_[std::size_t(input)], param(".weight"), mean, invStd,
-                                                outputs_[std::size_t(relu)], gradOut, gradIn, gradGamma, gradBeta);
+                ops::batchNormReluTrainBackward(outputs_[std::size_t(input)], param(".weight"),
+                                                mean, invStd, outputs_[std::size_t(relu)], gradOut,
+                                                gradIn, gradGamma, gradBeta);
             else
-                ops::batchNormTrainBackward(outputs_[std::size_t(input)], param(".weight"), mean, invStd, gradOut,
-                                            gradIn, gradGamma, gradBeta);
+                ops::batchNormTrainBackward(outputs_[std::size_t(input)], param(".weight"), mean,
+                                            invStd, gradOut, gradIn, gradGamma, gradBeta);
             continue;
         }
 
@@ -212,13 +239,16 @@ void Trainer::backward() {
             float* scratch = temp[std::size_t(thread)].data();
             if (relu >= 0) {  // the fused ReLU's backward, in place on this image's gradient
                 float* gradImage = imageOf(gradOut, n).data;
-                ops::reluBackward(imageOf(outputs_[std::size_t(relu)], n).data, gradImage, gradImage, s.out.size());
+                ops::reluBackward(imageOf(outputs_[std::size_t(relu)], n).data, gradImage,
+                                  gradImage, s.out.size());
             }
             const ConstFeatureMap g = imageOf(static_cast<const Tensor&>(gradOut), n);
             // Where step `target`'s gradient for image n goes: straight into its buffer when this
             // step is its only reader (nothing else writes it), else via `scratch`, then summed.
             const auto destination = [&](int target) {
-                return consumers_[std::size_t(target)] == 1 ? imageOf(grads_[std::size_t(target)], n).data : scratch;
+                return consumers_[std::size_t(target)] == 1
+                           ? imageOf(grads_[std::size_t(target)], n).data
+                           : scratch;
             };
             const auto deliver = [&](int target, float* written) {
                 if (written == scratch)
@@ -229,14 +259,16 @@ void Trainer::backward() {
             float* dst = destination(input);
             switch (s.kind) {
                 case StepKind::FullyConnected:
-                    ops::fullyConnectedBackward(x.data, param(".weight"), g.data, x.channels, s.out.channels, dst,
-                                                threadGradient(thread, "fc.weight"), threadGradient(thread, "fc.bias"));
+                    ops::fullyConnectedBackward(
+                        x.data, param(".weight"), g.data, x.channels, s.out.channels, dst,
+                        threadGradient(thread, "fc.weight"), threadGradient(thread, "fc.bias"));
                     break;
                 case StepKind::GlobalAvgPool:
                     ops::globalAvgPoolBackward(g.data, {dst, x.channels, x.height, x.width});
                     break;
                 case StepKind::ReLU:
-                    ops::reluBackward(imageOf(outputs_[std::size_t(i)], n).data, g.data, dst, s.out.size());
+                    ops::reluBackward(imageOf(outputs_[std::size_t(i)], n).data, g.data, dst,
+                                      s.out.size());
                     break;
                 case StepKind::Add: {
                     std::copy(g.data, g.data + s.out.size(), dst);
@@ -258,36 +290,42 @@ void Trainer::backward() {
                     continue;
                 }
                 case StepKind::AvgPool:
-                    ops::avgPool2dBackward(s.kernel, s.stride, s.padding, g, {dst, x.channels, x.height, x.width});
+                    ops::avgPool2dBackward(s.kernel, s.stride, s.padding, g,
+                                           {dst, x.channels, x.height, x.width});
                     break;
                 case StepKind::MaxPool:
-                    ops::maxPool2dBackward(x, s.kernel, s.stride, s.padding, g, {dst, x.channels, x.height, x.width});
+                    ops::maxPool2dBackward(x, s.kernel, s.stride, s.padding, g,
+                                           {dst, x.channels, x.height, x.width});
                     break;
                 case StepKind::ChannelShuffle:
                     if (s.enabled && s.groups > 1)
-                        ops::channelShuffleBackward(g, s.groups, {dst, x.channels, x.height, x.width});
+                        ops::channelShuffleBackward(g, s.groups,
+                                                    {dst, x.channels, x.height, x.width});
                     else
                         std::copy(g.data, g.data + s.out.size(), dst);
                     break;
                 case StepKind::DepthwiseConv:
-                    ops::depthwiseConv3x3Backward(x, param(".weight"), s.stride, g, dst,
-                                                  threadGradient(thread, s.parameterPrefix + ".weight"));
+                    ops::depthwiseConv3x3Backward(
+                        x, param(".weight"), s.stride, g, dst,
+                        threadGradient(thread, s.parameterPrefix + ".weight"));
                     break;
                 case StepKind::PointwiseConv:
-                    ops::pointwiseConvBackward(x, param(".weight"), s.groups, g, dst,
-                                               threadGradient(thread, s.parameterPrefix + ".weight"));
+                    ops::pointwiseConvBackward(
+                        x, param(".weight"), s.groups, g, dst,
+                        threadGradient(thread, s.parameterPrefix + ".weight"));
                     break;
                 case StepKind::Conv:
                     // The stem reads the image: no input gradient is needed.
-                    ops::conv2dBackward(x, param(".weight"), s.groups, s.kernel, s.stride, s.padding, g,
-                                        input == 0 ? nullptr : dst,
+                    ops::conv2dBackward(x, param(".weight"), s.groups, s.kernel, s.stride,
+                                        s.padding, g, input == 0 ? nullptr : dst,
                                         threadGradient(thread, s.parameterPrefix + ".weight"),
                                         scratch_[std::size_t(thread)].data());
                     if (input == 0) continue;
                     break;
                 case StepKind::Softmax:
                 case StepKind::BatchNorm:
-                case StepKind::Input: continue;
+                case StepKind::Input:
+                    continue;
             }
             deliver(input, dst);
         }
@@ -295,7 +333,8 @@ void Trainer::backward() {
 
     // Reduce the per-thread weight gradients.
     for (const Parameters& perThread : threadGradients_)
-        for (const auto& [name, g] : perThread) addInto(gradients_.at(name).data(), g.data(), g.size());
+        for (const auto& [name, g] : perThread)
+            addInto(gradients_.at(name).data(), g.data(), g.size());
 }
 
 // [SECTION] The step
@@ -312,7 +351,8 @@ BatchResult Trainer::computeGradients(const Tensor& batch, const std::vector<int
                     std::to_string(labels.size()) + " labels");
     for (int label : labels)
         if (label < 0 || label >= c.classes)
-            throw Error("label " + std::to_string(label) + " is outside 0.." + std::to_string(c.classes - 1));
+            throw Error("label " + std::to_string(label) + " is outside 0.." +
+                        std::to_string(c.classes - 1));
 
     prepare(int(batch.dim(0)));
     labels_ = labels;
@@ -335,7 +375,8 @@ BatchResult Trainer::computeGradients(const Tensor& batch, const std::vector<int
                                                 grads_[std::size_t(fcStep_)].data());
     for (int n = 0; n < batchSize_; ++n) {
         const float* row = logits + int64_t(n) * c.classes;
-        result.correct += int(std::max_element(row, row + c.classes) - row) == labels_[std::size_t(n)];
+        result.correct +=
+            int(std::max_element(row, row + c.classes) - row) == labels_[std::size_t(n)];
     }
     backward();
     return result;
@@ -359,7 +400,8 @@ void Trainer::applySgd(float learningRate) {
     }
 }
 
-BatchResult Trainer::trainBatch(const Tensor& batch, const std::vector<int>& labels, float learningRate) {
+BatchResult Trainer::trainBatch(const Tensor& batch, const std::vector<int>& labels,
+                                float learningRate) {
     const BatchResult result = computeGradients(batch, labels);
     applySgd(learningRate);
     return result;

@@ -3,8 +3,8 @@
 #include <omp.h>
 
 #include <algorithm>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -26,9 +26,14 @@ constexpr const char* kTrainingMetadataKey = "training";
 constexpr int kEvaluationChunk = 256;
 
 json recipeToJson(const TrainingRecipe& r) {
-    return {{"epochs", r.epochs},        {"batch_size", r.batchSize}, {"learning_rate", r.learningRate},
-            {"momentum", r.momentum},    {"weight_decay", r.weightDecay}, {"seed", r.seed},
-            {"augment", r.augment},      {"limit", r.limit},
+    return {{"epochs", r.epochs},
+            {"batch_size", r.batchSize},
+            {"learning_rate", r.learningRate},
+            {"momentum", r.momentum},
+            {"weight_decay", r.weightDecay},
+            {"seed", r.seed},
+            {"augment", r.augment},
+            {"limit", r.limit},
             {"warmup_epochs", r.warmupEpochs},
             {"schedule", "linear warm-up, then linear decay to 0"}};
 }
@@ -44,7 +49,8 @@ TrainingRecipe recipeFromJson(const json& j, const std::string& path) {
         r.seed = j.at("seed").get<uint64_t>();
         r.augment = j.at("augment").get<bool>();
         r.limit = j.at("limit").get<int>();
-        r.warmupEpochs = j.value("warmup_epochs", 0.0);  // runs saved before warm-up existed had none
+        r.warmupEpochs =
+            j.value("warmup_epochs", 0.0);  // runs saved before warm-up existed had none
         return r;
     } catch (const json::exception& e) {
         throw Error(path + ": the training recipe in the metadata is malformed (" + e.what() + ")");
@@ -60,26 +66,33 @@ uint64_t mixSeed(uint64_t seed, uint64_t epoch, uint64_t batch) {
 }
 
 void checkRecipe(const TrainingRecipe& r) {
-    if (r.epochs < 1 || r.epochs > 10000) throw Error("epochs: " + std::to_string(r.epochs) + " is out of range (1..10000)");
+    if (r.epochs < 1 || r.epochs > 10000)
+        throw Error("epochs: " + std::to_string(r.epochs) + " is out of range (1..10000)");
     if (r.batchSize < 2 || r.batchSize > 8192)
-        throw Error("batch size: " + std::to_string(r.batchSize) + " is out of range (2..8192; batch norm needs 2)");
-    if (!(r.learningRate > 0 && r.learningRate < 100)) throw Error("learning rate must be in (0, 100)");
+        throw Error("batch size: " + std::to_string(r.batchSize) +
+                    " is out of range (2..8192; batch norm needs 2)");
+    if (!(r.learningRate > 0 && r.learningRate < 100))
+        throw Error("learning rate must be in (0, 100)");
     if (r.limit < 0) throw Error("limit: must not be negative");
     if (!(r.warmupEpochs >= 0 && r.warmupEpochs <= r.epochs))
-        throw Error("warm-up: must be between 0 and the number of epochs (" + std::to_string(r.epochs) + ")");
+        throw Error("warm-up: must be between 0 and the number of epochs (" +
+                    std::to_string(r.epochs) + ")");
 }
 
 }  // namespace
 
-float scheduledLearningRate(float peak, long long step, long long totalSteps, long long warmupSteps) {
+float scheduledLearningRate(float peak, long long step, long long totalSteps,
+                            long long warmupSteps) {
     if (totalSteps <= 0) return peak;
     // The warm-up never takes more than half the run, so even a one-epoch run decays to zero.
     warmupSteps = std::clamp(warmupSteps, 0LL, totalSteps / 2);
     if (step < warmupSteps) return peak * float(double(step + 1) / double(warmupSteps));
-    return peak * float(std::max(0.0, double(totalSteps - step) / double(totalSteps - warmupSteps)));
+    return peak *
+           float(std::max(0.0, double(totalSteps - step) / double(totalSteps - warmupSteps)));
 }
 
-EvaluationResult evaluate(const Network& network, const Parameters& parameters, const Dataset& data) {
+EvaluationResult evaluate(const Network& network, const Parameters& parameters,
+                          const Dataset& data) {
     const int classes = network.config().classes;
     EvaluationResult result;
     result.count = data.count;
@@ -87,9 +100,11 @@ EvaluationResult evaluate(const Network& network, const Parameters& parameters, 
     result.predictions.assign(std::size_t(data.count), 0);
     const int threads = omp_get_max_threads();
     std::vector<std::unique_ptr<FastForward>> engines;
-    for (int t = 0; t < threads; ++t) engines.push_back(std::make_unique<FastForward>(network, parameters));
+    for (int t = 0; t < threads; ++t)
+        engines.push_back(std::make_unique<FastForward>(network, parameters));
     std::vector<std::vector<std::vector<int>>> confusion(
-        std::size_t(threads), std::vector<std::vector<int>>(std::size_t(classes), std::vector<int>(std::size_t(classes), 0)));
+        std::size_t(threads), std::vector<std::vector<int>>(
+                                  std::size_t(classes), std::vector<int>(std::size_t(classes), 0)));
 
     Tensor batch;
     std::vector<int> labels;
@@ -104,9 +119,11 @@ EvaluationResult evaluate(const Network& network, const Parameters& parameters, 
             const int t = omp_get_thread_num();
             std::vector<float> logits(static_cast<std::size_t>(classes));
             engines[std::size_t(t)]->run(batch.data() + n * imageSize, logits.data());
-            const int predicted = int(std::max_element(logits.begin(), logits.end()) - logits.begin());
+            const int predicted =
+                int(std::max_element(logits.begin(), logits.end()) - logits.begin());
             result.predictions[std::size_t(begin + n)] = predicted;
-            ++confusion[std::size_t(t)][std::size_t(labels[std::size_t(n)])][std::size_t(predicted)];
+            ++confusion[std::size_t(t)][std::size_t(labels[std::size_t(n)])]
+                       [std::size_t(predicted)];
         }
     }
     int correct = 0;
@@ -115,7 +132,8 @@ EvaluationResult evaluate(const Network& network, const Parameters& parameters, 
         int row = 0;
         for (int p = 0; p < classes; ++p) {
             int sum = 0;
-            for (const auto& perThread : confusion) sum += perThread[std::size_t(truth)][std::size_t(p)];
+            for (const auto& perThread : confusion)
+                sum += perThread[std::size_t(truth)][std::size_t(p)];
             result.confusion[std::size_t(truth)][std::size_t(p)] = sum;
             row += sum;
         }
@@ -134,9 +152,8 @@ TrainingRun::TrainingRun(const Network& network, Parameters parameters, Training
 }
 
 TrainingRun TrainingRun::resume(const std::string& path) {
-    const SafetensorsContent content = readSafetensors(path, [](std::string_view key) {
-        return key.ends_with(".num_batches_tracked");
-    });
+    const SafetensorsContent content = readSafetensors(
+        path, [](std::string_view key) { return key.ends_with(".num_batches_tracked"); });
     const auto config = content.metadata.find(kConfigMetadataKey);
     const auto training = content.metadata.find(kTrainingMetadataKey);
     if (config == content.metadata.end() || training == content.metadata.end())
@@ -146,7 +163,8 @@ TrainingRun TrainingRun::resume(const std::string& path) {
     try {
         state = json::parse(training->second);
     } catch (const json::exception&) {
-        throw Error(path + ": the '" + std::string(kTrainingMetadataKey) + "' metadata is not JSON");
+        throw Error(path + ": the '" + std::string(kTrainingMetadataKey) +
+                    "' metadata is not JSON");
     }
     if (!state.is_object() || !state.contains("recipe") || !state.contains("epochs_done"))
         throw Error(path + ": the training metadata lacks 'recipe' or 'epochs_done'");
@@ -169,13 +187,15 @@ TrainingRun TrainingRun::resume(const std::string& path) {
         if (it == content.tensors.end())
             throw Error(path + ": the momentum buffer of '" + name + "' is missing");
         if (it->second.shape() != buffer.shape())
-            throw Error(path + ": the momentum buffer of '" + name + "' has shape " + it->second.shapeString() +
-                        ", expected " + buffer.shapeString());
+            throw Error(path + ": the momentum buffer of '" + name + "' has shape " +
+                        it->second.shapeString() + ", expected " + buffer.shapeString());
         buffer = it->second;
     }
-    const int done = state["epochs_done"].is_number_integer() ? state["epochs_done"].get<int>() : -1;
+    const int done =
+        state["epochs_done"].is_number_integer() ? state["epochs_done"].get<int>() : -1;
     if (done < 0 || done > run.recipe_.epochs)
-        throw Error(path + ": 'epochs_done' must be an integer in 0.." + std::to_string(run.recipe_.epochs));
+        throw Error(path + ": 'epochs_done' must be an integer in 0.." +
+                    std::to_string(run.recipe_.epochs));
     run.epochsDone_ = done;
     if (state.contains("history") && state["history"].is_array())
         for (const json& h : state["history"]) {
@@ -200,12 +220,14 @@ std::string TrainingRun::stateJson() const {
                            {"test_accuracy", r.test.accuracy},
                            {"seconds", r.seconds},
                            {"images_per_second", r.imagesPerSecond}});
-    const json state = {{"recipe", recipeToJson(recipe_)}, {"epochs_done", epochsDone_}, {"history", history}};
+    const json state = {
+        {"recipe", recipeToJson(recipe_)}, {"epochs_done", epochsDone_}, {"history", history}};
     return state.dump();
 }
 
 void TrainingRun::save(const std::string& path) const {
-    std::map<std::string, Tensor> tensors(trainer_.parameters().begin(), trainer_.parameters().end());
+    std::map<std::string, Tensor> tensors(trainer_.parameters().begin(),
+                                          trainer_.parameters().end());
     for (const auto& [name, buffer] : trainer_.momentumBuffers())
         tensors.emplace(std::string(kOptimizerKeyPrefix) + "momentum." + name, buffer);
     std::map<std::string, std::string> metadata = {
@@ -213,7 +235,8 @@ void TrainingRun::save(const std::string& path) const {
         {"format", "shufflescope-checkpoint-1"},
         {"trained", epochsDone_ > 0 ? "true" : "false"},
         {kTrainingMetadataKey, stateJson()}};
-    if (!history_.empty()) metadata["test_accuracy"] = std::to_string(history_.back().test.accuracy);
+    if (!history_.empty())
+        metadata["test_accuracy"] = std::to_string(history_.back().test.accuracy);
     // How many images that accuracy was measured on (the Train panel uses a subset).
     if (!history_.empty() && history_.back().test.count > 0)
         metadata["test_images"] = std::to_string(history_.back().test.count);
@@ -224,15 +247,18 @@ EvaluationResult exportTrainedModel(const std::string& trainingCheckpoint, const
                                     StorageType storage, const Dataset& test) {
     const TrainingRun run = TrainingRun::resume(trainingCheckpoint);
     if (run.epochsDone() < run.recipe().epochs || run.history().empty())
-        throw Error(trainingCheckpoint + ": the run is unfinished (" + std::to_string(run.epochsDone()) + " of " +
-                    std::to_string(run.recipe().epochs) + " epochs); finish it with train --resume first");
+        throw Error(trainingCheckpoint + ": the run is unfinished (" +
+                    std::to_string(run.epochsDone()) + " of " +
+                    std::to_string(run.recipe().epochs) +
+                    " epochs); finish it with train --resume first");
     Parameters stored = run.parameters();
     for (auto& [name, tensor] : stored)
         for (float& v : tensor.values()) {
             if (storage == StorageType::F16) v = halfToFloat(floatToHalf(v));
             if (storage == StorageType::BF16) v = bfloat16ToFloat(floatToBfloat16(v));
             if (!std::isfinite(v))
-                throw Error(trainingCheckpoint + ": " + name + " holds a value that does not fit the storage type");
+                throw Error(trainingCheckpoint + ": " + name +
+                            " holds a value that does not fit the storage type");
         }
     const EvaluationResult result = evaluate(run.network(), stored, test);
     std::ostringstream accuracy, accuracyF32;
@@ -251,13 +277,17 @@ EvaluationResult exportTrainedModel(const std::string& trainingCheckpoint, const
     return result;
 }
 
-bool TrainingRun::run(const Dataset& trainData, const Dataset& test, const std::string& checkpointPath,
+bool TrainingRun::run(const Dataset& trainData, const Dataset& test,
+                      const std::string& checkpointPath,
                       const std::function<void(const TrainingProgress&)>& onProgress,
-                      const std::function<void(const EpochReport&)>& onEpoch, const std::atomic<bool>* stop) {
-    const int count = recipe_.limit > 0 ? std::min(recipe_.limit, trainData.count) : trainData.count;
+                      const std::function<void(const EpochReport&)>& onEpoch,
+                      const std::atomic<bool>* stop) {
+    const int count =
+        recipe_.limit > 0 ? std::min(recipe_.limit, trainData.count) : trainData.count;
     if (count < 2) throw Error("training needs at least 2 images");
     const int batchSize = std::min(recipe_.batchSize, count);
-    // Full batches only (drop_last): every batch has the same size, so BN statistics are comparable.
+    // Full batches only (drop_last): every batch has the same size, so BN statistics are
+    // comparable.
     const int batches = count / batchSize;
     const long long totalSteps = 1LL * recipe_.epochs * batches;
     const auto warmupSteps = static_cast<long long>(std::llround(recipe_.warmupEpochs * batches));
@@ -278,13 +308,15 @@ bool TrainingRun::run(const Dataset& trainData, const Dataset& test, const std::
             std::mt19937_64 rng(mixSeed(recipe_.seed, uint64_t(epoch), uint64_t(b)));
             makeInputBatch(trainData, indices, batch, labels, augmentation, &rng);
             const long long step = 1LL * (epoch - 1) * batches + b;
-            const float lr = scheduledLearningRate(recipe_.learningRate, step, totalSteps, warmupSteps);
+            const float lr =
+                scheduledLearningRate(recipe_.learningRate, step, totalSteps, warmupSteps);
             const BatchResult r = trainer_.trainBatch(batch, labels, lr);
             lossSum += r.loss * r.count;
             correct += r.correct;
             seen += r.count;
             if (onProgress) {
-                const double elapsed = std::chrono::duration<double>(Clock::now() - epochStart).count();
+                const double elapsed =
+                    std::chrono::duration<double>(Clock::now() - epochStart).count();
                 TrainingProgress p;
                 p.epoch = epoch;
                 p.epochs = recipe_.epochs;
@@ -296,12 +328,14 @@ bool TrainingRun::run(const Dataset& trainData, const Dataset& test, const std::
                 p.batchAccuracy = double(r.correct) / r.count;
                 p.imagesPerSecond = elapsed > 0 ? seen / elapsed : 0;
                 const long long left = totalSteps - step - 1;
-                p.secondsLeft = p.imagesPerSecond > 0 ? double(left) * batchSize / p.imagesPerSecond : 0;
+                p.secondsLeft =
+                    p.imagesPerSecond > 0 ? double(left) * batchSize / p.imagesPerSecond : 0;
                 p.learningRate = lr;
                 onProgress(p);
             }
         }
-        if (stop && stop->load()) return false;  // do not make a closing window wait for the test pass
+        if (stop && stop->load())
+            return false;  // do not make a closing window wait for the test pass
         EpochReport report;
         report.epoch = epoch;
         report.trainLoss = lossSum / seen;

@@ -31,7 +31,8 @@ TEST_CASE("channel groups follow the grouped convolutions and the shuffle", "[gr
     CHECK(channelGroup(net, at("stem.conv"), 0) == -1);
     CHECK(channelGroup(net, at("head.fc"), 0) == -1);
     // Stage 2's dense first 1x1 conv is shown split into g groups, as its shuffle treats it.
-    CHECK(channelGroup(net, at("stages.0.0.pw1"), net.step(at("stages.0.0.pw1")).out.channels - 1) == 2);
+    CHECK(channelGroup(net, at("stages.0.0.pw1"),
+                       net.step(at("stages.0.0.pw1")).out.channels - 1) == 2);
 
     c.shuffle = false;
     const Network plain = Network::build(c);

@@ -21,7 +21,10 @@ CostReport paperCost(int groups, double scale) {
 }  // namespace
 
 TEST_CASE("Table 1: backbone MACs, MACs with the FC, and parameters at 1x", "[cost]") {
-    struct Row { int g; long long backbone, total, params; };
+    struct Row {
+        int g;
+        long long backbone, total, params;
+    };
     const Row rows[] = {{1, 142'502'976, 143'078'976, 1'531'936},
                         {2, 140'036'512, 140'836'512, 1'733'848},
                         {3, 136'500'672, 137'460'672, 1'865'728},
@@ -38,10 +41,14 @@ TEST_CASE("Table 1: backbone MACs, MACs with the FC, and parameters at 1x", "[co
 }
 
 TEST_CASE("the official widths for g = 3 and 8 give the published totals", "[cost]") {
-    struct Row { int g; double s; long long total, params; };
-    const Row rows[] = {{3, 0.5, 37'589'856, 718'324},     {3, 1.5, 292'443'552, 3'442'168},
-                        {3, 2.0, 524'045'184, 5'450'776},  {8, 0.5, 40'469'760, 1'011'448},
-                        {8, 1.5, 290'188'800, 4'269'952},  {8, 2.0, 521'942'016, 6'522'232}};
+    struct Row {
+        int g;
+        double s;
+        long long total, params;
+    };
+    const Row rows[] = {{3, 0.5, 37'589'856, 718'324},    {3, 1.5, 292'443'552, 3'442'168},
+                        {3, 2.0, 524'045'184, 5'450'776}, {8, 0.5, 40'469'760, 1'011'448},
+                        {8, 1.5, 290'188'800, 4'269'952}, {8, 2.0, 521'942'016, 6'522'232}};
     for (const Row& r : rows) {
         CAPTURE(r.g, r.s);
         const CostTotals t = paperCost(r.g, r.s).totals;
@@ -69,8 +76,10 @@ TEST_CASE("grouped 1x1 convolutions cost 1/g of their dense version", "[cost]") 
             }
             if (s.kind == StepKind::BatchNorm) CHECK(cost.params == 2 * s.out.channels);
         }
-        if (g == 1) CHECK(report.totals.denseMacs == report.totals.macs);
-        else CHECK(report.totals.denseMacs > report.totals.macs);
+        if (g == 1)
+            CHECK(report.totals.denseMacs == report.totals.macs);
+        else
+            CHECK(report.totals.denseMacs > report.totals.macs);
         CHECK(report.stageMacs[0] + report.stageMacs[1] + report.stageMacs[2] +
                   report.steps[std::size_t(*net.findStep("stem.conv"))].macs ==
               report.totals.backboneMacs);
@@ -98,8 +107,10 @@ TEST_CASE("the engine's widths and MACs agree with the paper's Table 1 reference
             c.groups = g;
             return c;
         }());
-        for (int s = 0; s < 3; ++s) CHECK(net.widths().stages[std::size_t(s)] == row->stageChannels[s]);
-        CHECK(std::llround(double(computeCost(net).totals.backboneMacs) / 1e6) == row->complexityMflops);
+        for (int s = 0; s < 3; ++s)
+            CHECK(net.widths().stages[std::size_t(s)] == row->stageChannels[s]);
+        CHECK(std::llround(double(computeCost(net).totals.backboneMacs) / 1e6) ==
+              row->complexityMflops);
     }
     CHECK_FALSE(paperTable1(5));
     CHECK(paperShuffleAblation(8, 1.0)->withoutShuffle == 37.6);

@@ -591,7 +591,8 @@ TEST_CASE("shuffledIndices gives a permutation fixed by seed and epoch", "[datas
     CHECK_THROWS_AS(shuffledIndices(-1, 42, 0), Error);
 }
 
-TEST_CASE("firstItems keeps the first images and labels, or everything for 0 or too many", "[dataset]") {
+TEST_CASE("firstItems keeps the first images and labels, or everything for 0 or too many",
+          "[dataset]") {
     Dataset d;
     d.count = 3;
     d.height = 2;

@@ -75,7 +75,8 @@ TEST_CASE("capture records every step with its planned shape, softmax sums to on
     for (int i = 0; i < net.stepCount(); ++i) {
         const StepShape& s = net.step(i).out;
         CAPTURE(net.step(i).name);
-        REQUIRE(out[std::size_t(i)].shape() == std::vector<int64_t>{2, s.channels, s.height, s.width});
+        REQUIRE(out[std::size_t(i)].shape() ==
+                std::vector<int64_t>{2, s.channels, s.height, s.width});
     }
     const Tensor& probs = out.back();
     for (int n = 0; n < 2; ++n) {
@@ -89,7 +90,8 @@ TEST_CASE("capture records every step with its planned shape, softmax sums to on
     std::copy(out[0].data() + second.size(), out[0].data() + 2 * second.size(), second.data());
     const Tensor alone = logitsOf(net, forwardCapture(net, params, second));
     const auto cmp = testing_support::compareClose(
-        alone.values(), std::span<const float>(batchLogits.data() + c.classes, std::size_t(c.classes)));
+        alone.values(),
+        std::span<const float>(batchLogits.data() + c.classes, std::size_t(c.classes)));
     INFO(cmp.report);
     REQUIRE(cmp.ok);
 }
@@ -104,12 +106,14 @@ TEST_CASE("the shuffle step permutes when on and is the identity when off", "[fo
         const int step = *net.findStep("stages.1.2.shuffle");
         const Tensor& before = out[std::size_t(step - 1)];
         const Tensor& after = out[std::size_t(step)];
-        const bool identical = std::equal(before.data(), before.data() + before.size(), after.data());
+        const bool identical =
+            std::equal(before.data(), before.data() + before.size(), after.data());
         CHECK(identical == !shuffle);
     }
 }
 
-TEST_CASE("random initialisation is deterministic for a seed and differs across seeds", "[forward]") {
+TEST_CASE("random initialisation is deterministic for a seed and differs across seeds",
+          "[forward]") {
     const Network net = Network::build(presetConfig("fashion"));
     const Parameters a = randomParameters(net, 42), b = randomParameters(net, 42),
                      other = randomParameters(net, 43);
@@ -119,7 +123,8 @@ TEST_CASE("random initialisation is deterministic for a seed and differs across 
         REQUIRE(std::equal(tensor.data(), tensor.data() + tensor.size(), b.at(name).data()));
     }
     const Tensor& w = a.at("stages.1.0.pw1.weight");
-    CHECK_FALSE(std::equal(w.data(), w.data() + w.size(), other.at("stages.1.0.pw1.weight").data()));
+    CHECK_FALSE(
+        std::equal(w.data(), w.data() + w.size(), other.at("stages.1.0.pw1.weight").data()));
     // BN statistics are calibrated, not the trivial 0 / 1.
     const Tensor& mean = a.at("stages.1.3.bn3.running_mean");
     const Tensor& var = a.at("stages.1.3.bn3.running_var");

@@ -31,7 +31,8 @@ TEST_CASE("steps follow the checkpoint names in capture order", "[network]") {
     std::vector<std::string> names;
     for (const Step& s : net.steps()) names.push_back(s.name);
     REQUIRE(names == expected);
-    REQUIRE(Network::kUnitsPerStage[0] + Network::kUnitsPerStage[1] + Network::kUnitsPerStage[2] == 16);
+    REQUIRE(Network::kUnitsPerStage[0] + Network::kUnitsPerStage[1] + Network::kUnitsPerStage[2] ==
+            16);
 }
 
 TEST_CASE("paper geometry: output sizes of Table 1", "[network]") {
@@ -81,8 +82,8 @@ TEST_CASE("every (g, width) satisfies the divisibility rules and the paper's bud
             const double ratio = double(computeCost(net).totals.macs) / double(paperBudgetMacs(s));
             CHECK(ratio > 0.9);
             CHECK(ratio < 1.1);
-            const bool published = (s == 1.0 && g != 5 && g != 6 && g != 7) ||
-                                   ((g == 3 || g == 8) && s != 0.25);
+            const bool published =
+                (s == 1.0 && g != 5 && g != 6 && g != 7) || ((g == 3 || g == 8) && s != 0.25);
             CHECK((w.source != WidthSource::Rule) == published);
         }
 }
@@ -98,13 +99,15 @@ TEST_CASE("g = 5 and 7 change the stem and say why", "[network]") {
     CHECK_THAT(channelWidths(6, 1.0).note, !Contains("does not divide 24"));
 }
 
-TEST_CASE("at other widths the stem note compares with the paper's stem scaled to that width", "[network]") {
+TEST_CASE("at other widths the stem note compares with the paper's stem scaled to that width",
+          "[network]") {
     // 0.5x: the paper's stem would be 12; g = 5 needs a multiple of 5.
     const ChannelWidths g5 = channelWidths(5, 0.5);
     CAPTURE(g5.note);
     CHECK(paperStemChannels(0.5) == 12);
     CHECK(g5.stem == 10);
-    CHECK_THAT(g5.note, Contains("The stem has 10 channels, not 24 × 0.5 = 12") && Contains("5 does not divide 12.") &&
+    CHECK_THAT(g5.note, Contains("The stem has 10 channels, not 24 × 0.5 = 12") &&
+                            Contains("5 does not divide 12.") &&
                             Contains("That is why the paper only evaluates"));
     // 0.25x: 8 does not divide 6, although it divides the paper's 24 (no word on Table 1 then).
     const ChannelWidths g8 = channelWidths(8, 0.25);

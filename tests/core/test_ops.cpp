@@ -22,25 +22,31 @@ using testing_support::randomValues;
 
 namespace {
 
-FeatureMap mapOf(std::vector<float>& v, int c, int h, int w) { return {v.data(), c, h, w}; }
-ConstFeatureMap mapOf(const std::vector<float>& v, int c, int h, int w) { return {v.data(), c, h, w}; }
-
+FeatureMap mapOf(std::vector<float>& v, int c, int h, int w) {
+    return {v.data(), c, h, w};
+}
+ConstFeatureMap mapOf(const std::vector<float>& v, int c, int h, int w) {
+    return {v.data(), c, h, w};
+}
 
 }  // namespace
 
 TEST_CASE("pointwise convolution matches the naive grouped convolution", "[ops]") {
-    struct Case { int cin, cout, groups, h, w; };
-    const std::vector<Case> cases = {
-        {1, 1, 1, 1, 1},    {3, 5, 1, 7, 5},     {24, 60, 1, 9, 11},  {60, 240, 3, 5, 7},
-        {8, 8, 8, 4, 3},    {16, 32, 2, 13, 1},  {40, 80, 4, 6, 6},   {56, 112, 7, 3, 5},
-        {48, 96, 8, 17, 9}, {30, 60, 5, 2, 2},   {36, 72, 6, 11, 13}, {240, 960, 3, 1, 1},
-        {12, 24, 4, 40, 40}};
+    struct Case {
+        int cin, cout, groups, h, w;
+    };
+    const std::vector<Case> cases = {{1, 1, 1, 1, 1},    {3, 5, 1, 7, 5},     {24, 60, 1, 9, 11},
+                                     {60, 240, 3, 5, 7}, {8, 8, 8, 4, 3},     {16, 32, 2, 13, 1},
+                                     {40, 80, 4, 6, 6},  {56, 112, 7, 3, 5},  {48, 96, 8, 17, 9},
+                                     {30, 60, 5, 2, 2},  {36, 72, 6, 11, 13}, {240, 960, 3, 1, 1},
+                                     {12, 24, 4, 40, 40}};
     for (const Case& c : cases)
         for (bool withBias : {false, true}) {
             CAPTURE(c.cin, c.cout, c.groups, c.h, c.w, withBias);
             const auto in = randomValues(std::size_t(c.cin * c.h * c.w), 1);
             const auto weight = randomValues(std::size_t(c.cout * c.cin / c.groups), 2);
-            const auto bias = withBias ? randomValues(std::size_t(c.cout), 3) : std::vector<float>{};
+            const auto bias =
+                withBias ? randomValues(std::size_t(c.cout), 3) : std::vector<float>{};
             int oh, ow;
             const auto expected =
                 naive::conv2d(in, c.cin, c.h, c.w, weight, bias, c.cout, c.groups, 1, 1, 0, oh, ow);
@@ -59,19 +65,23 @@ TEST_CASE("pointwise convolution's fused epilogue adds the residual, then applie
     const auto bias = randomValues(std::size_t(cout), 6);
     const auto residual = randomValues(std::size_t(cout * h * w), 7);
     int oh, ow;
-    const auto expected = naive::relu(naive::add(
-        naive::conv2d(in, cin, h, w, weight, bias, cout, g, 1, 1, 0, oh, ow), residual));
+    const auto expected = naive::relu(
+        naive::add(naive::conv2d(in, cin, h, w, weight, bias, cout, g, 1, 1, 0, oh, ow), residual));
     std::vector<float> out(expected.size());
     ops::pointwiseConv(mapOf(in, cin, h, w), weight.data(), bias.data(), g, mapOf(out, cout, h, w),
                        true, residual.data());
     REQUIRE_CLOSE(out, expected);
 }
 
-TEST_CASE("depthwise 3x3 convolution matches the naive convolution with groups = channels", "[ops]") {
-    struct Case { int c, h, w, stride; };
-    const std::vector<Case> cases = {{1, 1, 1, 1},  {1, 1, 1, 2},  {3, 2, 2, 1},  {3, 2, 3, 2},
-                                     {5, 7, 5, 1},  {5, 7, 5, 2},  {4, 8, 8, 2},  {6, 9, 13, 2},
-                                     {2, 28, 28, 1}, {2, 28, 28, 2}, {7, 3, 17, 1}, {60, 14, 14, 2}};
+TEST_CASE("depthwise 3x3 convolution matches the naive convolution with groups = channels",
+          "[ops]") {
+    struct Case {
+        int c, h, w, stride;
+    };
+    const std::vector<Case> cases = {{1, 1, 1, 1},   {1, 1, 1, 2},  {3, 2, 2, 1},
+                                     {3, 2, 3, 2},   {5, 7, 5, 1},  {5, 7, 5, 2},
+                                     {4, 8, 8, 2},   {6, 9, 13, 2}, {2, 28, 28, 1},
+                                     {2, 28, 28, 2}, {7, 3, 17, 1}, {60, 14, 14, 2}};
     for (const Case& c : cases)
         for (bool withBias : {false, true}) {
             CAPTURE(c.c, c.h, c.w, c.stride, withBias);
@@ -96,7 +106,8 @@ TEST_CASE("depthwise convolution with a source-channel map equals shuffle then c
     const auto shuffled = naive::channelShuffle(in, c, h * w, g);
     for (int stride : {1, 2}) {
         int oh, ow;
-        const auto expected = naive::conv2d(shuffled, c, h, w, weight, {}, c, c, 3, stride, 1, oh, ow);
+        const auto expected =
+            naive::conv2d(shuffled, c, h, w, weight, {}, c, c, 3, stride, 1, oh, ow);
         std::vector<float> out(expected.size());
         const auto source = ops::channelShufflePermutation(c, g);
         ops::depthwiseConv3x3(mapOf(in, c, h, w), weight.data(), nullptr, stride,
@@ -106,8 +117,10 @@ TEST_CASE("depthwise convolution with a source-channel map equals shuffle then c
 }
 
 TEST_CASE("dense and grouped KxK convolution matches the naive convolution", "[ops]") {
-    struct Case { int cin, cout, groups, h, w, kernel, stride, padding; };
-    const std::vector<Case> cases = {{1, 1, 1, 1, 1, 3, 1, 1},   {3, 24, 1, 9, 9, 3, 2, 1},
+    struct Case {
+        int cin, cout, groups, h, w, kernel, stride, padding;
+    };
+    const std::vector<Case> cases = {{1, 1, 1, 1, 1, 3, 1, 1},    {3, 24, 1, 9, 9, 3, 2, 1},
                                      {3, 24, 1, 32, 32, 3, 1, 1}, {1, 12, 1, 7, 5, 3, 2, 1},
                                      {4, 6, 2, 8, 6, 3, 1, 1},    {6, 6, 6, 5, 5, 3, 2, 1},
                                      {5, 7, 1, 6, 7, 1, 1, 0},    {3, 8, 1, 10, 9, 5, 2, 2}};
@@ -122,8 +135,8 @@ TEST_CASE("dense and grouped KxK convolution matches the naive convolution", "[o
                                             c.kernel, c.stride, c.padding, oh, ow);
         REQUIRE(oh == ops::convOutputExtent(c.h, c.kernel, c.stride, c.padding));
         std::vector<float> out(expected.size(), NAN);
-        std::vector<float> scratch(std::size_t(
-            ops::conv2dScratchSize(c.cin, c.groups, c.kernel, oh, ow)));
+        std::vector<float> scratch(
+            std::size_t(ops::conv2dScratchSize(c.cin, c.groups, c.kernel, oh, ow)));
         ops::conv2d(mapOf(in, c.cin, c.h, c.w), weight.data(), bias.data(), c.groups, c.kernel,
                     c.stride, c.padding, mapOf(out, c.cout, oh, ow), scratch.data());
         REQUIRE_CLOSE(out, expected);
@@ -145,7 +158,8 @@ TEST_CASE("batch norm (inference) matches the definition", "[ops]") {
         REQUIRE_CLOSE(out, expected);
 
         // The folded form scale*x + shift is the same function.
-        std::vector<float> scale(static_cast<std::size_t>(c)), shift(scale.size()), folded(in.size());
+        std::vector<float> scale(static_cast<std::size_t>(c)), shift(scale.size()),
+            folded(in.size());
         ops::batchNormAffine(c, gamma.data(), beta.data(), mean.data(), var.data(), scale.data(),
                              shift.data());
         for (int ch = 0; ch < c; ++ch)
@@ -195,20 +209,26 @@ TEST_CASE("ReLU, add, concat, global pool, fully connected and softmax match the
 }
 
 TEST_CASE("max and average pooling match the definitions, padding included as PyTorch", "[ops]") {
-    struct Case { int c, h, w, kernel, stride, padding; };
-    const std::vector<Case> cases = {{1, 1, 1, 3, 2, 1},   {2, 2, 2, 3, 2, 1},  {3, 7, 7, 3, 2, 1},
-                                     {4, 8, 6, 3, 2, 1},   {2, 56, 56, 3, 2, 1}, {3, 5, 9, 3, 1, 1},
+    struct Case {
+        int c, h, w, kernel, stride, padding;
+    };
+    const std::vector<Case> cases = {{1, 1, 1, 3, 2, 1}, {2, 2, 2, 3, 2, 1},   {3, 7, 7, 3, 2, 1},
+                                     {4, 8, 6, 3, 2, 1}, {2, 56, 56, 3, 2, 1}, {3, 5, 9, 3, 1, 1},
                                      {2, 6, 7, 2, 2, 0}};
     for (const Case& c : cases) {
         CAPTURE(c.c, c.h, c.w, c.kernel, c.stride, c.padding);
         const auto in = randomValues(std::size_t(c.c * c.h * c.w), 51, -2, 2);
         int oh, ow;
-        const auto expectedMax = naive::maxPool(in, c.c, c.h, c.w, c.kernel, c.stride, c.padding, oh, ow);
+        const auto expectedMax =
+            naive::maxPool(in, c.c, c.h, c.w, c.kernel, c.stride, c.padding, oh, ow);
         std::vector<float> out(expectedMax.size());
-        ops::maxPool2d(mapOf(in, c.c, c.h, c.w), c.kernel, c.stride, c.padding, mapOf(out, c.c, oh, ow));
+        ops::maxPool2d(mapOf(in, c.c, c.h, c.w), c.kernel, c.stride, c.padding,
+                       mapOf(out, c.c, oh, ow));
         REQUIRE_CLOSE(out, expectedMax);
-        const auto expectedAvg = naive::avgPool(in, c.c, c.h, c.w, c.kernel, c.stride, c.padding, oh, ow);
-        ops::avgPool2d(mapOf(in, c.c, c.h, c.w), c.kernel, c.stride, c.padding, mapOf(out, c.c, oh, ow));
+        const auto expectedAvg =
+            naive::avgPool(in, c.c, c.h, c.w, c.kernel, c.stride, c.padding, oh, ow);
+        ops::avgPool2d(mapOf(in, c.c, c.h, c.w), c.kernel, c.stride, c.padding,
+                       mapOf(out, c.c, oh, ow));
         REQUIRE_CLOSE(out, expectedAvg);
     }
 }

@@ -139,7 +139,6 @@ GradientCheck checkGradient(const std::vector<float>& x, std::span<const float> 
         REQUIRE(check_.ok);                                                               \
     } while (0)
 
-
 // [SECTION] Helpers
 
 FeatureMap mapOf(std::vector<float>& v, int c, int h, int w) {
@@ -502,7 +501,8 @@ TEST_CASE("batch norm training backward matches finite differences through the w
 
 TEST_CASE("batch norm + ReLU fused equals the two operators one after the other, bit for bit",
           "[backward]") {
-    for (const std::vector<int64_t>& shape : std::vector<std::vector<int64_t>>{{2, 3, 4, 5}, {8, 30, 16, 16}}) {
+    for (const std::vector<int64_t>& shape :
+         std::vector<std::vector<int64_t>>{{2, 3, 4, 5}, {8, 30, 16, 16}}) {
         CAPTURE(shape);
         const int c = int(shape[1]);
         const int64_t size = shape[0] * shape[1] * shape[2] * shape[3];
@@ -514,9 +514,10 @@ TEST_CASE("batch norm + ReLU fused equals the two operators one after the other,
         Tensor gradOut = tensorOf(randomValues(std::size_t(size), 184), shape);
         {
             Tensor probe(shape);
-            std::vector<float> m(std::size_t(c), 0.0f), v(std::size_t(c), 0.0f), rm(std::size_t(c), 0.0f),
-                rv(std::size_t(c), 1.0f);
-            ops::batchNormReluTrainForward(in, gamma.data(), beta.data(), probe, m.data(), v.data(), rm.data(), rv.data());
+            std::vector<float> m(std::size_t(c), 0.0f), v(std::size_t(c), 0.0f),
+                rm(std::size_t(c), 0.0f), rv(std::size_t(c), 1.0f);
+            ops::batchNormReluTrainForward(in, gamma.data(), beta.data(), probe, m.data(), v.data(),
+                                           rm.data(), rv.data());
             for (int64_t i = 0; i < size; i += 2)
                 if (probe.data()[i] == 0.0f) gradOut.data()[i] = kNaN;
         }
@@ -525,32 +526,43 @@ TEST_CASE("batch norm + ReLU fused equals the two operators one after the other,
             std::vector<float> mean, invStd, runningMean, runningVar, gradGamma, gradBeta;
         };
         const auto run = [&](bool fused) {
-            Result r{Tensor(shape), Tensor(shape), std::vector<float>(std::size_t(c)),
-                     std::vector<float>(std::size_t(c)), std::vector<float>(std::size_t(c), 0.0f),
-                     std::vector<float>(std::size_t(c), 1.0f), std::vector<float>(std::size_t(c), 0.0f),
+            Result r{Tensor(shape),
+                     Tensor(shape),
+                     std::vector<float>(std::size_t(c)),
+                     std::vector<float>(std::size_t(c)),
+                     std::vector<float>(std::size_t(c), 0.0f),
+                     std::vector<float>(std::size_t(c), 1.0f),
+                     std::vector<float>(std::size_t(c), 0.0f),
                      std::vector<float>(std::size_t(c), 0.0f)};
             if (fused) {
                 ops::batchNormReluTrainForward(in, gamma.data(), beta.data(), r.out, r.mean.data(),
-                                               r.invStd.data(), r.runningMean.data(), r.runningVar.data());
-                ops::batchNormReluTrainBackward(in, gamma.data(), r.mean.data(), r.invStd.data(), r.out,
-                                                gradOut, r.gradIn, r.gradGamma.data(), r.gradBeta.data());
+                                               r.invStd.data(), r.runningMean.data(),
+                                               r.runningVar.data());
+                ops::batchNormReluTrainBackward(in, gamma.data(), r.mean.data(), r.invStd.data(),
+                                                r.out, gradOut, r.gradIn, r.gradGamma.data(),
+                                                r.gradBeta.data());
             } else {
                 Tensor normalised(shape), masked(shape);
                 ops::batchNormTrainForward(in, gamma.data(), beta.data(), normalised, r.mean.data(),
-                                           r.invStd.data(), r.runningMean.data(), r.runningVar.data());
+                                           r.invStd.data(), r.runningMean.data(),
+                                           r.runningVar.data());
                 ops::relu(normalised.data(), r.out.data(), size);
                 ops::reluBackward(r.out.data(), gradOut.data(), masked.data(), size);
-                ops::batchNormTrainBackward(in, gamma.data(), r.mean.data(), r.invStd.data(), masked,
-                                            r.gradIn, r.gradGamma.data(), r.gradBeta.data());
+                ops::batchNormTrainBackward(in, gamma.data(), r.mean.data(), r.invStd.data(),
+                                            masked, r.gradIn, r.gradGamma.data(),
+                                            r.gradBeta.data());
             }
             return r;
         };
         const Result fused = run(true), separate = run(false);
-        REQUIRE(std::count_if(fused.out.data(), fused.out.data() + size, [](float v) { return v == 0.0f; }) > 0);
+        REQUIRE(std::count_if(fused.out.data(), fused.out.data() + size,
+                              [](float v) { return v == 0.0f; }) > 0);
         REQUIRE(valuesOf(fused.out) == valuesOf(separate.out));
         REQUIRE(valuesOf(fused.gradIn) == valuesOf(separate.gradIn));
-        REQUIRE(std::all_of(fused.gradIn.data(), fused.gradIn.data() + size, [](float v) { return std::isfinite(v); }));
-        REQUIRE(std::all_of(fused.gradGamma.begin(), fused.gradGamma.end(), [](float v) { return std::isfinite(v); }));
+        REQUIRE(std::all_of(fused.gradIn.data(), fused.gradIn.data() + size,
+                            [](float v) { return std::isfinite(v); }));
+        REQUIRE(std::all_of(fused.gradGamma.begin(), fused.gradGamma.end(),
+                            [](float v) { return std::isfinite(v); }));
         REQUIRE(fused.runningMean == separate.runningMean);
         REQUIRE(fused.runningVar == separate.runningVar);
         REQUIRE(fused.gradGamma == separate.gradGamma);
@@ -591,20 +603,20 @@ TEST_CASE("batch norm training gives the same bits on one thread as on three une
             gradGamma(n, 0.0f), gradBeta(n, 0.0f);
         Tensor out(shape), gradIn(shape);
         if (fused) {
-            ops::batchNormReluTrainForward(in, gamma.data(), beta.data(), out, mean.data(), invStd.data(),
-                                           runningMean.data(), runningVar.data());
-            ops::batchNormReluTrainBackward(in, gamma.data(), mean.data(), invStd.data(), out, gradOut,
-                                            gradIn, gradGamma.data(), gradBeta.data());
+            ops::batchNormReluTrainForward(in, gamma.data(), beta.data(), out, mean.data(),
+                                           invStd.data(), runningMean.data(), runningVar.data());
+            ops::batchNormReluTrainBackward(in, gamma.data(), mean.data(), invStd.data(), out,
+                                            gradOut, gradIn, gradGamma.data(), gradBeta.data());
         } else {
-            ops::batchNormTrainForward(in, gamma.data(), beta.data(), out, mean.data(), invStd.data(),
-                                       runningMean.data(), runningVar.data());
-            ops::batchNormTrainBackward(in, gamma.data(), mean.data(), invStd.data(), gradOut, gradIn,
-                                        gradGamma.data(), gradBeta.data());
+            ops::batchNormTrainForward(in, gamma.data(), beta.data(), out, mean.data(),
+                                       invStd.data(), runningMean.data(), runningVar.data());
+            ops::batchNormTrainBackward(in, gamma.data(), mean.data(), invStd.data(), gradOut,
+                                        gradIn, gradGamma.data(), gradBeta.data());
         }
         omp_set_num_threads(previous);
         omp_set_dynamic(previousDynamic);
-        return Result{valuesOf(out), valuesOf(gradIn), mean, invStd, runningMean, runningVar, gradGamma,
-                      gradBeta};
+        return Result{valuesOf(out), valuesOf(gradIn), mean,      invStd,
+                      runningMean,   runningVar,       gradGamma, gradBeta};
     };
     const Result one = run(1), three = run(3);
     REQUIRE(one.out == three.out);
@@ -616,7 +628,8 @@ TEST_CASE("batch norm training gives the same bits on one thread as on three une
     REQUIRE(one.gradGamma == three.gradGamma);
     REQUIRE(one.gradBeta == three.gradBeta);
     // Every channel was normalised: its gradient with respect to beta is its sum of (masked) dy.
-    REQUIRE(std::none_of(one.gradBeta.begin(), one.gradBeta.end(), [](float v) { return v == 0.0f; }));
+    REQUIRE(
+        std::none_of(one.gradBeta.begin(), one.gradBeta.end(), [](float v) { return v == 0.0f; }));
 }
 
 // [SECTION] ReLU

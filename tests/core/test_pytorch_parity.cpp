@@ -22,7 +22,8 @@ namespace {
 
 constexpr const char* kFixtureFormat = "1";
 constexpr const char* kRegenerate =
-    "regenerate the fixtures: cmake --build build && /usr/bin/python3 tests/pytorch/make_fixtures.py "
+    "regenerate the fixtures: cmake --build build && /usr/bin/python3 "
+    "tests/pytorch/make_fixtures.py "
     "--cli build/app/shufflescope-cli";
 
 std::vector<std::filesystem::path> fixtureFiles() {
@@ -33,7 +34,9 @@ std::vector<std::filesystem::path> fixtureFiles() {
     return files;
 }
 
-bool startsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+bool startsWith(const std::string& s, const std::string& prefix) {
+    return s.rfind(prefix, 0) == 0;
+}
 
 }  // namespace
 
@@ -41,8 +44,8 @@ TEST_CASE("the parity fixtures cover every configuration the issue names", "[par
     std::set<std::string> names;
     for (const auto& f : fixtureFiles()) names.insert(f.stem().string());
     INFO(kRegenerate);
-    for (const char* expected : {"g1_shuffle", "g2_shuffle", "g3_shuffle", "g4_shuffle", "g8_shuffle",
-                                 "g3_noshuffle", "g8_noshuffle", "fashion_g3"})
+    for (const char* expected : {"g1_shuffle", "g2_shuffle", "g3_shuffle", "g4_shuffle",
+                                 "g8_shuffle", "g3_noshuffle", "g8_noshuffle", "fashion_g3"})
         CHECK(names.count(expected) == 1);
 }
 
@@ -58,8 +61,8 @@ TEST_CASE("every captured step matches PyTorch", "[parity]") {
         REQUIRE(format != fixture.metadata.end());
         REQUIRE(format->second == kFixtureFormat);
 
-        const ModelConfig config = configFromJson(
-            nlohmann::json::parse(fixture.metadata.at("shufflescope.config")), name);
+        const ModelConfig config =
+            configFromJson(nlohmann::json::parse(fixture.metadata.at("shufflescope.config")), name);
         const Network net = Network::build(config);
         Parameters params;
         for (const auto& [key, tensor] : fixture.tensors)
@@ -68,12 +71,14 @@ TEST_CASE("every captured step matches PyTorch", "[parity]") {
                 params.emplace(key, tensor);
         checkParameters(net, params, name);
 
-        // The fixture's step list must be the engine's: a renamed or added step means a stale fixture.
+        // The fixture's step list must be the engine's: a renamed or added step means a stale
+        // fixture.
         std::ostringstream engineSteps;
         for (int i = 0; i < net.stepCount(); ++i) engineSteps << (i ? "," : "") << net.step(i).name;
         REQUIRE(fixture.metadata.at("step_names") == engineSteps.str());
 
-        const std::vector<Tensor> outputs = forwardCapture(net, params, fixture.tensors.at("input"));
+        const std::vector<Tensor> outputs =
+            forwardCapture(net, params, fixture.tensors.at("input"));
         for (int i = 1; i < net.stepCount(); ++i) {
             const std::string step = net.step(i).name;
             CAPTURE(step);

@@ -63,7 +63,8 @@ TEST_CASE("g = 1: every channel reaches every channel", "[reachability]") {
     const Network net = smallNetwork(1, false);
     const int unitIn = *net.findStep("stages.2.1.relu");
     const int unitOut = *net.findStep("stages.2.2.relu");
-    REQUIRE(reachingChannels(net, unitOut, 5, unitIn).size() == std::size_t(net.step(unitIn).out.channels));
+    REQUIRE(reachingChannels(net, unitOut, 5, unitIn).size() ==
+            std::size_t(net.step(unitIn).out.channels));
 }
 
 TEST_CASE("inside a unit: the shuffle sends channel j*g+i to group i's filters", "[reachability]") {
@@ -107,7 +108,8 @@ TEST_CASE("reachability equals the channels a perturbation changes in a real for
                     std::vector<Tensor> changed = base;
                     Tensor& x = changed[std::size_t(from)];
                     const int64_t plane = x.dim(2) * x.dim(3);
-                    for (int64_t p = 0; p < plane; ++p) x[perturbed * plane + p] += 3.0f + float(p % 5);
+                    for (int64_t p = 0; p < plane; ++p)
+                        x[perturbed * plane + p] += 3.0f + float(p % 5);
                     recomputeAfter(net, params, changed, from);
 
                     std::set<int> moved;
@@ -123,7 +125,8 @@ TEST_CASE("reachability equals the channels a perturbation changes in a real for
                     // Predicted: output channels whose reach includes the perturbed channel.
                     std::set<int> predicted;
                     for (int c = 0; c < a.dim(1); ++c)
-                        if (traceChannelReach(net, to, c).reaches(from, perturbed)) predicted.insert(c);
+                        if (traceChannelReach(net, to, c).reaches(from, perturbed))
+                            predicted.insert(c);
                     REQUIRE(moved == predicted);
                     if (shuffle) {
                         CHECK(int(predicted.size()) == a.dim(1));

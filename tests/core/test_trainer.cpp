@@ -37,7 +37,8 @@ Tensor randomBatch(const ModelConfig& c, int n, uint32_t seed) {
 // Finite differences in float32 are only trustworthy where the loss is smooth enough over a step
 // h: the last stage and the classifier. Earlier layers sit behind 16 units of batch norm and ReLU
 // kinks; they are checked exactly against PyTorch's autograd by the parity fixtures instead.
-TEST_CASE("trainer: gradients of Stage 4 and the classifier match finite differences", "[trainer]") {
+TEST_CASE("trainer: gradients of Stage 4 and the classifier match finite differences",
+          "[trainer]") {
     for (auto [groups, shuffle] : {std::pair{2, true}, {3, false}}) {
         const ModelConfig config = tinyConfig(groups, shuffle);
         const Network net = Network::build(config);
@@ -50,7 +51,8 @@ TEST_CASE("trainer: gradients of Stage 4 and the classifier match finite differe
         std::mt19937 pick(17);
         int checked = 0, agreed = 0;
         for (const ParameterSpec& spec : net.parameterSpecs()) {
-            if (!spec.trainable || !(spec.name.rfind("stages.2.", 0) == 0 || spec.name.rfind("fc.", 0) == 0))
+            if (!spec.trainable ||
+                !(spec.name.rfind("stages.2.", 0) == 0 || spec.name.rfind("fc.", 0) == 0))
                 continue;
             // bn2's bias has a zero gradient by construction (bn3 removes any per-channel shift).
             if (spec.name.find("bn2.bias") != std::string::npos) continue;
@@ -69,9 +71,11 @@ TEST_CASE("trainer: gradients of Stage 4 and the classifier match finite differe
                 ++checked;
                 // Float32 losses and ReLU kinks make single samples noisy; require close agreement
                 // and count the few that a kink can break.
-                if (std::fabs(numeric - exact) <= 2e-3 + 0.05 * std::fabs(numeric)) ++agreed;
+                if (std::fabs(numeric - exact) <= 2e-3 + 0.05 * std::fabs(numeric))
+                    ++agreed;
                 else {
-                    UNSCOPED_INFO(spec.name << "[" << k << "]: analytic " << exact << ", numeric " << numeric);
+                    UNSCOPED_INFO(spec.name << "[" << k << "]: analytic " << exact << ", numeric "
+                                            << numeric);
                 }
             }
         }
@@ -89,7 +93,8 @@ TEST_CASE("trainer: SGD with momentum and weight decay follows PyTorch's rule", 
     const Tensor batch = randomBatch(config, 3, 4);
     const std::vector<int> labels = {0, 5, 9};
     const std::string name = "stages.1.2.pw1.weight";
-    std::vector<float> p(trainer.parameters().at(name).values().begin(), trainer.parameters().at(name).values().end());
+    std::vector<float> p(trainer.parameters().at(name).values().begin(),
+                         trainer.parameters().at(name).values().end());
     std::vector<float> buffer(p.size(), 0.0f);
     for (float lr : {0.1f, 0.05f}) {
         trainer.computeGradients(batch, labels);
@@ -100,7 +105,8 @@ TEST_CASE("trainer: SGD with momentum and weight decay follows PyTorch's rule", 
             p[k] -= lr * buffer[k];
         }
         trainer.applySgd(lr);
-        const auto cmp = testing_support::compareClose(trainer.parameters().at(name).values(), p, 1e-6);
+        const auto cmp =
+            testing_support::compareClose(trainer.parameters().at(name).values(), p, 1e-6);
         INFO(cmp.report);
         REQUIRE(cmp.ok);
     }

@@ -53,10 +53,14 @@ Parameters withPrefix(const SafetensorsContent& content, const std::string& pref
 TrainingFixture loadFixture(const std::filesystem::path& path) {
     SafetensorsContent content = readSafetensors(path.string());
     REQUIRE(content.metadata.at("fixture_format") == "train-1");
-    const ModelConfig config =
-        configFromJson(nlohmann::json::parse(content.metadata.at("shufflescope.config")), path.string());
-    TrainingFixture f{path.stem().string(), Network::build(config), withPrefix(content, "init."),
-                      content.tensors.at("batch"), {}, std::move(content)};
+    const ModelConfig config = configFromJson(
+        nlohmann::json::parse(content.metadata.at("shufflescope.config")), path.string());
+    TrainingFixture f{path.stem().string(),
+                      Network::build(config),
+                      withPrefix(content, "init."),
+                      content.tensors.at("batch"),
+                      {},
+                      std::move(content)};
     checkParameters(f.network, f.init, f.name);
     for (float v : f.at("labels").values()) f.labels.push_back(int(v));
     return f;
@@ -64,7 +68,8 @@ TrainingFixture loadFixture(const std::filesystem::path& path) {
 
 std::vector<std::filesystem::path> fixtureFiles() {
     std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(std::string(SHUFFLESCOPE_FIXTURES_DIR) + "/training"))
+    for (const auto& e :
+         std::filesystem::directory_iterator(std::string(SHUFFLESCOPE_FIXTURES_DIR) + "/training"))
         if (e.path().extension() == ".safetensors") files.push_back(e.path());
     std::sort(files.begin(), files.end());
     return files;
@@ -72,7 +77,8 @@ std::vector<std::filesystem::path> fixtureFiles() {
 
 }  // namespace
 
-TEST_CASE("training parity: loss and every gradient in train mode match PyTorch", "[parity][trainer]") {
+TEST_CASE("training parity: loss and every gradient in train mode match PyTorch",
+          "[parity][trainer]") {
     const auto files = fixtureFiles();
     INFO(kRegenerate);
     REQUIRE(files.size() == 2);
@@ -90,8 +96,9 @@ TEST_CASE("training parity: loss and every gradient in train mode match PyTorch"
             for (float v : g.values()) largest = std::max(largest, double(std::fabs(v)));
         for (const auto& [name, g] : expected) {
             CAPTURE(name);
-            const auto cmp = testing_support::compareClose(trainer.gradients().at(name).values(), g.values(),
-                                                           kRelative, kRelative * 1e-3 * largest);
+            const auto cmp =
+                testing_support::compareClose(trainer.gradients().at(name).values(), g.values(),
+                                              kRelative, kRelative * 1e-3 * largest);
             INFO(cmp.report);
             CHECK(cmp.ok);
         }
@@ -107,8 +114,10 @@ TEST_CASE("training parity: weights and BN statistics after SGD steps match torc
         const int steps = std::stoi(f.content.metadata.at("steps"));
         REQUIRE(steps >= 2);
         for (int s = 1; s <= steps; ++s) {
-            trainer.computeGradients(f.batch, f.labels);  // the forward updates BN's running statistics
-            const Parameters torchGradients = withPrefix(f.content, "step" + std::to_string(s) + ".grad.");
+            trainer.computeGradients(f.batch,
+                                     f.labels);  // the forward updates BN's running statistics
+            const Parameters torchGradients =
+                withPrefix(f.content, "step" + std::to_string(s) + ".grad.");
             REQUIRE(torchGradients.size() == trainer.gradients().size());
             for (const auto& [name, g] : torchGradients) trainer.gradients().at(name) = g;
             trainer.applySgd(f.number("lr"));
@@ -118,15 +127,16 @@ TEST_CASE("training parity: weights and BN statistics after SGD steps match torc
         REQUIRE(expected.size() == trainer.parameters().size());
         for (const auto& [name, p] : expected) {
             CAPTURE(name);
-            const auto cmp = testing_support::compareClose(trainer.parameters().at(name).values(), p.values(),
-                                                           kRelative);
+            const auto cmp = testing_support::compareClose(trainer.parameters().at(name).values(),
+                                                           p.values(), kRelative);
             INFO(cmp.report);
             CHECK(cmp.ok);
         }
     }
 }
 
-TEST_CASE("training parity: a second batch's gradients do not depend on the first's buffers", "[trainer]") {
+TEST_CASE("training parity: a second batch's gradients do not depend on the first's buffers",
+          "[trainer]") {
     // The trainer zeroes only the gradient buffers that several steps sum into; every other one
     // must be overwritten completely by its single writer. A stale value would make the second
     // call differ from the first.
@@ -136,7 +146,8 @@ TEST_CASE("training parity: a second batch's gradients do not depend on the firs
         train::Trainer trainer(f.network, f.init);
         trainer.computeGradients(f.batch, f.labels);
         const Parameters first = trainer.gradients();
-        Tensor other = f.batch;  // a different batch in between fills every buffer with other values
+        Tensor other =
+            f.batch;  // a different batch in between fills every buffer with other values
         for (float& v : other.values()) v = -2.0f * v + 0.5f;
         trainer.computeGradients(other, f.labels);
         trainer.computeGradients(f.batch, f.labels);

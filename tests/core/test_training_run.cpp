@@ -5,8 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
-#include <map>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -36,7 +36,8 @@ Dataset syntheticDataset(int count, uint32_t seed) {
         for (int y = 0; y < d.height; ++y)
             for (int x = 0; x < d.width; ++x) {
                 const bool bar = y / 3 == label % 9 && x > 3 + label / 9 * 10;
-                d.images[std::size_t(i) * std::size_t(d.height * d.width) + std::size_t(y * d.width + x)] =
+                d.images[std::size_t(i) * std::size_t(d.height * d.width) +
+                         std::size_t(y * d.width + x)] =
                     uint8_t(bar ? 200 + noise(rng) / 2 : noise(rng));
             }
     }
@@ -55,13 +56,16 @@ TrainingRecipe smallRecipe() {
 
 }  // namespace
 
-TEST_CASE("training run: warm-up rises linearly to the peak, then decays linearly to zero", "[training]") {
+TEST_CASE("training run: warm-up rises linearly to the peak, then decays linearly to zero",
+          "[training]") {
     // 10 batches, 4 of warm-up: 0.25, 0.5, 0.75, 1 of the peak, then 6/6 ... 1/6.
     const float peak = 0.2f;
-    const std::vector<double> expected = {0.25, 0.5, 0.75, 1.0, 1.0, 5.0 / 6, 4.0 / 6, 3.0 / 6, 2.0 / 6, 1.0 / 6};
+    const std::vector<double> expected = {0.25,    0.5,     0.75,    1.0,     1.0,
+                                          5.0 / 6, 4.0 / 6, 3.0 / 6, 2.0 / 6, 1.0 / 6};
     for (long long step = 0; step < 10; ++step) {
         CAPTURE(step);
-        CHECK(scheduledLearningRate(peak, step, 10, 4) == Approx(peak * expected[std::size_t(step)]));
+        CHECK(scheduledLearningRate(peak, step, 10, 4) ==
+              Approx(peak * expected[std::size_t(step)]));
     }
     // No warm-up: the paper's plain linear decay, the peak at the first batch.
     CHECK(scheduledLearningRate(peak, 0, 10, 0) == Approx(peak));
@@ -72,8 +76,9 @@ TEST_CASE("training run: warm-up rises linearly to the peak, then decays linearl
     CHECK(scheduledLearningRate(peak, 9, 10, 10) == Approx(peak * 0.2));
 }
 
-TEST_CASE("training run: stopping after an epoch and resuming reproduces the uninterrupted run exactly",
-          "[training]") {
+TEST_CASE(
+    "training run: stopping after an epoch and resuming reproduces the uninterrupted run exactly",
+    "[training]") {
     const Dataset trainData = syntheticDataset(64, 1), testData = syntheticDataset(20, 2);
     const Network net = Network::build(presetConfig("fashion"));
     testing_support::TempDir dir("shufflescope-training-run-test");
@@ -87,8 +92,8 @@ TEST_CASE("training run: stopping after an epoch and resuming reproduces the uni
     std::atomic<bool> stop{false};
     const std::string path = dir.file("run.safetensors");
     TrainingRun first(net, randomParameters(net, 3), smallRecipe());
-    const bool completed = first.run(trainData, testData, path, nullptr,
-                                     [&](const EpochReport&) { stop = true; }, &stop);
+    const bool completed = first.run(
+        trainData, testData, path, nullptr, [&](const EpochReport&) { stop = true; }, &stop);
     REQUIRE_FALSE(completed);
     REQUIRE(first.epochsDone() == 1);
 
@@ -111,8 +116,10 @@ TEST_CASE("training run: stopping after an epoch and resuming reproduces the uni
     REQUIRE(checkpoint.metadata.at("test_images") == std::to_string(testData.count));
 }
 
-TEST_CASE("training run: at g = 1 the shuffle is the identity, so shuffle on and off train bit for bit alike",
-          "[training]") {
+TEST_CASE(
+    "training run: at g = 1 the shuffle is the identity, so shuffle on and off train bit for bit "
+    "alike",
+    "[training]") {
     // Why the bundled g = 1 pair holds the same weights twice; a shuffle that moved a channel at
     // g = 1, or any randomness that depended on the setting, would break it.
     const Dataset trainData = syntheticDataset(48, 1), testData = syntheticDataset(10, 2);
@@ -145,24 +152,29 @@ TEST_CASE("training run: at g = 1 the shuffle is the identity, so shuffle on and
     CHECK_FALSE(std::equal(a.data(), a.data() + a.size(), b.data()));
 }
 
-TEST_CASE("training run: a finished run exports to F16 weights with the recipe and the stored weights' accuracy",
-          "[training]") {
+TEST_CASE(
+    "training run: a finished run exports to F16 weights with the recipe and the stored weights' "
+    "accuracy",
+    "[training]") {
     const Dataset trainData = syntheticDataset(64, 1), testData = syntheticDataset(20, 2);
     const Network net = Network::build(presetConfig("fashion"));
     testing_support::TempDir dir("shufflescope-training-run-test");
-    const std::string runPath = dir.file("run.safetensors"), outPath = dir.file("bundled.safetensors");
+    const std::string runPath = dir.file("run.safetensors"),
+                      outPath = dir.file("bundled.safetensors");
 
     // An unfinished run is refused, naming the file.
     std::atomic<bool> stop{false};
     TrainingRun run(net, randomParameters(net, 3), smallRecipe());
-    run.run(trainData, testData, runPath, nullptr, [&](const EpochReport&) { stop = true; }, &stop);
+    run.run(
+        trainData, testData, runPath, nullptr, [&](const EpochReport&) { stop = true; }, &stop);
     REQUIRE_THROWS_WITH(exportTrainedModel(runPath, outPath, StorageType::F16, testData),
                         Catch::Contains(runPath) && Catch::Contains("unfinished"));
     REQUIRE_FALSE(std::filesystem::exists(outPath));
 
     TrainingRun resumed = TrainingRun::resume(runPath);
     REQUIRE(resumed.run(trainData, testData, runPath, nullptr, nullptr, nullptr));
-    const EvaluationResult stored = exportTrainedModel(runPath, outPath, StorageType::F16, testData);
+    const EvaluationResult stored =
+        exportTrainedModel(runPath, outPath, StorageType::F16, testData);
     REQUIRE(stored.count == testData.count);
 
     const Checkpoint exported = readCheckpoint(outPath);
@@ -186,13 +198,15 @@ TEST_CASE("training run: a finished run exports to F16 weights with the recipe a
     REQUIRE(std::filesystem::file_size(outPath) < std::filesystem::file_size(runPath) / 3);
 }
 
-TEST_CASE("training run: progress reports each batch alone and the epoch's running means", "[training]") {
+TEST_CASE("training run: progress reports each batch alone and the epoch's running means",
+          "[training]") {
     const Dataset trainData = syntheticDataset(64, 1), testData = syntheticDataset(20, 2);
     const Network net = Network::build(presetConfig("fashion"));
     TrainingRun run(net, randomParameters(net, 3), smallRecipe());
     std::vector<TrainingProgress> reports;
-    REQUIRE(run.run(trainData, testData, "", [&](const TrainingProgress& p) { reports.push_back(p); }, nullptr,
-                    nullptr));
+    REQUIRE(run.run(
+        trainData, testData, "", [&](const TrainingProgress& p) { reports.push_back(p); }, nullptr,
+        nullptr));
     REQUIRE(reports.size() == 8);  // 2 epochs of 64 / 16 batches
     for (int epoch = 1; epoch <= 2; ++epoch) {
         CAPTURE(epoch);
@@ -209,7 +223,8 @@ TEST_CASE("training run: progress reports each batch alone and the epoch's runni
             REQUIRE(p.loss == Approx(lossSum / (b + 1)).epsilon(1e-9));
             REQUIRE(p.accuracy == Approx(accuracySum / (b + 1)).epsilon(1e-12));
         }
-        REQUIRE(run.history()[std::size_t(epoch - 1)].trainLoss == Approx(lossSum / 4).epsilon(1e-9));
+        REQUIRE(run.history()[std::size_t(epoch - 1)].trainLoss ==
+                Approx(lossSum / 4).epsilon(1e-9));
     }
 }
 
@@ -219,15 +234,19 @@ TEST_CASE("training run: a stop inside an epoch discards that epoch and keeps th
     const Network net = Network::build(presetConfig("fashion"));
     std::atomic<bool> stop{false};
     TrainingRun run(net, randomParameters(net, 3), smallRecipe());
-    const bool completed = run.run(trainData, testData, "", [&](const TrainingProgress& p) {
-        if (p.batch == 2) stop = true;
-    }, nullptr, &stop);
+    const bool completed = run.run(
+        trainData, testData, "",
+        [&](const TrainingProgress& p) {
+            if (p.batch == 2) stop = true;
+        },
+        nullptr, &stop);
     REQUIRE_FALSE(completed);
     REQUIRE(run.epochsDone() == 0);
     REQUIRE(run.history().empty());
 }
 
-TEST_CASE("training run: a checkpoint saved before warm-up existed resumes without one", "[training]") {
+TEST_CASE("training run: a checkpoint saved before warm-up existed resumes without one",
+          "[training]") {
     const Network net = Network::build(presetConfig("fashion"));
     testing_support::TempDir dir("shufflescope-training-run-test");
     const std::string path = dir.file("old.safetensors");
@@ -252,7 +271,8 @@ TEST_CASE("training run: recipes out of range and non-training files are refused
                         Catch::Contains("warm-up"));
     recipe = smallRecipe();
     recipe.batchSize = 1;
-    REQUIRE_THROWS_WITH(TrainingRun(net, randomParameters(net, 3), recipe), Catch::Contains("batch norm needs 2"));
+    REQUIRE_THROWS_WITH(TrainingRun(net, randomParameters(net, 3), recipe),
+                        Catch::Contains("batch norm needs 2"));
 
     testing_support::TempDir dir("shufflescope-training-run-test");
     const std::string weightsOnly = dir.file("weights.safetensors");

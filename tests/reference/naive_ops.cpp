@@ -18,11 +18,13 @@ Vec conv2d(const Vec& in, int cin, int h, int w, const Vec& weight, const Vec& b
                 for (int i = 0; i < cinG; ++i)
                     for (int ky = 0; ky < kernel; ++ky)
                         for (int kx = 0; kx < kernel; ++kx) {
-                            const int iy = y * stride - padding + ky, ix = x * stride - padding + kx;
+                            const int iy = y * stride - padding + ky,
+                                      ix = x * stride - padding + kx;
                             if (iy < 0 || iy >= h || ix < 0 || ix >= w) continue;
                             const int c = g * cinG + i;
-                            sum += double(in[std::size_t((c * h + iy) * w + ix)]) *
-                                   weight[std::size_t(((o * cinG + i) * kernel + ky) * kernel + kx)];
+                            sum +=
+                                double(in[std::size_t((c * h + iy) * w + ix)]) *
+                                weight[std::size_t(((o * cinG + i) * kernel + ky) * kernel + kx)];
                         }
                 out[std::size_t((o * outH + y) * outW + x)] = float(sum);
             }
@@ -37,7 +39,8 @@ Vec batchNorm(const Vec& in, int c, int hw, const Vec& gamma, const Vec& beta, c
         for (int p = 0; p < hw; ++p) {
             const std::size_t i = std::size_t(ch * hw + p);
             const std::size_t k = std::size_t(ch);
-            out[i] = float((double(in[i]) - mean[k]) / std::sqrt(double(var[k]) + eps) * gamma[k] + beta[k]);
+            out[i] = float((double(in[i]) - mean[k]) / std::sqrt(double(var[k]) + eps) * gamma[k] +
+                           beta[k]);
         }
     return out;
 }

@@ -22,14 +22,15 @@ Comparison compareClose(std::span<const float> actual, std::span<const float> ex
                         double relative = 1e-4, double absolute = 1e-6);
 
 // Deterministic values in [lo, hi).
-std::vector<float> randomValues(std::size_t count, uint32_t seed, float lo = -1.0f, float hi = 1.0f);
+std::vector<float> randomValues(std::size_t count, uint32_t seed, float lo = -1.0f,
+                                float hi = 1.0f);
 
 }  // namespace testing_support
 
 // REQUIRE that `actual` is close to `expected` (compareClose's defaults), printing the report.
-#define REQUIRE_CLOSE(actual, expected)                                             \
-    do {                                                                            \
-        const auto cmp_ = testing_support::compareClose((actual), (expected));      \
-        INFO(cmp_.report);                                                          \
-        REQUIRE(cmp_.ok);                                                           \
+#define REQUIRE_CLOSE(actual, expected)                                        \
+    do {                                                                       \
+        const auto cmp_ = testing_support::compareClose((actual), (expected)); \
+        INFO(cmp_.report);                                                     \
+        REQUIRE(cmp_.ok);                                                      \
     } while (0)

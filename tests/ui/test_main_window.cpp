@@ -10,15 +10,15 @@
 #include <QTest>
 
 #include "canvas/feature_map_canvas.h"
-#include "shufflescope/safetensors.h"
-#include "session/assets.h"
 #include "main_window.h"
+#include "session/assets.h"
+#include "shufflescope/safetensors.h"
+#include "ui_test_support.h"
 #include "views/channel_flow_view.h"
 #include "views/cost_panel.h"
 #include "views/operation/operation_view.h"
 #include "views/prediction_panel.h"
 #include "views/timeline_view.h"
-#include "ui_test_support.h"
 #include "widgets/number_format.h"
 
 using namespace shufflescope;
@@ -36,7 +36,10 @@ struct Window {
         REQUIRE(QTest::qWaitForWindowExposed(&window, ui_testing::kExposeTimeoutMs));
     }
     Session& session() { return window.session(); }
-    void idle() { REQUIRE(session().waitUntilIdle(60000)); REQUIRE(session().snapshot()); }
+    void idle() {
+        REQUIRE(session().waitUntilIdle(60000));
+        REQUIRE(session().snapshot());
+    }
     void use(const ModelConfig& c) {
         session().setConfig(c);
         idle();
@@ -94,8 +97,10 @@ TEST_CASE("the cost panel shows the core's numbers for the selected step and the
         CHECK(panel->displayed(QStringLiteral("step")).first == formatMacs(c.macs));
         CHECK(panel->displayed(QStringLiteral("step")).second == formatMacs(c.denseMacs));
         CHECK(panel->displayed(QStringLiteral("cumulative")).first == formatMacs(upTo));
-        CHECK(panel->displayed(QStringLiteral("backbone")).first == formatMacs(cost.totals.backboneMacs));
-        CHECK(panel->displayed(QStringLiteral("total")).second == formatMacs(cost.totals.denseMacs));
+        CHECK(panel->displayed(QStringLiteral("backbone")).first ==
+              formatMacs(cost.totals.backboneMacs));
+        CHECK(panel->displayed(QStringLiteral("total")).second ==
+              formatMacs(cost.totals.denseMacs));
         CHECK(panel->displayed(QStringLiteral("params")).first == formatCount(cost.totals.params));
         // The prediction panel shows the core's softmax, best first.
         const auto& entries = w.window.predictionPanel()->entries();
@@ -105,16 +110,20 @@ TEST_CASE("the cost panel shows the core's numbers for the selected step and the
     }
 }
 
-TEST_CASE("the prediction panel states the loaded checkpoint's recorded test accuracy, or that weights are random",
-          "[window]") {
+TEST_CASE(
+    "the prediction panel states the loaded checkpoint's recorded test accuracy, or that weights "
+    "are random",
+    "[window]") {
     Window w;
     for (const bool shuffle : {true, false}) {
         CAPTURE(shuffle);
         w.use(fashion(3, shuffle));
         const std::optional<QString> bundled = bundledCheckpointFor(fashion(3, shuffle));
         REQUIRE(bundled);
-        const auto metadata = readSafetensors(bundled->toStdString(), [](std::string_view) { return true; }).metadata;
-        const QString percent = QString::number(100.0 * std::stod(metadata.at("test_accuracy")), 'f', 2);
+        const auto metadata =
+            readSafetensors(bundled->toStdString(), [](std::string_view) { return true; }).metadata;
+        const QString percent =
+            QString::number(100.0 * std::stod(metadata.at("test_accuracy")), 'f', 2);
         const QString line = w.window.predictionPanel()->qualityLine();
         CHECK(line.startsWith(QStringLiteral("Test accuracy ") + percent + QLatin1Char('%')));
         CHECK(line.contains(QStringLiteral("on 10,000 test images")));
@@ -126,8 +135,9 @@ TEST_CASE("the prediction panel states the loaded checkpoint's recorded test acc
 
 // The text size set before the window first shows (--font-scale, saved settings) or changed
 // while it is open (the View menu): either way every part must fit and show.
-TEST_CASE("projector text in a 1920x1080 window: every tab fits, the MACs column and cost chart show",
-          "[window]") {
+TEST_CASE(
+    "projector text in a 1920x1080 window: every tab fits, the MACs column and cost chart show",
+    "[window]") {
     const bool beforeShowing = GENERATE(false, true);
     CAPTURE(beforeShowing);
     MainWindow window(false);
@@ -147,7 +157,8 @@ TEST_CASE("projector text in a 1920x1080 window: every tab fits, the MACs column
     REQUIRE(chart);
     REQUIRE(dockContent);
     QWidget* viewport = dockContent->viewport();
-    for (double scale : beforeShowing ? std::vector<double>{1.8} : std::vector<double>{1.0, 1.4, 1.8}) {
+    for (double scale :
+         beforeShowing ? std::vector<double>{1.8} : std::vector<double>{1.0, 1.4, 1.8}) {
         CAPTURE(scale);
         if (!beforeShowing) window.setFontScale(scale);
         for (const char* view : {"operation", "flow", "train"}) {
@@ -163,8 +174,8 @@ TEST_CASE("projector text in a 1920x1080 window: every tab fits, the MACs column
             // once pushed it below the bottom, and the dock kept its small-text width when the
             // text grew, cutting the chart off on the right.
             const QRect inViewport(chart->mapTo(viewport, QPoint(0, 0)), chart->size());
-            CAPTURE(inViewport.left(), inViewport.top(), inViewport.right(), inViewport.bottom(), viewport->width(),
-                    viewport->height());
+            CAPTURE(inViewport.left(), inViewport.top(), inViewport.right(), inViewport.bottom(),
+                    viewport->width(), viewport->height());
             CHECK(viewport->rect().contains(inViewport));
             CAPTURE(chart->chart()->plotArea().height());
             CHECK(chart->chart()->plotArea().height() >= 60);  // with room for the bars
@@ -197,16 +208,20 @@ TEST_CASE("every view renders, and the shuffle changes what the shuffle step sho
                                      {"canvas", w.window.canvas()}};
     std::map<std::string, QImage> on;
     for (const Shot& v : views) {
-        if (std::string(v.name) == "flow") w.window.showView(QStringLiteral("flow"));
-        else w.window.showView(QStringLiteral("operation"));
+        if (std::string(v.name) == "flow")
+            w.window.showView(QStringLiteral("flow"));
+        else
+            w.window.showView(QStringLiteral("operation"));
         on[v.name] = grabOf(v.widget);
         CAPTURE(v.name);
         CHECK(ui_testing::distinctColours(on[v.name]) > 8);
     }
     w.use(fashion(3, false));
     for (const Shot& v : views) {
-        if (std::string(v.name) == "flow") w.window.showView(QStringLiteral("flow"));
-        else w.window.showView(QStringLiteral("operation"));
+        if (std::string(v.name) == "flow")
+            w.window.showView(QStringLiteral("flow"));
+        else
+            w.window.showView(QStringLiteral("operation"));
         const QImage off = grabOf(v.widget);
         CAPTURE(v.name);
         CHECK(ui_testing::distinctColours(off) > 8);

@@ -28,10 +28,13 @@ namespace {
 // The [train] tag's CTest timeout (tests/ui/CMakeLists.txt) covers the sum of these waits.
 constexpr int kRunTimeoutMs = 150000;
 
-bool dataInstalled() { return std::filesystem::exists(train::defaultFashionMnistDirectory()); }
+bool dataInstalled() {
+    return std::filesystem::exists(train::defaultFashionMnistDirectory());
+}
 
 QStringList bundledModels() {
-    return QDir(QDir(assetsDirectory()).filePath(QStringLiteral("models"))).entryList(QDir::Files, QDir::Name);
+    return QDir(QDir(assetsDirectory()).filePath(QStringLiteral("models")))
+        .entryList(QDir::Files, QDir::Name);
 }
 
 // A panel set up for a quick run: 256 training images, one epoch.
@@ -44,9 +47,14 @@ void makeQuick(TrainPanel& panel, const QTemporaryDir& runs, int groups = 3) {
 
 }  // namespace
 
-TEST_CASE("train panel: a short run draws its curves and feature maps and saves outside the bundled models",
-          "[train]") {
-    if (!dataInstalled()) FAIL("Fashion-MNIST is not installed (scripts/setup.sh test installs dataset-fashion-mnist)");
+TEST_CASE(
+    "train panel: a short run draws its curves and feature maps and saves outside the bundled "
+    "models",
+    "[train]") {
+    if (!dataInstalled())
+        FAIL(
+            "Fashion-MNIST is not installed (scripts/setup.sh test installs "
+            "dataset-fashion-mnist)");
     const QStringList bundledBefore = bundledModels();
     QTemporaryDir runs;
     TrainPanel panel;
@@ -82,10 +90,12 @@ TEST_CASE("train panel: a short run draws its curves and feature maps and saves 
     CHECK(panel.lossPoints(0) >= 1);
     REQUIRE(panel.testAccuracies(0).size() == 1);
     CHECK(panel.frameView()->framesShown() >= 2);  // before training and after the epoch
-    CHECK(panel.frameView()->shownSteps() ==
-          std::vector<QString>{"stem.relu", "stages.0.3.relu", "stages.1.7.relu", "stages.2.3.relu"});
+    CHECK(panel.frameView()->shownSteps() == std::vector<QString>{"stem.relu", "stages.0.3.relu",
+                                                                  "stages.1.7.relu",
+                                                                  "stages.2.3.relu"});
 
-    // The checkpoint is a trained fashion g=3 network in the runs folder; the bundled ones are untouched.
+    // The checkpoint is a trained fashion g=3 network in the runs folder; the bundled ones are
+    // untouched.
     const QString saved = panel.lastCheckpoint();
     REQUIRE(saved.startsWith(runs.path()));
     const Checkpoint checkpoint = readCheckpoint(saved.toStdString());
@@ -98,13 +108,18 @@ TEST_CASE("train panel: a short run draws its curves and feature maps and saves 
     CHECK(bundledModels() == bundledBefore);
 }
 
-TEST_CASE("train panel: shuffle on vs off trains both, one after the other, and overlays them", "[train]") {
-    if (!dataInstalled()) FAIL("Fashion-MNIST is not installed (scripts/setup.sh test installs dataset-fashion-mnist)");
+TEST_CASE("train panel: shuffle on vs off trains both, one after the other, and overlays them",
+          "[train]") {
+    if (!dataInstalled())
+        FAIL(
+            "Fashion-MNIST is not installed (scripts/setup.sh test installs "
+            "dataset-fashion-mnist)");
     QTemporaryDir runs;
     TrainPanel panel;
     makeQuick(panel, runs, 8);
     int finished = 0;
-    QObject::connect(&panel, &TrainPanel::runFinished, [&](bool completed, const QString&) { finished += completed; });
+    QObject::connect(&panel, &TrainPanel::runFinished,
+                     [&](bool completed, const QString&) { finished += completed; });
     REQUIRE(panel.startShuffleComparison());
     panel.setGroups(2);  // touching the box meanwhile changes neither the runs nor their summary
     REQUIRE(waitFor([&] { return finished == 2 && !panel.running(); }, 2 * kRunTimeoutMs));
@@ -118,7 +133,8 @@ TEST_CASE("train panel: shuffle on vs off trains both, one after the other, and 
     CHECK(files.filter(QStringLiteral("fashion-g8-noshuffle-")).size() == 1);
     // The summary line states both accuracies and their difference.
     CHECK(panel.statusText().contains(QStringLiteral("Shuffle on vs off at g=8")));
-    CHECK(panel.statusText().contains(QString::number(100.0 * panel.testAccuracies(0)[0], 'f', 1) + QLatin1Char('%')));
+    CHECK(panel.statusText().contains(QString::number(100.0 * panel.testAccuracies(0)[0], 'f', 1) +
+                                      QLatin1Char('%')));
     // ...and, for reference, the bundled full-length models of the same g, from their metadata.
     ModelConfig g8 = presetConfig("fashion");
     g8.groups = 8;
@@ -126,9 +142,11 @@ TEST_CASE("train panel: shuffle on vs off trains both, one after the other, and 
         g8.shuffle = shuffle;
         const std::optional<QString> bundled = bundledCheckpointFor(g8);
         REQUIRE(bundled);
-        const auto metadata = readSafetensors(bundled->toStdString(), [](std::string_view) { return true; }).metadata;
-        CHECK(panel.statusText().contains(QString::number(100.0 * std::stod(metadata.at("test_accuracy")), 'f', 2) +
-                                          QLatin1Char('%')));
+        const auto metadata =
+            readSafetensors(bundled->toStdString(), [](std::string_view) { return true; }).metadata;
+        CHECK(panel.statusText().contains(
+            QString::number(100.0 * std::stod(metadata.at("test_accuracy")), 'f', 2) +
+            QLatin1Char('%')));
     }
     CHECK(panel.statusText().contains(QStringLiteral("The bundled models of g=8")));
     // ...and whether the gap is more than the test images' noise: the image-by-image split agrees
@@ -136,19 +154,26 @@ TEST_CASE("train panel: shuffle on vs off trains both, one after the other, and 
     const auto& paired = panel.lastComparison();
     REQUIRE(paired);
     CHECK(paired->count == 2000);
-    CHECK(double(paired->bothRight + paired->onlyFirstRight) / paired->count == Approx(panel.testAccuracies(0)[0]));
-    CHECK(double(paired->bothRight + paired->onlySecondRight) / paired->count == Approx(panel.testAccuracies(1)[0]));
+    CHECK(double(paired->bothRight + paired->onlyFirstRight) / paired->count ==
+          Approx(panel.testAccuracies(0)[0]));
+    CHECK(double(paired->bothRight + paired->onlySecondRight) / paired->count ==
+          Approx(panel.testAccuracies(1)[0]));
     if (paired->onlyFirstRight + paired->onlySecondRight > 0)
-        CHECK(panel.statusText().contains(QStringLiteral("McNemar's test ") +
-                                          QString::fromStdString(train::formatPValue(paired->pValue))));
+        CHECK(panel.statusText().contains(
+            QStringLiteral("McNemar's test ") +
+            QString::fromStdString(train::formatPValue(paired->pValue))));
 
     panel.clearRuns();
     CHECK(panel.runCount() == 0);
     CHECK_FALSE(panel.lastComparison());
 }
 
-TEST_CASE("train panel: Stop ends a run within a batch or two, before anything is saved", "[train]") {
-    if (!dataInstalled()) FAIL("Fashion-MNIST is not installed (scripts/setup.sh test installs dataset-fashion-mnist)");
+TEST_CASE("train panel: Stop ends a run within a batch or two, before anything is saved",
+          "[train]") {
+    if (!dataInstalled())
+        FAIL(
+            "Fashion-MNIST is not installed (scripts/setup.sh test installs "
+            "dataset-fashion-mnist)");
     QTemporaryDir runs;
     TrainPanel panel;
     makeQuick(panel, runs);
@@ -177,7 +202,8 @@ TEST_CASE("train panel: a missing data set is named and the panel stays usable",
     CHECK(panel.statusText().contains(QStringLiteral("/nonexistent/fashion-mnist")));
 }
 
-TEST_CASE("train panel: runs are never saved among the bundled models, not even through a link", "[train]") {
+TEST_CASE("train panel: runs are never saved among the bundled models, not even through a link",
+          "[train]") {
     // A folder that does not exist yet under a symbolic link into the models: refused by the path
     // check before anything is created.
     QTemporaryDir links;
@@ -185,7 +211,8 @@ TEST_CASE("train panel: runs are never saved among the bundled models, not even 
     REQUIRE(QFile::link(QDir(assetsDirectory()).filePath(QStringLiteral("models")), link));
     const QString sneaky = QDir(link).filePath(QStringLiteral("new-folder/run.safetensors"));
     CHECK(isInsideBundledModels(sneaky));
-    CHECK_FALSE(isInsideBundledModels(QDir(links.path()).filePath(QStringLiteral("elsewhere/run.safetensors"))));
+    CHECK_FALSE(isInsideBundledModels(
+        QDir(links.path()).filePath(QStringLiteral("elsewhere/run.safetensors"))));
 
     TrainPanel panel;
     panel.setRunsDirectory(QDir(assetsDirectory()).filePath(QStringLiteral("models")));

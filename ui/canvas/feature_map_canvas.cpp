@@ -105,8 +105,7 @@ QString channelTitle(const Snapshot& snapshot, int step, int channel) {
                                 FeatureMapCanvas::tr("blue")};
         title += QStringLiteral(" · ") + rgb[channel];
     } else if (isHeadVectorStep(s)) {
-        title +=
-            QStringLiteral(" · ") + displayClassLabel(snapshot.config(), channel);
+        title += QStringLiteral(" · ") + displayClassLabel(snapshot.config(), channel);
     }
     return title;
 }
@@ -1016,9 +1015,8 @@ void FeatureMapCanvas::drawPane(Pane& pane, int index) {
         forEachVisible([&](int c, ImVec2 p0, ImVec2 p1, bool dim) {
             const float value = pane.stats[std::size_t(c)].min;
             const QByteArray name =
-                imguiText(isHeadVectorStep(step)
-                              ? displayClassLabel(pane.snapshot->config(), c)
-                              : tr("#%1").arg(c));
+                imguiText(isHeadVectorStep(step) ? displayClassLabel(pane.snapshot->config(), c)
+                                                 : tr("#%1").arg(c));
             const QByteArray number = imguiText(formatValue(value));
             // Dark text on the bright (yellow-green) end of viridis, light text elsewhere.
             const bool bright = scale.normalise(value) > 0.62f;

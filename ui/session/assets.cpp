@@ -11,7 +11,9 @@ QString assetsDirectory() {
     return QStringLiteral(SHUFFLESCOPE_ASSETS_DIR);
 }
 
-QString samplesDirectory() { return QDir(assetsDirectory()).filePath(QStringLiteral("samples")); }
+QString samplesDirectory() {
+    return QDir(assetsDirectory()).filePath(QStringLiteral("samples"));
+}
 
 QString defaultSampleFor(const ModelConfig& config) {
     const char* name = config.preset == "fashion" ? "fashion-sneaker.png" : "raccoon.png";
@@ -26,10 +28,11 @@ std::optional<QString> bundledCheckpointFor(const ModelConfig& config) {
         base.shuffle = config.shuffle;
         if (config != base) return std::nullopt;
     }
-    const QString name = QStringLiteral("%1-g%2-%3.safetensors")
-                             .arg(QString::fromStdString(config.preset))
-                             .arg(config.groups)
-                             .arg(config.shuffle ? QStringLiteral("shuffle") : QStringLiteral("noshuffle"));
+    const QString name =
+        QStringLiteral("%1-g%2-%3.safetensors")
+            .arg(QString::fromStdString(config.preset))
+            .arg(config.groups)
+            .arg(config.shuffle ? QStringLiteral("shuffle") : QStringLiteral("noshuffle"));
     const QString path = QDir(assetsDirectory()).filePath(QStringLiteral("models/") + name);
     if (QFileInfo::exists(path)) return path;
     return std::nullopt;

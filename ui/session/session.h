@@ -18,7 +18,7 @@ namespace shufflescope::ui {
 
 class Session : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit Session(QObject* parent = nullptr);
     ~Session() override;
 
@@ -40,7 +40,7 @@ public:
     // --screenshot. Returns true when idle.
     bool waitUntilIdle(int timeoutMs);
 
-public slots:
+  public slots:
     void setConfig(const ModelConfig& config);  // invalid configurations report failed()
     void setGroups(int groups);
     void setShuffle(bool on);
@@ -60,15 +60,15 @@ public slots:
     void stepBy(int delta);
     void selectChannel(int channel);
 
-signals:
-    void requestChanged();   // configuration / input / weights asked for (controls update)
-    void snapshotChanged();  // a new result is shown
-    void selectionChanged(); // step or channel
+  signals:
+    void requestChanged();    // configuration / input / weights asked for (controls update)
+    void snapshotChanged();   // a new result is shown
+    void selectionChanged();  // step or channel
     void busyChanged(bool busy);
     void failed(const QString& message);
     void comparisonChanged();  // comparison config or its snapshot
 
-private:
+  private:
     void submit();
     void submitComparison();
     void accept(InferenceOutcome outcome);

@@ -18,17 +18,17 @@ namespace shufflescope::ui {
 struct Snapshot {
     std::shared_ptr<const Network> network;
     CostReport cost;
-    std::vector<Tensor> outputs;       // per step, [1, C, H, W] (outputs[0] is the input)
-    std::vector<float> logits;         // [classes]
-    std::vector<float> probabilities;  // softmax of the logits
-    double forwardMilliseconds = 0;    // the fast path's time on this input
-    QString weightsDescription;        // "random (seed 1)" or a checkpoint's file name
-    bool trained = false;              // false: the UI badges the model "untrained"
+    std::vector<Tensor> outputs;         // per step, [1, C, H, W] (outputs[0] is the input)
+    std::vector<float> logits;           // [classes]
+    std::vector<float> probabilities;    // softmax of the logits
+    double forwardMilliseconds = 0;      // the fast path's time on this input
+    QString weightsDescription;          // "random (seed 1)" or a checkpoint's file name
+    bool trained = false;                // false: the UI badges the model "untrained"
     std::optional<double> testAccuracy;  // a trained checkpoint's recorded test accuracy (fraction)
     int testImages = 0;                  // how many test images it was measured on (0: unknown)
-    QString inputPath;                 // image or .npy the outputs were computed from
-    bool inputInverted = false;        // fashion: a light-background photo was inverted
-    quint64 generation = 0;            // increases with every request; stale results are dropped
+    QString inputPath;                   // image or .npy the outputs were computed from
+    bool inputInverted = false;          // fashion: a light-background photo was inverted
+    quint64 generation = 0;              // increases with every request; stale results are dropped
 
     const ModelConfig& config() const { return network->config(); }
     const Step& step(int index) const { return network->step(index); }

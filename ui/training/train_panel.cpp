@@ -11,13 +11,13 @@
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSpinBox>
 #include <QStandardPaths>
-#include <QValueAxis>
 #include <QVBoxLayout>
-#include <QLocale>
+#include <QValueAxis>
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -36,10 +36,10 @@ namespace shufflescope::ui {
 namespace {
 
 constexpr int kMaxRunsShown = 6;
-constexpr int kPanelBatch = 64;          // more steps per epoch on the short subsets
-constexpr double kPanelWarmup = 0.5;     // epochs; the short runs cannot spare a whole one
+constexpr int kPanelBatch = 64;              // more steps per epoch on the short subsets
+constexpr double kPanelWarmup = 0.5;         // epochs; the short runs cannot spare a whole one
 constexpr float kPanelLearningRate = 0.02f;  // batch 64 at 0.05 overshoots to a loss of ~11 first
-constexpr int kPanelTestImages = 2000;   // evaluated after every epoch (the CLI uses all 10,000)
+constexpr int kPanelTestImages = 2000;  // evaluated after every epoch (the CLI uses all 10,000)
 
 QString clock(double seconds) {
     const int s = std::max(0, int(seconds + 0.5));
@@ -47,7 +47,8 @@ QString clock(double seconds) {
 }
 
 QString runName(int groups, bool shuffle) {
-    return shuffle ? TrainPanel::tr("g=%1 shuffle on").arg(groups) : TrainPanel::tr("g=%1 shuffle off").arg(groups);
+    return shuffle ? TrainPanel::tr("g=%1 shuffle on").arg(groups)
+                   : TrainPanel::tr("g=%1 shuffle off").arg(groups);
 }
 
 // A chart title in two lines: the name in the title font, the detail below in plain type (on one
@@ -72,8 +73,8 @@ QChart* makeChart(const QString& title, QValueAxis** x, QValueAxis** y, const QS
 }
 
 template <typename Series>
-Series* addSeries(QChart* chart, QValueAxis* x, QValueAxis* y, const QString& name, const QColor& color,
-                  Qt::PenStyle style, bool inLegend) {
+Series* addSeries(QChart* chart, QValueAxis* x, QValueAxis* y, const QString& name,
+                  const QColor& color, Qt::PenStyle style, bool inLegend) {
     auto* series = new Series;
     series->setName(name);
     QPen pen(color, 2.5);
@@ -95,7 +96,8 @@ Series* addSeries(QChart* chart, QValueAxis* x, QValueAxis* y, const QString& na
 }  // namespace
 
 TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
-    runsDirectory_ = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("runs"));
+    runsDirectory_ = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                         .filePath(QStringLiteral("runs"));
     dataDirectory_ = QString::fromStdString(train::defaultFashionMnistDirectory());
 
     auto* layout = new QVBoxLayout(this);
@@ -126,9 +128,11 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
     controls->addWidget(imagesBox_);
     sampleBox_ = new QComboBox(this);
     const QDir samples(samplesDirectory());
-    for (const QFileInfo& file : samples.entryInfoList({QStringLiteral("fashion-*.png")}, QDir::Files, QDir::Name))
+    for (const QFileInfo& file :
+         samples.entryInfoList({QStringLiteral("fashion-*.png")}, QDir::Files, QDir::Name))
         sampleBox_->addItem(sampleDisplayName(file.completeBaseName()), file.absoluteFilePath());
-    sampleBox_->setCurrentIndex(std::max(0, sampleBox_->findData(samples.absoluteFilePath(QStringLiteral("fashion-sneaker.png")))));
+    sampleBox_->setCurrentIndex(std::max(
+        0, sampleBox_->findData(samples.absoluteFilePath(QStringLiteral("fashion-sneaker.png")))));
     sampleBox_->setToolTip(tr("The image whose feature maps are shown as the network learns"));
     controls->addStretch(1);
     // The buttons get their own row: one long row would make the panel wider than the centre
@@ -137,16 +141,19 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
     layout->addLayout(buttons);
 
     startButton_ = new QPushButton(tr("Train"), this);
-    startButton_->setToolTip(tr("Train this configuration from scratch; its curves join the charts"));
+    startButton_->setToolTip(
+        tr("Train this configuration from scratch; its curves join the charts"));
     compareButton_ = new QPushButton(tr("Shuffle on vs off"), this);
-    compareButton_->setToolTip(tr("Train g with the shuffle on, then off, and overlay the two runs"));
+    compareButton_->setToolTip(
+        tr("Train g with the shuffle on, then off, and overlay the two runs"));
     stopButton_ = new QPushButton(tr("Stop"), this);
     stopButton_->setToolTip(tr("Stop after the current batch; the last finished epoch is kept"));
     clearButton_ = new QPushButton(tr("Clear"), this);
     clearButton_->setToolTip(tr("Remove every run's curves"));
     exploreButton_ = new QPushButton(tr("Explore"), this);
     exploreButton_->setToolTip(tr("Open the last trained network in the main views"));
-    for (QPushButton* b : {startButton_, compareButton_, stopButton_, clearButton_, exploreButton_}) buttons->addWidget(b);
+    for (QPushButton* b : {startButton_, compareButton_, stopButton_, clearButton_, exploreButton_})
+        buttons->addWidget(b);
     buttons->addStretch(1);
     connect(startButton_, &QPushButton::clicked, this, [this] { startRun(); });
     connect(compareButton_, &QPushButton::clicked, this, [this] { startShuffleComparison(); });
@@ -161,7 +168,8 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(status_);
 
     auto* charts = new QHBoxLayout;
-    lossChart_ = makeChart(twoLineTitle(tr("Training loss"), tr("cross-entropy")), &lossX_, &lossY_, tr("loss"));
+    lossChart_ = makeChart(twoLineTitle(tr("Training loss"), tr("cross-entropy")), &lossX_, &lossY_,
+                           tr("loss"));
     accuracyChart_ = makeChart(twoLineTitle(tr("Accuracy"), tr("test: points, training: dashed")),
                                &accuracyX_, &accuracyY_, tr("%"));
     for (QChart* chart : {lossChart_, accuracyChart_}) {
@@ -191,21 +199,36 @@ TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
 
     std::error_code error;
     if (!std::filesystem::exists(dataDirectory_.toStdString(), error))
-        setStatus(tr("Fashion-MNIST is not installed at %1 (Debian package dataset-fashion-mnist); training needs it.")
+        setStatus(tr("Fashion-MNIST is not installed at %1 (Debian package dataset-fashion-mnist); "
+                     "training needs it.")
                       .arg(dataDirectory_));
     else
         // Whatever model the toolbar shows, this panel trains the Fashion-MNIST one: say so.
-        setStatus(tr("Trains the Fashion-MNIST model (1\u00d7" "32\u00d7" "32 input, 0.5\u00d7 width) on Fashion-MNIST. "
-                     "Choose g, the shuffle and a number of epochs, then Train. Runs overlay on the charts."));
+        setStatus(
+            tr("Trains the Fashion-MNIST model (1\u00d7"
+               "32\u00d7"
+               "32 input, 0.5\u00d7 width) on Fashion-MNIST. "
+               "Choose g, the shuffle and a number of epochs, then Train. Runs overlay on the "
+               "charts."));
     refreshButtons();
 }
 
-TrainPanel::~TrainPanel() { job_.stop(); }
+TrainPanel::~TrainPanel() {
+    job_.stop();
+}
 
-void TrainPanel::setDataDirectory(const QString& directory) { dataDirectory_ = directory; }
-void TrainPanel::setGroups(int groups) { groupsBox_->setValue(groups); }
-void TrainPanel::setShuffle(bool on) { shuffleBox_->setChecked(on); }
-void TrainPanel::setEpochs(int epochs) { epochsBox_->setValue(epochs); }
+void TrainPanel::setDataDirectory(const QString& directory) {
+    dataDirectory_ = directory;
+}
+void TrainPanel::setGroups(int groups) {
+    groupsBox_->setValue(groups);
+}
+void TrainPanel::setShuffle(bool on) {
+    shuffleBox_->setChecked(on);
+}
+void TrainPanel::setEpochs(int epochs) {
+    epochsBox_->setValue(epochs);
+}
 
 void TrainPanel::setTrainingImages(int count) {
     int index = imagesBox_->findData(count);
@@ -233,10 +256,12 @@ void TrainPanel::setFontScale(double scale) {
 }
 
 QString TrainPanel::newCheckpointPath(int groups, bool shuffle) const {
-    return QDir(runsDirectory_).filePath(QStringLiteral("fashion-g%1-%2-%3.safetensors")
-                                             .arg(groups)
-                                             .arg(shuffle ? QStringLiteral("shuffle") : QStringLiteral("noshuffle"))
-                                             .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz"))));
+    return QDir(runsDirectory_)
+        .filePath(
+            QStringLiteral("fashion-g%1-%2-%3.safetensors")
+                .arg(groups)
+                .arg(shuffle ? QStringLiteral("shuffle") : QStringLiteral("noshuffle"))
+                .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz"))));
 }
 
 bool TrainPanel::startRun() {
@@ -265,7 +290,8 @@ void TrainPanel::stopRun() {
 bool TrainPanel::launch(int groups, bool shuffle) {
     lastError_.clear();
     if (isInsideBundledModels(QDir(runsDirectory_).filePath(QStringLiteral("run.safetensors")))) {
-        reportError(tr("%1: runs are never saved among the bundled models; choose another folder.").arg(runsDirectory_));
+        reportError(tr("%1: runs are never saved among the bundled models; choose another folder.")
+                        .arg(runsDirectory_));
         return false;
     }
     if (!QDir().mkpath(runsDirectory_)) {
@@ -300,13 +326,15 @@ bool TrainPanel::launch(int groups, bool shuffle) {
     run.groups = groups;
     run.name = runName(groups, shuffle);
     run.color = groupColor(colourIndex_++ % kMaxGroups);
-    run.loss = addSeries<QLineSeries>(lossChart_, lossX_, lossY_, run.name, run.color, Qt::SolidLine, true);
-    run.trainAccuracy = addSeries<QLineSeries>(accuracyChart_, accuracyX_, accuracyY_, run.name + tr(" (training)"),
-                                               run.color, Qt::DashLine, false);
-    run.testAccuracy = addSeries<QLineSeries>(accuracyChart_, accuracyX_, accuracyY_, run.name, run.color,
-                                              Qt::SolidLine, true);
-    run.testPoints = addSeries<QScatterSeries>(accuracyChart_, accuracyX_, accuracyY_, run.name, run.color,
-                                               Qt::SolidLine, false);
+    run.loss = addSeries<QLineSeries>(lossChart_, lossX_, lossY_, run.name, run.color,
+                                      Qt::SolidLine, true);
+    run.trainAccuracy =
+        addSeries<QLineSeries>(accuracyChart_, accuracyX_, accuracyY_, run.name + tr(" (training)"),
+                               run.color, Qt::DashLine, false);
+    run.testAccuracy = addSeries<QLineSeries>(accuracyChart_, accuracyX_, accuracyY_, run.name,
+                                              run.color, Qt::SolidLine, true);
+    run.testPoints = addSeries<QScatterSeries>(accuracyChart_, accuracyX_, accuracyY_, run.name,
+                                               run.color, Qt::SolidLine, false);
     runs_.push_back(run);
     frameView_->clear();
     fitAxes(0);
@@ -348,7 +376,8 @@ void TrainPanel::onTick(const TrainingTick& t) {
     }
     if (t.loss > maxLoss_) maxLoss_ = std::ceil(t.loss);
     fitAxes(t.position);
-    setStatus(tr("%1 \u00b7 epoch %2/%3 \u00b7 batch %4/%5 \u00b7 loss %6 \u00b7 training accuracy %7% \u00b7 "
+    setStatus(tr("%1 \u00b7 epoch %2/%3 \u00b7 batch %4/%5 \u00b7 loss %6 \u00b7 training accuracy "
+                 "%7% \u00b7 "
                  "%8 images/s \u00b7 %9 left")
                   .arg(run.name)
                   .arg(t.epoch)
@@ -367,7 +396,8 @@ void TrainPanel::onEpoch(const TrainingEpoch& e) {
     run.tests.push_back(e.testAccuracy);
     run.predictions = e.testPredictions;
     run.labels = e.testLabels;
-    if (run.testAccuracy->count() == 0) run.testAccuracy->append(0, 10.0);  // chance, before training
+    if (run.testAccuracy->count() == 0)
+        run.testAccuracy->append(0, 10.0);  // chance, before training
     run.testAccuracy->append(e.epoch, 100.0 * e.testAccuracy);
     run.testPoints->append(e.epoch, 100.0 * e.testAccuracy);
 }
@@ -383,8 +413,10 @@ void TrainPanel::onFinished(bool completed, const QString& checkpointPath) {
     if (completed)
         setStatus(tr("%1 finished%2. Saved to %3.").arg(name, accuracy, checkpointPath));
     else if (lastError_.isEmpty())
-        setStatus(checkpointPath.isEmpty() ? tr("%1 stopped before its first epoch ended; nothing was saved.").arg(name)
-                                           : tr("%1 stopped%2. The last finished epoch is in %3.").arg(name, accuracy, checkpointPath));
+        setStatus(checkpointPath.isEmpty()
+                      ? tr("%1 stopped before its first epoch ended; nothing was saved.").arg(name)
+                      : tr("%1 stopped%2. The last finished epoch is in %3.")
+                            .arg(name, accuracy, checkpointPath));
     emit runFinished(completed, checkpointPath);
     if (completed && !pending_.empty()) {
         const Pending next = pending_.front();
@@ -397,15 +429,17 @@ void TrainPanel::onFinished(bool completed, const QString& checkpointPath) {
         const Run& off = runs_.back();
         // The runs' own g: the box may have changed while they trained.
         if (!on.tests.empty() && !off.tests.empty())
-            setStatus(tr("Shuffle on vs off at g=%1: test accuracy %2% vs %3% (%4 points) on %5 test images, "
-                         "after %6 epochs each.")
-                          .arg(on.groups)
-                          .arg(100.0 * on.tests.back(), 0, 'f', 1)
-                          .arg(100.0 * off.tests.back(), 0, 'f', 1)
-                          .arg(QString::asprintf("%+.1f", 100.0 * (on.tests.back() - off.tests.back())))
-                          .arg(kPanelTestImages)
-                          .arg(int(on.tests.size())) +
-                      pairedComparison(on, off) + bundledComparison(on.groups));
+            setStatus(
+                tr("Shuffle on vs off at g=%1: test accuracy %2% vs %3% (%4 points) on %5 test "
+                   "images, "
+                   "after %6 epochs each.")
+                    .arg(on.groups)
+                    .arg(100.0 * on.tests.back(), 0, 'f', 1)
+                    .arg(100.0 * off.tests.back(), 0, 'f', 1)
+                    .arg(QString::asprintf("%+.1f", 100.0 * (on.tests.back() - off.tests.back())))
+                    .arg(kPanelTestImages)
+                    .arg(int(on.tests.size())) +
+                pairedComparison(on, off) + bundledComparison(on.groups));
     }
     comparing_ = false;
     pending_.clear();
@@ -425,10 +459,13 @@ QString TrainPanel::pairedComparison(const Run& on, const Run& off) {
         return {};  // a run without predictions for every image: say nothing rather than guess
     }
     const train::PairedComparison& p = *lastComparison_;
-    if (p.onlyFirstRight + p.onlySecondRight == 0) return tr(" Both get exactly the same test images right.");
-    const QString verdict = p.pValue < train::kSignificanceLevel ? tr("more than these test images' sampling noise")
-                                            : tr("within these test images' sampling noise");
-    return tr(" Of the %1 images only one of them gets right, %2 favour the shuffle and %3 do not: McNemar's "
+    if (p.onlyFirstRight + p.onlySecondRight == 0)
+        return tr(" Both get exactly the same test images right.");
+    const QString verdict = p.pValue < train::kSignificanceLevel
+                                ? tr("more than these test images' sampling noise")
+                                : tr("within these test images' sampling noise");
+    return tr(" Of the %1 images only one of them gets right, %2 favour the shuffle and %3 do not: "
+              "McNemar's "
               "test %4, %5 (another seed can also move the gap).")
         .arg(p.onlyFirstRight + p.onlySecondRight)
         .arg(p.onlyFirstRight)
@@ -450,7 +487,9 @@ QString TrainPanel::bundledComparison(int groups) const {
         if (!path) return {};
         std::map<std::string, std::string> metadata;
         try {
-            metadata = readSafetensors(path->toStdString(), [](std::string_view) { return true; }).metadata;
+            metadata = readSafetensors(path->toStdString(), [](std::string_view) {
+                           return true;
+                       }).metadata;
         } catch (const std::exception&) {
             return {};  // an unreadable bundled file: say nothing rather than guess
         }
@@ -460,7 +499,8 @@ QString TrainPanel::bundledComparison(int groups) const {
         accuracy[shuffle ? 0 : 1] = *recorded;
         epochs = int(*recordedEpochs);
     }
-    return tr(" The bundled models of g=%1, %2 epochs on all 60,000 images: %3% vs %4% (%5 points).")
+    return tr(" The bundled models of g=%1, %2 epochs on all 60,000 images: %3% vs %4% (%5 "
+              "points).")
         .arg(groups)
         .arg(epochs)
         .arg(100.0 * accuracy[0], 0, 'f', 2)
@@ -470,7 +510,8 @@ QString TrainPanel::bundledComparison(int groups) const {
 
 void TrainPanel::onFailed(const QString& message) {
     // The running job failed: the run launch() added last is its run.
-    if (!runs_.empty() && runs_.back().loss->count() == 0) {  // nothing to overlay: drop its legend entries
+    if (!runs_.empty() &&
+        runs_.back().loss->count() == 0) {  // nothing to overlay: drop its legend entries
         removeRunCurves(runs_.back());
         runs_.pop_back();
     }
@@ -478,7 +519,8 @@ void TrainPanel::onFailed(const QString& message) {
 }
 
 void TrainPanel::removeRunCurves(const Run& run) {
-    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{run.loss, run.trainAccuracy, run.testAccuracy, run.testPoints}) {
+    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{
+             run.loss, run.trainAccuracy, run.testAccuracy, run.testPoints}) {
         s->chart()->removeSeries(s);
         delete s;
     }
@@ -504,9 +546,13 @@ void TrainPanel::clearRuns() {
     refreshButtons();
 }
 
-int TrainPanel::lossPoints(int run) const { return runs_.at(std::size_t(run)).loss->count(); }
+int TrainPanel::lossPoints(int run) const {
+    return runs_.at(std::size_t(run)).loss->count();
+}
 
-std::vector<double> TrainPanel::testAccuracies(int run) const { return runs_.at(std::size_t(run)).tests; }
+std::vector<double> TrainPanel::testAccuracies(int run) const {
+    return runs_.at(std::size_t(run)).tests;
+}
 
 void TrainPanel::setStatus(const QString& text) {
     statusText_ = text;
@@ -515,8 +561,9 @@ void TrainPanel::setStatus(const QString& text) {
 
 void TrainPanel::refreshButtons() {
     const bool busy = active_;
-    for (QWidget* w : std::initializer_list<QWidget*>{startButton_, compareButton_, groupsBox_, shuffleBox_, epochsBox_,
-                                                      imagesBox_, sampleBox_})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{startButton_, compareButton_, groupsBox_, shuffleBox_,
+                                         epochsBox_, imagesBox_, sampleBox_})
         w->setEnabled(!busy);
     stopButton_->setEnabled(busy);
     clearButton_->setEnabled(!busy && !runs_.empty());

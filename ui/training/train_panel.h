@@ -32,7 +32,7 @@ class TrainingFrameView;
 
 class TrainPanel : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit TrainPanel(QWidget* parent = nullptr);
     ~TrainPanel() override;
 
@@ -67,14 +67,14 @@ public:
     const std::optional<train::PairedComparison>& lastComparison() const { return lastComparison_; }
     TrainingFrameView* frameView() const { return frameView_; }
 
-signals:
+  signals:
     void runFinished(bool completed, const QString& checkpointPath);
     void allRunsFinished();
     // The user asked to look at a trained checkpoint in the main views.
     void exploreRequested(const QString& checkpointPath);
     void failed(const QString& message);
 
-private:
+  private:
     struct Run {
         int groups = 0;
         QString name;

@@ -25,7 +25,8 @@ std::vector<int> stepsToShow(const Network& network) {
         int last = -1;
         for (int i = 0; i < network.stepCount(); ++i) {
             const std::string& name = network.step(i).name;
-            if (name.rfind(prefix, 0) == 0 && name.size() > 5 && name.compare(name.size() - 5, 5, ".relu") == 0)
+            if (name.rfind(prefix, 0) == 0 && name.size() > 5 &&
+                name.compare(name.size() - 5, 5, ".relu") == 0)
                 last = i;
         }
         if (last < 0) break;
@@ -60,12 +61,15 @@ std::vector<QImage> channelImages(const Tensor& t, int count) {
 }  // namespace
 
 TrainingFrameView::TrainingFrameView(QWidget* parent) : QWidget(parent) {
-    setToolTip(tr("The chosen image through the network being trained, redrawn about once a second: "
-                  "the first channels of the stem and of each stage's output, and the top-3 prediction"));
+    setToolTip(
+        tr("The chosen image through the network being trained, redrawn about once a second: "
+           "the first channels of the stem and of each stage's output, and the top-3 prediction"));
     setMinimumHeight(160);
 }
 
-QSize TrainingFrameView::sizeHint() const { return {int(640 * fontScale_), int(240 * fontScale_)}; }
+QSize TrainingFrameView::sizeHint() const {
+    return {int(640 * fontScale_), int(240 * fontScale_)};
+}
 
 void TrainingFrameView::setFontScale(double scale) {
     fontScale_ = scale;
@@ -90,12 +94,13 @@ void TrainingFrameView::setFrame(TrainingFramePtr frame) {
         for (int step : stepsToShow(*frame_->network)) {
             const Step& s = frame_->network->step(step);
             stepNames_.push_back(QString::fromStdString(s.name));
-            rows_.push_back({QStringLiteral("%1  %2\u00d7%3\u00d7%4")
-                                 .arg(QString::fromStdString(s.name))
-                                 .arg(s.out.channels)
-                                 .arg(s.out.height)
-                                 .arg(s.out.width),
-                             channelImages(frame_->outputs[std::size_t(step)], kMaxChannelsPerStep)});
+            rows_.push_back(
+                {QStringLiteral("%1  %2\u00d7%3\u00d7%4")
+                     .arg(QString::fromStdString(s.name))
+                     .arg(s.out.channels)
+                     .arg(s.out.height)
+                     .arg(s.out.width),
+                 channelImages(frame_->outputs[std::size_t(step)], kMaxChannelsPerStep)});
         }
         ++framesShown_;
     }
@@ -112,13 +117,15 @@ void TrainingFrameView::paintEvent(QPaintEvent*) {
     painter.setPen(text);
     if (!frame_) {
         painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
-                         tr("Start a run to watch the feature maps of the chosen image change as the network learns."));
+                         tr("Start a run to watch the feature maps of the chosen image change as "
+                            "the network learns."));
         return;
     }
     const int margin = int(6 * fontScale_);
     const int line = metrics.height();
     // Left: the input and the prediction.
-    const int inputSide = std::min(height() - 2 * margin - (kTopClasses + 1) * line, int(120 * fontScale_));
+    const int inputSide =
+        std::min(height() - 2 * margin - (kTopClasses + 1) * line, int(120 * fontScale_));
     painter.drawText(QRect(margin, margin, inputSide * 2, line), Qt::AlignLeft | Qt::AlignVCenter,
                      tr("After %1 epochs").arg(frame_->position, 0, 'f', 2));
     const QRect inputRect(margin, margin + line, std::max(inputSide, 16), std::max(inputSide, 16));
@@ -126,9 +133,11 @@ void TrainingFrameView::paintEvent(QPaintEvent*) {
     std::vector<int> order(frame_->probabilities.size());
     std::iota(order.begin(), order.end(), 0);
     const auto& p = frame_->probabilities;
-    std::sort(order.begin(), order.end(), [&](int a, int b) { return p[std::size_t(a)] > p[std::size_t(b)]; });
+    std::sort(order.begin(), order.end(),
+              [&](int a, int b) { return p[std::size_t(a)] > p[std::size_t(b)]; });
     int y = inputRect.bottom() + 4;
-    const int leftWidth = std::max(inputRect.width(), metrics.horizontalAdvance(QStringLiteral("Ankle boot 100.0%")) + 8);
+    const int leftWidth = std::max(
+        inputRect.width(), metrics.horizontalAdvance(QStringLiteral("Ankle boot 100.0%")) + 8);
     for (int k = 0; k < std::min<int>(kTopClasses, int(order.size())); ++k) {
         const int c = order[std::size_t(k)];
         painter.drawText(QRect(margin, y, leftWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
@@ -143,14 +152,17 @@ void TrainingFrameView::paintEvent(QPaintEvent*) {
     if (rows_.empty()) return;
     const int rowHeight = (height() - margin) / int(rows_.size());
     const int available = width() - left - margin;
-    const int tile = std::max(8, std::min(rowHeight - line - 4, available / kMinChannelsPerStep - 4));
+    const int tile =
+        std::max(8, std::min(rowHeight - line - 4, available / kMinChannelsPerStep - 4));
     const std::size_t fit = std::size_t(std::max(1, available / (tile + 4)));
     for (std::size_t r = 0; r < rows_.size(); ++r) {
         const int top = margin + int(r) * rowHeight;
-        painter.drawText(QRect(left, top, width() - left, line), Qt::AlignLeft | Qt::AlignVCenter,
-                         metrics.elidedText(rows_[r].title, Qt::ElideRight, width() - left - margin));
+        painter.drawText(
+            QRect(left, top, width() - left, line), Qt::AlignLeft | Qt::AlignVCenter,
+            metrics.elidedText(rows_[r].title, Qt::ElideRight, width() - left - margin));
         for (std::size_t c = 0; c < std::min(fit, rows_[r].channels.size()); ++c)
-            painter.drawImage(QRect(left + int(c) * (tile + 4), top + line + 2, tile, tile), rows_[r].channels[c]);
+            painter.drawImage(QRect(left + int(c) * (tile + 4), top + line + 2, tile, tile),
+                              rows_[r].channels[c]);
     }
 }
 

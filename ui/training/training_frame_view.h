@@ -15,7 +15,7 @@ namespace shufflescope::ui {
 
 class TrainingFrameView : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit TrainingFrameView(QWidget* parent = nullptr);
     void setFrame(TrainingFramePtr frame);
     void clear();
@@ -26,10 +26,10 @@ public:
 
     QSize sizeHint() const override;
 
-protected:
+  protected:
     void paintEvent(QPaintEvent* event) override;
 
-private:
+  private:
     struct Row {
         QString title;
         std::vector<QImage> channels;

@@ -25,12 +25,12 @@
 namespace shufflescope::ui {
 
 struct TrainingSetup {
-    ModelConfig config;             // the fashion preset with the chosen g and shuffle
-    train::TrainingRecipe recipe;   // epochs, limit (the training subset), batch, learning rate
-    int testLimit = 2000;           // test images evaluated after every epoch (0: all 10,000)
-    QString imagePath;              // the image whose feature maps are shown as the network learns
-    QString checkpointPath;         // written after every epoch
-    QString dataDirectory;          // the Fashion-MNIST IDX files
+    ModelConfig config;            // the fashion preset with the chosen g and shuffle
+    train::TrainingRecipe recipe;  // epochs, limit (the training subset), batch, learning rate
+    int testLimit = 2000;          // test images evaluated after every epoch (0: all 10,000)
+    QString imagePath;             // the image whose feature maps are shown as the network learns
+    QString checkpointPath;        // written after every epoch
+    QString dataDirectory;         // the Fashion-MNIST IDX files
 };
 
 struct TrainingTick {
@@ -40,7 +40,7 @@ struct TrainingTick {
     // restarts at every epoch and made the curves jump there).
     double loss = 0, accuracy = 0;
     double imagesPerSecond = 0, secondsLeft = 0;
-    double position = 0;            // epochs done, fractional: the curves' x axis
+    double position = 0;  // epochs done, fractional: the curves' x axis
 };
 
 struct TrainingEpoch {
@@ -67,7 +67,7 @@ bool isInsideBundledModels(const QString& path);
 
 class TrainingJob : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit TrainingJob(QObject* parent = nullptr);
     ~TrainingJob() override;  // stops a running run and waits for it
 
@@ -78,7 +78,7 @@ public:
     void stop();
     bool running() const { return running_; }
 
-signals:
+  signals:
     void progressed(const shufflescope::ui::TrainingTick& tick);
     void epochFinished(const shufflescope::ui::TrainingEpoch& epoch);
     void frameReady(const shufflescope::ui::TrainingFramePtr& frame);
@@ -87,7 +87,7 @@ signals:
     void finished(bool completed, const QString& checkpointPath);
     void failed(const QString& message);
 
-private:
+  private:
     void work(TrainingSetup setup);
     std::shared_ptr<const train::Dataset> dataset(const std::string& directory, bool train);
 

@@ -5,12 +5,12 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
-#include <QGridLayout>
-#include <QLabel>
 #include <QCoreApplication>
 #include <QEvent>
-#include <QValueAxis>
+#include <QGridLayout>
+#include <QLabel>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include "shufflescope/paper_reference.h"
 #include "widgets/engine_text.h"
@@ -33,10 +33,12 @@ const char* const kRows[][2] = {
 // laid out height-for-width, which counts hints) and pushed the chart out of view.
 // The title, axis labels and legend grow with the text size; the bars keep about 100 px.
 // Scaling all of it made the dock too tall for a 1080p projector.
-int chartMinimumHeight(double fontScale) { return int(100 + 70 * fontScale); }
+int chartMinimumHeight(double fontScale) {
+    return int(100 + 70 * fontScale);
+}
 
 class CompactChartView : public QChartView {
-public:
+  public:
     using QChartView::QChartView;
     QSize sizeHint() const override { return minimumSize().expandedTo(minimumSizeHint()); }
 };
@@ -50,9 +52,12 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(heading_);
 
     grid_ = new QGridLayout;
-    grid_->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("MFLOPs (mult-adds)")), this), 0, 0);
-    grid_->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("grouped")), this), 0, 1, Qt::AlignRight);
-    grid_->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("dense")), this), 0, 2, Qt::AlignRight);
+    grid_->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("MFLOPs (mult-adds)")), this), 0,
+                     0);
+    grid_->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("grouped")), this), 0, 1,
+                     Qt::AlignRight);
+    grid_->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("dense")), this), 0, 2,
+                     Qt::AlignRight);
     int r = 1;
     for (const auto& row : kRows) {
         const QString key = QString::fromLatin1(row[0]);
@@ -68,7 +73,8 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
         rows_[key] = {grouped, dense};
         ++r;
     }
-    rows_["step"].first->setToolTip(tr("Multiply-adds of the selected step; dense = its 1×1 convolution ungrouped"));
+    rows_["step"].first->setToolTip(
+        tr("Multiply-adds of the selected step; dense = its 1×1 convolution ungrouped"));
     layout->addLayout(grid_);
 
     groupedSet_ = new QBarSet(tr("grouped"));
@@ -166,18 +172,22 @@ void CostPanel::setSnapshot(SnapshotPtr snapshot, int step) {
     const Step& s = snapshot_->step(step);
     // g and the width set every number below; the shuffle changes none of them (it moves channels
     // and costs no multiply-adds), and leaving it out keeps the heading on one line on a projector.
-    heading_->setText(tr("<b>%1</b> \u2014 g = %2, %3")
-                          .arg(QString::fromStdString(s.name))
-                          .arg(snapshot_->config().groups)
-                          .arg(QString::fromStdString(widthScaleName(snapshot_->config().widthScale))));
+    heading_->setText(
+        tr("<b>%1</b> \u2014 g = %2, %3")
+            .arg(QString::fromStdString(s.name))
+            .arg(snapshot_->config().groups)
+            .arg(QString::fromStdString(widthScaleName(snapshot_->config().widthScale))));
     setRow(QStringLiteral("step"), formatMacs(c.macs), formatMacs(c.denseMacs));
     setRow(QStringLiteral("cumulative"), formatMacs(upTo), formatMacs(upToDense));
     setRow(QStringLiteral("backbone"), formatMacs(t.backboneMacs), formatMacs(t.denseBackboneMacs));
-    setRow(QStringLiteral("classifier"), formatMacs(t.classifierMacs), formatMacs(t.classifierMacs));
+    setRow(QStringLiteral("classifier"), formatMacs(t.classifierMacs),
+           formatMacs(t.classifierMacs));
     setRow(QStringLiteral("total"), formatMacs(t.macs), formatMacs(t.denseMacs));
     setRow(QStringLiteral("params"), formatCount(t.params), formatCount(t.denseParams));
-    rows_.at(QStringLiteral("total")).first->setToolTip(
-        tr("%1 MACs; dense is %2 of the grouped network").arg(formatCount(t.macs), formatRatio(double(t.denseMacs) / double(t.macs))));
+    rows_.at(QStringLiteral("total"))
+        .first->setToolTip(
+            tr("%1 MACs; dense is %2 of the grouped network")
+                .arg(formatCount(t.macs), formatRatio(double(t.denseMacs) / double(t.macs))));
 
     // Per-stage bars (MFLOPs): stem convolution, Stages 2-4, classifier.
     long long stem = 0;
@@ -204,19 +214,23 @@ void CostPanel::setSnapshot(SnapshotPtr snapshot, int step) {
                                config.inputHeight == 224 && config.inputWidth == 224 &&
                                config.classes == 1000 && config.stem == StemKind::Paper;
     if (row && paperGeometry) {
-        paper_->setText(tr("<b>Paper, Table 1 (g = %1):</b> stages %2 / %3 / %4 channels, "
-                           "complexity %5 MFLOPs.<br><b>Engine:</b> stages %6 / %7 / %8, backbone %9.")
-                            .arg(row->groups)
-                            .arg(row->stageChannels[0]).arg(row->stageChannels[1]).arg(row->stageChannels[2])
-                            .arg(row->complexityMflops)
-                            .arg(snapshot_->network->widths().stages[0])
-                            .arg(snapshot_->network->widths().stages[1])
-                            .arg(snapshot_->network->widths().stages[2])
-                            .arg(formatMacs(t.backboneMacs)));
+        paper_->setText(
+            tr("<b>Paper, Table 1 (g = %1):</b> stages %2 / %3 / %4 channels, "
+               "complexity %5 MFLOPs.<br><b>Engine:</b> stages %6 / %7 / %8, backbone %9.")
+                .arg(row->groups)
+                .arg(row->stageChannels[0])
+                .arg(row->stageChannels[1])
+                .arg(row->stageChannels[2])
+                .arg(row->complexityMflops)
+                .arg(snapshot_->network->widths().stages[0])
+                .arg(snapshot_->network->widths().stages[1])
+                .arg(snapshot_->network->widths().stages[2])
+                .arg(formatMacs(t.backboneMacs)));
     } else if (paperGeometry) {
-        paper_->setText(tr("<b>Paper:</b> Table 1 has no column for g = %1. %2")
-                            .arg(config.groups)
-                            .arg(widthsNote(snapshot_->network->widths(), config.groups, config.widthScale)));
+        paper_->setText(
+            tr("<b>Paper:</b> Table 1 has no column for g = %1. %2")
+                .arg(config.groups)
+                .arg(widthsNote(snapshot_->network->widths(), config.groups, config.widthScale)));
     } else {
         paper_->setText(widthsNote(snapshot_->network->widths(), config.groups, config.widthScale));
     }

@@ -22,7 +22,7 @@ namespace shufflescope::ui {
 
 class CostPanel : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit CostPanel(QWidget* parent = nullptr);
     void setSnapshot(SnapshotPtr snapshot, int step);
     void setFontScale(double scale);
@@ -31,10 +31,10 @@ public:
     // "total", "params"): {grouped, dense}. Tests compare them with the core.
     std::pair<QString, QString> displayed(const QString& row) const;
 
-protected:
+  protected:
     void changeEvent(QEvent* event) override;  // follows light/dark palette changes
 
-private:
+  private:
     void applyPalette();
     void setRow(const QString& key, const QString& grouped, const QString& dense);
 

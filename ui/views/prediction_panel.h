@@ -11,7 +11,7 @@ namespace shufflescope::ui {
 
 class PredictionPanel : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit PredictionPanel(QWidget* parent = nullptr);
     void setSnapshot(SnapshotPtr snapshot);
     void setFontScale(double scale);
@@ -26,10 +26,10 @@ public:
     // The line under the badge: the checkpoint's recorded test accuracy, or why there is none.
     QString qualityLine() const;
 
-protected:
+  protected:
     void paintEvent(QPaintEvent* event) override;
 
-private:
+  private:
     QFont paintFont() const;  // the window's family at 10 pt times the font scale
     int lineHeight() const;
 

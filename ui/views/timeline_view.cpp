@@ -1,9 +1,9 @@
 #include "views/timeline_view.h"
 
 #include <QHeaderView>
-#include <map>
 #include <QPainter>
 #include <QStyledItemDelegate>
+#include <map>
 
 #include "widgets/number_format.h"
 #include "widgets/palette.h"
@@ -18,7 +18,7 @@ constexpr int kMaxMacsRole = Qt::UserRole + 2;
 
 // Column 2: a bar proportional to the step's MACs with the value on top.
 class MacsBarDelegate : public QStyledItemDelegate {
-public:
+  public:
     using QStyledItemDelegate::QStyledItemDelegate;
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
                const QModelIndex& index) const override {
@@ -33,7 +33,8 @@ public:
         bar.setAlpha(110);
         painter->fillRect(QRect(r.left(), r.top(), width, r.height()), bar);
         painter->setPen(option.palette.color(QPalette::Text));
-        painter->drawText(r.adjusted(4, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, formatMacs(macs));
+        painter->drawText(r.adjusted(4, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                          formatMacs(macs));
         painter->restore();
     }
 };
@@ -53,7 +54,8 @@ TimelineView::TimelineView(QWidget* parent) : QTreeWidget(parent) {
     header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     header()->setSectionResizeMode(2, QHeaderView::Stretch);
-    setToolTip(tr("Every step of the network. Click a step to show it; \u2190/\u2192 step through."));
+    setToolTip(
+        tr("Every step of the network. Click a step to show it; \u2190/\u2192 step through."));
     connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         if (updating_ || !item) return;
         const QVariant step = item->data(0, kStepRole);
@@ -86,7 +88,8 @@ void TimelineView::setSnapshot(SnapshotPtr snapshot) {
         item->setData(2, kMacsRole, snapshot_->cost.steps[std::size_t(i)].macs);
         item->setData(2, kMaxMacsRole, most);
         QString tip = QString::fromStdString(s.name + " (" + stepKindName(s.kind) + ")");
-        if (s.kind == StepKind::PointwiseConv && s.groups > 1) tip += tr(", %1 groups").arg(s.groups);
+        if (s.kind == StepKind::PointwiseConv && s.groups > 1)
+            tip += tr(", %1 groups").arg(s.groups);
         if (s.kind == StepKind::ChannelShuffle && !(s.enabled && s.groups > 1)) tip += tr(", off");
         item->setToolTip(0, tip);
     }
@@ -110,8 +113,9 @@ void TimelineView::rebuild() {
             if (!stage) stage = new QTreeWidgetItem(this, {tr("Stage %1").arg(s.stage + 2)});
             QTreeWidgetItem*& unit = units[{s.stage, s.unit}];
             if (!unit)
-                unit = new QTreeWidgetItem(stage, {s.unit == 0 ? tr("Unit %1 (stride 2)").arg(s.unit + 1)
-                                                               : tr("Unit %1").arg(s.unit + 1)});
+                unit = new QTreeWidgetItem(stage,
+                                           {s.unit == 0 ? tr("Unit %1 (stride 2)").arg(s.unit + 1)
+                                                        : tr("Unit %1").arg(s.unit + 1)});
             parent = unit;
             label = label.section(QLatin1Char('.'), 3);  // "stages.1.2.pw1" -> "pw1"
         } else if (s.name.rfind("stem.", 0) == 0) {
@@ -121,7 +125,8 @@ void TimelineView::rebuild() {
             if (!head) head = new QTreeWidgetItem(this, {tr("Head")});
             parent = head;
         }
-        auto* item = parent ? new QTreeWidgetItem(parent, {label}) : new QTreeWidgetItem(this, {tr("Input")});
+        auto* item = parent ? new QTreeWidgetItem(parent, {label})
+                            : new QTreeWidgetItem(this, {tr("Input")});
         item->setData(0, kStepRole, i);
         items_[std::size_t(i)] = item;
     }

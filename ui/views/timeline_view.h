@@ -12,17 +12,17 @@ namespace shufflescope::ui {
 
 class TimelineView : public QTreeWidget {
     Q_OBJECT
-public:
+  public:
     explicit TimelineView(QWidget* parent = nullptr);
     void setSnapshot(SnapshotPtr snapshot);
     void setCurrentStep(int step);
     // Row text and bars scale with the projector font.
     void setFontScale(double scale);
 
-signals:
+  signals:
     void stepSelected(int step);
 
-private:
+  private:
     void rebuild();
     QTreeWidgetItem* itemForStep(int step) const;
 

@@ -1,7 +1,8 @@
 #pragma once
 // The engine's English texts in the interface language: class names (Fashion-MNIST's ten, or
 // "class N"), so a Chinese classroom reads 运动鞋 rather than Sneaker, a configuration's one-line
-// description, and the note on where its channel widths come from. The command-line tool keeps the engine's English.
+// description, and the note on where its channel widths come from. The command-line tool keeps the
+// engine's English.
 
 #include <QString>
 

@@ -15,6 +15,8 @@ QString formatCount(long long value) {
     return QLocale(QLocale::English).toString(value);
 }
 
-QString formatRatio(double ratio) { return QStringLiteral("%1\u00d7").arg(ratio, 0, 'f', 2); }
+QString formatRatio(double ratio) {
+    return QStringLiteral("%1\u00d7").arg(ratio, 0, 'f', 2);
+}
 
 }  // namespace shufflescope::ui

@@ -6,8 +6,8 @@
 
 namespace shufflescope::ui {
 
-QString formatMacs(long long macs);        // "136.5M", "960K", "0"
-QString formatCount(long long value);      // "1,865,728"
-QString formatRatio(double ratio);         // "2.75x"
+QString formatMacs(long long macs);    // "136.5M", "960K", "0"
+QString formatCount(long long value);  // "1,865,728"
+QString formatRatio(double ratio);     // "2.75x"
 
 }  // namespace shufflescope::ui

@@ -19,8 +19,12 @@ QColor groupColor(int group) {
     return okabeIto[static_cast<std::size_t>(group) % okabeIto.size()];
 }
 
-QColor neutralColor() { return QColor(0x80, 0x80, 0x80); }
+QColor neutralColor() {
+    return QColor(0x80, 0x80, 0x80);
+}
 
-bool isDarkTheme(const QPalette& palette) { return palette.color(QPalette::Window).lightness() < 128; }
+bool isDarkTheme(const QPalette& palette) {
+    return palette.color(QPalette::Window).lightness() < 128;
+}
 
 }  // namespace shufflescope::ui

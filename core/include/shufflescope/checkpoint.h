@@ -23,7 +23,7 @@ inline constexpr const char* kOptimizerKeyPrefix = "optimizer.";
 
 struct Checkpoint {
     std::optional<ModelConfig> config;  // from __metadata__, when present
-    Parameters parameters;               // F16/BF16 already widened to float32
+    Parameters parameters;              // F16/BF16 already widened to float32
     std::map<std::string, std::string> metadata;
 };
 

@@ -45,9 +45,9 @@ const std::vector<double>& supportedWidthScales();
 // Throws Error naming the first invalid field and the accepted range.
 void validateConfig(const ModelConfig& config);
 
-std::string stemKindName(StemKind kind);                   // "paper" | "small-input"
-StemKind parseStemKind(std::string_view name);             // throws Error
-std::string widthScaleName(double scale);                  // "0.5x"
+std::string stemKindName(StemKind kind);        // "paper" | "small-input"
+StemKind parseStemKind(std::string_view name);  // throws Error
+std::string widthScaleName(double scale);       // "0.5x"
 
 // One-line human description: "imagenet, g=3, 1x, shuffle on, 3x224x224, 1000 classes".
 std::string describe(const ModelConfig& config);

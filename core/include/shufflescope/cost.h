@@ -34,7 +34,7 @@ struct CostTotals {
     long long denseBackboneMacs = 0;
     long long denseMacs = 0;
     long long denseParams = 0;
-    long long activations = 0;     // sum of every step's output elements, per image
+    long long activations = 0;  // sum of every step's output elements, per image
 };
 
 struct CostReport {

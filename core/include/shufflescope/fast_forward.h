@@ -17,7 +17,7 @@
 namespace shufflescope {
 
 class FastForward {
-public:
+  public:
     // Parameters must have passed checkParameters(network, ...).
     FastForward(const Network& network, const Parameters& parameters);
 
@@ -26,7 +26,7 @@ public:
 
     const Network& network() const { return network_; }
 
-private:
+  private:
     struct FoldedConv {
         AlignedFloats weight;  // conv weight with the BN scale folded in, PyTorch layout
         AlignedFloats bias;    // the BN shift

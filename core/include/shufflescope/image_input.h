@@ -8,9 +8,9 @@
 //             and std normalisation.
 //   fashion   grayscale; light-background photos (border brighter than 0.5 and than the centre) are
 //             inverted,
-//             because Fashion-MNIST is light-on-black; fit into 28x28 keeping aspect, centred in the
-//             input (32x32: 2-pixel black margin as the training data is padded); normalised with
-//             Fashion-MNIST's mean 0.2860 and std 0.3530.
+//             because Fashion-MNIST is light-on-black; fit into 28x28 keeping aspect, centred in
+//             the input (32x32: 2-pixel black margin as the training data is padded); normalised
+//             with Fashion-MNIST's mean 0.2860 and std 0.3530.
 // Shrinking uses area averaging (antialiased); enlarging uses bilinear interpolation.
 // .npy files hold exact numeric input: float32 (C,H,W) or (1,C,H,W) matching the configuration.
 
@@ -28,8 +28,8 @@ inline constexpr long long kMaxDecodedImageBytes = 1LL << 30;
 
 struct DecodedImage {
     int width = 0, height = 0;
-    int channels = 0;              // 1 (gray) or 3 (RGB); alpha is composited on white
-    std::vector<uint8_t> pixels;   // HWC, row-major
+    int channels = 0;             // 1 (gray) or 3 (RGB); alpha is composited on white
+    std::vector<uint8_t> pixels;  // HWC, row-major
 };
 
 // Throws Error naming the file: unreadable, not an image, truncated, or too large.
@@ -46,6 +46,7 @@ Tensor preprocessImage(const DecodedImage& image, const ModelConfig& config,
                        PreprocessInfo* info = nullptr);
 
 // Dispatches on the extension: ".npy" -> readNpy + shape check, otherwise decode + preprocess.
-Tensor loadInput(const std::string& path, const ModelConfig& config, PreprocessInfo* info = nullptr);
+Tensor loadInput(const std::string& path, const ModelConfig& config,
+                 PreprocessInfo* info = nullptr);
 
 }  // namespace shufflescope

@@ -28,16 +28,16 @@ namespace shufflescope {
 
 enum class StepKind {
     Input,
-    Conv,            // dense KxK convolution (the stem)
-    PointwiseConv,   // 1x1 convolution, `groups` groups (1 = dense)
-    DepthwiseConv,   // 3x3, one filter per channel
-    BatchNorm,       // inference: running statistics, eps 1e-5
+    Conv,           // dense KxK convolution (the stem)
+    PointwiseConv,  // 1x1 convolution, `groups` groups (1 = dense)
+    DepthwiseConv,  // 3x3, one filter per channel
+    BatchNorm,      // inference: running statistics, eps 1e-5
     ReLU,
     MaxPool,
     AvgPool,         // the stride-2 shortcut
     ChannelShuffle,  // `groups` groups; identity when `enabled` is false or groups == 1
     Add,
-    Concat,          // [inputs[0], inputs[1]] along channels
+    Concat,  // [inputs[0], inputs[1]] along channels
     GlobalAvgPool,
     FullyConnected,
     Softmax,
@@ -58,9 +58,9 @@ struct Step {
     StepShape out;            // per image
     int groups = 1;           // convolutions and shuffle
     int kernel = 1, stride = 1, padding = 0;
-    bool enabled = true;      // ChannelShuffle: false when the shuffle is switched off
-    int stage = -1;           // 0..2 for stages.{i}, -1 for input/stem/head
-    int unit = -1;            // j in stages.{i}.{j}
+    bool enabled = true;          // ChannelShuffle: false when the shuffle is switched off
+    int stage = -1;               // 0..2 for stages.{i}, -1 for input/stem/head
+    int unit = -1;                // j in stages.{i}.{j}
     std::string parameterPrefix;  // "" when the step has no parameters
 };
 
@@ -72,7 +72,7 @@ struct ParameterSpec {
 };
 
 class Network {
-public:
+  public:
     // Validates the config (throws Error) and resolves its channel widths.
     static Network build(const ModelConfig& config);
     // For tooling that needs explicit widths (the width rule searches over them).
@@ -91,7 +91,7 @@ public:
     // Units per stage: 1 stride-2 unit followed by 3 / 7 / 3 stride-1 units.
     static constexpr int kUnitsPerStage[3] = {4, 8, 4};
 
-private:
+  private:
     ModelConfig config_;
     ChannelWidths widths_;
     std::vector<Step> steps_;

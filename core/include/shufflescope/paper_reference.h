@@ -8,8 +8,8 @@ namespace shufflescope {
 
 struct PaperTable1Row {
     int groups;
-    int stageChannels[3];   // Stages 2, 3, 4 at 1x
-    int complexityMflops;   // Table 1's rounded backbone complexity
+    int stageChannels[3];  // Stages 2, 3, 4 at 1x
+    int complexityMflops;  // Table 1's rounded backbone complexity
 };
 
 // Table 1's column for g in {1, 2, 3, 4, 8}; nullopt for other g.

@@ -6,9 +6,9 @@
 //
 // Reading validates everything before touching tensor bytes: header length and offsets inside the
 // file, JSON well-formed, every entry's dtype known, shape non-negative, byte size equal to
-// shape x dtype size, offsets aligned to the dtype size, no two tensors overlapping, no bytes of the
-// data section left unaccounted for. Each failure throws Error naming the file, the key and what was
-// expected. F32, F16 and BF16 load as float32; other dtypes are refused by name.
+// shape x dtype size, offsets aligned to the dtype size, no two tensors overlapping, no bytes of
+// the data section left unaccounted for. Each failure throws Error naming the file, the key and
+// what was expected. F32, F16 and BF16 load as float32; other dtypes are refused by name.
 
 #include <cstddef>
 #include <cstdint>

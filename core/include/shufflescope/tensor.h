@@ -27,14 +27,16 @@ struct AlignedAllocator {
     T* allocate(std::size_t n) {
         return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t(Alignment)));
     }
-    void deallocate(T* p, std::size_t) noexcept { ::operator delete(p, std::align_val_t(Alignment)); }
+    void deallocate(T* p, std::size_t) noexcept {
+        ::operator delete(p, std::align_val_t(Alignment));
+    }
     friend bool operator==(const AlignedAllocator&, const AlignedAllocator&) { return true; }
 };
 
 using AlignedFloats = std::vector<float, AlignedAllocator<float, 64>>;
 
 class Tensor {
-public:
+  public:
     Tensor() = default;
     // Zero-initialised tensor of the given shape; every extent must be >= 0.
     explicit Tensor(std::vector<int64_t> shape);
@@ -59,7 +61,7 @@ public:
     // "[1, 24, 112, 112]"
     std::string shapeString() const;
 
-private:
+  private:
     std::vector<int64_t> shape_;
     AlignedFloats values_;
 };
@@ -77,8 +79,10 @@ struct FeatureMap {
 struct ConstFeatureMap {
     const float* data;
     int channels, height, width;
-    ConstFeatureMap(const float* d, int c, int h, int w) : data(d), channels(c), height(h), width(w) {}
-    ConstFeatureMap(FeatureMap m) : data(m.data), channels(m.channels), height(m.height), width(m.width) {}
+    ConstFeatureMap(const float* d, int c, int h, int w)
+        : data(d), channels(c), height(h), width(w) {}
+    ConstFeatureMap(FeatureMap m)
+        : data(m.data), channels(m.channels), height(m.height), width(m.width) {}
     int64_t planeSize() const { return int64_t(height) * width; }
     const float* channel(int c) const { return data + c * planeSize(); }
 };

@@ -46,7 +46,8 @@ inline float maskedGradient(const float* activated, const float* gradOut, int64_
 }
 
 // sum += sum(x - shift), squares += sum((x - shift)^2) over one plane.
-inline void addShiftedSums(const float* x, int64_t pixels, double shift, double& sum, double& squares) {
+inline void addShiftedSums(const float* x, int64_t pixels, double shift, double& sum,
+                           double& squares) {
     double s = 0.0, q = 0.0;
 #pragma omp simd reduction(+ : s, q)
     for (int64_t p = 0; p < pixels; ++p) {
@@ -61,8 +62,8 @@ inline void addShiftedSums(const float* x, int64_t pixels, double shift, double&
 // sumDy += sum(dy), sumDyCentered += sum(dy * (x - mean)) over one plane, dy masked by ReLU when
 // fused.
 template <bool Relu>
-inline void addGradientSums(const float* x, const float* gradOut, const float* activated, int64_t pixels,
-                            float mean, double& sumDy, double& sumDyCentered) {
+inline void addGradientSums(const float* x, const float* gradOut, const float* activated,
+                            int64_t pixels, float mean, double& sumDy, double& sumDyCentered) {
     double s = 0.0, sc = 0.0;
 #pragma omp simd reduction(+ : s, sc)
     for (int64_t p = 0; p < pixels; ++p) {
@@ -93,8 +94,9 @@ void forEachChannelShare(const BatchShape& s, Body body) {
 }
 
 template <bool Relu>
-void forwardImpl(const Tensor& in, const float* gamma, const float* beta, Tensor& out, float* savedMean,
-                 float* savedInvStd, float* runningMean, float* runningVar, float momentum, float eps) {
+void forwardImpl(const Tensor& in, const float* gamma, const float* beta, Tensor& out,
+                 float* savedMean, float* savedInvStd, float* runningMean, float* runningVar,
+                 float momentum, float eps) {
     assert(out.shape() == in.shape());
     const BatchShape s = batchShape(in);
     const int64_t m = s.values();
@@ -102,7 +104,8 @@ void forwardImpl(const Tensor& in, const float* gamma, const float* beta, Tensor
     const float* x = in.data();
     float* y = out.data();
     // Per channel: the shift and the two shifted sums (the statistics go to savedMean/savedInvStd).
-    std::vector<double> shifts(std::size_t(s.channels)), sums(shifts.size()), squareSums(shifts.size());
+    std::vector<double> shifts(std::size_t(s.channels)), sums(shifts.size()),
+        squareSums(shifts.size());
 
     forEachChannelShare(s, [&](int first, int end) {
         // One pass of shifted sums in double: shifting by a value of the channel keeps
@@ -116,7 +119,8 @@ void forwardImpl(const Tensor& in, const float* gamma, const float* beta, Tensor
         }
         for (int c = first; c < end; ++c) {
             const double mean = shifts[c] + sums[c] / double(m);
-            const double squaredDeviations = std::max(squareSums[c] - sums[c] * sums[c] / double(m), 0.0);
+            const double squaredDeviations =
+                std::max(squareSums[c] - sums[c] * sums[c] / double(m), 0.0);
             const double biasedVar = squaredDeviations / double(m);
             const double unbiasedVar = squaredDeviations / double(m - 1);
             const float invStd = float(1.0 / std::sqrt(biasedVar + double(eps)));
@@ -134,8 +138,10 @@ void forwardImpl(const Tensor& in, const float* gamma, const float* beta, Tensor
 #pragma omp simd
                 for (int64_t p = 0; p < s.pixels; ++p) {
                     const float v = (src[p] - mu) * a + b;
-                    if constexpr (Relu) dst[p] = v < 0.0f ? 0.0f : v;  // reluSpan's rule exactly
-                    else dst[p] = v;
+                    if constexpr (Relu)
+                        dst[p] = v < 0.0f ? 0.0f : v;  // reluSpan's rule exactly
+                    else
+                        dst[p] = v;
                 }
             }
         }
@@ -143,9 +149,9 @@ void forwardImpl(const Tensor& in, const float* gamma, const float* beta, Tensor
 }
 
 template <bool Relu>
-void backwardImpl(const Tensor& in, const float* gamma, const float* savedMean, const float* savedInvStd,
-                  const float* activated, const Tensor& gradOut, Tensor& gradIn, float* gradGamma,
-                  float* gradBeta) {
+void backwardImpl(const Tensor& in, const float* gamma, const float* savedMean,
+                  const float* savedInvStd, const float* activated, const Tensor& gradOut,
+                  Tensor& gradIn, float* gradGamma, float* gradBeta) {
     assert(gradOut.shape() == in.shape() && gradIn.shape() == in.shape());
     const BatchShape s = batchShape(in);
     const int64_t m = s.values();
@@ -182,11 +188,12 @@ void backwardImpl(const Tensor& in, const float* gamma, const float* savedMean, 
                 const float* ds = dy + s.plane(n, c);
                 const float* as = Relu ? activated + s.plane(n, c) : nullptr;
                 float* dst = dx + s.plane(n, c);
-                const float mean = savedMean[c], scale = gamma[c] * savedInvStd[c], meanDy = meansDy[c],
-                            xCoefficient = xCoefficients[c];
+                const float mean = savedMean[c], scale = gamma[c] * savedInvStd[c],
+                            meanDy = meansDy[c], xCoefficient = xCoefficients[c];
 #pragma omp simd
                 for (int64_t p = 0; p < s.pixels; ++p)
-                    dst[p] = scale * (maskedGradient<Relu>(as, ds, p) - meanDy - (xs[p] - mean) * xCoefficient);
+                    dst[p] = scale * (maskedGradient<Relu>(as, ds, p) - meanDy -
+                                      (xs[p] - mean) * xCoefficient);
             }
         }
     });
@@ -197,26 +204,30 @@ void backwardImpl(const Tensor& in, const float* gamma, const float* savedMean, 
 void batchNormTrainForward(const Tensor& in, const float* gamma, const float* beta, Tensor& out,
                            float* savedMean, float* savedInvStd, float* runningMean,
                            float* runningVar, float momentum, float eps) {
-    forwardImpl<false>(in, gamma, beta, out, savedMean, savedInvStd, runningMean, runningVar, momentum, eps);
+    forwardImpl<false>(in, gamma, beta, out, savedMean, savedInvStd, runningMean, runningVar,
+                       momentum, eps);
 }
 
 void batchNormReluTrainForward(const Tensor& in, const float* gamma, const float* beta, Tensor& out,
                                float* savedMean, float* savedInvStd, float* runningMean,
                                float* runningVar, float momentum, float eps) {
-    forwardImpl<true>(in, gamma, beta, out, savedMean, savedInvStd, runningMean, runningVar, momentum, eps);
+    forwardImpl<true>(in, gamma, beta, out, savedMean, savedInvStd, runningMean, runningVar,
+                      momentum, eps);
 }
 
 void batchNormTrainBackward(const Tensor& in, const float* gamma, const float* savedMean,
                             const float* savedInvStd, const Tensor& gradOut, Tensor& gradIn,
                             float* gradGamma, float* gradBeta) {
-    backwardImpl<false>(in, gamma, savedMean, savedInvStd, nullptr, gradOut, gradIn, gradGamma, gradBeta);
+    backwardImpl<false>(in, gamma, savedMean, savedInvStd, nullptr, gradOut, gradIn, gradGamma,
+                        gradBeta);
 }
 
 void batchNormReluTrainBackward(const Tensor& in, const float* gamma, const float* savedMean,
                                 const float* savedInvStd, const Tensor& out, const Tensor& gradOut,
                                 Tensor& gradIn, float* gradGamma, float* gradBeta) {
     assert(out.shape() == in.shape());
-    backwardImpl<true>(in, gamma, savedMean, savedInvStd, out.data(), gradOut, gradIn, gradGamma, gradBeta);
+    backwardImpl<true>(in, gamma, savedMean, savedInvStd, out.data(), gradOut, gradIn, gradGamma,
+                       gradBeta);
 }
 
 }  // namespace shufflescope::ops

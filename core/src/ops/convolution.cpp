@@ -2,11 +2,10 @@
 
 #include <Eigen/Core>
 
-#include "eigen_maps.h"
 #include <cassert>
+#include "eigen_maps.h"
 
 namespace shufflescope::ops {
-
 
 int convOutputExtent(int extent, int kernel, int stride, int padding) {
     return (extent + 2 * padding - kernel) / stride + 1;

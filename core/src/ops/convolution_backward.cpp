@@ -4,15 +4,14 @@
 
 #include <Eigen/Core>
 
-#include "eigen_maps.h"
-#include "gemm_blocking.h"
 #include <algorithm>
 #include <cassert>
+#include "eigen_maps.h"
+#include "gemm_blocking.h"
 
 #include "shufflescope/ops/convolution.h"
 
 namespace shufflescope::ops {
-
 
 namespace {
 
@@ -85,7 +84,8 @@ void conv2dBackward(ConstFeatureMap in, const float* weight, int groups, int ker
         float* dwGroup = gradWeight + int64_t(g) * coutG * rows;
 #pragma omp parallel if (parallel)
         {
-            const GemmBlocking blocks(omp_get_num_threads() > 1, coutG, pixels, kRowBlock, kColumnBlock);
+            const GemmBlocking blocks(omp_get_num_threads() > 1, coutG, pixels, kRowBlock,
+                                      kColumnBlock);
             // gradWeight_g (coutG x rows) += gradOut_g (coutG x pixels) * columns^T.
 #pragma omp for schedule(static)
             for (int r = 0; r < rows; ++r)

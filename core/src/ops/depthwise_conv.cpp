@@ -10,8 +10,8 @@ namespace {
 // the row lies in the zero padding). Interior columns need no bounds checks, which lets the
 // compiler vectorise the stride-1 loop.
 template <int Stride>
-void depthwiseRow(const float* const rows[3], const float* k, float bias, int inWidth,
-                  int outWidth, float* dst) {
+void depthwiseRow(const float* const rows[3], const float* k, float bias, int inWidth, int outWidth,
+                  float* dst) {
     auto tap = [&](int ox) {
         float sum = bias;
         const int x0 = ox * Stride - 1;

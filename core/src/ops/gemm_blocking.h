@@ -15,7 +15,8 @@ struct GemmBlocking {
     int64_t rowBlock, rowBlocks;        // output-channel rows per weight-gradient task, tasks
     int64_t columnBlock, columnBlocks;  // pixels per input-gradient task, tasks
 
-    GemmBlocking(bool split, int64_t rows, int64_t columns, int64_t rowBlockSize, int64_t columnBlockSize)
+    GemmBlocking(bool split, int64_t rows, int64_t columns, int64_t rowBlockSize,
+                 int64_t columnBlockSize)
         : rowBlock(split ? rowBlockSize : rows),
           rowBlocks((rows + rowBlock - 1) / rowBlock),
           columnBlock(split ? columnBlockSize : columns),
@@ -27,9 +28,11 @@ struct GemmBlocking {
     int64_t rowBegin(int64_t b) const { return b * rowBlock; }
     int64_t rowCount(int64_t b) const { return std::min(rowBlock, rows_ - b * rowBlock); }
     int64_t columnBegin(int64_t b) const { return b * columnBlock; }
-    int64_t columnCount(int64_t b) const { return std::min(columnBlock, columns_ - b * columnBlock); }
+    int64_t columnCount(int64_t b) const {
+        return std::min(columnBlock, columns_ - b * columnBlock);
+    }
 
-private:
+  private:
     int64_t rows_, columns_;
 };
 

@@ -8,7 +8,7 @@ namespace shufflescope::ops {
 
 void fullyConnected(const float* in, const float* weight, const float* bias, int inFeatures,
                     int outFeatures, float* out) {
-        Eigen::Map<const RowMatrix> w(weight, outFeatures, inFeatures);
+    Eigen::Map<const RowMatrix> w(weight, outFeatures, inFeatures);
     Eigen::Map<const Eigen::VectorXf> x(in, inFeatures);
     Eigen::Map<Eigen::VectorXf> y(out, outFeatures);
     y.noalias() = w * x;

@@ -4,12 +4,11 @@
 
 #include <Eigen/Core>
 
-#include "eigen_maps.h"
 #include <algorithm>
 #include <cstdint>
+#include "eigen_maps.h"
 
 namespace shufflescope::ops {
-
 
 namespace {
 // Tasks own rows of gradWeight (output features) for the weight gradient, and columns (input

@@ -2,12 +2,11 @@
 
 #include <Eigen/Core>
 
-#include "eigen_maps.h"
 #include <algorithm>
 #include <cassert>
+#include "eigen_maps.h"
 
 namespace shufflescope::ops {
-
 
 namespace {
 // Columns (pixels) per task: large enough for an efficient GEMM, small enough that the 2-8 groups
@@ -30,7 +29,7 @@ void pointwiseConv(ConstFeatureMap in, const float* weight, const float* bias, i
         const int g = int(task / blocks);
         const int64_t begin = (task % blocks) * kColumnBlock;
         const int64_t count = std::min(kColumnBlock, pixels - begin);
-                Eigen::Map<const RowMatrix> w(weight + int64_t(g) * coutG * cinG, coutG, cinG);
+        Eigen::Map<const RowMatrix> w(weight + int64_t(g) * coutG * cinG, coutG, cinG);
         Eigen::Map<const RowMatrix, 0, Stride> x(in.channel(g * cinG) + begin, cinG, count,
                                                  Stride(pixels));
         Eigen::Map<RowMatrix, 0, Stride> y(out.channel(g * coutG) + begin, coutG, count,

@@ -4,13 +4,12 @@
 
 #include <Eigen/Core>
 
-#include "eigen_maps.h"
-#include "gemm_blocking.h"
 #include <algorithm>
 #include <cassert>
+#include "eigen_maps.h"
+#include "gemm_blocking.h"
 
 namespace shufflescope::ops {
-
 
 namespace {
 // Task sizes of the two GEMMs (gemm_blocking.h).
@@ -29,7 +28,8 @@ void pointwiseConvBackward(ConstFeatureMap in, const float* weight, int groups,
 
 #pragma omp parallel if (parallel)
     {
-        const GemmBlocking blocks(omp_get_num_threads() > 1, coutG, pixels, kRowBlock, kColumnBlock);
+        const GemmBlocking blocks(omp_get_num_threads() > 1, coutG, pixels, kRowBlock,
+                                  kColumnBlock);
         const int64_t weightTasks = groups * blocks.rowBlocks;
         const int64_t inputTasks = gradIn ? groups * blocks.columnBlocks : 0;
 #pragma omp for schedule(static) nowait

@@ -27,7 +27,8 @@ void window3x3s2(const float* src, int h, int w, float* dst, int oh, int ow, flo
             float acc = init;
             if (rowInside && x0 >= 0 && x0 + 2 < w) {
                 const float* r = src + y0 * w + x0;
-                for (int dy = 0; dy < 3; ++dy, r += w) acc = combine(combine(combine(acc, r[0]), r[1]), r[2]);
+                for (int dy = 0; dy < 3; ++dy, r += w)
+                    acc = combine(combine(combine(acc, r[0]), r[1]), r[2]);
             } else {
                 for (int y = std::max(y0, 0); y < std::min(y0 + 3, h); ++y)
                     for (int x = std::max(x0, 0); x < std::min(x0 + 3, w); ++x)

@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "shufflescope/colormap.h"
-#include "widgets/engine_text.h"
 #include "views/operation/operation_geometry.h"
+#include "widgets/engine_text.h"
 
 namespace shufflescope::ui {
 
@@ -296,8 +296,7 @@ void HeadPainter::paintSoftmax(QPainter& painter, const QRectF& area,
     double labelWidth = 0;
     for (int c : best)
         labelWidth =
-            std::max(labelWidth,
-                     textWidth(bold, displayClassLabel(ctx.snapshot.config(), c)));
+            std::max(labelWidth, textWidth(bold, displayClassLabel(ctx.snapshot.config(), c)));
     labelWidth = std::min(labelWidth + ctx.textPx(), area.width() * 0.45);
     const double barMax = std::max(
         0.0, area.width() - labelWidth - textWidth(bold, QStringLiteral("100.0%")) - ctx.textPx());
@@ -311,8 +310,8 @@ void HeadPainter::paintSoftmax(QPainter& painter, const QRectF& area,
         const double y = top + i * rowHeight;
         const double grow = phaseProgress(ctx.progress, 0.05 + 0.06 * i, 0.6 + 0.06 * i);
         drawText(painter, {area.left(), y + (rowHeight - line) / 2},
-                 displayClassLabel(ctx.snapshot.config(), c), i == 0 ? bold : font,
-                 theme.text, labelWidth - ctx.textPx() * 0.5);
+                 displayClassLabel(ctx.snapshot.config(), c), i == 0 ? bold : font, theme.text,
+                 labelWidth - ctx.textPx() * 0.5);
         // Bars against the largest probability, so small ones stay visible; the number is exact.
         const double length = barLength(p, maxP, barMax) * grow;
         painter.setPen(Qt::NoPen);

@@ -32,7 +32,7 @@ struct BatchResult {
 };
 
 class Trainer {
-public:
+  public:
     Trainer(const Network& network, Parameters parameters, SgdSettings sgd = {});
 
     // Forward, loss, backward: fills gradients(). Does not change the weights (BN running
@@ -55,7 +55,7 @@ public:
     Parameters& momentumBuffers() { return momentum_; }
     const Parameters& momentumBuffers() const { return momentum_; }
 
-private:
+  private:
     void forward(const Tensor& batch);
     void backward();
     void prepare(int batchSize);
@@ -70,13 +70,13 @@ private:
     int batchSize_ = 0;
     std::vector<Tensor> outputs_, grads_;
     std::vector<std::vector<float>> savedMean_, savedInvStd_;  // per BN step
-    std::vector<int> consumers_;                              // per step: how many steps read it
+    std::vector<int> consumers_;                               // per step: how many steps read it
     // A ReLU whose only input is a BN, add or concat read by nothing else runs inside that step:
     // the producer writes max(result, 0) into the ReLU's output and masks the gradient arriving
     // at the ReLU's output itself. Saves a full pass over the batch each way per ReLU.
-    std::vector<int> fusedRelu_;  // per step: the ReLU fused into it, or -1
-    std::vector<int> fusedInto_;  // per ReLU step: the step it is fused into, or -1
-    std::vector<std::vector<float>> scratch_;                 // per thread, for im2col
+    std::vector<int> fusedRelu_;               // per step: the ReLU fused into it, or -1
+    std::vector<int> fusedInto_;               // per ReLU step: the step it is fused into, or -1
+    std::vector<std::vector<float>> scratch_;  // per thread, for im2col
     std::vector<int> labels_;
     int fcStep_ = -1;
 };

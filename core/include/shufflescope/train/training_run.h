@@ -27,8 +27,9 @@ struct TrainingRecipe {
     int batchSize = 128;
     float learningRate = 0.05f;  // peak, reached after the warm-up; then decays linearly to 0
     // A linear warm-up from lr/W to the peak over the first W = warmupEpochs * batches-per-epoch
-    // batches (at most half of all batches, so a short run still decays). Without it, a peak of 0.05 or more sends the loss of a fresh network to ~40 in the
-    // first hundred batches (BN statistics and the logits' scale both start far from useful).
+    // batches (at most half of all batches, so a short run still decays). Without it, a peak of
+    // 0.05 or more sends the loss of a fresh network to ~40 in the first hundred batches (BN
+    // statistics and the logits' scale both start far from useful).
     double warmupEpochs = 1.0;
     float momentum = 0.9f;
     float weightDecay = 4e-5f;
@@ -49,11 +50,11 @@ struct TrainingProgress {
 
 struct EvaluationResult {
     int count = 0;
-    double accuracy = 0;                       // fraction correct
-    std::vector<double> perClassAccuracy;      // [classes]
-    std::vector<std::vector<int>> confusion;   // [true][predicted]
-    std::vector<int> predictions;              // [count] predicted class of each image, in data order
-                                               // (empty in a history read back from a checkpoint)
+    double accuracy = 0;                      // fraction correct
+    std::vector<double> perClassAccuracy;     // [classes]
+    std::vector<std::vector<int>> confusion;  // [true][predicted]
+    std::vector<int> predictions;  // [count] predicted class of each image, in data order
+                                   // (empty in a history read back from a checkpoint)
 };
 
 struct EpochReport {
@@ -64,14 +65,16 @@ struct EpochReport {
 };
 
 // Test-set accuracy, per-class accuracy and the confusion matrix, with the inference path.
-EvaluationResult evaluate(const Network& network, const Parameters& parameters, const Dataset& data);
+EvaluationResult evaluate(const Network& network, const Parameters& parameters,
+                          const Dataset& data);
 
 // The learning rate of batch `step` (0-based) of `totalSteps`: linear warm-up to `peak` over the
 // first `warmupSteps` batches (capped at half the run), then linear decay to zero at `totalSteps`.
-float scheduledLearningRate(float peak, long long step, long long totalSteps, long long warmupSteps);
+float scheduledLearningRate(float peak, long long step, long long totalSteps,
+                            long long warmupSteps);
 
 class TrainingRun {
-public:
+  public:
     // Starts from `parameters` at epoch 0.
     TrainingRun(const Network& network, Parameters parameters, TrainingRecipe recipe);
     // Resumes from a checkpoint written by save(): parameters, momentum buffers, epoch and recipe.
@@ -99,7 +102,7 @@ public:
     int epochsDone() const { return epochsDone_; }
     const std::vector<EpochReport>& history() const { return history_; }
 
-private:
+  private:
     Trainer trainer_;
     TrainingRecipe recipe_;
     int epochsDone_ = 0;

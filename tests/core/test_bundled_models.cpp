@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -57,4 +58,26 @@ TEST_CASE(
         }
     CHECK(found >= 2);  // at least the g = 3 pair the app opens on
     CHECK(totalBytes < 16u * 1024 * 1024);
+}
+
+// At g = 1 the channel shuffle is the identity and training is deterministic for a seed, so the
+// two bundled g = 1 models must hold the same weights bit for bit (their metadata differs: the
+// shuffle flag and the timings). A difference would mean one was trained differently.
+TEST_CASE("bundled models: the g = 1 pair holds identical weights", "[checkpoint]") {
+    const fs::path directory = fs::path(SHUFFLESCOPE_ASSETS_DIR) / "models";
+    const fs::path on = directory / "fashion-g1-shuffle.safetensors";
+    const fs::path off = directory / "fashion-g1-noshuffle.safetensors";
+    if (!fs::exists(on) || !fs::exists(off)) return;  // not trained yet
+    const Parameters a = readCheckpoint(on.string()).parameters;
+    const Parameters b = readCheckpoint(off.string()).parameters;
+    REQUIRE(a.size() == b.size());
+    for (const auto& [name, tensor] : a) {
+        CAPTURE(name);
+        REQUIRE(b.count(name) == 1);
+        const Tensor& other = b.at(name);
+        REQUIRE(tensor.shape() == other.shape());
+        CHECK(std::equal(tensor.data(), tensor.data() + tensor.size(), other.data()));
+    }
+    CHECK(readCheckpoint(on.string()).config->shuffle);
+    CHECK_FALSE(readCheckpoint(off.string()).config->shuffle);
 }

@@ -21,6 +21,7 @@ namespace {
 
 constexpr int kResultTimeoutMs = 120000;
 constexpr int kTrainingTimeoutMs = 30 * 60000;
+constexpr int kStableGrabAttempts = 20;  // 300 ms apart: at most 6 s more
 
 // Lets queued paints (including the OpenGL canvas) happen for a while.
 void settle(int milliseconds) {
@@ -304,8 +305,17 @@ bool takeScreenshot(MainWindow& window, const StartupOptions& o, QString* error)
                 .arg(o.view);
         return false;
     }
-    settle(600);  // layout, the canvas's first frames
-    const QImage image = window.grab().toImage();
+    // Layout changes chain (a dock widens, its text re-wraps, the canvas redraws), and on a busy
+    // machine a fixed wait caught them half-way: wait until two grabs a moment apart agree.
+    settle(600);
+    QImage image = window.grab().toImage();
+    for (int attempt = 0; attempt < kStableGrabAttempts; ++attempt) {
+        settle(300);
+        QImage again = window.grab().toImage();
+        const bool stable = again == image;
+        image = std::move(again);
+        if (stable) break;
+    }
     if (!image.save(*o.screenshot)) {
         *error = QObject::tr("cannot write '%1'").arg(*o.screenshot);
         return false;

@@ -6,8 +6,10 @@
 
 #include <QChartView>
 #include <QHeaderView>
+#include <QLabel>
 #include <QScrollArea>
 #include <QTest>
+#include <QTranslator>
 
 #include "canvas/feature_map_canvas.h"
 #include "main_window.h"
@@ -237,4 +239,43 @@ TEST_CASE("an unreadable image in the window is a message; the picture stays", "
     w.idle();
     CHECK(w.window.lastError().contains(QStringLiteral("no-such-image.png")));
     CHECK(w.session().snapshot() == before);
+}
+
+// On a projector every line of the prediction-and-cost dock keeps its height and the dock scrolls
+// instead: in Chinese at 1.8x, the long channel-widths note of a g without published widths once
+// squeezed the cost table's rows onto each other and the chart's legend onto its axis labels.
+TEST_CASE(
+    "projector text: no line of the prediction and cost dock is squeezed, for any g, in "
+    "English or Chinese",
+    "[window]") {
+    const bool chinese = GENERATE(false, true);
+    CAPTURE(chinese);
+    QTranslator translator;
+    if (chinese) {
+        REQUIRE(translator.load(QStringLiteral(":/i18n/shufflescope_zh_CN.qm")));
+        QCoreApplication::installTranslator(&translator);
+    }
+    MainWindow window(false);
+    window.setFontScale(1.8);
+    window.resize(1920, 1080);
+    window.setAnimationsEnabled(false);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window, ui_testing::kExposeTimeoutMs));
+    QWidget* ancestor = window.costPanel();
+    while (ancestor && !qobject_cast<QScrollArea*>(ancestor)) ancestor = ancestor->parentWidget();
+    auto* dockContent = qobject_cast<QScrollArea*>(ancestor);
+    REQUIRE(dockContent);
+    for (int g = 1; g <= 8; ++g) {
+        CAPTURE(g);
+        window.session().setConfig(fashion(g));
+        REQUIRE(window.session().waitUntilIdle(60000));
+        settle(200);
+        for (QLabel* label : dockContent->widget()->findChildren<QLabel*>()) {
+            if (!label->isVisible() || label->text().isEmpty()) continue;
+            const int needed = label->hasHeightForWidth() ? label->heightForWidth(label->width())
+                                                          : label->minimumSizeHint().height();
+            CAPTURE(label->text(), label->width(), label->height(), needed);
+            CHECK(label->height() >= needed);
+        }
+    }
 }

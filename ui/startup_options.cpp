@@ -316,6 +316,8 @@ bool takeScreenshot(MainWindow& window, const StartupOptions& o, QString* error)
         image = std::move(again);
         if (stable) break;
     }
+    if (image != window.grab().toImage())
+        qWarning("--screenshot: the window was still changing; the picture may catch it mid-way");
     if (!image.save(*o.screenshot)) {
         *error = QObject::tr("cannot write '%1'").arg(*o.screenshot);
         return false;

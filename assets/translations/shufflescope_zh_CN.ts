@@ -380,7 +380,7 @@
         <translation>未训练的模型——权重：%1。这些概率目前还没有任何意义：网络从未学习过。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="334"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="333"/>
         <source>the other %1 classes together: %2%</source>
         <translation>其余 %1 个类别合计：%2%</translation>
     </message>
@@ -388,22 +388,22 @@
 <context>
     <name>InferenceJob</name>
     <message>
-        <location filename="../../ui/session/inference_job.cpp" line="23"/>
+        <location filename="../../ui/session/inference_job.cpp" line="24"/>
         <source>Could not load the weights: %1</source>
         <translation>无法加载权重：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inference_job.cpp" line="24"/>
-        <source>Could not open the image: %1</source>
-        <translation>无法打开图像：%1</translation>
+        <location filename="../../ui/session/inference_job.cpp" line="26"/>
+        <source>Could not open the input: %1</source>
+        <translation>无法打开输入文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inference_job.cpp" line="27"/>
+        <location filename="../../ui/session/inference_job.cpp" line="30"/>
         <source>Could not run the network: %1</source>
         <translation>无法运行网络：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inference_job.cpp" line="71"/>
+        <location filename="../../ui/session/inference_job.cpp" line="81"/>
         <source>Not enough memory for this configuration and input.</source>
         <translation>内存不足，无法运行此配置和输入。</translation>
     </message>
@@ -822,187 +822,187 @@ stride %1</source>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="100"/>
+        <location filename="../../ui/main_window.cpp" line="105"/>
         <source>shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="100"/>
+        <location filename="../../ui/main_window.cpp" line="105"/>
         <source>no shuffle</source>
         <translation>不混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="39"/>
+        <location filename="../../ui/startup_options.cpp" line="41"/>
         <source>ShuffleScope: see ShuffleNet v1 work, step by step.</source>
         <translation>ShuffleScope：一步一步看 ShuffleNet v1 如何工作。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="42"/>
+        <location filename="../../ui/startup_options.cpp" line="45"/>
         <source>Render the window to FILE.png and exit.</source>
         <translation>将窗口渲染为 FILE.png 后退出。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="43"/>
+        <location filename="../../ui/startup_options.cpp" line="47"/>
         <source>imagenet or fashion.</source>
         <translation>imagenet 或 fashion。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="44"/>
+        <location filename="../../ui/startup_options.cpp" line="49"/>
         <source>Groups g, 1..8.</source>
         <translation>分组数 g，1..8。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="45"/>
+        <location filename="../../ui/startup_options.cpp" line="52"/>
         <source>Channel shuffle off.</source>
         <translation>关闭通道混洗。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="46"/>
+        <location filename="../../ui/startup_options.cpp" line="54"/>
         <source>Width 0.25, 0.5, 1, 1.5 or 2.</source>
         <translation>宽度系数：0.25、0.5、1、1.5 或 2。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="47"/>
+        <location filename="../../ui/startup_options.cpp" line="55"/>
         <source>Image or .npy to show.</source>
         <translation>要显示的图像或 .npy 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="48"/>
+        <location filename="../../ui/startup_options.cpp" line="57"/>
         <source>Checkpoint to load.</source>
         <translation>要加载的检查点。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="49"/>
+        <location filename="../../ui/startup_options.cpp" line="60"/>
         <source>Step to select, e.g. stages.0.1.shuffle.</source>
         <translation>要选中的步骤，例如 stages.0.1.shuffle。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="50"/>
+        <location filename="../../ui/startup_options.cpp" line="62"/>
         <source>Channel to select.</source>
         <translation>要选中的通道。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="51"/>
+        <location filename="../../ui/startup_options.cpp" line="65"/>
         <source>operation, flow, features, cost, compare or train.</source>
         <translation>operation、flow、features、cost、compare 或 train。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="52"/>
+        <location filename="../../ui/startup_options.cpp" line="69"/>
         <source>A/B compare with B = &apos;shuffle&apos; (flipped) or a group count.</source>
         <translation>A/B 对比，B = &apos;shuffle&apos;（混洗取反）或分组数。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="53"/>
+        <location filename="../../ui/startup_options.cpp" line="72"/>
         <source>Text size, 0.8..2.5 (projector: 1.8).</source>
         <translation>文字大小，0.8..2.5（投影仪：1.8）。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="54"/>
+        <location filename="../../ui/startup_options.cpp" line="74"/>
         <source>system, light or dark.</source>
         <translation>system（跟随系统）、light（浅色）或 dark（深色）。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="55"/>
+        <location filename="../../ui/startup_options.cpp" line="77"/>
         <source>Interface language: en or zh_CN.</source>
         <translation>界面语言：en 或 zh_CN。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="56"/>
+        <location filename="../../ui/startup_options.cpp" line="79"/>
         <source>Window size WxH.</source>
         <translation>窗口大小 WxH。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="57"/>
+        <location filename="../../ui/startup_options.cpp" line="82"/>
         <source>Start a training run of EPOCHS on the Train tab.</source>
         <translation>在“训练”标签页上开始一次 EPOCHS 轮的训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="58"/>
+        <location filename="../../ui/startup_options.cpp" line="85"/>
         <source>Training images per epoch, 100..60000.</source>
         <translation>每轮训练使用的图像数，100..60000。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="59"/>
+        <location filename="../../ui/startup_options.cpp" line="88"/>
         <source>With --train: shuffle on, then off.</source>
         <translation>配合 --train 使用：先开启混洗、再关闭混洗，各训练一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="77"/>
+        <location filename="../../ui/startup_options.cpp" line="107"/>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>多余的参数“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="85"/>
+        <location filename="../../ui/startup_options.cpp" line="116"/>
         <source>--%1: &apos;%2&apos; is not an integer in %3..%4</source>
         <translation>--%1：“%2”不是 %3..%4 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="97"/>
+        <location filename="../../ui/startup_options.cpp" line="131"/>
         <source>--train-images and --train-compare need --train EPOCHS</source>
         <translation>--train-images 和 --train-compare 需要同时使用 --train EPOCHS</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="108"/>
+        <location filename="../../ui/startup_options.cpp" line="143"/>
         <source>--scale: &apos;%1&apos; is not 0.25, 0.5, 1, 1.5 or 2</source>
         <translation>--scale：“%1”不是 0.25、0.5、1、1.5 或 2</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="122"/>
+        <location filename="../../ui/startup_options.cpp" line="157"/>
         <source>--compare: &apos;%1&apos; is not &apos;shuffle&apos; or a group count 1..8</source>
         <translation>--compare：“%1”既不是 &apos;shuffle&apos;，也不是 1..8 之间的分组数</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="130"/>
+        <location filename="../../ui/startup_options.cpp" line="166"/>
         <source>--font-scale: &apos;%1&apos; is not a number in 0.8..2.5</source>
         <translation>--font-scale：“%1”不是 0.8..2.5 之间的数</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="136"/>
+        <location filename="../../ui/startup_options.cpp" line="175"/>
         <source>--theme: &apos;%1&apos; is not system, light or dark</source>
         <translation>--theme：“%1”不是 system、light 或 dark</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="141"/>
+        <location filename="../../ui/startup_options.cpp" line="181"/>
         <source>--lang: &apos;%1&apos; is not en or zh_CN</source>
         <translation>--lang：“%1”不是 en 或 zh_CN</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="149"/>
+        <location filename="../../ui/startup_options.cpp" line="189"/>
         <source>--size: &apos;%1&apos; is not WxH between 640x400 and 7680x4320</source>
         <translation>--size：“%1”不是介于 640x400 和 7680x4320 之间的 WxH</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="155"/>
+        <location filename="../../ui/startup_options.cpp" line="196"/>
         <source>--screenshot: &apos;%1&apos; must be a .png file</source>
         <translation>--screenshot：“%1”必须是 .png 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="216"/>
+        <location filename="../../ui/startup_options.cpp" line="262"/>
         <source>the network did not finish within %1 s</source>
         <translation>网络未能在 %1 秒内算完</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="224"/>
+        <location filename="../../ui/startup_options.cpp" line="270"/>
         <source>--step: no step named &apos;%1&apos; in this network</source>
         <translation>--step：此网络中没有名为“%1”的步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="234"/>
+        <location filename="../../ui/startup_options.cpp" line="280"/>
         <source>training did not finish within %1 minutes</source>
         <translation>训练未能在 %1 分钟内完成</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="248"/>
+        <location filename="../../ui/startup_options.cpp" line="297"/>
         <source>the comparison did not finish</source>
         <translation>对比计算未能完成</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="253"/>
+        <location filename="../../ui/startup_options.cpp" line="304"/>
         <source>--view: &apos;%1&apos; is not operation, flow, features, cost, compare or train</source>
         <translation>--view：“%1”不是 operation、flow、features、cost、compare 或 train</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="259"/>
+        <location filename="../../ui/startup_options.cpp" line="322"/>
         <source>cannot write &apos;%1&apos;</source>
         <translation>无法写入“%1”</translation>
     </message>
@@ -1090,32 +1090,32 @@ stride %1</source>
         <translation>特征图：所有通道统一色阶 / 各用各的色阶</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="76"/>
+        <location filename="../../ui/main_window.cpp" line="78"/>
         <source>Feature maps: zoom in / out / reset (wheel and drag too)</source>
         <translation>特征图：放大 / 缩小 / 重置（也可用滚轮和拖动）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="77"/>
+        <location filename="../../ui/main_window.cpp" line="79"/>
         <source>Clear the selected channel</source>
         <translation>取消选中的通道</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="78"/>
+        <location filename="../../ui/main_window.cpp" line="80"/>
         <source>Open an image or .npy</source>
         <translation>打开图像或 .npy 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="79"/>
+        <location filename="../../ui/main_window.cpp" line="81"/>
         <source>Open a checkpoint</source>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="80"/>
+        <location filename="../../ui/main_window.cpp" line="82"/>
         <source>Larger / smaller text (projector)</source>
         <translation>增大 / 减小文字（投影仪）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="81"/>
+        <location filename="../../ui/main_window.cpp" line="83"/>
         <source>This sheet</source>
         <translation>本快捷键表</translation>
     </message>
@@ -1408,74 +1408,74 @@ stride %1</source>
 <context>
     <name>shufflescope::ui::CostPanel</name>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="53"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="55"/>
         <source>MFLOPs (mult-adds)</source>
         <translation>MFLOPs（乘加）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="54"/>
-        <location filename="../../ui/views/cost_panel.cpp" line="74"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="57"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="80"/>
         <source>grouped</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="55"/>
-        <location filename="../../ui/views/cost_panel.cpp" line="75"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="59"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="81"/>
         <source>dense</source>
         <translation>稠密</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="71"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="77"/>
         <source>Multiply-adds of the selected step; dense = its 1×1 convolution ungrouped</source>
         <translation>所选步骤的乘加运算量；稠密 = 将其 1×1 卷积改为不分组时的值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="90"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="96"/>
         <source>S2</source>
         <translation>S2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="90"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="96"/>
         <source>S3</source>
         <translation>S3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="90"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="96"/>
         <source>S4</source>
         <translation>S4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="90"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="96"/>
         <source>FC</source>
         <translation>FC</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="169"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="176"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — g = %2, %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — g = %2，%3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="83"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="89"/>
         <source>MFLOPs per stage (C1 = stem)</source>
         <translation>各阶段 MFLOPs（C1 = 起始层）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="90"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="96"/>
         <source>C1</source>
         <translation>C1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="180"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="189"/>
         <source>%1 MACs; dense is %2 of the grouped network</source>
         <translation>%1 MACs；稠密网络的计算量是分组网络的 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="207"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="218"/>
         <source>&lt;b&gt;Paper, Table 1 (g = %1):&lt;/b&gt; stages %2 / %3 / %4 channels, complexity %5 MFLOPs.&lt;br&gt;&lt;b&gt;Engine:&lt;/b&gt; stages %6 / %7 / %8, backbone %9.</source>
         <translation>&lt;b&gt;论文表 1（g = %1）：&lt;/b&gt;各阶段 %2 / %3 / %4 个通道，复杂度 %5 MFLOPs。&lt;br&gt;&lt;b&gt;本程序引擎：&lt;/b&gt;各阶段 %6 / %7 / %8，骨干网络 %9。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="217"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="231"/>
         <source>&lt;b&gt;Paper:&lt;/b&gt; Table 1 has no column for g = %1. %2</source>
         <translation>&lt;b&gt;论文：&lt;/b&gt;表 1 中没有 g = %1 这一列。%2</translation>
     </message>
@@ -1503,135 +1503,135 @@ stride %1</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="781"/>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="801"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="780"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="800"/>
         <source>Shared range (%1)</source>
         <translation>统一色阶 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="781"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="780"/>
         <source>Shared range</source>
         <translation>统一色阶</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="782"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="781"/>
         <source>Shared (%1)</source>
         <translation>统一 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="802"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="801"/>
         <source>On: one colour scale for all channels (compare their strength).
 Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>开：所有通道使用同一色阶（便于比较强弱）。
 关：每个通道按自己的最小值..最大值拉伸（便于看清图案）。</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="811"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="810"/>
         <source>Zoom %1× — reset</source>
         <translation>缩放 %1× — 重置</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="811"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="810"/>
         <source>%1× — reset</source>
         <translation>%1× — 重置</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="832"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="831"/>
         <source>%1 values, one cell each</source>
         <translation>%1 个值，每格一个</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="833"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="832"/>
         <source>%1 values</source>
         <translation>%1 个值</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="834"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="833"/>
         <source>%1 channels × %2 × %3</source>
         <translation>%1 个通道 × %2 × %3</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="909"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="908"/>
         <source>%1 × %2 × %3</source>
         <translation>%1 × %2 × %3</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="931"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="930"/>
         <source>Computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="935"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="934"/>
         <source>This step has no output to show.</source>
         <translation>此步骤没有可显示的输出。</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="939"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="938"/>
         <source>This step&apos;s output is too large for the graphics card.</source>
         <translation>此步骤的输出太大，显卡无法显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1021"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1019"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1085"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1083"/>
         <source>Group %1 of %2</source>
         <translation>组 %1（共 %2 组）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1085"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1083"/>
         <source>No group</source>
         <translation>无分组</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1090"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1088"/>
         <source>Value %1</source>
         <translation>值 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1098"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1096"/>
         <source>Rank %1 of %2</source>
         <translation>排名 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1103"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1101"/>
         <source>min %1   max %2   mean %3</source>
         <translation>最小 %1   最大 %2   均值 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1108"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1106"/>
         <source>(not highlighted)</source>
         <translation>（未高亮）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1151"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1149"/>
         <source>group %1</source>
         <translation>组 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1151"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1149"/>
         <source>no group</source>
         <translation>无分组</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1152"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1150"/>
         <source>value %1</source>
         <translation>值 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1153"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1151"/>
         <source>mean %1</source>
         <translation>均值 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1155"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1153"/>
         <source>shared scale</source>
         <translation>统一色阶</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1155"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1153"/>
         <source>own scale</source>
         <translation>各自色阶</translation>
     </message>
@@ -1639,332 +1639,332 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="125"/>
+        <location filename="../../ui/main_window.cpp" line="132"/>
         <source>Computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="145"/>
+        <location filename="../../ui/main_window.cpp" line="155"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="154"/>
+        <location filename="../../ui/main_window.cpp" line="164"/>
         <source>Operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="155"/>
+        <location filename="../../ui/main_window.cpp" line="165"/>
         <source>Channel flow</source>
         <translation>通道流向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="156"/>
+        <location filename="../../ui/main_window.cpp" line="167"/>
         <source>What the selected step computes, animated (F switches view)</source>
         <translation>所选步骤在计算什么（动画演示，按 F 切换视图）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="157"/>
+        <location filename="../../ui/main_window.cpp" line="169"/>
         <source>Which earlier channels can reach the selected channel (the boundary effect)</source>
         <translation>前面哪些通道能影响所选通道（边界效应）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="173"/>
+        <location filename="../../ui/main_window.cpp" line="187"/>
         <source>Feature maps: wheel zooms, drag pans, double-click resets, click a channel to enlarge it</source>
         <translation>特征图：滚轮缩放，拖动平移，双击重置，单击通道可放大</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="218"/>
+        <location filename="../../ui/main_window.cpp" line="233"/>
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="223"/>
+        <location filename="../../ui/main_window.cpp" line="238"/>
         <source>ImageNet geometry</source>
         <translation>ImageNet 规格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="224"/>
+        <location filename="../../ui/main_window.cpp" line="239"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="225"/>
+        <location filename="../../ui/main_window.cpp" line="240"/>
         <source>Model preset (P)</source>
         <translation>模型预设（P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="228"/>
+        <location filename="../../ui/main_window.cpp" line="243"/>
         <source> Model </source>
         <translation> 模型 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="232"/>
+        <location filename="../../ui/main_window.cpp" line="247"/>
         <source> Groups g </source>
         <translation> 分组数 g </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="239"/>
+        <location filename="../../ui/main_window.cpp" line="256"/>
         <source>g = %1 (key %1) — not in the paper: the stem must change</source>
         <translation>g = %1（按键 %1）——论文中没有：主干起始层需要改动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="240"/>
+        <location filename="../../ui/main_window.cpp" line="257"/>
         <source>g = %1 (key %1)</source>
         <translation>g = %1（按键 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="248"/>
+        <location filename="../../ui/main_window.cpp" line="265"/>
         <source>Shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="249"/>
+        <location filename="../../ui/main_window.cpp" line="266"/>
         <source>Channel shuffle on / off (S)</source>
         <translation>通道混洗 开 / 关（S）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="257"/>
+        <location filename="../../ui/main_window.cpp" line="274"/>
         <source>Width scale (W): every filter count times s, cost about s²</source>
         <translation>宽度系数（W）：每层卷积核个数乘以 s，计算量约为 s² 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="260"/>
+        <location filename="../../ui/main_window.cpp" line="277"/>
         <source> Width </source>
         <translation> 宽度 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="271"/>
+        <location filename="../../ui/main_window.cpp" line="288"/>
         <source>Previous step (←)</source>
         <translation>上一步（←）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="276"/>
+        <location filename="../../ui/main_window.cpp" line="293"/>
         <source>Play / pause an automatic walk through the network (Space)</source>
         <translation>播放 / 暂停网络的自动逐步演示（Space）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="284"/>
+        <location filename="../../ui/main_window.cpp" line="303"/>
         <source>Next step (→)</source>
         <translation>下一步（→）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="306"/>
+        <location filename="../../ui/main_window.cpp" line="325"/>
         <source>A/B compare</source>
         <translation>A/B 对比</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="307"/>
+        <location filename="../../ui/main_window.cpp" line="327"/>
         <source>Split the feature maps: this configuration (A) next to another (B) (C)</source>
         <translation>分屏显示特征图：当前配置 (A) 与另一配置 (B) 并排（C）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="310"/>
+        <location filename="../../ui/main_window.cpp" line="330"/>
         <source>B: shuffle flipped</source>
         <translation>B：混洗取反</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="311"/>
+        <location filename="../../ui/main_window.cpp" line="331"/>
         <source>B: g = %1</source>
         <translation>B：g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="291"/>
+        <location filename="../../ui/main_window.cpp" line="310"/>
         <source>Speed of the automatic walk ([ slower, ] faster)</source>
         <translation>自动演示的速度（[ 减慢，] 加快）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="115"/>
+        <location filename="../../ui/main_window.cpp" line="121"/>
         <source>←/→ step · 1–8 groups · S shuffle · Space play · F1 all shortcuts</source>
         <translation>←/→ 步骤 · 1–8 分组数 · S 混洗 · Space 播放 · F1 全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="159"/>
+        <location filename="../../ui/main_window.cpp" line="171"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="160"/>
+        <location filename="../../ui/main_window.cpp" line="173"/>
         <source>Train a Fashion-MNIST network here and watch it learn; overlay shuffle on and off</source>
         <translation>在这里训练一个 Fashion-MNIST 网络并观察它的学习过程；可叠加对比混洗开启与关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="204"/>
+        <location filename="../../ui/main_window.cpp" line="219"/>
         <source>Prediction and cost</source>
         <translation>预测与计算量</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="265"/>
+        <location filename="../../ui/main_window.cpp" line="282"/>
         <source>Playback</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="312"/>
+        <location filename="../../ui/main_window.cpp" line="332"/>
         <source>What configuration B differs in (B)</source>
         <translation>配置 B 与 A 的不同之处（B）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="325"/>
+        <location filename="../../ui/main_window.cpp" line="345"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="326"/>
+        <location filename="../../ui/main_window.cpp" line="346"/>
         <source>&amp;Open image or .npy…</source>
         <translation>打开图像或 .npy(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="327"/>
+        <location filename="../../ui/main_window.cpp" line="348"/>
         <source>Open &amp;checkpoint…</source>
         <translation>打开检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="330"/>
+        <location filename="../../ui/main_window.cpp" line="351"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="332"/>
+        <location filename="../../ui/main_window.cpp" line="353"/>
         <source>&amp;Samples</source>
         <translation>示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="346"/>
+        <location filename="../../ui/main_window.cpp" line="369"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="347"/>
+        <location filename="../../ui/main_window.cpp" line="370"/>
         <source>Larger text</source>
         <translation>增大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="348"/>
+        <location filename="../../ui/main_window.cpp" line="372"/>
         <source>Smaller text</source>
         <translation>减小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="349"/>
+        <location filename="../../ui/main_window.cpp" line="374"/>
         <source>Projector (large text)</source>
         <translation>投影仪模式（大字）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="352"/>
+        <location filename="../../ui/main_window.cpp" line="377"/>
         <source>System theme</source>
         <translation>跟随系统主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="353"/>
+        <location filename="../../ui/main_window.cpp" line="378"/>
         <source>Light theme</source>
         <translation>浅色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="354"/>
+        <location filename="../../ui/main_window.cpp" line="379"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="364"/>
+        <location filename="../../ui/main_window.cpp" line="389"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="375"/>
+        <location filename="../../ui/main_window.cpp" line="400"/>
         <source>The language changes when ShuffleScope starts again.</source>
         <translation>重新启动 ShuffleScope 后，语言设置才会生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="379"/>
+        <location filename="../../ui/main_window.cpp" line="405"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="380"/>
+        <location filename="../../ui/main_window.cpp" line="406"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="381"/>
+        <location filename="../../ui/main_window.cpp" line="408"/>
         <source>&amp;About ShuffleScope</source>
         <translation>关于 ShuffleScope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="382"/>
+        <location filename="../../ui/main_window.cpp" line="410"/>
         <source>About ShuffleScope</source>
         <translation>关于 ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="383"/>
+        <location filename="../../ui/main_window.cpp" line="411"/>
         <source>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;A visualiser and tutor for ShuffleNet v1 (Zhang, Zhou, Lin, Sun, CVPR 2018).&lt;br&gt;Every number is computed by the project&apos;s own engine from the current configuration.</source>
         <translation>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;ShuffleNet v1（Zhang, Zhou, Lin, Sun, CVPR 2018）的可视化与教学工具。&lt;br&gt;所有数字都由本项目自己的引擎根据当前配置计算得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="396"/>
+        <location filename="../../ui/main_window.cpp" line="424"/>
         <source>Shuffle: on</source>
         <translation>混洗：开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="396"/>
+        <location filename="../../ui/main_window.cpp" line="424"/>
         <source>Shuffle: off</source>
         <translation>混洗：关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="403"/>
+        <location filename="../../ui/main_window.cpp" line="431"/>
         <source>ShuffleScope — %1</source>
         <translation>ShuffleScope — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="404"/>
+        <location filename="../../ui/main_window.cpp" line="432"/>
         <source> (untrained)</source>
         <translation>（未训练）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="423"/>
+        <location filename="../../ui/main_window.cpp" line="451"/>
         <source>  Step %1 / %2: &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>  步骤 %1 / %2：&lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="464"/>
+        <location filename="../../ui/main_window.cpp" line="496"/>
         <source>Open image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="465"/>
+        <location filename="../../ui/main_window.cpp" line="497"/>
         <source>Images and tensors (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;All files (*)</source>
         <translation>图像和张量 (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="470"/>
+        <location filename="../../ui/main_window.cpp" line="503"/>
         <source>Open checkpoint</source>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="471"/>
+        <location filename="../../ui/main_window.cpp" line="503"/>
         <source>Checkpoints (*.safetensors);;All files (*)</source>
         <translation>检查点 (*.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="484"/>
+        <location filename="../../ui/main_window.cpp" line="519"/>
         <source>ShuffleScope</source>
         <translation>ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="492"/>
+        <location filename="../../ui/main_window.cpp" line="527"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="494"/>
+        <location filename="../../ui/main_window.cpp" line="529"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="494"/>
+        <location filename="../../ui/main_window.cpp" line="529"/>
         <source>Action</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="721"/>
+        <location filename="../../ui/main_window.cpp" line="796"/>
         <source>Saved settings were not valid; starting from the defaults.</source>
         <translation>保存的设置无效，已改用默认设置。</translation>
     </message>
@@ -2033,27 +2033,27 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>配置无效：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session.cpp" line="80"/>
+        <location filename="../../ui/session/session.cpp" line="82"/>
         <source>Invalid preset: %1</source>
         <translation>无效的预设：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session.cpp" line="99"/>
+        <location filename="../../ui/session/session.cpp" line="101"/>
         <source>Could not open the checkpoint: %1</source>
         <translation>无法打开检查点：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session.cpp" line="122"/>
+        <location filename="../../ui/session/session.cpp" line="124"/>
         <source>Invalid comparison: %1</source>
         <translation>对比无效：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session.cpp" line="127"/>
+        <location filename="../../ui/session/session.cpp" line="129"/>
         <source>A/B compare needs both configurations on the same preset.</source>
         <translation>A/B 对比要求两个配置使用同一个预设。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session.cpp" line="155"/>
+        <location filename="../../ui/session/session.cpp" line="157"/>
         <source>Compare: %1</source>
         <translation>对比：%1</translation>
     </message>
@@ -2061,62 +2061,62 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::TimelineView</name>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="49"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="50"/>
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="49"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="50"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="49"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="50"/>
         <source>MACs</source>
         <translation>乘加 (MACs)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="56"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="58"/>
         <source>Every step of the network. Click a step to show it; ←/→ step through.</source>
         <translation>网络的每一个步骤。单击某个步骤即可显示；用 ←/→ 逐步浏览。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="89"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="92"/>
         <source>, %1 groups</source>
         <translation>，%1 组</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="90"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="93"/>
         <source>, off</source>
         <translation>，已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="110"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="113"/>
         <source>Stage %1</source>
         <translation>阶段 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="113"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="117"/>
         <source>Unit %1 (stride 2)</source>
         <translation>单元 %1（步长 2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="114"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="118"/>
         <source>Unit %1</source>
         <translation>单元 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="118"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="122"/>
         <source>Stem</source>
         <translation>主干起始层</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="121"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="125"/>
         <source>Head</source>
         <translation>分类头</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="124"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="129"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
@@ -2129,237 +2129,237 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>g=%1 混洗开</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="50"/>
+        <location filename="../../ui/training/train_panel.cpp" line="51"/>
         <source>g=%1 shuffle off</source>
         <translation>g=%1 混洗关</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="65"/>
+        <location filename="../../ui/training/train_panel.cpp" line="66"/>
         <source>epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="105"/>
+        <location filename="../../ui/training/train_panel.cpp" line="107"/>
         <source>Groups g</source>
         <translation>分组数 g</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="109"/>
+        <location filename="../../ui/training/train_panel.cpp" line="111"/>
         <source>Group count of the network to train (Fashion-MNIST preset)</source>
         <translation>要训练的网络的分组数（Fashion-MNIST 预设）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="111"/>
+        <location filename="../../ui/training/train_panel.cpp" line="113"/>
         <source>Shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="113"/>
+        <location filename="../../ui/training/train_panel.cpp" line="115"/>
         <source>Train with the channel shuffle between grouped convolutions</source>
         <translation>训练时在分组卷积之间进行通道混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="115"/>
+        <location filename="../../ui/training/train_panel.cpp" line="117"/>
         <source>Epochs</source>
         <translation>训练轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="120"/>
+        <location filename="../../ui/training/train_panel.cpp" line="122"/>
         <source>Images</source>
         <translation>图像数</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="123"/>
+        <location filename="../../ui/training/train_panel.cpp" line="125"/>
         <source>all 60,000</source>
         <translation>全部 60,000</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="125"/>
+        <location filename="../../ui/training/train_panel.cpp" line="127"/>
         <source>How many Fashion-MNIST training images each epoch uses</source>
         <translation>每轮使用多少张 Fashion-MNIST 训练图像</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="164"/>
+        <location filename="../../ui/training/train_panel.cpp" line="171"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="164"/>
+        <location filename="../../ui/training/train_panel.cpp" line="171"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="165"/>
+        <location filename="../../ui/training/train_panel.cpp" line="173"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="165"/>
+        <location filename="../../ui/training/train_panel.cpp" line="173"/>
         <source>test: points, training: dashed</source>
         <translation>测试：圆点，训练：虚线</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="178"/>
+        <location filename="../../ui/training/train_panel.cpp" line="186"/>
         <source>Watch</source>
         <translation>观察</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="198"/>
+        <location filename="../../ui/training/train_panel.cpp" line="208"/>
         <source>Trains the Fashion-MNIST model (1×32×32 input, 0.5× width) on Fashion-MNIST. Choose g, the shuffle and a number of epochs, then Train. Runs overlay on the charts.</source>
         <translation>训练的是 Fashion-MNIST 模型（1×32×32 输入，0.5× 宽度），数据为 Fashion-MNIST。选择 g、是否混洗和训练轮数，然后点击“训练”。各次训练的曲线会叠加在图表上。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="132"/>
+        <location filename="../../ui/training/train_panel.cpp" line="136"/>
         <source>The image whose feature maps are shown as the network learns</source>
         <translation>在网络学习过程中显示其特征图的图像</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="139"/>
+        <location filename="../../ui/training/train_panel.cpp" line="143"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="140"/>
+        <location filename="../../ui/training/train_panel.cpp" line="145"/>
         <source>Train this configuration from scratch; its curves join the charts</source>
         <translation>从头训练当前配置；其曲线会加入图表</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="141"/>
+        <location filename="../../ui/training/train_panel.cpp" line="146"/>
         <source>Shuffle on vs off</source>
         <translation>混洗开/关对比</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="142"/>
+        <location filename="../../ui/training/train_panel.cpp" line="148"/>
         <source>Train g with the shuffle on, then off, and overlay the two runs</source>
         <translation>用当前 g 先开启混洗训练，再关闭混洗训练，并叠加显示两次训练的曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="143"/>
+        <location filename="../../ui/training/train_panel.cpp" line="149"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="144"/>
+        <location filename="../../ui/training/train_panel.cpp" line="150"/>
         <source>Stop after the current batch; the last finished epoch is kept</source>
         <translation>在当前批次结束后停止；保留最后完成的一轮</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="145"/>
+        <location filename="../../ui/training/train_panel.cpp" line="151"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="146"/>
+        <location filename="../../ui/training/train_panel.cpp" line="152"/>
         <source>Remove every run&apos;s curves</source>
         <translation>移除所有训练的曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="147"/>
+        <location filename="../../ui/training/train_panel.cpp" line="153"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="148"/>
+        <location filename="../../ui/training/train_panel.cpp" line="154"/>
         <source>Open the last trained network in the main views</source>
         <translation>在主视图中打开最近训练的网络</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="164"/>
+        <location filename="../../ui/training/train_panel.cpp" line="172"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="166"/>
+        <location filename="../../ui/training/train_panel.cpp" line="174"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="194"/>
+        <location filename="../../ui/training/train_panel.cpp" line="202"/>
         <source>Fashion-MNIST is not installed at %1 (Debian package dataset-fashion-mnist); training needs it.</source>
         <translation>%1 处未安装 Fashion-MNIST（Debian 软件包 dataset-fashion-mnist）；训练需要它。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="262"/>
+        <location filename="../../ui/training/train_panel.cpp" line="287"/>
         <source>Stopping after the current batch…</source>
         <translation>将在当前批次结束后停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="268"/>
+        <location filename="../../ui/training/train_panel.cpp" line="293"/>
         <source>%1: runs are never saved among the bundled models; choose another folder.</source>
         <translation>%1：训练结果不能保存在内置模型目录中；请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="272"/>
+        <location filename="../../ui/training/train_panel.cpp" line="298"/>
         <source>%1: cannot create the folder for training runs.</source>
         <translation>%1：无法创建保存训练结果的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="304"/>
+        <location filename="../../ui/training/train_panel.cpp" line="332"/>
         <source> (training)</source>
         <translation>（训练集）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="313"/>
+        <location filename="../../ui/training/train_panel.cpp" line="341"/>
         <source>%1: loading Fashion-MNIST and building the network…</source>
         <translation>%1：正在加载 Fashion-MNIST 并构建网络…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="351"/>
+        <location filename="../../ui/training/train_panel.cpp" line="379"/>
         <source>%1 · epoch %2/%3 · batch %4/%5 · loss %6 · training accuracy %7% · %8 images/s · %9 left</source>
         <translation>%1 · 第 %2/%3 轮 · 批次 %4/%5 · 损失 %6 · 训练准确率 %7% · %8 张图像/秒 · 剩余 %9</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="380"/>
+        <location filename="../../ui/training/train_panel.cpp" line="410"/>
         <source>, test accuracy %1% (%2 test images)</source>
         <translation>，测试准确率 %1%（%2 张测试图像）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="384"/>
+        <location filename="../../ui/training/train_panel.cpp" line="414"/>
         <source>%1 finished%2. Saved to %3.</source>
         <translation>%1 训练完成%2。已保存到 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="386"/>
+        <location filename="../../ui/training/train_panel.cpp" line="417"/>
         <source>%1 stopped before its first epoch ended; nothing was saved.</source>
         <translation>%1 在第一轮结束前就已停止；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="387"/>
+        <location filename="../../ui/training/train_panel.cpp" line="418"/>
         <source>%1 stopped%2. The last finished epoch is in %3.</source>
         <translation>%1 已停止%2。最后完成的一轮保存在 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="400"/>
+        <location filename="../../ui/training/train_panel.cpp" line="433"/>
         <source>Shuffle on vs off at g=%1: test accuracy %2% vs %3% (%4 points) on %5 test images, after %6 epochs each.</source>
         <translation>g=%1 时混洗开/关对比：测试准确率 %2% 对 %3%（相差 %4 个百分点），基于 %5 张测试图像，各训练 %6 轮。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="428"/>
+        <location filename="../../ui/training/train_panel.cpp" line="463"/>
         <source> Both get exactly the same test images right.</source>
         <translation>两者答对的测试图像完全相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="429"/>
+        <location filename="../../ui/training/train_panel.cpp" line="465"/>
         <source>more than these test images&apos; sampling noise</source>
         <translation>差距超出了这批测试图像的抽样误差范围</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="430"/>
+        <location filename="../../ui/training/train_panel.cpp" line="466"/>
         <source>within these test images&apos; sampling noise</source>
         <translation>差距仍在这批测试图像的抽样误差范围内</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="431"/>
+        <location filename="../../ui/training/train_panel.cpp" line="467"/>
         <source> Of the %1 images only one of them gets right, %2 favour the shuffle and %3 do not: McNemar&apos;s test %4, %5 (another seed can also move the gap).</source>
         <translation>在只有其中一个模型答对的 %1 张图像中，%2 张是混洗模型答对、%3 张是不混洗的模型答对：McNemar 检验 %4，%5（换一个随机种子也可能改变差距）。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="463"/>
+        <location filename="../../ui/training/train_panel.cpp" line="502"/>
         <source> The bundled models of g=%1, %2 epochs on all 60,000 images: %3% vs %4% (%5 points).</source>
         <translation>内置的 g=%1 模型（在全部 60,000 张图像上训练 %2 轮）：%3% 对 %4%（相差 %5 个百分点）。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="490"/>
+        <location filename="../../ui/training/train_panel.cpp" line="532"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -2367,17 +2367,17 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::TrainingFrameView</name>
     <message>
-        <location filename="../../ui/training/training_frame_view.cpp" line="63"/>
+        <location filename="../../ui/training/training_frame_view.cpp" line="65"/>
         <source>The chosen image through the network being trained, redrawn about once a second: the first channels of the stem and of each stage&apos;s output, and the top-3 prediction</source>
         <translation>所选图像经过正在训练的网络的情况，大约每秒重绘一次：主干起始层和各阶段输出的前几个通道，以及前 3 名的预测</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_frame_view.cpp" line="115"/>
+        <location filename="../../ui/training/training_frame_view.cpp" line="120"/>
         <source>Start a run to watch the feature maps of the chosen image change as the network learns.</source>
         <translation>开始一次训练，即可观察所选图像的特征图如何随网络的学习而变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_frame_view.cpp" line="123"/>
+        <location filename="../../ui/training/training_frame_view.cpp" line="130"/>
         <source>After %1 epochs</source>
         <translation>训练 %1 轮后</translation>
     </message>
@@ -2385,24 +2385,24 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::TrainingJob</name>
     <message>
-        <location filename="../../ui/training/training_job.cpp" line="92"/>
+        <location filename="../../ui/training/training_job.cpp" line="93"/>
         <source>A training run is already in progress; stop it first.</source>
         <translation>已有训练正在进行；请先停止它。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_job.cpp" line="96"/>
+        <location filename="../../ui/training/training_job.cpp" line="97"/>
         <source>%1: runs are never saved among the bundled models; choose another folder.</source>
         <translation>%1：训练结果不能保存在内置模型目录中；请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_job.cpp" line="107"/>
+        <location filename="../../ui/training/training_job.cpp" line="108"/>
         <source>Cannot start the training thread: %1</source>
         <translation>无法启动训练线程：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_job.cpp" line="165"/>
-        <source>Training stopped: %1</source>
-        <translation>训练已中止：%1</translation>
+        <location filename="../../ui/training/training_job.cpp" line="173"/>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
     </message>
 </context>
 </TS>

@@ -134,7 +134,7 @@ TEST_CASE("an unreadable image reports a message and keeps the previous state", 
     REQUIRE(session.waitUntilIdle(60000));
     REQUIRE(failed.count() == 1);
     const QString message = failed.first().first().toString();
-    CHECK(message.startsWith(QStringLiteral("Could not open the image: ")));
+    CHECK(message.startsWith(QStringLiteral("Could not open the input: ")));
     CHECK(message.contains(QStringLiteral("broken.png")));
     CHECK(session.snapshot() == before);
     CHECK(session.inputPath() == before->inputPath);
@@ -147,13 +147,15 @@ TEST_CASE("an unreadable image reports a message and keeps the previous state", 
     REQUIRE(session.waitUntilIdle(60000));
     REQUIRE(failed.count() == 2);
     const QString chineseMessage = failed.last().first().toString();
-    CHECK(chineseMessage.startsWith(QStringLiteral("无法打开图像")));
+    CHECK(chineseMessage.startsWith(QStringLiteral("无法打开输入文件")));
     CHECK(chineseMessage.contains(QStringLiteral("broken.png")));
     CHECK(session.snapshot() == before);
 }
 
-TEST_CASE("a bad image given before anything is shown leaves the default sample on screen",
-          "[session]") {
+TEST_CASE(
+    "a bad image given before anything is shown leaves the requested configuration on its "
+    "default sample",
+    "[session]") {
     QTemporaryDir dir;
     const QString bad = dir.filePath(QStringLiteral("broken.png"));
     QFile file(bad);
@@ -161,15 +163,19 @@ TEST_CASE("a bad image given before anything is shown leaves the default sample 
     file.write("not a PNG either");
     file.close();
 
-    Session session;  // its first request is still running when the bad file arrives
-    const QString sample = session.inputPath();
+    // As at start-up: the first request is still running when the command line's configuration
+    // (g = 8, shuffle off) and its bad image arrive.
+    Session session;
+    session.setConfig(fastConfig(8, false));
     QSignalSpy failed(&session, &Session::failed);
     session.openInput(bad);
     REQUIRE(waitFor([&] { return session.snapshot() != nullptr; }, 60000));
     REQUIRE(session.waitUntilIdle(60000));
     CHECK(failed.count() == 1);
-    CHECK(session.snapshot()->inputPath == sample);
-    CHECK(session.inputPath() == sample);
+    CHECK(session.snapshot()->config() == fastConfig(8, false));
+    CHECK(session.snapshot()->inputPath == defaultSampleFor(fastConfig(8, false)));
+    CHECK(session.config() == fastConfig(8, false));
+    CHECK(session.inputPath() == session.snapshot()->inputPath);
 }
 
 TEST_CASE("a failed inference says which step failed: the weights, the image", "[session]") {
@@ -178,7 +184,9 @@ TEST_CASE("a failed inference says which step failed: the weights, the image", "
     const QString corrupt = dir.filePath(QStringLiteral("corrupt.safetensors"));
     QFile file(corrupt);
     REQUIRE(file.open(QIODevice::WriteOnly));
-    file.write("\x08\x00\x00\x00\x00\x00\x00\x00{\"a\":1}");
+    // A header that says 8 bytes of JSON follow, and only 7 do.
+    const char truncated[] = "\x08\x00\x00\x00\x00\x00\x00\x00{\"a\":1}";
+    file.write(truncated, sizeof truncated - 1);
     file.close();
 
     InferenceRequest request;
@@ -194,7 +202,7 @@ TEST_CASE("a failed inference says which step failed: the weights, the image", "
     request.inputPath = dir.filePath(QStringLiteral("missing.png"));
     outcome = runInference(request, cache);
     CHECK_FALSE(outcome.snapshot);
-    CHECK(outcome.error.startsWith(QStringLiteral("Could not open the image: ")));
+    CHECK(outcome.error.startsWith(QStringLiteral("Could not open the input: ")));
     CHECK(outcome.error.contains(QStringLiteral("missing.png")));
 
     request.inputPath = QStringLiteral(SHUFFLESCOPE_ASSETS_DIR "/samples/fashion-sneaker.png");

@@ -23,7 +23,7 @@ QString failureHeadline(Step step) {
         case Step::Weights:
             return QCoreApplication::translate("InferenceJob", "Could not load the weights: %1");
         case Step::Input:
-            return QCoreApplication::translate("InferenceJob", "Could not open the image: %1");
+            return QCoreApplication::translate("InferenceJob", "Could not open the input: %1");
         case Step::Network:
             break;
     }
@@ -31,6 +31,11 @@ QString failureHeadline(Step step) {
 }
 
 }  // namespace
+
+bool sameWork(const InferenceRequest& a, const InferenceRequest& b) {
+    return a.config == b.config && a.inputPath == b.inputPath &&
+           a.weights.checkpoint == b.weights.checkpoint;
+}
 
 InferenceOutcome runInference(const InferenceRequest& request, ParameterCache& cache) {
     InferenceOutcome outcome;
@@ -71,6 +76,7 @@ InferenceOutcome runInference(const InferenceRequest& request, ParameterCache& c
         outcome.snapshot = std::move(snapshot);
     } catch (const Error& e) {
         outcome.error = failureHeadline(step).arg(QString::fromStdString(e.what()));
+        outcome.badInput = step == Step::Input;
     } catch (const std::bad_alloc&) {
         outcome.error = QCoreApplication::translate(
             "InferenceJob", "Not enough memory for this configuration and input.");

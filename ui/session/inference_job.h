@@ -18,9 +18,13 @@ struct InferenceRequest {
     quint64 generation = 0;
 };
 
+// The same work: equal configuration, input and weights (the generation aside).
+bool sameWork(const InferenceRequest& a, const InferenceRequest& b);
+
 struct InferenceOutcome {
-    SnapshotPtr snapshot;  // null when the request failed
-    QString error;         // the user-facing message when it failed
+    SnapshotPtr snapshot;   // null when the request failed
+    QString error;          // the user-facing message when it failed
+    bool badInput = false;  // it failed on the input file (the configuration and weights were fine)
     quint64 generation = 0;
 };
 

@@ -169,16 +169,21 @@ void Session::accept(InferenceOutcome outcome) {
     if (running_ == 0) emit busyChanged(false);
     if (outcome.generation != generation_) return;  // a newer request is on its way
     if (!outcome.snapshot) {
-        // Nothing on screen yet (a bad file given at start-up overtook the first request): show
-        // the last good request rather than an empty window. Never retry the request that failed.
-        const bool showLastGood =
-            !snapshot_ &&
-            !(request_.config == lastGood_.config && request_.inputPath == lastGood_.inputPath &&
-              request_.weights.checkpoint == lastGood_.weights.checkpoint);
-        request_ = lastGood_;
-        emit requestChanged();
+        // Nothing on screen yet (a bad file given at start-up overtook the first request): rather
+        // than an empty window, show the requested configuration on its default sample if the
+        // input was the problem, else the last good request. Never retry the request that failed.
+        InferenceRequest fallback = lastGood_;
+        if (!snapshot_ && outcome.badInput) {
+            fallback = request_;
+            fallback.inputPath = defaultSampleFor(request_.config);
+        }
+        const bool retry = !snapshot_ && !sameWork(fallback, request_);
+        request_ = retry ? fallback : lastGood_;
         emit failed(outcome.error);
-        if (showLastGood) submit();
+        if (retry)
+            submit();  // announces the new request
+        else
+            emit requestChanged();
         return;
     }
     const bool inputChanged = lastGood_.inputPath != request_.inputPath;

@@ -170,7 +170,7 @@ void TrainingJob::work(TrainingSetup setup) {
                             onEpoch, &stop_);
     } catch (const std::exception& e) {
         running_ = false;
-        emit failed(tr("Training stopped: %1").arg(QString::fromStdString(e.what())));
+        emit failed(tr("Training failed: %1").arg(QString::fromStdString(e.what())));
         emit finished(false, checkpoint);
         return;
     }

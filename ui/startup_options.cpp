@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QLibraryInfo>
@@ -99,7 +100,7 @@ bool parseStartupOptions(const QStringList& arguments, StartupOptions* o, QStrin
         return true;
     }
     if (parser.isSet(QStringLiteral("version"))) {
-        std::printf("%s\n", qPrintable(QApplication::applicationVersion()));
+        std::printf("%s\n", qPrintable(QCoreApplication::applicationVersion()));
         o->helpRequested = true;
         return true;
     }

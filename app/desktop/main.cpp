@@ -6,19 +6,36 @@
 #include <QElapsedTimer>
 #include <QThread>
 #include <cstdio>
+#include <string_view>
 
 #include "main_window.h"
 #include "startup_options.h"
 
-int main(int argc, char** argv) {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("ShuffleScope"));
-    QApplication::setApplicationName(QStringLiteral("ShuffleScope"));
-    QApplication::setApplicationVersion(QStringLiteral(SHUFFLESCOPE_VERSION));
+namespace {
 
+// --help and --version print and exit; they need no display, so they must work over SSH too.
+bool onlyInformational(int argc, char** argv) {
+    if (argc != 2) return false;
+    const std::string_view flag = argv[1];
+    return flag == "-h" || flag == "--help" || flag == "-?" || flag == "-v" || flag == "--version";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Static: they hold before any application object exists.
+    QCoreApplication::setOrganizationName(QStringLiteral("ShuffleScope"));
+    QCoreApplication::setApplicationName(QStringLiteral("ShuffleScope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SHUFFLESCOPE_VERSION));
     using namespace shufflescope::ui;
     StartupOptions options;
     QString error;
+    if (onlyInformational(argc, argv)) {
+        const QCoreApplication noDisplay(argc, argv);
+        return parseStartupOptions(QCoreApplication::arguments(), &options, &error) ? 0 : 1;
+    }
+
+    QApplication app(argc, argv);
     if (!parseStartupOptions(QApplication::arguments(), &options, &error)) {
         std::fprintf(stderr, "shufflescope: error: %s\n", qPrintable(error));
         return 1;

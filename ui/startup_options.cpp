@@ -310,14 +310,14 @@ bool takeScreenshot(MainWindow& window, const StartupOptions& o, QString* error)
     // machine a fixed wait caught them half-way: wait until two grabs a moment apart agree.
     settle(600);
     QImage image = window.grab().toImage();
-    for (int attempt = 0; attempt < kStableGrabAttempts; ++attempt) {
+    bool stable = false;
+    for (int attempt = 0; attempt < kStableGrabAttempts && !stable; ++attempt) {
         settle(300);
         QImage again = window.grab().toImage();
-        const bool stable = again == image;
+        stable = again == image;
         image = std::move(again);
-        if (stable) break;
     }
-    if (image != window.grab().toImage())
+    if (!stable)
         qWarning("--screenshot: the window was still changing; the picture may catch it mid-way");
     if (!image.save(*o.screenshot)) {
         *error = QObject::tr("cannot write '%1'").arg(*o.screenshot);

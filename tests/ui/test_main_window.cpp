@@ -55,6 +55,13 @@ ModelConfig fashion(int g, bool shuffle = true) {
     return c;
 }
 
+// The right dock's scrolling area, which holds the prediction and cost panels.
+QScrollArea* predictionAndCostArea(MainWindow& window) {
+    QWidget* ancestor = window.costPanel();
+    while (ancestor && !qobject_cast<QScrollArea*>(ancestor)) ancestor = ancestor->parentWidget();
+    return qobject_cast<QScrollArea*>(ancestor);
+}
+
 QImage grabOf(QWidget* widget) {
     settle(150);
     return widget->grab().toImage();
@@ -151,10 +158,7 @@ TEST_CASE(
     REQUIRE(window.session().waitUntilIdle(60000));
     auto* tree = window.findChild<TimelineView*>();
     auto* chart = window.costPanel()->findChild<QChartView*>();
-    // The right dock's scrolling area, which holds the cost panel.
-    QWidget* ancestor = window.costPanel();
-    while (ancestor && !qobject_cast<QScrollArea*>(ancestor)) ancestor = ancestor->parentWidget();
-    auto* dockContent = qobject_cast<QScrollArea*>(ancestor);
+    QScrollArea* dockContent = predictionAndCostArea(window);
     REQUIRE(tree);
     REQUIRE(chart);
     REQUIRE(dockContent);
@@ -261,9 +265,7 @@ TEST_CASE(
     window.setAnimationsEnabled(false);
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window, ui_testing::kExposeTimeoutMs));
-    QWidget* ancestor = window.costPanel();
-    while (ancestor && !qobject_cast<QScrollArea*>(ancestor)) ancestor = ancestor->parentWidget();
-    auto* dockContent = qobject_cast<QScrollArea*>(ancestor);
+    QScrollArea* dockContent = predictionAndCostArea(window);
     REQUIRE(dockContent);
     for (int g = 1; g <= 8; ++g) {
         CAPTURE(g);

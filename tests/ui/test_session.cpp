@@ -31,6 +31,15 @@ ModelConfig fastConfig(int groups = 3, bool shuffle = true) {
     return c;
 }
 
+// Writes `bytes` to `name` in `dir` and returns its path.
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    REQUIRE(file.write(bytes) == bytes.size());
+    return path;
+}
+
 bool settled(Session& s) {
     return s.waitUntilIdle(60000) && s.snapshot();
 }
@@ -123,11 +132,7 @@ TEST_CASE("an unreadable image reports a message and keeps the previous state", 
     REQUIRE(settled(session));
     const SnapshotPtr before = session.snapshot();
     QTemporaryDir dir;
-    const QString bad = dir.filePath(QStringLiteral("broken.png"));
-    QFile file(bad);
-    REQUIRE(file.open(QIODevice::WriteOnly));
-    file.write("definitely not a PNG");
-    file.close();
+    const QString bad = writeFile(dir, QStringLiteral("broken.png"), "definitely not a PNG");
 
     QSignalSpy failed(&session, &Session::failed);
     session.openInput(bad);
@@ -157,11 +162,7 @@ TEST_CASE(
     "default sample",
     "[session]") {
     QTemporaryDir dir;
-    const QString bad = dir.filePath(QStringLiteral("broken.png"));
-    QFile file(bad);
-    REQUIRE(file.open(QIODevice::WriteOnly));
-    file.write("not a PNG either");
-    file.close();
+    const QString bad = writeFile(dir, QStringLiteral("broken.png"), "not a PNG either");
 
     // As at start-up: the first request is still running when the command line's configuration
     // (g = 8, shuffle off) and its bad image arrive.
@@ -181,13 +182,10 @@ TEST_CASE(
 TEST_CASE("a failed inference says which step failed: the weights, the image", "[session]") {
     ParameterCache cache;
     QTemporaryDir dir;
-    const QString corrupt = dir.filePath(QStringLiteral("corrupt.safetensors"));
-    QFile file(corrupt);
-    REQUIRE(file.open(QIODevice::WriteOnly));
     // A header that says 8 bytes of JSON follow, and only 7 do.
     const char truncated[] = "\x08\x00\x00\x00\x00\x00\x00\x00{\"a\":1}";
-    file.write(truncated, sizeof truncated - 1);
-    file.close();
+    const QString corrupt = writeFile(dir, QStringLiteral("corrupt.safetensors"),
+                                      QByteArray(truncated, sizeof truncated - 1));
 
     InferenceRequest request;
     request.config = fastConfig(3);

@@ -3,7 +3,6 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
-#include <QButtonGroup>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDialog>
@@ -50,39 +49,6 @@ namespace shufflescope::ui {
 
 namespace {
 
-// [SECTION] Keyboard shortcuts: one table drives the key handling, the tooltips and the
-// Help -> Keyboard shortcuts sheet, so the three never disagree.
-struct ShortcutRow {
-    const char* keys;
-    const char* action;
-};
-const ShortcutRow kShortcuts[] = {
-    {"\u2190 / \u2192", QT_TRANSLATE_NOOP("Shortcuts", "Previous / next step")},
-    {"Page Up / Page Down", QT_TRANSLATE_NOOP("Shortcuts", "Previous / next unit")},
-    {"Home / End", QT_TRANSLATE_NOOP("Shortcuts", "First / last step")},
-    {"Space", QT_TRANSLATE_NOOP("Shortcuts", "Play / pause the walk through the network")},
-    {"[ / ]", QT_TRANSLATE_NOOP("Shortcuts", "Slower / faster walk")},
-    {"1 \u2026 8", QT_TRANSLATE_NOOP("Shortcuts", "Number of groups g")},
-    {"S", QT_TRANSLATE_NOOP("Shortcuts", "Channel shuffle on / off")},
-    {"W", QT_TRANSLATE_NOOP("Shortcuts", "Next width (0.25\u00d7 \u2026 2\u00d7)")},
-    {"P", QT_TRANSLATE_NOOP("Shortcuts", "Next preset (ImageNet / Fashion-MNIST)")},
-    {"C", QT_TRANSLATE_NOOP("Shortcuts", "A/B compare on / off")},
-    {"B", QT_TRANSLATE_NOOP("Shortcuts", "Next choice of configuration B")},
-    {"D", QT_TRANSLATE_NOOP("Shortcuts", "Ghost the dense connections a grouped conv saves")},
-    {"F", QT_TRANSLATE_NOOP("Shortcuts", "Operation view / channel flow")},
-    {"T", QT_TRANSLATE_NOOP("Shortcuts", "Train panel")},
-    {"R", QT_TRANSLATE_NOOP("Shortcuts", "Replay the step's animation")},
-    {"G", QT_TRANSLATE_NOOP("Shortcuts",
-                            "Feature maps: one colour range for all channels / each its own")},
-    {"+ / − / 0",
-     QT_TRANSLATE_NOOP("Shortcuts", "Feature maps: zoom in / out / reset (wheel and drag too)")},
-    {"Esc", QT_TRANSLATE_NOOP("Shortcuts", "Clear the selected channel")},
-    {"Ctrl+O", QT_TRANSLATE_NOOP("Shortcuts", "Open an image or .npy")},
-    {"Ctrl+Shift+O", QT_TRANSLATE_NOOP("Shortcuts", "Open a checkpoint")},
-    {"Ctrl++ / Ctrl+\u2212", QT_TRANSLATE_NOOP("Shortcuts", "Larger / smaller text (projector)")},
-    {"F1", QT_TRANSLATE_NOOP("Shortcuts", "This sheet")},
-};
-
 const double kMinFontScale = 0.8, kMaxFontScale = 2.5;
 constexpr int kTimelineWidth = 330;  // the step tree's minimum width at 1x text
 
@@ -115,6 +81,7 @@ MainWindow::MainWindow(bool restoreSettingsFlag, QWidget* parent)
     setAcceptDrops(true);
     session_ = new Session(this);
     buildViews();
+    buildActions();
     buildToolbar();
     buildMenus();
     statusBar()->showMessage(
@@ -152,7 +119,8 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildViews() {
     timeline_ = new TimelineView(this);
     connect(timeline_, &TimelineView::stepSelected, session_, &Session::selectStep);
-    auto* timelineDock = new QDockWidget(tr("Network"), this);
+    timelineDock_ = new QDockWidget(tr("Network"), this);
+    auto* timelineDock = timelineDock_;
     timelineDock->setObjectName(QStringLiteral("NetworkDock"));
     timelineDock->setWidget(timeline_);
     timeline_->setMinimumWidth(kTimelineWidth);  // updateStepTreeWidth widens it with the text
@@ -216,7 +184,8 @@ void MainWindow::buildViews() {
     rightLayout->addWidget(prediction_);
     rightLayout->addWidget(cost_, 1);
     prediction_->setFontScale(1.0);
-    auto* rightDock = new QDockWidget(tr("Prediction and cost"), this);
+    costDock_ = new QDockWidget(tr("Prediction and cost"), this);
+    auto* rightDock = costDock_;
     rightDock->setObjectName(QStringLiteral("CostDock"));
     // Large projector text can make the panel taller than the window: scroll rather than squash.
     predictionAndCost_ = new QScrollArea(rightDock);
@@ -245,26 +214,15 @@ void MainWindow::buildToolbar() {
 
     bar->addSeparator();
     bar->addWidget(new QLabel(tr(" Groups g "), bar));
-    groupButtons_ = new QButtonGroup(this);
-    for (int g = 1; g <= 8; ++g) {
+    for (QAction* a : groupActions_->actions()) {
         auto* button = new QToolButton(bar);
-        button->setText(QString::number(g));
-        button->setCheckable(true);
+        button->setDefaultAction(a);
         button->setAutoRaise(false);
-        button->setToolTip(
-            g == 5 || g == 7
-                ? tr("g = %1 (key %1) \u2014 not in the paper: the stem must change").arg(g)
-                : tr("g = %1 (key %1)").arg(g));
-        groupButtons_->addButton(button, g);
         bar->addWidget(button);
     }
-    connect(groupButtons_, &QButtonGroup::idClicked, session_, &Session::setGroups);
 
     shuffleButton_ = new QToolButton(bar);
-    shuffleButton_->setCheckable(true);
-    shuffleButton_->setText(tr("Shuffle"));
-    shuffleButton_->setToolTip(tr("Channel shuffle on / off (S)"));
-    connect(shuffleButton_, &QToolButton::clicked, session_, &Session::setShuffle);
+    shuffleButton_->setDefaultAction(action(QStringLiteral("shuffle")));
     bar->addSeparator();
     bar->addWidget(shuffleButton_);
 
@@ -284,24 +242,11 @@ void MainWindow::buildToolbar() {
     bar->setMovable(false);
     playbackBar_ = bar;
     auto* back = new QToolButton(bar);
-    back->setText(QStringLiteral("\u25c0"));
-    back->setToolTip(tr("Previous step (\u2190)"));
-    connect(back, &QToolButton::clicked, this, [this] { session_->stepBy(-1); });
+    back->setDefaultAction(action(QStringLiteral("step.previous")));
     playButton_ = new QToolButton(bar);
-    playButton_->setText(QStringLiteral("\u25b6"));
-    playButton_->setCheckable(true);
-    playButton_->setToolTip(tr("Play / pause an automatic walk through the network (Space)"));
-    connect(playButton_, &QToolButton::toggled, this, [this](bool on) {
-        if (on)
-            playTimer_.start(speedSlider_->value());
-        else
-            playTimer_.stop();
-        playButton_->setText(on ? QStringLiteral("\u23f8") : QStringLiteral("\u25b6"));
-    });
+    playButton_->setDefaultAction(action(QStringLiteral("play")));
     auto* forward = new QToolButton(bar);
-    forward->setText(QStringLiteral("\u25b6\u2758"));
-    forward->setToolTip(tr("Next step (\u2192)"));
-    connect(forward, &QToolButton::clicked, this, [this] { session_->stepBy(1); });
+    forward->setDefaultAction(action(QStringLiteral("step.next")));
     speedSlider_ = new QSlider(Qt::Horizontal, bar);
     speedSlider_->setRange(250, 3000);
     speedSlider_->setValue(1200);
@@ -321,36 +266,21 @@ void MainWindow::buildToolbar() {
 
     bar->addSeparator();
     compareButton_ = new QToolButton(bar);
-    compareButton_->setCheckable(true);
-    compareButton_->setText(tr("A/B compare"));
-    compareButton_->setToolTip(
-        tr("Split the feature maps: this configuration (A) next to another (B) (C)"));
-    connect(compareButton_, &QToolButton::clicked, this, &MainWindow::toggleComparison);
+    compareButton_->setDefaultAction(action(QStringLiteral("compare")));
+    compareButton_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    action(QStringLiteral("compare"))->setIconText(tr("A/B compare"));
     compareBox_ = new QComboBox(bar);
     compareBox_->addItem(tr("B: shuffle flipped"), 0);
     for (int g = 1; g <= 8; ++g) compareBox_->addItem(tr("B: g = %1").arg(g), g);
-    compareBox_->setToolTip(tr("What configuration B differs in (B)"));
+    compareBox_->setToolTip(action(QStringLiteral("compare.next"))->toolTip());
     connect(compareBox_, &QComboBox::activated, this, [this] {
-        if (session_->comparisonConfig()) {
-            compareButton_->setChecked(false);
-            toggleComparison();
-            compareButton_->setChecked(true);
-        }
+        if (session_->comparisonConfig()) session_->setComparison(comparisonChoice());
     });
     bar->addWidget(compareButton_);
     bar->addWidget(compareBox_);
 }
 
-void MainWindow::buildMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open image or .npy\u2026"), QKeySequence::Open, this,
-                    &MainWindow::openImageDialog);
-    file->addAction(tr("Open &checkpoint\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
-                    this, &MainWindow::openCheckpointDialog);
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-
-    QMenu* samples = menuBar()->addMenu(tr("&Samples"));
+void MainWindow::fillSamplesMenu(QMenu* samples) {
     // The Fashion-MNIST garments by their (translated) class names, then the photos.
     const QDir dir(samplesDirectory());
     QFileInfoList files = dir.entryInfoList({QStringLiteral("*.png"), QStringLiteral("*.jpg")},
@@ -365,13 +295,9 @@ void MainWindow::buildMenus() {
         samples->addAction(sampleDisplayName(it->completeBaseName()), this,
                            [this, path] { session_->openInput(path); });
     }
+}
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("Larger text"), QKeySequence::ZoomIn, this,
-                    [this] { setFontScale(fontScale_ + 0.2); });
-    view->addAction(tr("Smaller text"), QKeySequence::ZoomOut, this,
-                    [this] { setFontScale(fontScale_ - 0.2); });
-    view->addAction(tr("Projector (large text)"), this, [this] { setFontScale(1.8); });
+void MainWindow::addThemeAndLanguageMenus(QMenu* view) {
     view->addSeparator();
     auto* themes = new QActionGroup(this);
     for (const auto& [key, label] : {std::pair{"system", QT_TR_NOOP("System theme")},
@@ -401,17 +327,6 @@ void MainWindow::buildMenus() {
                                      10000);
         });
     }
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard shortcuts"), QKeySequence(Qt::Key_F1), this,
-                    &MainWindow::showShortcuts);
-    help->addAction(tr("&About ShuffleScope"), this, [this] {
-        QMessageBox::about(
-            this, tr("About ShuffleScope"),
-            tr("<b>ShuffleScope</b><br>A visualiser and tutor for ShuffleNet v1 "
-               "(Zhang, Zhou, Lin, Sun, CVPR 2018).<br>Every number is computed by the "
-               "project's own engine from the current configuration."));
-    });
 }
 
 // [SECTION] State -> views
@@ -419,9 +334,10 @@ void MainWindow::buildMenus() {
 void MainWindow::refreshControls() {
     const ModelConfig& c = session_->config();
     presetBox_->setCurrentIndex(presetBox_->findData(QString::fromStdString(c.preset)));
-    if (QAbstractButton* b = groupButtons_->button(c.groups)) b->setChecked(true);
-    shuffleButton_->setChecked(c.shuffle);
-    shuffleButton_->setText(c.shuffle ? tr("Shuffle: on") : tr("Shuffle: off"));
+    for (QAction* a : groupActions_->actions()) a->setChecked(a->data().toInt() == c.groups);
+    QAction* shuffle = action(QStringLiteral("shuffle"));
+    shuffle->setChecked(c.shuffle);
+    shuffle->setIconText(c.shuffle ? tr("Shuffle: on") : tr("Shuffle: off"));
     widthBox_->setCurrentIndex(widthBox_->findData(c.widthScale));
     refreshTitle();
 }
@@ -459,7 +375,7 @@ void MainWindow::refreshViews() {
 void MainWindow::refreshComparison() {
     const SnapshotPtr a = session_->snapshot();
     const SnapshotPtr b = session_->comparisonSnapshot();
-    compareButton_->setChecked(session_->comparisonConfig().has_value());
+    action(QStringLiteral("compare"))->setChecked(session_->comparisonConfig().has_value());
     if (!a || !b || !session_->comparisonConfig()) {
         canvas_->setComparison(nullptr, 0, {}, {});
         return;
@@ -476,18 +392,23 @@ void MainWindow::refreshComparison() {
 
 // [SECTION] Actions
 
-void MainWindow::toggleComparison() {
-    if (session_->comparisonConfig()) {
-        session_->setComparison(std::nullopt);
-        return;
-    }
+// Configuration B as the B box describes it, relative to the current configuration A.
+ModelConfig MainWindow::comparisonChoice() const {
     ModelConfig b = session_->config();
     const int choice = compareBox_->currentData().toInt();
     if (choice == 0)
         b.shuffle = !b.shuffle;
     else
         b.groups = choice;
-    session_->setComparison(b);
+    return b;
+}
+
+void MainWindow::toggleComparison() {
+    if (session_->comparisonConfig()) {
+        session_->setComparison(std::nullopt);
+        return;
+    }
+    session_->setComparison(comparisonChoice());
     showView(QStringLiteral("features"));
 }
 
@@ -521,26 +442,14 @@ void MainWindow::showError(const QString& message) {
     box->open();
 }
 
-void MainWindow::showShortcuts() {
-    auto* dialog = new QDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Keyboard shortcuts"));
-    auto* table = new QTableWidget(int(std::size(kShortcuts)), 2, dialog);
-    table->setHorizontalHeaderLabels({tr("Keys"), tr("Action")});
-    table->verticalHeader()->hide();
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    for (int i = 0; i < int(std::size(kShortcuts)); ++i) {
-        table->setItem(i, 0, new QTableWidgetItem(QString::fromUtf8(kShortcuts[i].keys)));
-        table->setItem(
-            i, 1,
-            new QTableWidgetItem(QCoreApplication::translate("Shortcuts", kShortcuts[i].action)));
-    }
-    table->resizeColumnsToContents();
-    table->horizontalHeader()->setStretchLastSection(true);
-    auto* layout = new QVBoxLayout(dialog);
-    layout->addWidget(table);
-    dialog->resize(int(620 * fontScale_), int(560 * fontScale_));
-    dialog->open();
+void MainWindow::setSidePanelsVisible(bool visible) {
+    timelineDock_->setVisible(visible);
+    costDock_->setVisible(visible);
+    action(QStringLiteral("view.panels"))->setChecked(visible);
+}
+
+bool MainWindow::sidePanelsVisible() const {
+    return !timelineDock_->isHidden() || !costDock_->isHidden();
 }
 
 bool MainWindow::showView(const QString& name) {
@@ -614,6 +523,13 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
     updateStepTreeWidth();
 }
 
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    // Full screen can also end by the window manager's hand: keep the View menu's tick true.
+    if (event->type() == QEvent::WindowStateChange && !actions_.isEmpty())
+        action(QStringLiteral("view.fullScreen"))->setChecked(isFullScreen());
+}
+
 void MainWindow::setAnimationsEnabled(bool on) {
     operation_->setAnimationEnabled(on);
 }
@@ -644,100 +560,6 @@ void MainWindow::applyTheme(const QString& theme) {
 }
 
 // [SECTION] Input
-
-void MainWindow::keyPressEvent(QKeyEvent* event) {
-    const SnapshotPtr s = session_->snapshot();
-    const int key = event->key();
-    if (key >= Qt::Key_1 && key <= Qt::Key_8 && !(event->modifiers() & Qt::ControlModifier)) {
-        session_->setGroups(key - Qt::Key_0);
-        return;
-    }
-    switch (key) {
-        case Qt::Key_Right:
-            session_->stepBy(1);
-            return;
-        case Qt::Key_Left:
-            session_->stepBy(-1);
-            return;
-        case Qt::Key_Home:
-            session_->selectStep(0);
-            return;
-        case Qt::Key_End:
-            if (s) session_->selectStep(s->network->stepCount() - 1);
-            return;
-        case Qt::Key_PageDown:
-        case Qt::Key_PageUp: {
-            if (!s) return;
-            // Jump to the same step name in the next/previous unit, or to the next unit's start.
-            const int dir = key == Qt::Key_PageDown ? 1 : -1;
-            const Step& here = s->step(session_->selectedStep());
-            for (int i = session_->selectedStep() + dir; i >= 0 && i < s->network->stepCount();
-                 i += dir) {
-                const Step& t = s->step(i);
-                if (t.stage != here.stage || t.unit != here.unit) {
-                    // Land on the first step of that unit (or the stem/head group).
-                    int first = i;
-                    while (first - 1 >= 0 && s->step(first - 1).stage == t.stage &&
-                           s->step(first - 1).unit == t.unit && t.stage >= 0)
-                        --first;
-                    session_->selectStep(first);
-                    return;
-                }
-            }
-            return;
-        }
-        case Qt::Key_Space:
-            playButton_->toggle();
-            return;
-        case Qt::Key_S:
-            session_->toggleShuffle();
-            return;
-        case Qt::Key_W: {
-            const auto& scales = supportedWidthScales();
-            auto it = std::find(scales.begin(), scales.end(), session_->config().widthScale);
-            const std::size_t next =
-                it == scales.end() ? 0 : std::size_t(it - scales.begin() + 1) % scales.size();
-            session_->setWidthScale(scales[next]);
-            return;
-        }
-        case Qt::Key_P:
-            session_->setPreset(session_->config().preset == "imagenet"
-                                    ? QStringLiteral("fashion")
-                                    : QStringLiteral("imagenet"));
-            return;
-        case Qt::Key_C:
-            toggleComparison();
-            return;
-        case Qt::Key_B:
-            compareBox_->setCurrentIndex((compareBox_->currentIndex() + 1) % compareBox_->count());
-            emit compareBox_->activated(compareBox_->currentIndex());
-            return;
-        case Qt::Key_BracketLeft:
-            speedSlider_->setValue(speedSlider_->value() + 250);
-            return;
-        case Qt::Key_BracketRight:
-            speedSlider_->setValue(speedSlider_->value() - 250);
-            return;
-        case Qt::Key_D:
-            denseGhost_ = !denseGhost_;
-            operation_->setShowDenseGhost(denseGhost_);
-            return;
-        case Qt::Key_T:
-            centreTabs_->setCurrentWidget(train_);
-            return;
-        case Qt::Key_F:
-            centreTabs_->setCurrentIndex(centreTabs_->currentIndex() == 0 ? 1 : 0);
-            return;
-        case Qt::Key_R:
-            operation_->replayAnimation();
-            return;
-        case Qt::Key_Escape:
-            session_->selectChannel(-1);
-            return;
-        default:
-            QMainWindow::keyPressEvent(event);
-    }
-}
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
     const QMimeData* mime = event->mimeData();

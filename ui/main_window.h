@@ -3,14 +3,18 @@
 // the ImGui feature-map canvas (centre bottom), cost and prediction (right), a toolbar with every
 // control. Owns the Session; views only draw what the session's snapshots hold.
 
+#include <QHash>
+#include <QIcon>
 #include <QMainWindow>
 #include <QTimer>
 
 #include "session/session.h"
 
+class QAction;
 class QActionGroup;
-class QButtonGroup;
+class QMenu;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QSlider;
 class QScrollArea;
@@ -37,6 +41,12 @@ class MainWindow : public QMainWindow {
     ~MainWindow() override;
 
     Session& session() { return *session_; }
+    // The app's commands by id ("step.next", "groups.8", "shuffle", ...): main_window_actions.cpp.
+    QAction* action(const QString& id) const;
+    // The network tree and the prediction-and-cost docks: hidden (H) to give a projector's screen
+    // to the operation view.
+    void setSidePanelsVisible(bool visible);
+    bool sidePanelsVisible() const;
 
     // The centre views: "operation", "flow", "features", "cost", "compare", "train".
     bool showView(const QString& name);
@@ -64,14 +74,20 @@ class MainWindow : public QMainWindow {
 
   protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
-    void keyPressEvent(QKeyEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
   private:
+    enum class Glyph { Play, Pause, Previous, Next };
+    QIcon glyphIcon(Glyph glyph) const;
+    void buildActions();
     void buildMenus();
+    void fillSamplesMenu(QMenu* samples);
+    void addThemeAndLanguageMenus(QMenu* view);
+    ModelConfig comparisonChoice() const;
     void buildToolbar();
     void buildViews();
     void refreshControls();
@@ -98,6 +114,8 @@ class MainWindow : public QMainWindow {
     FeatureMapCanvas* canvas_ = nullptr;
     CostPanel* cost_ = nullptr;
     PredictionPanel* prediction_ = nullptr;
+    QDockWidget* timelineDock_ = nullptr;
+    QDockWidget* costDock_ = nullptr;
     QScrollArea* predictionAndCost_ = nullptr;  // the right dock's scrolling content
     TrainPanel* train_ = nullptr;
     QTabWidget* centreTabs_ = nullptr;
@@ -107,7 +125,9 @@ class MainWindow : public QMainWindow {
 
     QComboBox* presetBox_ = nullptr;
     QComboBox* widthBox_ = nullptr;
-    QButtonGroup* groupButtons_ = nullptr;
+    QHash<QString, QAction*> actions_;
+    QList<QAction*> actionOrder_;  // the table's order: menus and the F1 sheet
+    QActionGroup* groupActions_ = nullptr;
     QToolButton* shuffleButton_ = nullptr;
     QToolButton* playButton_ = nullptr;
     QToolButton* compareButton_ = nullptr;

@@ -69,25 +69,7 @@ QImage grabOf(QWidget* widget) {
 
 }  // namespace
 
-TEST_CASE("keys 1-8, S, arrows and Home/End drive the session", "[window]") {
-    Window w;
-    w.use(fashion(3));
-    QTest::keyClick(&w.window, Qt::Key_8);
-    w.idle();
-    CHECK(w.session().snapshot()->config().groups == 8);
-    QTest::keyClick(&w.window, Qt::Key_S);
-    w.idle();
-    CHECK_FALSE(w.session().snapshot()->config().shuffle);
-    QTest::keyClick(&w.window, Qt::Key_Home);
-    CHECK(w.session().selectedStep() == 0);
-    QTest::keyClick(&w.window, Qt::Key_Right);
-    QTest::keyClick(&w.window, Qt::Key_Right);
-    CHECK(w.session().selectedStep() == 2);
-    QTest::keyClick(&w.window, Qt::Key_Left);
-    CHECK(w.session().selectedStep() == 1);
-    QTest::keyClick(&w.window, Qt::Key_End);
-    CHECK(w.session().selectedStep() == w.session().snapshot()->network->stepCount() - 1);
-}
+// The keys are tested as a keyboard delivers them, to the focused widget: test_shortcuts.cpp.
 
 TEST_CASE("the cost panel shows the core's numbers for the selected step and the network",
           "[window]") {

@@ -191,6 +191,14 @@ void FeatureMapCanvas::resetView() {
     requestFrames();
 }
 
+void FeatureMapCanvas::zoomIn() {
+    zoomBy(kWheelStep, panes_[0].gridViewport.center());
+}
+
+void FeatureMapCanvas::zoomOut() {
+    zoomBy(1.0f / kWheelStep, panes_[0].gridViewport.center());
+}
+
 std::vector<QRectF> FeatureMapCanvas::tileRects(int pane) const {
     std::vector<QRectF> rects;
     if (pane < 0 || pane > 1 || (pane == 1 && !comparing_)) return rects;

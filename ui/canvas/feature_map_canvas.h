@@ -74,6 +74,9 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     // channel's own (see every channel's pattern).
     void setSharedRange(bool shared);
     void resetView();
+    // One zoom step about the centre of the (left) pane, as one wheel notch.
+    void zoomIn();
+    void zoomOut();
 
   signals:
     void channelClicked(int channel);  // a left click on a tile; -1 on empty space / close button

@@ -7,6 +7,8 @@
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 #include "session/assets.h"
 #include "shufflescope/checkpoint.h"
 #include "shufflescope/error.h"
@@ -228,6 +230,41 @@ bool Session::selectStepByName(const QString& name) {
 
 void Session::stepBy(int delta) {
     selectStep(selectedStep_ + delta);
+}
+
+void Session::stepUnit(int direction) {
+    if (!snapshot_) return;
+    const Network& network = *snapshot_->network;
+    const Step& here = network.step(selectedStep_);
+    const auto sameUnit = [](const Step& a, const Step& b) {
+        return a.stage == b.stage && a.unit == b.unit;
+    };
+    for (int i = selectedStep_ + direction; i >= 0 && i < network.stepCount(); i += direction) {
+        const Step& there = network.step(i);
+        if (sameUnit(there, here)) continue;
+        // Land on the first step of that unit (steps outside the stages each stand alone).
+        int first = i;
+        while (there.stage >= 0 && first > 0 && sameUnit(network.step(first - 1), there)) --first;
+        selectStep(first);
+        return;
+    }
+}
+
+void Session::selectLastStep() {
+    if (snapshot_) selectStep(snapshot_->network->stepCount() - 1);
+}
+
+void Session::cycleWidthScale() {
+    const auto& scales = supportedWidthScales();
+    const auto it = std::find(scales.begin(), scales.end(), request_.config.widthScale);
+    const std::size_t next =
+        it == scales.end() ? 0 : std::size_t(it - scales.begin() + 1) % scales.size();
+    setWidthScale(scales[next]);
+}
+
+void Session::togglePreset() {
+    setPreset(request_.config.preset == "imagenet" ? QStringLiteral("fashion")
+                                                   : QStringLiteral("imagenet"));
 }
 
 void Session::selectChannel(int channel) {

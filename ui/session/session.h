@@ -58,7 +58,14 @@ class Session : public QObject {
     void selectStep(int index);
     bool selectStepByName(const QString& name);  // false if no such step
     void stepBy(int delta);
+    // Page Up / Page Down: the first step of the previous / next unit (the stem and the head count
+    // as units). direction is -1 or +1.
+    void stepUnit(int direction);
+    void selectLastStep();
     void selectChannel(int channel);
+    // W and P: the next width scale (0.25x ... 2x, wrapping) and the other preset.
+    void cycleWidthScale();
+    void togglePreset();
 
   signals:
     void requestChanged();    // configuration / input / weights asked for (controls update)

@@ -148,6 +148,15 @@ void TimelineView::setCurrentStep(int step) {
     QTreeWidgetItem* item = itemForStep(step);
     if (!item) return;
     updating_ = true;
+    // Only the current unit stays open: a walk through the network would otherwise leave every
+    // unit it passed expanded, and the tree would grow to hundreds of rows.
+    for (int i = 0; i < topLevelItemCount(); ++i) {
+        QTreeWidgetItem* top = topLevelItem(i);
+        for (int j = 0; j < top->childCount(); ++j) {
+            QTreeWidgetItem* unit = top->child(j);
+            if (unit->childCount() > 0 && unit != item->parent()) unit->setExpanded(false);
+        }
+    }
     for (QTreeWidgetItem* p = item->parent(); p; p = p->parent()) p->setExpanded(true);
     setCurrentItem(item);
     scrollToItem(item, QAbstractItemView::EnsureVisible);

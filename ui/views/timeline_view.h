@@ -18,13 +18,14 @@ class TimelineView : public QTreeWidget {
     void setCurrentStep(int step);
     // Row text and bars scale with the projector font.
     void setFontScale(double scale);
+    // The row of a step (for tests: where to click); null before the first snapshot.
+    QTreeWidgetItem* itemForStep(int step) const;
 
   signals:
     void stepSelected(int step);
 
   private:
     void rebuild();
-    QTreeWidgetItem* itemForStep(int step) const;
 
     SnapshotPtr snapshot_;
     std::vector<std::string> structure_;   // step names the tree was built for

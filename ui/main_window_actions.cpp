@@ -1,0 +1,427 @@
+// The app's commands as one table. Each row becomes one QAction that carries its text, shortcut,
+// tooltip and handler; that same object is put in the menus, drives the toolbar buttons (as their
+// default action) and fills the F1 sheet, so key, menu, tip and help can never disagree.
+//
+// The actions belong to the main window with Qt::WindowShortcut context, so a key works whichever
+// child has focus: the step tree, a view, the canvas, a button. The exceptions are Qt's own: a
+// widget that edits text (the Train tab's spin boxes) claims the keys it types (digits, arrows,
+// Space) through ShortcutOverride, and the step tree keeps Up/Down, which no action uses.
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QHeaderView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPainter>
+#include <QScreen>
+#include <QSlider>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <functional>
+#include <vector>
+
+#include "canvas/feature_map_canvas.h"
+#include "main_window.h"
+#include "training/train_panel.h"
+#include "views/channel_flow_view.h"
+#include "views/operation/operation_view.h"
+
+namespace shufflescope::ui {
+
+namespace {
+
+enum class MenuId { File, Navigate, Model, View, Help };
+
+struct ActionRow {
+    const char* id;
+    MenuId menu;
+    const char* text;  // translated in the "Actions" context
+    QList<QKeySequence> keys;
+    std::function<void()> run;
+    bool checkable = false;
+};
+
+// Arrows as arrows: the sheet and the tooltips are read by students, not by Qt.
+QString keyText(const QKeySequence& key) {
+    QString text = key.toString(QKeySequence::NativeText);
+    text.replace(QStringLiteral("Left"), QStringLiteral("\u2190"));
+    text.replace(QStringLiteral("Right"), QStringLiteral("\u2192"));
+    return text;
+}
+
+QString actionText(const char* text) {
+    return QCoreApplication::translate("Actions", text);
+}
+
+}  // namespace
+
+QIcon MainWindow::glyphIcon(Glyph glyph) const {
+    // Drawn, not a font glyph: U+23F8 (pause) is missing from the fonts a classroom PC has and
+    // showed as an empty box.
+    const int size = 64;
+    QPixmap pixmap(size, size);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(palette().color(QPalette::ButtonText));
+    const auto triangle = [&](qreal left, qreal right, bool pointsRight) {
+        const qreal tip = pointsRight ? right : left, base = pointsRight ? left : right;
+        painter.drawPolygon(QPolygonF{{base, 12}, {tip, size / 2.0}, {base, size - 12.0}});
+    };
+    switch (glyph) {
+        case Glyph::Play:
+            triangle(16, 52, true);
+            break;
+        case Glyph::Pause:
+            painter.drawRect(QRectF(16, 12, 12, size - 24));
+            painter.drawRect(QRectF(36, 12, 12, size - 24));
+            break;
+        case Glyph::Previous:
+            painter.drawRect(QRectF(10, 12, 8, size - 24));
+            triangle(20, 54, false);
+            break;
+        case Glyph::Next:
+            triangle(10, 44, true);
+            painter.drawRect(QRectF(46, 12, 8, size - 24));
+            break;
+    }
+    return QIcon(pixmap);
+}
+
+void MainWindow::buildActions() {
+    const auto toggleDenseGhost = [this] {
+        denseGhost_ = !denseGhost_;
+        operation_->setShowDenseGhost(denseGhost_);
+    };
+    const auto nextComparisonChoice = [this] {
+        compareBox_->setCurrentIndex((compareBox_->currentIndex() + 1) % compareBox_->count());
+        emit compareBox_->activated(compareBox_->currentIndex());
+    };
+    const auto toggleFlow = [this] {
+        centreTabs_->setCurrentIndex(centreTabs_->currentWidget() == operation_ ? 1 : 0);
+    };
+    // QT_TRANSLATE_NOOP marks the texts for lupdate; actionText() translates them at run time.
+    std::vector<ActionRow> rows = {
+        {"file.open",
+         MenuId::File,
+         QT_TRANSLATE_NOOP("Actions", "&Open image or .npy\u2026"),
+         {QKeySequence::Open},
+         [this] { openImageDialog(); }},
+        {"file.checkpoint",
+         MenuId::File,
+         QT_TRANSLATE_NOOP("Actions", "Open &checkpoint\u2026"),
+         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)},
+         [this] { openCheckpointDialog(); }},
+        {"file.quit",
+         MenuId::File,
+         QT_TRANSLATE_NOOP("Actions", "&Quit"),
+         {QKeySequence::Quit},
+         [this] { close(); }},
+
+        {"step.previous",
+         MenuId::Navigate,
+         QT_TRANSLATE_NOOP("Actions", "Previous step"),
+         {Qt::Key_Left},
+         [this] { session_->stepBy(-1); }},
+        {"step.next",
+         MenuId::Navigate,
+         QT_TRANSLATE_NOOP("Actions", "Next step"),
+         {Qt::Key_Right},
+         [this] { session_->stepBy(1); }},
+        {"unit.previous",
+         MenuId::Navigate,
+         QT_TRANSLATE_NOOP("Actions", "Previous unit"),
+         {Qt::Key_PageUp},
+         [this] { session_->stepUnit(-1); }},
+        {"unit.next",
+         MenuId::Navigate,
+         QT_TRANSLATE_NOOP("Actions", "Next unit"),
+         {Qt::Key_PageDown},
+         [this] { session_->stepUnit(1); }},
+        {"step.first",
+         MenuId::Navigate,
+         QT_TRANSLATE_NOOP("Actions", "First step"),
+         {Qt::Key_Home},
+         [this] { session_->selectStep(0); }},
+        {"step.last",
+         MenuId::Navigate,
+         QT_TRANSLATE_NOOP("Actions", "Last step"),
+         {Qt::Key_End},
+         [this] { session_->selectLastStep(); }},
+        {"play",
+         MenuId::Navigate,
+         QT_TRANSLATE_NOOP("Actions", "Play / pause the walk through the network"),
+         {Qt::Key_Space},
+         nullptr,
+         true},
+        {"play.slower",
+         MenuId::Navigate,
+         QT_TRANSLATE_NOOP("Actions", "Slower walk"),
+         {Qt::Key_BracketLeft},
+         [this] { speedSlider_->setValue(speedSlider_->value() + 250); }},
+        {"play.faster",
+         MenuId::Navigate,
+         QT_TRANSLATE_NOOP("Actions", "Faster walk"),
+         {Qt::Key_BracketRight},
+         [this] { speedSlider_->setValue(speedSlider_->value() - 250); }},
+        {"channel.clear",
+         MenuId::Navigate,
+         QT_TRANSLATE_NOOP("Actions", "Clear the selected channel"),
+         {Qt::Key_Escape},
+         [this] { session_->selectChannel(-1); }},
+
+        {"shuffle",
+         MenuId::Model,
+         QT_TRANSLATE_NOOP("Actions", "Channel shuffle on / off"),
+         {Qt::Key_S},
+         [this] { session_->toggleShuffle(); },
+         true},
+        {"width.next",
+         MenuId::Model,
+         QT_TRANSLATE_NOOP("Actions", "Next width (0.25\u00d7 \u2026 2\u00d7)"),
+         {Qt::Key_W},
+         [this] { session_->cycleWidthScale(); }},
+        {"preset.next",
+         MenuId::Model,
+         QT_TRANSLATE_NOOP("Actions", "Next preset (ImageNet / Fashion-MNIST)"),
+         {Qt::Key_P},
+         [this] { session_->togglePreset(); }},
+        {"compare",
+         MenuId::Model,
+         QT_TRANSLATE_NOOP("Actions", "A/B compare on / off"),
+         {Qt::Key_C},
+         [this] { toggleComparison(); },
+         true},
+        {"compare.next",
+         MenuId::Model,
+         QT_TRANSLATE_NOOP("Actions", "Next choice of configuration B"),
+         {Qt::Key_B},
+         nextComparisonChoice},
+
+        {"view.flow",
+         MenuId::View,
+         QT_TRANSLATE_NOOP("Actions", "Operation view / channel flow"),
+         {Qt::Key_F},
+         toggleFlow},
+        {"view.train",
+         MenuId::View,
+         QT_TRANSLATE_NOOP("Actions", "Train panel"),
+         {Qt::Key_T},
+         [this] { centreTabs_->setCurrentWidget(train_); }},
+        {"view.dense",
+         MenuId::View,
+         QT_TRANSLATE_NOOP("Actions", "Ghost the dense connections a grouped conv saves"),
+         {Qt::Key_D},
+         toggleDenseGhost},
+        {"view.replay",
+         MenuId::View,
+         QT_TRANSLATE_NOOP("Actions", "Replay the step's animation"),
+         {Qt::Key_R},
+         [this] { operation_->replayAnimation(); }},
+        {"maps.range",
+         MenuId::View,
+         QT_TRANSLATE_NOOP("Actions",
+                           "Feature maps: one colour range for all channels / each its own"),
+         {Qt::Key_G},
+         [this] { canvas_->setSharedRange(!canvas_->sharedRange()); }},
+        {"maps.zoomIn",
+         MenuId::View,
+         QT_TRANSLATE_NOOP("Actions", "Feature maps: zoom in"),
+         {Qt::Key_Plus, Qt::Key_Equal},
+         [this] { canvas_->zoomIn(); }},
+        {"maps.zoomOut",
+         MenuId::View,
+         QT_TRANSLATE_NOOP("Actions", "Feature maps: zoom out"),
+         {Qt::Key_Minus},
+         [this] { canvas_->zoomOut(); }},
+        {"maps.zoomReset",
+         MenuId::View,
+         QT_TRANSLATE_NOOP("Actions", "Feature maps: fit (wheel and drag zoom and pan too)"),
+         {Qt::Key_0},
+         [this] { canvas_->resetView(); }},
+        {"view.panels",
+         MenuId::View,
+         QT_TRANSLATE_NOOP("Actions", "Side panels (network, prediction and cost)"),
+         {Qt::Key_H},
+         [this] { setSidePanelsVisible(!sidePanelsVisible()); },
+         true},
+        {"view.fullScreen",
+         MenuId::View,
+         QT_TRANSLATE_NOOP("Actions", "Full screen"),
+         {Qt::Key_F11},
+         [this] {
+             if (isFullScreen())
+                 showNormal();
+             else
+                 showFullScreen();
+         },
+         true},
+        {"text.larger",
+         MenuId::View,
+         QT_TRANSLATE_NOOP("Actions", "Larger text"),
+         {QKeySequence::ZoomIn},
+         [this] { setFontScale(fontScale_ + 0.2); }},
+        {"text.smaller",
+         MenuId::View,
+         QT_TRANSLATE_NOOP("Actions", "Smaller text"),
+         {QKeySequence::ZoomOut},
+         [this] { setFontScale(fontScale_ - 0.2); }},
+        {"text.projector",
+         MenuId::View,
+         QT_TRANSLATE_NOOP("Actions", "Projector (large text)"),
+         {},
+         [this] { setFontScale(1.8); }},
+
+        {"help.shortcuts",
+         MenuId::Help,
+         QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"),
+         {Qt::Key_F1},
+         [this] { showShortcuts(); }},
+    };
+    for (int g = 1; g <= 8; ++g)
+        rows.push_back({nullptr,
+                        MenuId::Model,
+                        nullptr,
+                        {Qt::Key(Qt::Key_0 + g)},
+                        [this, g] { session_->setGroups(g); },
+                        true});
+
+    groupActions_ = new QActionGroup(this);
+    for (const ActionRow& row : rows) {
+        auto* action = new QAction(this);
+        QString id;
+        if (row.id) {
+            id = QString::fromLatin1(row.id);
+            action->setText(actionText(row.text));
+        } else {  // the g = 1..8 rows
+            const int g = row.keys.first()[0].key() - Qt::Key_0;
+            id = QStringLiteral("groups.%1").arg(g);
+            action->setText(g == 5 || g == 7
+                                ? tr("g = %1 (not in the paper: the stem must change)").arg(g)
+                                : tr("g = %1").arg(g));
+            action->setIconText(QString::number(g));
+            action->setData(g);
+            groupActions_->addAction(action);
+        }
+        action->setObjectName(id);
+        action->setProperty("menu", int(row.menu));
+        action->setShortcuts(row.keys);
+        action->setShortcutContext(Qt::WindowShortcut);
+        action->setCheckable(row.checkable);
+        const QString plain = action->text().remove(QLatin1Char('&'));
+        action->setToolTip(row.keys.isEmpty()
+                               ? plain
+                               : QStringLiteral("%1 (%2)").arg(plain, keyText(row.keys.first())));
+        if (row.run) connect(action, &QAction::triggered, this, row.run);
+        addAction(action);  // the window owns the shortcut whether or not a menu shows it
+        actions_.insert(id, action);
+        actionOrder_.append(action);
+    }
+    action(QStringLiteral("play"))->setIcon(glyphIcon(Glyph::Play));
+    action(QStringLiteral("step.previous"))->setIcon(glyphIcon(Glyph::Previous));
+    action(QStringLiteral("step.next"))->setIcon(glyphIcon(Glyph::Next));
+    connect(action(QStringLiteral("play")), &QAction::toggled, this, [this](bool on) {
+        if (on)
+            playTimer_.start(speedSlider_->value());
+        else
+            playTimer_.stop();
+        action(QStringLiteral("play"))->setIcon(glyphIcon(on ? Glyph::Pause : Glyph::Play));
+    });
+    action(QStringLiteral("view.panels"))->setChecked(true);
+}
+
+QAction* MainWindow::action(const QString& id) const {
+    QAction* found = actions_.value(id);
+    Q_ASSERT_X(found, "MainWindow::action", qPrintable(id));
+    return found;
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QMenu* samples = menuBar()->addMenu(tr("&Samples"));
+    fillSamplesMenu(samples);
+    QMenu* navigate = menuBar()->addMenu(tr("&Navigate"));
+    QMenu* model = menuBar()->addMenu(tr("&Model"));
+    QMenu* groups = model->addMenu(tr("&Groups g"));
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    const auto menuFor = [&](MenuId id) {
+        switch (id) {
+            case MenuId::File:
+                return file;
+            case MenuId::Navigate:
+                return navigate;
+            case MenuId::Model:
+                return model;
+            case MenuId::View:
+                return view;
+            case MenuId::Help:
+                return help;
+        }
+        return help;
+    };
+    for (QAction* a : actionOrder_) {
+        if (a->objectName() == QLatin1String("file.quit")) file->addSeparator();
+        if (a->objectName() == QLatin1String("text.larger")) view->addSeparator();
+        if (a->objectName().startsWith(QLatin1String("groups.")))
+            groups->addAction(a);
+        else
+            menuFor(MenuId(a->property("menu").toInt()))->addAction(a);
+    }
+    addThemeAndLanguageMenus(view);
+    help->addAction(tr("&About ShuffleScope"), this, [this] {
+        QMessageBox::about(
+            this, tr("About ShuffleScope"),
+            tr("<b>ShuffleScope</b><br>A visualiser and tutor for ShuffleNet v1 "
+               "(Zhang, Zhou, Lin, Sun, CVPR 2018).<br>Every number is computed by the "
+               "project's own engine from the current configuration."));
+    });
+}
+
+void MainWindow::showShortcuts() {
+    // Every action with a key, in the table's order; the eight g keys share one row.
+    QList<QPair<QString, QString>> lines;
+    bool groupsListed = false;
+    for (const QAction* a : actionOrder_) {
+        if (a->shortcuts().isEmpty()) continue;
+        if (a->objectName().startsWith(QLatin1String("groups."))) {
+            if (groupsListed) continue;
+            groupsListed = true;
+            lines.append({QStringLiteral("1 \u2026 8"), tr("Number of groups g")});
+            continue;
+        }
+        QStringList keys;
+        for (const QKeySequence& k : a->shortcuts()) keys << keyText(k);
+        lines.append({keys.join(QStringLiteral(" / ")), QString(a->text()).remove('&')});
+    }
+    auto* dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("ShortcutSheet"));
+    dialog->setWindowTitle(tr("Keyboard shortcuts"));
+    auto* table = new QTableWidget(int(lines.size()), 2, dialog);
+    table->setHorizontalHeaderLabels({tr("Keys"), tr("Action")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    for (int i = 0; i < int(lines.size()); ++i) {
+        table->setItem(i, 0, new QTableWidgetItem(lines[i].first));
+        table->setItem(i, 1, new QTableWidgetItem(lines[i].second));
+    }
+    table->resizeColumnsToContents();
+    table->horizontalHeader()->setStretchLastSection(true);
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(table);
+    // Large enough to read on a projector, never larger than the screen it opens on.
+    const QSize available = screen()->availableSize();
+    dialog->resize(std::min(int(620 * fontScale_), available.width() - 40),
+                   std::min(int(560 * fontScale_), available.height() - 80));
+    dialog->open();
+}
+
+}  // namespace shufflescope::ui

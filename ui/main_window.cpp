@@ -34,6 +34,7 @@
 #include <algorithm>
 
 #include "canvas/feature_map_canvas.h"
+#include "layout/side_panels.h"
 #include "session/assets.h"
 #include "shufflescope/error.h"
 #include "training/train_panel.h"
@@ -106,7 +107,8 @@ MainWindow::MainWindow(bool restoreSettingsFlag, QWidget* parent)
             session_->stepBy(1);
     });
 
-    resize(1600, 960);
+    // Never larger than the screen it opens on (a 1280x720 projector is common).
+    resize(QSize(1600, 960).boundedTo(screen()->availableSize()));
     if (persist_)
         restoreSettings();
     else
@@ -123,7 +125,9 @@ void MainWindow::buildViews() {
     auto* timelineDock = timelineDock_;
     timelineDock->setObjectName(QStringLiteral("NetworkDock"));
     timelineDock->setWidget(timeline_);
-    timeline_->setMinimumWidth(kTimelineWidth);  // updateStepTreeWidth widens it with the text
+    // Not closable: the side panels hide and show together with H (View menu), which also
+    // brings them back after the window gave them up for room.
+    timelineDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, timelineDock);
 
     operation_ = new OperationView(this);
@@ -136,7 +140,13 @@ void MainWindow::buildViews() {
     centreTabs_->setTabToolTip(
         1, tr("Which earlier channels can reach the selected channel (the boundary effect)"));
     train_ = new TrainPanel(this);
-    centreTabs_->addTab(train_, tr("Train"));
+    // Its controls and charts need more height than a small screen has: it scrolls rather than
+    // making the whole window taller than the screen.
+    trainTab_ = new QScrollArea(this);
+    trainTab_->setWidget(train_);
+    trainTab_->setWidgetResizable(true);
+    trainTab_->setFrameShape(QFrame::NoFrame);
+    centreTabs_->addTab(trainTab_, tr("Train"));
     centreTabs_->setTabToolTip(
         2, tr("Train a Fashion-MNIST network here and watch it learn; overlay shuffle on and off"));
     connect(train_, &TrainPanel::failed, this, &MainWindow::showError);
@@ -159,13 +169,15 @@ void MainWindow::buildViews() {
     centreSplit_ = new QSplitter(Qt::Vertical, this);
     centreSplit_->addWidget(centreTabs_);
     centreSplit_->addWidget(canvas_);
-    centreSplit_->setStretchFactor(0, 1);
+    // The operation view is the lesson: two thirds of the height, the feature maps the rest.
+    centreSplit_->setStretchFactor(0, 2);
     centreSplit_->setStretchFactor(1, 1);
+    centreSplit_->setSizes({600, 300});
     setCentralWidget(centreSplit_);
     // The Train tab needs the height: the canvas below shows the explorer's network, not the one
     // being trained (the panel draws that one's feature maps itself), so it folds away meanwhile.
     connect(centreTabs_, &QTabWidget::currentChanged, this, [this](int) {
-        const bool training = centreTabs_->currentWidget() == train_;
+        const bool training = centreTabs_->currentWidget() == trainTab_;
         if (training && splitBeforeTraining_.isEmpty()) {
             splitBeforeTraining_ = centreSplit_->sizes();
             centreSplit_->setSizes({1, 0});
@@ -195,6 +207,7 @@ void MainWindow::buildViews() {
     predictionAndCost_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     rightDock->setWidget(predictionAndCost_);
     right->installEventFilter(this);  // its layout requests resize the dock (eventFilter)
+    rightDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, rightDock);
 }
 
@@ -443,9 +456,8 @@ void MainWindow::showError(const QString& message) {
 }
 
 void MainWindow::setSidePanelsVisible(bool visible) {
-    timelineDock_->setVisible(visible);
-    costDock_->setVisible(visible);
-    action(QStringLiteral("view.panels"))->setChecked(visible);
+    panelMode_ = visible ? SidePanelMode::Shown : SidePanelMode::Hidden;
+    fitSidePanels();
 }
 
 bool MainWindow::sidePanelsVisible() const {
@@ -458,7 +470,7 @@ bool MainWindow::showView(const QString& name) {
     else if (name == QLatin1String("flow"))
         centreTabs_->setCurrentWidget(flow_);
     else if (name == QLatin1String("train"))
-        centreTabs_->setCurrentWidget(train_);
+        centreTabs_->setCurrentWidget(trainTab_);
     else if (name == QLatin1String("features"))
         centreSplit_->setSizes({1, 3});
     else if (name == QLatin1String("cost"))
@@ -478,49 +490,75 @@ void MainWindow::setFontScale(double scale) {
     setFont(f);
     menuBar()->setFont(f);
     timeline_->setFontScale(fontScale_);
-    updateStepTreeWidth();
     operation_->setFontScale(fontScale_);
     flow_->setFontScale(fontScale_);
     canvas_->setFontScale(fontScale_);
     cost_->setFontScale(fontScale_);
     prediction_->setFontScale(fontScale_);
     train_->setFontScale(fontScale_);
-    // Two toolbar rows when the text is large enough that one row would be cut off.
-    removeToolBarBreak(playbackBar_);
-    if (fontScale_ > 1.25) insertToolBarBreak(playbackBar_);
+    fitSidePanels();
+    fitToolbars();
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
-    // The prediction-and-cost dock scrolls only vertically, so it must be as wide as its content
-    // needs whenever that changes (text size, language, model): a dock sized for small text kept
-    // its width after "Projector (large text)" and cut the cost table and chart off.
+    // The prediction-and-cost content's width changes with text size, language and model: refit
+    // the panels so it is never cut (a dock sized for small text kept its width after "Projector
+    // (large text)" and cut the cost table and chart off).
     if (predictionAndCost_ && watched == predictionAndCost_->widget() &&
         event->type() == QEvent::LayoutRequest)
-        setMinimumDockWidth(predictionAndCost_,
-                            predictionAndCost_->widget()->minimumSizeHint().width() +
-                                predictionAndCost_->verticalScrollBar()->sizeHint().width());
+        fitSidePanels();
     return QMainWindow::eventFilter(watched, event);
 }
 
-void MainWindow::setMinimumDockWidth(QWidget* content, int width) {
-    const int before = content->minimumWidth();
-    if (width == before) return;
-    content->setMinimumWidth(width);
-    // A dock never shrinks by itself: back to smaller text, give the centre its width back.
-    auto* dock = qobject_cast<QDockWidget*>(content->parentWidget());
-    if (width < before && dock) resizeDocks({dock}, {width}, Qt::Horizontal);
-}
-
-// The step tree's name and shape columns grow with the text, and its MACs bars need what is left;
-// but never more than a quarter of the window, which belongs to the centre views first.
-void MainWindow::updateStepTreeWidth() {
-    const int wanted = std::max(kTimelineWidth, int(kTimelineWidth * std::min(fontScale_, 1.45)));
-    setMinimumDockWidth(timeline_, std::clamp(width() / 4, kTimelineWidth, wanted));
+// The step tree's name and shape columns grow with the text and its MACs bars need what is left;
+// the prediction and cost content needs its full width. Both give way to the centre
+// (layout/side_panels.h).
+void MainWindow::fitSidePanels() {
+    if (!predictionAndCost_ || fitting_) return;
+    fitting_ = true;
+    const int treeWanted = int(kTimelineWidth * std::clamp(fontScale_, 1.0, 1.45));
+    const int rightNeeded = predictionAndCost_->widget()->minimumSizeHint().width() +
+                            predictionAndCost_->verticalScrollBar()->sizeHint().width();
+    const SidePanelFit fit = ui::fitSidePanels(width(), treeWanted, rightNeeded, panelMode_);
+    timeline_->setMinimumWidth(fit.leftWidth);
+    predictionAndCost_->setMinimumWidth(fit.rightWidth);
+    timelineDock_->setVisible(fit.showLeft);
+    costDock_->setVisible(fit.showRight);
+    if (fit.leftWidth != lastFit_.leftWidth || fit.rightWidth != lastFit_.rightWidth ||
+        fit.showLeft != lastFit_.showLeft || fit.showRight != lastFit_.showRight)
+        resizeDocks({timelineDock_, costDock_}, {fit.leftWidth, fit.rightWidth}, Qt::Horizontal);
+    if (panelMode_ == SidePanelMode::Automatic && lastFit_.showRight && !fit.showRight)
+        statusBar()->showMessage(
+            tr("Prediction and cost are hidden to give the diagram room: H shows them."), 8000);
+    lastFit_ = fit;
+    action(QStringLiteral("view.panels"))->setChecked(fit.showLeft || fit.showRight);
+    fitting_ = false;
 }
 
 void MainWindow::resizeEvent(QResizeEvent* event) {
     QMainWindow::resizeEvent(event);
-    updateStepTreeWidth();
+    fitSidePanels();
+    fitToolbars();
+    // On a short screen (a 720-line projector) the diagram takes three quarters of the centre's
+    // height, elsewhere two thirds; set when the window changes between the two, so a split the
+    // user dragged stays.
+    const bool shortWindow = height() < 800;
+    if (shortWindow != shortWindow_ && centreTabs_->currentWidget() != trainTab_) {
+        shortWindow_ = shortWindow;
+        const int total = centreSplit_->height();
+        const int diagram = shortWindow ? total * 3 / 4 : total * 2 / 3;
+        centreSplit_->setSizes({diagram, total - diagram});
+    }
+}
+
+// Two toolbar rows when one row would be cut off (large text, a narrow screen).
+void MainWindow::fitToolbars() {
+    QToolBar* controls = findChild<QToolBar*>(QStringLiteral("Controls"));
+    const bool oneRow =
+        controls->sizeHint().width() + playbackBar_->sizeHint().width() + 16 <= width();
+    if (oneRow == !toolBarBreak(playbackBar_)) return;
+    removeToolBarBreak(playbackBar_);
+    if (!oneRow) insertToolBarBreak(playbackBar_);
 }
 
 void MainWindow::changeEvent(QEvent* event) {

@@ -8,6 +8,7 @@
 #include <QMainWindow>
 #include <QTimer>
 
+#include "layout/side_panels.h"
 #include "session/session.h"
 
 class QAction;
@@ -99,9 +100,9 @@ class MainWindow : public QMainWindow {
     void saveSettings() const;
     void restoreSettings();
     void applyTheme(const QString& theme);
-    void updateStepTreeWidth();
-    // Sets a dock content's minimum width; when it falls, the dock shrinks to it too.
-    void setMinimumDockWidth(QWidget* content, int width);
+    // Shows, hides and sizes the side panels for the window's width (layout/side_panels.h).
+    void fitSidePanels();
+    void fitToolbars();
 
     Session* session_ = nullptr;
     bool persist_ = true;
@@ -118,6 +119,7 @@ class MainWindow : public QMainWindow {
     QDockWidget* costDock_ = nullptr;
     QScrollArea* predictionAndCost_ = nullptr;  // the right dock's scrolling content
     TrainPanel* train_ = nullptr;
+    QScrollArea* trainTab_ = nullptr;  // the Train tab: train_ in a scroll area
     QTabWidget* centreTabs_ = nullptr;
     QList<int>
         splitBeforeTraining_;  // the centre split's sizes while the Train tab hides the canvas
@@ -139,6 +141,12 @@ class MainWindow : public QMainWindow {
     QTimer playTimer_;
     QString theme_ = QStringLiteral("system");
     bool denseGhost_ = false;
+    SidePanelMode panelMode_ = SidePanelMode::Automatic;
+    SidePanelFit lastFit_;
+    bool fitting_ = false;
+    std::optional<bool>
+        shortWindow_;  // whether the centre split was last set for a short window  // showing or
+                       // hiding a dock resizes the window's layout re-entrantly
 };
 
 }  // namespace shufflescope::ui

@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSlider>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -214,7 +215,7 @@ void MainWindow::buildActions() {
          MenuId::View,
          QT_TRANSLATE_NOOP("Actions", "Train panel"),
          {Qt::Key_T},
-         [this] { centreTabs_->setCurrentWidget(train_); }},
+         [this] { centreTabs_->setCurrentWidget(trainTab_); }},
         {"view.dense",
          MenuId::View,
          QT_TRANSLATE_NOOP("Actions", "Ghost the dense connections a grouped conv saves"),

@@ -275,3 +275,44 @@ TEST_CASE(
         CHECK(lines.isEmpty());
     }
 }
+
+// A 45-minute class on a 1280x720 projector: the whole window on the screen, and the teaching
+// diagram the largest thing in it (the side panels give way first).
+TEST_CASE(
+    "on a 1280x720 projector and a 1920x1080 screen, at text 1 and 1.8, the window fits and the "
+    "operation view is the largest thing on it",
+    "[window]") {
+    const QSize screen = GENERATE(QSize(1280, 720), QSize(1920, 1080));
+    const double scale = GENERATE(1.0, 1.8);
+    CAPTURE(screen.width(), screen.height(), scale);
+    MainWindow window(false);
+    window.setFontScale(scale);
+    window.resize(screen);
+    window.setAnimationsEnabled(false);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window, ui_testing::kExposeTimeoutMs));
+    REQUIRE(window.session().waitUntilIdle(60000));
+    const auto area = [](const QWidget* w) {
+        return w && w->isVisible() ? double(w->width()) * double(w->height()) : 0.0;
+    };
+    for (const char* view : {"operation", "flow", "train"}) {
+        CAPTURE(view);
+        REQUIRE(window.showView(QString::fromLatin1(view)));
+        settle(300);
+        CHECK(window.width() <= screen.width());
+        CHECK(window.height() <= screen.height());
+        CHECK(window.minimumSizeHint().width() <= screen.width());
+        CHECK(window.minimumSizeHint().height() <= screen.height());
+    }
+    REQUIRE(window.showView(QStringLiteral("operation")));
+    settle(300);
+    const double windowArea = area(&window);
+    const double operation = area(window.operationView());
+    CAPTURE(window.operationView()->width(), window.operationView()->height());
+    CHECK(operation / windowArea >= 0.25);
+    const QWidget* others[] = {window.timeline(), predictionAndCostArea(window), window.canvas()};
+    for (const QWidget* other : others) {
+        CAPTURE(other->objectName(), area(other));
+        CHECK(operation > area(other));
+    }
+}

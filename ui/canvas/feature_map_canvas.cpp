@@ -118,7 +118,7 @@ FeatureMapCanvas::FeatureMapCanvas(QWidget* parent)
     : QOpenGLWidget(parent), bridge_(std::make_unique<ImGuiQtBridge>()), knownGlyphs_(0x10000) {
     setMouseTracking(true);  // hover tooltips without a button held
     setFocusPolicy(Qt::StrongFocus);
-    setMinimumSize(240, 180);
+    setMinimumSize(200, 100);
     // Latin-1 and the symbols the canvas draws itself are always in the atlas.
     for (int c = 0x20; c <= 0xFF; ++c) knownGlyphs_[std::size_t(c)] = true;
     for (char16_t c : {u'\u2026', u'\u00d7', u'\u2212', u'\u00b7', u'\u2013', u'\u2014'})

@@ -41,7 +41,7 @@ class ChannelFlowView : public QWidget {
     void setFontScale(double scale);
 
     QSize sizeHint() const override { return {1100, 650}; }
-    QSize minimumSizeHint() const override { return {480, 300}; }
+    QSize minimumSizeHint() const override { return {320, 200}; }
 
   signals:
     void channelClicked(int step, int channel);

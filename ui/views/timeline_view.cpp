@@ -67,6 +67,21 @@ void TimelineView::setFontScale(double scale) {
     QFont f = font();
     f.setPointSizeF(10.0 * scale);
     setFont(f);
+    fitColumns();
+}
+
+void TimelineView::resizeEvent(QResizeEvent* event) {
+    QTreeWidget::resizeEvent(event);
+    fitColumns();
+}
+
+void TimelineView::fitColumns() {
+    const int available = viewport()->width();
+    const int names = sizeHintForColumn(0) + indentation();
+    const int shapes = sizeHintForColumn(1);
+    const int bars = fontMetrics().horizontalAdvance(QStringLiteral("294.9K")) + 12;
+    setColumnHidden(1, names + shapes + bars > available);
+    setColumnHidden(2, names + bars > available);
 }
 
 void TimelineView::setSnapshot(SnapshotPtr snapshot) {
@@ -91,6 +106,9 @@ void TimelineView::setSnapshot(SnapshotPtr snapshot) {
         if (s.kind == StepKind::PointwiseConv && s.groups > 1)
             tip += tr(", %1 groups").arg(s.groups);
         if (s.kind == StepKind::ChannelShuffle && !(s.enabled && s.groups > 1)) tip += tr(", off");
+        // The columns a narrow tree hides are still here.
+        tip += tr(": output %1, %2 MACs")
+                   .arg(shapeText(s.out), formatMacs(snapshot_->cost.steps[std::size_t(i)].macs));
         item->setToolTip(0, tip);
     }
     viewport()->update();
@@ -135,6 +153,7 @@ void TimelineView::rebuild() {
     const int current = currentStep_;
     currentStep_ = -1;
     setCurrentStep(current);
+    fitColumns();
 }
 
 QTreeWidgetItem* TimelineView::itemForStep(int step) const {

@@ -24,8 +24,14 @@ class TimelineView : public QTreeWidget {
   signals:
     void stepSelected(int step);
 
+  protected:
+    void resizeEvent(QResizeEvent* event) override;
+
   private:
     void rebuild();
+    // A narrow tree (a small screen, large text) drops the Output column first, then the MACs
+    // bars, rather than cutting the step names; the tooltips still have both.
+    void fitColumns();
 
     SnapshotPtr snapshot_;
     std::vector<std::string> structure_;   // step names the tree was built for

@@ -87,7 +87,7 @@ QString shapeText(const StepShape& shape);  // "240 × 28 × 28"
 // view is too small to hold a useful picture at that size (fewer than kMinEmsWide × kMinEmsTall
 // body-text heights); then everything shrinks together, so the picture keeps its proportions
 // instead of every label being squeezed or cut on its own. Never below min(requested, 0.75).
-inline constexpr double kMinEmsWide = 26, kMinEmsTall = 20;
+inline constexpr double kMinEmsWide = 26, kMinEmsTall = 17;
 double fittedFontScale(double requested, const QSizeF& size);
 
 // [SECTION] Fitting text

@@ -41,7 +41,7 @@ class OperationView : public QWidget {
     double fontScale() const { return fontScale_; }
 
     QSize sizeHint() const override { return {1100, 650}; }
-    QSize minimumSizeHint() const override { return {480, 320}; }
+    QSize minimumSizeHint() const override { return {320, 200}; }
 
   signals:
     void channelClicked(int channel);

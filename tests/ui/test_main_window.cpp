@@ -22,6 +22,7 @@
 #include "views/prediction_panel.h"
 #include "views/timeline_view.h"
 #include "widgets/number_format.h"
+#include "widgets/palette.h"
 
 using namespace shufflescope;
 using namespace shufflescope::ui;
@@ -315,4 +316,37 @@ TEST_CASE(
         CAPTURE(other->objectName(), area(other));
         CHECK(operation > area(other));
     }
+}
+
+// The second grouped conv is where the shuffle shows: each of its groups reads channels that came
+// from every group of the first (shuffle on) or from one (off). Its input strip is coloured by the
+// pw1 group each channel came from, so the two pictures differ (they were identical).
+TEST_CASE("pw2 looks different with the shuffle on and off", "[window]") {
+    Window w;
+    w.window.showView(QStringLiteral("operation"));
+    w.window.setSidePanelsVisible(false);  // the checkpoint's name must not move the view
+    std::map<bool, QImage> shots;
+    for (const bool shuffle : {true, false}) {
+        w.use(fashion(8, shuffle));
+        REQUIRE(w.session().selectStepByName(QStringLiteral("stages.1.1.pw2")));
+        shots[shuffle] = grabOf(w.window.operationView());
+    }
+    CHECK(ui_testing::differingFraction(shots[true], shots[false]) > 0.002);
+}
+
+// The add view's input bar is this unit's input as this unit's first grouped conv splits it, not
+// the previous unit's make-up (whose grey shortcut channels read as "not grouped").
+TEST_CASE("the add view colours its input by this unit's groups, with no shortcut grey",
+          "[window]") {
+    Window w;
+    w.window.showView(QStringLiteral("operation"));
+    w.use(fashion(3));
+    // Stage 3's second unit: its input is the stride-2 unit's concat, a third of it shortcut.
+    REQUIRE(w.session().selectStepByName(QStringLiteral("stages.1.1.add")));
+    const QImage shot = grabOf(w.window.operationView());
+    const QRgb grey = neutralColor().rgb();
+    int greyPixels = 0;
+    for (int y = 0; y < shot.height(); ++y)
+        for (int x = 0; x < shot.width(); ++x) greyPixels += shot.pixel(x, y) == grey;
+    CHECK(greyPixels < 500);  // a few from lines and text; a grey bar segment is thousands
 }

@@ -249,7 +249,14 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
     };
     drawText(painter, {inputBar.left(), area.top()}, tr("unit input  %1").arg(shapeText(in.out)),
              bold, theme.text, right - inputBar.left());
-    drawChannelBar(painter, inputBar, cin, groupOf(u.input), theme, 1.0);
+    // The unit's input coloured by the group of this unit's first 1x1 conv that reads each channel
+    // (the previous unit's make-up, or grey shortcut channels, read as this unit's grouping).
+    // The identity shortcut is the same x, so it keeps these colours.
+    const int readingGroups = pw1.groups;
+    const std::function<QColor(int)> inputColour = [cin, readingGroups](int c) {
+        return readingGroups > 1 ? groupColor(c / (cin / readingGroups)) : neutralColor();
+    };
+    drawChannelBar(painter, inputBar, cin, inputColour, theme, 1.0);
 
     // [SECTION] The two paths
     const double pathsReveal = phaseProgress(p, 0.0, kPathsEnd);
@@ -313,7 +320,7 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
     const double bars = phaseProgress(p, kPathsEnd, kBarsEnd);
     const double move = phaseProgress(p, kBarsEnd, kMergeEnd);
     const double result = phaseProgress(p, kMergeEnd, 1.0);
-    const int shortcutSource = u.concat ? u.shortcut : u.input;
+    const std::function<QColor(int)> shortcutColour = u.concat ? groupOf(u.shortcut) : inputColour;
     // The two labels share one row, at one size: the most complete pair of wordings that fits.
     const QStringList shortcutLabels =
         u.concat ? QStringList{tr("shortcut  %1 × %2 × %3")
@@ -367,7 +374,7 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
         drawChannelBar(
             painter,
             QRectF(shortcutBar.left(), shortcutBar.top(), shortcutBar.width() * bars, barHeight),
-            cin, groupOf(shortcutSource), theme, 1.0);
+            cin, shortcutColour, theme, 1.0);
         drawChannelBar(painter,
                        QRectF(mainBar.left(), mainBar.top(), mainBar.width() * bars, barHeight),
                        cmain, groupOf(u.main), theme, dimmed);
@@ -379,7 +386,7 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
                                 resultTop, mainWidth, barHeight);
         if (move < 1) {
             drawChannelBar(painter, lerpRect(shortcutBar, shortcutTarget, move), cin,
-                           groupOf(shortcutSource), theme, 0.9);
+                           shortcutColour, theme, 0.9);
             drawChannelBar(painter, lerpRect(mainBar, mainTarget, move), cmain, groupOf(u.main),
                            theme, u.concat ? 0.9 : 0.6);
         } else {

@@ -34,9 +34,8 @@ ConvShape shapeOf(const PaintContext& ctx) {
     return shape;
 }
 
-// Strips of one row of channels; colour by the conv's own group (input: which filter group reads
-// the channel) or, for the ungrouped conv, by channelGroup (its outputs are split for the
-// shuffle; its inputs, from the stem, have no group).
+// Strips of one row of channels, each in the colour colourOf gives it, with each group of the
+// conv outlined.
 void paintStrips(QPainter& painter, const GroupedAxis& axis, double top, double height,
                  const std::function<QColor(int)>& colourOf, const Theme& theme) {
     painter.save();
@@ -262,10 +261,22 @@ void PointwiseConvPainter::paintConnections(QPainter& painter, const QRectF& are
     }
     painter.restore();
 
+    // Inputs made inside this unit (pw2's, after the shuffle) show the group of pw1 they came
+    // from, as the feature-strip borders do: with the shuffle each of pw2's groups reads channels
+    // from every group of pw1, without it only from its own — the picture the shuffle is for.
+    // A unit's first 1x1 conv (its input from the previous unit) colours them by the group that
+    // reads them.
+    const Network& network = *ctx.snapshot.network;
+    const Step& here = network.step(ctx.step);
+    const int source = here.inputs[0];
+    const bool madeInThisUnit = here.stage >= 0 && network.step(source).stage == here.stage &&
+                                network.step(source).unit == here.unit;
     paintStrips(
         painter, in, inTop, stripHeight,
         [&](int c) {
-            return shape.ungroupedByPaper ? neutralColor() : groupColor(c / in.groupSize());
+            if (shape.ungroupedByPaper) return neutralColor();
+            return groupColor(madeInThisUnit ? channelGroup(network, source, c)
+                                             : c / in.groupSize());
         },
         theme);
     paintStrips(painter, out, outTop, stripHeight, outputColour, theme);

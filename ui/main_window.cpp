@@ -96,8 +96,32 @@ MainWindow::MainWindow(bool restoreSettingsFlag, QWidget* parent)
     connect(session_, &Session::selectionChanged, this, &MainWindow::refreshViews);
     connect(session_, &Session::comparisonChanged, this, &MainWindow::refreshComparison);
     connect(session_, &Session::failed, this, &MainWindow::showError);
-    connect(session_, &Session::busyChanged, this,
-            [this](bool busy) { busyLabel_->setText(busy ? tr("Computing\u2026") : QString()); });
+    // A result that takes longer than a blink is announced in the views themselves, over the old
+    // picture (the first shuffle toggle once showed the stale flow for a third of a second with
+    // only the status bar saying anything).
+    pendingTimer_.setSingleShot(true);
+    pendingTimer_.setInterval(120);
+    const auto showPending = [this] {
+        if (!session_->busy()) return;
+        const QString text = tr("Computing %1\u2026").arg(describeConfig(session_->config()));
+        operation_->setPending(text);
+        flow_->setPending(text);
+    };
+    connect(&pendingTimer_, &QTimer::timeout, this, showPending);
+    // A new request while the veil is up (8, then S): it names the newest.
+    connect(session_, &Session::requestChanged, this, [this, showPending] {
+        if (!operation_->pending().isEmpty()) showPending();
+    });
+    connect(session_, &Session::busyChanged, this, [this](bool busy) {
+        busyLabel_->setText(busy ? tr("Computing\u2026") : QString());
+        if (busy) {
+            pendingTimer_.start();
+        } else {
+            pendingTimer_.stop();
+            operation_->setPending({});
+            flow_->setPending({});
+        }
+    });
     connect(&playTimer_, &QTimer::timeout, this, [this] {
         const SnapshotPtr s = session_->snapshot();
         if (!s) return;
@@ -405,6 +429,13 @@ void MainWindow::refreshComparison() {
 
 // [SECTION] Actions
 
+void MainWindow::setComparisonChoice(int choice) {
+    const int index = compareBox_->findData(choice);
+    if (index < 0) return;
+    compareBox_->setCurrentIndex(index);
+    session_->setComparison(comparisonChoice());
+}
+
 // Configuration B as the B box describes it, relative to the current configuration A.
 ModelConfig MainWindow::comparisonChoice() const {
     ModelConfig b = session_->config();
@@ -473,9 +504,14 @@ bool MainWindow::showView(const QString& name) {
         centreTabs_->setCurrentWidget(trainTab_);
     else if (name == QLatin1String("features"))
         centreSplit_->setSizes({1, 3});
-    else if (name == QLatin1String("cost"))
+    else if (name == QLatin1String("cost")) {
+        // The cost panel in front: the side panels shown, the right one widened to two fifths of
+        // the window and scrolled to the chart.
+        setSidePanelsVisible(true);
+        resizeDocks({costDock_}, {std::max(width() * 2 / 5, costDock_->width())}, Qt::Horizontal);
+        predictionAndCost_->ensureWidgetVisible(cost_);
         cost_->setFocus();
-    else if (name == QLatin1String("compare")) {
+    } else if (name == QLatin1String("compare")) {
         if (!session_->comparisonConfig()) toggleComparison();
         centreSplit_->setSizes({1, 3});
     } else

@@ -57,6 +57,10 @@ class MainWindow : public QMainWindow {
     const QString& lastError() const { return lastError_; }
     void setAnimationsEnabled(bool on);
     void setTheme(const QString& theme) { applyTheme(theme); }  // "system", "light", "dark"
+    // A/B compare on, with B chosen in the toolbar's box: 0 = the shuffle flipped, 1..8 = g.
+    void setComparisonChoice(int choice);
+    // A message to the user (status bar and a non-blocking dialog).
+    void reportError(const QString& message) { showError(message); }
 
     // Views, for tests.
     OperationView* operationView() const { return operation_; }
@@ -139,6 +143,7 @@ class MainWindow : public QMainWindow {
     QLabel* busyLabel_ = nullptr;
     QToolBar* playbackBar_ = nullptr;
     QTimer playTimer_;
+    QTimer pendingTimer_;  // veils the views when a result takes longer than a blink
     QString theme_ = QStringLiteral("system");
     bool denseGhost_ = false;
     SidePanelMode panelMode_ = SidePanelMode::Automatic;

@@ -257,7 +257,7 @@ bool applyStartupOptions(MainWindow& window, const StartupOptions& o, QString* e
     return true;
 }
 
-bool takeScreenshot(MainWindow& window, const StartupOptions& o, QString* error) {
+bool applyViewOptions(MainWindow& window, const StartupOptions& o, QString* error) {
     Session& session = window.session();
     if (!session.waitUntilIdle(kResultTimeoutMs)) {
         *error = QObject::tr("the network did not finish within %1 s").arg(kResultTimeoutMs / 1000);
@@ -271,7 +271,37 @@ bool takeScreenshot(MainWindow& window, const StartupOptions& o, QString* error)
         *error = QObject::tr("--step: no step named '%1' in this network").arg(o.step);
         return false;
     }
-    if (o.channel) session.selectChannel(*o.channel);
+    if (o.channel) {
+        const Step& step = session.snapshot()->step(session.selectedStep());
+        if (*o.channel >= step.out.channels) {
+            *error =
+                QObject::tr("--channel: step '%1' has channels 0 to %2; there is no channel %3")
+                    .arg(QString::fromStdString(step.name))
+                    .arg(step.out.channels - 1)
+                    .arg(*o.channel);
+            return false;
+        }
+        session.selectChannel(*o.channel);
+    }
+    if (!o.compare.isEmpty()) {
+        // Through the window's B box, so the toolbar shows what --compare chose.
+        window.setComparisonChoice(o.compare == QLatin1String("shuffle") ? 0 : o.compare.toInt());
+        if (!session.waitUntilIdle(kResultTimeoutMs) || !window.lastError().isEmpty()) {
+            *error = window.lastError().isEmpty() ? QObject::tr("the comparison did not finish")
+                                                  : window.lastError();
+            return false;
+        }
+    }
+    if (!o.view.isEmpty() && !window.showView(o.view)) {
+        *error =
+            QObject::tr("--view: '%1' is not operation, flow, features, cost, compare or train")
+                .arg(o.view);
+        return false;
+    }
+    return true;
+}
+
+bool takeScreenshot(MainWindow& window, const StartupOptions& o, QString* error) {
     if (o.trainEpochs) {
         TrainPanel& panel = *window.trainPanel();
         QElapsedTimer timer;
@@ -287,25 +317,7 @@ bool takeScreenshot(MainWindow& window, const StartupOptions& o, QString* error)
             return false;
         }
     }
-    if (!o.compare.isEmpty()) {
-        ModelConfig b = session.config();
-        if (o.compare == QLatin1String("shuffle"))
-            b.shuffle = !b.shuffle;
-        else
-            b.groups = o.compare.toInt();
-        session.setComparison(b);
-        if (!session.waitUntilIdle(kResultTimeoutMs) || !window.lastError().isEmpty()) {
-            *error = window.lastError().isEmpty() ? QObject::tr("the comparison did not finish")
-                                                  : window.lastError();
-            return false;
-        }
-    }
-    if (!o.view.isEmpty() && !window.showView(o.view)) {
-        *error =
-            QObject::tr("--view: '%1' is not operation, flow, features, cost, compare or train")
-                .arg(o.view);
-        return false;
-    }
+    if (!applyViewOptions(window, o, error)) return false;
     // Layout changes chain (a dock widens, its text re-wraps, the canvas redraws), and on a busy
     // machine a fixed wait caught them half-way: wait until two grabs a moment apart agree.
     settle(600);

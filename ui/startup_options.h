@@ -47,7 +47,10 @@ bool applyStartupOptions(MainWindow& window, const StartupOptions& options, QStr
 // Returns the language in effect.
 QString installTranslation(const StartupOptions& options);
 
-// Waits for the results, applies --step/--channel/--view, renders and saves the PNG.
+// Waits for the first result, then applies --step, --channel (checked against the step's
+// channels), --compare and --view. The app calls it once the window is up; --screenshot too.
+bool applyViewOptions(MainWindow& window, const StartupOptions& options, QString* error);
+// Waits for training runs (--train), applies the view options, renders and saves the PNG.
 bool takeScreenshot(MainWindow& window, const StartupOptions& options, QString* error);
 
 }  // namespace shufflescope::ui

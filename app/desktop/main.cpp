@@ -50,7 +50,12 @@ int main(int argc, char** argv) {
         return 1;
     }
     window.show();
-    if (!options.screenshot) return QApplication::exec();
+    if (!options.screenshot) {
+        // --step, --channel, --compare and --view need the first result; a bad value is a
+        // message in the window, which keeps going.
+        if (!applyViewOptions(window, options, &error)) window.reportError(error);
+        return QApplication::exec();
+    }
     return takeScreenshot(window, options, &error)
                ? 0
                : (std::fprintf(stderr, "shufflescope: error: %s\n", qPrintable(error)), 1);

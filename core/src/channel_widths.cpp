@@ -108,7 +108,8 @@ ChannelWidths ruleWidths(int g, double s) {
              << g << " groups, which needs g to divide the stem width, and " << g
              << " does not divide " << paperStemChannels(s) << ".";
         if (!paperStemSplitsInto(g))
-            note << " That is why the paper only evaluates g = 1, 2, 3, 4, 8.";
+            note << " The paper evaluates only g = 1, 2, 3, 4 and 8 without saying why; 24 also "
+                    "splits into 6 groups, so the stem alone does not explain the choice.";
     }
     w.note = note.str();
     return w;

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <QChartView>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollArea>
@@ -349,4 +350,64 @@ TEST_CASE("the add view colours its input by this unit's groups, with no shortcu
     for (int y = 0; y < shot.height(); ++y)
         for (int x = 0; x < shot.width(); ++x) greyPixels += shot.pixel(x, y) == grey;
     CHECK(greyPixels < 500);  // a few from lines and text; a grey bar segment is thousands
+}
+
+// --compare G goes through the toolbar's B box, so the box shows what was chosen.
+TEST_CASE("choosing configuration B shows in the B box, and compare compares with it", "[window]") {
+    Window w;
+    w.use(fashion(3));
+    w.window.setComparisonChoice(5);
+    w.idle();
+    auto* box = w.window.findChild<QComboBox*>();
+    QComboBox* bBox = nullptr;
+    for (QComboBox* b : w.window.findChildren<QComboBox*>())
+        if (b->findData(0) >= 0 && b->count() == 9) bBox = b;
+    REQUIRE(box);
+    REQUIRE(bBox);
+    CHECK(bBox->currentData().toInt() == 5);
+    REQUIRE(w.session().comparisonConfig());
+    CHECK(w.session().comparisonConfig()->groups == 5);
+    w.window.setComparisonChoice(0);
+    w.idle();
+    CHECK(bBox->currentData().toInt() == 0);
+    CHECK(w.session().comparisonConfig()->shuffle == false);
+    CHECK(w.session().comparisonConfig()->groups == 3);
+}
+
+// --view cost shows the cost panel in front (it once only moved the keyboard focus there).
+TEST_CASE("the cost view widens the prediction and cost panel", "[window]") {
+    MainWindow window(false);
+    window.setFontScale(1.8);
+    window.resize(1280, 720);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window, ui_testing::kExposeTimeoutMs));
+    REQUIRE(window.session().waitUntilIdle(60000));
+    settle(200);
+    QScrollArea* dock = predictionAndCostArea(window);
+    REQUIRE(dock);
+    CHECK_FALSE(dock->isVisible());  // collapsed for room at this size
+    REQUIRE(window.showView(QStringLiteral("cost")));
+    settle(300);
+    CHECK(dock->isVisible());
+    CHECK(dock->width() >= 1280 * 2 / 5 - 40);
+    CHECK(window.width() <= 1280);
+}
+
+// While a slow result is computed the views say so over the old picture.
+TEST_CASE("a slow result veils the operation view and the channel flow until it arrives",
+          "[window]") {
+    Window w;
+    w.idle();
+    ModelConfig slow = presetConfig("imagenet");
+    slow.widthScale = 2.0;
+    w.session().setConfig(slow);
+    REQUIRE(w.session().busy());
+    REQUIRE(ui_testing::waitFor(
+        [&] { return !w.window.operationView()->pending().isEmpty() || !w.session().busy(); }));
+    CHECK(w.window.operationView()->pending().contains(QStringLiteral("imagenet")));
+    CHECK(w.window.operationView()->pending().contains(QStringLiteral("2x")));
+    CHECK(w.window.channelFlow()->pending() == w.window.operationView()->pending());
+    w.idle();
+    CHECK(w.window.operationView()->pending().isEmpty());
+    CHECK(w.window.channelFlow()->pending().isEmpty());
 }

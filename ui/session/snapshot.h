@@ -21,7 +21,8 @@ struct Snapshot {
     std::vector<Tensor> outputs;         // per step, [1, C, H, W] (outputs[0] is the input)
     std::vector<float> logits;           // [classes]
     std::vector<float> probabilities;    // softmax of the logits
-    double forwardMilliseconds = 0;      // the fast path's time on this input
+    double forwardMilliseconds = 0;      // the fast path's median time on this input...
+    int forwardRuns = 0;                 // ...over this many runs, after one warm-up run
     QString weightsDescription;          // "random (seed 1)" or a checkpoint's file name
     bool trained = false;                // false: the UI badges the model "untrained"
     std::optional<double> testAccuracy;  // a trained checkpoint's recorded test accuracy (fraction)

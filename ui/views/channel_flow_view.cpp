@@ -190,8 +190,20 @@ void drawColumnLabels(QPainter& painter, const ColumnLabels& layout, const QStri
 
 }  // namespace
 
+void ChannelFlowView::setPending(const QString& text) {
+    if (text == pending_) return;
+    pending_ = text;
+    update();
+}
+
 void ChannelFlowView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
+    paintContent(painter);
+    paintPendingVeil(painter, rect(), pending_, Theme::from(palette()),
+                     fittedFontScale(fontScale_, size()));
+}
+
+void ChannelFlowView::paintContent(QPainter& painter) {
     const Theme theme = Theme::from(palette());
     painter.fillRect(rect(), theme.background);
     columns_.clear();

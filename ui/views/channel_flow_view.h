@@ -5,6 +5,7 @@
 // dimmed. With the shuffle off the reach stays inside one group; with it on it spreads to all.
 // A caption states the count. Clicking a cell selects that step and channel.
 
+#include <QPainter>
 #include <QWidget>
 #include <vector>
 
@@ -38,6 +39,9 @@ class ChannelFlowView : public QWidget {
     explicit ChannelFlowView(QWidget* parent = nullptr);
     void setSnapshot(SnapshotPtr snapshot, int step,
                      int channel);  // channel -1: prompt to pick one
+    // Non-empty while a new result is computed: the view veils its old picture and says so.
+    void setPending(const QString& text);
+    const QString& pending() const { return pending_; }
     void setFontScale(double scale);
 
     QSize sizeHint() const override { return {1100, 650}; }
@@ -63,6 +67,10 @@ class ChannelFlowView : public QWidget {
     double fontScale_ = 1.0;
     ChannelReach reach_;           // recomputed by setSnapshot, read by paintEvent
     std::vector<Column> columns_;  // laid out by paintEvent, read by clicks
+
+  private:
+    void paintContent(QPainter& painter);
+    QString pending_;
 };
 
 }  // namespace shufflescope::ui

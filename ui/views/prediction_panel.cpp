@@ -135,9 +135,10 @@ void PredictionPanel::paintEvent(QPaintEvent*) {
         y += line;
     }
     painter.setPen(text);
-    painter.drawText(
-        QRect(4, y, width() - 8, line), Qt::AlignVCenter | Qt::AlignLeft,
-        tr("Forward pass: %1 ms (fast path)").arg(snapshot_->forwardMilliseconds, 0, 'f', 2));
+    painter.drawText(QRect(4, y, width() - 8, line), Qt::AlignVCenter | Qt::AlignLeft,
+                     tr("Forward pass: %1 ms (median of %2 runs, fast path)")
+                         .arg(snapshot_->forwardMilliseconds, 0, 'f', 2)
+                         .arg(snapshot_->forwardRuns));
 }
 
 }  // namespace shufflescope::ui

@@ -107,7 +107,9 @@ QString widthsNote(const ChannelWidths& widths, int groups, double widthScale) {
                     .arg(groups);
         if (!paperStemSplitsInto(groups))
             note += QCoreApplication::translate(
-                "WidthsNote", " That is why the paper only evaluates g = 1, 2, 3, 4, 8.");
+                "WidthsNote",
+                " The paper evaluates only g = 1, 2, 3, 4 and 8 without saying why; 24 also "
+                "splits into 6 groups, so the stem alone does not explain the choice.");
     }
     return note;
 }

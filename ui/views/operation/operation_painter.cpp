@@ -169,6 +169,27 @@ QString shapeText(const StepShape& shape) {
     return QStringLiteral("%1 × %2 × %3").arg(shape.channels).arg(shape.height).arg(shape.width);
 }
 
+void paintPendingVeil(QPainter& painter, const QRectF& rect, const QString& text,
+                      const Theme& theme, double fontScale) {
+    if (text.isEmpty()) return;
+    painter.save();
+    painter.fillRect(rect, withAlpha(theme.background, 0.6));
+    QFont font = painter.font();
+    font.setPixelSize(int(22 * fontScale));
+    font.setBold(true);
+    painter.setFont(font);
+    const QRectF box =
+        QFontMetricsF(font)
+            .boundingRect(rect, Qt::AlignCenter | Qt::TextWordWrap, text)
+            .adjusted(-16 * fontScale, -10 * fontScale, 16 * fontScale, 10 * fontScale);
+    painter.setPen(QPen(theme.outline, 1));
+    painter.setBrush(theme.background);
+    painter.drawRoundedRect(box, 8, 8);
+    painter.setPen(theme.text);
+    painter.drawText(rect, Qt::AlignCenter | Qt::TextWordWrap, text);
+    painter.restore();
+}
+
 double fittedFontScale(double requested, const QSizeF& size) {
     const double byWidth = size.width() / (17.0 * kMinEmsWide);
     const double byHeight = size.height() / (17.0 * kMinEmsTall);

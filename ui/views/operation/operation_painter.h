@@ -90,6 +90,11 @@ QString shapeText(const StepShape& shape);  // "240 × 28 × 28"
 inline constexpr double kMinEmsWide = 26, kMinEmsTall = 17;
 double fittedFontScale(double requested, const QSizeF& size);
 
+// A result is on its way (the user pressed S, or 8): the old picture is veiled and `text` says
+// what is being computed, in the view itself rather than only in the status bar.
+void paintPendingVeil(QPainter& painter, const QRectF& rect, const QString& text,
+                      const Theme& theme, double fontScale);
+
 // [SECTION] Fitting text
 //
 // Every label goes through these so that nothing leaves its box: a single line first shrinks

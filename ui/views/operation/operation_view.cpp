@@ -124,8 +124,20 @@ void OperationView::restartAnimation() {
 
 // [SECTION] Events
 
+void OperationView::setPending(const QString& text) {
+    if (text == pending_) return;
+    pending_ = text;
+    update();
+}
+
 void OperationView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
+    paintContent(painter);
+    paintPendingVeil(painter, rect(), pending_, Theme::from(palette()),
+                     fittedFontScale(fontScale_, size()));
+}
+
+void OperationView::paintContent(QPainter& painter) {
     const Theme theme = Theme::from(palette());
     painter.fillRect(rect(), theme.background);
     hits_.clear();

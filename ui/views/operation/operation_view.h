@@ -24,7 +24,10 @@ class OperationView : public QWidget {
     void setSnapshot(SnapshotPtr snapshot, int step);
     void setSelectedChannel(int channel);  // -1 none
     void setShowDenseGhost(bool on);       // grouped conv: ghost in the dense connections it saves
-    void setFontScale(double scale);       // projector: 1.0..2.5
+    // Non-empty while a new result is computed: the view veils its old picture and says so.
+    void setPending(const QString& text);
+    const QString& pending() const { return pending_; }
+    void setFontScale(double scale);  // projector: 1.0..2.5
     void replayAnimation();
     double animationProgress() const;   // 0..1, for tests
     void setAnimationEnabled(bool on);  // off: draw the final state at once (screenshots/tests)
@@ -68,6 +71,10 @@ class OperationView : public QWidget {
     mutable HitRegions hits_;  // rebuilt by every paint, read by clicks
 
     std::unique_ptr<OperationPainter> pointwise_, shuffle_, depthwise_, merge_, simple_;
+
+  private:
+    void paintContent(QPainter& painter);
+    QString pending_;
 };
 
 }  // namespace shufflescope::ui

@@ -213,11 +213,18 @@ void SimpleStepPainter::paintStem(QPainter& painter, const QRectF& area, const P
     const QFont caption = ctx.font(1.1, true), font = ctx.font(1.15), small = ctx.font(0.85);
     const double captionHeight =
         drawParagraph(painter, area.topLeft(), area.width(),
-                      tr("%1 filters, each %2×%2 over all %3 input channels (dense), stride %4")
-                          .arg(s.out.channels)
-                          .arg(s.kernel)
-                          .arg(in.out.channels)
-                          .arg(s.stride),
+                      in.out.channels == 1
+                          // A grayscale input (Fashion-MNIST): "all 1 input channels" misreads.
+                          ? tr("%1 filters, each %2×%2 over the single input channel, stride %3")
+                                .arg(s.out.channels)
+                                .arg(s.kernel)
+                                .arg(s.stride)
+                          : tr("%1 filters, each %2×%2 over all %3 input channels (dense), stride "
+                               "%4")
+                                .arg(s.out.channels)
+                                .arg(s.kernel)
+                                .arg(in.out.channels)
+                                .arg(s.stride),
                       caption, theme.text);
     const QStringList formulaLines = {tr("H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%6 = %7 MACs")
                                           .arg(s.kernel)
@@ -322,11 +329,14 @@ void SimpleStepPainter::paintBatchNorm(QPainter& painter, const QRectF& area,
         return (area.bottom() - from - titles[0].height - titles[1].height) / 2 - line * 1.4;
     };
     // What μ, σ², γ and β are: left out when the histograms would be too flat to read.
+    // The feature maps below normalise each tile to its own range, which undoes exactly what BN
+    // does per channel: say so, or a class sees "nothing changed".
     const WrappedText symbols =
         fitParagraph(font,
                      tr("μ, σ²: the channel's running mean and variance from training;  γ, β: "
-                        "its learned scale and shift"),
-                     area.width(), 2);
+                        "its learned scale and shift. The feature maps below each use their own "
+                        "colour range, so they look as before BN: press G for one shared range."),
+                     area.width(), 3);
     if (histogramHeight(top + symbols.height + line) >= line * 2.5)
         top += drawWrappedText(painter, QRectF(area.left(), top, area.width(), symbols.height),
                                symbols, theme.dimText);

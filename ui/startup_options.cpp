@@ -191,7 +191,7 @@ bool parseStartupOptions(const QStringList& arguments, StartupOptions* o, QStrin
                          .arg(parser.value(size));
             return false;
         }
-        o->size = {w, h};
+        o->size = QSize(w, h);
     }
     if (o->screenshot && !o->screenshot->endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
         *error = QObject::tr("--screenshot: '%1' must be a .png file").arg(*o->screenshot);
@@ -239,7 +239,10 @@ bool applyStartupOptions(MainWindow& window, const StartupOptions& o, QString* e
     if (!o.theme.isEmpty()) window.setTheme(o.theme);
     window.setFontScale(o.fontScale);
     if (o.screenshot) window.setAnimationsEnabled(false);
-    window.resize(o.size);
+    if (o.size)
+        window.resize(*o.size);
+    else if (o.screenshot)
+        window.resize(1600, 960);  // reproducible pictures, whatever the screen
     if (!o.step.isEmpty()) session.selectStepByName(o.step);
     if (o.trainEpochs) {
         TrainPanel& panel = *window.trainPanel();

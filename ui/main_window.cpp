@@ -483,6 +483,7 @@ void MainWindow::showError(const QString& message) {
     auto* box =
         new QMessageBox(QMessageBox::Warning, tr("ShuffleScope"), message, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this] { activateWindow(); });
     box->open();
 }
 

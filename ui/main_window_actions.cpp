@@ -422,6 +422,9 @@ void MainWindow::showShortcuts() {
     const QSize available = screen()->availableSize();
     dialog->resize(std::min(int(620 * fontScale_), available.width() - 40),
                    std::min(int(560 * fontScale_), available.height() - 80));
+    // Back to the main window when it closes, so its keys act at once (without a window
+    // manager, nothing else would hand the focus back).
+    connect(dialog, &QDialog::finished, this, [this] { activateWindow(); });
     dialog->open();
 }
 

@@ -291,3 +291,21 @@ TEST_CASE("H hides and shows the side panels, so the operation view takes the sc
     settle(200);
     CHECK(w.window.sidePanelsVisible());
 }
+
+TEST_CASE("the app's keys work again as soon as the F1 sheet closes", "[keys]") {
+    ActiveWindow w;
+    w.session().setConfig(fashion(3));
+    w.idle();
+    press(Qt::Key_F1);
+    QDialog* sheet = nullptr;
+    REQUIRE(ui_testing::waitFor(
+        [&] {
+            sheet = w.window.findChild<QDialog*>(QStringLiteral("ShortcutSheet"));
+            return sheet && sheet->isActiveWindow();
+        },
+        5000));
+    press(Qt::Key_Escape);  // to the sheet, which has the focus now
+    REQUIRE(ui_testing::waitFor([&] { return w.window.isActiveWindow(); }, 5000));
+    press(Qt::Key_7);
+    CHECK(w.shown().groups == 7);
+}

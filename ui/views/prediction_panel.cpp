@@ -135,10 +135,13 @@ void PredictionPanel::paintEvent(QPaintEvent*) {
         y += line;
     }
     painter.setPen(text);
-    painter.drawText(QRect(4, y, width() - 8, line), Qt::AlignVCenter | Qt::AlignLeft,
-                     tr("Forward pass: %1 ms (median of %2 runs, fast path)")
-                         .arg(snapshot_->forwardMilliseconds, 0, 'f', 2)
-                         .arg(snapshot_->forwardRuns));
+    painter.drawText(
+        QRect(4, y, width() - 8, line), Qt::AlignVCenter | Qt::AlignLeft,
+        snapshot_->forwardRuns > 1
+            ? tr("Forward pass: %1 ms, median of %2")
+                  .arg(snapshot_->forwardMilliseconds, 0, 'f', 2)
+                  .arg(snapshot_->forwardRuns)
+            : tr("Forward pass: %1 ms").arg(snapshot_->forwardMilliseconds, 0, 'f', 2));
 }
 
 }  // namespace shufflescope::ui

@@ -366,3 +366,28 @@ TEST_CASE("atlas texels: viridis over each channel's range, padding repeats the 
         REQUIRE(texel(t, g, g.texelX(3), g.texelY(3)) == rgba(0.0f));
     }
 }
+
+TEST_CASE("group frames: at least 3 px, growing with the tile, neighbours kept apart", "[canvas]") {
+    for (float tile = 1.0f; tile <= 2000.0f; tile *= 1.3f) {
+        for (float gap : {kFeatureMapSpacing.minGap, 10.0f, 14.0f, 30.0f}) {
+            CAPTURE(tile, gap);
+            const float frame = groupFrameWidth(tile, gap);
+            CHECK(frame >= 3.0f);
+            CHECK(frame <= kMaxGroupFrame);
+            CHECK(frame == std::round(frame));  // whole pixels: crisp
+            // Two frames in a gap leave background between them.
+            CHECK(2 * frame + kFrameSeparation <= std::max(gap, 8.0f));
+        }
+    }
+    CHECK(groupFrameWidth(40, 8) == 3.0f);
+    CHECK(groupFrameWidth(120, 12) == 5.0f);
+    CHECK(groupFrameWidth(400, 40) == kMaxGroupFrame);
+    CHECK(groupFrameWidth(120, 30) > groupFrameWidth(60, 30));
+
+    // The canvas's spacing always leaves room for two minimum frames and the strip between.
+    for (int count : {24, 240, 1536}) {
+        const GridLayout layout = layoutGrid(count, 1.0f, {0, 0, 900, 300}, kFeatureMapSpacing);
+        CAPTURE(count, layout.gap);
+        CHECK(layout.gap >= 2 * kMinGroupFrame + kFrameSeparation);
+    }
+}

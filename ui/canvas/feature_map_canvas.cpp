@@ -55,6 +55,14 @@ ImVec2 operator+(ImVec2 a, ImVec2 b) {
     return ImVec2(a.x + b.x, a.y + b.y);
 }
 
+// WCAG relative luminance: dark text on colours above ~0.3, light text below.
+double relativeLuminance(const QColor& c) {
+    const auto linear = [](double v) {
+        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF());
+}
+
 QString formatValue(float v) {
     // Four significant digits: enough to compare maps, short enough for a projector.
     if (v == 0.0f) return QStringLiteral("0");
@@ -308,11 +316,11 @@ void FeatureMapCanvas::updateGeometry() {
         if (!pane.valid || (i == 1 && !comparing_)) continue;
         // Vector steps are cells of colour with hairline gaps; maps get gaps wide enough for
         // their group-coloured frames.
-        const tiles::GridSpacing spacing = pane.isVector() ? tiles::GridSpacing{0.06f, 2.0f, true}
-                                                           : tiles::GridSpacing{0.07f, 6.0f, true};
-        // Frames and the selection ring reach up to 8 px outside a tile; keep them inside the
-        // grid's clip rectangle at zoom 1.
-        const float ring = pane.isVector() ? 4.0f : 8.0f;
+        const tiles::GridSpacing spacing =
+            pane.isVector() ? tiles::GridSpacing{0.06f, 2.0f, true} : tiles::kFeatureMapSpacing;
+        // Frames and the selection ring reach up to kMaxGroupFrame + 4 px outside a tile; keep
+        // them inside the grid's clip rectangle at zoom 1.
+        const float ring = pane.isVector() ? 4.0f : tiles::kMaxGroupFrame + 4.0f;
         const tiles::Rect inner{pane.gridViewport.x + ring, pane.gridViewport.y + ring,
                                 pane.gridViewport.w - 2 * ring, pane.gridViewport.h - 2 * ring};
         pane.layout = tiles::layoutGrid(pane.channels, float(pane.width) / float(pane.height),
@@ -947,9 +955,10 @@ void FeatureMapCanvas::drawPane(Pane& pane, int index) {
     const tiles::TileRange range = tiles::visibleTiles(layout, pane.view, pane.gridViewport);
     const float zoomedGap = layout.gap * pane.view.zoom;
     // Frames sit in the gaps: as wide as they can be while leaving neighbours apart.
-    const float frame =
-        pane.isVector() ? 0.0f : std::clamp(std::floor(zoomedGap * 0.4f), 1.0f, 3.0f);
-    const bool labels = !pane.isVector() && layout.tileWidth * pane.view.zoom >= fp * 3.2f;
+    const float zoomedTile = std::min(layout.tileWidth, layout.tileHeight) * pane.view.zoom;
+    // Frames sit in the gaps: thick enough to read beside any tile, growing with it.
+    const float frame = pane.isVector() ? 0.0f : tiles::groupFrameWidth(zoomedTile, zoomedGap);
+    const bool labels = !pane.isVector() && tiles::tileFitsNumbers(zoomedTile, fp);
     // Large cells of a 1x1 step (ten fashion classes, or zoomed in) name their class and value.
     const bool cellText = pane.isVector() && layout.tileWidth * pane.view.zoom >= fp * 5.0f;
     const float labelSize = std::round(fp * 0.8f);
@@ -1005,6 +1014,24 @@ void FeatureMapCanvas::drawPane(Pane& pane, int index) {
             dl->AddRectFilled(p0, p0 + box, IM_COL32(0, 0, 0, dim ? 60 : 150), 0.0f);
             dl->AddText(smallFont_, labelSize, p0 + ImVec2(3, 1),
                         IM_COL32(255, 255, 255, dim ? 110 : 255), number.constData());
+        });
+        // The group's number in the opposite corner, on its colour: the frame says which group
+        // by colour, this says it to everyone (and on a projector that washes colours out).
+        forEachVisible([&](int c, ImVec2, ImVec2 p1, bool dim) {
+            const int g = pane.groups[std::size_t(c)];
+            if (g < 0) return;
+            const QByteArray number = QByteArray::number(g);
+            const ImVec2 extent =
+                smallFont_->CalcTextSizeA(labelSize, FLT_MAX, 0.0f, number.constData());
+            const ImVec2 box(std::round(extent.x + 8), std::round(extent.y + 2));
+            const QColor colour = groupColor(g);
+            const ImVec2 at(p1.x - box.x, p1.y - box.y);
+            dl->AddRectFilled(at, p1, toImU32(colour, dim ? 0.3f : 1.0f));
+            const bool darkText = relativeLuminance(colour) > 0.3;
+            dl->AddText(smallFont_, labelSize, at + ImVec2(4, 1),
+                        darkText ? IM_COL32(0, 0, 0, dim ? 110 : 255)
+                                 : IM_COL32(255, 255, 255, dim ? 110 : 255),
+                        number.constData());
         });
     }
 

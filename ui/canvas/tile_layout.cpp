@@ -103,6 +103,17 @@ GridLayout layoutGrid(int count, float tileAspect, Rect viewport, GridSpacing sp
     return layout;
 }
 
+float groupFrameWidth(float tileShorterSide, float gap) {
+    const float wanted = std::round(0.05f * tileShorterSide);
+    const float room = std::floor((gap - kFrameSeparation) * 0.5f);
+    return std::max(kMinGroupFrame, std::min({wanted, room, kMaxGroupFrame}));
+}
+
+bool tileFitsNumbers(float tileShorterSide, float fontPixels) {
+    // Two numbers in opposite corners at 0.8 of the font size, with the map visible between.
+    return tileShorterSide >= fontPixels * 3.2f;
+}
+
 // [SECTION] View transform
 
 View zoomAround(const View& view, Point anchor, float newZoom) {

@@ -45,6 +45,23 @@ struct GridSpacing {
     bool snapToPixels = true;  // integer tile sizes and gaps: crisp borders at zoom 1
 };
 
+// Feature maps: gaps wide enough for two group frames of at least kMinGroupFrame pixels and a
+// kFrameSeparation-pixel strip of background between neighbours.
+inline constexpr float kMinGroupFrame = 3.0f;
+inline constexpr float kMaxGroupFrame = 8.0f;
+inline constexpr float kFrameSeparation = 2.0f;
+inline constexpr GridSpacing kFeatureMapSpacing{0.1f, 2 * kMinGroupFrame + kFrameSeparation, true};
+
+// The width of the group-coloured frame drawn in the gap around a feature-map tile (all sizes on
+// screen, zoom included): at least kMinGroupFrame pixels so the group reads beside any viridis
+// tile, growing with the tile (about 5% of its shorter side) up to what the gap holds while
+// neighbouring frames stay kFrameSeparation apart, and never more than kMaxGroupFrame.
+float groupFrameWidth(float tileShorterSide, float gap);
+
+// Whether a tile this large (shorter side, on screen) has room for its channel number and its
+// group number at font size `fontPixels`.
+bool tileFitsNumbers(float tileShorterSide, float fontPixels);
+
 struct GridLayout {
     int count = 0;
     int columns = 0, rows = 0;

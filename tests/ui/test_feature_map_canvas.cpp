@@ -366,3 +366,50 @@ TEST_CASE("canvas: group frames are at least 3 px thick, and large tiles carry t
         }
     }
 }
+
+TEST_CASE("canvas: a click enlarges a tile over most of the canvas; Esc or a click closes it",
+          "[canvas]") {
+    ShownCanvas shown;
+    FeatureMapCanvas& canvas = shown.canvas;
+    canvas.resize(1280, 720);
+    canvas.setSnapshot(g3(), stepOf(g3(), "stages.2.3.relu"));
+    render(canvas);
+    QSignalSpy clicked(&canvas, &FeatureMapCanvas::channelClicked);
+    const std::vector<QRectF> rects = canvas.tileRects();
+    const int channel = 37;
+
+    click(canvas, centreOf(rects[std::size_t(channel)]));
+    render(canvas);
+    REQUIRE(clicked.last().at(0).toInt() == channel);
+    REQUIRE(canvas.enlargedOpen());
+    const QRectF enlarged = canvas.enlargedRect();
+    CAPTURE(enlarged);
+    // Most of the canvas's height (the tiles are 7 x 7: large on screen), inside the canvas.
+    CHECK(enlarged.height() >= 0.6 * canvas.height());
+    CHECK(QRectF(canvas.rect()).contains(enlarged));
+
+    // Esc, delivered to the focused widget as a key press would be: closed, still selected.
+    canvas.activateWindow();  // the click gave the canvas focus; no window manager activates it
+    REQUIRE(ui_testing::waitFor([&] { return QApplication::focusWidget() == &canvas; }, 5000));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    render(canvas);
+    CHECK_FALSE(canvas.enlargedOpen());
+    CHECK(canvas.enlargedRect().isEmpty());
+    CHECK(canvas.selectedChannel() == channel);
+
+    // Open again, then a click on the enlarged view closes it without selecting what is under it.
+    click(canvas, centreOf(rects[std::size_t(channel)]));
+    render(canvas);
+    REQUIRE(canvas.enlargedOpen());
+    const int clicks = clicked.count();
+    click(canvas, canvas.enlargedRect().center());
+    render(canvas);
+    CHECK_FALSE(canvas.enlargedOpen());
+    CHECK(clicked.count() == clicks);
+    CHECK(canvas.selectedChannel() == channel);
+
+    // A selection made elsewhere (another view) rings the tile but does not cover the canvas.
+    canvas.setSelectedChannel(5);
+    render(canvas);
+    CHECK_FALSE(canvas.enlargedOpen());
+}

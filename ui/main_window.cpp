@@ -420,8 +420,8 @@ void MainWindow::refreshComparison() {
     const int step = session_->selectedStep();
     const auto bStep = b->network->findStep(a->step(step).name);
     const auto label = [](const Snapshot& s) {
-        return QStringLiteral("%1 \u2014 %2 MFLOPs")
-            .arg(configSummary(s.config()), formatMacs(s.cost.totals.macs));
+        return QStringLiteral("%1 \u2014 %2")
+            .arg(configSummary(s.config()), formatMacsWithUnit(s.cost.totals.macs));
     };
     canvas_->setComparison(b, bStep ? *bStep : 0, QStringLiteral("A: ") + label(*a),
                            QStringLiteral("B: ") + label(*b));

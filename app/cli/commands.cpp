@@ -113,11 +113,11 @@ void runSummary(const Options& options) {
     }
     const auto millions = [](long long v) {
         std::ostringstream out;
-        out << std::fixed << std::setprecision(1) << double(v) / 1e6 << "M";
+        out << std::fixed << std::setprecision(1) << double(v) / 1e6 << " M";
         return out.str();
     };
-    std::cout << "\nMFLOPs (mult-adds): backbone " << grouped(t.backboneMacs) << " ("
-              << millions(t.backboneMacs) << "), classifier " << grouped(t.classifierMacs)
+    std::cout << "\nMACs (multiply-adds; the paper's FLOPs): backbone " << grouped(t.backboneMacs)
+              << " (" << millions(t.backboneMacs) << "), classifier " << grouped(t.classifierMacs)
               << ", total " << grouped(t.macs) << " (" << millions(t.macs) << ")\n"
               << "Dense 1x1 equivalent (g = 1 everywhere): total " << grouped(t.denseMacs) << " ("
               << millions(t.denseMacs) << "), " << std::fixed << std::setprecision(2)

@@ -1,5 +1,9 @@
 #include "shufflescope/cost.h"
 
+#include <algorithm>
+
+#include "shufflescope/error.h"
+
 namespace shufflescope {
 
 StepCost stepCost(const Network& network, int stepIndex) {
@@ -61,6 +65,47 @@ CostReport computeCost(const Network& network) {
     t.macs = t.backboneMacs + t.classifierMacs;
     t.denseMacs = t.denseBackboneMacs + t.classifierMacs;
     return report;
+}
+
+long long StageBars::tallest() const {
+    return std::max(*std::max_element(macs.begin(), macs.end()),
+                    *std::max_element(denseMacs.begin(), denseMacs.end()));
+}
+
+StageBars stageBars(const Network& network, const CostReport& cost) {
+    StageBars bars;
+    for (int i = 0; i < network.stepCount(); ++i) {
+        const Step& s = network.step(i);
+        const StepCost& c = cost.steps.at(std::size_t(i));
+        std::size_t bar = 0;
+        if (s.kind == StepKind::Conv && s.stage < 0)
+            bar = 0;  // the stem's full 3x3 convolution
+        else if (s.stage >= 0)
+            bar = std::size_t(s.stage) + 1;
+        else if (s.kind == StepKind::FullyConnected)
+            bar = 4;
+        else
+            continue;
+        bars.macs[bar] += c.macs;
+        bars.denseMacs[bar] += c.denseMacs;
+    }
+    return bars;
+}
+
+long long tallestStageBarOverGroups(const ModelConfig& config) {
+    long long tallest = 0;
+    for (int g = 1; g <= kMaxGroups; ++g) {
+        ModelConfig c = config;
+        c.groups = g;
+        try {
+            const Network network = Network::build(c);
+            tallest = std::max(tallest, stageBars(network, computeCost(network)).tallest());
+        } catch (const Error&) {
+            // A configuration this g cannot form (a width that does not split into g groups)
+            // has no bars to show.
+        }
+    }
+    return tallest;
 }
 
 }  // namespace shufflescope

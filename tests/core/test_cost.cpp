@@ -116,3 +116,54 @@ TEST_CASE("the engine's widths and MACs agree with the paper's Table 1 reference
     CHECK(paperShuffleAblation(8, 1.0)->withoutShuffle == 37.6);
     CHECK(paperTopOneError(3, 0.5) == 43.2);
 }
+
+TEST_CASE("stage bars: stem, Stages 2-4 and the FC add up to the network's MACs", "[cost]") {
+    for (const char* preset : {"imagenet", "fashion"}) {
+        for (int g = 1; g <= kMaxGroups; ++g) {
+            CAPTURE(preset, g);
+            ModelConfig c = presetConfig(preset);
+            c.groups = g;
+            const Network network = Network::build(c);
+            const CostReport cost = computeCost(network);
+            const StageBars bars = stageBars(network, cost);
+            long long sum = 0, denseSum = 0;
+            for (std::size_t i = 0; i < 5; ++i) {
+                sum += bars.macs[i];
+                denseSum += bars.denseMacs[i];
+            }
+            CHECK(sum == cost.totals.macs);
+            CHECK(denseSum == cost.totals.denseMacs);
+            for (int s = 0; s < 3; ++s) {
+                CHECK(bars.macs[std::size_t(s) + 1] == cost.stageMacs[s]);
+                CHECK(bars.denseMacs[std::size_t(s) + 1] == cost.stageDenseMacs[s]);
+            }
+            CHECK(bars.macs[4] == cost.totals.classifierMacs);
+            CHECK(bars.macs[0] == bars.denseMacs[0]);  // the stem is a full convolution
+        }
+    }
+}
+
+TEST_CASE("the fixed chart scale is the tallest bar over g = 1..8, whatever g is selected",
+          "[cost]") {
+    for (const char* preset : {"imagenet", "fashion"}) {
+        for (double scale : {0.5, 1.0, 2.0}) {
+            ModelConfig base = presetConfig(preset);
+            base.widthScale = scale;
+            long long expected = 0;
+            for (int g = 1; g <= kMaxGroups; ++g) {
+                ModelConfig c = base;
+                c.groups = g;
+                const Network network = Network::build(c);
+                const long long tallest = stageBars(network, computeCost(network)).tallest();
+                expected = std::max(expected, tallest);
+            }
+            for (int g = 1; g <= kMaxGroups; ++g) {
+                CAPTURE(preset, scale, g);
+                ModelConfig c = base;
+                c.groups = g;
+                CHECK(tallestStageBarOverGroups(c) == expected);
+            }
+            CHECK(expected > 0);
+        }
+    }
+}

@@ -10,10 +10,12 @@
 
 #include "canvas/feature_map_canvas.h"
 #include "shufflescope/capture_forward.h"
+#include "shufflescope/channel_groups.h"
 #include "shufflescope/colormap.h"
 #include "shufflescope/image_input.h"
 #include "shufflescope/initialization.h"
 #include "ui_test_support.h"
+#include "widgets/palette.h"
 
 using namespace shufflescope;
 using namespace shufflescope::ui;
@@ -308,4 +310,106 @@ TEST_CASE("canvas: repaints after a change, then sleeps", "[canvas]") {
     counter.paints = 0;
     ui_testing::settle(1000);
     REQUIRE(counter.paints <= 1);  // and nothing runs at 60 fps while idle
+}
+
+namespace {
+bool near(const QColor& a, const QColor& b, int tolerance = 3) {
+    return std::abs(a.red() - b.red()) <= tolerance &&
+           std::abs(a.green() - b.green()) <= tolerance &&
+           std::abs(a.blue() - b.blue()) <= tolerance;
+}
+}  // namespace
+
+TEST_CASE("canvas: group frames are at least 3 px thick, and large tiles carry their group number",
+          "[canvas]") {
+    ShownCanvas shown;
+    FeatureMapCanvas& canvas = shown.canvas;
+    QEvent leave(QEvent::Leave);
+    QApplication::sendEvent(&canvas, &leave);
+    // 960 small tiles (the frames used to shrink to 2 px there) and 60 large ones.
+    for (const char* name : {"stages.2.3.relu", "stages.0.1.pw1"}) {
+        CAPTURE(name);
+        const int step = stepOf(g3(), name);
+        canvas.setSnapshot(g3(), step);
+        const QImage image = render(canvas).convertToFormat(QImage::Format_RGB32);
+        const double dpr = image.devicePixelRatio();
+        const std::vector<QRectF> rects = canvas.tileRects();
+        REQUIRE(rects.size() > 1);
+        // Neighbours are far enough apart for two frames and a strip between them.
+        CHECK(rects[1].left() - rects[0].right() >= 8.0);
+        const auto pixel = [&](double x, double y) {
+            return image.pixelColor(int(std::floor(x * dpr)), int(std::floor(y * dpr)));
+        };
+        for (int c : {0, 1, int(rects.size()) / 2, int(rects.size()) - 1}) {
+            const int group = channelGroup(*g3()->network, step, c);
+            CAPTURE(c, group);
+            REQUIRE(group >= 0);
+            const QColor colour = groupColor(group);
+            const QRectF& r = rects[std::size_t(c)];
+            for (int k = 1; k <= 3; ++k) {
+                CAPTURE(k);
+                CHECK(near(pixel(r.left() - k, r.center().y()), colour));
+                CHECK(near(pixel(r.right() + k - 1, r.center().y()), colour));
+                CHECK(near(pixel(r.center().x(), r.top() - k), colour));
+                CHECK(near(pixel(r.center().x(), r.bottom() + k - 1), colour));
+            }
+            if (r.width() >= 100) {
+                // The group's number on its colour in the bottom-right corner: filled around
+                // the digit, and the digit itself in a contrasting colour.
+                CHECK(near(pixel(r.right() - 2, r.bottom() - 1), colour));
+                int digitPixels = 0;
+                for (int dy = 2; dy < 14; ++dy)
+                    for (int dx = 5; dx < 14; ++dx)
+                        digitPixels += !near(pixel(r.right() - dx, r.bottom() - dy), colour, 40);
+                CHECK(digitPixels >= 5);
+            }
+        }
+    }
+}
+
+TEST_CASE("canvas: a click enlarges a tile over most of the canvas; Esc or a click closes it",
+          "[canvas]") {
+    ShownCanvas shown;
+    FeatureMapCanvas& canvas = shown.canvas;
+    canvas.resize(1280, 720);
+    canvas.setSnapshot(g3(), stepOf(g3(), "stages.2.3.relu"));
+    render(canvas);
+    QSignalSpy clicked(&canvas, &FeatureMapCanvas::channelClicked);
+    const std::vector<QRectF> rects = canvas.tileRects();
+    const int channel = 37;
+
+    click(canvas, centreOf(rects[std::size_t(channel)]));
+    render(canvas);
+    REQUIRE(clicked.last().at(0).toInt() == channel);
+    REQUIRE(canvas.enlargedOpen());
+    const QRectF enlarged = canvas.enlargedRect();
+    CAPTURE(enlarged);
+    // Most of the canvas's height (the tiles are 7 x 7: large on screen), inside the canvas.
+    CHECK(enlarged.height() >= 0.6 * canvas.height());
+    CHECK(QRectF(canvas.rect()).contains(enlarged));
+
+    // Esc, delivered to the focused widget as a key press would be: closed, still selected.
+    canvas.activateWindow();  // the click gave the canvas focus; no window manager activates it
+    REQUIRE(ui_testing::waitFor([&] { return QApplication::focusWidget() == &canvas; }, 5000));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    render(canvas);
+    CHECK_FALSE(canvas.enlargedOpen());
+    CHECK(canvas.enlargedRect().isEmpty());
+    CHECK(canvas.selectedChannel() == channel);
+
+    // Open again, then a click on the enlarged view closes it without selecting what is under it.
+    click(canvas, centreOf(rects[std::size_t(channel)]));
+    render(canvas);
+    REQUIRE(canvas.enlargedOpen());
+    const int clicks = clicked.count();
+    click(canvas, canvas.enlargedRect().center());
+    render(canvas);
+    CHECK_FALSE(canvas.enlargedOpen());
+    CHECK(clicked.count() == clicks);
+    CHECK(canvas.selectedChannel() == channel);
+
+    // A selection made elsewhere (another view) rings the tile but does not cover the canvas.
+    canvas.setSelectedChannel(5);
+    render(canvas);
+    CHECK_FALSE(canvas.enlargedOpen());
 }

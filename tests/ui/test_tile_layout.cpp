@@ -366,3 +366,133 @@ TEST_CASE("atlas texels: viridis over each channel's range, padding repeats the 
         REQUIRE(texel(t, g, g.texelX(3), g.texelY(3)) == rgba(0.0f));
     }
 }
+
+TEST_CASE("group frames: at least 3 px, growing with the tile, neighbours kept apart", "[canvas]") {
+    for (float tile = 1.0f; tile <= 2000.0f; tile *= 1.3f) {
+        for (float gap : {kFeatureMapSpacing.minGap, 10.0f, 14.0f, 30.0f}) {
+            CAPTURE(tile, gap);
+            const float frame = groupFrameWidth(tile, gap);
+            CHECK(frame >= 3.0f);
+            CHECK(frame <= kMaxGroupFrame);
+            CHECK(frame == std::round(frame));  // whole pixels: crisp
+            // Two frames in a gap leave background between them.
+            CHECK(2 * frame + kFrameSeparation <= std::max(gap, 8.0f));
+        }
+    }
+    CHECK(groupFrameWidth(40, 8) == 3.0f);
+    CHECK(groupFrameWidth(120, 12) == 5.0f);
+    CHECK(groupFrameWidth(400, 40) == kMaxGroupFrame);
+    CHECK(groupFrameWidth(120, 30) > groupFrameWidth(60, 30));
+
+    // The canvas's spacing always leaves room for two minimum frames and the strip between.
+    for (int count : {24, 240, 1536}) {
+        const GridLayout layout = layoutGrid(count, 1.0f, {0, 0, 900, 300}, kFeatureMapSpacing);
+        CAPTURE(count, layout.gap);
+        CHECK(layout.gap >= 2 * kMinGroupFrame + kFrameSeparation);
+    }
+}
+
+namespace {
+EnlargedContent typicalContent(int mapWidth, int mapHeight) {
+    EnlargedContent c;
+    c.mapWidth = mapWidth;
+    c.mapHeight = mapHeight;
+    c.titleHeight = 27;
+    c.titleWidth = 260;
+    c.textWidth = 170;
+    c.textHeight = 4 * 27 + 22;
+    c.barWidth = 18;
+    c.barLabelWidth = 90;
+    c.spacing = 9;
+    c.padding = 12;
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("enlarged view: most of the canvas's height, inside it, nothing overlapping",
+          "[canvas]") {
+    const struct {
+        Rect area;
+        int mapWidth, mapHeight;
+        bool textBeside;
+        float heightShare;  // of the area's height the map itself takes, at least
+    } cases[] = {
+        {{0, 30, 1280, 690}, 8, 8, true, 0.6f},       // a 1280x720 projector, the canvas alone
+        {{0, 30, 1920, 1050}, 112, 112, true, 0.6f},  // the stem at 1080p
+        {{650, 30, 630, 500}, 14, 14, true, 0.5f},    // one half of an A/B comparison
+        {{0, 30, 420, 900}, 28, 28, false, 0.24f},    // tall and narrow: text under the map
+        {{0, 30, 700, 500}, 32, 16, false, 0.38f},    // a wide map: also under it
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.area.w, c.area.h, c.mapWidth, c.mapHeight);
+        const EnlargedContent content = typicalContent(c.mapWidth, c.mapHeight);
+        const EnlargedLayout layout = layoutEnlarged(c.area, content);
+        REQUIRE_FALSE(layout.empty());
+        CHECK(layout.textBeside == c.textBeside);
+        CHECK(inside(layout.window, c.area, 0.01f));
+        CHECK(layout.window.h <= 0.8f * c.area.h + 1);
+        // A big share of the canvas: the map alone fills most of what the window may take.
+        const float body = 0.8f * c.area.h - 2 * content.padding - content.titleHeight -
+                           content.spacing -
+                           (c.textBeside ? 0.0f : content.spacing + content.textHeight);
+        const float across = 0.94f * c.area.w - 2 * content.padding - 2 * content.spacing -
+                             content.barWidth - content.barLabelWidth -
+                             (c.textBeside ? 2 * content.spacing + content.textWidth : 0.0f);
+        const float fit = std::min(body / float(c.mapHeight), across / float(c.mapWidth));
+        CHECK(layout.image.h >= 0.75f * fit * float(c.mapHeight));
+        CHECK(layout.image.h >= c.heightShare * c.area.h);
+        // Whole screen pixels per texel for small maps.
+        if (std::max(c.mapWidth, c.mapHeight) <= 32) {
+            const float texel = layout.image.w / float(c.mapWidth);
+            CHECK(texel == std::floor(texel));
+            CHECK(layout.image.h == texel * float(c.mapHeight));
+        }
+        for (const Rect* r : {&layout.title, &layout.image, &layout.colourBar, &layout.text})
+            CHECK(inside(*r, layout.window, 0.01f));
+        CHECK_FALSE(layout.image.intersects(layout.colourBar));
+        CHECK_FALSE(layout.image.intersects(layout.text));
+        CHECK_FALSE(layout.title.intersects(layout.image));
+        CHECK(layout.colourBar.h == layout.image.h);
+        // The bar's labels (right of it) stay clear of the text beside.
+        if (layout.textBeside)
+            CHECK(layout.colourBar.right() + content.spacing + content.barLabelWidth <=
+                  layout.text.x);
+        CHECK(std::abs(layout.window.center().x - c.area.center().x) <= 1.0f);
+    }
+    // A short strip under the operation view: four lines of statistics do not fit under 80% of
+    // its height; two to a line in almost all of it do.
+    EnlargedContent strip = typicalContent(8, 8);
+    const Rect short_{0, 30, 900, 160};
+    CHECK(layoutEnlarged(short_, strip).empty());
+    strip.textHeight = 2 * 27 + 22;
+    const EnlargedLayout stripLayout = layoutEnlarged(short_, strip, 0.96f);
+    REQUIRE_FALSE(stripLayout.empty());
+    CHECK(stripLayout.textBeside);
+    CHECK(stripLayout.titleBeside);  // the map takes the strip's full height
+    CHECK(stripLayout.image.h >= 0.5f * short_.h);
+    CHECK(inside(stripLayout.window, short_, 0.01f));
+
+    // A 1x1 map is a swatch of at most maxImageSide; no room at all gives nothing.
+    EnlargedContent vector = typicalContent(1, 1);
+    vector.maxImageSide = 90;
+    CHECK(layoutEnlarged({0, 0, 1280, 700}, vector).image.w == 90);
+    CHECK(layoutEnlarged({0, 0, 100, 60}, typicalContent(8, 8)).empty());
+    // Nor when the map would come out smaller than asked (the bar's two labels would collide).
+    EnlargedContent tiny = typicalContent(8, 8);
+    tiny.minImageSide = 70;
+    const EnlargedLayout squeezed = layoutEnlarged({0, 0, 900, 160}, tiny, 0.96f);
+    CHECK((squeezed.empty() || squeezed.image.h >= 70));
+    tiny.textHeight = 2 * 27 + 22;
+    CHECK(layoutEnlarged({0, 0, 900, 160}, tiny, 0.96f).image.h >= 70);
+    tiny.minImageSide = 200;
+    CHECK(layoutEnlarged({0, 0, 900, 160}, tiny, 0.96f).empty());
+}
+
+TEST_CASE("channel statistics: the share of exact zeros", "[canvas]") {
+    const Map map{2, 2, 2, {0, 0, 0, 5, /* */ -1, 2, 3, 4}};
+    const std::vector<ChannelStats> stats = channelStats(map.view());
+    CHECK(stats[0].zeroFraction == Approx(0.75));
+    CHECK(stats[1].zeroFraction == 0.0f);
+    CHECK(overallStats(stats).zeroFraction == Approx(0.375));
+}

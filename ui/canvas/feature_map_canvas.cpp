@@ -55,6 +55,14 @@ ImVec2 operator+(ImVec2 a, ImVec2 b) {
     return ImVec2(a.x + b.x, a.y + b.y);
 }
 
+// WCAG relative luminance: dark text on colours above ~0.3, light text below.
+double relativeLuminance(const QColor& c) {
+    const auto linear = [](double v) {
+        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF());
+}
+
 QString formatValue(float v) {
     // Four significant digits: enough to compare maps, short enough for a projector.
     if (v == 0.0f) return QStringLiteral("0");
@@ -153,7 +161,15 @@ void FeatureMapCanvas::setComparison(SnapshotPtr other, int step, QString leftLa
 void FeatureMapCanvas::setSelectedChannel(int channel) {
     if (channel == selectedChannel_) return;
     selectedChannel_ = std::max(channel, -1);
+    // A selection made elsewhere rings the tile; only a click here opens the enlarged view.
+    if (selectedChannel_ < 0) enlargedOpen_ = false;
     requestFrames();
+}
+
+QRectF FeatureMapCanvas::enlargedRect(int pane) const {
+    if (pane < 0 || pane > 1 || !enlargedOpen()) return {};
+    const tiles::Rect& r = panes_[std::size_t(pane)].overlay;
+    return {r.x, r.y, r.w, r.h};
 }
 
 void FeatureMapCanvas::setHighlightedChannels(std::vector<uint8_t> mask) {
@@ -316,11 +332,11 @@ void FeatureMapCanvas::updateGeometry() {
         if (!pane.valid || (i == 1 && !comparing_)) continue;
         // Vector steps are cells of colour with hairline gaps; maps get gaps wide enough for
         // their group-coloured frames.
-        const tiles::GridSpacing spacing = pane.isVector() ? tiles::GridSpacing{0.06f, 2.0f, true}
-                                                           : tiles::GridSpacing{0.07f, 6.0f, true};
-        // Frames and the selection ring reach up to 8 px outside a tile; keep them inside the
-        // grid's clip rectangle at zoom 1.
-        const float ring = pane.isVector() ? 4.0f : 8.0f;
+        const tiles::GridSpacing spacing =
+            pane.isVector() ? tiles::GridSpacing{0.06f, 2.0f, true} : tiles::kFeatureMapSpacing;
+        // Frames and the selection ring reach up to kMaxGroupFrame + 4 px outside a tile; keep
+        // them inside the grid's clip rectangle at zoom 1.
+        const float ring = pane.isVector() ? 4.0f : tiles::kMaxGroupFrame + 4.0f;
         const tiles::Rect inner{pane.gridViewport.x + ring, pane.gridViewport.y + ring,
                                 pane.gridViewport.w - 2 * ring, pane.gridViewport.h - 2 * ring};
         pane.layout = tiles::layoutGrid(pane.channels, float(pane.width) / float(pane.height),
@@ -580,6 +596,7 @@ void FeatureMapCanvas::paintGL() {
     const int previousHover = hoveredChannel_;
     hoveredChannel_ = hoveredPane_ = -1;
     pendingClick_.reset();
+    pendingClose_ = false;
     drawFrame();
     ImGui::Render();
 
@@ -605,9 +622,14 @@ void FeatureMapCanvas::paintGL() {
         QMetaObject::invokeMethod(
             this, [this, channel] { emit channelHovered(channel); }, Qt::QueuedConnection);
     }
+    if (pendingClose_) {
+        enlargedOpen_ = false;
+        framesPending_ = std::max(framesPending_, 2);
+    }
     if (pendingClick_) {
         const int channel = *pendingClick_;
         selectedChannel_ = channel;
+        enlargedOpen_ = channel >= 0;
         QMetaObject::invokeMethod(
             this, [this, channel] { emit channelClicked(channel); }, Qt::QueuedConnection);
         framesPending_ = std::max(framesPending_, 2);
@@ -692,7 +714,9 @@ void FeatureMapCanvas::drawFrame() {
             hoveredPane_ = i;
         }
         drawPane(pane, i);
-        if (channel >= 0) drawTooltip(pane, channel);
+        // The enlarged view already says everything the selected tile's tooltip would.
+        if (channel >= 0 && !(enlargedOpen() && channel == selectedChannel_))
+            drawTooltip(pane, channel);
     }
     if (comparing_) {
         // A divider between A and B.
@@ -955,9 +979,10 @@ void FeatureMapCanvas::drawPane(Pane& pane, int index) {
     const tiles::TileRange range = tiles::visibleTiles(layout, pane.view, pane.gridViewport);
     const float zoomedGap = layout.gap * pane.view.zoom;
     // Frames sit in the gaps: as wide as they can be while leaving neighbours apart.
-    const float frame =
-        pane.isVector() ? 0.0f : std::clamp(std::floor(zoomedGap * 0.4f), 1.0f, 3.0f);
-    const bool labels = !pane.isVector() && layout.tileWidth * pane.view.zoom >= fp * 3.2f;
+    const float zoomedTile = std::min(layout.tileWidth, layout.tileHeight) * pane.view.zoom;
+    // Frames sit in the gaps: thick enough to read beside any tile, growing with it.
+    const float frame = pane.isVector() ? 0.0f : tiles::groupFrameWidth(zoomedTile, zoomedGap);
+    const bool labels = !pane.isVector() && tiles::tileFitsNumbers(zoomedTile, fp);
     // Large cells of a 1x1 step (ten fashion classes, or zoomed in) name their class and value.
     const bool cellText = pane.isVector() && layout.tileWidth * pane.view.zoom >= fp * 5.0f;
     const float labelSize = std::round(fp * 0.8f);
@@ -1013,6 +1038,24 @@ void FeatureMapCanvas::drawPane(Pane& pane, int index) {
             dl->AddRectFilled(p0, p0 + box, IM_COL32(0, 0, 0, dim ? 60 : 150), 0.0f);
             dl->AddText(smallFont_, labelSize, p0 + ImVec2(3, 1),
                         IM_COL32(255, 255, 255, dim ? 110 : 255), number.constData());
+        });
+        // The group's number in the opposite corner, on its colour: the frame says which group
+        // by colour, this says it to everyone (and on a projector that washes colours out).
+        forEachVisible([&](int c, ImVec2, ImVec2 p1, bool dim) {
+            const int g = pane.groups[std::size_t(c)];
+            if (g < 0) return;
+            const QByteArray number = QByteArray::number(g);
+            const ImVec2 extent =
+                smallFont_->CalcTextSizeA(labelSize, FLT_MAX, 0.0f, number.constData());
+            const ImVec2 box(std::round(extent.x + 8), std::round(extent.y + 2));
+            const QColor colour = groupColor(g);
+            const ImVec2 at(p1.x - box.x, p1.y - box.y);
+            dl->AddRectFilled(at, p1, toImU32(colour, dim ? 0.3f : 1.0f));
+            const bool darkText = relativeLuminance(colour) > 0.3;
+            dl->AddText(smallFont_, labelSize, at + ImVec2(4, 1),
+                        darkText ? IM_COL32(0, 0, 0, dim ? 110 : 255)
+                                 : IM_COL32(255, 255, 255, dim ? 110 : 255),
+                        number.constData());
         });
     }
 
@@ -1143,217 +1186,205 @@ void FeatureMapCanvas::drawColourBar(float x, float y, float width, float height
 
 void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
     pane.overlay = {};
-    if (!pane.valid || pane.texture == 0 || pane.layout.empty() || selectedChannel_ < 0 ||
-        selectedChannel_ >= pane.channels)
+    if (!enlargedOpen_ || !pane.valid || pane.texture == 0 || pane.layout.empty() ||
+        selectedChannel_ < 0 || selectedChannel_ >= pane.channels)
         return;
     const int c = selectedChannel_;
-    const ImGuiStyle& style = ImGui::GetStyle();
     const float fp = fontPixels();
     const tiles::ChannelStats& s = pane.stats[std::size_t(c)];
     const tiles::ValueRange range = tiles::channelRange(pane.stats, c, effectiveRange(pane));
     const int group = pane.groups[std::size_t(c)];
+    const Step& step = pane.snapshot->step(pane.step);
 
+    // [measure] Everything in the large font (the message size), so a projector's back row can
+    // read it; the scale note, which the header's toggle also shows, in the regular one. A short
+    // strip (the canvas under the other views) gets the statistics two to a line, then more of
+    // its height, then the regular font.
+    const float gap = std::round(fp * 0.6f);
     const QByteArray title = imguiText(channelTitle(*pane.snapshot, pane.step, c));
     const QByteArray groupText = imguiText(group >= 0 ? tr("group %1").arg(group) : tr("no group"));
-    const QByteArray stats = imguiText(pane.isVector() ? tr("value %1").arg(formatValue(s.min))
-                                                       : tr("mean %1").arg(formatValue(s.mean)));
+    std::vector<QString> stats;
+    if (pane.isVector()) {
+        stats.push_back(tr("value %1").arg(valueText(pane, s.min)));
+        if (isHeadVectorStep(step)) {
+            const auto higher =
+                std::count_if(pane.stats.begin(), pane.stats.end(),
+                              [&](const tiles::ChannelStats& o) { return o.min > s.min; });
+            stats.push_back(tr("Rank %1 of %2").arg(qlonglong(higher) + 1).arg(pane.channels));
+        }
+    } else {
+        stats.push_back(tr("min %1").arg(valueText(pane, s.min)));
+        stats.push_back(tr("max %1").arg(valueText(pane, s.max)));
+        stats.push_back(tr("mean %1").arg(valueText(pane, s.mean)));
+        stats.push_back(
+            tr("zeros %1%")
+                .arg(double(s.zeroFraction) * 100.0, 0, 'f', s.zeroFraction > 0.0f ? 1 : 0));
+    }
     const QByteArray scaleNote = imguiText(
         effectiveRange(pane) == tiles::RangeMode::Shared ? tr("shared scale") : tr("own scale"));
-    const QByteArray high = imguiText(formatValue(range.high));
-    const QByteArray low = imguiText(formatValue(range.low));
+    const QByteArray high = imguiText(valueText(pane, range.high));
+    const QByteArray low = imguiText(valueText(pane, range.low));
+    const QByteArray closeGlyph = fontHasSymbols_ ? QByteArray("\xC3\x97") : QByteArray("x");
 
-    // [measure] Text pieces, the colour bar beside the image, the close button.
-    auto width = [](const QByteArray& text) { return ImGui::CalcTextSize(text.constData()).x; };
-    const float textHeight = ImGui::GetTextLineHeight();
-    const float rowGap = style.ItemSpacing.y;
-    const float closeSize = ImGui::GetFrameHeight();
-    const float titleRow = std::max(closeSize, textHeight);
-    const float swatch = std::round(textHeight * 0.8f);
-    const float groupWidth = swatch + style.ItemInnerSpacing.x + width(groupText);
-    const float barWidth = std::round(fp * 0.9f);
-    const float barGap = std::round(fp * 1.1f);  // room for the marker triangle
-    const float besideImage =
-        barGap + barWidth + style.ItemSpacing.x + std::max(width(high), width(low));
-    const ImVec2 padding = style.WindowPadding;
-
-    // Two arrangements. Tall: text above and below the map. Compact, for a short canvas (a
-    // strip under other views): the map on the left, the text in a column on its right, so the
-    // overlay stays low and hides fewer tiles.
-    const float tallText = titleRow + textHeight + textHeight + 4 * rowGap;
-    const bool compact = pane.gridViewport.h * 0.6f - tallText - 2 * padding.y < fp * 5.0f;
-    // The compact column gives way on a very short strip (projector text under other views):
-    // first the scale note goes (the header's toggle shows it), then the mean joins the group's
-    // row, then only the title stays; with no room even for that, no overlay (the ring on the
-    // tile still marks the selection).
-    const float margin = std::round(fp * 0.5f);
-    const float room = pane.gridViewport.h - 2 * margin - 2 * padding.y;
-    enum class Column { Full, NoNote, OneRow, TitleOnly };
-    Column column = Column::Full;
-    float columnHeight = titleRow + 3 * (rowGap + textHeight);
-    if (compact && columnHeight > room) {
-        column = Column::NoNote;
-        columnHeight = titleRow + 2 * (rowGap + textHeight);
-    }
-    if (compact && columnHeight > room) {
-        column = Column::OneRow;
-        columnHeight = titleRow + rowGap + textHeight;
-    }
-    if (compact && columnHeight > room) {
-        column = Column::TitleOnly;
-        columnHeight = titleRow;
-    }
-    if (compact && columnHeight > room) return;
-    const bool showNote = column == Column::Full;
-    const bool showGroup = column != Column::TitleOnly;
-    const bool statsBeside = !compact || column == Column::OneRow;
-    const bool showStats = column != Column::TitleOnly;
-    const float columnWidth = std::max(
-        {width(title) + style.ItemSpacing.x + closeSize,
-         showGroup ? groupWidth + (statsBeside ? fp + width(stats) : 0.0f) : 0.0f,
-         showStats && !statsBeside ? width(stats) : 0.0f, showNote ? width(scaleNote) : 0.0f});
-
-    // The magnified map: about a third of the pane, at least half again the tile's size on
-    // screen (the stem's tiles are already large); the whole overlay stays within about half
-    // the pane's width and 60% of its height (80% when compact), or it would hide the tiles it
-    // explains.
-    const float maxImage = std::max(
-        std::round(textHeight * 2.2f),
-        compact
-            ? std::min({pane.gridViewport.w * 0.5f - besideImage - fp - columnWidth - 2 * padding.x,
-                        pane.gridViewport.h * 0.8f - 2 * padding.y, room})
-            : std::min(pane.gridViewport.w * 0.5f - besideImage - 2 * padding.x,
-                       pane.gridViewport.h * 0.6f - tallText - 2 * padding.y));
-    const float available = std::min(pane.gridViewport.w, pane.gridViewport.h);
-    float imageHeight = 0, imageWidth = 0;
-    if (pane.isVector()) {
-        imageHeight = imageWidth = std::round(std::min(fp * 6.0f, maxImage));
-    } else {
-        const float tileOnScreen = pane.layout.tileHeight * pane.view.zoom;
-        const float target = std::min(
-            std::max({available * (comparing_ ? 0.3f : 0.36f), tileOnScreen * 1.5f, fp * 6.0f}),
-            maxImage);
-        const float longest = float(std::max(pane.height, pane.width));
-        // Small maps get whole screen pixels per texel, so every texel is the same size; in
-        // a 112 x 112 map uneven texels do not show and the exact size matters more.
-        const float texel =
-            longest <= 32.0f ? std::max(1.0f, std::floor(target / longest)) : target / longest;
-        imageHeight = std::round(texel * float(pane.height));
-        imageWidth = std::round(texel * float(pane.width));
-    }
-    if (compact && imageHeight > room) {
-        // The floor of a few text lines must not push the overlay out of a short strip.
-        imageWidth = std::round(imageWidth * room / imageHeight);
-        imageHeight = std::floor(room);
-    }
-    if (compact) {
-        // Nor out of a narrow one: the picture gives way to the text beside it.
-        const float across =
-            pane.gridViewport.w - 2 * margin - 2 * padding.x - besideImage - fp - columnWidth;
-        if (across < textHeight) return;
-        if (imageWidth > across) {
-            imageHeight = std::round(imageHeight * across / imageWidth);
-            imageWidth = std::floor(across);
+    // Arrangements of the text from the most readable down; the first whose map is at least
+    // three quarters of the largest any of them allows wins.
+    struct Variant {
+        ImFont* font;
+        float size;
+        int perLine;        // statistics to a line
+        bool groupInTitle;  // else the group heads the statistics on a line of its own
+        bool note;          // the scale note (the header's toggle also says it)
+        float share;        // of the pane's height
+    };
+    const float bigSize = std::round(fp * 1.5f);
+    ImFont* regular = ImGui::GetFont();
+    const float regularSize = ImGui::GetFontSize();
+    const Variant variants[] = {
+        {largeFont_, bigSize, 1, false, true, 0.8f},  {largeFont_, bigSize, 2, true, true, 0.8f},
+        {largeFont_, bigSize, 1, false, true, 0.96f}, {largeFont_, bigSize, 2, true, true, 0.96f},
+        {largeFont_, bigSize, 2, true, false, 0.96f}, {regular, regularSize, 2, true, false, 0.96f},
+        {regular, regularSize, 4, true, false, 0.96f}};
+    struct Candidate {
+        Variant variant;
+        std::vector<QByteArray> lines;
+        tiles::EnlargedContent content;
+        tiles::EnlargedLayout layout;
+    };
+    std::vector<Candidate> candidates;
+    float largest = 0;
+    for (const Variant& v : variants) {
+        const float line = std::round(v.size * 1.2f);
+        const auto width = [&](const QByteArray& text) { return measure(text, v.font, v.size); };
+        std::vector<QByteArray> lines;
+        for (std::size_t i = 0; i < stats.size(); i += std::size_t(v.perLine)) {
+            QString joined = stats[i];
+            for (std::size_t k = i + 1; k < std::min(stats.size(), i + std::size_t(v.perLine)); ++k)
+                joined += QStringLiteral("    ") + stats[k];
+            lines.push_back(imguiText(joined));
         }
+        tiles::EnlargedContent tc;
+        tc.mapWidth = pane.width;
+        tc.mapHeight = pane.height;
+        if (pane.isVector()) tc.maxImageSide = std::round(fp * 6.0f);
+        // At least the two colour-bar labels tall and a few lines of text: a smaller "enlarged"
+        // view would be smaller than the tile (then the ring on the tile is all there is).
+        tc.minImageSide = std::max(2.5f * line, 3.0f * fp);
+        tc.titleHeight = line;
+        const float groupWidth = std::round(line * 0.7f) + gap * 0.5f + width(groupText);
+        tc.titleWidth = width(title) + 2 * gap + (v.groupInTitle ? groupWidth + 2 * gap : 0.0f) +
+                        width(closeGlyph);
+        tc.textWidth = v.groupInTitle ? 0.0f : groupWidth;
+        for (const QByteArray& text : lines) tc.textWidth = std::max(tc.textWidth, width(text));
+        if (v.note) tc.textWidth = std::max(tc.textWidth, measure(scaleNote, nullptr, 0));
+        tc.textHeight = float(lines.size() + (v.groupInTitle ? 0 : 1)) * line +
+                        (v.note ? ImGui::GetTextLineHeightWithSpacing() : 0.0f);
+        tc.barWidth = std::round(fp * 1.2f);
+        tc.barLabelWidth = std::max(width(high), width(low));
+        tc.spacing = gap;
+        tc.padding = std::round(fp * 0.8f);
+        const tiles::EnlargedLayout tl = tiles::layoutEnlarged(pane.rect, tc, v.share);
+        if (tl.empty()) continue;
+        largest = std::max(largest, tl.image.h);
+        candidates.push_back({v, std::move(lines), tc, tl});
     }
+    const auto chosenAt =
+        std::find_if(candidates.begin(), candidates.end(),
+                     [&](const Candidate& k) { return k.layout.image.h >= 0.75f * largest; });
+    if (chosenAt == candidates.end()) return;
+    const Candidate& chosen = *chosenAt;
+    const tiles::EnlargedLayout& layout = chosen.layout;
+    const tiles::EnlargedContent& content = chosen.content;
+    const std::vector<QByteArray>& lines = chosen.lines;
+    pane.overlay = layout.window;
+    ImFont* big = chosen.variant.font;
+    const float bigLine = content.titleHeight;
+    const auto bigWidth = [&](const QByteArray& text) {
+        return measure(text, big, chosen.variant.size);
+    };
+    const float textSize = chosen.variant.size;
 
-    ImVec2 content;
-    if (compact) {
-        content = ImVec2(imageWidth + besideImage + fp + columnWidth,
-                         std::max(imageHeight, columnHeight));
-    } else {
-        content = ImVec2(
-            std::max({imageWidth + besideImage, width(title) + style.ItemSpacing.x + closeSize,
-                      groupWidth + fp + width(stats), width(scaleNote)}),
-            tallText + imageHeight);
-    }
-    const ImVec2 size(std::round(content.x + 2 * padding.x), std::round(content.y + 2 * padding.y));
-
-    // [place] Bottom-right of the grid, unless the selected tile is there; then bottom-left.
-    const float gridRight = pane.rect.x + pane.gridViewport.right();
-    const float gridBottom = pane.rect.y + pane.gridViewport.bottom();
-    tiles::Rect overlay{gridRight - margin - size.x, gridBottom - margin - size.y, size.x, size.y};
-    tiles::Rect tile = pane.view.toScreen(pane.layout.tileRect(c));
-    tile.x += pane.rect.x;
-    tile.y += pane.rect.y;
-    if (overlay.intersects(tile)) overlay.x = pane.rect.x + pane.gridViewport.x + margin;
-    // Never above the grid (over the header) nor left of it.
-    overlay.y = std::max(overlay.y, pane.rect.y + pane.gridViewport.y);
-    overlay.x = std::max(overlay.x, pane.rect.x + pane.gridViewport.x);
-    pane.overlay = overlay;
-
-    ImGui::SetNextWindowPos(ImVec2(overlay.x, overlay.y));
-    ImGui::SetNextWindowSize(size);
+    // [window] A click anywhere on it closes it (so does Esc); the selection stays.
+    ImGui::SetNextWindowPos(ImVec2(layout.window.x, layout.window.y));
+    ImGui::SetNextWindowSize(ImVec2(layout.window.w, layout.window.h));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav |
                                    ImGuiWindowFlags_NoFocusOnAppearing |
                                    ImGuiWindowFlags_NoScrollWithMouse;
-    ImGui::PushID(index);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 2.0f);
     ImGui::Begin(index == 0 ? "##enlarged0" : "##enlarged1", nullptr, flags);
+    ImGui::PopStyleVar(2);
+    ImGui::SetCursorScreenPos(ImVec2(layout.window.x, layout.window.y));
+    if (ImGui::InvisibleButton("close", ImVec2(layout.window.w, layout.window.h)))
+        pendingClose_ = true;
+    const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-
-    // [draw] Where each piece goes in the chosen arrangement.
-    ImVec2 titleAt, groupAt, statsAt, noteAt, imageAt;
-    if (compact) {
-        imageAt = origin + ImVec2(0, std::round((content.y - imageHeight) * 0.5f));
-        const float left = origin.x + imageWidth + besideImage + fp;
-        titleAt = ImVec2(left, origin.y);
-        groupAt = ImVec2(left, origin.y + titleRow + rowGap);
-        statsAt = statsBeside ? groupAt + ImVec2(groupWidth + fp, 0)
-                              : ImVec2(left, groupAt.y + textHeight + rowGap);
-        noteAt = ImVec2(left, statsAt.y + textHeight + rowGap);
-    } else {
-        titleAt = origin;
-        groupAt = origin + ImVec2(0, titleRow + rowGap);
-        statsAt = groupAt + ImVec2(groupWidth + fp, 0);
-        imageAt = groupAt + ImVec2(0, textHeight + rowGap + rowGap);
-        noteAt = imageAt + ImVec2(0, imageHeight + rowGap);
-    }
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     const ImU32 dimText = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const auto at = [](float x, float y) { return ImVec2(x, y); };
 
-    // Title, and a close button at the top right.
-    dl->AddText(titleAt + ImVec2(0, std::round((titleRow - textHeight) * 0.5f)), text,
-                title.constData());
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + content.x - closeSize, origin.y));
-    const char* closeGlyph = fontHasSymbols_ ? "\xC3\x97##close" : "x##close";  // U+00D7
-    if (ImGui::Button(closeGlyph, ImVec2(closeSize, closeSize))) pendingClick_ = -1;
-
-    // Group swatch and group; the mean (or the value of a 1x1 map); which scale the colours use.
+    // Title row: the channel (and its group, when it is not a line of its own); the close mark in
+    // the window's top-right corner.
     const ImU32 groupColour = toImU32(group >= 0 ? groupColor(group) : neutralColor());
-    const float swatchY = std::round((textHeight - swatch) * 0.5f);
-    if (showGroup) {
-        dl->AddRectFilled(groupAt + ImVec2(0, swatchY), groupAt + ImVec2(swatch, swatchY + swatch),
-                          groupColour, 2.0f);
-        dl->AddText(groupAt + ImVec2(swatch + style.ItemInnerSpacing.x, 0), text,
+    const float swatch = std::round(bigLine * 0.7f);
+    const auto drawGroup = [&](float x, float y) {
+        const float sy = y + std::round((bigLine - swatch) * 0.5f);
+        dl->AddRectFilled(at(x, sy), at(x + swatch, sy + swatch), groupColour, 3.0f);
+        dl->AddText(big, textSize,
+                    at(x + swatch + gap * 0.5f, y + std::round((bigLine - textSize) * 0.5f)), text,
                     groupText.constData());
-    }
-    if (showStats) dl->AddText(statsAt, dimText, stats.constData());
-    if (showNote) dl->AddText(noteAt, dimText, scaleNote.constData());
+    };
+    const float ty = layout.title.y + std::round((bigLine - textSize) * 0.5f);
+    dl->AddText(big, textSize, at(layout.title.x, ty), text, title.constData());
+    if (chosen.variant.groupInTitle)
+        drawGroup(layout.title.x + bigWidth(title) + 2 * gap, layout.title.y);
+    // The close mark in the window's top-right corner, whichever arrangement.
+    dl->AddText(big, textSize,
+                at(layout.window.right() - content.padding - bigWidth(closeGlyph),
+                   layout.window.y + content.padding * 0.5f),
+                hovered ? text : dimText, closeGlyph.constData());
 
     // The map itself (or a swatch for a 1x1 output), framed in its group's colour.
-    dl->AddRectFilled(imageAt + ImVec2(-2, -2), imageAt + ImVec2(imageWidth + 2, imageHeight + 2),
+    const tiles::Rect& im = layout.image;
+    const float frame = tiles::kMinGroupFrame;
+    dl->AddRectFilled(at(im.x - frame, im.y - frame), at(im.right() + frame, im.bottom() + frame),
                       groupColour);
     if (pane.isVector()) {
-        dl->AddRectFilled(imageAt, imageAt + ImVec2(imageWidth, imageHeight),
+        dl->AddRectFilled(at(im.x, im.y), at(im.right(), im.bottom()),
                           viridisColour(range.normalise(s.min)));
     } else {
         const ImTextureID texture =
             reinterpret_cast<ImTextureID>(static_cast<intptr_t>(pane.texture));
         const tiles::Rect uv = pane.atlas.uvRect(c);
-        dl->AddImage(texture, imageAt, imageAt + ImVec2(imageWidth, imageHeight),
-                     ImVec2(uv.x, uv.y), ImVec2(uv.right(), uv.bottom()));
+        dl->AddImage(texture, at(im.x, im.y), at(im.right(), im.bottom()), ImVec2(uv.x, uv.y),
+                     ImVec2(uv.right(), uv.bottom()));
     }
 
     // Colour scale: max at the top, min at the bottom; a 1x1 map marks its value on it.
-    const float barX = imageAt.x + imageWidth + barGap;
-    drawColourBar(barX, imageAt.y, barWidth, imageHeight,
-                  pane.isVector() ? range.normalise(s.min) : -1.0f);
-    const float labelX = barX + barWidth + style.ItemSpacing.x;
-    dl->AddText(ImVec2(labelX, imageAt.y - 2), text, high.constData());
-    dl->AddText(ImVec2(labelX, imageAt.y + imageHeight - textHeight + 2), text, low.constData());
+    const tiles::Rect& bar = layout.colourBar;
+    drawColourBar(bar.x, bar.y, bar.w, bar.h, pane.isVector() ? range.normalise(s.min) : -1.0f);
+    const float labelX = bar.right() + gap;
+    dl->AddText(big, textSize, at(labelX, bar.y - 2), text, high.constData());
+    dl->AddText(big, textSize, at(labelX, bar.bottom() - textSize + 2), text, low.constData());
+
+    // The group as a swatch and a word (unless in the title), then the statistics.
+    float y = layout.text.y;
+    if (!chosen.variant.groupInTitle) {
+        drawGroup(layout.text.x, y);
+        y += bigLine;
+    }
+    for (const QByteArray& line : lines) {
+        dl->AddText(big, textSize, at(layout.text.x, y), text, line.constData());
+        y += bigLine;
+    }
+    if (chosen.variant.note)
+        dl->AddText(at(layout.text.x, y + std::round(ImGui::GetStyle().ItemSpacing.y * 0.5f)),
+                    dimText, scaleNote.constData());
     ImGui::End();
-    ImGui::PopID();
+}
+
+QString FeatureMapCanvas::valueText(const Pane&, float value) const {
+    return formatValue(value);
 }
 
 // [SECTION] Input
@@ -1408,6 +1439,15 @@ void FeatureMapCanvas::keyPressEvent(QKeyEvent* event) {
     }
     const tiles::Point centre = panes_[0].gridViewport.center();
     switch (event->key()) {
+        case Qt::Key_Escape:
+            // Closes the enlarged view; with none open, Esc is the window's (clear the channel).
+            if (!enlargedOpen()) {
+                QOpenGLWidget::keyPressEvent(event);
+                return;
+            }
+            enlargedOpen_ = false;
+            requestFrames();
+            break;
         case kSharedRangeKey:
             setSharedRange(!sharedRange());
             break;

@@ -6,8 +6,9 @@
 //   - All tiles of a step live in ONE texture atlas, coloured on the CPU and uploaded once when
 //     the snapshot, the step or the range mode changes; a frame only draws quads.
 //   - Mouse wheel zooms around the cursor, drag pans, double-click resets; + / - / 0 too.
-//     Hover shows a tooltip (channel, group, min / max / mean); a click selects a channel, which
-//     gets an enlarged, nearest-neighbour view with a colour scale in a corner.
+//     Hover shows a tooltip (channel, group, min / max / mean); a click selects a channel and
+//     opens a large, nearest-neighbour view of it over most of the canvas, with its colour scale
+//     and statistics in large text; Esc or a click on it closes it (the selection stays).
 //   - 'R' (or the checkbox) switches between per-channel ranges and one shared range.
 //   - Steps with 1x1 outputs (the head: pool, fc, softmax) become a heat grid of cells on one
 //     shared scale instead of a thousand one-pixel tiles.
@@ -59,6 +60,11 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     int hoveredChannel() const { return hoveredChannel_; }
     int hoveredPane() const { return hoveredPane_; }  // 0 left / only, 1 right; -1 none
     int selectedChannel() const { return selectedChannel_; }
+    // The enlarged view of the selected channel: open after a click on a tile, closed by Esc or
+    // a click on it. enlargedRect() is where it was last drawn in `pane` (widget coordinates;
+    // empty when closed).
+    bool enlargedOpen() const { return enlargedOpen_ && selectedChannel_ >= 0; }
+    QRectF enlargedRect(int pane = 0) const;
     bool sharedRange() const { return rangeMode_ == tiles::RangeMode::Shared; }
     bool comparing() const { return comparing_; }
 
@@ -156,7 +162,8 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     void drawTooltip(const Pane& pane, int channel);
     void drawEnlargedView(Pane& pane, int index);
     void drawColourBar(float x, float y, float width, float height, float marker) const;
-    bool animate(float dt);  // true while a zoom is still moving
+    QString valueText(const Pane& pane, float value) const;  // a value of this pane's step
+    bool animate(float dt);                                  // true while a zoom is still moving
     void zoomBy(float factor, tiles::Point anchorPaneLocal);
 
     std::unique_ptr<ImGuiQtBridge> bridge_;
@@ -188,6 +195,8 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     bool dragging_ = false;
 
     std::optional<int> pendingClick_;  // a click this frame: emitted after it
+    bool pendingClose_ = false;        // a click on the enlarged view this frame
+    bool enlargedOpen_ = false;
     int hoveredChannel_ = -1;
     int hoveredPane_ = -1;
     int framesPending_ = 0;

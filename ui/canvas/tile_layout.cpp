@@ -103,6 +103,17 @@ GridLayout layoutGrid(int count, float tileAspect, Rect viewport, GridSpacing sp
     return layout;
 }
 
+float groupFrameWidth(float tileShorterSide, float gap) {
+    const float wanted = std::round(0.05f * tileShorterSide);
+    const float room = std::floor((gap - kFrameSeparation) * 0.5f);
+    return std::max(kMinGroupFrame, std::min({wanted, room, kMaxGroupFrame}));
+}
+
+bool tileFitsNumbers(float tileShorterSide, float fontPixels) {
+    // Two numbers in opposite corners at 0.8 of the font size, with the map visible between.
+    return tileShorterSide >= fontPixels * 3.2f;
+}
+
 // [SECTION] View transform
 
 View zoomAround(const View& view, Point anchor, float newZoom) {
@@ -179,6 +190,98 @@ TileRange visibleTiles(const GridLayout& layout, const View& view, const Rect& v
     return range;
 }
 
+// [SECTION] Enlarged view
+
+EnlargedLayout layoutEnlarged(const Rect& area, const EnlargedContent& c, float heightShare) {
+    EnlargedLayout layout;
+    const float innerWidth = std::floor(area.w * 0.94f) - 2 * c.padding;
+    const float innerHeight = std::floor(area.h * heightShare) - 2 * c.padding;
+    const float bar = c.spacing + c.barWidth + c.spacing + c.barLabelWidth;  // right of the map
+    const float mapW = float(std::max(c.mapWidth, 1)), mapH = float(std::max(c.mapHeight, 1));
+    const float title = c.titleHeight + c.spacing;  // a title row and the space under it
+    const float columnWidth = std::max(c.titleWidth, c.textWidth);
+
+    // Texels per screen pixel for a map in width x height (0: does not fit).
+    const auto scaleFor = [&](float width, float height) {
+        if (width <= 0 || height <= 0) return 0.0f;
+        float scale = std::min(width / mapW, height / mapH);
+        scale = std::min(scale, c.maxImageSide / std::max(mapW, mapH));
+        if (std::max(mapW, mapH) <= 32.0f && scale >= 1.0f) scale = std::floor(scale);
+        return std::round(std::min(mapW, mapH) * scale) < c.minImageSide ? 0.0f : scale;
+    };
+    // Three arrangements; the one that shows the map largest wins (ties: the earlier).
+    //   TitleAbove:  the title spans the top; the statistics right of the colour bar.
+    //   Column:      the map uses the full height; title and statistics in a column beside it
+    //                (a short strip).
+    //   TextBelow:   the title on top, the statistics under the map (a tall, narrow pane).
+    const float scales[3] = {
+        c.textHeight <= innerHeight - title && c.titleWidth <= innerWidth
+            ? scaleFor(innerWidth - bar - 2 * c.spacing - c.textWidth, innerHeight - title)
+            : 0.0f,
+        title + c.textHeight <= innerHeight
+            ? scaleFor(innerWidth - bar - 2 * c.spacing - columnWidth, innerHeight)
+            : 0.0f,
+        std::max(c.textWidth, c.titleWidth) <= innerWidth
+            ? scaleFor(innerWidth - bar, innerHeight - title - c.spacing - c.textHeight)
+            : 0.0f};
+    int arrangement = 0;
+    for (int i = 1; i < 3; ++i)
+        if (scales[i] > scales[arrangement]) arrangement = i;
+    const float scale = scales[arrangement];
+    const float imageW = std::round(mapW * scale), imageH = std::round(mapH * scale);
+    if (imageW < 1.0f || imageH < 1.0f) return layout;
+    layout.textBeside = arrangement != 2;
+    layout.titleBeside = arrangement == 1;
+
+    // The window wraps its content.
+    float contentW = 0, contentH = 0;
+    switch (arrangement) {
+        case 0:
+            contentW = std::max(imageW + bar + 2 * c.spacing + c.textWidth, c.titleWidth);
+            contentH = title + std::max(imageH, c.textHeight);
+            break;
+        case 1:
+            contentW = imageW + bar + 2 * c.spacing + columnWidth;
+            contentH = std::max(imageH, title + c.textHeight);
+            break;
+        default:
+            contentW = std::max({imageW + bar, c.textWidth, c.titleWidth});
+            contentH = title + imageH + c.spacing + c.textHeight;
+            break;
+    }
+    const float windowW = std::round(contentW + 2 * c.padding);
+    const float windowH = std::round(contentH + 2 * c.padding);
+    layout.window = {std::floor(area.x + (area.w - windowW) * 0.5f),
+                     std::floor(area.y + (area.h - windowH) * 0.5f), windowW, windowH};
+
+    const float left = layout.window.x + c.padding, top = layout.window.y + c.padding;
+    const float right = left + contentW;
+    if (arrangement == 1) {
+        // The map centred in the full height; the column beside it, centred too.
+        const float imageTop = top + std::floor((contentH - imageH) * 0.5f);
+        layout.image = {left, imageTop, imageW, imageH};
+        const float columnX = left + imageW + bar + 2 * c.spacing;
+        const float columnTop = top + std::floor((contentH - title - c.textHeight) * 0.5f);
+        layout.title = {columnX, columnTop, right - columnX, c.titleHeight};
+        layout.text = {columnX, columnTop + title, c.textWidth, c.textHeight};
+    } else {
+        layout.title = {left, top, contentW, c.titleHeight};
+        const float body = top + title;
+        if (arrangement == 0) {
+            const float bodyH = contentH - title;
+            layout.image = {left, body + std::floor((bodyH - imageH) * 0.5f), imageW, imageH};
+            layout.text = {left + imageW + bar + 2 * c.spacing,
+                           body + std::floor((bodyH - c.textHeight) * 0.5f), c.textWidth,
+                           c.textHeight};
+        } else {
+            layout.image = {left, body, imageW, imageH};
+            layout.text = {left, body + imageH + c.spacing, c.textWidth, c.textHeight};
+        }
+    }
+    layout.colourBar = {layout.image.right() + c.spacing, layout.image.y, c.barWidth, imageH};
+    return layout;
+}
+
 // [SECTION] Texture atlas
 
 Rect AtlasGeometry::uvRect(int index) const {
@@ -211,16 +314,18 @@ std::vector<ChannelStats> channelStats(ConstFeatureMap map) {
         // NaNs (a diverged checkpoint) are skipped rather than poisoning the whole range.
         float lo = std::numeric_limits<float>::infinity(), hi = -lo;
         double sum = 0;
-        int64_t counted = 0;
+        int64_t counted = 0, zeros = 0;
         for (int64_t i = 0; i < n; ++i) {
             if (std::isnan(v[i])) continue;
             lo = std::min(lo, v[i]);
             hi = std::max(hi, v[i]);
             sum += v[i];
+            zeros += v[i] == 0.0f;
             ++counted;
         }
         if (counted > 0)
-            stats[static_cast<std::size_t>(c)] = {lo, hi, float(sum / double(counted))};
+            stats[static_cast<std::size_t>(c)] = {lo, hi, float(sum / double(counted)),
+                                                  float(double(zeros) / double(counted))};
     }
     return stats;
 }
@@ -228,13 +333,15 @@ std::vector<ChannelStats> channelStats(ConstFeatureMap map) {
 ChannelStats overallStats(const std::vector<ChannelStats>& stats) {
     if (stats.empty()) return {};
     ChannelStats all = stats.front();
-    double sum = 0;
+    double sum = 0, zeros = 0;
     for (const ChannelStats& s : stats) {
         all.min = std::min(all.min, s.min);
         all.max = std::max(all.max, s.max);
         sum += s.mean;
+        zeros += s.zeroFraction;
     }
     all.mean = float(sum / double(stats.size()));
+    all.zeroFraction = float(zeros / double(stats.size()));
     return all;
 }
 

@@ -45,6 +45,23 @@ struct GridSpacing {
     bool snapToPixels = true;  // integer tile sizes and gaps: crisp borders at zoom 1
 };
 
+// Feature maps: gaps wide enough for two group frames of at least kMinGroupFrame pixels and a
+// kFrameSeparation-pixel strip of background between neighbours.
+inline constexpr float kMinGroupFrame = 3.0f;
+inline constexpr float kMaxGroupFrame = 8.0f;
+inline constexpr float kFrameSeparation = 2.0f;
+inline constexpr GridSpacing kFeatureMapSpacing{0.1f, 2 * kMinGroupFrame + kFrameSeparation, true};
+
+// The width of the group-coloured frame drawn in the gap around a feature-map tile (all sizes on
+// screen, zoom included): at least kMinGroupFrame pixels so the group reads beside any viridis
+// tile, growing with the tile (about 5% of its shorter side) up to what the gap holds while
+// neighbouring frames stay kFrameSeparation apart, and never more than kMaxGroupFrame.
+float groupFrameWidth(float tileShorterSide, float gap);
+
+// Whether a tile this large (shorter side, on screen) has room for its channel number and its
+// group number at font size `fontPixels`.
+bool tileFitsNumbers(float tileShorterSide, float fontPixels);
+
 struct GridLayout {
     int count = 0;
     int columns = 0, rows = 0;
@@ -113,6 +130,40 @@ struct TileRange {
 };
 TileRange visibleTiles(const GridLayout& layout, const View& view, const Rect& viewport);
 
+// [SECTION] Enlarged view
+// A clicked tile opens a large view of its channel over the canvas, readable from the back of a
+// room: the map, a colour bar with its min and max beside it, and the title and statistics in
+// large text beside the bar (a wide canvas; in a short strip as one column, so the map gets the
+// full height) or under the map (a tall one), whichever leaves the map largest. The canvas
+// measures the text; this places the pieces.
+
+struct EnlargedContent {
+    int mapWidth = 1, mapHeight = 1;  // texels of the feature map
+    float maxImageSide = 1e9f;        // a cap (a 1x1 map is a swatch, not a wall of colour)
+    float minImageSide = 0;           // smaller is no enlargement (and the bar's labels collide)
+    float titleHeight = 0;            // the title row, close button included
+    float titleWidth = 0;
+    float textWidth = 0, textHeight = 0;  // the statistics block
+    float barWidth = 0;                   // the colour bar
+    float barLabelWidth = 0;              // its widest label (max or min), drawn right of it
+    float spacing = 0;                    // between pieces
+    float padding = 0;                    // inside the window's edge
+};
+
+struct EnlargedLayout {
+    Rect window;  // everything below, in the coordinates of the area given
+    Rect title, image, colourBar, text;
+    bool textBeside = true;    // statistics right of the colour bar; false: under the map
+    bool titleBeside = false;  // the title heads the statistics' column (a short strip)
+    bool empty() const { return image.w <= 0 || image.h <= 0; }
+};
+
+// The enlarged view inside `area` (a pane below the header): at most heightShare of its height
+// and 94% of its width, centred. Maps of up to 32 x 32 texels get a whole number of screen pixels
+// per texel, so every texel is the same size. Empty if not even a small map fits.
+EnlargedLayout layoutEnlarged(const Rect& area, const EnlargedContent& content,
+                              float heightShare = 0.8f);
+
 // [SECTION] Texture atlas
 // All tiles of one step go into ONE RGBA8 texture, uploaded once when the step changes. Each
 // tile sits in a cell with a `padding`-texel border that repeats the tile's edge texels, so
@@ -140,6 +191,7 @@ AtlasGeometry atlasGeometry(int count, int tileWidth, int tileHeight, int paddin
 
 struct ChannelStats {
     float min = 0, max = 0, mean = 0;
+    float zeroFraction = 0;  // the share of values that are exactly 0 (what a ReLU clipped)
 };
 
 enum class RangeMode {

@@ -5,6 +5,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QGridLayout>
@@ -13,6 +14,7 @@
 #include <QValueAxis>
 
 #include "shufflescope/paper_reference.h"
+#include "widgets/chart_axis.h"
 #include "widgets/engine_text.h"
 #include "widgets/number_format.h"
 #include "widgets/palette.h"
@@ -52,8 +54,7 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(heading_);
 
     grid_ = new QGridLayout;
-    grid_->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("MFLOPs (mult-adds)")), this), 0,
-                     0);
+    grid_->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("MACs")), this), 0, 0);
     grid_->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("grouped")), this), 0, 1,
                      Qt::AlignRight);
     grid_->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("dense")), this), 0, 2,
@@ -76,6 +77,10 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
     rows_["step"].first->setToolTip(
         tr("Multiply-adds of the selected step; dense = its 1×1 convolution ungrouped"));
     layout->addLayout(grid_);
+    // Said once, here: every figure in the app is a count of multiply-adds.
+    auto* units = new QLabel(tr("The paper's FLOPs are multiply-adds (MACs)."), this);
+    units->setWordWrap(true);
+    layout->addWidget(units);
 
     groupedSet_ = new QBarSet(tr("grouped"));
     denseSet_ = new QBarSet(tr("dense"));
@@ -86,7 +91,7 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
     series->append(denseSet_);
     auto* chart = new QChart;
     chart->addSeries(series);
-    chart->setTitle(tr("MFLOPs per stage (C1 = stem)"));
+    chart->setTitle(tr("MACs per stage (C1 = stem)"));
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setBackgroundVisible(false);
@@ -97,7 +102,8 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
     chart->addAxis(categories, Qt::AlignBottom);
     series->attachAxis(categories);
     valueAxis_ = new QValueAxis;
-    valueAxis_->setLabelFormat(QStringLiteral("%.0f"));
+    valueAxis_->setTickType(QValueAxis::TicksDynamic);
+    valueAxis_->setTickAnchor(0);
     chart->addAxis(valueAxis_, Qt::AlignLeft);
     series->attachAxis(valueAxis_);
     chart_ = new CompactChartView(chart, this);
@@ -105,6 +111,12 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
     chart_->setMinimumHeight(chartMinimumHeight(1.0));
     applyPalette();
     layout->addWidget(chart_, 1);
+    sameScale_ = new QCheckBox(tr("Same scale for every g"), this);
+    sameScale_->setToolTip(
+        tr("Keep the chart's scale as g changes: it ends at the tallest bar of any g = 1–8 at "
+           "this width, so the bars of two g can be compared"));
+    connect(sameScale_, &QCheckBox::toggled, this, [this] { refreshChart(); });
+    layout->addWidget(sameScale_);
 
     paper_ = new QLabel(this);
     paper_->setWordWrap(true);
@@ -145,7 +157,52 @@ void CostPanel::setFontScale(double scale) {
     chart_->chart()->setTitleFont(f);
     chart_->setMinimumHeight(chartMinimumHeight(scale));
     // Fewer value labels when they are large, or Qt Charts elides them all to "...".
-    valueAxis_->setTickCount(scale > 1.3 ? 3 : 5);
+    maxIntervals_ = scale > 1.3 ? 3 : 5;
+    refreshChart();
+}
+
+bool CostPanel::sameScaleForEveryG() const {
+    return sameScale_->isChecked();
+}
+
+void CostPanel::setSameScaleForEveryG(bool same) {
+    sameScale_->setChecked(same);
+}
+
+long long CostPanel::fixedScaleMacs() {
+    ModelConfig key = snapshot_->config();
+    key.groups = 1;
+    if (!fixedScale_ || fixedScale_->first != key)
+        fixedScale_ = {key, tallestStageBarOverGroups(snapshot_->config())};
+    return fixedScale_->second;
+}
+
+void CostPanel::refreshChart() {
+    if (!snapshot_) return;
+    const long long tallest = bars_.tallest();
+    const long long top = sameScale_->isChecked() ? std::max(tallest, fixedScaleMacs()) : tallest;
+    // The axis counts in the SI unit of its end, like the table: "5 M", "10 M".
+    double unit = 1;
+    QString prefix;
+    if (top >= 1'000'000) {
+        unit = 1e6;
+        prefix = QStringLiteral(" M");
+    } else if (top >= 1'000) {
+        unit = 1e3;
+        prefix = QStringLiteral(" k");
+    }
+    const NiceAxis axis = niceAxis(double(top) / unit, maxIntervals_);
+    groupedSet_->remove(0, groupedSet_->count());
+    denseSet_->remove(0, denseSet_->count());
+    for (std::size_t i = 0; i < bars_.macs.size(); ++i) {
+        *groupedSet_ << double(bars_.macs[i]) / unit;
+        *denseSet_ << double(bars_.denseMacs[i]) / unit;
+    }
+    valueAxis_->setRange(0, axis.max);
+    valueAxis_->setTickInterval(axis.tick);
+    valueAxis_->setLabelFormat(QStringLiteral("%.") + QString::number(axis.decimals) +
+                               QStringLiteral("f") + prefix);
+    axisState_ = {axis.max * unit, axis.tick * unit, tallest};
 }
 
 void CostPanel::setRow(const QString& key, const QString& grouped, const QString& dense) {
@@ -189,23 +246,9 @@ void CostPanel::setSnapshot(SnapshotPtr snapshot, int step) {
             tr("%1 MACs; dense is %2 of the grouped network")
                 .arg(formatCount(t.macs), formatRatio(double(t.denseMacs) / double(t.macs))));
 
-    // Per-stage bars (MFLOPs): stem convolution, Stages 2-4, classifier.
-    long long stem = 0;
-    for (int i = 0; i < snapshot_->network->stepCount(); ++i)
-        if (snapshot_->step(i).name == "stem.conv") stem = cost.steps[std::size_t(i)].macs;
-    const double grouped[5] = {stem / 1e6, cost.stageMacs[0] / 1e6, cost.stageMacs[1] / 1e6,
-                               cost.stageMacs[2] / 1e6, t.classifierMacs / 1e6};
-    const double dense[5] = {stem / 1e6, cost.stageDenseMacs[0] / 1e6, cost.stageDenseMacs[1] / 1e6,
-                             cost.stageDenseMacs[2] / 1e6, t.classifierMacs / 1e6};
-    groupedSet_->remove(0, groupedSet_->count());
-    denseSet_->remove(0, denseSet_->count());
-    double most = 1;
-    for (int i = 0; i < 5; ++i) {
-        *groupedSet_ << grouped[i];
-        *denseSet_ << dense[i];
-        most = std::max(most, dense[i]);
-    }
-    valueAxis_->setRange(0, most * 1.1);
+    // Per-stage bars: stem convolution, Stages 2-4, classifier.
+    bars_ = stageBars(*snapshot_->network, cost);
+    refreshChart();
 
     // The paper's published row for this g, when the geometry is the paper's.
     const ModelConfig& config = snapshot_->config();
@@ -216,7 +259,7 @@ void CostPanel::setSnapshot(SnapshotPtr snapshot, int step) {
     if (row && paperGeometry) {
         paper_->setText(
             tr("<b>Paper, Table 1 (g = %1):</b> stages %2 / %3 / %4 channels, "
-               "complexity %5 MFLOPs.<br><b>Engine:</b> stages %6 / %7 / %8, backbone %9.")
+               "complexity %5 M MACs.<br><b>Engine:</b> stages %6 / %7 / %8, backbone %9.")
                 .arg(row->groups)
                 .arg(row->stageChannels[0])
                 .arg(row->stageChannels[1])
@@ -225,7 +268,7 @@ void CostPanel::setSnapshot(SnapshotPtr snapshot, int step) {
                 .arg(snapshot_->network->widths().stages[0])
                 .arg(snapshot_->network->widths().stages[1])
                 .arg(snapshot_->network->widths().stages[2])
-                .arg(formatMacs(t.backboneMacs)));
+                .arg(formatMacsWithUnit(t.backboneMacs)));
     } else if (paperGeometry) {
         paper_->setText(
             tr("<b>Paper:</b> Table 1 has no column for g = %1. %2")

@@ -3,11 +3,15 @@
 //   - the current step's MACs, grouped vs dense (the same step with ungrouped 1x1 convs);
 //   - cumulative MACs up to this step, grouped vs dense;
 //   - the whole network: backbone and classifier apart, grouped vs dense, and parameters;
-//   - a per-stage bar chart, grouped vs dense (Qt Charts);
+//   - a per-stage bar chart, grouped vs dense (Qt Charts), on round ticks; "Same scale for every
+//     g" fixes its scale at the tallest bar over g = 1..8, so bars can be compared as g changes;
 //   - next to it, the paper's Table 1 row for this g when the geometry is the paper's.
 
 #include <QWidget>
 #include <map>
+#include <optional>
+
+#include "shufflescope/cost.h"
 
 #include "session/snapshot.h"
 
@@ -17,6 +21,7 @@ class QChartView;
 class QBarSet;
 class QBarCategoryAxis;
 class QValueAxis;
+class QCheckBox;
 
 namespace shufflescope::ui {
 
@@ -31,12 +36,26 @@ class CostPanel : public QWidget {
     // "total", "params"): {grouped, dense}. Tests compare them with the core.
     std::pair<QString, QString> displayed(const QString& row) const;
 
+    // The chart's value axis as drawn, in MACs: its end, its tick interval and the tallest bar
+    // it must hold. Tests check round ticks and the fixed scale with these.
+    struct AxisState {
+        double max = 0, tick = 0;
+        long long tallestBar = 0;
+    };
+    AxisState axisState() const { return axisState_; }
+    bool sameScaleForEveryG() const;
+
+  public slots:
+    void setSameScaleForEveryG(bool same);
+
   protected:
     void changeEvent(QEvent* event) override;  // follows light/dark palette changes
 
   private:
     void applyPalette();
     void setRow(const QString& key, const QString& grouped, const QString& dense);
+    void refreshChart();
+    long long fixedScaleMacs();  // the tallest bar over every g (cached per configuration)
 
     SnapshotPtr snapshot_;
     QGridLayout* grid_ = nullptr;
@@ -47,6 +66,11 @@ class CostPanel : public QWidget {
     QBarSet* groupedSet_ = nullptr;
     QBarSet* denseSet_ = nullptr;
     QValueAxis* valueAxis_ = nullptr;
+    QCheckBox* sameScale_ = nullptr;
+    int maxIntervals_ = 5;  // fewer value labels when the text is large
+    StageBars bars_;
+    std::optional<std::pair<ModelConfig, long long>> fixedScale_;  // config with groups = 1
+    AxisState axisState_;
 };
 
 }  // namespace shufflescope::ui

@@ -1,13 +1,20 @@
 #pragma once
-// Numbers as the interface shows them: MACs as "136.5M" (the paper's MFLOPs), counts with
-// thousands separators, ratios as "2.7x".
+// Numbers as the interface shows them, one convention everywhere: multiply-adds as MACs with an
+// SI prefix ("11.3 M MACs"; the paper calls them FLOPs), counts with thousands separators,
+// ratios as "2.75x", probabilities as percentages.
 
 #include <QString>
 
 namespace shufflescope::ui {
 
-QString formatMacs(long long macs);    // "136.5M", "960K", "0"
+// The number with its SI prefix, for a column or axis already headed "MACs": "136.5 M",
+// "960 k", "0".
+QString formatMacs(long long macs);
+// The same with the unit, for text that stands alone: "136.5 M MACs", "960 k MACs", "0 MACs".
+QString formatMacsWithUnit(long long macs);
 QString formatCount(long long value);  // "1,865,728"
 QString formatRatio(double ratio);     // "2.75x"
+// A probability (0..1) as a percentage: "99.2%", "4.15%", "0.03%", "<0.01%", "0%".
+QString formatProbability(double p);
 
 }  // namespace shufflescope::ui

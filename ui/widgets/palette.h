@@ -1,6 +1,8 @@
 #pragma once
-// Colours shared by every view. Groups use the Okabe-Ito palette (safe for the common forms of
-// colour blindness) with grey as the eighth colour; channels with no group use a neutral tone.
+// Colours shared by every view. Eight group colours chosen to stay apart under normal vision and
+// the common colour-vision deficiencies (protanopia, deuteranopia, tritanopia), none of them grey;
+// channels with no group (the shortcut, the stem, the head) use the neutral grey, which no group
+// reuses. The measured distances are in palette.cpp and tests/ui/test_palette.cpp.
 
 #include <QColor>
 #include <QPalette>

@@ -1,6 +1,6 @@
 #pragma once
-// Cost accounting, counted the paper's way: one multiply-add = one "FLOP" (MAC here,
-// "MFLOPs (mult-adds)" in the interface).
+// Cost accounting, counted the paper's way: one multiply-add = one "FLOP" (the paper's word; the
+// interface says MACs, with SI prefixes: "11.3 M MACs").
 //
 //   convolution      H_out * W_out * C_out * (C_in / groups) * K * K
 //   fully connected  C_in * classes
@@ -12,6 +12,7 @@
 // Parameters: conv weights, BN weight and bias, FC weight and bias; BN running statistics are
 // buffers, not parameters.
 
+#include <array>
 #include <vector>
 
 #include "shufflescope/network.h"
@@ -47,5 +48,18 @@ struct CostReport {
 
 StepCost stepCost(const Network& network, int stepIndex);
 CostReport computeCost(const Network& network);
+
+// The bars of a per-stage chart: [0] the stem convolution, [1..3] Stages 2-4, [4] the FC.
+struct StageBars {
+    std::array<long long, 5> macs{};
+    std::array<long long, 5> denseMacs{};
+    long long tallest() const;  // the largest bar, grouped or dense
+};
+StageBars stageBars(const Network& network, const CostReport& cost);
+
+// The tallest StageBars bar over g = 1..kMaxGroups with the rest of `config` unchanged: a chart
+// scale that stays put while g changes, so bars can be compared across g. Configurations that
+// cannot be built are skipped; 0 if none can.
+long long tallestStageBarOverGroups(const ModelConfig& config);
 
 }  // namespace shufflescope

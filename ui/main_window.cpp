@@ -466,10 +466,8 @@ void MainWindow::refreshComparison() {
     }
     const int step = session_->selectedStep();
     const auto bStep = b->network->findStep(a->step(step).name);
-    const auto label = [](const Snapshot& s) {
-        return QStringLiteral("%1 \u2014 %2")
-            .arg(configSummary(s.config()), formatMacsWithUnit(s.cost.totals.macs));
-    };
+    // The canvas captions each side with its MACs, test accuracy and top prediction.
+    const auto label = [](const Snapshot& s) { return configSummary(s.config()); };
     canvas_->setComparison(b, bStep ? *bStep : 0, QStringLiteral("A: ") + label(*a),
                            QStringLiteral("B: ") + label(*b));
 }

@@ -413,16 +413,18 @@ void MainWindow::refreshComparison() {
     const SnapshotPtr a = session_->snapshot();
     const SnapshotPtr b = session_->comparisonSnapshot();
     action(QStringLiteral("compare"))->setChecked(session_->comparisonConfig().has_value());
+    // The B box names what B is, however B was chosen (setCurrentIndex does not emit activated).
+    if (const auto& chosen = session_->comparisonConfig())
+        compareBox_->setCurrentIndex(compareBox_->findData(
+            chosen->groups != session_->config().groups ? chosen->groups : 0));
     if (!a || !b || !session_->comparisonConfig()) {
         canvas_->setComparison(nullptr, 0, {}, {});
         return;
     }
     const int step = session_->selectedStep();
     const auto bStep = b->network->findStep(a->step(step).name);
-    const auto label = [](const Snapshot& s) {
-        return QStringLiteral("%1 \u2014 %2")
-            .arg(configSummary(s.config()), formatMacsWithUnit(s.cost.totals.macs));
-    };
+    // The canvas captions each side with its MACs, test accuracy and top prediction.
+    const auto label = [](const Snapshot& s) { return configSummary(s.config()); };
     canvas_->setComparison(b, bStep ? *bStep : 0, QStringLiteral("A: ") + label(*a),
                            QStringLiteral("B: ") + label(*b));
 }
@@ -487,6 +489,17 @@ void MainWindow::showError(const QString& message) {
     box->open();
 }
 
+// The centre split in pixels: given as proportions, QSplitter shares the difference out by the
+// stretch factors instead, and the feature maps never got the room the compare view asked for.
+bool MainWindow::setDiagramShare(double share) {
+    const QList<int> sizes = centreSplit_->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (total <= 0) return false;  // not laid out yet
+    const int diagram = int(total * share);
+    centreSplit_->setSizes({diagram, total - diagram});
+    return true;
+}
+
 void MainWindow::setSidePanelsVisible(bool visible) {
     panelMode_ = visible ? SidePanelMode::Shown : SidePanelMode::Hidden;
     fitSidePanels();
@@ -504,7 +517,7 @@ bool MainWindow::showView(const QString& name) {
     else if (name == QLatin1String("train"))
         centreTabs_->setCurrentWidget(trainTab_);
     else if (name == QLatin1String("features"))
-        centreSplit_->setSizes({1, 3});
+        setDiagramShare(0.3);
     else if (name == QLatin1String("cost")) {
         // The cost panel in front: the side panels shown, the right one widened to two fifths of
         // the window and scrolled to the chart.
@@ -514,7 +527,7 @@ bool MainWindow::showView(const QString& name) {
         cost_->setFocus();
     } else if (name == QLatin1String("compare")) {
         if (!session_->comparisonConfig()) toggleComparison();
-        centreSplit_->setSizes({1, 3});
+        setDiagramShare(0.3);
     } else
         return false;
     return true;
@@ -580,12 +593,9 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
     // height, elsewhere two thirds; set when the window changes between the two, so a split the
     // user dragged stays.
     const bool shortWindow = height() < 800;
-    if (shortWindow != shortWindow_ && centreTabs_->currentWidget() != trainTab_) {
+    if (shortWindow != shortWindow_ && centreTabs_->currentWidget() != trainTab_ &&
+        setDiagramShare(shortWindow ? 0.75 : 2.0 / 3.0))
         shortWindow_ = shortWindow;
-        const int total = centreSplit_->height();
-        const int diagram = shortWindow ? total * 3 / 4 : total * 2 / 3;
-        centreSplit_->setSizes({diagram, total - diagram});
-    }
 }
 
 // Two toolbar rows when one row would be cut off (large text, a narrow screen).

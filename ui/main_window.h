@@ -107,6 +107,9 @@ class MainWindow : public QMainWindow {
     // Shows, hides and sizes the side panels for the window's width (layout/side_panels.h).
     void fitSidePanels();
     void fitToolbars();
+    // The operation view's share of the centre's height; the feature maps get the rest. False
+    // before the splitter is laid out.
+    bool setDiagramShare(double share);
 
     Session* session_ = nullptr;
     bool persist_ = true;

@@ -11,10 +11,13 @@
 #include "canvas/feature_map_canvas.h"
 #include "shufflescope/capture_forward.h"
 #include "shufflescope/channel_groups.h"
+#include "shufflescope/checkpoint.h"
 #include "shufflescope/colormap.h"
+#include "shufflescope/cost.h"
 #include "shufflescope/image_input.h"
 #include "shufflescope/initialization.h"
 #include "ui_test_support.h"
+#include "widgets/number_format.h"
 #include "widgets/palette.h"
 
 using namespace shufflescope;
@@ -224,22 +227,33 @@ TEST_CASE("canvas: the wheel zooms around the pointer; double-click resets", "[c
     REQUIRE(std::abs(reset[0].width() - before[0].width()) <= 0.01);
 }
 
-TEST_CASE("canvas: G switches between per-channel and shared ranges", "[canvas]") {
+// The G key itself is the main window's action: test_shortcuts.cpp presses it on the canvas.
+TEST_CASE("canvas: the shared range switches between per-channel and shared ranges", "[canvas]") {
     ShownCanvas shown;
     FeatureMapCanvas& canvas = shown.canvas;
     canvas.setSnapshot(g3(), stepOf(g3(), "stem.conv"));
     const QImage own = render(canvas);
     QSignalSpy changed(&canvas, &FeatureMapCanvas::sharedRangeChanged);
-    canvas.setFocus();
-    QTest::keyClick(&canvas, Qt::Key_G);
+    canvas.setSharedRange(!canvas.sharedRange());
     REQUIRE(canvas.sharedRange());
     REQUIRE(changed.count() == 1);
     REQUIRE(ui_testing::differingFraction(own, render(canvas)) > 0.2);
-    QTest::keyClick(&canvas, Qt::Key_G);
+    canvas.setSharedRange(!canvas.sharedRange());
     REQUIRE_FALSE(canvas.sharedRange());
 }
 
-TEST_CASE("canvas: a comparison splits the canvas into two halves, and ends", "[canvas]") {
+// The tiles a pane shows (a comparison shows a page of channels; the rest are null).
+std::vector<int> shownChannels(const std::vector<QRectF>& rects) {
+    std::vector<int> shown;
+    for (std::size_t c = 0; c < rects.size(); ++c)
+        if (!rects[c].isNull()) shown.push_back(int(c));
+    return shown;
+}
+
+TEST_CASE(
+    "canvas: a comparison splits the canvas into two halves of readable, paged tiles, and "
+    "ends",
+    "[canvas]") {
     ShownCanvas shown;
     FeatureMapCanvas& canvas = shown.canvas;
     static const SnapshotPtr g8 = imagenetSnapshot(8, true);
@@ -247,23 +261,170 @@ TEST_CASE("canvas: a comparison splits the canvas into two halves, and ends", "[
     canvas.setComparison(g8, stepOf(g8, "stages.2.3.relu"), QStringLiteral("g = 3"),
                          QStringLiteral("g = 8"));
     render(canvas);
-    const std::vector<QRectF> left = canvas.tileRects(0), right = canvas.tileRects(1);
+    std::vector<QRectF> left = canvas.tileRects(0), right = canvas.tileRects(1);
     REQUIRE(left.size() == 960);
     REQUIRE(right.size() == 1536);
+    // One page: the same channels in both halves, each in its half, large enough to read.
+    const std::vector<int> page = shownChannels(left);
+    REQUIRE(!page.empty());
+    CHECK(page == shownChannels(right));
+    CHECK(page.front() == 0);
+    CHECK(canvas.pageCount() == (1536 + int(page.size()) - 1) / int(page.size()));
     const double middle = canvas.width() / 2.0;
-    for (const QRectF& r : left) REQUIRE(r.right() <= middle);
-    for (const QRectF& r : right) REQUIRE(r.left() >= middle);
+    for (int c : page) {
+        CAPTURE(c);
+        CHECK(left[std::size_t(c)].right() <= middle);
+        CHECK(right[std::size_t(c)].left() >= middle);
+        CHECK(left[std::size_t(c)].width() >= 45.0);
+        CHECK(right[std::size_t(c)].height() >= 45.0);
+        // Channel k sits in the same place in A and in B.
+        CHECK(right[std::size_t(c)].left() - left[std::size_t(c)].left() ==
+              Approx(right[0].left() - left[0].left()));
+    }
 
     // Hovering the right half reports the right half's channel.
-    hover(canvas, centreOf(right[1000]));
+    hover(canvas, centreOf(right[std::size_t(page.back())]));
     render(canvas);
-    REQUIRE(canvas.hoveredChannel() == 1000);
-    REQUIRE(canvas.hoveredPane() == 1);
+    CHECK(canvas.hoveredChannel() == page.back());
+    CHECK(canvas.hoveredPane() == 1);
+
+    // Turning the page turns it in both halves (the , and . keys: test_shortcuts.cpp).
+    click(canvas, centreOf(right[std::size_t(page.front())]));
+    render(canvas);
+    CHECK(canvas.closeEnlarged());
+    canvas.showPage(canvas.page() + 1);
+    render(canvas);
+    CHECK(canvas.page() == 1);
+    const std::vector<int> second = shownChannels(canvas.tileRects(1));
+    REQUIRE(!second.empty());
+    CHECK(second.front() == int(page.size()));
+    CHECK(shownChannels(canvas.tileRects(0)) == second);
+    canvas.showPage(canvas.page() - 1);
+    render(canvas);
+    CHECK(canvas.page() == 0);
+
+    // A channel selected elsewhere brings its page; on the last pages only B has channels.
+    canvas.setSelectedChannel(1500);
+    render(canvas);
+    CHECK(!canvas.tileRects(1)[1500].isNull());
+    CHECK(shownChannels(canvas.tileRects(0)).empty());
 
     canvas.setComparison(nullptr, 0, {}, {});
     render(canvas);
-    REQUIRE(canvas.tileRects(1).empty());
-    REQUIRE(canvas.tileRects(0).back().right() > middle);
+    CHECK(canvas.tileRects(1).empty());
+    CHECK(shownChannels(canvas.tileRects(0)).size() == 960);  // every channel again
+    CHECK(canvas.tileRects(0).back().right() > middle);
+    CHECK(canvas.pageCount() == 1);
+}
+
+TEST_CASE(
+    "canvas: at g = 8 on a projector's 1280x720, or a 640 x 300 strip, A/B tiles are at "
+    "least 3 lines of text tall",
+    "[canvas]") {
+    static const SnapshotPtr g8on = imagenetSnapshot(8, true), g8off = imagenetSnapshot(8, false);
+    for (const QSize size : {QSize(1280, 720), QSize(640, 300)}) {
+        CAPTURE(size.width(), size.height());
+        ShownCanvas shown;
+        FeatureMapCanvas& canvas = shown.canvas;
+        canvas.resize(size);
+        canvas.setSnapshot(g8on, stepOf(g8on, "stages.1.3.relu"));
+        canvas.setComparison(g8off, stepOf(g8off, "stages.1.3.relu"), QStringLiteral("A"),
+                             QStringLiteral("B"));
+        render(canvas);
+        for (int pane : {0, 1}) {
+            const std::vector<QRectF> rects = canvas.tileRects(pane);
+            const std::vector<int> page = shownChannels(rects);
+            REQUIRE(!page.empty());
+            for (int c : page) {
+                CAPTURE(pane, c);
+                CHECK(std::min(rects[std::size_t(c)].width(), rects[std::size_t(c)].height()) >=
+                      45.0);
+                CHECK(QRectF(canvas.rect()).contains(rects[std::size_t(c)]));
+            }
+        }
+    }
+}
+
+namespace {
+// A fashion network with the bundled, trained weights of its configuration, as the session
+// makes it: outputs, cost, softmax, the checkpoint's test accuracy.
+SnapshotPtr fashionSnapshot(int groups, bool shuffle, bool trained) {
+    ModelConfig config = presetConfig("fashion");
+    config.groups = groups;
+    config.shuffle = shuffle;
+    auto network = std::make_shared<const Network>(Network::build(config));
+    const std::string weights = std::string(SHUFFLESCOPE_ASSETS_DIR "/models/fashion-g") +
+                                std::to_string(groups) + (shuffle ? "-shuffle" : "-noshuffle") +
+                                ".safetensors";
+    const Parameters parameters =
+        trained ? loadParameters(weights, *network) : randomParameters(*network, 1);
+    auto snapshot = std::make_shared<Snapshot>();
+    snapshot->network = network;
+    snapshot->cost = computeCost(*network);
+    snapshot->outputs =
+        forwardCapture(*network, parameters,
+                       loadInput(SHUFFLESCOPE_ASSETS_DIR "/samples/fashion-sneaker.png", config));
+    const Tensor& logits = snapshot->outputs.back();
+    snapshot->probabilities.assign(logits.data(), logits.data() + logits.size());
+    snapshot->trained = trained;
+    if (trained) snapshot->testAccuracy = 0.9221;
+    return snapshot;
+}
+}  // namespace
+
+TEST_CASE(
+    "canvas: each side of a comparison is captioned with its configuration, MACs, test "
+    "accuracy and top prediction",
+    "[canvas]") {
+    ShownCanvas shown;
+    FeatureMapCanvas& canvas = shown.canvas;
+    const SnapshotPtr a = fashionSnapshot(8, true, true), b = fashionSnapshot(8, false, false);
+    const int step = stepOf(a, "stages.1.1.relu");
+    canvas.setSnapshot(a, step);
+    CHECK(canvas.paneCaption(0).isEmpty());  // not comparing
+    canvas.setComparison(b, step, QStringLiteral("A: g=8 0.5x shuffle"),
+                         QStringLiteral("B: g=8 0.5x no shuffle"));
+    const QImage image = render(canvas);
+
+    const QStringList left = canvas.paneCaption(0), right = canvas.paneCaption(1);
+    REQUIRE(left.size() == 3);
+    CHECK(left[0] == QStringLiteral("A: g=8 0.5x shuffle"));
+    CHECK(left[1] == formatMacsWithUnit(a->cost.totals.macs));
+    CHECK(left[1].endsWith(QStringLiteral(" M MACs")));
+    CHECK(left[2].contains(QStringLiteral("test accuracy 92.21%")));
+    CHECK(left[2].contains(QStringLiteral("top: Sneaker")));
+    CHECK_FALSE(left[2].contains(QStringLiteral("e-")));
+    REQUIRE(right.size() == 3);
+    CHECK(right[2].contains(QStringLiteral("untrained")));
+    CHECK(right[2].contains(QStringLiteral("top: ")));
+    // The second line is drawn: the band under each label is not blank.
+    const QRectF first = canvas.tileRects(0)[0];
+    const QImage band = image.copy(0, int(first.top()) - 40, canvas.width() / 2, 30);
+    CHECK(ui_testing::distinctColours(band) > 2);
+}
+
+TEST_CASE("canvas: softmax values print as percentages, tiny ones as <0.01%", "[canvas]") {
+    ShownCanvas shown;
+    FeatureMapCanvas& canvas = shown.canvas;
+    const SnapshotPtr s = fashionSnapshot(8, true, true);
+    const int step = stepOf(s, "head.softmax");
+    canvas.setSnapshot(s, step);
+    render(canvas);
+    int tiny = 0;
+    for (int c = 0; c < 10; ++c) {
+        const float p = s->output(step).data()[c];
+        const QString text = canvas.displayedValue(c);
+        CAPTURE(c, p, text);
+        CHECK(text == formatProbability(p));
+        CHECK(text.endsWith(QLatin1Char('%')));
+        CHECK_FALSE(text.contains(QLatin1Char('e')));
+        tiny += text == QStringLiteral("<0.01%");
+    }
+    CHECK(tiny >= 1);  // the trained model is sure: most classes get next to nothing
+    // Other steps keep their plain values.
+    canvas.setSnapshot(s, stepOf(s, "head.fc"));
+    render(canvas);
+    CHECK_FALSE(canvas.displayedValue(0).endsWith(QLatin1Char('%')));
 }
 
 TEST_CASE("canvas: two canvases keep their own ImGui state", "[canvas]") {
@@ -388,10 +549,8 @@ TEST_CASE("canvas: a click enlarges a tile over most of the canvas; Esc or a cli
     CHECK(enlarged.height() >= 0.6 * canvas.height());
     CHECK(QRectF(canvas.rect()).contains(enlarged));
 
-    // Esc, delivered to the focused widget as a key press would be: closed, still selected.
-    canvas.activateWindow();  // the click gave the canvas focus; no window manager activates it
-    REQUIRE(ui_testing::waitFor([&] { return QApplication::focusWidget() == &canvas; }, 5000));
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    // Closed (Esc in the window: test_shortcuts.cpp), still selected.
+    CHECK(canvas.closeEnlarged());
     render(canvas);
     CHECK_FALSE(canvas.enlargedOpen());
     CHECK(canvas.enlargedRect().isEmpty());

@@ -309,3 +309,46 @@ TEST_CASE("the app's keys work again as soon as the F1 sheet closes", "[keys]") 
     press(Qt::Key_7);
     CHECK(w.shown().groups == 7);
 }
+
+TEST_CASE("with the focus on the canvas: Esc closes the enlarged map, G, + and 0, and , . page A/B",
+          "[keys]") {
+    ActiveWindow w;
+    w.session().setConfig(fashion(3));
+    w.idle();
+    REQUIRE(w.session().selectStepByName(QStringLiteral("stages.2.3.relu")));
+    FeatureMapCanvas* canvas = w.window.canvas();
+    settle(300);
+    std::vector<QRectF> tiles = canvas->tileRects();
+    REQUIRE(tiles.size() > 40);
+    click(canvas, tiles[37].center().toPoint());
+    settle(100);
+    REQUIRE(canvas->enlargedOpen());
+    REQUIRE(QApplication::focusWidget() == canvas);
+    press(Qt::Key_Escape);
+    CHECK_FALSE(canvas->enlargedOpen());
+    CHECK(w.session().selectedChannel() == 37);  // the first Esc only closes the map
+    press(Qt::Key_Escape);
+    CHECK(w.session().selectedChannel() == -1);
+
+    press(Qt::Key_G);
+    CHECK(canvas->sharedRange());
+    press(Qt::Key_G);
+    CHECK_FALSE(canvas->sharedRange());
+    const double before = canvas->tileRects()[0].width();
+    press(Qt::Key_Plus);
+    settle(600);  // the zoom is animated
+    CHECK(canvas->tileRects()[0].width() > before * 1.1);
+    press(Qt::Key_0);
+    settle(600);
+    CHECK(canvas->tileRects()[0].width() == Approx(before).margin(1.0));
+
+    press(Qt::Key_C);  // A/B compare: pages of channels
+    w.idle();
+    settle(300);
+    REQUIRE(canvas->comparing());
+    REQUIRE(canvas->pageCount() > 1);
+    press(Qt::Key_Period);
+    CHECK(canvas->page() == 1);
+    press(Qt::Key_Comma);
+    CHECK(canvas->page() == 0);
+}

@@ -496,3 +496,49 @@ TEST_CASE("channel statistics: the share of exact zeros", "[canvas]") {
     CHECK(stats[1].zeroFraction == 0.0f);
     CHECK(overallStats(stats).zeroFraction == Approx(0.375));
 }
+
+TEST_CASE("pages: as many channels as fit in tiles of at least the minimum size", "[canvas]") {
+    const struct {
+        int count;
+        Rect viewport;
+        float minTile;
+    } cases[] = {{1536, {0, 0, 600, 300}, 48}, {384, {0, 0, 290, 70}, 48},
+                 {960, {0, 0, 1200, 700}, 48}, {24, {0, 0, 1200, 700}, 48},
+                 {1000, {0, 0, 600, 200}, 40}, {384, {0, 0, 30, 30}, 48}};
+    for (const auto& c : cases) {
+        CAPTURE(c.count, c.viewport.w, c.viewport.h, c.minTile);
+        const int n = channelsPerPage(c.count, 1.0f, c.viewport, c.minTile, kFeatureMapSpacing);
+        REQUIRE(n >= 1);
+        REQUIRE(n <= c.count);
+        const auto shorter = [&](int k) {
+            const GridLayout g = layoutGrid(k, 1.0f, c.viewport, kFeatureMapSpacing);
+            return std::min(g.tileWidth, g.tileHeight);
+        };
+        if (n > 1 || shorter(1) >= c.minTile) CHECK(shorter(n) >= c.minTile);  // readable
+        if (n < c.count) CHECK(shorter(n + 1) < c.minTile);                    // and no fewer
+    }
+    CHECK(channelsPerPage(24, 1.0f, {0, 0, 1200, 700}, 48, kFeatureMapSpacing) == 24);
+    CHECK(channelsPerPage(384, 1.0f, {0, 0, 30, 30}, 48, kFeatureMapSpacing) == 1);
+    CHECK(channelsPerPage(0, 1.0f, {0, 0, 300, 300}, 48, kFeatureMapSpacing) == 0);
+}
+
+TEST_CASE("pages: consecutive, covering every channel once, clamped", "[canvas]") {
+    const Page first = pageOf(384, 40, 0);
+    CHECK((first.first == 0 && first.count == 40 && first.index == 0 && first.pages == 10));
+    const Page last = pageOf(384, 40, 9);
+    CHECK((last.first == 360 && last.count == 24));
+    CHECK(pageOf(384, 40, 99).index == 9);
+    CHECK(pageOf(384, 40, -3).index == 0);
+    CHECK(pageOf(384, 384, 0).pages == 1);
+    CHECK(pageOf(0, 40, 0).count == 0);
+    for (int perPage : {1, 7, 40, 383, 384}) {
+        int covered = 0;
+        const int pages = pageOf(384, perPage, 0).pages;
+        for (int p = 0; p < pages; ++p) {
+            const Page page = pageOf(384, perPage, p);
+            CHECK(page.first == covered);
+            covered += page.count;
+        }
+        CHECK(covered == 384);
+    }
+}

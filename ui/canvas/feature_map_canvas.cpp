@@ -20,6 +20,7 @@
 #include "shufflescope/channel_groups.h"
 #include "shufflescope/colormap.h"
 #include "widgets/engine_text.h"
+#include "widgets/number_format.h"
 #include "widgets/palette.h"
 
 namespace shufflescope::ui {
@@ -163,6 +164,8 @@ void FeatureMapCanvas::setSelectedChannel(int channel) {
     selectedChannel_ = std::max(channel, -1);
     // A selection made elsewhere rings the tile; only a click here opens the enlarged view.
     if (selectedChannel_ < 0) enlargedOpen_ = false;
+    // In a paged comparison the selected channel's page is shown.
+    if (selectedChannel_ >= 0 && perPage_ > 0) showPage(selectedChannel_ / perPage_);
     requestFrames();
 }
 
@@ -220,10 +223,10 @@ std::vector<QRectF> FeatureMapCanvas::tileRects(int pane) const {
     if (pane < 0 || pane > 1 || (pane == 1 && !comparing_)) return rects;
     const Pane& p = panes_[std::size_t(pane)];
     if (!p.valid || p.layout.empty()) return rects;
-    rects.reserve(std::size_t(p.layout.count));
-    for (int i = 0; i < p.layout.count; ++i) {
+    rects.resize(std::size_t(p.channels));  // channels on other pages stay null rectangles
+    for (int i = 0; i < p.page.count; ++i) {
         const tiles::Rect r = p.view.toScreen(p.layout.tileRect(i));
-        rects.emplace_back(p.rect.x + r.x, p.rect.y + r.y, r.w, r.h);
+        rects[std::size_t(p.page.first + i)] = QRectF(p.rect.x + r.x, p.rect.y + r.y, r.w, r.h);
     }
     return rects;
 }
@@ -235,7 +238,58 @@ int FeatureMapCanvas::channelAt(QPointF widgetPosition, int pane) const {
     const tiles::Point local{float(widgetPosition.x()) - p.rect.x,
                              float(widgetPosition.y()) - p.rect.y};
     if (!p.gridViewport.contains(local)) return -1;
-    return tiles::hitTest(p.layout, p.view, local);
+    return p.channelAtIndex(tiles::hitTest(p.layout, p.view, local));
+}
+
+QStringList FeatureMapCanvas::paneCaption(int pane) const {
+    if (pane < 0 || pane > 1 || !comparing_) return {};
+    const Pane& p = panes_[std::size_t(pane)];
+    const CaptionInfo info = captionInfo(p);
+    return {p.label, info.cost, info.quality};
+}
+
+QString FeatureMapCanvas::displayedValue(int channel, int pane) const {
+    if (pane < 0 || pane > 1 || (pane == 1 && !comparing_)) return {};
+    const Pane& p = panes_[std::size_t(pane)];
+    if (!p.valid || channel < 0 || channel >= p.channels) return {};
+    return valueText(
+        p, p.isVector() ? p.stats[std::size_t(channel)].min : p.stats[std::size_t(channel)].mean);
+}
+
+void FeatureMapCanvas::showPage(int page) {
+    const tiles::Page shown = tiles::pageOf(pagedChannels(), perPage_, page);
+    if (shown.index == page_) return;
+    page_ = shown.index;
+    updateGeometry();
+    requestFrames();
+}
+
+int FeatureMapCanvas::pagedChannels() const {
+    int channels = panes_[0].channels;
+    if (comparing_) channels = std::max(channels, panes_[1].channels);
+    return channels;
+}
+
+FeatureMapCanvas::CaptionInfo FeatureMapCanvas::captionInfo(const Pane& pane) const {
+    // What the configuration costs, how good it is, and what it answers on this input.
+    if (!pane.snapshot) return {};
+    const Snapshot& s = *pane.snapshot;
+    CaptionInfo info;
+    info.cost = formatMacsWithUnit(s.cost.totals.macs);
+    if (!s.trained)
+        info.quality = tr("untrained");
+    else if (s.testAccuracy)
+        info.quality = tr("test accuracy %1%").arg(100.0 * *s.testAccuracy, 0, 'f', 2);
+    else
+        info.quality = tr("trained, accuracy not recorded");
+    if (!s.probabilities.empty()) {
+        const auto best = std::max_element(s.probabilities.begin(), s.probabilities.end());
+        const int c = int(best - s.probabilities.begin());
+        info.quality +=
+            QStringLiteral(" \u00b7 ") +
+            tr("top: %1 %2").arg(displayClassLabel(s.config(), c), formatProbability(*best));
+    }
+    return info;
 }
 
 void FeatureMapCanvas::assignPane(Pane& pane, SnapshotPtr snapshot, int step) {
@@ -314,13 +368,16 @@ float FeatureMapCanvas::headerHeight() const {
 void FeatureMapCanvas::updateGeometry() {
     const float fp = fontPixels();
     const float header = headerHeight();
-    // Pane captions of a short comparison use the small font, so the grids keep some height.
-    compactCaptions_ = comparing_ && float(height()) - header - std::round(fp * 1.9f) < fp * 5.0f;
-    const float caption = comparing_ ? std::round(fp * (compactCaptions_ ? 1.3f : 1.9f)) : 0.0f;
+    // Pane captions: the configuration, then its cost, accuracy and prediction; in the small
+    // font when the comparison is short, so the grids keep some height.
+    compactCaptions_ = comparing_ && float(height()) - header - std::round(fp * 3.2f) < fp * 5.0f;
+    const float caption = comparing_ ? std::round(fp * (compactCaptions_ ? 2.4f : 3.2f)) : 0.0f;
     const float margin = std::round(fp * 0.6f);
     const float separator = comparing_ ? std::round(fp * 0.9f) : 0.0f;
     const float w = float(width()), h = float(height());
     const float paneWidth = comparing_ ? std::floor((w - separator) * 0.5f) : w;
+    std::array<tiles::Rect, 2> inners{};
+    std::array<tiles::GridSpacing, 2> spacings{};
     for (int i = 0; i < 2; ++i) {
         Pane& pane = panes_[std::size_t(i)];
         pane.rect = {float(i) * (paneWidth + separator), header, paneWidth,
@@ -339,8 +396,36 @@ void FeatureMapCanvas::updateGeometry() {
         const float ring = pane.isVector() ? 4.0f : tiles::kMaxGroupFrame + 4.0f;
         const tiles::Rect inner{pane.gridViewport.x + ring, pane.gridViewport.y + ring,
                                 pane.gridViewport.w - 2 * ring, pane.gridViewport.h - 2 * ring};
-        pane.layout = tiles::layoutGrid(pane.channels, float(pane.width) / float(pane.height),
-                                        inner, spacing);
+        inners[std::size_t(i)] = inner;
+        spacings[std::size_t(i)] = spacing;
+    }
+
+    // Pages: a comparison shows as many channels a side as fit in tiles large enough to read
+    // (with room for the channel and group numbers), the same channels in both panes.
+    const int channels = pagedChannels();
+    perPage_ = channels;
+    if (comparing_) {
+        const float minTile = std::round(fp * 3.2f);
+        for (int i = 0; i < 2; ++i) {
+            const Pane& pane = panes_[std::size_t(i)];
+            if (!pane.valid) continue;
+            perPage_ = std::min(
+                perPage_,
+                tiles::channelsPerPage(pane.channels, float(pane.width) / float(pane.height),
+                                       inners[std::size_t(i)], minTile, spacings[std::size_t(i)]));
+        }
+    }
+    const tiles::Page page = tiles::pageOf(channels, std::max(perPage_, 1), comparing_ ? page_ : 0);
+    page_ = page.index;
+    for (int i = 0; i < 2; ++i) {
+        Pane& pane = panes_[std::size_t(i)];
+        pane.page = {};
+        if (!pane.valid || (i == 1 && !comparing_)) continue;
+        pane.page = page;
+        pane.page.count = std::clamp(pane.channels - page.first, 0, page.count);
+        pane.layout = tiles::layoutGrid(comparing_ ? std::max(perPage_, 1) : pane.channels,
+                                        float(pane.width) / float(pane.height),
+                                        inners[std::size_t(i)], spacings[std::size_t(i)]);
     }
 
     // One view for both panes: clamp it to the first pane's grid, then each pane's drawing
@@ -706,8 +791,8 @@ void FeatureMapCanvas::drawFrame() {
         int channel = -1;
         if (gridHovered[std::size_t(i)] && pane.valid && !dragging_) {
             const ImVec2 mouse = io.MousePos;
-            channel = tiles::hitTest(pane.layout, pane.view,
-                                     {mouse.x - pane.rect.x, mouse.y - pane.rect.y});
+            channel = pane.channelAtIndex(tiles::hitTest(
+                pane.layout, pane.view, {mouse.x - pane.rect.x, mouse.y - pane.rect.y}));
         }
         if (channel >= 0) {
             hoveredChannel_ = channel;
@@ -752,7 +837,7 @@ void FeatureMapCanvas::handlePaneInput(Pane& pane, bool gridHovered) {
     if (ImGui::IsItemDeactivated()) {
         if (!dragging_ && pane.gridViewport.contains(mouse)) {
             // A click on a tile selects it; a click between tiles clears the selection.
-            pendingClick_ = tiles::hitTest(pane.layout, pane.view, mouse);
+            pendingClick_ = pane.channelAtIndex(tiles::hitTest(pane.layout, pane.view, mouse));
         }
         dragging_ = false;
     }
@@ -851,13 +936,48 @@ void FeatureMapCanvas::drawHeader() {
         }
     }
 
-    // Left: the step and its shape (in a comparison each pane adds its own caption).
+    // Left: the step and its shape (in a comparison each pane adds its own caption), and a
+    // comparison's pages: "< channels 0-11 of 384 >", shortened to fit.
     float x = margin;
     const float limit = right - fp;  // everything on the left ends here
+    const tiles::Page page = tiles::pageOf(pagedChannels(), perPage_, page_);
+    QByteArray pagerText;
+    float pagerWidth = 0;
+    const float arrow = ImGui::GetFrameHeight();
+    if (comparing_ && page.pages > 1) {
+        const QString last = QString::number(page.first + page.count - 1);
+        for (const QString& label :
+             {tr("channels %1–%2 of %3").arg(page.first).arg(last).arg(pagedChannels()),
+              QStringLiteral("%1–%2").arg(page.first).arg(last), QString()}) {
+            pagerText = imguiText(label);
+            pagerWidth =
+                2 * arrow + (label.isEmpty() ? 0.0f : textWidth(pagerText) + 2 * fp * 0.4f);
+            if (x + nameKeep + fp + pagerWidth <= limit) break;
+        }
+    }
     if (hasStep) {
-        const QByteArray name = elidedText(stepName, limit - x);
+        const float nameLimit = limit - (pagerWidth > 0 ? pagerWidth + fp : 0.0f);
+        const QByteArray name = elidedText(stepName, nameLimit - x);
         dl->AddText(ImVec2(x, textY), ImGui::GetColorU32(ImGuiCol_Text), name.constData());
         x += textWidth(name) + fp;
+        if (pagerWidth > 0 && x + pagerWidth <= limit) {
+            const float y = std::round((header - arrow) * 0.5f);
+            ImGui::SetCursorScreenPos(ImVec2(x, y));
+            const QString keys = tr("Previous page of channels (,)");
+            if (ImGui::ArrowButton("##previousPage", ImGuiDir_Left)) showPage(page_ - 1);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", imguiText(keys).constData());
+            x += arrow + std::round(fp * 0.4f);
+            if (!pagerText.isEmpty()) {
+                dl->AddText(ImVec2(x, textY), ImGui::GetColorU32(ImGuiCol_Text),
+                            pagerText.constData());
+                x += textWidth(pagerText) + std::round(fp * 0.4f);
+            }
+            ImGui::SetCursorScreenPos(ImVec2(x, y));
+            if (ImGui::ArrowButton("##nextPage", ImGuiDir_Right)) showPage(page_ + 1);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s", imguiText(tr("Next page of channels (.)")).constData());
+            x += arrow + fp;
+        }
         if (!comparing_ && first.valid) {
             const QStringList shapes =
                 first.isVector() ? QStringList{tr("%1 values, one cell each").arg(first.channels),
@@ -883,8 +1003,8 @@ void FeatureMapCanvas::drawHeader() {
     // Between them, if there is room: the shared colour scale (its numbers matter only when
     // one scale covers every tile).
     if (!comparing_ && first.valid && effectiveRange(first) == tiles::RangeMode::Shared) {
-        const QByteArray low = imguiText(formatValue(first.overall.min));
-        const QByteArray high = imguiText(formatValue(first.overall.max));
+        const QByteArray low = imguiText(valueText(first, first.overall.min));
+        const QByteArray high = imguiText(valueText(first, first.overall.max));
         const float barWidth = std::round(fp * 7.0f);
         const float needed = textWidth(low) + barWidth + textWidth(high) + 2 * style.ItemSpacing.x;
         if (x + needed < limit) {
@@ -936,15 +1056,28 @@ void FeatureMapCanvas::drawPane(Pane& pane, int index) {
         dl->AddText(font, size, ImVec2(x, captionY), toImU32(pal.color(QPalette::HighlightedText)),
                     label.constData());
         x += labelWidth + fp;
-        if (pane.valid && x < captionRight) {
+        // Beside the label, what the configuration costs; on the line under it how accurate it
+        // is, what it answers here, and the step's shape (the widths differ between
+        // configurations), shortened from the end as the pane narrows.
+        const CaptionInfo info = captionInfo(pane);
+        if (x < captionRight) {
+            const QByteArray text = elidedText(info.cost, captionRight - x, font, size);
+            dl->AddText(font, size, ImVec2(x, captionY), textColour, text.constData());
+        }
+        QString second = info.quality;
+        if (pane.valid) {
             QString shape = tr("%1 × %2 × %3").arg(pane.channels).arg(pane.height).arg(pane.width);
             if (pane.snapshot->step(pane.step).name !=
                 panes_[0].snapshot->step(panes_[0].step).name)
                 shape = QString::fromStdString(pane.snapshot->step(pane.step).name) + "  " + shape;
-            const QByteArray text = elidedText(shape, captionRight - x, font, size);
-            dl->AddText(font, size, ImVec2(x, captionY), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                        text.constData());
+            second += QStringLiteral(" \u00b7 ") + shape;
         }
+        ImFont* infoFont = compactCaptions_ ? smallFont_ : ImGui::GetFont();
+        const float infoSize = compactCaptions_ ? std::round(fp * 0.8f) : ImGui::GetFontSize();
+        const float left = origin.x + std::round(fp * 0.6f) - pad;
+        const float infoY = captionY + size + pad + std::round(fp * 0.2f);
+        const QByteArray text = elidedText(second, captionRight - left, infoFont, infoSize);
+        dl->AddText(infoFont, infoSize, ImVec2(left, infoY), textColour, text.constData());
     }
 
     const ImVec2 gridMin = origin + ImVec2(pane.gridViewport.x, pane.gridViewport.y);
@@ -970,6 +1103,11 @@ void FeatureMapCanvas::drawPane(Pane& pane, int index) {
         centredMessage(tr("This step's output is too large for the graphics card."));
         return;
     }
+    if (pane.page.count == 0) {
+        // g = 1 against g = 8: the narrower configuration runs out of channels first.
+        centredMessage(tr("Only %1 channels here").arg(pane.channels));
+        return;
+    }
 
     // A grid too small for any tile (a very short strip): nothing to draw or to ring.
     if (pane.layout.empty()) return;
@@ -978,18 +1116,18 @@ void FeatureMapCanvas::drawPane(Pane& pane, int index) {
     const tiles::GridLayout& layout = pane.layout;
     const tiles::TileRange range = tiles::visibleTiles(layout, pane.view, pane.gridViewport);
     const float zoomedGap = layout.gap * pane.view.zoom;
-    // Frames sit in the gaps: as wide as they can be while leaving neighbours apart.
     const float zoomedTile = std::min(layout.tileWidth, layout.tileHeight) * pane.view.zoom;
     // Frames sit in the gaps: thick enough to read beside any tile, growing with it.
     const float frame = pane.isVector() ? 0.0f : tiles::groupFrameWidth(zoomedTile, zoomedGap);
     const bool labels = !pane.isVector() && tiles::tileFitsNumbers(zoomedTile, fp);
     // Large cells of a 1x1 step (ten fashion classes, or zoomed in) name their class and value.
-    const bool cellText = pane.isVector() && layout.tileWidth * pane.view.zoom >= fp * 5.0f;
+    const bool cellText = pane.isVector() && zoomedTile >= fp * 2.2f;
     const float labelSize = std::round(fp * 0.8f);
     const bool highlighting = pane.highlight.size() == std::size_t(pane.channels);
 
+    // `channel` must be on the pane's page: its tile is the layout's channel - first.
     auto screenRect = [&](int channel) {
-        const tiles::Rect r = pane.view.toScreen(layout.tileRect(channel));
+        const tiles::Rect r = pane.view.toScreen(layout.tileRect(channel - pane.page.first));
         // Whole pixels: crisp frames and equal gaps.
         return std::pair<ImVec2, ImVec2>{
             ImVec2(std::round(origin.x + r.x), std::round(origin.y + r.y)),
@@ -1002,8 +1140,9 @@ void FeatureMapCanvas::drawPane(Pane& pane, int index) {
     auto forEachVisible = [&](auto&& draw) {
         for (int row = range.firstRow; !range.empty() && row <= range.lastRow; ++row) {
             for (int column = range.firstColumn; column <= range.lastColumn; ++column) {
-                const int c = row * layout.columns + column;
-                if (c >= layout.count) break;
+                const int tile = row * layout.columns + column;
+                if (tile >= pane.page.count) break;
+                const int c = pane.page.first + tile;
                 const auto [p0, p1] = screenRect(c);
                 draw(c, p0, p1, highlighting && pane.dimmed(c));
             }
@@ -1043,7 +1182,7 @@ void FeatureMapCanvas::drawPane(Pane& pane, int index) {
         // by colour, this says it to everyone (and on a projector that washes colours out).
         forEachVisible([&](int c, ImVec2, ImVec2 p1, bool dim) {
             const int g = pane.groups[std::size_t(c)];
-            if (g < 0) return;
+            if (g < 0 || pane.groupCount < 2) return;  // g = 1: one group says nothing
             const QByteArray number = QByteArray::number(g);
             const ImVec2 extent =
                 smallFont_->CalcTextSizeA(labelSize, FLT_MAX, 0.0f, number.constData());
@@ -1068,33 +1207,48 @@ void FeatureMapCanvas::drawPane(Pane& pane, int index) {
             const QByteArray name =
                 imguiText(isHeadVectorStep(step) ? displayClassLabel(pane.snapshot->config(), c)
                                                  : tr("#%1").arg(c));
-            const QByteArray number = imguiText(formatValue(value));
+            const QByteArray number = imguiText(valueText(pane, value));
             // Dark text on the bright (yellow-green) end of viridis, light text elsewhere.
             const bool bright = scale.normalise(value) > 0.62f;
             const ImU32 colour = bright ? IM_COL32(20, 20, 20, dim ? 110 : 255)
                                         : IM_COL32(255, 255, 255, dim ? 110 : 255);
-            const float width = p1.x - p0.x;
-            const ImVec2 nameSize = ImGui::CalcTextSize(name.constData());
-            const ImVec2 numberSize = ImGui::CalcTextSize(number.constData());
-            if (std::max(nameSize.x, numberSize.x) > width - 6) return;
-            const float top = std::round((p0.y + p1.y - nameSize.y - numberSize.y) * 0.5f);
-            dl->AddText(ImVec2(std::round((p0.x + p1.x - nameSize.x) * 0.5f), top), colour,
-                        name.constData());
-            dl->AddText(ImVec2(std::round((p0.x + p1.x - numberSize.x) * 0.5f), top + nameSize.y),
+            // The regular font where the cell is wide enough, else the small one; a name that
+            // fits in neither leaves the value alone.
+            const float width = p1.x - p0.x - 6;
+            ImFont* font = ImGui::GetFont();
+            float size = ImGui::GetFontSize();
+            const auto extent = [&](const QByteArray& text) {
+                return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.constData());
+            };
+            if (std::max(extent(name).x, extent(number).x) > width) {
+                font = smallFont_;
+                size = labelSize;
+            }
+            if (extent(number).x > width) return;
+            const bool showName = extent(name).x <= width;
+            const float lines = showName ? 2.0f : 1.0f;
+            float y = std::round((p0.y + p1.y - lines * extent(number).y) * 0.5f);
+            if (showName) {
+                dl->AddText(font, size,
+                            ImVec2(std::round((p0.x + p1.x - extent(name).x) * 0.5f), y), colour,
+                            name.constData());
+                y += extent(name).y;
+            }
+            dl->AddText(font, size, ImVec2(std::round((p0.x + p1.x - extent(number).x) * 0.5f), y),
                         colour, number.constData());
         });
     }
 
     // Hover and selection rings on top of every tile.
     const ImU32 ring = textColour;
-    if (hoveredPane_ == index && hoveredChannel_ >= 0 && hoveredChannel_ < pane.channels &&
+    if (hoveredPane_ == index && pane.shows(hoveredChannel_) &&
         hoveredChannel_ != selectedChannel_) {
         const auto [p0, p1] = screenRect(hoveredChannel_);
         const float out = frame + 1.0f;
         dl->AddRect(p0 + ImVec2(-out, -out), p1 + ImVec2(out, out),
                     (ring & 0x00FFFFFF) | 0xD0000000, 0.0f, 0, 2.0f);
     }
-    if (selectedChannel_ >= 0 && selectedChannel_ < pane.channels) {
+    if (pane.shows(selectedChannel_)) {
         const auto [p0, p1] = screenRect(selectedChannel_);
         // A double ring (text colour outside, background inside) stands out on any tile and
         // any group colour.
@@ -1136,7 +1290,7 @@ void FeatureMapCanvas::drawTooltip(const Pane& pane, int channel) {
     }
 
     if (pane.isVector()) {
-        const QByteArray value = imguiText(tr("Value %1").arg(formatValue(s.min)));
+        const QByteArray value = imguiText(tr("Value %1").arg(valueText(pane, s.min)));
         ImGui::TextUnformatted(value.constData());
         if (isHeadVectorStep(step)) {
             // The class's place among all scores: "is this the prediction?"
@@ -1148,9 +1302,9 @@ void FeatureMapCanvas::drawTooltip(const Pane& pane, int channel) {
             ImGui::TextDisabled("%s", rank.constData());
         }
     } else {
-        const QByteArray stats =
-            imguiText(tr("min %1   max %2   mean %3")
-                          .arg(formatValue(s.min), formatValue(s.max), formatValue(s.mean)));
+        const QByteArray stats = imguiText(
+            tr("min %1   max %2   mean %3")
+                .arg(valueText(pane, s.min), valueText(pane, s.max), valueText(pane, s.mean)));
         ImGui::TextUnformatted(stats.constData());
     }
     if (pane.dimmed(channel)) {
@@ -1383,7 +1537,10 @@ void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
     ImGui::End();
 }
 
-QString FeatureMapCanvas::valueText(const Pane&, float value) const {
+QString FeatureMapCanvas::valueText(const Pane& pane, float value) const {
+    // Softmax outputs are probabilities: "4.15%", "<0.01%", never "4.148e-07".
+    if (pane.snapshot && pane.step >= 0 && pane.snapshot->step(pane.step).kind == StepKind::Softmax)
+        return formatProbability(value);
     return formatValue(value);
 }
 
@@ -1431,41 +1588,11 @@ bool FeatureMapCanvas::event(QEvent* event) {
     return QOpenGLWidget::event(event);
 }
 
-void FeatureMapCanvas::keyPressEvent(QKeyEvent* event) {
-    // Plain keys only: Ctrl/Alt combinations belong to the application's shortcuts.
-    if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) {
-        QOpenGLWidget::keyPressEvent(event);
-        return;
-    }
-    const tiles::Point centre = panes_[0].gridViewport.center();
-    switch (event->key()) {
-        case Qt::Key_Escape:
-            // Closes the enlarged view; with none open, Esc is the window's (clear the channel).
-            if (!enlargedOpen()) {
-                QOpenGLWidget::keyPressEvent(event);
-                return;
-            }
-            enlargedOpen_ = false;
-            requestFrames();
-            break;
-        case kSharedRangeKey:
-            setSharedRange(!sharedRange());
-            break;
-        case Qt::Key_Plus:
-        case Qt::Key_Equal:
-            zoomBy(kWheelStep, centre);
-            break;
-        case Qt::Key_Minus:
-            zoomBy(1.0f / kWheelStep, centre);
-            break;
-        case Qt::Key_0:
-            resetView();
-            break;
-        default:
-            QOpenGLWidget::keyPressEvent(event);
-            return;  // to the parent
-    }
-    event->accept();
+bool FeatureMapCanvas::closeEnlarged() {
+    if (!enlargedOpen()) return false;
+    enlargedOpen_ = false;
+    requestFrames();
+    return true;
 }
 
 void FeatureMapCanvas::changeEvent(QEvent* event) {

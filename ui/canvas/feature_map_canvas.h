@@ -13,6 +13,9 @@
 //   - Steps with 1x1 outputs (the head: pool, fc, softmax) become a heat grid of cells on one
 //     shared scale instead of a thousand one-pixel tiles.
 //   - setComparison() splits the canvas into two halves, A and B, with a shared zoom and pan.
+//     Each half is captioned with its configuration, MACs, test accuracy and top prediction,
+//     and shows a page of channels in tiles large enough to read (numbered, with their group),
+//     the same channels in both; the header's arrows or , and . turn the page.
 //
 // Repaints only on input, changes and short animations (smooth zoom); idle costs nothing.
 // Geometry lives in tile_layout.h; the Qt-to-ImGui input adapter in imgui_qt_bridge.h.
@@ -21,6 +24,7 @@
 #include <QOpenGLFunctions>
 #include <QOpenGLWidget>
 #include <QString>
+#include <QStringList>
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -70,10 +74,19 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
 
     // For tests and screenshots: the tiles as currently laid out and zoomed, in widget
     // coordinates (pane 0: the left / only pane; pane 1: the comparison's right pane). Empty
-    // when the pane shows nothing.
+    // when the pane shows nothing; channels on another page of a comparison are null rectangles.
     std::vector<QRectF> tileRects(int pane = 0) const;
     // The channel whose tile is under `widgetPosition` in `pane`, or -1.
     int channelAt(QPointF widgetPosition, int pane = 0) const;
+    // A comparison's page of channels: 0-based, of pageCount() (1 when not comparing).
+    int page() const { return page_; }
+    int pageCount() const { return tiles::pageOf(pagedChannels(), perPage_, page_).pages; }
+    // A comparison pane's caption as drawn: {label, "11.3 M MACs", "test accuracy 92.21% · top:
+    // Sneaker 99.2%"}; empty when not comparing.
+    QStringList paneCaption(int pane) const;
+    // The value a 1x1 step's cell (or a map's mean) shows for `channel`, as the canvas prints it
+    // (probabilities as percentages).
+    QString displayedValue(int channel, int pane = 0) const;
 
   public slots:
     // Shared range: one min..max for the whole step (compare channel strengths) instead of each
@@ -83,6 +96,10 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     // One zoom step about the centre of the (left) pane, as one wheel notch.
     void zoomIn();
     void zoomOut();
+    void showPage(int page);  // a comparison's page of channels (clamped)
+    // Closes the enlarged view (the channel stays selected); false if none was open. The keys
+    // (G, + − 0, , . and Esc) are the main window's actions (main_window_actions.cpp).
+    bool closeEnlarged();
 
   signals:
     void channelClicked(int channel);  // a left click on a tile; -1 on empty space / close button
@@ -94,7 +111,6 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     void resizeGL(int w, int h) override;
     void paintGL() override;
     bool event(QEvent* event) override;
-    void keyPressEvent(QKeyEvent* event) override;
     void changeEvent(QEvent* event) override;
 
   private:
@@ -125,9 +141,17 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
         tiles::Rect gridViewport;
         tiles::GridLayout layout;
         tiles::View view;     // the shared view, clamped to this pane's grid
+        tiles::Page page;     // the channels shown: the layout's tile i is channel first + i
         tiles::Rect overlay;  // the enlarged view's window this frame (widget), empty if none
 
         bool isVector() const { return valid && height == 1 && width == 1; }
+        // The channel of the layout's tile `index` (hitTest's answer), or -1.
+        int channelAtIndex(int index) const {
+            return index >= 0 && index < page.count ? page.first + index : -1;
+        }
+        bool shows(int channel) const {
+            return channel >= page.first && channel < page.first + page.count;
+        }
         bool dimmed(int channel) const {
             return highlight.size() == std::size_t(channels) &&
                    highlight[std::size_t(channel)] == 0;
@@ -163,7 +187,13 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     void drawEnlargedView(Pane& pane, int index);
     void drawColourBar(float x, float y, float width, float height, float marker) const;
     QString valueText(const Pane& pane, float value) const;  // a value of this pane's step
-    bool animate(float dt);                                  // true while a zoom is still moving
+    struct CaptionInfo {
+        QString cost;     // "11.3 M MACs"
+        QString quality;  // "test accuracy 92.21%  ·  top: Sneaker 100.0%"
+    };
+    CaptionInfo captionInfo(const Pane& pane) const;
+    int pagedChannels() const;  // the larger pane's channel count
+    bool animate(float dt);     // true while a zoom is still moving
     void zoomBy(float factor, tiles::Point anchorPaneLocal);
 
     std::unique_ptr<ImGuiQtBridge> bridge_;
@@ -197,6 +227,8 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     std::optional<int> pendingClick_;  // a click this frame: emitted after it
     bool pendingClose_ = false;        // a click on the enlarged view this frame
     bool enlargedOpen_ = false;
+    int page_ = 0;     // a comparison's page of channels
+    int perPage_ = 0;  // channels a page (all of them when not comparing)
     int hoveredChannel_ = -1;
     int hoveredPane_ = -1;
     int framesPending_ = 0;

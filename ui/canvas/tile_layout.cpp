@@ -114,6 +114,39 @@ bool tileFitsNumbers(float tileShorterSide, float fontPixels) {
     return tileShorterSide >= fontPixels * 3.2f;
 }
 
+// [SECTION] Pages
+
+int channelsPerPage(int count, float tileAspect, Rect viewport, float minTile,
+                    GridSpacing spacing) {
+    if (count <= 0) return 0;
+    const auto fits = [&](int n) {
+        const GridLayout layout = layoutGrid(n, tileAspect, viewport, spacing);
+        return !layout.empty() && std::min(layout.tileWidth, layout.tileHeight) >= minTile;
+    };
+    if (fits(count)) return count;
+    // Fewer tiles are never smaller, so the largest count that fits is found by bisection.
+    int lo = 1, hi = count - 1;
+    if (!fits(lo)) return 1;
+    while (lo < hi) {
+        const int mid = (lo + hi + 1) / 2;
+        if (fits(mid))
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+Page pageOf(int channels, int perPage, int page) {
+    Page p;
+    if (channels <= 0 || perPage <= 0) return p;
+    p.pages = (channels + perPage - 1) / perPage;
+    p.index = std::clamp(page, 0, p.pages - 1);
+    p.first = p.index * perPage;
+    p.count = std::min(perPage, channels - p.first);
+    return p;
+}
+
 // [SECTION] View transform
 
 View zoomAround(const View& view, Point anchor, float newZoom) {

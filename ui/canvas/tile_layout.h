@@ -83,6 +83,23 @@ struct GridLayout {
 // centring the grid. count == 0 or a degenerate viewport gives an empty layout.
 GridLayout layoutGrid(int count, float tileAspect, Rect viewport, GridSpacing spacing = {});
 
+// [SECTION] Pages
+// An A/B comparison shows the same channels side by side in tiles large enough to read (on a
+// 1280x720 projector, g = 8 has 1,536 channels a side): a page of channels at a time, the same
+// page in both panes, so channel k sits in the same place in A and in B.
+
+// The most channels (1..count) whose grid in `viewport` has tiles whose shorter side is at least
+// minTile; 1 if even one tile is smaller (it is then as large as the viewport allows).
+int channelsPerPage(int count, float tileAspect, Rect viewport, float minTile,
+                    GridSpacing spacing = {});
+
+struct Page {
+    int first = 0, count = 0;  // channels [first, first + count) of the step
+    int index = 0, pages = 1;  // this page, of how many
+};
+// Page `page` (clamped to the pages there are) of `channels` at `perPage` a page.
+Page pageOf(int channels, int perPage, int page);
+
 // [SECTION] View transform (zoom and pan)
 
 struct View {

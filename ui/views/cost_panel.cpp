@@ -8,10 +8,12 @@
 #include <QCheckBox>
 #include <QCoreApplication>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QGridLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <algorithm>
 
 #include "shufflescope/paper_reference.h"
 #include "widgets/chart_axis.h"
@@ -109,6 +111,7 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
     chart_ = new CompactChartView(chart, this);
     chart_->setRenderHint(QPainter::Antialiasing);
     chart_->setMinimumHeight(chartMinimumHeight(1.0));
+    chart_->installEventFilter(this);  // its height sets how many ticks fit
     applyPalette();
     layout->addWidget(chart_, 1);
     sameScale_ = new QCheckBox(tr("Same scale for every g"), this);
@@ -121,6 +124,11 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
     paper_ = new QLabel(this);
     paper_->setWordWrap(true);
     layout->addWidget(paper_);
+}
+
+bool CostPanel::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == chart_ && event->type() == QEvent::Resize) refreshChart();
+    return QWidget::eventFilter(watched, event);
 }
 
 void CostPanel::changeEvent(QEvent* event) {
@@ -191,7 +199,11 @@ void CostPanel::refreshChart() {
         unit = 1e3;
         prefix = QStringLiteral(" k");
     }
-    const NiceAxis axis = niceAxis(double(top) / unit, maxIntervals_);
+    // Fewer ticks on a short chart too: Qt Charts elides labels that crowd each other to "...".
+    const QFontMetrics labels(valueAxis_->labelsFont());
+    const int byHeight = int(double(chart_->height()) * 0.6 / (2.2 * labels.height()));
+    const NiceAxis axis =
+        niceAxis(double(top) / unit, std::clamp(std::min(maxIntervals_, byHeight), 2, 5));
     groupedSet_->remove(0, groupedSet_->count());
     denseSet_->remove(0, denseSet_->count());
     for (std::size_t i = 0; i < bars_.macs.size(); ++i) {

@@ -50,6 +50,7 @@ class CostPanel : public QWidget {
 
   protected:
     void changeEvent(QEvent* event) override;  // follows light/dark palette changes
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
   private:
     void applyPalette();

@@ -162,7 +162,8 @@ void runTrain(const Options& options) {
         std::cout << "loss:    first batches " << std::fixed << std::setprecision(4) << loss.start()
                   << ", highest smoothed " << loss.peak() << " (" << std::setprecision(3)
                   << loss.peakRatio() << " x the first), last smoothed " << std::setprecision(4)
-                  << loss.smoothed() << (loss.finite() ? "" : ", NOT FINITE") << "\n";
+                  << loss.smoothed() << ", largest rebound " << loss.rebound()
+                  << (loss.finite() ? "" : ", NOT FINITE") << "\n";
     if (!done) {
         std::cout << "\nstopped: " << out << " holds the model after epoch " << run->epochsDone()
                   << "; continue with --resume " << out << "\n";

@@ -12,12 +12,15 @@ void LossWatch::add(double batchLoss) {
         return;  // kept out of the curve, which stays readable
     }
     average_.add(batchLoss);
+    const double now = average_.value();
     if (batches_ <= kStartBatches) {
         startSum_ += batchLoss;
         start_ = startSum_ / ++startCount_;
-        peak_ = average_.value();  // until the curve has settled, the peak is where it is now
+        peak_ = lowest_ = now;  // until the curve has settled, the peak is where it is now
     } else {
-        peak_ = std::max(peak_, average_.value());
+        peak_ = std::max(peak_, now);
+        lowest_ = std::min(lowest_, now);
+        rebound_ = std::max(rebound_, now - lowest_);
     }
 }
 

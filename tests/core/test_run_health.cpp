@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -50,6 +51,20 @@ TEST_CASE(
     CHECK(watch.peak() > 2.7);  // the rise at batches 11-13 shows...
     CHECK(watch.peak() < 3.0);  // ...smoothed, and the first batch's 3.2 is not the peak
     CHECK(watch.peakRatio() == Approx(peak / start));
+    // The rebound, naively: the largest climb of the curve above its lowest point before it,
+    // from the 10th batch on (here the rise at batches 11-13).
+    MovingAverage again;
+    std::vector<double> curve;
+    for (double loss : losses) {
+        again.add(loss);
+        curve.push_back(again.value());
+    }
+    double rebound = 0;
+    for (std::size_t j = 9; j < curve.size(); ++j)
+        rebound = std::max(
+            rebound, curve[j] - *std::min_element(curve.begin() + 9, curve.begin() + long(j) + 1));
+    CHECK(rebound > 0.1);
+    CHECK(watch.rebound() == Approx(rebound));
     CHECK(watch.finite());
     CHECK(watch.batches() == long(losses.size()));
 

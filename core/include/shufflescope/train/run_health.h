@@ -42,12 +42,15 @@ class LossWatch {
     long long batches() const { return batches_; }
     // peak / start (1 before any batch): how far the curve rose above where it started.
     double peakRatio() const { return start_ > 0 ? peak_ / start_ : 1.0; }
+    // The largest climb of the smoothed curve above its lowest point before it, from batch
+    // kStartBatches on: a run that learned and then got worse again (0 if it never did).
+    double rebound() const { return rebound_; }
 
   private:
     MovingAverage average_;
     double startSum_ = 0;
     int startCount_ = 0;
-    double start_ = 0, peak_ = 0;
+    double start_ = 0, peak_ = 0, lowest_ = 0, rebound_ = 0;
     bool finite_ = true;
     long long batches_ = 0;
 };

@@ -79,10 +79,10 @@ EvaluationResult evaluate(const Network& network, const Parameters& parameters,
 // The Train panel's recipe for `epochs` epochs of the first `images` training images (the
 // CLI's `train --classroom`): the bundled models' SGD (momentum 0.9, weight decay 4e-5,
 // augmentation) with safeguards for short runs on small subsets — batch 32, a peak learning rate
-// of 0.02 after a warm-up of half an epoch but at least 100 batches (at most half the run), and
+// of 0.01 after a warm-up of half an epoch but at least 100 batches (at most half the run), and
 // the gradients' global norm clipped to 5. training_run.cpp says why each.
 inline constexpr int kClassroomBatch = 32;
-inline constexpr float kClassroomLearningRate = 0.02f;
+inline constexpr float kClassroomLearningRate = 0.01f;
 inline constexpr int kClassroomMinWarmupBatches = 100;
 inline constexpr float kClassroomMaxGradientNorm = 5.0f;
 TrainingRecipe classroomRecipe(int epochs, int images);

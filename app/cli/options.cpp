@@ -60,7 +60,8 @@ bool commandTakes(const std::string& command, const std::string& flag) {
         {"bench", {"--threads", "--iters", "--warmup", "--json"}},
         {"train",
          {"--epochs", "--out", "--resume", "--limit", "--batch", "--lr", "--warmup-epochs",
-          "--no-augment", "--threads"}},
+          "--min-warmup-batches", "--clip-grad-norm", "--classroom", "--test-limit", "--no-augment",
+          "--threads"}},
         {"eval", {"--json", "--limit", "--threads", "--against"}},
         {"export", {"--out", "--dtype", "--threads"}},
     };
@@ -158,6 +159,7 @@ Options parseOptions(const std::vector<std::string>& args) {
             o.limit = int(parseInteger(flag, value(), 2, 100000000));
         } else if (flag == "--batch") {
             o.recipe.batchSize = int(parseInteger(flag, value(), 2, 8192));
+            o.recipeFlags.insert(flag);
         } else if (flag == "--lr") {
             const std::string& text = value();
             double lr = 0;
@@ -165,6 +167,7 @@ Options parseOptions(const std::vector<std::string>& args) {
             if (ec != std::errc() || ptr != text.data() + text.size() || !(lr > 0 && lr < 100))
                 throw Error("--lr: '" + text + "' is not a learning rate in (0, 100)");
             o.recipe.learningRate = float(lr);
+            o.recipeFlags.insert(flag);
         } else if (flag == "--warmup-epochs") {
             const std::string& text = value();
             double epochs = -1;
@@ -174,6 +177,23 @@ Options parseOptions(const std::vector<std::string>& args) {
                 throw Error("--warmup-epochs: '" + text +
                             "' is not a number of epochs (0 or more)");
             o.recipe.warmupEpochs = epochs;
+            o.recipeFlags.insert(flag);
+        } else if (flag == "--min-warmup-batches") {
+            o.recipe.minWarmupBatches = int(parseInteger(flag, value(), 0, 100000000));
+            o.recipeFlags.insert(flag);
+        } else if (flag == "--clip-grad-norm") {
+            const std::string& text = value();
+            double norm = -1;
+            auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), norm);
+            if (ec != std::errc() || ptr != text.data() + text.size() || !(norm >= 0 && norm < 1e6))
+                throw Error("--clip-grad-norm: '" + text +
+                            "' is not a gradient-norm limit (0 for none, or a positive number)");
+            o.recipe.maxGradientNorm = float(norm);
+            o.recipeFlags.insert(flag);
+        } else if (flag == "--classroom") {
+            o.classroom = true;
+        } else if (flag == "--test-limit") {
+            o.testLimit = int(parseInteger(flag, value(), 1, 100000000));
         } else if (flag == "--dtype") {
             const std::string& text = value();
             if (text == "f32")
@@ -192,6 +212,13 @@ Options parseOptions(const std::vector<std::string>& args) {
     if (o.command == "run" && o.input.empty()) throw Error("run: missing --input IMAGE|FILE.npy");
     if (o.command == "train" && o.epochs == 0 && o.resume.empty())
         throw Error("train: missing --epochs N (or --resume FILE)");
+    if (o.classroom && !o.recipeFlags.empty())
+        throw Error(
+            "--classroom: the Train panel's recipe sets the batch, learning rate, warm-up "
+            "and clipping; drop " +
+            *o.recipeFlags.begin());
+    if (o.classroom && !o.resume.empty())
+        throw Error("--classroom: a resumed run keeps the recipe stored in its checkpoint");
     if (o.command == "eval" && !o.weights) throw Error("eval: missing --weights FILE.safetensors");
     if (o.command == "export" && (!o.weights || o.out.empty()))
         throw Error("export: needs --weights TRAINING-CHECKPOINT and --out FILE.safetensors");
@@ -210,9 +237,12 @@ Commands:
   bench [--threads N] [--iters N] [--warmup N] [--json]
                                     latency of the fast forward path at batch 1 (median, min)
   train --epochs N [--out FILE] [--resume FILE] [--limit N] [--batch N] [--lr X]
-        [--warmup-epochs X] [--no-augment]
+        [--warmup-epochs X] [--min-warmup-batches N] [--clip-grad-norm X] [--classroom]
+        [--test-limit N] [--no-augment]
                                     train on Fashion-MNIST (the fashion preset); a checkpoint after
-                                    every epoch; Ctrl-C stops and keeps the last one
+                                    every epoch; Ctrl-C stops and keeps the last one;
+                                    --classroom: the Train panel's recipe for --epochs and --limit;
+                                    --test-limit: evaluate on the first N test images only
   eval --weights FILE [--against FILE] [--json] [--limit N]
                                     test-set accuracy, per-class accuracy, confusion matrix;
                                     --against: both models image by image (McNemar's exact

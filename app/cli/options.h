@@ -33,8 +33,12 @@ struct Options {
     std::string resume;  // train: continue a run from its checkpoint
     int limit = 0;       // train: first N training images; eval: first N test images
     std::optional<std::string> against;  // eval: a second model compared image by image
-    // train: batch size, peak learning rate, warm-up and augmentation (defaults: the recipe's)
+    // train: batch size, peak learning rate, warm-up, clipping and augmentation (defaults: the
+    // recipe's), and which of those flags were given
     train::TrainingRecipe recipe;
+    std::set<std::string> recipeFlags;
+    bool classroom = false;  // train: the Train panel's recipe (train::classroomRecipe)
+    int testLimit = 0;       // train: test images evaluated after every epoch (0: all)
     StorageType storage = StorageType::F16;  // export
 };
 

@@ -15,6 +15,7 @@
 #include "shufflescope/labels.h"
 #include "shufflescope/threading.h"
 #include "shufflescope/train/paired_comparison.h"
+#include "shufflescope/train/run_health.h"
 #include "shufflescope/train/training_run.h"
 
 namespace shufflescope::cli {
@@ -22,6 +23,8 @@ namespace shufflescope::cli {
 namespace {
 
 std::atomic<bool> stopRequested{false};
+
+constexpr int kTrainImages = 60000;  // Fashion-MNIST's training set
 
 extern "C" void onInterrupt(int) {
     stopRequested.store(true);
@@ -89,26 +92,38 @@ void runTrain(const Options& options) {
         // From scratch unless --weights names a starting point (fine-tuning).
         if (!options.weights)
             model.parameters = trainingStartParameters(model.network, options.seed);
-        train::TrainingRecipe recipe = options.recipe;
+        // --classroom: exactly the recipe the Train panel uses for these epochs and images.
+        train::TrainingRecipe recipe =
+            options.classroom
+                ? train::classroomRecipe(options.epochs,
+                                         options.limit > 0 ? options.limit : kTrainImages)
+                : options.recipe;
         recipe.epochs = options.epochs;
         recipe.seed = options.seed;
         recipe.limit = options.limit;
+        recipe.augment = options.recipe.augment;  // --no-augment applies to either
         run.emplace(model.network, std::move(model.parameters), recipe);
         if (out.empty()) out = defaultOutput(model.network.config());
     }
     requireFashionGeometry(run->network().config());
     const std::string directory = train::defaultFashionMnistDirectory();
     const train::Dataset trainData = train::loadFashionMnist(directory, true);
-    const train::Dataset testData = train::loadFashionMnist(directory, false);
+    const train::Dataset testData =
+        train::firstItems(train::loadFashionMnist(directory, false), options.testLimit);
 
+    const train::TrainingRecipe& used = run->recipe();
     std::cout << "model:   " << describe(run->network().config()) << "\n"
-              << "recipe:  " << run->recipe().epochs << " epochs, batch " << run->recipe().batchSize
-              << ", SGD lr " << run->recipe().learningRate << " (" << run->recipe().warmupEpochs
-              << " epochs of linear warm-up, then linear decay to 0), momentum "
-              << run->recipe().momentum << ", weight decay " << run->recipe().weightDecay
-              << ", seed " << run->recipe().seed
-              << (run->recipe().augment ? ", crop+flip augmentation" : ", no augmentation")
-              << "\ndata:    "
+              << "recipe:  " << used.epochs << " epochs, batch " << used.batchSize << ", SGD lr "
+              << used.learningRate << " (" << used.warmupEpochs << " epochs of linear warm-up"
+              << (used.minWarmupBatches > 0
+                      ? ", at least " + std::to_string(used.minWarmupBatches) + " batches"
+                      : std::string())
+              << ", then linear decay to 0), momentum " << used.momentum << ", weight decay "
+              << used.weightDecay;
+    if (used.maxGradientNorm > 0)
+        std::cout << ", gradient norm clipped to " << used.maxGradientNorm;
+    std::cout << ", seed " << used.seed
+              << (used.augment ? ", crop+flip augmentation" : ", no augmentation") << "\ndata:    "
               << (run->recipe().limit ? std::min(run->recipe().limit, trainData.count)
                                       : trainData.count)
               << " training images, " << testData.count << " test images; " << threadCount()
@@ -118,14 +133,17 @@ void runTrain(const Options& options) {
 
     stopRequested = false;
     std::signal(SIGINT, onInterrupt);
+    train::LossWatch loss;  // this session's batches (a resumed run starts a new watch)
     const bool done = run->run(
         trainData, testData, out,
-        [](const train::TrainingProgress& p) {
+        [&loss](const train::TrainingProgress& p) {
+            loss.add(p.batchLoss);
             std::fprintf(stderr,
                          "\repoch %d/%d  batch %d/%d  loss %.4f  acc %5.1f%%  %6.0f img/s  lr %.4f "
-                         " %s left ",
+                         " grad norm %.2f  %s left ",
                          p.epoch, p.epochs, p.batch, p.batches, p.loss, 100 * p.accuracy,
-                         p.imagesPerSecond, p.learningRate, clock(p.secondsLeft).c_str());
+                         p.imagesPerSecond, p.learningRate, p.gradientNorm,
+                         clock(p.secondsLeft).c_str());
         },
         [](const train::EpochReport& r) {
             std::fprintf(stderr, "\n");
@@ -138,6 +156,14 @@ void runTrain(const Options& options) {
         },
         &stopRequested);
     std::signal(SIGINT, SIG_DFL);
+    // How the loss curve went (the Train panel's smoothing; see train::LossWatch): a stable run
+    // never rises far above where it started. scripts/check_classroom_recipe.py reads this line.
+    if (loss.batches() > 0)
+        std::cout << "loss:    first batches " << std::fixed << std::setprecision(4) << loss.start()
+                  << ", highest smoothed " << loss.peak() << " (" << std::setprecision(3)
+                  << loss.peakRatio() << " x the first), last smoothed " << std::setprecision(4)
+                  << loss.smoothed() << ", largest rebound " << loss.rebound()
+                  << (loss.finite() ? "" : ", NOT FINITE") << "\n";
     if (!done) {
         std::cout << "\nstopped: " << out << " holds the model after epoch " << run->epochsDone()
                   << "; continue with --resume " << out << "\n";

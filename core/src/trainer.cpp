@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <cstring>
 
 #include "shufflescope/error.h"
@@ -382,6 +383,35 @@ BatchResult Trainer::computeGradients(const Tensor& batch, const std::vector<int
     return result;
 }
 
+double Trainer::gradientNorm() const {
+    double sumOfSquares = 0;
+    for (const auto& [name, grad] : gradients_) {
+        const float* g = grad.data();
+        const int64_t count = grad.size();
+        double sum = 0;
+#pragma omp simd reduction(+ : sum)
+        for (int64_t k = 0; k < count; ++k) sum += double(g[k]) * double(g[k]);
+        sumOfSquares += sum;
+    }
+    return std::sqrt(sumOfSquares);
+}
+
+double Trainer::clipGradientNorm(double maxNorm) {
+    const double norm = gradientNorm();
+    // PyTorch's coefficient; at or below the limit the gradients are left exactly as they are.
+    const double coefficient = maxNorm / (norm + 1e-6);
+    if (coefficient < 1.0) {
+        const auto scale = float(coefficient);
+        for (auto& [name, grad] : gradients_) {
+            float* g = grad.data();
+            const int64_t count = grad.size();
+#pragma omp simd
+            for (int64_t k = 0; k < count; ++k) g[k] *= scale;
+        }
+    }
+    return norm;
+}
+
 void Trainer::applySgd(float learningRate) {
     for (auto& [name, grad] : gradients_) {
         Tensor& p = parameters_.at(name);
@@ -402,7 +432,9 @@ void Trainer::applySgd(float learningRate) {
 
 BatchResult Trainer::trainBatch(const Tensor& batch, const std::vector<int>& labels,
                                 float learningRate) {
-    const BatchResult result = computeGradients(batch, labels);
+    BatchResult result = computeGradients(batch, labels);
+    result.gradientNorm =
+        sgd_.maxGradientNorm > 0 ? clipGradientNorm(sgd_.maxGradientNorm) : gradientNorm();
     applySgd(learningRate);
     return result;
 }

@@ -112,6 +112,70 @@ TEST_CASE("trainer: SGD with momentum and weight decay follows PyTorch's rule", 
     }
 }
 
+// torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm) before optimizer.step(): the global
+// L2 norm over every gradient, each scaled by max_norm / (norm + 1e-6) when it is larger; the SGD
+// step then adds weight decay to the clipped gradient (weight decay is not clipped).
+TEST_CASE(
+    "trainer: gradient-norm clipping scales the raw gradients before weight decay and momentum",
+    "[trainer]") {
+    const ModelConfig config = tinyConfig(3, true);
+    const Network net = Network::build(config);
+    const Parameters start = randomParameters(net, 3);
+    const Tensor batch = randomBatch(config, 4, 4);
+    const std::vector<int> labels = {0, 5, 9, 2};
+    const float lr = 0.1f, momentum = 0.9f, decay = 1e-2f;  // a decay large enough to notice
+
+    // The unclipped gradients and their global norm, computed naively.
+    Trainer plain(net, start, SgdSettings{momentum, decay});
+    plain.computeGradients(batch, labels);
+    double sum = 0;
+    for (const auto& [name, g] : plain.gradients())
+        for (float v : g.values()) sum += double(v) * double(v);
+    const double norm = std::sqrt(sum);
+    REQUIRE(norm > 0);
+    CHECK(plain.gradientNorm() == Approx(norm).epsilon(1e-9));
+
+    const double limit = norm / 10;
+    Trainer clipped(net, start, SgdSettings{momentum, decay, float(limit)});
+    const BatchResult result = clipped.trainBatch(batch, labels, lr);
+    CHECK(result.gradientNorm == Approx(norm).epsilon(1e-9));  // reported before clipping
+    const double scale = limit / (norm + 1e-6);
+    double clippedSum = 0;
+    for (const auto& [name, g] : plain.gradients()) {
+        CAPTURE(name);
+        const Tensor& p0 = start.at(name);
+        const Tensor& clippedGradient = clipped.gradients().at(name);
+        std::vector<float> expectedGradient(std::size_t(g.size())),
+            expectedWeights(expectedGradient);
+        for (int64_t k = 0; k < g.size(); ++k) {
+            expectedGradient[std::size_t(k)] = float(g[k] * scale);
+            // The first step's momentum buffer is the (clipped gradient + decay * p) itself.
+            expectedWeights[std::size_t(k)] =
+                p0[k] - lr * (expectedGradient[std::size_t(k)] + decay * p0[k]);
+            clippedSum += double(clippedGradient[k]) * double(clippedGradient[k]);
+        }
+        const auto gradients =
+            testing_support::compareClose(clippedGradient.values(), expectedGradient, 1e-6);
+        INFO(gradients.report);
+        REQUIRE(gradients.ok);
+        const auto weights = testing_support::compareClose(clipped.parameters().at(name).values(),
+                                                           expectedWeights, 1e-6);
+        INFO(weights.report);
+        REQUIRE(weights.ok);
+    }
+    CHECK(std::sqrt(clippedSum) == Approx(limit).epsilon(1e-5));  // the new global norm
+
+    // Below the limit nothing changes: the step is bit for bit the unclipped one.
+    Trainer generous(net, start, SgdSettings{momentum, decay, float(2 * norm)});
+    generous.trainBatch(batch, labels, lr);
+    plain.applySgd(lr);
+    for (const auto& [name, p] : plain.parameters()) {
+        CAPTURE(name);
+        const Tensor& other = generous.parameters().at(name);
+        REQUIRE(std::equal(p.data(), p.data() + p.size(), other.data()));
+    }
+}
+
 TEST_CASE("trainer: bad batches are refused with what was expected", "[trainer]") {
     const ModelConfig config = tinyConfig(2, true);
     const Network net = Network::build(config);

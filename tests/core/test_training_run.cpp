@@ -14,6 +14,7 @@
 #include "shufflescope/error.h"
 #include "shufflescope/initialization.h"
 #include "shufflescope/safetensors.h"
+#include "shufflescope/train/run_health.h"
 #include "shufflescope/train/training_run.h"
 #include "support/temp_dir.h"
 
@@ -54,6 +55,14 @@ TrainingRecipe smallRecipe() {
     return r;
 }
 
+// With the classroom safeguards: a resumed run must keep them.
+TrainingRecipe safeguardedRecipe() {
+    TrainingRecipe r = smallRecipe();
+    r.minWarmupBatches = 3;
+    r.maxGradientNorm = 2.5f;
+    return r;
+}
+
 }  // namespace
 
 TEST_CASE("training run: warm-up rises linearly to the peak, then decays linearly to zero",
@@ -76,6 +85,88 @@ TEST_CASE("training run: warm-up rises linearly to the peak, then decays linearl
     CHECK(scheduledLearningRate(peak, 9, 10, 10) == Approx(peak * 0.2));
 }
 
+TEST_CASE("training run: the warm-up lasts warmupEpochs, but at least minWarmupBatches batches",
+          "[training]") {
+    TrainingRecipe r;
+    r.warmupEpochs = 0.5;
+    CHECK(warmupBatches(r, 31) == 16);  // rounded
+    r.minWarmupBatches = 100;
+    CHECK(warmupBatches(r, 31) == 100);
+    CHECK(warmupBatches(r, 1875) == 938);
+    // The bundled models' recipe has no minimum: one epoch of 469 batches, as before.
+    CHECK(TrainingRecipe{}.minWarmupBatches == 0);
+    CHECK(TrainingRecipe{}.maxGradientNorm == 0.0f);
+    CHECK(warmupBatches(TrainingRecipe{}, 469) == 469);
+
+    // In a run: 2 epochs of 4 batches, half an epoch of warm-up (2 batches) raised to 4, so the
+    // first batch trains at a quarter of the peak, not half.
+    const Dataset trainData = syntheticDataset(64, 1), testData = syntheticDataset(10, 2);
+    const Network net = Network::build(presetConfig("fashion"));
+    TrainingRecipe recipe = smallRecipe();
+    recipe.minWarmupBatches = 4;
+    TrainingRun run(net, randomParameters(net, 3), recipe);
+    std::vector<float> rates;
+    REQUIRE(run.run(
+        trainData, testData, "",
+        [&](const TrainingProgress& p) { rates.push_back(p.learningRate); }, nullptr, nullptr));
+    REQUIRE(rates.size() == 8);
+    for (std::size_t step = 0; step < rates.size(); ++step) {
+        CAPTURE(step);
+        CHECK(rates[step] == scheduledLearningRate(recipe.learningRate, (long long)step, 8, 4));
+    }
+    CHECK(rates[0] == Approx(recipe.learningRate / 4));
+}
+
+TEST_CASE("training run: the classroom recipe follows from the epochs and images alone",
+          "[training]") {
+    for (const auto& [epochs, images] :
+         {std::pair{1, 2000}, {2, 2000}, {3, 6000}, {50, 60000}, {1, 100}}) {
+        CAPTURE(epochs, images);
+        const TrainingRecipe r = classroomRecipe(epochs, images);
+        CHECK(r.epochs == epochs);
+        CHECK(r.limit == images);
+        CHECK(r.batchSize == kClassroomBatch);
+        CHECK(r.learningRate == kClassroomLearningRate);
+        CHECK(r.minWarmupBatches == kClassroomMinWarmupBatches);
+        CHECK(r.maxGradientNorm == kClassroomMaxGradientNorm);
+        CHECK(r.warmupEpochs == 0.5);
+        // The bundled models' SGD otherwise.
+        CHECK(r.momentum == TrainingRecipe{}.momentum);
+        CHECK(r.weightDecay == TrainingRecipe{}.weightDecay);
+        CHECK(r.augment);
+        // Every setting the panel offers is a valid recipe.
+        const Network net = Network::build(presetConfig("fashion"));
+        CHECK_NOTHROW(TrainingRun(net, randomParameters(net, 3), r));
+    }
+}
+
+// The issue: the Train panel's old recipe (batch 64, peak 0.02 after half an epoch of warm-up, no
+// clipping) sent the smoothed loss of g = 8 from 2.7 to about 12 within one epoch of 2,000 images
+// (and to 17 over two). The classroom recipe keeps it at its start.
+TEST_CASE("training run: the classroom recipe's loss never climbs above its start on 2,000 images",
+          "[training]") {
+    const std::string directory = defaultFashionMnistDirectory();
+    if (!std::filesystem::exists(directory))
+        FAIL(
+            "Fashion-MNIST is not installed (scripts/setup.sh test installs "
+            "dataset-fashion-mnist)");
+    const Dataset trainData = loadFashionMnist(directory, true);
+    const Dataset testData = firstItems(loadFashionMnist(directory, false), 500);
+    ModelConfig config = presetConfig("fashion");
+    config.groups = 8;
+    const Network net = Network::build(config);
+    TrainingRun run(net, trainingStartParameters(net, 1), classroomRecipe(1, 2000));
+    LossWatch loss;
+    REQUIRE(run.run(
+        trainData, testData, "", [&](const TrainingProgress& p) { loss.add(p.batchLoss); }, nullptr,
+        nullptr));
+    CAPTURE(loss.start(), loss.peak(), loss.smoothed(), run.history().back().test.accuracy);
+    CHECK(loss.finite());
+    CHECK(loss.peakRatio() < 1.1);
+    CHECK(loss.smoothed() < 0.8 * loss.start());  // and it learns
+    CHECK(run.history().back().test.accuracy > 0.3);
+}
+
 TEST_CASE(
     "training run: stopping after an epoch and resuming reproduces the uninterrupted run exactly",
     "[training]") {
@@ -83,7 +174,7 @@ TEST_CASE(
     const Network net = Network::build(presetConfig("fashion"));
     testing_support::TempDir dir("shufflescope-training-run-test");
 
-    TrainingRun straight(net, randomParameters(net, 3), smallRecipe());
+    TrainingRun straight(net, randomParameters(net, 3), safeguardedRecipe());
     REQUIRE(straight.run(trainData, testData, "", nullptr, nullptr, nullptr));
     REQUIRE(straight.epochsDone() == 2);
     REQUIRE(straight.history().size() == 2);
@@ -91,7 +182,7 @@ TEST_CASE(
     // The same run, stopped right after its first epoch's checkpoint...
     std::atomic<bool> stop{false};
     const std::string path = dir.file("run.safetensors");
-    TrainingRun first(net, randomParameters(net, 3), smallRecipe());
+    TrainingRun first(net, randomParameters(net, 3), safeguardedRecipe());
     const bool completed = first.run(
         trainData, testData, path, nullptr, [&](const EpochReport&) { stop = true; }, &stop);
     REQUIRE_FALSE(completed);
@@ -101,6 +192,8 @@ TEST_CASE(
     TrainingRun resumed = TrainingRun::resume(path);
     REQUIRE(resumed.epochsDone() == 1);
     REQUIRE(resumed.recipe().warmupEpochs == 0.5);
+    REQUIRE(resumed.recipe().minWarmupBatches == safeguardedRecipe().minWarmupBatches);
+    REQUIRE(resumed.recipe().maxGradientNorm == safeguardedRecipe().maxGradientNorm);
     REQUIRE(resumed.run(trainData, testData, path, nullptr, nullptr, nullptr));
     for (const auto& [name, tensor] : straight.parameters()) {
         CAPTURE(name);
@@ -255,11 +348,15 @@ TEST_CASE("training run: a checkpoint saved before warm-up existed resumes witho
     SafetensorsContent content = readSafetensors(path);
     auto state = nlohmann::json::parse(content.metadata.at("training"));
     state["recipe"].erase("warmup_epochs");
+    state["recipe"].erase("min_warmup_batches");
+    state["recipe"].erase("max_gradient_norm");
     content.metadata["training"] = state.dump();
     writeSafetensors(path, content.tensors, content.metadata);
 
     const TrainingRun resumed = TrainingRun::resume(path);
     CHECK(resumed.recipe().warmupEpochs == 0.0);
+    CHECK(resumed.recipe().minWarmupBatches == 0);
+    CHECK(resumed.recipe().maxGradientNorm == 0.0f);
     CHECK(resumed.recipe().epochs == smallRecipe().epochs);
 }
 
@@ -269,6 +366,14 @@ TEST_CASE("training run: recipes out of range and non-training files are refused
     recipe.warmupEpochs = 3;  // longer than the run
     REQUIRE_THROWS_WITH(TrainingRun(net, randomParameters(net, 3), recipe),
                         Catch::Contains("warm-up"));
+    recipe = smallRecipe();
+    recipe.minWarmupBatches = -1;
+    REQUIRE_THROWS_WITH(TrainingRun(net, randomParameters(net, 3), recipe),
+                        Catch::Contains("warm-up batches"));
+    recipe = smallRecipe();
+    recipe.maxGradientNorm = -1;
+    REQUIRE_THROWS_WITH(TrainingRun(net, randomParameters(net, 3), recipe),
+                        Catch::Contains("gradient-norm"));
     recipe = smallRecipe();
     recipe.batchSize = 1;
     REQUIRE_THROWS_WITH(TrainingRun(net, randomParameters(net, 3), recipe),

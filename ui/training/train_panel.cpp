@@ -27,6 +27,7 @@
 #include "shufflescope/config.h"
 #include "shufflescope/safetensors.h"
 #include "shufflescope/train/fashion_mnist.h"
+#include "training/comparison_summary.h"
 #include "training/training_frame_view.h"
 #include "widgets/engine_text.h"
 #include "widgets/palette.h"
@@ -36,9 +37,7 @@ namespace shufflescope::ui {
 namespace {
 
 constexpr int kMaxRunsShown = 6;
-constexpr int kPanelBatch = 64;              // more steps per epoch on the short subsets
-constexpr double kPanelWarmup = 0.5;         // epochs; the short runs cannot spare a whole one
-constexpr float kPanelLearningRate = 0.02f;  // batch 64 at 0.05 overshoots to a loss of ~11 first
+// The recipe is train::classroomRecipe(epochs, images): stable at every setting the panel offers.
 constexpr int kPanelTestImages = 2000;  // evaluated after every epoch (the CLI uses all 10,000)
 
 QString clock(double seconds) {
@@ -275,6 +274,7 @@ bool TrainPanel::startShuffleComparison() {
     if (active_) return false;
     pending_.clear();
     lastComparison_.reset();  // a stopped comparison must not leave the previous pair's result
+    lastHealth_.reset();
     if (!launch(groupsBox_->value(), true)) return false;
     pending_.push_back({groupsBox_->value(), false});
     comparing_ = true;
@@ -302,11 +302,7 @@ bool TrainPanel::launch(int groups, bool shuffle) {
     setup.config = presetConfig("fashion");
     setup.config.groups = groups;
     setup.config.shuffle = shuffle;
-    setup.recipe.epochs = epochsBox_->value();
-    setup.recipe.limit = imagesBox_->currentData().toInt();
-    setup.recipe.batchSize = kPanelBatch;
-    setup.recipe.learningRate = kPanelLearningRate;
-    setup.recipe.warmupEpochs = std::min(kPanelWarmup, double(setup.recipe.epochs));
+    setup.recipe = train::classroomRecipe(epochsBox_->value(), imagesBox_->currentData().toInt());
     setup.testLimit = kPanelTestImages;
     setup.imagePath = sampleBox_->currentData().toString();
     setup.checkpointPath = newCheckpointPath(groups, shuffle);
@@ -324,6 +320,7 @@ bool TrainPanel::launch(int groups, bool shuffle) {
     }
     Run run;
     run.groups = groups;
+    run.imagesPerEpoch = setup.recipe.limit;
     run.name = runName(groups, shuffle);
     run.color = groupColor(colourIndex_++ % kMaxGroups);
     run.loss = addSeries<QLineSeries>(lossChart_, lossX_, lossY_, run.name, run.color,
@@ -396,6 +393,11 @@ void TrainPanel::onEpoch(const TrainingEpoch& e) {
     run.tests.push_back(e.testAccuracy);
     run.predictions = e.testPredictions;
     run.labels = e.testLabels;
+    run.outcome.imagesSeen = e.imagesSeen;
+    run.outcome.startLoss = e.startLoss;
+    run.outcome.peakLoss = e.peakLoss;
+    run.outcome.lossFinite = e.lossFinite;
+    run.outcome.testAccuracy = e.testAccuracy;
     if (run.testAccuracy->count() == 0)
         run.testAccuracy->append(0, 10.0);  // chance, before training
     run.testAccuracy->append(e.epoch, 100.0 * e.testAccuracy);
@@ -423,55 +425,29 @@ void TrainPanel::onFinished(bool completed, const QString& checkpointPath) {
         pending_.pop_front();
         if (launch(next.groups, next.shuffle)) return;
     }
-    // Both halves of a shuffle comparison done: say what the class just saw, in one line.
+    // Both halves of a shuffle comparison done: say what the class just saw, in one line — and
+    // whether it can be read at all (summarizeShuffleComparison).
     if (completed && comparing_ && runs_.size() >= 2) {
         const Run& on = runs_[runs_.size() - 2];
         const Run& off = runs_.back();
         // The runs' own g: the box may have changed while they trained.
-        if (!on.tests.empty() && !off.tests.empty())
-            setStatus(
-                tr("Shuffle on vs off at g=%1: test accuracy %2% vs %3% (%4 points) on %5 test "
-                   "images, "
-                   "after %6 epochs each.")
-                    .arg(on.groups)
-                    .arg(100.0 * on.tests.back(), 0, 'f', 1)
-                    .arg(100.0 * off.tests.back(), 0, 'f', 1)
-                    .arg(QString::asprintf("%+.1f", 100.0 * (on.tests.back() - off.tests.back())))
-                    .arg(kPanelTestImages)
-                    .arg(int(on.tests.size())) +
-                pairedComparison(on, off) + bundledComparison(on.groups));
+        if (!on.tests.empty() && !off.tests.empty()) {
+            const auto compared = [](const Run& run) {
+                return ComparedRun{int(run.tests.size()), run.imagesPerEpoch, run.outcome,
+                                   run.predictions, run.labels};
+            };
+            const ShuffleComparisonSummary summary = summarizeShuffleComparison(
+                on.groups, compared(on), compared(off), kPanelTestImages);
+            lastComparison_ = summary.paired;
+            lastHealth_ = summary.health;
+            setStatus(summary.text + bundledComparison(on.groups));
+        }
     }
     comparing_ = false;
     pending_.clear();
     active_ = false;
     refreshButtons();
     emit allRunsFinished();
-}
-
-// Whether the pair's gap is more than the test images' sampling noise, in one sentence: the images
-// only one of the two gets right and McNemar's exact p-value for that split (" Of the ...").
-QString TrainPanel::pairedComparison(const Run& on, const Run& off) {
-    lastComparison_.reset();
-    if (on.labels != off.labels || on.labels.empty()) return {};
-    try {
-        lastComparison_ = train::comparePredictions(on.predictions, off.predictions, on.labels);
-    } catch (const std::exception&) {
-        return {};  // a run without predictions for every image: say nothing rather than guess
-    }
-    const train::PairedComparison& p = *lastComparison_;
-    if (p.onlyFirstRight + p.onlySecondRight == 0)
-        return tr(" Both get exactly the same test images right.");
-    const QString verdict = p.pValue < train::kSignificanceLevel
-                                ? tr("more than these test images' sampling noise")
-                                : tr("within these test images' sampling noise");
-    return tr(" Of the %1 images only one of them gets right, %2 favour the shuffle and %3 do not: "
-              "McNemar's "
-              "test %4, %5 (another seed can also move the gap).")
-        .arg(p.onlyFirstRight + p.onlySecondRight)
-        .arg(p.onlyFirstRight)
-        .arg(p.onlySecondRight)
-        .arg(QString::fromStdString(train::formatPValue(p.pValue)))
-        .arg(verdict);
 }
 
 // The same comparison at full length, from the bundled models' metadata (their test accuracy
@@ -499,8 +475,9 @@ QString TrainPanel::bundledComparison(int groups) const {
         accuracy[shuffle ? 0 : 1] = *recorded;
         epochs = int(*recordedEpochs);
     }
-    return tr(" The bundled models of g=%1, %2 epochs on all 60,000 images: %3% vs %4% (%5 "
-              "points).")
+    return tr(" For reference, the bundled models of g=%1 (%2 epochs on all 60,000 images, also "
+              "one "
+              "seed): %3% vs %4% (%5 points).")
         .arg(groups)
         .arg(epochs)
         .arg(100.0 * accuracy[0], 0, 'f', 2)
@@ -540,6 +517,7 @@ void TrainPanel::clearRuns() {
     accuracyChart_->removeAllSeries();
     runs_.clear();
     lastComparison_.reset();
+    lastHealth_.reset();
     maxLoss_ = 2.5;
     frameView_->clear();
     fitAxes(0);

@@ -4,9 +4,11 @@
 // of 6,000 images, takes a couple of minutes on a laptop); the loss and accuracy curves grow as it
 // runs and the feature maps of a chosen image change with it. Every run's curves stay on the charts
 // in their own colour until cleared, so runs overlay; "Shuffle on vs off" queues the same g both
-// ways, one after the other. Training runs on a worker thread (TrainingJob): the window stays
-// live, Stop ends a run at the next batch, and each run's checkpoint goes to the user's data
-// folder, never to the bundled models. "Explore" opens the finished network in the main views.
+// ways, one after the other, and sums the pair up in one line that first asks whether it can be
+// read at all (summarizeShuffleComparison). The recipe is train::classroomRecipe(epochs, images).
+// Training runs on a worker thread (TrainingJob): the window stays live, Stop ends a run at the
+// next batch, and each run's checkpoint goes to the user's data folder, never to the bundled
+// models. "Explore" opens the finished network in the main views.
 
 #include <QStringList>
 #include <QWidget>
@@ -14,6 +16,7 @@
 #include <optional>
 
 #include "shufflescope/train/paired_comparison.h"
+#include "shufflescope/train/run_health.h"
 #include "training/training_job.h"
 
 class QCheckBox;
@@ -63,8 +66,11 @@ class TrainPanel : public QWidget {
     const QString& lastCheckpoint() const { return lastCheckpoint_; }
     const QString& statusText() const { return statusText_; }
     const QString& lastError() const { return lastError_; }  // of the latest run; empty if none
-    // The last shuffle on vs off pair compared image by image on the test images (on = first).
+    // The last shuffle on vs off pair compared image by image on the test images (on = first);
+    // only for a pair that can be compared (see lastHealth), as is the p-value in the summary.
     const std::optional<train::PairedComparison>& lastComparison() const { return lastComparison_; }
+    // Whether the last finished shuffle on vs off pair diverged, was too short, or was usable.
+    const std::optional<train::PairHealth>& lastHealth() const { return lastHealth_; }
     TrainingFrameView* frameView() const { return frameView_; }
 
   signals:
@@ -86,13 +92,14 @@ class TrainPanel : public QWidget {
         std::vector<double> tests;
         std::vector<int> predictions;  // on the test images, after the last finished epoch
         std::vector<uint8_t> labels;
+        int imagesPerEpoch = 0;     // the training subset chosen (60000: all)
+        train::RunOutcome outcome;  // after the last finished epoch, for the comparison's verdict
     };
     struct Pending {
         int groups;
         bool shuffle;
     };
     bool launch(int groups, bool shuffle);
-    QString pairedComparison(const Run& on, const Run& off);
     QString bundledComparison(int groups) const;
     void onTick(const TrainingTick& tick);
     void onEpoch(const TrainingEpoch& epoch);
@@ -112,6 +119,7 @@ class TrainPanel : public QWidget {
     QString statusText_;
     QString lastError_;
     std::optional<train::PairedComparison> lastComparison_;
+    std::optional<train::PairHealth> lastHealth_;
     std::deque<Run> runs_;
     std::deque<Pending> pending_;
     double maxLoss_ = 2.5;

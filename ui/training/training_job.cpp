@@ -10,6 +10,7 @@
 #include "shufflescope/error.h"
 #include "shufflescope/image_input.h"
 #include "shufflescope/initialization.h"
+#include "shufflescope/train/run_health.h"
 
 namespace shufflescope::ui {
 
@@ -18,21 +19,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr auto kTickInterval = std::chrono::milliseconds(100);
 constexpr auto kFrameInterval = std::chrono::milliseconds(1000);
-
-// An exponential moving average with weight 0.9 on the past (about the last 10 batches), divided
-// by the weights' sum so the first batches are not pulled toward 0.
-class MovingAverage {
-  public:
-    void add(double x) {
-        sum_ = kPast * sum_ + (1 - kPast) * x;
-        weight_ = kPast * weight_ + (1 - kPast);
-    }
-    double value() const { return weight_ > 0 ? sum_ / weight_ : 0; }
-
-  private:
-    static constexpr double kPast = 0.9;
-    double sum_ = 0, weight_ = 0;
-};
 
 // The directory a path would live in, resolved through symbolic links: the nearest existing
 // ancestor is made canonical and the folders still to be created are appended to it.
@@ -143,7 +129,12 @@ void TrainingJob::work(TrainingSetup setup) {
         emit frameReady(captureFrame(network, run.parameters(), input, 0.0));
 
         auto lastTick = Clock::now() - kTickInterval, lastFrame = Clock::now();
-        MovingAverage loss, accuracy;
+        // The curves: the batch losses and accuracies smoothed over about the last 10 batches;
+        // the loss watch also keeps where the loss started and the highest it went, for the
+        // verdict on a comparison (train::assessRun).
+        train::LossWatch loss;
+        train::MovingAverage accuracy;
+        long long imagesSeen = 0;
         const auto onProgress = [&](const train::TrainingProgress& p) {
             const auto now = Clock::now();
             const double position = (p.epoch - 1) + double(p.batch) / p.batches;
@@ -151,7 +142,7 @@ void TrainingJob::work(TrainingSetup setup) {
             accuracy.add(p.batchAccuracy);
             if (now - lastTick >= kTickInterval || p.batch == p.batches) {
                 lastTick = now;
-                emit progressed(TrainingTick{p.epoch, p.epochs, p.batch, p.batches, loss.value(),
+                emit progressed(TrainingTick{p.epoch, p.epochs, p.batch, p.batches, loss.smoothed(),
                                              accuracy.value(), p.imagesPerSecond, p.secondsLeft,
                                              position});
             }
@@ -162,8 +153,19 @@ void TrainingJob::work(TrainingSetup setup) {
         };
         const auto onEpoch = [&](const train::EpochReport& r) {
             checkpoint = setup.checkpointPath;
-            emit epochFinished(TrainingEpoch{r.epoch, r.trainLoss, r.trainAccuracy, r.test.accuracy,
-                                             r.test.predictions, test.labels});
+            imagesSeen += r.images;
+            TrainingEpoch epoch;
+            epoch.epoch = r.epoch;
+            epoch.trainLoss = r.trainLoss;
+            epoch.trainAccuracy = r.trainAccuracy;
+            epoch.testAccuracy = r.test.accuracy;
+            epoch.testPredictions = r.test.predictions;
+            epoch.testLabels = test.labels;
+            epoch.imagesSeen = imagesSeen;
+            epoch.startLoss = loss.start();
+            epoch.peakLoss = loss.peak();
+            epoch.lossFinite = loss.finite();
+            emit epochFinished(epoch);
             emit frameReady(captureFrame(network, run.parameters(), input, double(r.epoch)));
         };
         completed = run.run(*trainData, test, setup.checkpointPath.toStdString(), onProgress,

@@ -49,6 +49,11 @@ struct TrainingEpoch {
     // The test images' predicted and true classes, so that two runs can be compared image by image.
     std::vector<int> testPredictions;
     std::vector<uint8_t> testLabels;
+    // The run so far, for train::assessRun: training images over the finished epochs, and the
+    // smoothed loss's start, highest point and finiteness (train::LossWatch).
+    long long imagesSeen = 0;
+    double startLoss = 0, peakLoss = 0;
+    bool lossFinite = true;
 };
 
 // The chosen image through the network at one moment of training (inference mode, the running

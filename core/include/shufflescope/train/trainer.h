@@ -8,6 +8,11 @@
 // trainable tensor, BN's included, as SGD(model.parameters(), weight_decay=...) does; BN running
 // statistics are buffers and are never decayed.
 //
+// Optional gradient-norm clipping (SgdSettings::maxGradientNorm > 0) is
+// torch.nn.utils.clip_grad_norm_ on the raw gradients before that step: when the global L2 norm
+// over every trainable tensor's gradient exceeds the limit, all gradients are scaled by
+// limit / (norm + 1e-6). Weight decay is added after it, inside the step, as PyTorch's SGD does.
+//
 // Batches are [N, C, H, W] with N >= 2 (training-mode BN needs more than one value per channel).
 // The work is parallel over the images of the batch (OpenMP); weight gradients are summed in
 // per-thread buffers and reduced once per batch.
@@ -22,13 +27,15 @@ namespace shufflescope::train {
 
 struct SgdSettings {
     float momentum = 0.9f;
-    float weightDecay = 4e-5f;  // the paper's value
+    float weightDecay = 4e-5f;     // the paper's value
+    float maxGradientNorm = 0.0f;  // clip the gradients' global L2 norm to this (0: no clipping)
 };
 
 struct BatchResult {
     double loss = 0;  // mean cross-entropy over the batch
     int correct = 0;  // images whose arg-max logit is the label
     int count = 0;
+    double gradientNorm = 0;  // global L2 norm of the gradients, before any clipping
 };
 
 class Trainer {
@@ -38,9 +45,15 @@ class Trainer {
     // Forward, loss, backward: fills gradients(). Does not change the weights (BN running
     // statistics are updated, as in PyTorch's train mode).
     BatchResult computeGradients(const Tensor& batch, const std::vector<int>& labels);
+    // The global L2 norm over every trainable tensor's gradient (accumulated in double).
+    double gradientNorm() const;
+    // torch.nn.utils.clip_grad_norm_(parameters, maxNorm): scales every gradient by
+    // maxNorm / (norm + 1e-6) when the global norm exceeds maxNorm; leaves them untouched
+    // otherwise. Returns the norm before clipping.
+    double clipGradientNorm(double maxNorm);
     // One SGD step with the current gradients.
     void applySgd(float learningRate);
-    // Both, the usual training step.
+    // Both, the usual training step (with clipping between them when SgdSettings asks for it).
     BatchResult trainBatch(const Tensor& batch, const std::vector<int>& labels, float learningRate);
 
     const Network& network() const { return network_; }

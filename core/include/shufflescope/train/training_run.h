@@ -31,6 +31,12 @@ struct TrainingRecipe {
     // 0.05 or more sends the loss of a fresh network to ~40 in the first hundred batches (BN
     // statistics and the logits' scale both start far from useful).
     double warmupEpochs = 1.0;
+    // At least this many warm-up batches whatever warmupEpochs gives (still at most half the
+    // run): on a small subset an epoch is a few dozen batches, too few to warm up in. 0: off.
+    int minWarmupBatches = 0;
+    // Clip the gradients' global L2 norm to this before every step (torch.nn.utils.
+    // clip_grad_norm_; see Trainer). 0: off, as for the bundled models.
+    float maxGradientNorm = 0.0f;
     float momentum = 0.9f;
     float weightDecay = 4e-5f;
     uint64_t seed = 1;
@@ -46,6 +52,7 @@ struct TrainingProgress {
     double imagesPerSecond = 0;
     double secondsLeft = 0;
     float learningRate = 0;
+    double gradientNorm = 0;  // this batch's, before clipping
 };
 
 struct EvaluationResult {
@@ -59,6 +66,7 @@ struct EvaluationResult {
 
 struct EpochReport {
     int epoch = 0;
+    int images = 0;  // training images this epoch (whole batches only)
     double trainLoss = 0, trainAccuracy = 0;
     EvaluationResult test;
     double seconds = 0, imagesPerSecond = 0;
@@ -67,6 +75,21 @@ struct EpochReport {
 // Test-set accuracy, per-class accuracy and the confusion matrix, with the inference path.
 EvaluationResult evaluate(const Network& network, const Parameters& parameters,
                           const Dataset& data);
+
+// The Train panel's recipe for `epochs` epochs of the first `images` training images (the
+// CLI's `train --classroom`): the bundled models' SGD (momentum 0.9, weight decay 4e-5,
+// augmentation) with safeguards for short runs on small subsets — batch 32, a peak learning rate
+// of 0.01 after a warm-up of half an epoch but at least 100 batches (at most half the run), and
+// the gradients' global norm clipped to 5. training_run.cpp says why each.
+inline constexpr int kClassroomBatch = 32;
+inline constexpr float kClassroomLearningRate = 0.01f;
+inline constexpr int kClassroomMinWarmupBatches = 100;
+inline constexpr float kClassroomMaxGradientNorm = 5.0f;
+TrainingRecipe classroomRecipe(int epochs, int images);
+
+// The warm-up of a run with `batchesPerEpoch` batches an epoch: warmupEpochs of them, but at least
+// minWarmupBatches (scheduledLearningRate caps it at half the run).
+long long warmupBatches(const TrainingRecipe& recipe, long long batchesPerEpoch);
 
 // The learning rate of batch `step` (0-based) of `totalSteps`: linear warm-up to `peak` over the
 // first `warmupSteps` batches (capped at half the run), then linear decay to zero at `totalSteps`.

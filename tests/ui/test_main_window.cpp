@@ -27,6 +27,7 @@
 
 using namespace shufflescope;
 using namespace shufflescope::ui;
+using ui_testing::fashion;
 using ui_testing::settle;
 
 namespace {
@@ -49,13 +50,6 @@ struct Window {
         idle();
     }
 };
-
-ModelConfig fashion(int g, bool shuffle = true) {
-    ModelConfig c = presetConfig("fashion");
-    c.groups = g;
-    c.shuffle = shuffle;
-    return c;
-}
 
 // The right dock's scrolling area, which holds the prediction and cost panels.
 QScrollArea* predictionAndCostArea(MainWindow& window) {

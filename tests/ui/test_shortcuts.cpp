@@ -26,16 +26,10 @@
 
 using namespace shufflescope;
 using namespace shufflescope::ui;
+using ui_testing::fashion;
 using ui_testing::settle;
 
 namespace {
-
-ModelConfig fashion(int g, bool shuffle = true) {
-    ModelConfig c = presetConfig("fashion");
-    c.groups = g;
-    c.shuffle = shuffle;
-    return c;
-}
 
 // A shown, active window: shortcuts, like a real keyboard's, go to the active window only.
 struct ActiveWindow {

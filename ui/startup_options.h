@@ -29,7 +29,7 @@ struct StartupOptions {
     QString compare;  // "shuffle" (B = shuffle flipped) or a group count 1..8
     double fontScale = 1.0;
     QString theme;
-    QString language;  // "en", "zh_CN"; empty: the saved choice, else the system's
+    QString language;           // "en", "zh_CN"; empty: the saved choice, else the system's
     std::optional<QSize> size;  // empty: the window's own (1600x960, or the screen if smaller)
     // Train panel: start a run of --groups / --no-shuffle (or shuffle on vs off) at start-up;
     // with --screenshot, the picture is taken when the runs have finished.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the README's screenshots (docs/screenshots/) with the app's --screenshot mode on a
-# private virtual display: 1600x960, the projector one 1920x1080 (a 1080p projector). Needs a build (scripts/setup.sh test) and Xvfb.
+# private virtual display: 1600x960, the projector ones 1920x1080 and 1280x720. Needs a build (scripts/setup.sh test) and Xvfb.
 # train.png trains g = 3 with the shuffle on, then off, for 2 epochs of 3,000 images: a few
 # minutes. Usage: scripts/screenshots.sh [NAME ...]   (default: all; NAME as in the list below)
 set -euo pipefail
@@ -15,11 +15,12 @@ declare -A shots=(
     [channel-flow]="--preset imagenet --groups 8 --no-shuffle --step stages.1.3.relu --channel 100 --view flow"
     [compare]="--preset imagenet --groups 3 --step stages.1.3.relu --compare shuffle"
     [projector-dark]="--preset fashion --groups 3 --step stages.1.1.shuffle --theme dark --font-scale 1.8 --size 1920x1080"
+    [projector-720]="--preset fashion --groups 8 --step stages.1.1.pw2 --font-scale 1.8 --size 1280x720"
     [chinese]="--preset imagenet --groups 8 --step stages.0.1.pw1 --lang zh_CN"
     [train]="--preset fashion --view train --train 2 --train-images 3000 --train-compare --groups 3"
 )
 names=("$@")
-((${#names[@]})) || names=(grouped-conv shuffle channel-flow compare projector-dark chinese train)
+((${#names[@]})) || names=(grouped-conv shuffle channel-flow compare projector-dark projector-720 chinese train)
 for name in "${names[@]}"; do
     [[ -n ${shots[$name]:-} ]] || { echo "$0: no screenshot called '$name'" >&2; exit 2; }
     size=--size=1600x960

@@ -613,6 +613,7 @@ void MainWindow::changeEvent(QEvent* event) {
     // Full screen can also end by the window manager's hand: keep the View menu's tick true.
     if (event->type() == QEvent::WindowStateChange && !actions_.isEmpty())
         action(QStringLiteral("view.fullScreen"))->setChecked(isFullScreen());
+    if (event->type() == QEvent::PaletteChange) refreshGlyphs();
 }
 
 void MainWindow::setAnimationsEnabled(bool on) {

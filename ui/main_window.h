@@ -88,6 +88,7 @@ class MainWindow : public QMainWindow {
   private:
     enum class Glyph { Play, Pause, Previous, Next };
     QIcon glyphIcon(Glyph glyph) const;
+    void refreshGlyphs();
     void buildActions();
     void buildMenus();
     void fillSamplesMenu(QMenu* samples);

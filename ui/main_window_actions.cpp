@@ -338,17 +338,24 @@ void MainWindow::buildActions() {
         actions_.insert(id, action);
         actionOrder_.append(action);
     }
-    action(QStringLiteral("play"))->setIcon(glyphIcon(Glyph::Play));
-    action(QStringLiteral("step.previous"))->setIcon(glyphIcon(Glyph::Previous));
-    action(QStringLiteral("step.next"))->setIcon(glyphIcon(Glyph::Next));
+    refreshGlyphs();
     connect(action(QStringLiteral("play")), &QAction::toggled, this, [this](bool on) {
         if (on)
             playTimer_.start(speedSlider_->value());
         else
             playTimer_.stop();
-        action(QStringLiteral("play"))->setIcon(glyphIcon(on ? Glyph::Pause : Glyph::Play));
+        refreshGlyphs();
     });
     action(QStringLiteral("view.panels"))->setChecked(true);
+}
+
+// In the button text's colour, redrawn when the theme changes (dark on dark was unreadable).
+void MainWindow::refreshGlyphs() {
+    if (actions_.isEmpty()) return;
+    QAction* play = action(QStringLiteral("play"));
+    play->setIcon(glyphIcon(play->isChecked() ? Glyph::Pause : Glyph::Play));
+    action(QStringLiteral("step.previous"))->setIcon(glyphIcon(Glyph::Previous));
+    action(QStringLiteral("step.next"))->setIcon(glyphIcon(Glyph::Next));
 }
 
 QAction* MainWindow::action(const QString& id) const {

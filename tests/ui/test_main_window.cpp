@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QAction>
 #include <QChartView>
 #include <QComboBox>
 #include <QHeaderView>
@@ -404,4 +405,26 @@ TEST_CASE("a slow result veils the operation view and the channel flow until it 
     w.idle();
     CHECK(w.window.operationView()->pending().isEmpty());
     CHECK(w.window.channelFlow()->pending().isEmpty());
+}
+
+// The drawn play / step glyphs follow the theme (dark glyphs on the dark theme were unreadable).
+TEST_CASE("the playback glyphs are redrawn in the theme's text colour", "[window]") {
+    Window w;
+    const auto glyphLightness = [&] {
+        const QImage icon =
+            w.window.action(QStringLiteral("play"))->icon().pixmap(32, 32).toImage();
+        int lightest = 0;
+        for (int y = 0; y < icon.height(); ++y)
+            for (int x = 0; x < icon.width(); ++x)
+                if (qAlpha(icon.pixel(x, y)) > 200)
+                    lightest = std::max(lightest, QColor(icon.pixel(x, y)).lightness());
+        return lightest;
+    };
+    w.window.setTheme(QStringLiteral("light"));
+    settle(50);
+    CHECK(glyphLightness() < 100);
+    w.window.setTheme(QStringLiteral("dark"));
+    settle(50);
+    CHECK(glyphLightness() > 180);
+    w.window.setTheme(QStringLiteral("light"));
 }

@@ -379,7 +379,6 @@ bool TrainingRun::run(const Dataset& trainData, const Dataset& test,
             return false;  // do not make a closing window wait for the test pass
         EpochReport report;
         report.epoch = epoch;
-        report.images = seen;
         report.trainLoss = lossSum / seen;
         report.trainAccuracy = double(correct) / seen;
         report.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();

@@ -338,7 +338,7 @@ TEST_CASE(
     CHECK(summary.text.contains(QStringLiteral("in this one pair of runs (one seed)")));
     CHECK(summary.text.contains(
         QStringLiteral("test accuracy is 82.0% with the shuffle and 80.5% without (+1.5 points) "
-                       "on 2000 test images.")));
+                       "on 2,000 test images.")));
     CHECK(summary.text.contains(
         QStringLiteral("Of the 30 images only one of them gets right, 30 favour the shuffle")));
     CHECK(

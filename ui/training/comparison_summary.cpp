@@ -106,7 +106,7 @@ ShuffleComparisonSummary summarizeShuffleComparison(int groups, const ComparedRu
                     "and %2% without (%3 points) on %4 test images.")
                     .arg(percent(accuracyOn), percent(accuracyOff))
                     .arg(QString::asprintf("%+.1f", 100.0 * (accuracyOn - accuracyOff)))
-                    .arg(testImages);
+                    .arg(count(testImages));
             if (!on.labels.empty() && on.labels == off.labels) {
                 try {
                     summary.paired =

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <algorithm>
 #include <chrono>
 #include <system_error>
 
@@ -134,7 +135,11 @@ void TrainingJob::work(TrainingSetup setup) {
         // verdict on a comparison (train::assessRun).
         train::LossWatch loss;
         train::MovingAverage accuracy;
-        long long imagesSeen = 0;
+        // The subset each epoch draws from (its last partial batch is dropped, a different one
+        // each epoch): epochs x this is the "2 epochs of 2,000 images" the user chose.
+        const long long subset = setup.recipe.limit > 0
+                                     ? std::min(setup.recipe.limit, trainData->count)
+                                     : trainData->count;
         const auto onProgress = [&](const train::TrainingProgress& p) {
             const auto now = Clock::now();
             const double position = (p.epoch - 1) + double(p.batch) / p.batches;
@@ -153,7 +158,6 @@ void TrainingJob::work(TrainingSetup setup) {
         };
         const auto onEpoch = [&](const train::EpochReport& r) {
             checkpoint = setup.checkpointPath;
-            imagesSeen += r.images;
             TrainingEpoch epoch;
             epoch.epoch = r.epoch;
             epoch.trainLoss = r.trainLoss;
@@ -161,7 +165,7 @@ void TrainingJob::work(TrainingSetup setup) {
             epoch.testAccuracy = r.test.accuracy;
             epoch.testPredictions = r.test.predictions;
             epoch.testLabels = test.labels;
-            epoch.imagesSeen = imagesSeen;
+            epoch.imagesSeen = r.epoch * subset;
             epoch.startLoss = loss.start();
             epoch.peakLoss = loss.peak();
             epoch.lossFinite = loss.finite();

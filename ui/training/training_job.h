@@ -49,7 +49,7 @@ struct TrainingEpoch {
     // The test images' predicted and true classes, so that two runs can be compared image by image.
     std::vector<int> testPredictions;
     std::vector<uint8_t> testLabels;
-    // The run so far, for train::assessRun: training images over the finished epochs, and the
+    // The run so far, for train::assessRun: finished epochs x the training subset, and the
     // smoothed loss's start, highest point and finiteness (train::LossWatch).
     long long imagesSeen = 0;
     double startLoss = 0, peakLoss = 0;

@@ -57,7 +57,7 @@ class LossWatch {
 
 // What the verdict needs of a finished run.
 struct RunOutcome {
-    long long imagesSeen = 0;  // training images over all finished epochs
+    long long imagesSeen = 0;  // finished epochs x training images per epoch
     double startLoss = 0;      // LossWatch::start
     double peakLoss = 0;       // LossWatch::peak
     bool lossFinite = true;    // LossWatch::finite

@@ -66,7 +66,6 @@ struct EvaluationResult {
 
 struct EpochReport {
     int epoch = 0;
-    int images = 0;  // training images this epoch (whole batches only)
     double trainLoss = 0, trainAccuracy = 0;
     EvaluationResult test;
     double seconds = 0, imagesPerSecond = 0;

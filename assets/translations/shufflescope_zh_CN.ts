@@ -1919,17 +1919,17 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="361"/>
+        <location filename="../../ui/main_window_actions.cpp" line="368"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="362"/>
+        <location filename="../../ui/main_window_actions.cpp" line="369"/>
         <source>&amp;Samples</source>
         <translation>示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="367"/>
+        <location filename="../../ui/main_window_actions.cpp" line="374"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1959,7 +1959,7 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>重新启动 ShuffleScope 后，语言设置才会生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="368"/>
+        <location filename="../../ui/main_window_actions.cpp" line="375"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1974,37 +1974,37 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="364"/>
+        <location filename="../../ui/main_window_actions.cpp" line="371"/>
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="365"/>
+        <location filename="../../ui/main_window_actions.cpp" line="372"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="366"/>
+        <location filename="../../ui/main_window_actions.cpp" line="373"/>
         <source>&amp;Groups g</source>
         <translation>分组数 g(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="393"/>
+        <location filename="../../ui/main_window_actions.cpp" line="400"/>
         <source>&amp;About ShuffleScope</source>
         <translation>关于 ShuffleScope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="395"/>
+        <location filename="../../ui/main_window_actions.cpp" line="402"/>
         <source>About ShuffleScope</source>
         <translation>关于 ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="396"/>
+        <location filename="../../ui/main_window_actions.cpp" line="403"/>
         <source>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;A visualiser and tutor for ShuffleNet v1 (Zhang, Zhou, Lin, Sun, CVPR 2018).&lt;br&gt;Every number is computed by the project&apos;s own engine from the current configuration.</source>
         <translation>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;ShuffleNet v1（Zhang, Zhou, Lin, Sun, CVPR 2018）的可视化与教学工具。&lt;br&gt;所有数字都由本项目自己的引擎根据当前配置计算得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="411"/>
+        <location filename="../../ui/main_window_actions.cpp" line="418"/>
         <source>Number of groups g</source>
         <translation>分组数 g</translation>
     </message>
@@ -2059,22 +2059,22 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="421"/>
+        <location filename="../../ui/main_window_actions.cpp" line="428"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="423"/>
+        <location filename="../../ui/main_window_actions.cpp" line="430"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="423"/>
+        <location filename="../../ui/main_window_actions.cpp" line="430"/>
         <source>Action</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="703"/>
+        <location filename="../../ui/main_window.cpp" line="704"/>
         <source>Saved settings were not valid; starting from the defaults.</source>
         <translation>保存的设置无效，已改用默认设置。</translation>
     </message>
@@ -2570,22 +2570,22 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::TrainingJob</name>
     <message>
-        <location filename="../../ui/training/training_job.cpp" line="79"/>
+        <location filename="../../ui/training/training_job.cpp" line="80"/>
         <source>A training run is already in progress; stop it first.</source>
         <translation>已有训练正在进行；请先停止它。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_job.cpp" line="83"/>
+        <location filename="../../ui/training/training_job.cpp" line="84"/>
         <source>%1: runs are never saved among the bundled models; choose another folder.</source>
         <translation>%1：训练结果不能保存在内置模型目录中；请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_job.cpp" line="94"/>
+        <location filename="../../ui/training/training_job.cpp" line="95"/>
         <source>Cannot start the training thread: %1</source>
         <translation>无法启动训练线程：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_job.cpp" line="175"/>
+        <location filename="../../ui/training/training_job.cpp" line="179"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>

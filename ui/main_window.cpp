@@ -238,6 +238,7 @@ void MainWindow::buildViews() {
 void MainWindow::buildToolbar() {
     auto* bar = addToolBar(tr("Controls"));
     bar->setObjectName(QStringLiteral("Controls"));
+    controlsBar_ = bar;
     bar->setMovable(false);
 
     presetBox_ = new QComboBox(bar);
@@ -600,9 +601,8 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
 
 // Two toolbar rows when one row would be cut off (large text, a narrow screen).
 void MainWindow::fitToolbars() {
-    QToolBar* controls = findChild<QToolBar*>(QStringLiteral("Controls"));
     const bool oneRow =
-        controls->sizeHint().width() + playbackBar_->sizeHint().width() + 16 <= width();
+        controlsBar_->sizeHint().width() + playbackBar_->sizeHint().width() + 16 <= width();
     if (oneRow == !toolBarBreak(playbackBar_)) return;
     removeToolBarBreak(playbackBar_);
     if (!oneRow) insertToolBarBreak(playbackBar_);

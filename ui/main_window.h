@@ -60,7 +60,7 @@ class MainWindow : public QMainWindow {
     // A/B compare on, with B chosen in the toolbar's box: 0 = the shuffle flipped, 1..8 = g.
     void setComparisonChoice(int choice);
     // A message to the user (status bar and a non-blocking dialog).
-    void reportError(const QString& message) { showError(message); }
+    void showError(const QString& message);
 
     // Views, for tests.
     OperationView* operationView() const { return operation_; }
@@ -100,7 +100,6 @@ class MainWindow : public QMainWindow {
     void refreshViews();
     void refreshComparison();
     void refreshTitle();
-    void showError(const QString& message);
     void openPath(const QString& path);
     void saveSettings() const;
     void restoreSettings();
@@ -145,6 +144,7 @@ class MainWindow : public QMainWindow {
     QSlider* speedSlider_ = nullptr;
     QLabel* stepLabel_ = nullptr;
     QLabel* busyLabel_ = nullptr;
+    QToolBar* controlsBar_ = nullptr;
     QToolBar* playbackBar_ = nullptr;
     QTimer playTimer_;
     QTimer pendingTimer_;  // veils the views when a result takes longer than a blink

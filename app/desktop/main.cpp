@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
     if (!options.screenshot) {
         // --step, --channel, --compare and --view need the first result; a bad value is a
         // message in the window, which keeps going.
-        if (!applyViewOptions(window, options, &error)) window.reportError(error);
+        if (!applyViewOptions(window, options, &error)) window.showError(error);
         return QApplication::exec();
     }
     return takeScreenshot(window, options, &error)

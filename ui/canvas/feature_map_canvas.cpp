@@ -36,7 +36,7 @@ constexpr float kMinZoom = 1.0f;
 constexpr float kWheelStep = 1.25f;         // zoom factor per wheel notch / key press
 constexpr float kZoomTimeConstant = 0.06f;  // seconds; smooth but never sluggish
 constexpr int kAtlasPadding = 1;
-// The key that toggles the shared range while the canvas has focus (shown in the checkbox).
+// The key of the window's shared-range action (main_window_actions.cpp), named in the checkbox.
 constexpr Qt::Key kSharedRangeKey = Qt::Key_G;  // "global" range; R replays animations
 
 ImU32 toImU32(const QColor& c, float alpha = 1.0f) {

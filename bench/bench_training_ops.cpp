@@ -13,8 +13,8 @@
 #include <random>
 #include <vector>
 
+#include "shufflescope/base/tensor.h"
 #include "shufflescope/ops/batch_norm_train.h"
-#include "shufflescope/tensor.h"
 
 namespace {
 

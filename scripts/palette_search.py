@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Search for the eight group colours (ui/widgets/palette.cpp).
+"""Search for the eight group colours (ui/style/palette.cpp).
 
 Goal: eight colours that stay apart for every student - under normal vision and under simulated
 protanopia, deuteranopia and tritanopia (Machado, Oliveira & Fernandes 2009, severity 1.0, applied

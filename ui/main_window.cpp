@@ -36,15 +36,15 @@
 #include "canvas/feature_map_canvas.h"
 #include "layout/side_panels.h"
 #include "session/assets.h"
-#include "shufflescope/error.h"
+#include "shufflescope/base/error.h"
+#include "text/engine_text.h"
+#include "text/number_format.h"
 #include "training/train_panel.h"
 #include "views/channel_flow_view.h"
 #include "views/cost_panel.h"
 #include "views/operation/operation_view.h"
 #include "views/prediction_panel.h"
 #include "views/timeline_view.h"
-#include "widgets/engine_text.h"
-#include "widgets/number_format.h"
 
 namespace shufflescope::ui {
 

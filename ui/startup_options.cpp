@@ -13,7 +13,7 @@
 #include <cstdio>
 
 #include "main_window.h"
-#include "shufflescope/error.h"
+#include "shufflescope/base/error.h"
 #include "training/train_panel.h"
 
 namespace shufflescope::ui {

@@ -10,18 +10,18 @@
 #include <sstream>
 
 #include "model_loading.h"
-#include "shufflescope/capture_forward.h"
-#include "shufflescope/checkpoint.h"
-#include "shufflescope/config_json.h"
-#include "shufflescope/cost.h"
-#include "shufflescope/error.h"
-#include "shufflescope/fast_forward.h"
-#include "shufflescope/feature_png.h"
-#include "shufflescope/image_input.h"
-#include "shufflescope/labels.h"
-#include "shufflescope/npy.h"
+#include "shufflescope/analysis/cost.h"
+#include "shufflescope/base/error.h"
+#include "shufflescope/base/threading.h"
+#include "shufflescope/exec/capture_forward.h"
+#include "shufflescope/exec/fast_forward.h"
+#include "shufflescope/io/checkpoint.h"
+#include "shufflescope/io/config_json.h"
+#include "shufflescope/io/feature_png.h"
+#include "shufflescope/io/image_input.h"
+#include "shufflescope/io/npy.h"
+#include "shufflescope/model/labels.h"
 #include "shufflescope/ops/softmax.h"
-#include "shufflescope/threading.h"
 
 namespace shufflescope::cli {
 

@@ -6,7 +6,7 @@
 
 #include "commands.h"
 #include "options.h"
-#include "shufflescope/error.h"
+#include "shufflescope/base/error.h"
 
 int main(int argc, char** argv) {
     using namespace shufflescope::cli;

@@ -1,9 +1,9 @@
 #include "model_loading.h"
 
-#include "shufflescope/checkpoint.h"
-#include "shufflescope/config_json.h"
-#include "shufflescope/error.h"
-#include "shufflescope/initialization.h"
+#include "shufflescope/base/error.h"
+#include "shufflescope/io/checkpoint.h"
+#include "shufflescope/io/config_json.h"
+#include "shufflescope/model/initialization.h"
 
 namespace shufflescope::cli {
 

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "options.h"
-#include "shufflescope/network.h"
-#include "shufflescope/parameters.h"
+#include "shufflescope/model/network.h"
+#include "shufflescope/model/parameters.h"
 
 namespace shufflescope::cli {
 

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <tuple>
 
-#include "shufflescope/error.h"
+#include "shufflescope/base/error.h"
 
 namespace shufflescope::cli {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "shufflescope/config.h"
+#include "shufflescope/model/config.h"
 #include "shufflescope/train/training_run.h"
 
 namespace shufflescope::cli {

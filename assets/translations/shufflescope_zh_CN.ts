@@ -279,57 +279,57 @@
 <context>
     <name>ClassLabel</name>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="15"/>
+        <location filename="../../ui/text/engine_text.cpp" line="15"/>
         <source>T-shirt/top</source>
         <translation>T恤/上衣</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="15"/>
+        <location filename="../../ui/text/engine_text.cpp" line="15"/>
         <source>Trouser</source>
         <translation>裤子</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="16"/>
+        <location filename="../../ui/text/engine_text.cpp" line="16"/>
         <source>Pullover</source>
         <translation>套头衫</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="16"/>
+        <location filename="../../ui/text/engine_text.cpp" line="16"/>
         <source>Dress</source>
         <translation>连衣裙</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="17"/>
+        <location filename="../../ui/text/engine_text.cpp" line="17"/>
         <source>Coat</source>
         <translation>外套</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="17"/>
+        <location filename="../../ui/text/engine_text.cpp" line="17"/>
         <source>Sandal</source>
         <translation>凉鞋</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="18"/>
+        <location filename="../../ui/text/engine_text.cpp" line="18"/>
         <source>Shirt</source>
         <translation>衬衫</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="18"/>
+        <location filename="../../ui/text/engine_text.cpp" line="18"/>
         <source>Sneaker</source>
         <translation>运动鞋</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="19"/>
+        <location filename="../../ui/text/engine_text.cpp" line="19"/>
         <source>Bag</source>
         <translation>包</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="19"/>
+        <location filename="../../ui/text/engine_text.cpp" line="19"/>
         <source>Ankle boot</source>
         <translation>踝靴</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="35"/>
+        <location filename="../../ui/text/engine_text.cpp" line="35"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
@@ -337,37 +337,37 @@
 <context>
     <name>ConfigDescription</name>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="58"/>
+        <location filename="../../ui/text/engine_text.cpp" line="58"/>
         <source>shuffle on</source>
         <translation>通道混洗：开</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="59"/>
+        <location filename="../../ui/text/engine_text.cpp" line="59"/>
         <source>shuffle off</source>
         <translation>通道混洗：关</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="61"/>
+        <location filename="../../ui/text/engine_text.cpp" line="61"/>
         <source>%1 classes</source>
         <translation>%1 个类别</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="63"/>
+        <location filename="../../ui/text/engine_text.cpp" line="63"/>
         <source>paper stem</source>
         <translation>论文的起始层</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="64"/>
+        <location filename="../../ui/text/engine_text.cpp" line="64"/>
         <source>small-input stem</source>
         <translation>小输入起始层</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="66"/>
+        <location filename="../../ui/text/engine_text.cpp" line="66"/>
         <source>grouped first 1x1 (seed&apos;s Keras variant)</source>
         <translation>第一个 1×1 卷积也分组（种子笔记中的 Keras 变体）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="68"/>
+        <location filename="../../ui/text/engine_text.cpp" line="68"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -790,7 +790,7 @@ stride %1</source>
 <context>
     <name>NumberFormat</name>
     <message>
-        <location filename="../../ui/widgets/number_format.cpp" line="20"/>
+        <location filename="../../ui/text/number_format.cpp" line="20"/>
         <source>%1 MACs</source>
         <extracomment>A number of multiply-adds; %1 is the number with its SI prefix, &quot;11.3 M&quot;</extracomment>
         <translation>%1 次乘加</translation>
@@ -1361,27 +1361,27 @@ stride %1</source>
 <context>
     <name>WidthsNote</name>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="77"/>
+        <location filename="../../ui/text/engine_text.cpp" line="77"/>
         <source>Widths from the paper&apos;s Table 1.</source>
         <translation>通道宽度取自论文表 1。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="79"/>
+        <location filename="../../ui/text/engine_text.cpp" line="79"/>
         <source>Widths from the official ShuffleNet v1 code (the paper lists only 1x).</source>
         <translation>通道宽度取自 ShuffleNet v1 官方代码（论文只列出了 1x）。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="85"/>
+        <location filename="../../ui/text/engine_text.cpp" line="85"/>
         <source>No published widths for g=%1 at %2x; the project&apos;s rule picked Stage 2-4 widths (%3, %4, %5), multiples of 4g near the paper&apos;s 1:2:4 ratio, closest to its %6 budget (%7 on the paper&apos;s geometry).</source>
         <translation>g=%1、%2x 时没有公开的通道宽度；本项目的规则为阶段 2–4 选取了宽度（%3、%4、%5）：4g 的倍数，接近论文的 1:2:4 比例，并最接近论文的 %6 计算量预算（这组宽度在论文的 ImageNet 规格上为 %7）。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="98"/>
+        <location filename="../../ui/text/engine_text.cpp" line="98"/>
         <source> The stem has %1 channels, not 24 × %2 = %3: each stride-2 unit&apos;s main branch (out - in) and bottleneck (out/4) must split into %4 groups, which needs g to divide the stem width, and %4 does not divide %3.</source>
         <translation>主干起始层有 %1 个通道，而不是 24 × %2 = %3 个：每个步长为 2 的单元的主分支（out − in）和瓶颈层（out/4）都必须分成 %4 组，这要求起始层宽度能被 g 整除，而 %3 不能被 %4 整除。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/engine_text.cpp" line="109"/>
+        <location filename="../../ui/text/engine_text.cpp" line="109"/>
         <source> The paper evaluates only g = 1, 2, 3, 4 and 8 without saying why; 24 also splits into 6 groups, so the stem alone does not explain the choice.</source>
         <translation>论文只评估了 g = 1、2、3、4 和 8，并未说明原因；24 也能分成 6 组，所以仅凭主干宽度解释不了这一选择。</translation>
     </message>

@@ -7,7 +7,7 @@ this directory can be exercised before (or without) the engine:
 
 It implements the subset of the CLI those scripts use (summary --json, init -o, run --json,
 bench --json) with the same flags. Passing against it proves only the scripts' plumbing, never the
-engine. Widths follow core/include/shufflescope/channel_widths.h: the paper's Table 1 at 1x, the
+engine. Widths follow core/include/shufflescope/model/channel_widths.h: the paper's Table 1 at 1x, the
 official code's lists for g = 3, 8 at 0.5x / 1.5x / 2x, otherwise the documented rule.
 """
 

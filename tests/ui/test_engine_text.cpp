@@ -10,9 +10,9 @@
 #include <QTranslator>
 
 #include "session/assets.h"
-#include "shufflescope/channel_widths.h"
-#include "shufflescope/labels.h"
-#include "widgets/engine_text.h"
+#include "shufflescope/model/channel_widths.h"
+#include "shufflescope/model/labels.h"
+#include "text/engine_text.h"
 
 using namespace shufflescope;
 using namespace shufflescope::ui;

@@ -9,16 +9,16 @@
 #include <cmath>
 
 #include "canvas/feature_map_canvas.h"
-#include "shufflescope/capture_forward.h"
-#include "shufflescope/channel_groups.h"
-#include "shufflescope/checkpoint.h"
-#include "shufflescope/colormap.h"
-#include "shufflescope/cost.h"
-#include "shufflescope/image_input.h"
-#include "shufflescope/initialization.h"
+#include "shufflescope/analysis/channel_groups.h"
+#include "shufflescope/analysis/colormap.h"
+#include "shufflescope/analysis/cost.h"
+#include "shufflescope/exec/capture_forward.h"
+#include "shufflescope/io/checkpoint.h"
+#include "shufflescope/io/image_input.h"
+#include "shufflescope/model/initialization.h"
+#include "style/palette.h"
+#include "text/number_format.h"
 #include "ui_test_support.h"
-#include "widgets/number_format.h"
-#include "widgets/palette.h"
 
 using namespace shufflescope;
 using namespace shufflescope::ui;

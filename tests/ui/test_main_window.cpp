@@ -16,15 +16,15 @@
 #include "canvas/feature_map_canvas.h"
 #include "main_window.h"
 #include "session/assets.h"
-#include "shufflescope/safetensors.h"
+#include "shufflescope/io/safetensors.h"
+#include "style/palette.h"
+#include "text/number_format.h"
 #include "ui_test_support.h"
 #include "views/channel_flow_view.h"
 #include "views/cost_panel.h"
 #include "views/operation/operation_view.h"
 #include "views/prediction_panel.h"
 #include "views/timeline_view.h"
-#include "widgets/number_format.h"
-#include "widgets/palette.h"
 
 using namespace shufflescope;
 using namespace shufflescope::ui;

@@ -9,11 +9,11 @@
 #include <QTest>
 #include <cmath>
 
-#include "shufflescope/cost.h"
+#include "layout/chart_axis.h"
+#include "shufflescope/analysis/cost.h"
+#include "text/number_format.h"
 #include "ui_test_support.h"
 #include "views/cost_panel.h"
-#include "widgets/chart_axis.h"
-#include "widgets/number_format.h"
 
 using namespace shufflescope;
 using namespace shufflescope::ui;

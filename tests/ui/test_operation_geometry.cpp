@@ -18,14 +18,14 @@
 #include <utility>
 #include <vector>
 
-#include "shufflescope/capture_forward.h"
-#include "shufflescope/config.h"
-#include "shufflescope/cost.h"
-#include "shufflescope/image_input.h"
-#include "shufflescope/initialization.h"
-#include "shufflescope/network.h"
+#include "shufflescope/analysis/cost.h"
+#include "shufflescope/analysis/reachability.h"
+#include "shufflescope/exec/capture_forward.h"
+#include "shufflescope/io/image_input.h"
+#include "shufflescope/model/config.h"
+#include "shufflescope/model/initialization.h"
+#include "shufflescope/model/network.h"
 #include "shufflescope/ops/channel_shuffle.h"
-#include "shufflescope/reachability.h"
 #include "ui_test_support.h"
 #include "views/channel_flow_view.h"
 #include "views/operation/operation_geometry.h"

@@ -11,7 +11,7 @@
 #include <cmath>
 #include <vector>
 
-#include "widgets/palette.h"
+#include "style/palette.h"
 
 using namespace shufflescope::ui;
 

@@ -12,9 +12,9 @@
 #include "session/assets.h"
 #include "session/inference_job.h"
 #include "session/session.h"
-#include "shufflescope/checkpoint.h"
-#include "shufflescope/cost.h"
-#include "shufflescope/initialization.h"
+#include "shufflescope/analysis/cost.h"
+#include "shufflescope/io/checkpoint.h"
+#include "shufflescope/model/initialization.h"
 #include "ui_test_support.h"
 
 using namespace shufflescope;

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "canvas/tile_layout.h"
-#include "shufflescope/colormap.h"
+#include "shufflescope/analysis/colormap.h"
 
 using namespace shufflescope;
 using namespace shufflescope::ui::tiles;

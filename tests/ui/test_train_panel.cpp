@@ -12,8 +12,8 @@
 #include <filesystem>
 
 #include "session/assets.h"
-#include "shufflescope/checkpoint.h"
-#include "shufflescope/safetensors.h"
+#include "shufflescope/io/checkpoint.h"
+#include "shufflescope/io/safetensors.h"
 #include "shufflescope/train/fashion_mnist.h"
 #include "training/comparison_summary.h"
 #include "training/train_panel.h"

@@ -8,7 +8,7 @@
 #include <QThread>
 #include <functional>
 
-#include "shufflescope/config.h"
+#include "shufflescope/model/config.h"
 
 namespace ui_testing {
 

@@ -17,11 +17,11 @@
 #include <optional>
 
 #include "canvas/imgui_qt_bridge.h"
-#include "shufflescope/channel_groups.h"
-#include "shufflescope/colormap.h"
-#include "widgets/engine_text.h"
-#include "widgets/number_format.h"
-#include "widgets/palette.h"
+#include "shufflescope/analysis/channel_groups.h"
+#include "shufflescope/analysis/colormap.h"
+#include "style/palette.h"
+#include "text/engine_text.h"
+#include "text/number_format.h"
 
 namespace shufflescope::ui {
 

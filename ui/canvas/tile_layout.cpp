@@ -6,7 +6,7 @@
 #include <cmath>
 #include <limits>
 
-#include "shufflescope/colormap.h"
+#include "shufflescope/analysis/colormap.h"
 
 namespace shufflescope::ui::tiles {
 

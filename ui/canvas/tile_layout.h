@@ -11,7 +11,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "shufflescope/tensor.h"
+#include "shufflescope/base/tensor.h"
 
 namespace shufflescope::ui::tiles {
 

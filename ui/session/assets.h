@@ -5,7 +5,7 @@
 #include <QString>
 #include <optional>
 
-#include "shufflescope/config.h"
+#include "shufflescope/model/config.h"
 
 namespace shufflescope::ui {
 

@@ -6,10 +6,10 @@
 
 #include <QCoreApplication>
 
-#include "shufflescope/capture_forward.h"
-#include "shufflescope/error.h"
-#include "shufflescope/fast_forward.h"
-#include "shufflescope/image_input.h"
+#include "shufflescope/base/error.h"
+#include "shufflescope/exec/capture_forward.h"
+#include "shufflescope/exec/fast_forward.h"
+#include "shufflescope/io/image_input.h"
 #include "shufflescope/ops/softmax.h"
 
 namespace shufflescope::ui {

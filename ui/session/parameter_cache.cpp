@@ -3,9 +3,9 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
-#include "shufflescope/checkpoint.h"
-#include "shufflescope/config_json.h"
-#include "shufflescope/initialization.h"
+#include "shufflescope/io/checkpoint.h"
+#include "shufflescope/io/config_json.h"
+#include "shufflescope/model/initialization.h"
 
 namespace shufflescope::ui {
 

@@ -10,7 +10,7 @@
 #include <mutex>
 #include <optional>
 
-#include "shufflescope/parameters.h"
+#include "shufflescope/model/parameters.h"
 
 namespace shufflescope::ui {
 

@@ -10,8 +10,8 @@
 #include <algorithm>
 
 #include "session/assets.h"
-#include "shufflescope/checkpoint.h"
-#include "shufflescope/error.h"
+#include "shufflescope/base/error.h"
+#include "shufflescope/io/checkpoint.h"
 
 namespace shufflescope::ui {
 

@@ -9,9 +9,9 @@
 #include <optional>
 #include <vector>
 
-#include "shufflescope/cost.h"
-#include "shufflescope/network.h"
-#include "shufflescope/tensor.h"
+#include "shufflescope/analysis/cost.h"
+#include "shufflescope/base/tensor.h"
+#include "shufflescope/model/network.h"
 
 namespace shufflescope::ui {
 

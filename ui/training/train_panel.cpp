@@ -24,13 +24,13 @@
 
 #include "session/assets.h"
 #include "session/parameter_cache.h"
-#include "shufflescope/config.h"
-#include "shufflescope/safetensors.h"
+#include "shufflescope/io/safetensors.h"
+#include "shufflescope/model/config.h"
 #include "shufflescope/train/fashion_mnist.h"
+#include "style/palette.h"
+#include "text/engine_text.h"
 #include "training/comparison_summary.h"
 #include "training/training_frame_view.h"
-#include "widgets/engine_text.h"
-#include "widgets/palette.h"
 
 namespace shufflescope::ui {
 

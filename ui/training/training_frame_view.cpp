@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <numeric>
 
-#include "shufflescope/colormap.h"
-#include "widgets/engine_text.h"
+#include "shufflescope/analysis/colormap.h"
+#include "text/engine_text.h"
 
 namespace shufflescope::ui {
 

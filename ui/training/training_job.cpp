@@ -7,10 +7,10 @@
 #include <system_error>
 
 #include "session/assets.h"
-#include "shufflescope/capture_forward.h"
-#include "shufflescope/error.h"
-#include "shufflescope/image_input.h"
-#include "shufflescope/initialization.h"
+#include "shufflescope/base/error.h"
+#include "shufflescope/exec/capture_forward.h"
+#include "shufflescope/io/image_input.h"
+#include "shufflescope/model/initialization.h"
 #include "shufflescope/train/run_health.h"
 
 namespace shufflescope::ui {

@@ -18,8 +18,8 @@
 #include <thread>
 #include <vector>
 
-#include "shufflescope/network.h"
-#include "shufflescope/tensor.h"
+#include "shufflescope/base/tensor.h"
+#include "shufflescope/model/network.h"
 #include "shufflescope/train/training_run.h"
 
 namespace shufflescope::ui {

@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <set>
 
-#include "shufflescope/channel_groups.h"
+#include "shufflescope/analysis/channel_groups.h"
+#include "style/palette.h"
 #include "views/operation/operation_painter.h"
-#include "widgets/palette.h"
 
 namespace shufflescope::ui {
 

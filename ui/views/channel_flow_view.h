@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "session/snapshot.h"
-#include "shufflescope/reachability.h"
+#include "shufflescope/analysis/reachability.h"
 
 namespace shufflescope::ui {
 

@@ -15,11 +15,11 @@
 #include <QValueAxis>
 #include <algorithm>
 
-#include "shufflescope/paper_reference.h"
-#include "widgets/chart_axis.h"
-#include "widgets/engine_text.h"
-#include "widgets/number_format.h"
-#include "widgets/palette.h"
+#include "layout/chart_axis.h"
+#include "shufflescope/model/paper_reference.h"
+#include "style/palette.h"
+#include "text/engine_text.h"
+#include "text/number_format.h"
 
 namespace shufflescope::ui {
 

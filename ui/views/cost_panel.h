@@ -11,7 +11,7 @@
 #include <map>
 #include <optional>
 
-#include "shufflescope/cost.h"
+#include "shufflescope/analysis/cost.h"
 
 #include "session/snapshot.h"
 

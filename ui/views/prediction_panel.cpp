@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <numeric>
 
-#include "widgets/engine_text.h"
-#include "widgets/palette.h"
+#include "style/palette.h"
+#include "text/engine_text.h"
 
 namespace shufflescope::ui {
 

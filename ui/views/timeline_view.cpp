@@ -5,8 +5,8 @@
 #include <QStyledItemDelegate>
 #include <map>
 
-#include "widgets/number_format.h"
-#include "widgets/palette.h"
+#include "style/palette.h"
+#include "text/number_format.h"
 
 namespace shufflescope::ui {
 

@@ -5,9 +5,9 @@
 #include <cmath>
 #include <optional>
 
-#include "shufflescope/channel_groups.h"
+#include "shufflescope/analysis/channel_groups.h"
+#include "style/palette.h"
 #include "views/operation/operation_geometry.h"
-#include "widgets/palette.h"
 
 namespace shufflescope::ui {
 

@@ -4,9 +4,9 @@
 #include <QPainterPath>
 #include <algorithm>
 
-#include "shufflescope/channel_groups.h"
+#include "shufflescope/analysis/channel_groups.h"
+#include "style/palette.h"
 #include "views/operation/operation_geometry.h"
-#include "widgets/palette.h"
 
 namespace shufflescope::ui {
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "shufflescope/colormap.h"
+#include "shufflescope/analysis/colormap.h"
+#include "text/engine_text.h"
 #include "views/operation/operation_geometry.h"
-#include "widgets/engine_text.h"
 
 namespace shufflescope::ui {
 

@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "shufflescope/colormap.h"
-#include "widgets/palette.h"
+#include "shufflescope/analysis/colormap.h"
+#include "style/palette.h"
 
 namespace shufflescope::ui {
 

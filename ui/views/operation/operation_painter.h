@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "session/snapshot.h"
-#include "widgets/number_format.h"  // formatCount, formatRatio: the app's one number style
+#include "text/number_format.h"  // formatCount, formatRatio: the app's one number style
 
 namespace shufflescope::ui {
 

@@ -6,9 +6,9 @@
 #include <cmath>
 #include <functional>
 
-#include "shufflescope/channel_groups.h"
+#include "shufflescope/analysis/channel_groups.h"
+#include "style/palette.h"
 #include "views/operation/operation_geometry.h"
-#include "widgets/palette.h"
 
 namespace shufflescope::ui {
 

@@ -6,10 +6,10 @@
 #include <functional>
 #include <limits>
 
-#include "shufflescope/channel_groups.h"
+#include "shufflescope/analysis/channel_groups.h"
+#include "style/palette.h"
 #include "views/operation/head_painter.h"
 #include "views/operation/operation_geometry.h"
-#include "widgets/palette.h"
 
 namespace shufflescope::ui {
 

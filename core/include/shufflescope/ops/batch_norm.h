@@ -3,7 +3,7 @@
 //   out[c] = (in[c] - mean[c]) / sqrt(var[c] + eps) * gamma[c] + beta[c]
 //   in, out [C, H, W] (may alias); gamma, beta, mean, var [C].
 
-#include "shufflescope/tensor.h"
+#include "shufflescope/base/tensor.h"
 
 namespace shufflescope::ops {
 

@@ -25,8 +25,8 @@
 // plain backward. Results equal the two operators run one after the other, bit for bit; a
 // trainer saves a full read and write of the batch per fused pair.
 
+#include "shufflescope/base/tensor.h"
 #include "shufflescope/ops/batch_norm.h"
-#include "shufflescope/tensor.h"
 
 namespace shufflescope::ops {
 

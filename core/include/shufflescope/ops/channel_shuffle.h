@@ -7,7 +7,7 @@
 
 #include <vector>
 
-#include "shufflescope/tensor.h"
+#include "shufflescope/base/tensor.h"
 
 namespace shufflescope::ops {
 

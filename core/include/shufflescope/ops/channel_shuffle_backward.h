@@ -5,7 +5,7 @@
 // When the shuffle feeds a depthwise convolution, depthwiseConv3x3Backward's sourceChannel does
 // this for free.
 
-#include "shufflescope/tensor.h"
+#include "shufflescope/base/tensor.h"
 
 namespace shufflescope::ops {
 

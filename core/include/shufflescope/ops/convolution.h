@@ -6,7 +6,7 @@
 //   out     [Cout, Ho, Wo], Ho = (H + 2*padding - K)/stride + 1 (same for W)
 // Implemented as im2col + GEMM per group; `scratch` must hold (Cin/groups)*K*K*Ho*Wo floats.
 
-#include "shufflescope/tensor.h"
+#include "shufflescope/base/tensor.h"
 
 namespace shufflescope::ops {
 

@@ -10,7 +10,7 @@
 // gradIn the column gradient W_g^T * gradOut_g folded back onto the image (col2im).
 // `scratch` must hold conv2dScratchSize(Cin, groups, K, Ho, Wo) floats, as the forward's.
 
-#include "shufflescope/tensor.h"
+#include "shufflescope/base/tensor.h"
 
 namespace shufflescope::ops {
 

@@ -7,7 +7,7 @@
 // sourceChannel (optional, [C]): output channel c reads input channel sourceChannel[c]. The fast
 // path uses it to apply the channel shuffle by indexing instead of copying.
 
-#include "shufflescope/tensor.h"
+#include "shufflescope/base/tensor.h"
 
 namespace shufflescope::ops {
 

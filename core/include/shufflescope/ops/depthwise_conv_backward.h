@@ -11,7 +11,7 @@
 // channel-shuffle permutation here is the backward of "shuffle, then depthwise" in one pass.
 // A forward bias's gradient is convBiasBackward (convolution_backward.h).
 
-#include "shufflescope/tensor.h"
+#include "shufflescope/base/tensor.h"
 
 namespace shufflescope::ops {
 

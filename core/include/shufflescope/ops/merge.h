@@ -4,7 +4,7 @@
 // concatChannels: out = [a, b] along channels: a [Ca, H, W], b [Cb, H, W] -> out [Ca+Cb, H, W]
 //                 — stride-2 units, a = the average-pooled shortcut, b = the main branch.
 
-#include "shufflescope/tensor.h"
+#include "shufflescope/base/tensor.h"
 
 namespace shufflescope::ops {
 

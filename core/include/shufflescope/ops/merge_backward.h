@@ -6,7 +6,7 @@
 // addFeatureMapsBackward: gradOut [C, H, W] -> gradA, gradB [C, H, W]
 // concatChannelsBackward: gradOut [Ca + Cb, H, W] -> gradA [Ca, H, W], gradB [Cb, H, W]
 
-#include "shufflescope/tensor.h"
+#include "shufflescope/base/tensor.h"
 
 namespace shufflescope::ops {
 

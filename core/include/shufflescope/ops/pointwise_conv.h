@@ -10,7 +10,7 @@
 // Fused epilogue for the fast path, applied in this order: + bias, + residual (same layout as
 // out, may be nullptr), max(0, .) when `relu`.
 
-#include "shufflescope/tensor.h"
+#include "shufflescope/base/tensor.h"
 
 namespace shufflescope::ops {
 

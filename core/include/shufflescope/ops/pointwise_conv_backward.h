@@ -12,7 +12,7 @@
 // epilogue (residual, ReLU) is not part of this op: apply reluBackward first, and the residual's
 // gradient is gradOut itself.
 
-#include "shufflescope/tensor.h"
+#include "shufflescope/base/tensor.h"
 
 namespace shufflescope::ops {
 

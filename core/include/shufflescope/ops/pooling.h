@@ -6,7 +6,7 @@
 //   input (for ShuffleNet's 3x3/2 pad 1 shortcut that is always 9).
 // globalAvgPool: in [C, H, W] -> out [C], the mean of each channel.
 
-#include "shufflescope/tensor.h"
+#include "shufflescope/base/tensor.h"
 
 namespace shufflescope::ops {
 

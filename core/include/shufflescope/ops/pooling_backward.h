@@ -11,7 +11,7 @@
 //   goes to every window cell inside the input (the padded cells' shares are dropped).
 // globalAvgPoolBackward: gradOut [C] -> gradIn [C, H, W], every cell gradOut[c] / (H*W).
 
-#include "shufflescope/tensor.h"
+#include "shufflescope/base/tensor.h"
 
 namespace shufflescope::ops {
 

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "shufflescope/tensor.h"
+#include "shufflescope/base/tensor.h"
 
 namespace shufflescope::train {
 

@@ -19,9 +19,9 @@
 
 #include <vector>
 
-#include "shufflescope/network.h"
-#include "shufflescope/parameters.h"
-#include "shufflescope/tensor.h"
+#include "shufflescope/base/tensor.h"
+#include "shufflescope/model/network.h"
+#include "shufflescope/model/parameters.h"
 
 namespace shufflescope::train {
 

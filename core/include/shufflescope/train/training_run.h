@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "shufflescope/network.h"
-#include "shufflescope/parameters.h"
-#include "shufflescope/safetensors.h"
+#include "shufflescope/io/safetensors.h"
+#include "shufflescope/model/network.h"
+#include "shufflescope/model/parameters.h"
 #include "shufflescope/train/fashion_mnist.h"
 #include "shufflescope/train/trainer.h"
 

@@ -1,0 +1,54 @@
+#pragma once
+// The fast forward pass: the same function as forwardCapture's logits, for timing and for
+// predictions, without recording anything.
+//  - every BN is folded into the convolution before it (weights scaled, a bias added);
+//  - ReLU, the residual add and the concat placement are fused into the second 1x1 conv;
+//  - the channel shuffle is done by indexing: the depthwise conv reads its input channels in
+//    shuffled order, so no copy is made;
+//  - all buffers are planned at construction: run() allocates nothing.
+// One instance is not safe to run from two threads at once (it owns its buffers).
+
+#include <vector>
+
+#include "shufflescope/base/tensor.h"
+#include "shufflescope/model/network.h"
+#include "shufflescope/model/parameters.h"
+
+namespace shufflescope {
+
+class FastForward {
+  public:
+    // Parameters must have passed checkParameters(network, ...).
+    FastForward(const Network& network, const Parameters& parameters);
+
+    // input: one image [C, H, W] as the configuration says; logits: [classes].
+    void run(const float* input, float* logits);
+
+    const Network& network() const { return network_; }
+
+  private:
+    struct FoldedConv {
+        AlignedFloats weight;  // conv weight with the BN scale folded in, PyTorch layout
+        AlignedFloats bias;    // the BN shift
+    };
+    struct Unit {
+        int stride = 1, groups1 = 1, groups = 1;
+        int inChannels = 0, mid = 0, outChannels = 0;
+        int inHeight = 0, inWidth = 0, outHeight = 0, outWidth = 0;
+        FoldedConv pw1, dw, pw2;
+        std::vector<int> shuffleSource;  // empty: identity
+    };
+
+    Network network_;
+    FoldedConv stem_;
+    int stemStride_ = 1;
+    bool stemPool_ = false;
+    StepShape stemConvShape_, stemOutShape_;
+    std::vector<Unit> units_;
+    AlignedFloats fcWeight_, fcBias_;
+    int features_ = 0;
+
+    AlignedFloats stemBuffer_, scratch_, ping_, pong_, mid_, depthwise_, pooled_;
+};
+
+}  // namespace shufflescope

@@ -1,0 +1,43 @@
+#pragma once
+// Checkpoints: safetensors files holding a network's parameters under the PyTorch state-dict names
+// of ../shared/spec/shufflenet-v1.md, with the ModelConfig as JSON in __metadata__ under
+// "shufflescope.config". A PyTorch module with the same attribute names loads them with
+// load_state_dict; files PyTorch wrote (no metadata) load given the configuration.
+// "*.num_batches_tracked" and "optimizer.*" entries are accepted and ignored.
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "shufflescope/io/safetensors.h"
+#include "shufflescope/model/config.h"
+#include "shufflescope/model/network.h"
+#include "shufflescope/model/parameters.h"
+
+namespace shufflescope {
+
+inline constexpr const char* kConfigMetadataKey = "shufflescope.config";
+// Tensors under this prefix are a training run's optimiser state, not parameters: readers of
+// weights skip them (a resumable training checkpoint is also a usable weights file).
+inline constexpr const char* kOptimizerKeyPrefix = "optimizer.";
+
+struct Checkpoint {
+    std::optional<ModelConfig> config;  // from __metadata__, when present
+    Parameters parameters;              // F16/BF16 already widened to float32
+    std::map<std::string, std::string> metadata;
+};
+
+// Reads the file and, when it carries a configuration, checks every tensor against it (missing,
+// extra or wrongly shaped keys, a configuration that contradicts the tensors). Throws Error.
+Checkpoint readCheckpoint(const std::string& path);
+
+// Reads the file and checks its tensors against `network`; if the file carries a configuration
+// that differs from network.config(), throws Error saying which fields differ.
+Parameters loadParameters(const std::string& path, const Network& network);
+
+// Writes parameters (checked against the network first) with the configuration in the metadata.
+void saveCheckpoint(const std::string& path, const Network& network, const Parameters& parameters,
+                    const std::map<std::string, std::string>& extraMetadata = {},
+                    StorageType storage = StorageType::F32);
+
+}  // namespace shufflescope

@@ -1,0 +1,146 @@
+#include "shufflescope/exec/fast_forward.h"
+
+#include <algorithm>
+#include <cassert>
+
+#include "shufflescope/ops/activation.h"
+#include "shufflescope/ops/batch_norm.h"
+#include "shufflescope/ops/channel_shuffle.h"
+#include "shufflescope/ops/convolution.h"
+#include "shufflescope/ops/depthwise_conv.h"
+#include "shufflescope/ops/linear.h"
+#include "shufflescope/ops/pointwise_conv.h"
+#include "shufflescope/ops/pooling.h"
+
+namespace shufflescope {
+
+namespace {
+
+AlignedFloats copyOf(const Tensor& t) {
+    return AlignedFloats(t.data(), t.data() + t.size());
+}
+
+}  // namespace
+
+FastForward::FastForward(const Network& network, const Parameters& parameters) : network_(network) {
+    // [SECTION] Fold each BN into the convolution that feeds it.
+    const auto fold = [&](const Step& conv, const Step& bn) {
+        assert(bn.kind == StepKind::BatchNorm && bn.inputs[0] >= 0);
+        const Tensor& w = parameter(parameters, conv.parameterPrefix + ".weight");
+        const int channels = conv.out.channels;
+        FoldedConv folded{copyOf(w), AlignedFloats(static_cast<std::size_t>(channels))};
+        AlignedFloats scale(static_cast<std::size_t>(channels));
+        ops::batchNormAffine(channels, parameter(parameters, bn.parameterPrefix + ".weight").data(),
+                             parameter(parameters, bn.parameterPrefix + ".bias").data(),
+                             parameter(parameters, bn.parameterPrefix + ".running_mean").data(),
+                             parameter(parameters, bn.parameterPrefix + ".running_var").data(),
+                             scale.data(), folded.bias.data());
+        const int64_t perChannel = w.size() / channels;
+        for (int c = 0; c < channels; ++c)
+            for (int64_t k = 0; k < perChannel; ++k)
+                folded.weight[static_cast<std::size_t>(c * perChannel + k)] *=
+                    scale[std::size_t(c)];
+        return folded;
+    };
+    const auto stepNamed = [&](const std::string& name) -> const Step& {
+        return network.step(*network.findStep(name));
+    };
+
+    const Step& stemConv = stepNamed("stem.conv");
+    stem_ = fold(stemConv, stepNamed("stem.bn"));
+    stemStride_ = stemConv.stride;
+    stemConvShape_ = stemConv.out;
+    stemPool_ = network.findStep("stem.pool").has_value();
+    stemOutShape_ = stemPool_ ? stepNamed("stem.pool").out : stemConv.out;
+
+    long long largest = 0, largestMid = 0, largestDepthwise = 0;
+    for (int stage = 0; stage < 3; ++stage)
+        for (int j = 0; j < Network::kUnitsPerStage[stage]; ++j) {
+            const std::string p = "stages." + std::to_string(stage) + "." + std::to_string(j) + ".";
+            const Step& pw1 = stepNamed(p + "pw1");
+            const Step& dw = stepNamed(p + "dw");
+            const Step& pw2 = stepNamed(p + "pw2");
+            const Step& shuffle = stepNamed(p + "shuffle");
+            const Step& out = stepNamed(p + "relu");
+            const StepShape& in = network.step(pw1.inputs[0]).out;
+            Unit u;
+            u.stride = dw.stride;
+            u.groups1 = pw1.groups;
+            u.groups = pw2.groups;
+            u.inChannels = in.channels;
+            u.mid = pw1.out.channels;
+            u.outChannels = out.out.channels;
+            u.inHeight = in.height;
+            u.inWidth = in.width;
+            u.outHeight = out.out.height;
+            u.outWidth = out.out.width;
+            u.pw1 = fold(pw1, stepNamed(p + "bn1"));
+            u.dw = fold(dw, stepNamed(p + "bn2"));
+            u.pw2 = fold(pw2, stepNamed(p + "bn3"));
+            if (shuffle.enabled && shuffle.groups > 1)
+                u.shuffleSource = ops::channelShufflePermutation(u.mid, shuffle.groups);
+            largest = std::max({largest, in.size(), out.out.size()});
+            largestMid = std::max(largestMid, pw1.out.size());
+            largestDepthwise = std::max(largestDepthwise, dw.out.size());
+            units_.push_back(std::move(u));
+        }
+
+    features_ = stepNamed("head.pool").out.channels;
+    fcWeight_ = copyOf(parameter(parameters, "fc.weight"));
+    fcBias_ = copyOf(parameter(parameters, "fc.bias"));
+
+    // [SECTION] Buffers, sized once for the largest tensor each one ever holds.
+    const auto sized = [](long long n) { return AlignedFloats(static_cast<std::size_t>(n)); };
+    stemBuffer_ = sized(stemConvShape_.size());
+    scratch_ = sized(ops::conv2dScratchSize(network.config().inChannels, 1, 3,
+                                            stemConvShape_.height, stemConvShape_.width));
+    ping_ = sized(std::max(largest, stemOutShape_.size()));
+    pong_ = sized(largest);
+    mid_ = sized(largestMid);
+    depthwise_ = sized(largestDepthwise);
+    pooled_ = sized(features_);
+}
+
+void FastForward::run(const float* input, float* logits) {
+    const ModelConfig& c = network_.config();
+    // Stem: conv + folded BN, ReLU, then the max-pool (paper stem) into the ping buffer.
+    const FeatureMap stemConv{stemBuffer_.data(), stemConvShape_.channels, stemConvShape_.height,
+                              stemConvShape_.width};
+    ops::conv2d({input, c.inChannels, c.inputHeight, c.inputWidth}, stem_.weight.data(),
+                stem_.bias.data(), 1, 3, stemStride_, 1, stemConv, scratch_.data());
+    FeatureMap x{ping_.data(), stemOutShape_.channels, stemOutShape_.height, stemOutShape_.width};
+    if (stemPool_) {
+        ops::relu(stemConv.data, stemConv.data, stemConvShape_.size());
+        ops::maxPool2d(stemConv, 3, 2, 1, x);
+    } else {
+        ops::relu(stemConv.data, x.data, stemConvShape_.size());
+    }
+
+    float* next = pong_.data();
+    for (const Unit& u : units_) {
+        const FeatureMap mid{mid_.data(), u.mid, u.inHeight, u.inWidth};
+        ops::pointwiseConv(x, u.pw1.weight.data(), u.pw1.bias.data(), u.groups1, mid, true);
+        const FeatureMap dw{depthwise_.data(), u.mid, u.outHeight, u.outWidth};
+        ops::depthwiseConv3x3(mid, u.dw.weight.data(), u.dw.bias.data(), u.stride, dw,
+                              u.shuffleSource.empty() ? nullptr : u.shuffleSource.data());
+        const FeatureMap y{next, u.outChannels, u.outHeight, u.outWidth};
+        if (u.stride == 1) {
+            ops::pointwiseConv(dw, u.pw2.weight.data(), u.pw2.bias.data(), u.groups, y, true,
+                               x.data);
+        } else {
+            // [shortcut, main]: the shortcut averages non-negative (post-ReLU) values, so the
+            // unit's final ReLU only matters for the main branch, where it is fused.
+            ops::avgPool2d(x, 3, 2, 1, {y.data, u.inChannels, u.outHeight, u.outWidth});
+            const FeatureMap main{y.channel(u.inChannels), u.outChannels - u.inChannels,
+                                  u.outHeight, u.outWidth};
+            ops::pointwiseConv(dw, u.pw2.weight.data(), u.pw2.bias.data(), u.groups, main, true);
+        }
+        next = x.data;
+        x = y;
+    }
+    ops::globalAvgPool(x, pooled_.data());
+    ops::fullyConnected(pooled_.data(), fcWeight_.data(), fcBias_.data(), features_, c.classes,
+                        logits);
+}
+
+}  // namespace shufflescope

@@ -347,20 +347,7 @@ TEST_CASE("label stride keeps labels apart and uses 1-2-5 steps", "[operation]")
     }
 }
 
-TEST_CASE("value statistics: histogram counts everything, zeros, top-k order", "[operation]") {
-    const std::vector<float> values = {-2, -1, 0, 0, 0, 1, 2, 3};
-    const Histogram h = histogram(values.data(), static_cast<long long>(values.size()), 5);
-    REQUIRE(h.lo == -2);
-    REQUIRE(h.hi == 3);
-    long long total = 0;
-    for (long long c : h.counts) total += c;
-    REQUIRE(total == 8);
-    REQUIRE(h.counts == std::vector<long long>{1, 1, 3, 1, 2});  // the maximum joins the last bin
-    REQUIRE(zeroFraction(values.data(), 8) == Approx(3.0 / 8));
-    const Moments m = moments(values.data(), 8);
-    REQUIRE(m.mean == Approx(3.0 / 8));
-    REQUIRE(topIndices({0.1f, 0.5f, 0.2f, 0.5f}, 3) == std::vector<int>{1, 3, 2});
-    REQUIRE(topIndices({0.1f}, 5) == std::vector<int>{0});
+TEST_CASE("bars: a value's length, nothing for values at or below zero", "[operation]") {
     REQUIRE(barLength(0.5, 1.0, 200) == Approx(100));
     REQUIRE(barLength(-1, 1.0, 200) == 0);
 }

@@ -311,32 +311,11 @@ TEST_CASE("atlas: every channel has its own cell, inside the texture, near-squar
     }
 }
 
-TEST_CASE("channel statistics: min, max and mean per channel and overall", "[canvas]") {
-    const Map map{3, 2, 2, {1, 2, 3, 6, /* */ -4, -4, -4, -4, /* */ 0, 10, 0, 10}};
-    const std::vector<ChannelStats> stats = channelStats(map.view());
-    REQUIRE(stats.size() == 3);
-    REQUIRE(stats[0].min == 1);
-    REQUIRE(stats[0].max == 6);
-    REQUIRE(stats[0].mean == Approx(3));
-    REQUIRE(stats[1].min == -4);
-    REQUIRE(stats[1].max == -4);
-    REQUIRE(stats[2].mean == Approx(5));
-    const ChannelStats all = overallStats(stats);
-    REQUIRE(all.min == -4);
-    REQUIRE(all.max == 10);
-    const ValueRange own = channelRange(stats, 2, RangeMode::PerChannel);
-    const ValueRange shared = channelRange(stats, 2, RangeMode::Shared);
-    REQUIRE((own.low == 0 && own.high == 10));
-    REQUIRE((shared.low == -4 && shared.high == 10));
-    REQUIRE(own.normalise(5) == Approx(0.5));
-    REQUIRE(ValueRange{3, 3}.normalise(3) == 0.0f);  // a constant channel: the low end
-}
-
 TEST_CASE("atlas texels: viridis over each channel's range, padding repeats the edge", "[canvas]") {
     // Channel 0 ramps 0..3, channel 1 is constant, channel 2 spans -10..10, channel 3 has a NaN.
     const float nan = std::numeric_limits<float>::quiet_NaN();
     const Map map{4, 2, 2, {0, 1, 2, 3, /* */ 7, 7, 7, 7, /* */ -10, 0, 0, 10, /* */ nan, 1, 2, 3}};
-    const std::vector<ChannelStats> stats = channelStats(map.view());
+    const std::vector<ChannelStatistics> stats = channelStatistics(map.view());
     const AtlasGeometry g = atlasGeometry(4, 2, 2, 1);
 
     SECTION("per channel: each tile spans the whole colour map") {
@@ -487,14 +466,6 @@ TEST_CASE("enlarged view: most of the canvas's height, inside it, nothing overla
     CHECK(layoutEnlarged({0, 0, 900, 160}, tiny, 0.96f).image.h >= 70);
     tiny.minImageSide = 200;
     CHECK(layoutEnlarged({0, 0, 900, 160}, tiny, 0.96f).empty());
-}
-
-TEST_CASE("channel statistics: the share of exact zeros", "[canvas]") {
-    const Map map{2, 2, 2, {0, 0, 0, 5, /* */ -1, 2, 3, 4}};
-    const std::vector<ChannelStats> stats = channelStats(map.view());
-    CHECK(stats[0].zeroFraction == Approx(0.75));
-    CHECK(stats[1].zeroFraction == 0.0f);
-    CHECK(overallStats(stats).zeroFraction == Approx(0.375));
 }
 
 TEST_CASE("pages: as many channels as fit in tiles of at least the minimum size", "[canvas]") {

@@ -195,7 +195,7 @@ void FeatureMapCanvas::setFontScale(double scale) {
 }
 
 void FeatureMapCanvas::setSharedRange(bool shared) {
-    const tiles::RangeMode mode = shared ? tiles::RangeMode::Shared : tiles::RangeMode::PerChannel;
+    const RangeMode mode = shared ? RangeMode::Shared : RangeMode::PerChannel;
     if (mode == rangeMode_) return;
     rangeMode_ = mode;
     for (Pane& pane : panes_) pane.textureDirty = true;  // colours change: one re-upload
@@ -311,8 +311,8 @@ void FeatureMapCanvas::assignPane(Pane& pane, SnapshotPtr snapshot, int step) {
         pane.channels = map.channels;
         pane.height = map.height;
         pane.width = map.width;
-        pane.stats = tiles::channelStats(map);
-        pane.overall = tiles::overallStats(pane.stats);
+        pane.stats = channelStatistics(map);
+        pane.overall = overallStatistics(pane.stats);
         pane.groups.resize(std::size_t(map.channels));
         std::vector<bool> seen;
         for (int c = 0; c < map.channels; ++c) {
@@ -346,9 +346,9 @@ void FeatureMapCanvas::requestFrames(int frames) {
     update();
 }
 
-tiles::RangeMode FeatureMapCanvas::effectiveRange(const Pane& pane) const {
+RangeMode FeatureMapCanvas::effectiveRange(const Pane& pane) const {
     // A 1x1 map is a single number: its own range would paint every cell the same colour.
-    return pane.isVector() ? tiles::RangeMode::Shared : rangeMode_;
+    return pane.isVector() ? RangeMode::Shared : rangeMode_;
 }
 
 float FeatureMapCanvas::fontPixels() const {
@@ -1002,7 +1002,7 @@ void FeatureMapCanvas::drawHeader() {
     }
     // Between them, if there is room: the shared colour scale (its numbers matter only when
     // one scale covers every tile).
-    if (!comparing_ && first.valid && effectiveRange(first) == tiles::RangeMode::Shared) {
+    if (!comparing_ && first.valid && effectiveRange(first) == RangeMode::Shared) {
         const QByteArray low = imguiText(valueText(first, first.overall.min));
         const QByteArray high = imguiText(valueText(first, first.overall.max));
         const float barWidth = std::round(fp * 7.0f);
@@ -1200,8 +1200,7 @@ void FeatureMapCanvas::drawPane(Pane& pane, int index) {
 
     if (cellText) {
         const Step& step = pane.snapshot->step(pane.step);
-        const tiles::ValueRange scale =
-            tiles::channelRange(pane.stats, 0, tiles::RangeMode::Shared);
+        const ValueRange scale = channelRange(pane.stats, 0, RangeMode::Shared);
         forEachVisible([&](int c, ImVec2 p0, ImVec2 p1, bool dim) {
             const float value = pane.stats[std::size_t(c)].min;
             const QByteArray name =
@@ -1262,7 +1261,7 @@ void FeatureMapCanvas::drawPane(Pane& pane, int index) {
 }
 
 void FeatureMapCanvas::drawTooltip(const Pane& pane, int channel) {
-    const tiles::ChannelStats& s = pane.stats[std::size_t(channel)];
+    const ChannelStatistics& s = pane.stats[std::size_t(channel)];
     const int group = pane.groups[std::size_t(channel)];
     const Step& step = pane.snapshot->step(pane.step);
 
@@ -1296,7 +1295,7 @@ void FeatureMapCanvas::drawTooltip(const Pane& pane, int channel) {
             // The class's place among all scores: "is this the prediction?"
             const auto higher =
                 std::count_if(pane.stats.begin(), pane.stats.end(),
-                              [&](const tiles::ChannelStats& o) { return o.min > s.min; });
+                              [&](const ChannelStatistics& o) { return o.min > s.min; });
             const QByteArray rank =
                 imguiText(tr("Rank %1 of %2").arg(qlonglong(higher) + 1).arg(pane.channels));
             ImGui::TextDisabled("%s", rank.constData());
@@ -1345,8 +1344,8 @@ void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
         return;
     const int c = selectedChannel_;
     const float fp = fontPixels();
-    const tiles::ChannelStats& s = pane.stats[std::size_t(c)];
-    const tiles::ValueRange range = tiles::channelRange(pane.stats, c, effectiveRange(pane));
+    const ChannelStatistics& s = pane.stats[std::size_t(c)];
+    const ValueRange range = channelRange(pane.stats, c, effectiveRange(pane));
     const int group = pane.groups[std::size_t(c)];
     const Step& step = pane.snapshot->step(pane.step);
 
@@ -1363,7 +1362,7 @@ void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
         if (isHeadVectorStep(step)) {
             const auto higher =
                 std::count_if(pane.stats.begin(), pane.stats.end(),
-                              [&](const tiles::ChannelStats& o) { return o.min > s.min; });
+                              [&](const ChannelStatistics& o) { return o.min > s.min; });
             stats.push_back(tr("Rank %1 of %2").arg(qlonglong(higher) + 1).arg(pane.channels));
         }
     } else {
@@ -1374,8 +1373,8 @@ void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
             tr("zeros %1%")
                 .arg(double(s.zeroFraction) * 100.0, 0, 'f', s.zeroFraction > 0.0f ? 1 : 0));
     }
-    const QByteArray scaleNote = imguiText(
-        effectiveRange(pane) == tiles::RangeMode::Shared ? tr("shared scale") : tr("own scale"));
+    const QByteArray scaleNote =
+        imguiText(effectiveRange(pane) == RangeMode::Shared ? tr("shared scale") : tr("own scale"));
     const QByteArray high = imguiText(valueText(pane, range.high));
     const QByteArray low = imguiText(valueText(pane, range.low));
     const QByteArray closeGlyph = fontHasSymbols_ ? QByteArray("\xC3\x97") : QByteArray("x");

@@ -69,7 +69,7 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     // empty when closed).
     bool enlargedOpen() const { return enlargedOpen_ && selectedChannel_ >= 0; }
     QRectF enlargedRect(int pane = 0) const;
-    bool sharedRange() const { return rangeMode_ == tiles::RangeMode::Shared; }
+    bool sharedRange() const { return rangeMode_ == RangeMode::Shared; }
     bool comparing() const { return comparing_; }
 
     // For tests and screenshots: the tiles as currently laid out and zoomed, in widget
@@ -124,8 +124,8 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
         // Derived from snapshot and step when they change (CPU only).
         bool valid = false;  // snapshot and step give a [1, C, H, W] output
         int channels = 0, height = 0, width = 0;
-        std::vector<tiles::ChannelStats> stats;
-        tiles::ChannelStats overall;
+        std::vector<ChannelStatistics> stats;
+        ChannelStatistics overall;
         std::vector<int> groups;  // channelGroup() per channel
         int groupCount = 0;       // distinct groups >= 0 in this step
         bool textureDirty = true;
@@ -162,7 +162,7 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     void assignPane(Pane& pane, SnapshotPtr snapshot, int step);
     void requestFrames(int frames = 3);
     void updateGeometry();
-    tiles::RangeMode effectiveRange(const Pane& pane) const;
+    RangeMode effectiveRange(const Pane& pane) const;
     float fontPixels() const;  // logical pixel size of the ImGui font
     float headerHeight() const;
 
@@ -209,7 +209,7 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     std::array<Pane, 2> panes_;
     bool comparing_ = false;
     int selectedChannel_ = -1;
-    tiles::RangeMode rangeMode_ = tiles::RangeMode::PerChannel;
+    RangeMode rangeMode_ = RangeMode::PerChannel;
     double fontScale_ = 1.0;
     bool fontHasSymbols_ = false;   // false: the fallback bitmap font (ASCII only) is in use
     bool compactCaptions_ = false;  // a short comparison: pane captions in the small font

@@ -339,72 +339,16 @@ AtlasGeometry atlasGeometry(int count, int tileWidth, int tileHeight, int paddin
     return g;
 }
 
-std::vector<ChannelStats> channelStats(ConstFeatureMap map) {
-    std::vector<ChannelStats> stats(static_cast<std::size_t>(map.channels));
-    const int64_t n = map.planeSize();
-    for (int c = 0; c < map.channels; ++c) {
-        const float* v = map.channel(c);
-        // NaNs (a diverged checkpoint) are skipped rather than poisoning the whole range.
-        float lo = std::numeric_limits<float>::infinity(), hi = -lo;
-        double sum = 0;
-        int64_t counted = 0, zeros = 0;
-        for (int64_t i = 0; i < n; ++i) {
-            if (std::isnan(v[i])) continue;
-            lo = std::min(lo, v[i]);
-            hi = std::max(hi, v[i]);
-            sum += v[i];
-            zeros += v[i] == 0.0f;
-            ++counted;
-        }
-        if (counted > 0)
-            stats[static_cast<std::size_t>(c)] = {lo, hi, float(sum / double(counted)),
-                                                  float(double(zeros) / double(counted))};
-    }
-    return stats;
-}
-
-ChannelStats overallStats(const std::vector<ChannelStats>& stats) {
-    if (stats.empty()) return {};
-    ChannelStats all = stats.front();
-    double sum = 0, zeros = 0;
-    for (const ChannelStats& s : stats) {
-        all.min = std::min(all.min, s.min);
-        all.max = std::max(all.max, s.max);
-        sum += s.mean;
-        zeros += s.zeroFraction;
-    }
-    all.mean = float(sum / double(stats.size()));
-    all.zeroFraction = float(zeros / double(stats.size()));
-    return all;
-}
-
-ValueRange channelRange(const std::vector<ChannelStats>& stats, int channel, RangeMode mode) {
-    if (mode == RangeMode::Shared) {
-        const ChannelStats all = overallStats(stats);
-        return {all.min, all.max};
-    }
-    const ChannelStats& s = stats.at(static_cast<std::size_t>(channel));
-    return {s.min, s.max};
-}
-
 std::vector<uint8_t> rasteriseAtlas(ConstFeatureMap map, const AtlasGeometry& geometry,
-                                    const std::vector<ChannelStats>& stats, RangeMode mode) {
+                                    const std::vector<ChannelStatistics>& stats, RangeMode mode) {
     assert(geometry.count == map.channels && geometry.tileWidth == map.width &&
            geometry.tileHeight == map.height && stats.size() == std::size_t(map.channels));
-    // viridis() interpolates between anchors per call; a 256-entry table is exact to the 8-bit
-    // output and keeps 300k texels (the stem) well under a frame.
-    static const std::array<Rgb, 256> lut = [] {
-        std::array<Rgb, 256> table{};
-        for (std::size_t i = 0; i < table.size(); ++i) table[i] = viridis(float(i) / 255.0f);
-        return table;
-    }();
-    const ChannelStats all = overallStats(stats);
     std::vector<uint8_t> texels(std::size_t(geometry.width) * std::size_t(geometry.height) * 4, 0);
     const int p = geometry.padding;
+    const ValueRange shared = channelRange(stats, 0, RangeMode::Shared);
     for (int c = 0; c < map.channels; ++c) {
-        const ValueRange range = mode == RangeMode::Shared ? ValueRange{all.min, all.max}
-                                                           : ValueRange{stats[std::size_t(c)].min,
-                                                                        stats[std::size_t(c)].max};
+        const ValueRange range =
+            mode == RangeMode::Shared ? shared : channelRange(stats, c, RangeMode::PerChannel);
         const float* plane = map.channel(c);
         const int x0 = geometry.texelX(c) - p, y0 = geometry.texelY(c) - p;
         for (int ty = 0; ty < geometry.cellHeight(); ++ty) {
@@ -415,10 +359,7 @@ std::vector<uint8_t> rasteriseAtlas(ConstFeatureMap map, const AtlasGeometry& ge
                 (std::size_t(y0 + ty) * std::size_t(geometry.width) + std::size_t(x0)) * 4;
             for (int tx = 0; tx < geometry.cellWidth(); ++tx, out += 4) {
                 const int sx = std::clamp(tx - p, 0, map.width - 1);
-                const float t = range.normalise(plane[sy * map.width + sx]);
-                // !(t >= 0) also catches NaN, which then shows as the low end.
-                const int level = !(t >= 0.0f) ? 0 : std::min(255, int(t * 255.0f + 0.5f));
-                const Rgb& rgb = lut[std::size_t(level)];
+                const Rgb rgb = colourOf(plane[sy * map.width + sx], range);
                 out[0] = rgb[0];
                 out[1] = rgb[1];
                 out[2] = rgb[2];

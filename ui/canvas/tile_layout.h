@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "shufflescope/analysis/feature_statistics.h"
 #include "shufflescope/base/tensor.h"
 
 namespace shufflescope::ui::tiles {
@@ -206,33 +207,17 @@ struct AtlasGeometry {
 // Near-square packing: ceil(sqrt(count * cellHeight / cellWidth)) columns.
 AtlasGeometry atlasGeometry(int count, int tileWidth, int tileHeight, int padding = 1);
 
-struct ChannelStats {
-    float min = 0, max = 0, mean = 0;
-    float zeroFraction = 0;  // the share of values that are exactly 0 (what a ReLU clipped)
-};
+// The statistics and colouring are the engine's (shufflescope/analysis): the CLI's --dump PNGs
+// colour the same tensor the same way.
+using shufflescope::ChannelStatistics;
+using shufflescope::RangeMode;
+using shufflescope::ValueRange;
 
-enum class RangeMode {
-    PerChannel,  // each tile stretched over its own min..max: shows every channel's pattern
-    Shared,      // one min..max for the whole step: shows which channels are strong
-};
-
-// Statistics of every channel of a [C, H, W] map.
-std::vector<ChannelStats> channelStats(ConstFeatureMap map);
-// Min and max over all channels (the shared range).
-ChannelStats overallStats(const std::vector<ChannelStats>& stats);
-
-// The value range that maps to the colour scale's ends for one channel.
-struct ValueRange {
-    float low = 0, high = 0;
-    // t in [0, 1]; a constant channel (low == high) maps to 0.
-    float normalise(float v) const { return high > low ? (v - low) / (high - low) : 0.0f; }
-};
-ValueRange channelRange(const std::vector<ChannelStats>& stats, int channel, RangeMode mode);
-
-// Colours every channel of `map` with viridis into RGBA8 texels laid out as `geometry` says
-// (row-major, 4 bytes per texel, alpha 255), padding included. geometry must come from
-// atlasGeometry(map.channels, map.width, map.height, ...).
+// Colours every channel of `map` with colourOf (colormap.h) into RGBA8 texels laid out as
+// `geometry` says (row-major, 4 bytes per texel, alpha 255), padding included. geometry must
+// come from atlasGeometry(map.channels, map.width, map.height, ...); stats from
+// channelStatistics(map).
 std::vector<uint8_t> rasteriseAtlas(ConstFeatureMap map, const AtlasGeometry& geometry,
-                                    const std::vector<ChannelStats>& stats, RangeMode mode);
+                                    const std::vector<ChannelStatistics>& stats, RangeMode mode);
 
 }  // namespace shufflescope::ui::tiles

@@ -18,20 +18,9 @@ constexpr int kTopClasses = 3;
 // The stem's output and the last output of each stage: where a class sees the representation
 // grow from strokes to parts.
 std::vector<int> stepsToShow(const Network& network) {
-    std::vector<int> steps;
-    if (const auto stem = network.findStep("stem.relu")) steps.push_back(*stem);
-    for (int stage = 0;; ++stage) {
-        const std::string prefix = "stages." + std::to_string(stage) + ".";
-        int last = -1;
-        for (int i = 0; i < network.stepCount(); ++i) {
-            const std::string& name = network.step(i).name;
-            if (name.rfind(prefix, 0) == 0 && name.size() > 5 &&
-                name.compare(name.size() - 5, 5, ".relu") == 0)
-                last = i;
-        }
-        if (last < 0) break;
-        steps.push_back(last);
-    }
+    std::vector<int> steps{network.stem().relu};
+    for (const UnitSteps& unit : network.units())
+        if (unit.unit + 1 == Network::kUnitsPerStage[unit.stage]) steps.push_back(unit.relu);
     return steps;
 }
 
@@ -41,15 +30,14 @@ std::vector<QImage> channelImages(const Tensor& t, int count) {
     const int h = int(t.dim(2)), w = int(t.dim(3));
     const float* data = t.data();
     const auto values = int64_t(channels) * h * w;
-    const auto [lo, hi] = std::minmax_element(data, data + values);
-    const float range = *hi - *lo > 1e-12f ? *hi - *lo : 1.0f;
+    const ValueRange range = valueRange(data, values);
     std::vector<QImage> images;
     for (int c = 0; c < channels; ++c) {
         QImage image(w, h, QImage::Format_RGB32);
         for (int y = 0; y < h; ++y) {
             auto* line = reinterpret_cast<QRgb*>(image.scanLine(y));
             for (int x = 0; x < w; ++x) {
-                const Rgb rgb = viridis((data[(int64_t(c) * h + y) * w + x] - *lo) / range);
+                const Rgb rgb = colourOf(data[(int64_t(c) * h + y) * w + x], range);
                 line[x] = qRgb(rgb[0], rgb[1], rgb[2]);
             }
         }

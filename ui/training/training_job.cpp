@@ -55,10 +55,8 @@ TrainingFramePtr captureFrame(const std::shared_ptr<const Network>& network,
     frame->network = network;
     frame->outputs = forwardCapture(*network, parameters, input);
     frame->position = position;
-    if (const auto softmax = network->findStep("head.softmax")) {
-        const Tensor& p = frame->outputs[std::size_t(*softmax)];
-        frame->probabilities.assign(p.data(), p.data() + p.size());
-    }
+    const Tensor& p = frame->outputs[std::size_t(network->head().softmax)];
+    frame->probabilities.assign(p.data(), p.data() + p.size());
     return frame;
 }
 

@@ -25,3 +25,21 @@ Rgb viridis(float t) {
 }
 
 }  // namespace shufflescope
+
+namespace shufflescope {
+
+Rgb colourOf(float value, const ValueRange& range) {
+    // viridis() interpolates between anchors per call; the table keeps 300k texels (the stem) well
+    // under a frame.
+    static const std::array<Rgb, 256> table = [] {
+        std::array<Rgb, 256> levels{};
+        for (std::size_t i = 0; i < levels.size(); ++i) levels[i] = viridis(float(i) / 255.0f);
+        return levels;
+    }();
+    const float t = range.normalise(value);
+    // !(t >= 0) also catches NaN, which then shows as the low end.
+    const int level = !(t >= 0.0f) ? 0 : std::min(255, int(t * 255.0f + 0.5f));
+    return table[static_cast<std::size_t>(level)];
+}
+
+}  // namespace shufflescope

@@ -42,50 +42,47 @@ FastForward::FastForward(const Network& network, const Parameters& parameters) :
                     scale[std::size_t(c)];
         return folded;
     };
-    const auto stepNamed = [&](const std::string& name) -> const Step& {
-        return network.step(*network.findStep(name));
-    };
+    const auto stepAt = [&](int index) -> const Step& { return network.step(index); };
 
-    const Step& stemConv = stepNamed("stem.conv");
-    stem_ = fold(stemConv, stepNamed("stem.bn"));
+    const StemSteps& stem = network.stem();
+    const Step& stemConv = stepAt(stem.conv);
+    stem_ = fold(stemConv, stepAt(stem.bn));
     stemStride_ = stemConv.stride;
     stemConvShape_ = stemConv.out;
-    stemPool_ = network.findStep("stem.pool").has_value();
-    stemOutShape_ = stemPool_ ? stepNamed("stem.pool").out : stemConv.out;
+    stemPool_ = stem.pool.has_value();
+    stemOutShape_ = stepAt(stem.output()).out;
 
     long long largest = 0, largestMid = 0, largestDepthwise = 0;
-    for (int stage = 0; stage < 3; ++stage)
-        for (int j = 0; j < Network::kUnitsPerStage[stage]; ++j) {
-            const std::string p = "stages." + std::to_string(stage) + "." + std::to_string(j) + ".";
-            const Step& pw1 = stepNamed(p + "pw1");
-            const Step& dw = stepNamed(p + "dw");
-            const Step& pw2 = stepNamed(p + "pw2");
-            const Step& shuffle = stepNamed(p + "shuffle");
-            const Step& out = stepNamed(p + "relu");
-            const StepShape& in = network.step(pw1.inputs[0]).out;
-            Unit u;
-            u.stride = dw.stride;
-            u.groups1 = pw1.groups;
-            u.groups = pw2.groups;
-            u.inChannels = in.channels;
-            u.mid = pw1.out.channels;
-            u.outChannels = out.out.channels;
-            u.inHeight = in.height;
-            u.inWidth = in.width;
-            u.outHeight = out.out.height;
-            u.outWidth = out.out.width;
-            u.pw1 = fold(pw1, stepNamed(p + "bn1"));
-            u.dw = fold(dw, stepNamed(p + "bn2"));
-            u.pw2 = fold(pw2, stepNamed(p + "bn3"));
-            if (shuffle.enabled && shuffle.groups > 1)
-                u.shuffleSource = ops::channelShufflePermutation(u.mid, shuffle.groups);
-            largest = std::max({largest, in.size(), out.out.size()});
-            largestMid = std::max(largestMid, pw1.out.size());
-            largestDepthwise = std::max(largestDepthwise, dw.out.size());
-            units_.push_back(std::move(u));
-        }
+    for (const UnitSteps& steps : network.units()) {
+        const Step& pw1 = stepAt(steps.pw1);
+        const Step& dw = stepAt(steps.dw);
+        const Step& pw2 = stepAt(steps.pw2);
+        const Step& shuffle = stepAt(steps.shuffle);
+        const Step& out = stepAt(steps.relu);
+        const StepShape& in = stepAt(steps.input).out;
+        Unit u;
+        u.stride = dw.stride;
+        u.groups1 = pw1.groups;
+        u.groups = pw2.groups;
+        u.inChannels = in.channels;
+        u.mid = pw1.out.channels;
+        u.outChannels = out.out.channels;
+        u.inHeight = in.height;
+        u.inWidth = in.width;
+        u.outHeight = out.out.height;
+        u.outWidth = out.out.width;
+        u.pw1 = fold(pw1, stepAt(steps.bn1));
+        u.dw = fold(dw, stepAt(steps.bn2));
+        u.pw2 = fold(pw2, stepAt(steps.bn3));
+        if (shuffle.enabled && shuffle.groups > 1)
+            u.shuffleSource = ops::channelShufflePermutation(u.mid, shuffle.groups);
+        largest = std::max({largest, in.size(), out.out.size()});
+        largestMid = std::max(largestMid, pw1.out.size());
+        largestDepthwise = std::max(largestDepthwise, dw.out.size());
+        units_.push_back(std::move(u));
+    }
 
-    features_ = stepNamed("head.pool").out.channels;
+    features_ = stepAt(network.head().pool).out.channels;
     fcWeight_ = copyOf(parameter(parameters, "fc.weight"));
     fcBias_ = copyOf(parameter(parameters, "fc.bias"));
 

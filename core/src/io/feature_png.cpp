@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "shufflescope/analysis/colormap.h"
+#include "shufflescope/analysis/feature_statistics.h"
 #include "shufflescope/base/error.h"
 
 #define STB_IMAGE_WRITE_STATIC
@@ -23,16 +24,16 @@ void writeFeatureGridPng(const std::string& path, ConstFeatureMap map) {
     const int width = columns * (tileW + kGap) - kGap, height = rows * (tileH + kGap) - kGap;
     std::vector<uint8_t> pixels(std::size_t(width) * std::size_t(height) * 3, 255);
 
+    const std::vector<ChannelStatistics> stats = channelStatistics(map);
     for (int c = 0; c < map.channels; ++c) {
         const float* plane = map.channel(c);
-        const auto [lo, hi] = std::minmax_element(plane, plane + map.planeSize());
-        const float range = *hi - *lo;
+        // The app's per-channel scale (the canvas's default), coloured as the canvas colours it.
+        const ValueRange range = channelRange(stats, c, RangeMode::PerChannel);
         const int x0 = (c % columns) * (tileW + kGap), y0 = (c / columns) * (tileH + kGap);
         for (int y = 0; y < tileH; ++y)
             for (int x = 0; x < tileW; ++x) {
                 const float v = plane[(y / zoom) * map.width + x / zoom];
-                // A constant channel (common after ReLU) is drawn at the low end.
-                const Rgb rgb = viridis(range > 0 ? (v - *lo) / range : 0.0f);
+                const Rgb rgb = colourOf(v, range);
                 uint8_t* dst =
                     &pixels[(std::size_t(y0 + y) * std::size_t(width) + std::size_t(x0 + x)) * 3];
                 std::copy(rgb.begin(), rgb.end(), dst);

@@ -38,7 +38,7 @@ constexpr int kCalibrationBatch = 2;
 Parameters randomParameters(const Network& network, uint64_t seed) {
     Random random(seed);
     Parameters params;
-    const int fcInputs = network.step(*network.findStep("head.fc") - 1).out.channels;
+    const int fcInputs = network.step(network.head().pool).out.channels;
     for (const ParameterSpec& spec : network.parameterSpecs()) {
         Tensor t(spec.shape);
         const std::string& name = spec.name;
@@ -61,16 +61,17 @@ Parameters randomParameters(const Network& network, uint64_t seed) {
 
     // Calibrate BN running statistics on a random batch, in graph order, so each BN sees inputs
     // produced with the statistics already set upstream.
-    const ModelConfig& c = network.config();
-    std::vector<Tensor> outputs(static_cast<std::size_t>(network.stepCount()));
-    outputs[0] = Tensor({kCalibrationBatch, c.inChannels, c.inputHeight, c.inputWidth});
+    std::vector<Tensor> outputs;
+    shapeStepOutputs(network, kCalibrationBatch, outputs);
     for (float& v : outputs[0].values()) v = float(random.normal());
+    const std::vector<MutableStepParameters> statistics = bindParameters(network, params);
+    CapturePass pass(network, params);
     for (int i = 1; i < network.stepCount(); ++i) {
         const Step& s = network.step(i);
         if (s.kind == StepKind::BatchNorm) {
             const Tensor& in = outputs[static_cast<std::size_t>(s.inputs[0])];
-            float* mean = params.at(s.parameterPrefix + ".running_mean").data();
-            float* var = params.at(s.parameterPrefix + ".running_var").data();
+            float* mean = statistics[std::size_t(i)].runningMean;
+            float* var = statistics[std::size_t(i)].runningVar;
             const int64_t plane = in.dim(2) * in.dim(3);
             for (int ch = 0; ch < s.out.channels; ++ch) {
                 double sum = 0, sumSq = 0;
@@ -87,7 +88,7 @@ Parameters randomParameters(const Network& network, uint64_t seed) {
                 var[ch] = float(std::max(sumSq / count - m * m, 0.0) + 1e-3);
             }
         }
-        executeStep(network, params, i, outputs);
+        pass.recompute(outputs, i);
     }
     return params;
 }

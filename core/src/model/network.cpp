@@ -119,8 +119,8 @@ class Builder {
         return add(std::move(s));
     }
 
-    // One ShuffleNet unit; returns the index of its final ReLU.
-    int unit(int input, int stage, int unitIndex, int outChannels) {
+    // One ShuffleNet unit: its steps, ending with the ReLU that is its output.
+    UnitSteps unit(int input, int stage, int unitIndex, int outChannels) {
         const std::string prefix =
             "stages." + std::to_string(stage) + "." + std::to_string(unitIndex) + ".";
         const int g = config_.groups;
@@ -142,33 +142,39 @@ class Builder {
             throw Error(where + ": the main branch's " + std::to_string(outMain) +
                         " output channels cannot be split into " + std::to_string(g) + " groups");
 
-        int x =
+        UnitSteps u{.stage = stage, .unit = unitIndex, .input = input, .prefix = prefix};
+        u.pw1 =
             conv(prefix + "pw1", input, StepKind::PointwiseConv, mid, 1, 1, g1, stage, unitIndex);
-        x = batchNorm(prefix + "bn1", x, stage, unitIndex);
-        x = simple(prefix + "relu1", StepKind::ReLU, {x}, shapeOf(x), stage, unitIndex);
+        u.bn1 = batchNorm(prefix + "bn1", u.pw1, stage, unitIndex);
+        u.relu1 =
+            simple(prefix + "relu1", StepKind::ReLU, {u.bn1}, shapeOf(u.bn1), stage, unitIndex);
         Step shuffle{.name = prefix + "shuffle",
                      .kind = StepKind::ChannelShuffle,
-                     .inputs = {x},
-                     .out = shapeOf(x),
+                     .inputs = {u.relu1},
+                     .out = shapeOf(u.relu1),
                      .groups = g,
                      .enabled = config_.shuffle,
                      .stage = stage,
                      .unit = unitIndex};
-        x = add(std::move(shuffle));
-        x = conv(prefix + "dw", x, StepKind::DepthwiseConv, mid, 3, stride, mid, stage, unitIndex);
-        x = batchNorm(prefix + "bn2", x, stage, unitIndex);
-        x = conv(prefix + "pw2", x, StepKind::PointwiseConv, outMain, 1, 1, g, stage, unitIndex);
-        x = batchNorm(prefix + "bn3", x, stage, unitIndex);
-        const StepShape mainShape = shapeOf(x);
+        u.shuffle = add(std::move(shuffle));
+        u.dw = conv(prefix + "dw", u.shuffle, StepKind::DepthwiseConv, mid, 3, stride, mid, stage,
+                    unitIndex);
+        u.bn2 = batchNorm(prefix + "bn2", u.dw, stage, unitIndex);
+        u.pw2 = conv(prefix + "pw2", u.bn2, StepKind::PointwiseConv, outMain, 1, 1, g, stage,
+                     unitIndex);
+        u.bn3 = batchNorm(prefix + "bn3", u.pw2, stage, unitIndex);
+        const StepShape mainShape = shapeOf(u.bn3);
         if (stride == 2) {
-            const int shortcut =
-                window(prefix + "shortcut", StepKind::AvgPool, input, 2, stage, unitIndex);
-            x = simple(prefix + "concat", StepKind::Concat, {shortcut, x},
-                       {outChannels, mainShape.height, mainShape.width}, stage, unitIndex);
+            u.shortcut = window(prefix + "shortcut", StepKind::AvgPool, input, 2, stage, unitIndex);
+            u.merge = simple(prefix + "concat", StepKind::Concat, {*u.shortcut, u.bn3},
+                             {outChannels, mainShape.height, mainShape.width}, stage, unitIndex);
         } else {
-            x = simple(prefix + "add", StepKind::Add, {input, x}, mainShape, stage, unitIndex);
+            u.merge =
+                simple(prefix + "add", StepKind::Add, {input, u.bn3}, mainShape, stage, unitIndex);
         }
-        return simple(prefix + "relu", StepKind::ReLU, {x}, shapeOf(x), stage, unitIndex);
+        u.relu =
+            simple(prefix + "relu", StepKind::ReLU, {u.merge}, shapeOf(u.merge), stage, unitIndex);
+        return u;
     }
 
   private:
@@ -191,30 +197,47 @@ Network Network::build(const ModelConfig& config, const ChannelWidths& widths) {
     net.widths_ = widths;
     Builder b(config, net.steps_, net.parameters_);
 
-    int x = b.simple("input", StepKind::Input, {},
-                     {config.inChannels, config.inputHeight, config.inputWidth}, -1, -1);
+    const int input = b.simple("input", StepKind::Input, {},
+                               {config.inChannels, config.inputHeight, config.inputWidth}, -1, -1);
     const int stemStride = config.stem == StemKind::Paper ? 2 : 1;
-    x = b.conv("stem.conv", x, StepKind::Conv, widths.stem, 3, stemStride, 1, -1, -1);
-    x = b.batchNorm("stem.bn", x, -1, -1);
-    x = b.simple("stem.relu", StepKind::ReLU, {x}, b.shapeOf(x), -1, -1);
-    if (config.stem == StemKind::Paper) x = b.window("stem.pool", StepKind::MaxPool, x, 2, -1, -1);
+    StemSteps& stem = net.stem_;
+    stem.conv = b.conv("stem.conv", input, StepKind::Conv, widths.stem, 3, stemStride, 1, -1, -1);
+    stem.bn = b.batchNorm("stem.bn", stem.conv, -1, -1);
+    stem.relu = b.simple("stem.relu", StepKind::ReLU, {stem.bn}, b.shapeOf(stem.bn), -1, -1);
+    if (config.stem == StemKind::Paper)
+        stem.pool = b.window("stem.pool", StepKind::MaxPool, stem.relu, 2, -1, -1);
 
+    int x = stem.output();
     for (int stage = 0; stage < 3; ++stage)
-        for (int unit = 0; unit < kUnitsPerStage[stage]; ++unit)
-            x = b.unit(x, stage, unit, widths.stages[static_cast<std::size_t>(stage)]);
+        for (int unit = 0; unit < kUnitsPerStage[stage]; ++unit) {
+            net.units_.push_back(
+                b.unit(x, stage, unit, widths.stages[static_cast<std::size_t>(stage)]));
+            x = net.units_.back().relu;
+        }
 
     const int channels = b.shapeOf(x).channels;
-    x = b.simple("head.pool", StepKind::GlobalAvgPool, {x}, {channels, 1, 1}, -1, -1);
+    HeadSteps& head = net.head_;
+    head.pool = b.simple("head.pool", StepKind::GlobalAvgPool, {x}, {channels, 1, 1}, -1, -1);
     Step fc{.name = "head.fc",
             .kind = StepKind::FullyConnected,
-            .inputs = {x},
+            .inputs = {head.pool},
             .out = {config.classes, 1, 1},
             .parameterPrefix = "fc"};
-    x = b.add(std::move(fc));
+    head.fc = b.add(std::move(fc));
     net.parameters_.push_back({"fc.weight", {config.classes, channels}});
     net.parameters_.push_back({"fc.bias", {config.classes}});
-    b.simple("head.softmax", StepKind::Softmax, {x}, {config.classes, 1, 1}, -1, -1);
+    head.softmax =
+        b.simple("head.softmax", StepKind::Softmax, {head.fc}, {config.classes, 1, 1}, -1, -1);
     return net;
+}
+
+const UnitSteps& Network::unit(int stage, int unit) const {
+    int first = 0;
+    for (int i = 0; i < stage && i < 3; ++i) first += kUnitsPerStage[i];
+    if (stage < 0 || stage >= 3 || unit < 0 || unit >= kUnitsPerStage[stage])
+        throw Error("there is no unit stages." + std::to_string(stage) + "." +
+                    std::to_string(unit));
+    return units_[static_cast<std::size_t>(first + unit)];
 }
 
 std::optional<int> Network::findStep(std::string_view name) const {

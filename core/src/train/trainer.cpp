@@ -6,25 +6,18 @@
 #include <cassert>
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 #include "shufflescope/base/error.h"
-#include "shufflescope/ops/activation.h"
+#include "shufflescope/exec/step_execution.h"
 #include "shufflescope/ops/activation_backward.h"
 #include "shufflescope/ops/batch_norm_train.h"
-#include "shufflescope/ops/channel_shuffle.h"
 #include "shufflescope/ops/channel_shuffle_backward.h"
-#include "shufflescope/ops/convolution.h"
 #include "shufflescope/ops/convolution_backward.h"
-#include "shufflescope/ops/depthwise_conv.h"
 #include "shufflescope/ops/depthwise_conv_backward.h"
-#include "shufflescope/ops/linear.h"
 #include "shufflescope/ops/linear_backward.h"
-#include "shufflescope/ops/merge.h"
-#include "shufflescope/ops/pointwise_conv.h"
 #include "shufflescope/ops/pointwise_conv_backward.h"
-#include "shufflescope/ops/pooling.h"
 #include "shufflescope/ops/pooling_backward.h"
-#include "shufflescope/ops/softmax.h"
 #include "shufflescope/ops/softmax_cross_entropy.h"
 
 namespace shufflescope::train {
@@ -45,7 +38,7 @@ void addInto(float* dst, const float* src, int64_t count) {
 // [SECTION] Set-up
 
 Trainer::Trainer(const Network& network, Parameters parameters, SgdSettings sgd)
-    : network_(network), parameters_(std::move(parameters)), sgd_(sgd) {
+    : network_(network), parameters_(std::move(parameters)), sgd_(sgd), scratch_(network_) {
     checkParameters(network_, parameters_, "trainer");
     for (const ParameterSpec& spec : network_.parameterSpecs())
         if (spec.trainable) {
@@ -77,36 +70,50 @@ Trainer::Trainer(const Network& network, Parameters parameters, SgdSettings sgd)
             fusedInto_[std::size_t(i)] = producer;
         }
     }
-    fcStep_ = *network_.findStep("head.fc");
+    fcStep_ = network_.fc();
+
+    // [SECTION] Bind every tensor once: the passes below index these by step, never by name.
+    parameterOf_ = bindParameters(network_, std::as_const(parameters_));
+    const std::vector<MutableStepParameters> writable = bindParameters(network_, parameters_);
+    gradientOf_ = bindParameters(network_, gradients_);
+    for (Parameters& perThread : threadGradients_)
+        threadGradientOf_.push_back(bindParameters(network_, perThread));
     savedMean_.resize(std::size_t(network_.stepCount()));
     savedInvStd_.resize(std::size_t(network_.stepCount()));
+    batchNormTraining_.resize(std::size_t(network_.stepCount()));
     for (int i = 0; i < network_.stepCount(); ++i)
         if (network_.step(i).kind == StepKind::BatchNorm) {
-            savedMean_[std::size_t(i)].resize(std::size_t(network_.step(i).out.channels));
-            savedInvStd_[std::size_t(i)].resize(std::size_t(network_.step(i).out.channels));
+            const auto k = std::size_t(i);
+            savedMean_[k].resize(std::size_t(network_.step(i).out.channels));
+            savedInvStd_[k].resize(std::size_t(network_.step(i).out.channels));
+            batchNormTraining_[k] = {savedMean_[k].data(), savedInvStd_[k].data(),
+                                     writable[k].runningMean, writable[k].runningVar};
         }
-    // im2col scratch for the stem convolution, one per thread.
-    const Step& stem = network_.step(*network_.findStep("stem.conv"));
-    const long long scratch = ops::conv2dScratchSize(network_.config().inChannels, stem.groups,
-                                                     stem.kernel, stem.out.height, stem.out.width);
-    scratch_.assign(std::size_t(threads), std::vector<float>(std::size_t(scratch)));
+    for (auto& [name, gradient] : gradients_)
+        sgdSlots_.push_back({parameters_.at(name).data(), gradient.data(),
+                             momentum_.at(name).data(), gradient.size()});
+    for (const auto& [name, gradient] : threadGradients_.front()) {
+        ThreadReduction r{gradients_.at(name).data(), {}, gradient.size()};
+        for (const Parameters& perThread : threadGradients_)
+            r.perThread.push_back(perThread.at(name).data());
+        threadReductions_.push_back(std::move(r));
+    }
+}
+
+void Trainer::setGradient(const std::string& name, const Tensor& gradient) {
+    const auto it = gradients_.find(name);
+    if (it == gradients_.end()) throw Error("no trainable tensor is called '" + name + "'");
+    if (it->second.shape() != gradient.shape())
+        throw Error("the gradient of '" + name + "' has shape " + it->second.shapeString() +
+                    ", not " + gradient.shapeString());
+    std::copy(gradient.data(), gradient.data() + gradient.size(), it->second.data());
 }
 
 void Trainer::prepare(int batchSize) {
     if (batchSize == batchSize_) return;
     batchSize_ = batchSize;
-    outputs_.clear();
-    grads_.clear();
-    for (const Step& s : network_.steps()) {
-        outputs_.emplace_back(
-            std::vector<int64_t>{batchSize, s.out.channels, s.out.height, s.out.width});
-        grads_.emplace_back(
-            std::vector<int64_t>{batchSize, s.out.channels, s.out.height, s.out.width});
-    }
-}
-
-float* Trainer::threadGradient(int thread, const std::string& name) {
-    return threadGradients_[std::size_t(thread)].at(name).data();
+    shapeStepOutputs(network_, batchSize, outputs_);
+    shapeStepOutputs(network_, batchSize, grads_);
 }
 
 // [SECTION] Forward in training mode
@@ -114,80 +121,12 @@ float* Trainer::threadGradient(int thread, const std::string& name) {
 void Trainer::forward(const Tensor& batch) {
     std::copy(batch.data(), batch.data() + batch.size(), outputs_[0].data());
     for (int i = 1; i < network_.stepCount(); ++i) {
-        const Step& s = network_.step(i);
-        if (fusedInto_[std::size_t(i)] >= 0) continue;  // computed by its producer
-        const Tensor& in = outputs_[std::size_t(s.inputs[0])];
-        // A step with a fused ReLU writes the activated result straight into the ReLU's output.
-        const int relu = fusedRelu_[std::size_t(i)];
-        Tensor& out = outputs_[std::size_t(relu >= 0 ? relu : i)];
-        const auto param = [&](const char* suffix) {
-            return parameters_.at(s.parameterPrefix + suffix).data();
-        };
-        if (s.kind == StepKind::BatchNorm) {
-            float* mean = savedMean_[std::size_t(i)].data();
-            float* invStd = savedInvStd_[std::size_t(i)].data();
-            if (relu >= 0)
-                ops::batchNormReluTrainForward(in, param(".weight"), param(".bias"), out, mean,
-                                               invStd, param(".running_mean"),
-                                               param(".running_var"));
-            else
-                ops::batchNormTrainForward(in, param(".weight"), param(".bias"), out, mean, invStd,
-                                           param(".running_mean"), param(".running_var"));
-            continue;
-        }
-#pragma omp parallel for schedule(static)
-        for (int n = 0; n < batchSize_; ++n) {
-            const ConstFeatureMap x = imageOf(in, n);
-            const FeatureMap y = imageOf(out, n);
-            switch (s.kind) {
-                case StepKind::Conv:
-                    ops::conv2d(x, param(".weight"), nullptr, s.groups, s.kernel, s.stride,
-                                s.padding, y, scratch_[std::size_t(omp_get_thread_num())].data());
-                    break;
-                case StepKind::PointwiseConv:
-                    ops::pointwiseConv(x, param(".weight"), nullptr, s.groups, y);
-                    break;
-                case StepKind::DepthwiseConv:
-                    ops::depthwiseConv3x3(x, param(".weight"), nullptr, s.stride, y);
-                    break;
-                case StepKind::ReLU:
-                    ops::relu(x.data, y.data, s.out.size());
-                    break;
-                case StepKind::MaxPool:
-                    ops::maxPool2d(x, s.kernel, s.stride, s.padding, y);
-                    break;
-                case StepKind::AvgPool:
-                    ops::avgPool2d(x, s.kernel, s.stride, s.padding, y);
-                    break;
-                case StepKind::ChannelShuffle:
-                    if (s.enabled && s.groups > 1)
-                        ops::channelShuffle(x, s.groups, y);
-                    else
-                        std::copy(x.data, x.data + s.out.size(), y.data);
-                    break;
-                case StepKind::Add:
-                    ops::addFeatureMaps(x, imageOf(outputs_[std::size_t(s.inputs[1])], n), y);
-                    break;
-                case StepKind::Concat:
-                    ops::concatChannels(x, imageOf(outputs_[std::size_t(s.inputs[1])], n), y);
-                    break;
-                case StepKind::GlobalAvgPool:
-                    ops::globalAvgPool(x, y.data);
-                    break;
-                case StepKind::FullyConnected:
-                    ops::fullyConnected(x.data, param(".weight"), param(".bias"), x.channels,
-                                        s.out.channels, y.data);
-                    break;
-                case StepKind::Softmax:
-                    ops::softmax(x.data, s.out.channels, y.data);
-                    break;
-                case StepKind::BatchNorm:
-                case StepKind::Input:
-                    break;
-            }
-            // The fused ReLU, in place while the image is still in cache (add and concat).
-            if (relu >= 0) ops::relu(y.data, y.data, s.out.size());
-        }
+        const auto k = std::size_t(i);
+        if (fusedInto_[k] >= 0) continue;  // computed by its producer
+        StepExecution how{.fusedRelu = fusedRelu_[k]};
+        if (network_.step(i).kind == StepKind::BatchNorm)
+            how.batchNormTraining = &batchNormTraining_[k];
+        executeStep(network_, i, parameterOf_[k], outputs_, scratch_, how);
     }
 }
 
@@ -211,9 +150,7 @@ void Trainer::backward() {
         // With a fused ReLU the step's gradient arrives at the ReLU's output.
         const int relu = fusedRelu_[std::size_t(i)];
         Tensor& gradOut = grads_[std::size_t(relu >= 0 ? relu : i)];
-        const auto param = [&](const char* suffix) {
-            return parameters_.at(s.parameterPrefix + suffix).data();
-        };
+        const StepParameters& p = parameterOf_[std::size_t(i)];
         const int input = s.inputs[0];
         if (input == 0 && s.kind != StepKind::Conv) continue;  // nothing upstream learns
 
@@ -222,15 +159,15 @@ void Trainer::backward() {
             assert(consumers_[std::size_t(input)] == 1);  // a BN always follows a single conv
             const float* mean = savedMean_[std::size_t(i)].data();
             const float* invStd = savedInvStd_[std::size_t(i)].data();
-            float* gradGamma = gradients_.at(s.parameterPrefix + ".weight").data();
-            float* gradBeta = gradients_.at(s.parameterPrefix + ".bias").data();
+            float* gradGamma = gradientOf_[std::size_t(i)].weight;
+            float* gradBeta = gradientOf_[std::size_t(i)].bias;
             if (relu >= 0)
-                ops::batchNormReluTrainBackward(outputs_[std::size_t(input)], param(".weight"),
-                                                mean, invStd, outputs_[std::size_t(relu)], gradOut,
+                ops::batchNormReluTrainBackward(outputs_[std::size_t(input)], p.weight, mean,
+                                                invStd, outputs_[std::size_t(relu)], gradOut,
                                                 gradIn, gradGamma, gradBeta);
             else
-                ops::batchNormTrainBackward(outputs_[std::size_t(input)], param(".weight"), mean,
-                                            invStd, gradOut, gradIn, gradGamma, gradBeta);
+                ops::batchNormTrainBackward(outputs_[std::size_t(input)], p.weight, mean, invStd,
+                                            gradOut, gradIn, gradGamma, gradBeta);
             continue;
         }
 
@@ -238,6 +175,8 @@ void Trainer::backward() {
         for (int n = 0; n < batchSize_; ++n) {
             const int thread = omp_get_thread_num();
             float* scratch = temp[std::size_t(thread)].data();
+            const MutableStepParameters& threadGradient =
+                threadGradientOf_[std::size_t(thread)][std::size_t(i)];
             if (relu >= 0) {  // the fused ReLU's backward, in place on this image's gradient
                 float* gradImage = imageOf(gradOut, n).data;
                 ops::reluBackward(imageOf(outputs_[std::size_t(relu)], n).data, gradImage,
@@ -260,9 +199,9 @@ void Trainer::backward() {
             float* dst = destination(input);
             switch (s.kind) {
                 case StepKind::FullyConnected:
-                    ops::fullyConnectedBackward(
-                        x.data, param(".weight"), g.data, x.channels, s.out.channels, dst,
-                        threadGradient(thread, "fc.weight"), threadGradient(thread, "fc.bias"));
+                    ops::fullyConnectedBackward(x.data, p.weight, g.data, x.channels,
+                                                s.out.channels, dst, threadGradient.weight,
+                                                threadGradient.bias);
                     break;
                 case StepKind::GlobalAvgPool:
                     ops::globalAvgPoolBackward(g.data, {dst, x.channels, x.height, x.width});
@@ -306,21 +245,18 @@ void Trainer::backward() {
                         std::copy(g.data, g.data + s.out.size(), dst);
                     break;
                 case StepKind::DepthwiseConv:
-                    ops::depthwiseConv3x3Backward(
-                        x, param(".weight"), s.stride, g, dst,
-                        threadGradient(thread, s.parameterPrefix + ".weight"));
+                    ops::depthwiseConv3x3Backward(x, p.weight, s.stride, g, dst,
+                                                  threadGradient.weight);
                     break;
                 case StepKind::PointwiseConv:
-                    ops::pointwiseConvBackward(
-                        x, param(".weight"), s.groups, g, dst,
-                        threadGradient(thread, s.parameterPrefix + ".weight"));
+                    ops::pointwiseConvBackward(x, p.weight, s.groups, g, dst,
+                                               threadGradient.weight);
                     break;
                 case StepKind::Conv:
                     // The stem reads the image: no input gradient is needed.
-                    ops::conv2dBackward(x, param(".weight"), s.groups, s.kernel, s.stride,
-                                        s.padding, g, input == 0 ? nullptr : dst,
-                                        threadGradient(thread, s.parameterPrefix + ".weight"),
-                                        scratch_[std::size_t(thread)].data());
+                    ops::conv2dBackward(x, p.weight, s.groups, s.kernel, s.stride, s.padding, g,
+                                        input == 0 ? nullptr : dst, threadGradient.weight,
+                                        scratch_.forThread(thread));
                     if (input == 0) continue;
                     break;
                 case StepKind::Softmax:
@@ -333,20 +269,15 @@ void Trainer::backward() {
     }
 
     // Reduce the per-thread weight gradients.
-    for (const Parameters& perThread : threadGradients_)
-        for (const auto& [name, g] : perThread)
-            addInto(gradients_.at(name).data(), g.data(), g.size());
+    for (const ThreadReduction& r : threadReductions_)
+        for (const float* perThread : r.perThread) addInto(r.total, perThread, r.count);
 }
 
 // [SECTION] The step
 
 BatchResult Trainer::computeGradients(const Tensor& batch, const std::vector<int>& labels) {
     const ModelConfig& c = network_.config();
-    if (batch.rank() != 4 || batch.dim(0) < 2 || batch.dim(1) != c.inChannels ||
-        batch.dim(2) != c.inputHeight || batch.dim(3) != c.inputWidth)
-        throw Error("training batch has shape " + batch.shapeString() + "; expected [N >= 2, " +
-                    std::to_string(c.inChannels) + ", " + std::to_string(c.inputHeight) + ", " +
-                    std::to_string(c.inputWidth) + "]");
+    checkInputShape(network_, batch, "training batch", 2);
     if (labels.size() != std::size_t(batch.dim(0)))
         throw Error("training batch has " + std::to_string(batch.dim(0)) + " images but " +
                     std::to_string(labels.size()) + " labels");
@@ -413,13 +344,11 @@ double Trainer::clipGradientNorm(double maxNorm) {
 }
 
 void Trainer::applySgd(float learningRate) {
-    for (auto& [name, grad] : gradients_) {
-        Tensor& p = parameters_.at(name);
-        Tensor& buffer = momentum_.at(name);
-        float* pv = p.data();
-        const float* gv = grad.data();
-        float* bv = buffer.data();
-        const int64_t count = p.size();
+    for (const SgdSlot& slot : sgdSlots_) {
+        float* pv = slot.parameter;
+        const float* gv = slot.gradient;
+        float* bv = slot.momentum;
+        const int64_t count = slot.count;
         const float decay = sgd_.weightDecay, momentum = sgd_.momentum;
 #pragma omp simd
         for (int64_t k = 0; k < count; ++k) {

@@ -229,7 +229,8 @@ TrainingRun TrainingRun::resume(const std::string& path) {
         if (it->second.shape() != buffer.shape())
             throw Error(path + ": the momentum buffer of '" + name + "' has shape " +
                         it->second.shapeString() + ", expected " + buffer.shapeString());
-        buffer = it->second;
+        // In place: the trainer holds pointers to its buffers.
+        std::copy(it->second.data(), it->second.data() + it->second.size(), buffer.data());
     }
     const int done =
         state["epochs_done"].is_number_integer() ? state["epochs_done"].get<int>() : -1;

@@ -119,7 +119,7 @@ TEST_CASE("training parity: weights and BN statistics after SGD steps match torc
             const Parameters torchGradients =
                 withPrefix(f.content, "step" + std::to_string(s) + ".grad.");
             REQUIRE(torchGradients.size() == trainer.gradients().size());
-            for (const auto& [name, g] : torchGradients) trainer.gradients().at(name) = g;
+            for (const auto& [name, g] : torchGradients) trainer.setGradient(name, g);
             trainer.applySgd(f.number("lr"));
         }
 

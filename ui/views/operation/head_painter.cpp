@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "shufflescope/analysis/colormap.h"
+#include "shufflescope/analysis/feature_statistics.h"
 #include "text/engine_text.h"
 #include "views/operation/operation_geometry.h"
 
@@ -13,8 +14,8 @@ using namespace geometry;
 
 namespace {
 
-QColor viridisColor(double t) {
-    const Rgb c = viridis(static_cast<float>(t));
+QColor qColourOf(float value, const ValueRange& range) {
+    const Rgb c = shufflescope::colourOf(value, range);
     return QColor(c[0], c[1], c[2]);
 }
 
@@ -22,13 +23,12 @@ QColor viridisColor(double t) {
 void drawVectorStrip(QPainter& painter, const QRectF& rect, const std::vector<float>& values,
                      bool vertical, const Theme& theme) {
     if (values.empty()) return;
-    const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
-    const double range = *hi - *lo;
+    const ValueRange range = valueRange(values.data(), static_cast<long long>(values.size()));
     painter.save();
     painter.setPen(Qt::NoPen);
     const double n = double(values.size());
     for (std::size_t i = 0; i < values.size(); ++i) {
-        painter.setBrush(viridisColor(range > 0 ? (values[i] - *lo) / range : 0.5));
+        painter.setBrush(qColourOf(values[i], range));
         if (vertical)
             painter.drawRect(QRectF(rect.left(), rect.top() + i * rect.height() / n, rect.width(),
                                     std::max(rect.height() / n, 0.7)));
@@ -105,7 +105,7 @@ void HeadPainter::paintGlobalPool(QPainter& painter, const QRectF& area, const P
             rowHeight = h;
         }
     }
-    const auto [lo, hi] = std::minmax_element(pooled.begin(), pooled.end());
+    const ValueRange pooledRange = valueRange(pooled.data(), static_cast<long long>(pooled.size()));
     for (std::size_t i = 0; i < strongest.size() && thumb > 4; ++i) {
         const int c = strongest[i];
         const double x = area.left() + double(int(i) % columns) * columnWidth;
@@ -120,10 +120,7 @@ void HeadPainter::paintGlobalPool(QPainter& painter, const QRectF& area, const P
         const QRectF value(map.right() + arrowRoom, map.center().y() - cell / 2, cell, cell);
         painter.save();
         painter.setOpacity(t);
-        painter.fillRect(
-            value,
-            viridisColor(*hi > *lo ? (pooled[static_cast<std::size_t>(c)] - *lo) / (*hi - *lo)
-                                   : 0.5));
+        painter.fillRect(value, qColourOf(pooled[static_cast<std::size_t>(c)], pooledRange));
         painter.restore();
         drawText(painter, {value.right() + 6, value.center().y() - line / 2},
                  QString::number(pooled[static_cast<std::size_t>(c)], 'f', 2), font, theme.text,

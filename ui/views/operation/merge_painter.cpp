@@ -17,44 +17,6 @@ namespace {
 
 constexpr double kPathsEnd = 0.30, kBarsEnd = 0.50, kMergeEnd = 0.85;
 
-// The steps of the unit around the merge.
-struct UnitSteps {
-    int input = -1;     // the unit's input
-    int shortcut = -1;  // the AvgPool step; -1 for the identity shortcut
-    int main = -1;      // the main branch's last step (bn3)
-    int merge = -1;     // add or concat
-    int pw1 = -1, shuffle = -1, dw = -1, pw2 = -1;
-    bool concat = false;
-};
-
-UnitSteps unitSteps(const Network& network, int step) {
-    UnitSteps u;
-    const Step& s = network.step(step);
-    if (s.kind == StepKind::AvgPool) {
-        for (int i = step + 1; i < network.stepCount() && u.merge < 0; ++i)
-            if (network.step(i).kind == StepKind::Concat && network.step(i).inputs[0] == step)
-                u.merge = i;
-    } else {
-        u.merge = step;
-    }
-    assert(u.merge >= 0 && "a shortcut pool is always followed by its concat");
-    const Step& merge = network.step(u.merge);
-    u.concat = merge.kind == StepKind::Concat;
-    u.main = merge.inputs[1];
-    u.shortcut = u.concat ? merge.inputs[0] : -1;
-    u.input = u.concat ? network.step(u.shortcut).inputs[0] : merge.inputs[0];
-    const std::string prefix =
-        "stages." + std::to_string(s.stage) + "." + std::to_string(s.unit) + ".";
-    const auto find = [&](const char* name) {
-        return network.findStep(prefix + name).value_or(-1);
-    };
-    u.pw1 = find("pw1");
-    u.shuffle = find("shuffle");
-    u.dw = find("dw");
-    u.pw2 = find("pw2");
-    return u;
-}
-
 // A bar of `count` channel cells in `rect`.
 void drawChannelBar(QPainter& painter, const QRectF& rect, int count,
                     const std::function<QColor(int)>& colourOf, const Theme& theme,
@@ -120,10 +82,13 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
                          HitRegions& hits) const {
     const Network& network = *ctx.snapshot.network;
     const Theme& theme = ctx.theme;
-    const UnitSteps u = unitSteps(network, ctx.step);
+    // The unit whose shortcut or merge this is.
+    const UnitSteps& u = network.unit(ctx.current().stage, ctx.current().unit);
+    const bool concat = u.shortcut.has_value();
+    const int shortcut = u.shortcut.value_or(-1);
     const bool focusShortcut = ctx.current().kind == StepKind::AvgPool;
     const Step& in = network.step(u.input);
-    const Step& main = network.step(u.main);
+    const Step& main = network.step(u.bn3);
     const Step& merge = network.step(u.merge);
     const int cin = in.out.channels, cmain = main.out.channels, cout = merge.out.channels;
     const double p = ctx.progress;
@@ -139,7 +104,7 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
     const double width = area.width();
     const double x0 = area.left(), right = area.right();
     const double gap = width > t * 34 ? t * 2.5 : t * 1.5;
-    const double k = u.concat ? (width - gap) / cout : (width - gap) / (2.0 * cin);
+    const double k = concat ? (width - gap) / cout : (width - gap) / (2.0 * cin);
     const double shortcutWidth = cin * k, mainWidth = cmain * k;
     const double mainLeft = x0 + shortcutWidth + gap;
 
@@ -161,7 +126,7 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
         pw2.groups > 1 ? tr("GConv g=%1 → %2").arg(pw2.groups).arg(pw2.out.channels)
                        : tr("conv → %1").arg(pw2.out.channels)};
     const QString poolText =
-        tr("3×3 avg pool\nstride %1").arg(network.step(u.concat ? u.shortcut : u.merge).stride);
+        tr("3×3 avg pool\nstride %1").arg(network.step(concat ? shortcut : u.merge).stride);
     const QString identityText = tr("identity: x as it is");
     const QPointF pad(t * 0.4, t * 0.25);
     const double arrowGap = std::clamp(width * 0.03, t * 0.9, t * 1.4);
@@ -182,8 +147,8 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
     measureBoxes();
     // The least the left column can take, to see whether the full wordings fit at all (they may
     // shrink a little first).
-    const double leftLeast = u.concat ? longestWordWidth(boxFont, poolText) + 2 * pad.x()
-                                      : longestWordWidth(font, identityText) + t * 1.2;
+    const double leftLeast = concat ? longestWordWidth(boxFont, poolText) + 2 * pad.x()
+                                    : longestWordWidth(font, identityText) + t * 1.2;
     if (needs * 0.85 > width - gap - leftLeast - arrowGap * double(boxCount - 1)) {
         boxes = compactBoxes;
         measureBoxes();
@@ -191,9 +156,9 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
     // Left of the chain: the pool box (concat) or the identity path and its label (add). It
     // takes its one-line width when the chain keeps its own; otherwise it wraps.
     const double arrows = arrowGap * double(boxCount - 1);
-    const double leftNatural = u.concat ? longestLineWidth(boxFont, poolText) + 2 * pad.x()
-                                        : textWidth(font, identityText) + t * 1.2;
-    const double leftNarrow = std::max(leftLeast, width * (u.concat ? 0.18 : 0.16));
+    const double leftNatural = concat ? longestLineWidth(boxFont, poolText) + 2 * pad.x()
+                                      : textWidth(font, identityText) + t * 1.2;
+    const double leftNarrow = std::max(leftLeast, width * (concat ? 0.18 : 0.16));
     const double leftColumn =
         std::min(leftNatural, std::max(leftNarrow, width - gap - arrows - prefers));
     const double chainLeft = x0 + leftColumn + gap;
@@ -216,7 +181,7 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
     for (std::size_t i = 0; i < boxWidths.size(); ++i)
         boxHeight = std::max(boxHeight,
                              wrapText(boxFont, boxes[int(i)], boxWidths[i] - 2 * pad.x()).height);
-    if (u.concat)
+    if (concat)
         boxHeight =
             std::max(boxHeight, wrapText(boxFont, poolText, leftColumn - 2 * pad.x()).height);
     boxHeight = std::min(boxHeight, lineHeight(boxFont) * 3) + 2 * pad.y();
@@ -232,8 +197,8 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
         barHeight = std::clamp((available - comfortable * 0.45) / 3, 10.0, barHeight);
         spacing = std::clamp((available - 3 * barHeight) / comfortable, 0.45, 1.0);
     }
-    const QRectF inputBar(u.concat ? x0 : x0 + (width - cin * k) / 2, area.top() + labelLine,
-                          cin * k, barHeight);
+    const QRectF inputBar(concat ? x0 : x0 + (width - cin * k) / 2, area.top() + labelLine, cin * k,
+                          barHeight);
     const double pathsTop = inputBar.bottom() + line * 0.9 * spacing;
     const double branchLabel = pathsTop + boxHeight + line * 1.0 * spacing;
     const double branchTop = branchLabel + labelLine;
@@ -241,7 +206,7 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
     const double resultTop = resultLabel + labelLine;
     const QRectF shortcutBar(x0, branchTop, shortcutWidth, barHeight);
     const QRectF mainBar(mainLeft, branchTop, mainWidth, barHeight);
-    const QRectF resultBar(u.concat ? x0 : x0 + (width - cin * k) / 2, resultTop, cout * k,
+    const QRectF resultBar(concat ? x0 : x0 + (width - cin * k) / 2, resultTop, cout * k,
                            barHeight);
 
     const auto groupOf = [&](int step) {
@@ -263,7 +228,7 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
     const QColor arrowColour = theme.dimText;
     painter.save();
     painter.setOpacity(std::max(0.15, pathsReveal));
-    if (u.concat) {
+    if (concat) {
         const QRectF shortcutBox(x0, pathsTop, leftColumn, boxHeight);
         const double x = std::min(inputBar.center().x(), shortcutBox.center().x());
         drawBox(painter, shortcutBox, poolText, boxFont, theme.faint, theme, 1.0, pad);
@@ -320,27 +285,27 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
     const double bars = phaseProgress(p, kPathsEnd, kBarsEnd);
     const double move = phaseProgress(p, kBarsEnd, kMergeEnd);
     const double result = phaseProgress(p, kMergeEnd, 1.0);
-    const std::function<QColor(int)> shortcutColour = u.concat ? groupOf(u.shortcut) : inputColour;
+    const std::function<QColor(int)> shortcutColour = concat ? groupOf(shortcut) : inputColour;
     // The two labels share one row, at one size: the most complete pair of wordings that fits.
     const QStringList shortcutLabels =
-        u.concat ? QStringList{tr("shortcut  %1 × %2 × %3")
-                                   .arg(cin)
-                                   .arg(merge.out.height)
-                                   .arg(merge.out.width),
-                               tr("shortcut  %1").arg(cin)}
-                 : QStringList{tr("shortcut x  %1").arg(cin), tr("x  %1").arg(cin)};
+        concat ? QStringList{tr("shortcut  %1 × %2 × %3")
+                                 .arg(cin)
+                                 .arg(merge.out.height)
+                                 .arg(merge.out.width),
+                             tr("shortcut  %1").arg(cin)}
+               : QStringList{tr("shortcut x  %1").arg(cin), tr("x  %1").arg(cin)};
     const QString mainShape =
         QStringLiteral("%1 × %2 × %3").arg(cmain).arg(merge.out.height).arg(merge.out.width);
     const QStringList mainLabels =
-        u.concat ? QStringList{tr("main branch  %1 × %2 × %3  (%1 = %4 − %5)")
-                                   .arg(cmain)
-                                   .arg(merge.out.height)
-                                   .arg(merge.out.width)
-                                   .arg(cout)
-                                   .arg(cin),
-                               tr("main branch  %1").arg(mainShape), tr("main  %1").arg(mainShape),
-                               tr("main  %1").arg(cmain)}
-                 : QStringList{tr("main branch F(x)  %1").arg(cmain), tr("F(x)  %1").arg(cmain)};
+        concat ? QStringList{tr("main branch  %1 × %2 × %3  (%1 = %4 − %5)")
+                                 .arg(cmain)
+                                 .arg(merge.out.height)
+                                 .arg(merge.out.width)
+                                 .arg(cout)
+                                 .arg(cin),
+                             tr("main branch  %1").arg(mainShape), tr("main  %1").arg(mainShape),
+                             tr("main  %1").arg(cmain)}
+               : QStringList{tr("main branch F(x)  %1").arg(cmain), tr("F(x)  %1").arg(cmain)};
     const double labelGap = t * 1.5;
     FittedText shortcutLabel, mainLabel;
     bool placed = false;
@@ -377,24 +342,24 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
             cin, shortcutColour, theme, 1.0);
         drawChannelBar(painter,
                        QRectF(mainBar.left(), mainBar.top(), mainBar.width() * bars, barHeight),
-                       cmain, groupOf(u.main), theme, dimmed);
+                       cmain, groupOf(u.bn3), theme, dimmed);
     }
     if (move > 0) {
         // Moving copies: concat slides them end to end, add lays one on the other.
         const QRectF shortcutTarget(resultBar.left(), resultTop, shortcutWidth, barHeight);
-        const QRectF mainTarget(u.concat ? resultBar.left() + shortcutWidth : resultBar.left(),
+        const QRectF mainTarget(concat ? resultBar.left() + shortcutWidth : resultBar.left(),
                                 resultTop, mainWidth, barHeight);
         if (move < 1) {
             drawChannelBar(painter, lerpRect(shortcutBar, shortcutTarget, move), cin,
                            shortcutColour, theme, 0.9);
-            drawChannelBar(painter, lerpRect(mainBar, mainTarget, move), cmain, groupOf(u.main),
-                           theme, u.concat ? 0.9 : 0.6);
+            drawChannelBar(painter, lerpRect(mainBar, mainTarget, move), cmain, groupOf(u.bn3),
+                           theme, concat ? 0.9 : 0.6);
         } else {
             drawChannelBar(painter, resultBar, cout, groupOf(u.merge), theme,
                            focusShortcut ? 0.45 : 1.0);
         }
     }
-    const QString resultName = u.concat ? tr("concat [shortcut, main]") : tr("add: x + F(x)");
+    const QString resultName = concat ? tr("concat [shortcut, main]") : tr("add: x + F(x)");
     if (move >= 1)
         drawText(painter, {resultBar.left(), resultLabel}, resultName, bold, theme.text,
                  right - resultBar.left());
@@ -402,19 +367,19 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
         painter.save();
         painter.setOpacity(result);
         const QStringList sums =
-            u.concat ? QStringList{tr("%1 + %2 = %3 channels, %4 × %5")
-                                       .arg(cin)
-                                       .arg(cmain)
-                                       .arg(cout)
-                                       .arg(merge.out.height)
-                                       .arg(merge.out.width),
-                                   tr("%1 + %2 = %3 channels").arg(cin).arg(cmain).arg(cout)}
-                     : QStringList{tr("%1 channels stay %1 (added element by element), %2 × %3")
-                                       .arg(cout)
-                                       .arg(merge.out.height)
-                                       .arg(merge.out.width),
-                                   tr("%1 channels stay %1 (added element by element)").arg(cout),
-                                   tr("%1 channels stay %1").arg(cout)};
+            concat ? QStringList{tr("%1 + %2 = %3 channels, %4 × %5")
+                                     .arg(cin)
+                                     .arg(cmain)
+                                     .arg(cout)
+                                     .arg(merge.out.height)
+                                     .arg(merge.out.width),
+                                 tr("%1 + %2 = %3 channels").arg(cin).arg(cmain).arg(cout)}
+                   : QStringList{tr("%1 channels stay %1 (added element by element), %2 × %3")
+                                     .arg(cout)
+                                     .arg(merge.out.height)
+                                     .arg(merge.out.width),
+                                 tr("%1 channels stay %1 (added element by element)").arg(cout),
+                                 tr("%1 channels stay %1").arg(cout)};
         drawTextVariants(painter, {x0, resultBar.bottom() + line * 0.25}, sums, sumFont, theme.text,
                          width);
         painter.restore();
@@ -444,26 +409,26 @@ void MergePainter::paint(QPainter& painter, const QRectF& area, const PaintConte
     };
     std::vector<Thumb> thumbs;
     QStringList operators;
-    if (!u.concat) {
+    if (!concat) {
         thumbs = {{u.input, selected, tr("x, channel %1").arg(selected), 1.0},
-                  {u.main, selected, tr("F(x), channel %1").arg(selected), 1.0},
+                  {u.bn3, selected, tr("F(x), channel %1").arg(selected), 1.0},
                   {u.merge, selected, tr("x + F(x)"), 1.0}};
         operators = {QStringLiteral("+"), QStringLiteral("=")};
     } else if (selected < cin) {
         const double half = double(merge.out.height) / in.out.height;
         thumbs = {{u.input, selected, tr("input, channel %1").arg(selected), 1.0},
-                  {u.shortcut, selected, tr("avg-pooled: output channel %1").arg(selected), half}};
+                  {shortcut, selected, tr("avg-pooled: output channel %1").arg(selected), half}};
         operators = {QStringLiteral("→")};
     } else {
         thumbs = {
-            {u.main, selected - cin, tr("main branch channel %1").arg(selected - cin), 1.0},
+            {u.bn3, selected - cin, tr("main branch channel %1").arg(selected - cin), 1.0},
             {u.merge, selected,
              tr("output channel %1 = %2 + %3").arg(selected).arg(cin).arg(selected - cin), 1.0}};
         operators = {QStringLiteral("→")};
     }
     const QFont opFont = ctx.font(1.6, true);
     const QString explanation =
-        u.concat
+        concat
             ? tr("Output channels 0–%1 are the shortcut (the input, average-pooled to the new "
                  "size); "
                  "channels %2–%3 come from the main branch. Concatenating widens the network at no "

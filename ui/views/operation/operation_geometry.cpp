@@ -350,60 +350,6 @@ KernelScan kernelScan(double p, int outHeight, int outWidth, int stride, int pad
     return scan;
 }
 
-// [SECTION] Value statistics
-
-long long Histogram::maxCount() const {
-    return counts.empty() ? 0 : *std::max_element(counts.begin(), counts.end());
-}
-
-Histogram histogram(const float* values, long long count, int bins) {
-    Histogram h;
-    h.counts.assign(static_cast<std::size_t>(std::max(bins, 1)), 0);
-    if (count <= 0) return h;
-    const auto [lo, hi] = std::minmax_element(values, values + count);
-    h.lo = *lo;
-    h.hi = *hi;
-    h.total = count;
-    const double width = (h.hi - h.lo) / double(h.counts.size());
-    for (long long i = 0; i < count; ++i) {
-        const int bin = width > 0 ? static_cast<int>((values[i] - h.lo) / width) : 0;
-        ++h.counts[static_cast<std::size_t>(
-            std::clamp(bin, 0, static_cast<int>(h.counts.size()) - 1))];
-    }
-    return h;
-}
-
-Moments moments(const float* values, long long count) {
-    Moments m;
-    if (count <= 0) return m;
-    double sum = 0, squares = 0;
-    for (long long i = 0; i < count; ++i) {
-        sum += values[i];
-        squares += double(values[i]) * values[i];
-    }
-    m.mean = sum / double(count);
-    m.stddev = std::sqrt(std::max(0.0, squares / double(count) - m.mean * m.mean));
-    return m;
-}
-
-double zeroFraction(const float* values, long long count) {
-    if (count <= 0) return 0;
-    return double(std::count(values, values + count, 0.0f)) / double(count);
-}
-
-std::vector<int> topIndices(const std::vector<float>& values, int k) {
-    std::vector<int> order(values.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-    const int n = std::clamp(k, 0, static_cast<int>(order.size()));
-    std::partial_sort(order.begin(), order.begin() + n, order.end(), [&](int a, int b) {
-        const float va = values[static_cast<std::size_t>(a)],
-                    vb = values[static_cast<std::size_t>(b)];
-        return va > vb || (va == vb && a < b);
-    });
-    order.resize(static_cast<std::size_t>(n));
-    return order;
-}
-
 // [SECTION] Bars
 
 double barLength(double value, double maxValue, double maxLength) {

@@ -161,25 +161,8 @@ struct KernelScan {
 };
 KernelScan kernelScan(double p, int outHeight, int outWidth, int stride, int padding);
 
-// [SECTION] Value statistics (histograms, ReLU zeros, softmax top-k)
-
-struct Histogram {
-    double lo = 0, hi = 0;          // range of the values; bins split it evenly
-    std::vector<long long> counts;  // per bin
-    long long total = 0;
-    double binWidth() const { return counts.empty() ? 0 : (hi - lo) / double(counts.size()); }
-    long long maxCount() const;
-};
-// `bins` equal bins over [min, max] of the values (a constant input gets one full bin).
-Histogram histogram(const float* values, long long count, int bins);
-struct Moments {
-    double mean = 0, stddev = 0;
-};
-Moments moments(const float* values, long long count);
-// Fraction of values that are exactly zero (what ReLU produced).
-double zeroFraction(const float* values, long long count);
-// Indices of the k largest values, largest first (ties: lower index first).
-std::vector<int> topIndices(const std::vector<float>& values, int k);
+// Value statistics (histograms, moments, ReLU zeros, softmax top-k) are the engine's:
+// shufflescope/analysis/feature_statistics.h.
 
 // [SECTION] Bars (softmax, global pool)
 

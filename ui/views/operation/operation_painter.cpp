@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "shufflescope/analysis/colormap.h"
+#include "shufflescope/analysis/feature_statistics.h"
 #include "style/palette.h"
 
 namespace shufflescope::ui {
@@ -585,11 +586,10 @@ void drawArrow(QPainter& painter, QPointF from, QPointF to, const QColor& color,
 
 namespace {
 
-// Min and max of one plane, ignoring nothing: a constant plane maps to the middle of the scale.
-std::pair<float, float> rangeOf(const float* data, std::int64_t count) {
-    if (count <= 0) return {0.f, 1.f};
-    const auto [lo, hi] = std::minmax_element(data, data + count);
-    return {*lo, *hi};
+// 0..255 for `v` over `range`; NaN and values below the range are black.
+int greyLevel(float v, const ValueRange& range) {
+    const float t = range.normalise(v);
+    return t >= 0.f ? static_cast<int>(std::lround(255.f * std::min(t, 1.f))) : 0;
 }
 
 }  // namespace
@@ -598,19 +598,19 @@ QImage channelImage(const Tensor& tensor, int channel, bool grey) {
     if (tensor.rank() != 4 || channel < 0 || channel >= tensor.dim(1)) return {};
     const int h = static_cast<int>(tensor.dim(2)), w = static_cast<int>(tensor.dim(3));
     const float* plane = tensor.data() + std::int64_t(channel) * h * w;
-    const auto [lo, hi] = rangeOf(plane, std::int64_t(h) * w);
-    const float scale = hi > lo ? 1.f / (hi - lo) : 0.f;
+    // The channel's own scale, as the canvas and the CLI's PNGs colour it.
+    const ValueRange range = valueRange(plane, std::int64_t(h) * w);
     QImage image(w, h, QImage::Format_RGB32);
     for (int y = 0; y < h; ++y) {
         auto* row = reinterpret_cast<QRgb*>(image.scanLine(y));
         for (int x = 0; x < w; ++x) {
-            const float t = hi > lo ? (plane[y * w + x] - lo) * scale : 0.5f;
+            const float v = plane[y * w + x];
             if (grey) {
-                const int v = static_cast<int>(std::lround(255.f * t));
-                row[x] = qRgb(v, v, v);
+                const int level = greyLevel(v, range);
+                row[x] = qRgb(level, level, level);
                 continue;
             }
-            const Rgb c = viridis(t);
+            const Rgb c = colourOf(v, range);
             row[x] = qRgb(c[0], c[1], c[2]);
         }
     }
@@ -624,18 +624,16 @@ QImage tensorPicture(const Tensor& tensor) {
     const std::int64_t plane = std::int64_t(h) * w;
     QImage image(w, h, QImage::Format_RGB32);
     const int shown = channels >= 3 ? 3 : 1;
-    std::pair<float, float> ranges[3];
-    for (int c = 0; c < shown; ++c) ranges[c] = rangeOf(tensor.data() + c * plane, plane);
+    const std::vector<ChannelStatistics> stats = channelStatistics(imageOf(tensor, 0));
     for (int y = 0; y < h; ++y) {
         auto* row = reinterpret_cast<QRgb*>(image.scanLine(y));
         for (int x = 0; x < w; ++x) {
             int rgb[3];
             for (int c = 0; c < 3; ++c) {
                 const int source = shown == 3 ? c : 0;
-                const auto [lo, hi] = ranges[source];
+                const ValueRange range = channelRange(stats, source, RangeMode::PerChannel);
                 const float v = tensor.data()[source * plane + y * w + x];
-                rgb[c] =
-                    hi > lo ? static_cast<int>(std::lround(255.f * (v - lo) / (hi - lo))) : 128;
+                rgb[c] = range.high > range.low ? greyLevel(v, range) : 128;
             }
             row[x] = qRgb(rgb[0], rgb[1], rgb[2]);
         }

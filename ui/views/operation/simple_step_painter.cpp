@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "shufflescope/analysis/channel_groups.h"
+#include "shufflescope/analysis/feature_statistics.h"
 #include "style/palette.h"
 #include "views/operation/head_painter.h"
 #include "views/operation/operation_geometry.h"

@@ -9,29 +9,41 @@
 #include <vector>
 
 #include "shufflescope/base/tensor.h"
+#include "shufflescope/exec/step_execution.h"
+#include "shufflescope/exec/step_parameters.h"
 #include "shufflescope/model/network.h"
 #include "shufflescope/model/parameters.h"
 
 namespace shufflescope {
 
-// input: [N, inChannels, inputHeight, inputWidth]; throws Error on another shape.
-// Parameters must have passed checkParameters(network, ...).
+// A network with its parameters bound once (step_parameters.h), for running the capture pass
+// repeatedly. Holds references: the network and the parameters must outlive it.
+class CapturePass {
+  public:
+    // Parameters must have passed checkParameters(network, ...).
+    CapturePass(const Network& network, const Parameters& parameters);
+
+    // input: [N, inChannels, inputHeight, inputWidth]; throws Error on another shape.
+    std::vector<Tensor> run(const Tensor& input);
+    // Recomputes every step after `stepIndex` from the (possibly edited) outputs before it; used
+    // to measure which channels a perturbation reaches.
+    void recomputeAfter(std::vector<Tensor>& outputs, int stepIndex);
+    // Computes step `stepIndex` (> 0) from the outputs of its inputs, replacing its output.
+    void recompute(std::vector<Tensor>& outputs, int stepIndex);
+
+  private:
+    const Network& network_;
+    std::vector<StepParameters> parameters_;
+    ConvolutionScratch scratch_;
+};
+
+// One-off forms of the above (they bind the parameters for the one call).
 std::vector<Tensor> forwardCapture(const Network& network, const Parameters& parameters,
                                    const Tensor& input);
-
-// Recomputes every step after `stepIndex` from the (possibly edited) outputs before it; used to
-// measure which channels a perturbation reaches.
 void recomputeAfter(const Network& network, const Parameters& parameters,
                     std::vector<Tensor>& outputs, int stepIndex);
 
-// Computes step `stepIndex` (> 0) from the outputs of its inputs, replacing outputs[stepIndex].
-void executeStep(const Network& network, const Parameters& parameters, int stepIndex,
-                 std::vector<Tensor>& outputs);
-
 // Logits [N, classes] from a capture (the head.fc output).
 Tensor logitsOf(const Network& network, const std::vector<Tensor>& outputs);
-
-// Throws Error unless `input` is [N, C, H, W] matching the configuration (N >= 1).
-void checkInputShape(const Network& network, const Tensor& input, const std::string& context);
 
 }  // namespace shufflescope

@@ -71,6 +71,28 @@ struct ParameterSpec {
     bool trainable = true;  // false for BN running_mean / running_var
 };
 
+// Where the named parts of the network are: step indices, resolved when the network is built, so
+// code that needs "the FC layer" or "unit 1.3's shuffle" asks for it by type, not by name string.
+struct StemSteps {
+    int conv = -1, bn = -1, relu = -1;
+    std::optional<int> pool;  // the paper stem's 3x3/2 max pool; none with the small-input stem
+    int output() const { return pool ? *pool : relu; }
+};
+
+struct UnitSteps {
+    int stage = -1, unit = -1;
+    int input = -1;  // the step the unit reads (the previous unit's relu, or the stem's output)
+    int pw1 = -1, bn1 = -1, relu1 = -1, shuffle = -1, dw = -1, bn2 = -1, pw2 = -1, bn3 = -1;
+    std::optional<int> shortcut;  // stride-2 units: the 3x3/2 average pool of the input
+    int merge = -1;               // the add (stride 1) or concat (stride 2)
+    int relu = -1;                // the unit's output
+    std::string prefix;           // "stages.{stage}.{unit}."
+};
+
+struct HeadSteps {
+    int pool = -1, fc = -1, softmax = -1;
+};
+
 class Network {
   public:
     // Validates the config (throws Error) and resolves its channel widths.
@@ -85,6 +107,15 @@ class Network {
     int stepCount() const { return static_cast<int>(steps_.size()); }
     std::optional<int> findStep(std::string_view name) const;
 
+    const StemSteps& stem() const { return stem_; }
+    int stemConv() const { return stem_.conv; }
+    // Every unit in execution order (stage 0's four, stage 1's eight, stage 2's four).
+    const std::vector<UnitSteps>& units() const { return units_; }
+    // Unit j of stage i (0-based, as in the step names); throws Error when there is none.
+    const UnitSteps& unit(int stage, int unit) const;
+    const HeadSteps& head() const { return head_; }
+    int fc() const { return head_.fc; }
+
     // Every tensor a checkpoint holds, in canonical order (stem, stages, fc).
     const std::vector<ParameterSpec>& parameterSpecs() const { return parameters_; }
 
@@ -96,6 +127,9 @@ class Network {
     ChannelWidths widths_;
     std::vector<Step> steps_;
     std::vector<ParameterSpec> parameters_;
+    StemSteps stem_;
+    std::vector<UnitSteps> units_;
+    HeadSteps head_;
 };
 
 }  // namespace shufflescope

@@ -20,6 +20,8 @@
 #include <vector>
 
 #include "shufflescope/base/tensor.h"
+#include "shufflescope/exec/step_execution.h"
+#include "shufflescope/exec/step_parameters.h"
 #include "shufflescope/model/network.h"
 #include "shufflescope/model/parameters.h"
 
@@ -56,14 +58,17 @@ class Trainer {
     // Both, the usual training step (with clipping between them when SgdSettings asks for it).
     BatchResult trainBatch(const Tensor& batch, const std::vector<int>& labels, float learningRate);
 
+    // The trainer binds its tensors once (step_parameters.h): the writable accessors below allow
+    // changing values in place, never replacing or removing a tensor.
     const Network& network() const { return network_; }
     const Parameters& parameters() const { return parameters_; }
     Parameters& parameters() { return parameters_; }
     // dL/dp for every trainable tensor (same keys and shapes as the parameters).
     const Parameters& gradients() const { return gradients_; }
-    // Writable, so that applySgd can take gradients from elsewhere (the PyTorch parity test drives
-    // the optimiser with PyTorch's gradients).
-    Parameters& gradients() { return gradients_; }
+    // Copies `gradient` into the gradient of `name`, so that applySgd can take gradients from
+    // elsewhere (the PyTorch parity test drives the optimiser with PyTorch's gradients). Throws
+    // Error for an unknown name or another shape.
+    void setGradient(const std::string& name, const Tensor& gradient);
     // SGD momentum buffers (for resumable checkpoints); same keys as gradients().
     Parameters& momentumBuffers() { return momentum_; }
     const Parameters& momentumBuffers() const { return momentum_; }
@@ -72,7 +77,6 @@ class Trainer {
     void forward(const Tensor& batch);
     void backward();
     void prepare(int batchSize);
-    float* threadGradient(int thread, const std::string& name);
 
     Network network_;
     Parameters parameters_;
@@ -87,11 +91,31 @@ class Trainer {
     // A ReLU whose only input is a BN, add or concat read by nothing else runs inside that step:
     // the producer writes max(result, 0) into the ReLU's output and masks the gradient arriving
     // at the ReLU's output itself. Saves a full pass over the batch each way per ReLU.
-    std::vector<int> fusedRelu_;               // per step: the ReLU fused into it, or -1
-    std::vector<int> fusedInto_;               // per ReLU step: the step it is fused into, or -1
-    std::vector<std::vector<float>> scratch_;  // per thread, for im2col
+    std::vector<int> fusedRelu_;  // per step: the ReLU fused into it, or -1
+    std::vector<int> fusedInto_;  // per ReLU step: the step it is fused into, or -1
+    ConvolutionScratch scratch_;  // per thread, for im2col
     std::vector<int> labels_;
     int fcStep_ = -1;
+
+    // Per step, bound once at construction: its parameters, its gradients (trainable only), its
+    // per-thread conv and FC weight gradients, and its training-mode BN state.
+    std::vector<StepParameters> parameterOf_;
+    std::vector<MutableStepParameters> gradientOf_;
+    std::vector<std::vector<MutableStepParameters>> threadGradientOf_;  // [thread][step]
+    std::vector<BatchNormTraining> batchNormTraining_;
+    struct SgdSlot {
+        float* parameter;
+        float* gradient;
+        float* momentum;
+        int64_t count;
+    };
+    std::vector<SgdSlot> sgdSlots_;  // one per trainable tensor
+    struct ThreadReduction {
+        float* total;                         // in gradients_
+        std::vector<const float*> perThread;  // in threadGradients_
+        int64_t count;
+    };
+    std::vector<ThreadReduction> threadReductions_;  // one per conv and FC weight gradient
 };
 
 }  // namespace shufflescope::train

@@ -1,0 +1,146 @@
+#include "shufflescope/exec/step_execution.h"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cassert>
+
+#include "shufflescope/base/error.h"
+#include "shufflescope/ops/activation.h"
+#include "shufflescope/ops/batch_norm.h"
+#include "shufflescope/ops/batch_norm_train.h"
+#include "shufflescope/ops/channel_shuffle.h"
+#include "shufflescope/ops/convolution.h"
+#include "shufflescope/ops/depthwise_conv.h"
+#include "shufflescope/ops/linear.h"
+#include "shufflescope/ops/merge.h"
+#include "shufflescope/ops/pointwise_conv.h"
+#include "shufflescope/ops/pooling.h"
+#include "shufflescope/ops/softmax.h"
+
+namespace shufflescope {
+
+void checkInputShape(const Network& network, const Tensor& input, const std::string& context,
+                     int minimumBatch) {
+    const ModelConfig& c = network.config();
+    const bool ok = input.rank() == 4 && input.dim(0) >= minimumBatch &&
+                    input.dim(1) == c.inChannels && input.dim(2) == c.inputHeight &&
+                    input.dim(3) == c.inputWidth;
+    if (!ok) {
+        const std::string batch = minimumBatch > 1 ? "N >= " + std::to_string(minimumBatch) : "N";
+        throw Error(context + ": input has shape " + input.shapeString() +
+                    " but the model takes [" + batch + ", " + std::to_string(c.inChannels) + ", " +
+                    std::to_string(c.inputHeight) + ", " + std::to_string(c.inputWidth) + "]");
+    }
+}
+
+ConvolutionScratch::ConvolutionScratch(const Network& network) {
+    long long largest = 0;
+    for (const Step& s : network.steps())
+        if (s.kind == StepKind::Conv)
+            largest = std::max(
+                largest, ops::conv2dScratchSize(network.step(s.inputs[0]).out.channels, s.groups,
+                                                s.kernel, s.out.height, s.out.width));
+    buffers_.assign(static_cast<std::size_t>(omp_get_max_threads()),
+                    std::vector<float>(static_cast<std::size_t>(largest)));
+}
+
+namespace {
+
+// One image of a step whose images are independent (every kind but training-mode batch norm).
+void executeOnImage(const Step& s, const StepParameters& p, ConstFeatureMap x, const Tensor* second,
+                    int n, FeatureMap y, float* scratch) {
+    switch (s.kind) {
+        case StepKind::Conv:
+            ops::conv2d(x, p.weight, nullptr, s.groups, s.kernel, s.stride, s.padding, y, scratch);
+            break;
+        case StepKind::PointwiseConv:
+            ops::pointwiseConv(x, p.weight, nullptr, s.groups, y);
+            break;
+        case StepKind::DepthwiseConv:
+            ops::depthwiseConv3x3(x, p.weight, nullptr, s.stride, y);
+            break;
+        case StepKind::BatchNorm:
+            ops::batchNorm(x, p.weight, p.bias, p.runningMean, p.runningVar, y);
+            break;
+        case StepKind::ReLU:
+            ops::relu(x.data, y.data, s.out.size());
+            break;
+        case StepKind::MaxPool:
+            ops::maxPool2d(x, s.kernel, s.stride, s.padding, y);
+            break;
+        case StepKind::AvgPool:
+            ops::avgPool2d(x, s.kernel, s.stride, s.padding, y);
+            break;
+        case StepKind::ChannelShuffle:
+            if (s.enabled && s.groups > 1)
+                ops::channelShuffle(x, s.groups, y);
+            else
+                std::copy(x.data, x.data + s.out.size(), y.data);
+            break;
+        case StepKind::Add:
+            ops::addFeatureMaps(x, imageOf(*second, n), y);
+            break;
+        case StepKind::Concat:
+            ops::concatChannels(x, imageOf(*second, n), y);
+            break;
+        case StepKind::GlobalAvgPool:
+            ops::globalAvgPool(x, y.data);
+            break;
+        case StepKind::FullyConnected:
+            ops::fullyConnected(x.data, p.weight, p.bias, x.channels, s.out.channels, y.data);
+            break;
+        case StepKind::Softmax:
+            ops::softmax(x.data, s.out.channels, y.data);
+            break;
+        case StepKind::Input:
+            assert(false && "the input is not executed");
+            break;
+    }
+}
+
+}  // namespace
+
+void executeStep(const Network& network, int index, const StepParameters& p,
+                 std::vector<Tensor>& outputs, ConvolutionScratch& scratch,
+                 const StepExecution& how) {
+    const Step& s = network.step(index);
+    assert(s.kind != StepKind::Input);
+    const Tensor& in = outputs[static_cast<std::size_t>(s.inputs[0])];
+    const Tensor* second =
+        s.inputs.size() > 1 ? &outputs[static_cast<std::size_t>(s.inputs[1])] : nullptr;
+    const bool fused = how.fusedRelu >= 0;
+    Tensor& out = outputs[static_cast<std::size_t>(fused ? how.fusedRelu : index)];
+    const int batch = int(in.dim(0));
+    assert(out.rank() == 4 && out.dim(0) == batch && out.dim(1) == s.out.channels);
+
+    if (s.kind == StepKind::BatchNorm && how.batchNormTraining) {
+        const BatchNormTraining& t = *how.batchNormTraining;
+        if (fused)
+            ops::batchNormReluTrainForward(in, p.weight, p.bias, out, t.savedMean, t.savedInvStd,
+                                           t.runningMean, t.runningVar);
+        else
+            ops::batchNormTrainForward(in, p.weight, p.bias, out, t.savedMean, t.savedInvStd,
+                                       t.runningMean, t.runningVar);
+        return;
+    }
+#pragma omp parallel for schedule(static) if (batch > 1)
+    for (int n = 0; n < batch; ++n) {
+        const FeatureMap y = imageOf(out, n);
+        executeOnImage(s, p, imageOf(in, n), second, n, y, scratch.forThread(omp_get_thread_num()));
+        // The fused ReLU, in place while the image is still in cache.
+        if (fused) ops::relu(y.data, y.data, s.out.size());
+    }
+}
+
+void shapeStepOutputs(const Network& network, int batch, std::vector<Tensor>& outputs) {
+    outputs.resize(static_cast<std::size_t>(network.stepCount()));
+    for (int i = 0; i < network.stepCount(); ++i) {
+        const StepShape& o = network.step(i).out;
+        const std::vector<int64_t> shape{batch, o.channels, o.height, o.width};
+        Tensor& t = outputs[static_cast<std::size_t>(i)];
+        if (t.shape() != shape) t = Tensor(shape);
+    }
+}
+
+}  // namespace shufflescope

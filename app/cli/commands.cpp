@@ -128,9 +128,9 @@ void runSummary(const Options& options) {
 
 void runInit(const Options& options) {
     const LoadedModel model = loadModel(options);
-    std::map<std::string, std::string> metadata = {{"trained", model.trained ? "true" : "false"}};
-    if (!options.weights) metadata["seed"] = std::to_string(options.seed);
-    saveCheckpoint(options.output, model.network, model.parameters, metadata);
+    CheckpointMetadata about{.trained = model.trained};
+    if (!options.weights) about.seed = options.seed;
+    saveCheckpoint(options.output, model.network, model.parameters, about.entries());
     std::cout << "wrote " << options.output << " (" << describe(model.network.config()) << "; "
               << model.weightsDescription << ")\n";
 }

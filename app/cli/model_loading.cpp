@@ -38,9 +38,7 @@ LoadedModel loadModel(const Options& options) {
     }
     Network network = Network::build(config);
     checkParameters(network, checkpoint.parameters, path);
-    const auto trained = checkpoint.metadata.find("trained");
-    const bool isTrained = trained != checkpoint.metadata.end() && trained->second == "true";
-    return {std::move(network), std::move(checkpoint.parameters), path, isTrained};
+    return {std::move(network), std::move(checkpoint.parameters), path, checkpoint.info.trained};
 }
 
 }  // namespace shufflescope::cli

@@ -9,16 +9,6 @@
 
 namespace shufflescope::ui {
 
-std::optional<double> metadataNumber(const std::map<std::string, std::string>& metadata,
-                                     const std::string& key, double low, double high) {
-    const auto it = metadata.find(key);
-    if (it == metadata.end()) return std::nullopt;
-    bool ok = false;
-    const double value = QString::fromStdString(it->second).toDouble(&ok);
-    if (!ok || !(value >= low && value <= high)) return std::nullopt;
-    return value;
-}
-
 CachedParameters ParameterCache::get(const Network& network, const WeightsSource& source) {
     const std::string key = configToJson(network.config()).dump() + "|" +
                             (source.checkpoint ? source.checkpoint->toStdString() : "random");
@@ -37,12 +27,10 @@ CachedParameters ParameterCache::get(const Network& network, const WeightsSource
     if (source.checkpoint) {
         Checkpoint checkpoint = readCheckpoint(source.checkpoint->toStdString());
         checkParameters(network, checkpoint.parameters, source.checkpoint->toStdString());
-        const auto trained = checkpoint.metadata.find("trained");
-        made.trained = trained != checkpoint.metadata.end() && trained->second == "true";
+        made.trained = checkpoint.info.trained;
         made.description = QFileInfo(*source.checkpoint).fileName();
-        made.testAccuracy = metadataNumber(checkpoint.metadata, "test_accuracy", 0.0, 1.0);
-        if (const auto images = metadataNumber(checkpoint.metadata, "test_images", 1.0, 1e9))
-            made.testImages = int(*images);
+        made.testAccuracy = checkpoint.info.testAccuracy;
+        made.testImages = checkpoint.info.testImages.value_or(0);
         made.parameters = std::make_shared<const Parameters>(std::move(checkpoint.parameters));
     } else {
         made.parameters =

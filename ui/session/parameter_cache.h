@@ -20,12 +20,6 @@ struct WeightsSource {
 
 inline constexpr unsigned kRandomSeed = 1;
 
-// A number stored as text in a checkpoint's metadata, if present, numeric and within [low, high]:
-// a file written by another tool may hold anything there, and a wrong number on screen is worse
-// than none.
-std::optional<double> metadataNumber(const std::map<std::string, std::string>& metadata,
-                                     const std::string& key, double low, double high);
-
 struct CachedParameters {
     std::shared_ptr<const Parameters> parameters;
     bool trained = false;

@@ -24,7 +24,7 @@
 
 #include "session/assets.h"
 #include "session/parameter_cache.h"
-#include "shufflescope/io/safetensors.h"
+#include "shufflescope/io/checkpoint_metadata.h"
 #include "shufflescope/model/config.h"
 #include "shufflescope/train/fashion_mnist.h"
 #include "style/palette.h"
@@ -461,19 +461,15 @@ QString TrainPanel::bundledComparison(int groups) const {
         config.shuffle = shuffle;
         const std::optional<QString> path = bundledCheckpointFor(config);
         if (!path) return {};
-        std::map<std::string, std::string> metadata;
+        CheckpointMetadata about;
         try {
-            metadata = readSafetensors(path->toStdString(), [](std::string_view) {
-                           return true;
-                       }).metadata;
+            about = readCheckpointMetadata(path->toStdString());
         } catch (const std::exception&) {
             return {};  // an unreadable bundled file: say nothing rather than guess
         }
-        const std::optional<double> recorded = metadataNumber(metadata, "test_accuracy", 0.0, 1.0);
-        const std::optional<double> recordedEpochs = metadataNumber(metadata, "epochs", 1.0, 1e6);
-        if (!recorded || !recordedEpochs) return {};  // a bundled file without the numbers
-        accuracy[shuffle ? 0 : 1] = *recorded;
-        epochs = int(*recordedEpochs);
+        if (!about.testAccuracy || !about.epochs) return {};  // a bundled file without the numbers
+        accuracy[shuffle ? 0 : 1] = *about.testAccuracy;
+        epochs = *about.epochs;
     }
     return tr(" For reference, the bundled models of g=%1 (%2 epochs on all 60,000 images, also "
               "one "

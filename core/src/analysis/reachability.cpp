@@ -2,6 +2,7 @@
 
 #include <cassert>
 
+#include "shufflescope/analysis/grouped_connections.h"
 #include "shufflescope/ops/channel_shuffle.h"
 
 namespace shufflescope {
@@ -44,9 +45,9 @@ void propagate(ChannelReach& reach, const Network& network, const Step& s, int c
         case StepKind::Conv:
         case StepKind::PointwiseConv: {
             const int input = s.inputs[0];
-            const int inGroup = network.step(input).out.channels / s.groups;
-            const int group = c / (s.out.channels / s.groups);
-            for (int k = 0; k < inGroup; ++k) set(input, group * inGroup + k);
+            const ChannelRange reads =
+                groupedConvInputs(network.step(input).out.channels, s.out.channels, s.groups, c);
+            for (int k = reads.begin; k < reads.end; ++k) set(input, k);
             break;
         }
         case StepKind::FullyConnected:

@@ -16,8 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kFormatMetadataKey = "format";
-constexpr const char* kFormatVersion = "shufflescope-checkpoint-1";
 // A configuration is a flat object; anything deeper is not one and is refused before code that
 // walks JSON recursively sees it.
 constexpr int kMaxConfigDepth = 2;
@@ -128,6 +126,7 @@ Checkpoint readCheckpoint(const std::string& path) {
     Checkpoint checkpoint;
     checkpoint.parameters = std::move(content.tensors);
     checkpoint.metadata = std::move(content.metadata);
+    checkpoint.info = parseCheckpointMetadata(checkpoint.metadata);
 
     const auto stored = checkpoint.metadata.find(kConfigMetadataKey);
     if (stored == checkpoint.metadata.end()) return checkpoint;
@@ -167,7 +166,7 @@ void saveCheckpoint(const std::string& path, const Network& network, const Param
 
     std::map<std::string, std::string> metadata = extraMetadata;
     metadata[kConfigMetadataKey] = configToJson(network.config()).dump();
-    metadata[kFormatMetadataKey] = kFormatVersion;
+    metadata[kFormatMetadataKey] = kCheckpointFormat;
     writeSafetensors(path, parameters, metadata, storage);
 }
 

@@ -14,6 +14,19 @@ std::vector<int> channelShufflePermutation(int channels, int groups) {
     return source;
 }
 
+int channelShuffleDestination(int channel, int channels, int groups) {
+    assert(groups >= 1 && channels % groups == 0 && channel >= 0 && channel < channels);
+    const int n = channels / groups;
+    return (channel % n) * groups + channel / n;
+}
+
+std::vector<int> channelShuffleDestinations(int channels, int groups) {
+    std::vector<int> destination(static_cast<std::size_t>(channels));
+    for (int c = 0; c < channels; ++c)
+        destination[static_cast<std::size_t>(c)] = channelShuffleDestination(c, channels, groups);
+    return destination;
+}
+
 void channelShuffle(ConstFeatureMap in, int groups, FeatureMap out) {
     assert(in.channels == out.channels && in.data != out.data);
     const std::vector<int> source = channelShufflePermutation(in.channels, groups);

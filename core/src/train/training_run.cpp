@@ -22,7 +22,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kTrainingMetadataKey = "training";
 constexpr int kEvaluationChunk = 256;
 
 json recipeToJson(const TrainingRecipe& r) {
@@ -271,16 +270,14 @@ void TrainingRun::save(const std::string& path) const {
                                           trainer_.parameters().end());
     for (const auto& [name, buffer] : trainer_.momentumBuffers())
         tensors.emplace(std::string(kOptimizerKeyPrefix) + "momentum." + name, buffer);
-    std::map<std::string, std::string> metadata = {
-        {kConfigMetadataKey, configToJson(network().config()).dump()},
-        {"format", "shufflescope-checkpoint-1"},
-        {"trained", epochsDone_ > 0 ? "true" : "false"},
-        {kTrainingMetadataKey, stateJson()}};
-    if (!history_.empty())
-        metadata["test_accuracy"] = std::to_string(history_.back().test.accuracy);
+    CheckpointMetadata about{.trained = epochsDone_ > 0, .training = stateJson()};
+    if (!history_.empty()) about.testAccuracy = history_.back().test.accuracy;
     // How many images that accuracy was measured on (the Train panel uses a subset).
     if (!history_.empty() && history_.back().test.count > 0)
-        metadata["test_images"] = std::to_string(history_.back().test.count);
+        about.testImages = history_.back().test.count;
+    std::map<std::string, std::string> metadata = about.entries();
+    metadata[kConfigMetadataKey] = configToJson(network().config()).dump();
+    metadata[kFormatMetadataKey] = kCheckpointFormat;
     writeSafetensors(path, tensors, metadata);
 }
 
@@ -302,19 +299,14 @@ EvaluationResult exportTrainedModel(const std::string& trainingCheckpoint, const
                             " holds a value that does not fit the storage type");
         }
     const EvaluationResult result = evaluate(run.network(), stored, test);
-    std::ostringstream accuracy, accuracyF32;
-    accuracy << result.accuracy;
-    accuracyF32 << run.history().back().test.accuracy;
-    saveCheckpoint(out, run.network(), stored,
-                   {{"format", "shufflescope-checkpoint-1"},
-                    {"trained", "true"},
-                    {kTrainingMetadataKey, run.stateJson()},
-                    {"epochs", std::to_string(run.recipe().epochs)},
-                    {"seed", std::to_string(run.recipe().seed)},
-                    {"test_accuracy", accuracy.str()},
-                    {"test_accuracy_f32", accuracyF32.str()},
-                    {"test_images", std::to_string(result.count)}},
-                   storage);
+    const CheckpointMetadata about{.trained = true,
+                                   .epochs = run.recipe().epochs,
+                                   .seed = run.recipe().seed,
+                                   .testAccuracy = result.accuracy,
+                                   .testAccuracyF32 = run.history().back().test.accuracy,
+                                   .testImages = result.count,
+                                   .training = run.stateJson()};
+    saveCheckpoint(out, run.network(), stored, about.entries(), storage);
     return result;
 }
 

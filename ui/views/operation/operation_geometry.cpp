@@ -4,6 +4,8 @@
 #include <cassert>
 #include <cmath>
 
+#include "shufflescope/ops/channel_shuffle.h"
+
 namespace shufflescope::ui::geometry {
 
 // [SECTION] Timing
@@ -62,42 +64,6 @@ int labelStride(double cellExtent, double labelExtent) {
             if (m * decade * cellExtent >= labelExtent) return m * decade;
 }
 
-// [SECTION] Grouped 1x1 convolution
-
-std::vector<ConnectionBlock> groupedConvBlocks(int cin, int cout, int groups) {
-    assert(groups >= 1 && cin % groups == 0 && cout % groups == 0);
-    const int inSize = cin / groups, outSize = cout / groups;
-    std::vector<ConnectionBlock> blocks;
-    for (int k = 0; k < groups; ++k)
-        blocks.push_back({k, k, {k * inSize, (k + 1) * inSize}, {k * outSize, (k + 1) * outSize}});
-    return blocks;
-}
-
-std::vector<ConnectionBlock> savedDenseBlocks(int cin, int cout, int groups) {
-    assert(groups >= 1 && cin % groups == 0 && cout % groups == 0);
-    const int inSize = cin / groups, outSize = cout / groups;
-    std::vector<ConnectionBlock> blocks;
-    for (int out = 0; out < groups; ++out)
-        for (int in = 0; in < groups; ++in)
-            if (in != out)
-                blocks.push_back({in,
-                                  out,
-                                  {in * inSize, (in + 1) * inSize},
-                                  {out * outSize, (out + 1) * outSize}});
-    return blocks;
-}
-
-ChannelRange groupedConvInputs(int cin, int cout, int groups, int output) {
-    assert(groups >= 1 && cin % groups == 0 && cout % groups == 0);
-    assert(output >= 0 && output < cout);
-    const int group = output / (cout / groups);
-    return {group * (cin / groups), (group + 1) * (cin / groups)};
-}
-
-long long connectionCount(int cin, int cout, int groups) {
-    return 1LL * cout * (cin / std::max(groups, 1));
-}
-
 // [SECTION] Channel shuffle
 
 GridCell reshapeCell(int channel, int channels, int groups) {
@@ -111,16 +77,14 @@ GridCell transposeCell(int channel, int channels, int groups) {
 }
 
 int flattenedPosition(int channel, int channels, int groups) {
-    const GridCell t = transposeCell(channel, channels, groups);
-    return t.row * groups + t.col;
+    return ops::channelShuffleDestination(channel, channels, groups);
 }
 
 std::vector<int> shuffleDestinations(int channels, int groups, bool permutes) {
-    std::vector<int> destination(static_cast<std::size_t>(channels));
-    for (int c = 0; c < channels; ++c)
-        destination[static_cast<std::size_t>(c)] =
-            permutes && groups > 1 ? flattenedPosition(c, channels, groups) : c;
-    return destination;
+    if (permutes && groups > 1) return ops::channelShuffleDestinations(channels, groups);
+    std::vector<int> identity(static_cast<std::size_t>(channels));
+    for (int c = 0; c < channels; ++c) identity[static_cast<std::size_t>(c)] = c;
+    return identity;
 }
 
 namespace {

@@ -11,6 +11,8 @@
 #include <QSizeF>
 #include <vector>
 
+#include "shufflescope/analysis/grouped_connections.h"
+
 namespace shufflescope::ui::geometry {
 
 // [SECTION] Timing
@@ -54,32 +56,15 @@ int labelStride(double cellExtent, double labelExtent);
 
 // [SECTION] Grouped 1x1 convolution
 
-struct ChannelRange {
-    int begin = 0, end = 0;  // [begin, end)
-    int size() const { return end - begin; }
-    bool contains(int channel) const { return channel >= begin && channel < end; }
-    bool operator==(const ChannelRange&) const = default;
-};
-
-// One rectangle of the weight matrix: every input of `inputs` connects to every output of
-// `outputs`.
-struct ConnectionBlock {
-    int inputGroup = 0, outputGroup = 0;
-    ChannelRange inputs, outputs;
-};
-
-// The block-diagonal structure of a 1x1 convolution with `groups` groups: block k connects
-// inputs [k*cin/g, (k+1)*cin/g) with outputs [k*cout/g, (k+1)*cout/g). Asserts divisibility.
-std::vector<ConnectionBlock> groupedConvBlocks(int cin, int cout, int groups);
-// The connections grouping saves against the dense convolution: the off-diagonal blocks.
-std::vector<ConnectionBlock> savedDenseBlocks(int cin, int cout, int groups);
-// The inputs output channel `output` reads: the inputs of group output / (cout / groups).
-ChannelRange groupedConvInputs(int cin, int cout, int groups, int output);
+// Which inputs each output connects to is the engine's (analysis/grouped_connections.h):
+// ChannelRange, ConnectionBlock, groupedConvBlocks, savedDenseBlocks, groupedConvInputs and
+// connectionCount, the same functions the reachability analysis walks.
+using shufflescope::ChannelRange;
+using shufflescope::ConnectionBlock;
 
 // Individual lines are drawn while there are at most this many; beyond it the painter draws one
 // band per block, which shows the same structure.
 inline constexpr long long kMaxDrawnConnections = 6000;
-long long connectionCount(int cin, int cout, int groups);
 
 // [SECTION] Channel shuffle (paper convention, see ops/channel_shuffle.h)
 
@@ -94,9 +79,11 @@ struct GridCell {
 //   flatten row-major    -> position j*g + i
 GridCell reshapeCell(int channel, int channels, int groups);
 GridCell transposeCell(int channel, int channels, int groups);
+// The flattened position is the engine's: ops::channelShuffleDestinations (the inverse of
+// channelShufflePermutation).
 int flattenedPosition(int channel, int channels, int groups);
 // destination[c] = output position of input channel c; the identity when the shuffle does not
-// permute (switched off, or one group). The inverse of channelShufflePermutation.
+// permute (switched off, or one group).
 std::vector<int> shuffleDestinations(int channels, int groups, bool permutes);
 
 enum class ShufflePhase { Input, Reshaped, Transposed, Output };

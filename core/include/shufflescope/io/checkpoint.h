@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "shufflescope/io/checkpoint_metadata.h"
 #include "shufflescope/io/safetensors.h"
 #include "shufflescope/model/config.h"
 #include "shufflescope/model/network.h"
@@ -16,15 +17,15 @@
 
 namespace shufflescope {
 
-inline constexpr const char* kConfigMetadataKey = "shufflescope.config";
 // Tensors under this prefix are a training run's optimiser state, not parameters: readers of
 // weights skip them (a resumable training checkpoint is also a usable weights file).
 inline constexpr const char* kOptimizerKeyPrefix = "optimizer.";
 
 struct Checkpoint {
-    std::optional<ModelConfig> config;  // from __metadata__, when present
-    Parameters parameters;              // F16/BF16 already widened to float32
-    std::map<std::string, std::string> metadata;
+    std::optional<ModelConfig> config;            // from __metadata__, when present
+    Parameters parameters;                        // F16/BF16 already widened to float32
+    CheckpointMetadata info;                      // the known __metadata__ entries, typed
+    std::map<std::string, std::string> metadata;  // every __metadata__ entry as stored
 };
 
 // Reads the file and, when it carries a configuration, checks every tensor against it (missing,
@@ -35,7 +36,8 @@ Checkpoint readCheckpoint(const std::string& path);
 // that differs from network.config(), throws Error saying which fields differ.
 Parameters loadParameters(const std::string& path, const Network& network);
 
-// Writes parameters (checked against the network first) with the configuration in the metadata.
+// Writes parameters (checked against the network first) with the configuration and format in the
+// metadata, plus `extraMetadata` (usually CheckpointMetadata::entries()).
 void saveCheckpoint(const std::string& path, const Network& network, const Parameters& parameters,
                     const std::map<std::string, std::string>& extraMetadata = {},
                     StorageType storage = StorageType::F32);

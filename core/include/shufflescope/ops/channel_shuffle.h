@@ -13,6 +13,10 @@ namespace shufflescope::ops {
 
 // source[k] = the input channel that output channel k takes.
 std::vector<int> channelShufflePermutation(int channels, int groups);
+// The output channel input channel c goes to: j*g + i for c = i*n + j.
+int channelShuffleDestination(int channel, int channels, int groups);
+// destination[c] for every input channel: the inverse of channelShufflePermutation.
+std::vector<int> channelShuffleDestinations(int channels, int groups);
 
 void channelShuffle(ConstFeatureMap in, int groups, FeatureMap out);
 

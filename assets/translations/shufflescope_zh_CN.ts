@@ -337,37 +337,37 @@
 <context>
     <name>ConfigDescription</name>
     <message>
-        <location filename="../../ui/text/engine_text.cpp" line="58"/>
+        <location filename="../../core/src/model/config.cpp" line="94"/>
         <source>shuffle on</source>
         <translation>通道混洗：开</translation>
     </message>
     <message>
-        <location filename="../../ui/text/engine_text.cpp" line="59"/>
+        <location filename="../../core/src/model/config.cpp" line="95"/>
         <source>shuffle off</source>
         <translation>通道混洗：关</translation>
     </message>
     <message>
-        <location filename="../../ui/text/engine_text.cpp" line="61"/>
+        <location filename="../../core/src/model/config.cpp" line="101"/>
         <source>%1 classes</source>
         <translation>%1 个类别</translation>
     </message>
     <message>
-        <location filename="../../ui/text/engine_text.cpp" line="63"/>
+        <location filename="../../core/src/model/config.cpp" line="104"/>
         <source>paper stem</source>
         <translation>论文的起始层</translation>
     </message>
     <message>
-        <location filename="../../ui/text/engine_text.cpp" line="64"/>
+        <location filename="../../core/src/model/config.cpp" line="105"/>
         <source>small-input stem</source>
         <translation>小输入起始层</translation>
     </message>
     <message>
-        <location filename="../../ui/text/engine_text.cpp" line="66"/>
+        <location filename="../../core/src/model/config.cpp" line="107"/>
         <source>grouped first 1x1 (seed&apos;s Keras variant)</source>
         <translation>第一个 1×1 卷积也分组（种子笔记中的 Keras 变体）</translation>
     </message>
     <message>
-        <location filename="../../ui/text/engine_text.cpp" line="68"/>
+        <location filename="../../core/src/model/config.cpp" line="114"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -487,73 +487,73 @@
         <translation>均值最大的六个通道：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="131"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="128"/>
         <source>channel %1</source>
         <translation>通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="137"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="134"/>
         <source>all %1 means: the image&apos;s feature vector, %1 × 1 × 1</source>
         <translation>全部 %1 个均值：即这张图像的特征向量，%1 × 1 × 1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="166"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="163"/>
         <source>logits = W · x + b: every class reads all %1 features (dense)</source>
         <translation>logits = W · x + b：每个类别都读取全部 %1 个特征（稠密）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="169"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="166"/>
         <source>Cin · classes = %1 · %2 = %3 MACs</source>
         <translation>Cin · 类别数 = %1 · %2 = %3 MACs</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="173"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="170"/>
         <source>%1 parameters: the %2 × %3 weight matrix and %2 biases</source>
         <translation>参数量 %1：%2 × %3 的权重矩阵，加上 %2 个偏置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="209"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="206"/>
         <source>x (%1)</source>
         <translation>x (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="213"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="210"/>
         <source>W: %1 × %2</source>
         <translation>W: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="196"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="193"/>
         <source>logits (%1)</source>
         <translation>logits (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="231"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="228"/>
         <source>%1 weights, every one used: the classifier is not grouped</source>
         <translation>%1 个权重，每个都用到：分类器不分组</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="194"/>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="246"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="191"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="243"/>
         <source>largest logits</source>
         <translation>最大的 logits</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="190"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="187"/>
         <source>%1   %2</source>
         <translation>%1   %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="264"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="261"/>
         <source>p = e^z / Σ e^z: every probability positive, together 1</source>
         <translation>p = e^z / Σ e^z：每个概率都为正，总和为 1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="269"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="266"/>
         <source>Untrained model — weights: %1. These probabilities mean nothing yet: the network was never taught anything.</source>
         <translation>未训练的模型——权重：%1。这些概率目前还没有任何意义：网络从未学习过。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/head_painter.cpp" line="333"/>
+        <location filename="../../ui/views/operation/head_painter.cpp" line="330"/>
         <source>the other %1 classes together: %2%</source>
         <translation>其余 %1 个类别合计：%2%</translation>
     </message>
@@ -584,205 +584,205 @@
 <context>
     <name>MergePainter</name>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="250"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="215"/>
         <source>unit input  %1</source>
         <translation>单元输入  %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="164"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="129"/>
         <source>3×3 avg pool
 stride %1</source>
         <translation>3×3 平均池化
 步长 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="165"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="130"/>
         <source>identity: x as it is</source>
         <translation>恒等映射：x 原样通过</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="152"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="117"/>
         <source>1×1 GConv g=%1</source>
         <translation>1×1 GConv g=%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="152"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="117"/>
         <source>1×1 conv (dense)</source>
         <translation>1×1 卷积（稠密）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="153"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="118"/>
         <source>shuffle</source>
         <translation>通道混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="153"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="118"/>
         <source>shuffle off</source>
         <translation>混洗已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="154"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="119"/>
         <source>3×3 DWConv stride %1</source>
         <translation>3×3 DWConv 步长 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="155"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="120"/>
         <source>1×1 GConv g=%1 → %2</source>
         <translation>1×1 GConv g=%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="156"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="121"/>
         <source>1×1 conv → %1</source>
         <translation>1×1 卷积 → %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="159"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="124"/>
         <source>GConv g=%1</source>
         <translation>GConv g=%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="159"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="124"/>
         <source>conv (dense)</source>
         <translation>卷积（稠密）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="160"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="125"/>
         <source>DWConv stride %1</source>
         <translation>DWConv 步长 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="161"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="126"/>
         <source>GConv g=%1 → %2</source>
         <translation>GConv g=%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="162"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="127"/>
         <source>conv → %1</source>
         <translation>卷积 → %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="326"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="291"/>
         <source>shortcut  %1 × %2 × %3</source>
         <translation>捷径分支  %1 × %2 × %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="330"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="295"/>
         <source>shortcut  %1</source>
         <translation>捷径分支  %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="331"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="296"/>
         <source>shortcut x  %1</source>
         <translation>捷径分支 x  %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="331"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="296"/>
         <source>x  %1</source>
         <translation>x  %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="335"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="300"/>
         <source>main branch  %1 × %2 × %3  (%1 = %4 − %5)</source>
         <translation>主分支  %1 × %2 × %3  (%1 = %4 − %5)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="341"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="306"/>
         <source>main branch  %1</source>
         <translation>主分支  %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="341"/>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="342"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="306"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="307"/>
         <source>main  %1</source>
         <translation>主分支  %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="343"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="308"/>
         <source>main branch F(x)  %1</source>
         <translation>主分支 F(x)  %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="343"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="308"/>
         <source>F(x)  %1</source>
         <translation>F(x)  %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="397"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="362"/>
         <source>concat [shortcut, main]</source>
         <translation>拼接 [捷径分支, 主分支]</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="397"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="362"/>
         <source>add: x + F(x)</source>
         <translation>相加：x + F(x)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="405"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="370"/>
         <source>%1 + %2 = %3 channels, %4 × %5</source>
         <translation>%1 + %2 = %3 个通道，%4 × %5</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="411"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="376"/>
         <source>%1 + %2 = %3 channels</source>
         <translation>%1 + %2 = %3 个通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="412"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="377"/>
         <source>%1 channels stay %1 (added element by element), %2 × %3</source>
         <translation>仍为 %1 个通道（逐元素相加），%2 × %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="416"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="381"/>
         <source>%1 channels stay %1 (added element by element)</source>
         <translation>%1 个通道仍为 %1 个（逐元素相加）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="417"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="382"/>
         <source>%1 channels stay %1</source>
         <translation>%1 个通道仍为 %1 个</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="448"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="413"/>
         <source>x, channel %1</source>
         <translation>x，通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="449"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="414"/>
         <source>F(x), channel %1</source>
         <translation>F(x)，通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="450"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="415"/>
         <source>x + F(x)</source>
         <translation>x + F(x)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="454"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="419"/>
         <source>input, channel %1</source>
         <translation>输入，通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="455"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="420"/>
         <source>avg-pooled: output channel %1</source>
         <translation>平均池化后：输出通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="459"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="424"/>
         <source>main branch channel %1</source>
         <translation>主分支通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="461"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="426"/>
         <source>output channel %1 = %2 + %3</source>
         <translation>输出通道 %1 = %2 + %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="467"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="432"/>
         <source>Output channels 0–%1 are the shortcut (the input, average-pooled to the new size); channels %2–%3 come from the main branch. Concatenating widens the network at no multiply-add cost.</source>
         <translation>输出通道 0–%1 来自捷径分支（即输入经平均池化缩小到新尺寸）；通道 %2–%3 来自主分支。拼接让网络变宽，却不增加任何乘加运算。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="474"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="439"/>
         <source>Every channel adds the unit&apos;s input to what the branch computed: the branch only has to learn a correction (a residual), and the signal passes the unit unchanged too.</source>
         <translation>每个通道都把单元的输入加到主分支的计算结果上：主分支只需学习一个修正量（残差），信号也能原样穿过这个单元。</translation>
     </message>
@@ -799,107 +799,107 @@ stride %1</source>
 <context>
     <name>OperationPainter</name>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="50"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="51"/>
         <source>input image tensor</source>
         <translation>输入图像张量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="52"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="53"/>
         <source>dense %1×%1 convolution, stride %2</source>
         <translation>稠密 %1×%1 卷积，步长 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="54"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="55"/>
         <source>grouped 1×1 convolution, g = %1</source>
         <translation>分组 1×1 卷积，g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="55"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="56"/>
         <source>1×1 convolution (not grouped)</source>
         <translation>1×1 卷积（不分组）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="57"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="58"/>
         <source>depthwise 3×3 convolution, stride %1</source>
         <translation>深度卷积 3×3，步长 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="59"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="60"/>
         <source>batch normalisation</source>
         <translation>批归一化 (BN)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="61"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="62"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="63"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="64"/>
         <source>3×3 max-pool, stride %1</source>
         <translation>3×3 最大池化，步长 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="65"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="66"/>
         <source>shortcut: 3×3 average pool, stride %1</source>
         <translation>捷径分支：3×3 平均池化，步长 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="67"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="68"/>
         <source>channel shuffle — switched off</source>
         <translation>通道混洗——已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="68"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="69"/>
         <source>channel shuffle, g = %1</source>
         <translation>通道混洗，g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="70"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="71"/>
         <source>add: identity shortcut + main branch</source>
         <translation>相加：恒等捷径分支 + 主分支</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="72"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="73"/>
         <source>concat [shortcut, main branch]</source>
         <translation>拼接 [捷径分支, 主分支]</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="74"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="75"/>
         <source>global average pool</source>
         <translation>全局平均池化</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="76"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="77"/>
         <source>fully connected classifier</source>
         <translation>全连接分类器</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="78"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="79"/>
         <source>softmax</source>
         <translation>softmax</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="120"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="121"/>
         <source>output %1</source>
         <translation>输出 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="122"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="123"/>
         <source>%1 MACs (mult-adds)</source>
         <translation>%1 MACs（乘加运算）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="124"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="125"/>
         <source>dense %1 → %2 fewer</source>
         <translation>稠密 %1 → 减少 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="128"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="129"/>
         <source>no multiply-adds counted</source>
         <translation>不计乘加运算</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="130"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="131"/>
         <source>%1 parameters</source>
         <translation>参数量 %1</translation>
     </message>
@@ -907,7 +907,7 @@ stride %1</source>
 <context>
     <name>ParameterCache</name>
     <message>
-        <location filename="../../ui/session/parameter_cache.cpp" line="51"/>
+        <location filename="../../ui/session/parameter_cache.cpp" line="39"/>
         <source>random (seed %1)</source>
         <translation>随机权重（种子 %1）</translation>
     </message>
@@ -1197,163 +1197,163 @@ stride %1</source>
 <context>
     <name>SimpleStepPainter</name>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="136"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="137"/>
         <source>The image as numbers: %1 (channels × height × width)</source>
         <translation>用数字表示的图像：%1（通道 × 高 × 宽）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="149"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="150"/>
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="149"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="150"/>
         <source>green</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="150"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="151"/>
         <source>blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="161"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="162"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="163"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="164"/>
         <source>channel %1: %2</source>
         <translation>通道 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="168"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="169"/>
         <source>%1 numbers, from %2 to %3 (mean %4, std %5): pixels normalised with the dataset&apos;s mean and standard deviation, as in training.</source>
         <translation>%1 个数，范围 %2 到 %3（均值 %4，标准差 %5）：像素已按数据集的均值和标准差归一化，与训练时相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="176"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="177"/>
         <source>Light background: inverted, because Fashion-MNIST images are light on black.</source>
         <translation>浅色背景：已反色显示，因为 Fashion-MNIST 图像是黑底浅色。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="190"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="191"/>
         <source>channel 0, the centre 5 × 5 values:</source>
         <translation>通道 0，中心 5 × 5 的数值：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="218"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="219"/>
         <source>%1 filters, each %2×%2 over the single input channel, stride %3</source>
         <translation>%1 个滤波器，每个在唯一的输入通道上做 %2×%2 卷积，步长 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="222"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="223"/>
         <source>%1 filters, each %2×%2 over all %3 input channels (dense), stride %4</source>
         <translation>%1 个卷积核，每个 %2×%2，作用于全部 %3 个输入通道（稠密），步长 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="229"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="230"/>
         <source>H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%6 = %7 MACs</source>
         <translation>H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%6 = %7 MACs</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="237"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="238"/>
         <source>stride %1: %2 × %3 → %4 × %5</source>
         <translation>步长 %1：%2 × %3 → %4 × %5</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="296"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="297"/>
         <source>%1 output channels, %2 × %3 each</source>
         <translation>%1 个输出通道，每个 %2 × %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="313"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="314"/>
         <source>Per channel:  y = γ · (x − μ) / √(σ² + ε) + β</source>
         <translation>逐通道：y = γ · (x − μ) / √(σ² + ε) + β</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="324"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="325"/>
         <source>before: mean %1, std %2</source>
         <translation>BN 前：均值 %1，标准差 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="324"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="325"/>
         <source>after: mean %1, std %2</source>
         <translation>BN 后：均值 %1，标准差 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="372"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="373"/>
         <source>each channel&apos;s mean: grey before → coloured after</source>
         <translation>各通道的均值：灰色（BN 前）→ 彩色（BN 后）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="411"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="412"/>
         <source>channel 0 … %1</source>
         <translation>通道 0 … %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="427"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="428"/>
         <source>y = max(0, x): negative values are clipped to 0</source>
         <translation>y = max(0, x)：负值被截断为 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="432"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="433"/>
         <source>%1% of the %2 values are now 0</source>
         <translation>%2 个值中有 %1% 现在为 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="446"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="447"/>
         <source>values before (x)</source>
         <translation>ReLU 前的数值 (x)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="439"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="440"/>
         <source>left of the dashed line: below 0, set to 0</source>
         <translation>虚线左侧：小于 0，被置为 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="336"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="337"/>
         <source>μ, σ²: the channel&apos;s running mean and variance from training;  γ, β: its learned scale and shift. The feature maps below each use their own colour range, so they look as before BN: press G for one shared range.</source>
         <translation>μ、σ²：该通道在训练中得到的滑动均值和方差；γ、β：学到的缩放和平移。下方每张特征图各用自己的色阶，所以看起来和 BN 之前一样：按 G 使用统一色阶。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="463"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="464"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="476"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="477"/>
         <source>3×3 windows, stride %1: each output keeps the largest of 9 values</source>
         <translation>3×3 窗口，步长 %1：每个输出取 9 个值中的最大值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="481"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="482"/>
         <source>%1 × %2 → %3 × %4 per channel; the %5 channels stay separate; no multiply-adds</source>
         <translation>每个通道 %1 × %2 → %3 × %4；%5 个通道互不混合；没有乘加运算</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="493"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="494"/>
         <source>max-pool</source>
         <translation>最大池化</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="520"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="521"/>
         <source>one window, in numbers</source>
         <translation>一个窗口的具体数值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="532"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="533"/>
         <source>channel %1, output (%2, %3): the largest of its window; – is padding, never the max</source>
         <translation>通道 %1，输出 (%2, %3)：取其窗口中的最大值；– 表示填充，永远不会是最大值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="549"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="550"/>
         <source>channel %1</source>
         <translation>通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="570"/>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="573"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="571"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="574"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
@@ -1361,27 +1361,27 @@ stride %1</source>
 <context>
     <name>WidthsNote</name>
     <message>
-        <location filename="../../ui/text/engine_text.cpp" line="77"/>
+        <location filename="../../core/src/model/channel_widths.cpp" line="176"/>
         <source>Widths from the paper&apos;s Table 1.</source>
         <translation>通道宽度取自论文表 1。</translation>
     </message>
     <message>
-        <location filename="../../ui/text/engine_text.cpp" line="79"/>
+        <location filename="../../core/src/model/channel_widths.cpp" line="181"/>
         <source>Widths from the official ShuffleNet v1 code (the paper lists only 1x).</source>
         <translation>通道宽度取自 ShuffleNet v1 官方代码（论文只列出了 1x）。</translation>
     </message>
     <message>
-        <location filename="../../ui/text/engine_text.cpp" line="85"/>
+        <location filename="../../core/src/model/channel_widths.cpp" line="79"/>
         <source>No published widths for g=%1 at %2x; the project&apos;s rule picked Stage 2-4 widths (%3, %4, %5), multiples of 4g near the paper&apos;s 1:2:4 ratio, closest to its %6 budget (%7 on the paper&apos;s geometry).</source>
         <translation>g=%1、%2x 时没有公开的通道宽度；本项目的规则为阶段 2–4 选取了宽度（%3、%4、%5）：4g 的倍数，接近论文的 1:2:4 比例，并最接近论文的 %6 计算量预算（这组宽度在论文的 ImageNet 规格上为 %7）。</translation>
     </message>
     <message>
-        <location filename="../../ui/text/engine_text.cpp" line="98"/>
+        <location filename="../../core/src/model/channel_widths.cpp" line="90"/>
         <source> The stem has %1 channels, not 24 × %2 = %3: each stride-2 unit&apos;s main branch (out - in) and bottleneck (out/4) must split into %4 groups, which needs g to divide the stem width, and %4 does not divide %3.</source>
         <translation>主干起始层有 %1 个通道，而不是 24 × %2 = %3 个：每个步长为 2 的单元的主分支（out − in）和瓶颈层（out/4）都必须分成 %4 组，这要求起始层宽度能被 g 整除，而 %3 不能被 %4 整除。</translation>
     </message>
     <message>
-        <location filename="../../ui/text/engine_text.cpp" line="109"/>
+        <location filename="../../core/src/model/channel_widths.cpp" line="100"/>
         <source> The paper evaluates only g = 1, 2, 3, 4 and 8 without saying why; 24 also splits into 6 groups, so the stem alone does not explain the choice.</source>
         <translation>论文只评估了 g = 1、2、3、4 和 8，并未说明原因；24 也能分成 6 组，所以仅凭主干宽度解释不了这一选择。</translation>
     </message>
@@ -1705,83 +1705,83 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>这里只有 %1 个通道</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1209"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1208"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1288"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1287"/>
         <source>Group %1 of %2</source>
         <translation>组 %1（共 %2 组）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1288"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1287"/>
         <source>No group</source>
         <translation>无分组</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1293"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1292"/>
         <source>Value %1</source>
         <translation>值 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1301"/>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1367"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1300"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1366"/>
         <source>Rank %1 of %2</source>
         <translation>排名 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1306"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1305"/>
         <source>min %1   max %2   mean %3</source>
         <translation>最小 %1   最大 %2   均值 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1311"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1310"/>
         <source>(not highlighted)</source>
         <translation>（未高亮）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1359"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1358"/>
         <source>group %1</source>
         <translation>组 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1359"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1358"/>
         <source>no group</source>
         <translation>无分组</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1362"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1361"/>
         <source>value %1</source>
         <translation>值 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1370"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1369"/>
         <source>min %1</source>
         <translation>最小 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1371"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1370"/>
         <source>max %1</source>
         <translation>最大 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1372"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1371"/>
         <source>mean %1</source>
         <translation>均值 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1374"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1373"/>
         <source>zeros %1%</source>
         <translation>零值 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1378"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1377"/>
         <source>shared scale</source>
         <translation>统一色阶</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1378"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1377"/>
         <source>own scale</source>
         <translation>各自色阶</translation>
     </message>
@@ -1829,62 +1829,62 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="244"/>
+        <location filename="../../ui/main_window.cpp" line="245"/>
         <source>ImageNet geometry</source>
         <translation>ImageNet 规格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="245"/>
+        <location filename="../../ui/main_window.cpp" line="246"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="246"/>
+        <location filename="../../ui/main_window.cpp" line="247"/>
         <source>Model preset (P)</source>
         <translation>模型预设（P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="249"/>
+        <location filename="../../ui/main_window.cpp" line="250"/>
         <source> Model </source>
         <translation> 模型 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="253"/>
+        <location filename="../../ui/main_window.cpp" line="254"/>
         <source> Groups g </source>
         <translation> 分组数 g </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="582"/>
+        <location filename="../../ui/main_window.cpp" line="583"/>
         <source>Prediction and cost are hidden to give the diagram room: H shows them.</source>
         <translation>为给示意图腾出空间，已隐藏“预测与开销”面板：按 H 显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="269"/>
+        <location filename="../../ui/main_window.cpp" line="270"/>
         <source>Width scale (W): every filter count times s, cost about s²</source>
         <translation>宽度系数（W）：每层卷积核个数乘以 s，计算量约为 s² 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="272"/>
+        <location filename="../../ui/main_window.cpp" line="273"/>
         <source> Width </source>
         <translation> 宽度 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="308"/>
+        <location filename="../../ui/main_window.cpp" line="309"/>
         <source>A/B compare</source>
         <translation>A/B 对比</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="310"/>
+        <location filename="../../ui/main_window.cpp" line="311"/>
         <source>B: shuffle flipped</source>
         <translation>B：混洗取反</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="311"/>
+        <location filename="../../ui/main_window.cpp" line="312"/>
         <source>B: g = %1</source>
         <translation>B：g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="292"/>
+        <location filename="../../ui/main_window.cpp" line="293"/>
         <source>Speed of the automatic walk ([ slower, ] faster)</source>
         <translation>自动演示的速度（[ 减慢，] 加快）</translation>
     </message>
@@ -1914,7 +1914,7 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>预测与计算量</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="277"/>
+        <location filename="../../ui/main_window.cpp" line="278"/>
         <source>Playback</source>
         <translation>播放控制</translation>
     </message>
@@ -1934,27 +1934,27 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="340"/>
+        <location filename="../../ui/main_window.cpp" line="341"/>
         <source>System theme</source>
         <translation>跟随系统主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="341"/>
+        <location filename="../../ui/main_window.cpp" line="342"/>
         <source>Light theme</source>
         <translation>浅色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="342"/>
+        <location filename="../../ui/main_window.cpp" line="343"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="352"/>
+        <location filename="../../ui/main_window.cpp" line="353"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="363"/>
+        <location filename="../../ui/main_window.cpp" line="364"/>
         <source>The language changes when ShuffleScope starts again.</source>
         <translation>重新启动 ShuffleScope 后，语言设置才会生效。</translation>
     </message>
@@ -2009,52 +2009,52 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>分组数 g</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="377"/>
+        <location filename="../../ui/main_window.cpp" line="378"/>
         <source>Shuffle: on</source>
         <translation>混洗：开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="377"/>
+        <location filename="../../ui/main_window.cpp" line="378"/>
         <source>Shuffle: off</source>
         <translation>混洗：关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="384"/>
+        <location filename="../../ui/main_window.cpp" line="385"/>
         <source>ShuffleScope — %1</source>
         <translation>ShuffleScope — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="385"/>
+        <location filename="../../ui/main_window.cpp" line="386"/>
         <source> (untrained)</source>
         <translation>（未训练）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="404"/>
+        <location filename="../../ui/main_window.cpp" line="405"/>
         <source>  Step %1 / %2: &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>  步骤 %1 / %2：&lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="463"/>
+        <location filename="../../ui/main_window.cpp" line="464"/>
         <source>Open image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="464"/>
+        <location filename="../../ui/main_window.cpp" line="465"/>
         <source>Images and tensors (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;All files (*)</source>
         <translation>图像和张量 (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="470"/>
+        <location filename="../../ui/main_window.cpp" line="471"/>
         <source>Open checkpoint</source>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="470"/>
+        <location filename="../../ui/main_window.cpp" line="471"/>
         <source>Checkpoints (*.safetensors);;All files (*)</source>
         <translation>检查点 (*.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="486"/>
+        <location filename="../../ui/main_window.cpp" line="487"/>
         <source>ShuffleScope</source>
         <translation>ShuffleScope</translation>
     </message>
@@ -2449,7 +2449,7 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>%1 已停止%2。最后完成的一轮保存在 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="478"/>
+        <location filename="../../ui/training/train_panel.cpp" line="474"/>
         <source> For reference, the bundled models of g=%1 (%2 epochs on all 60,000 images, also one seed): %3% vs %4% (%5 points).</source>
         <translation>作为参考，自带的 g=%1 模型（在全部 60,000 张图像上训练 %2 轮，同样只有一个随机种子）：%3% 对 %4%（相差 %5 个百分点）。</translation>
     </message>
@@ -2544,7 +2544,7 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>换一个随机种子，差距的变化可能同样大，所以这并不能证明混洗总体上有益或有害。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="509"/>
+        <location filename="../../ui/training/train_panel.cpp" line="505"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -2552,17 +2552,17 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::TrainingFrameView</name>
     <message>
-        <location filename="../../ui/training/training_frame_view.cpp" line="65"/>
+        <location filename="../../ui/training/training_frame_view.cpp" line="53"/>
         <source>The chosen image through the network being trained, redrawn about once a second: the first channels of the stem and of each stage&apos;s output, and the top-3 prediction</source>
         <translation>所选图像经过正在训练的网络的情况，大约每秒重绘一次：主干起始层和各阶段输出的前几个通道，以及前 3 名的预测</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_frame_view.cpp" line="120"/>
+        <location filename="../../ui/training/training_frame_view.cpp" line="108"/>
         <source>Start a run to watch the feature maps of the chosen image change as the network learns.</source>
         <translation>开始一次训练，即可观察所选图像的特征图如何随网络的学习而变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_frame_view.cpp" line="130"/>
+        <location filename="../../ui/training/training_frame_view.cpp" line="118"/>
         <source>After %1 epochs</source>
         <translation>训练 %1 轮后</translation>
     </message>
@@ -2570,22 +2570,22 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::TrainingJob</name>
     <message>
-        <location filename="../../ui/training/training_job.cpp" line="80"/>
+        <location filename="../../ui/training/training_job.cpp" line="78"/>
         <source>A training run is already in progress; stop it first.</source>
         <translation>已有训练正在进行；请先停止它。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_job.cpp" line="84"/>
+        <location filename="../../ui/training/training_job.cpp" line="82"/>
         <source>%1: runs are never saved among the bundled models; choose another folder.</source>
         <translation>%1：训练结果不能保存在内置模型目录中；请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_job.cpp" line="95"/>
+        <location filename="../../ui/training/training_job.cpp" line="93"/>
         <source>Cannot start the training thread: %1</source>
         <translation>无法启动训练线程：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_job.cpp" line="179"/>
+        <location filename="../../ui/training/training_job.cpp" line="177"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>

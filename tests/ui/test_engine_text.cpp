@@ -75,7 +75,7 @@ TEST_CASE("engine text: in Chinese, garments, class numbers and the widths note 
     CHECK(names.size() == 10);
     // The widths note too, numbers and all (g = 5: the rule's widths and the 25-channel stem).
     const ChannelWidths g5 = channelWidths(5, 1.0);
-    const QString note = widthsNote(g5, 5, 1.0);
+    const QString note = widthsNote(g5);
     CHECK(note != QString::fromStdString(g5.note));
     CHECK(note.contains(QStringLiteral("的")));
     for (const int number : {g5.stages[0], g5.stages[1], g5.stages[2], g5.stem})
@@ -95,7 +95,7 @@ TEST_CASE("engine text: the widths note in English is the engine's note, for eve
         for (const double scale : {0.25, 0.5, 1.0, 1.5, 2.0}) {
             INFO("g = " << g << ", scale " << scale);
             const ChannelWidths widths = channelWidths(g, scale);
-            CHECK(widthsNote(widths, g, scale) == QString::fromStdString(widths.note));
+            CHECK(widthsNote(widths) == QString::fromStdString(widths.note));
         }
 }
 

@@ -52,66 +52,22 @@ QString sampleDisplayName(const QString& fileBaseName) {
 }
 
 QString describeConfig(const ModelConfig& c) {
-    QStringList parts;
-    parts << QString::fromStdString(c.preset) << QStringLiteral("g=%1").arg(c.groups)
-          << QString::fromStdString(widthScaleName(c.widthScale))
-          << (c.shuffle ? QCoreApplication::translate("ConfigDescription", "shuffle on")
-                        : QCoreApplication::translate("ConfigDescription", "shuffle off"))
-          << QStringLiteral("%1x%2x%3").arg(c.inChannels).arg(c.inputHeight).arg(c.inputWidth)
-          << QCoreApplication::translate("ConfigDescription", "%1 classes").arg(c.classes)
-          << (c.stem == StemKind::Paper
-                  ? QCoreApplication::translate("ConfigDescription", "paper stem")
-                  : QCoreApplication::translate("ConfigDescription", "small-input stem"));
-    if (c.groupFirstPointwise)
-        parts << QCoreApplication::translate("ConfigDescription",
-                                             "grouped first 1x1 (seed's Keras variant)");
-    return parts.join(QCoreApplication::translate("ConfigDescription", ", "));
+    return engineText(describeSentences(c));
 }
 
-QString widthsNote(const ChannelWidths& widths, int groups, double widthScale) {
-    const auto mflops = [](long long macs) {
-        return QString::number(double(macs) / 1e6, 'f', 1) + QLatin1Char('M');
-    };
-    switch (widths.source) {
-        case WidthSource::PaperTable1:
-            return QCoreApplication::translate("WidthsNote", "Widths from the paper's Table 1.");
-        case WidthSource::OfficialCode:
-            return QCoreApplication::translate(
-                "WidthsNote",
-                "Widths from the official ShuffleNet v1 code (the paper lists only 1x).");
-        case WidthSource::Rule:
-            break;
+QString engineText(const std::vector<Sentence>& sentences) {
+    QString text;
+    for (const Sentence& sentence : sentences) {
+        QString words = QCoreApplication::translate(sentence.context, sentence.english);
+        for (const std::string& argument : sentence.arguments)
+            words = words.arg(QString::fromStdString(argument));
+        text += words;
     }
-    QString note = QCoreApplication::translate("WidthsNote",
-                                               "No published widths for g=%1 at %2x; the project's "
-                                               "rule picked Stage 2-4 widths (%3, %4, %5), "
-                                               "multiples of 4g near the paper's 1:2:4 ratio, "
-                                               "closest to its %6 budget (%7 on the paper's "
-                                               "geometry).")
-                       .arg(groups)
-                       .arg(widthScale)
-                       .arg(widths.stages[0])
-                       .arg(widths.stages[1])
-                       .arg(widths.stages[2])
-                       .arg(mflops(paperBudgetMacs(widthScale)), mflops(widths.paperGeometryMacs));
-    if (widths.stem != paperStemChannels(widthScale)) {
-        note += QCoreApplication::translate("WidthsNote",
-                                            " The stem has %1 channels, not 24 × %2 = %3: each "
-                                            "stride-2 unit's main branch (out - in) and "
-                                            "bottleneck (out/4) must split into %4 groups, which "
-                                            "needs g to divide the stem width, and %4 "
-                                            "does not divide %3.")
-                    .arg(widths.stem)
-                    .arg(widthScale)
-                    .arg(paperStemChannels(widthScale))
-                    .arg(groups);
-        if (!paperStemSplitsInto(groups))
-            note += QCoreApplication::translate(
-                "WidthsNote",
-                " The paper evaluates only g = 1, 2, 3, 4 and 8 without saying why; 24 also "
-                "splits into 6 groups, so the stem alone does not explain the choice.");
-    }
-    return note;
+    return text;
+}
+
+QString widthsNote(const ChannelWidths& widths) {
+    return engineText(widths.noteSentences);
 }
 
 QStringList translatableFashionClassNames() {

@@ -5,7 +5,9 @@
 // engine's English.
 
 #include <QString>
+#include <vector>
 
+#include "shufflescope/base/sentence.h"
 #include "shufflescope/model/channel_widths.h"
 #include "shufflescope/model/config.h"
 
@@ -21,9 +23,12 @@ QString sampleDisplayName(const QString& fileBaseName);
 // word for word in English; the preset keeps its command-line name.
 QString describeConfig(const ModelConfig& config);
 
-// Where the widths of g groups at a width scale come from, and why (ChannelWidths::note, which
-// this reproduces word for word in English).
-QString widthsNote(const ChannelWidths& widths, int groups, double widthScale);
+// The engine's sentences (shufflescope/base/sentence.h) in the interface language: each template
+// translated, then its arguments filled in. In English, word for word the engine's text.
+QString engineText(const std::vector<Sentence>& sentences);
+
+// Where the widths come from, and why (ChannelWidths::noteSentences).
+QString widthsNote(const ChannelWidths& widths);
 
 // The English names marked for translation, in label order (tests compare them with the engine's).
 QStringList translatableFashionClassNames();

@@ -282,12 +282,11 @@ void CostPanel::setSnapshot(SnapshotPtr snapshot, int step) {
                 .arg(snapshot_->network->widths().stages[2])
                 .arg(formatMacsWithUnit(t.backboneMacs)));
     } else if (paperGeometry) {
-        paper_->setText(
-            tr("<b>Paper:</b> Table 1 has no column for g = %1. %2")
-                .arg(config.groups)
-                .arg(widthsNote(snapshot_->network->widths(), config.groups, config.widthScale)));
+        paper_->setText(tr("<b>Paper:</b> Table 1 has no column for g = %1. %2")
+                            .arg(config.groups)
+                            .arg(widthsNote(snapshot_->network->widths())));
     } else {
-        paper_->setText(widthsNote(snapshot_->network->widths(), config.groups, config.widthScale));
+        paper_->setText(widthsNote(snapshot_->network->widths()));
     }
 }
 

@@ -35,12 +35,12 @@ const std::map<int, std::array<int, 3>>& paperTable1() {
 // The official code's lists for g = 3 and 8 at the other published widths: {stem, stages}.
 const std::map<Key, ChannelWidths>& officialLists() {
     static const std::map<Key, ChannelWidths> lists = {
-        {{3, 0.5}, {12, {120, 240, 480}, WidthSource::OfficialCode, ""}},
-        {{3, 1.5}, {24, {360, 720, 1440}, WidthSource::OfficialCode, ""}},
-        {{3, 2.0}, {48, {480, 960, 1920}, WidthSource::OfficialCode, ""}},
-        {{8, 0.5}, {16, {192, 384, 768}, WidthSource::OfficialCode, ""}},
-        {{8, 1.5}, {24, {576, 1152, 2304}, WidthSource::OfficialCode, ""}},
-        {{8, 2.0}, {48, {768, 1536, 3072}, WidthSource::OfficialCode, ""}},
+        {{3, 0.5}, {12, {120, 240, 480}, WidthSource::OfficialCode}},
+        {{3, 1.5}, {24, {360, 720, 1440}, WidthSource::OfficialCode}},
+        {{3, 2.0}, {48, {480, 960, 1920}, WidthSource::OfficialCode}},
+        {{8, 0.5}, {16, {192, 384, 768}, WidthSource::OfficialCode}},
+        {{8, 1.5}, {24, {576, 1152, 2304}, WidthSource::OfficialCode}},
+        {{8, 2.0}, {48, {768, 1536, 3072}, WidthSource::OfficialCode}},
     };
     return lists;
 }
@@ -57,6 +57,52 @@ std::string mflops(long long macs) {
     out.precision(1);
     out << std::fixed << double(macs) / 1e6 << "M";
     return out.str();
+}
+
+ChannelWidths withNote(ChannelWidths w, std::vector<Sentence> note) {
+    w.note = englishText(note);
+    w.noteSentences = std::move(note);
+    return w;
+}
+
+// A width scale as the note shows it: "0.5", "1.5".
+std::string scaleText(double s) {
+    std::ostringstream out;
+    out << s;
+    return out.str();
+}
+
+// Why the rule chose these widths (and, for g = 5 and 7, this stem).
+std::vector<Sentence> ruleNote(const ChannelWidths& w, int g, double s) {
+    std::vector<Sentence> note{
+        {"WidthsNote",
+         SHUFFLESCOPE_TRANSLATE_NOOP("WidthsNote",
+                                     "No published widths for g=%1 at %2x; the project's rule "
+                                     "picked Stage 2-4 widths (%3, %4, %5), multiples of 4g near "
+                                     "the paper's 1:2:4 ratio, closest to its %6 budget (%7 on the "
+                                     "paper's geometry)."),
+         {std::to_string(g), scaleText(s), std::to_string(w.stages[0]), std::to_string(w.stages[1]),
+          std::to_string(w.stages[2]), mflops(paperBudgetMacs(s)), mflops(w.paperGeometryMacs)}}};
+    if (w.stem != paperStemChannels(s)) {
+        note.push_back(
+            {"WidthsNote",
+             SHUFFLESCOPE_TRANSLATE_NOOP(
+                 "WidthsNote",
+                 " The stem has %1 channels, not 24 × %2 = %3: each stride-2 unit's main branch "
+                 "(out - in) and bottleneck (out/4) must split into %4 groups, which needs g to "
+                 "divide the stem width, and %4 does not divide %3."),
+             {std::to_string(w.stem), scaleText(s), std::to_string(paperStemChannels(s)),
+              std::to_string(g)}});
+        if (!paperStemSplitsInto(g))
+            note.push_back(
+                {"WidthsNote",
+                 SHUFFLESCOPE_TRANSLATE_NOOP(
+                     "WidthsNote",
+                     " The paper evaluates only g = 1, 2, 3, 4 and 8 without saying why; 24 also "
+                     "splits into 6 groups, so the stem alone does not explain the choice."),
+                 {}});
+    }
+    return note;
 }
 
 ChannelWidths ruleWidths(int g, double s) {
@@ -94,25 +140,7 @@ ChannelWidths ruleWidths(int g, double s) {
     }
 
     w.paperGeometryMacs = paperGeometryMacs(g, s, w);
-    std::ostringstream note;
-    note << "No published widths for g=" << g << " at " << s
-         << "x; the project's rule picked Stage 2-4 widths (" << w.stages[0] << ", " << w.stages[1]
-         << ", " << w.stages[2]
-         << "), multiples of 4g near the paper's 1:2:4 ratio, closest to its " << mflops(budget)
-         << " budget (" << mflops(w.paperGeometryMacs) << " on the paper's geometry).";
-    if (w.stem != paperStemChannels(s)) {
-        note << " The stem has " << w.stem << " channels, not 24 × " << s << " = "
-             << paperStemChannels(s)
-             << ": each stride-2 unit's main branch (out - in) and bottleneck (out/4) must split "
-                "into "
-             << g << " groups, which needs g to divide the stem width, and " << g
-             << " does not divide " << paperStemChannels(s) << ".";
-        if (!paperStemSplitsInto(g))
-            note << " The paper evaluates only g = 1, 2, 3, 4 and 8 without saying why; 24 also "
-                    "splits into 6 groups, so the stem alone does not explain the choice.";
-    }
-    w.note = note.str();
-    return w;
+    return withNote(w, ruleNote(w, g, s));
 }
 
 }  // namespace
@@ -143,12 +171,17 @@ ChannelWidths channelWidths(int groups, double scale) {
     if (scale == 1.0) {
         auto it = paperTable1().find(groups);
         if (it != paperTable1().end())
-            return {24, it->second, WidthSource::PaperTable1, "Widths from the paper's Table 1."};
+            return withNote(
+                {24, it->second, WidthSource::PaperTable1},
+                {{"WidthsNote",
+                  SHUFFLESCOPE_TRANSLATE_NOOP("WidthsNote", "Widths from the paper's Table 1.")}});
     }
     if (auto it = officialLists().find({groups, scale}); it != officialLists().end()) {
         ChannelWidths w = it->second;
-        w.note = "Widths from the official ShuffleNet v1 code (the paper lists only 1x).";
-        return w;
+        return withNote(w, {{"WidthsNote", SHUFFLESCOPE_TRANSLATE_NOOP(
+                                               "WidthsNote",
+                                               "Widths from the official ShuffleNet v1 code (the "
+                                               "paper lists only 1x).")}});
     }
     // The rule builds a few dozen candidate networks; remember the answer.
     static std::mutex mutex;

@@ -85,13 +85,40 @@ std::string widthScaleName(double scale) {
     return out.str();
 }
 
+std::vector<Sentence> describeSentences(const ModelConfig& c) {
+    constexpr const char* kContext = "ConfigDescription";
+    std::vector<Sentence> parts{
+        {kContext, "%1", {c.preset}},
+        {kContext, "g=%1", {std::to_string(c.groups)}},
+        {kContext, "%1", {widthScaleName(c.widthScale)}},
+        {kContext, c.shuffle ? SHUFFLESCOPE_TRANSLATE_NOOP("ConfigDescription", "shuffle on")
+                             : SHUFFLESCOPE_TRANSLATE_NOOP("ConfigDescription", "shuffle off")},
+        {kContext,
+         "%1x%2x%3",
+         {std::to_string(c.inChannels), std::to_string(c.inputHeight),
+          std::to_string(c.inputWidth)}},
+        {kContext,
+         SHUFFLESCOPE_TRANSLATE_NOOP("ConfigDescription", "%1 classes"),
+         {std::to_string(c.classes)}},
+        {kContext, c.stem == StemKind::Paper
+                       ? SHUFFLESCOPE_TRANSLATE_NOOP("ConfigDescription", "paper stem")
+                       : SHUFFLESCOPE_TRANSLATE_NOOP("ConfigDescription", "small-input stem")}};
+    if (c.groupFirstPointwise)
+        parts.push_back(
+            {kContext, SHUFFLESCOPE_TRANSLATE_NOOP("ConfigDescription",
+                                                   "grouped first 1x1 (seed's Keras variant)")});
+    // Separated by ", " (a sentence of its own, so a language can use its own comma).
+    std::vector<Sentence> sentences;
+    for (Sentence& part : parts) {
+        if (!sentences.empty())
+            sentences.push_back({kContext, SHUFFLESCOPE_TRANSLATE_NOOP("ConfigDescription", ", ")});
+        sentences.push_back(std::move(part));
+    }
+    return sentences;
+}
+
 std::string describe(const ModelConfig& c) {
-    std::ostringstream out;
-    out << c.preset << ", g=" << c.groups << ", " << widthScaleName(c.widthScale) << ", shuffle "
-        << (c.shuffle ? "on" : "off") << ", " << c.inChannels << 'x' << c.inputHeight << 'x'
-        << c.inputWidth << ", " << c.classes << " classes, " << stemKindName(c.stem) << " stem";
-    if (c.groupFirstPointwise) out << ", grouped first 1x1 (seed's Keras variant)";
-    return out.str();
+    return englishText(describeSentences(c));
 }
 
 }  // namespace shufflescope

@@ -17,6 +17,9 @@
 #include <array>
 #include <cmath>
 #include <string>
+#include <vector>
+
+#include "shufflescope/base/sentence.h"
 
 namespace shufflescope {
 
@@ -26,8 +29,10 @@ struct ChannelWidths {
     int stem = 24;
     std::array<int, 3> stages{};  // output channels of Stages 2, 3, 4
     WidthSource source = WidthSource::PaperTable1;
-    // Why these widths (shown in summaries): e.g. why g = 5 needs a 25-channel stem. English; the
-    // desktop app builds the same sentence in the interface language from the fields here.
+    // Why these widths (shown in summaries): e.g. why g = 5 needs a 25-channel stem. The desktop
+    // app words noteSentences in the interface language (sentence.h); `note` is their English,
+    // as the CLI prints it.
+    std::vector<Sentence> noteSentences;
     std::string note;
     // WidthSource::Rule: the MACs these widths cost on the paper's 224x224 geometry (0 otherwise).
     long long paperGeometryMacs = 0;

@@ -6,8 +6,11 @@
 // with a message naming the field.
 
 #include <string>
+#include <vector>
+
 #include <string_view>
 #include <vector>
+#include "shufflescope/base/sentence.h"
 
 namespace shufflescope {
 
@@ -51,5 +54,7 @@ std::string widthScaleName(double scale);       // "0.5x"
 
 // One-line human description: "imagenet, g=3, 1x, shuffle on, 3x224x224, 1000 classes".
 std::string describe(const ModelConfig& config);
+// The same description as sentences (base/sentence.h), so the app words it in its language.
+std::vector<Sentence> describeSentences(const ModelConfig& config);
 
 }  // namespace shufflescope

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """ShuffleNet v1 in PyTorch: the reference the C++ engine is checked against.
 
-Follows /work/shared/spec/shufflenet-v1.md (the project's spec):
+Follows the project's model conventions (README, "Checkpoints"):
   * state_dict keys are exactly the checkpoint keys: stem.conv.weight, stem.bn.*,
     stages.{i}.{j}.{pw1,bn1,dw,bn2,pw2,bn3}.*, fc.weight, fc.bias;
   * channel shuffle in the PAPER convention: (N, g, n, H, W) -> (N, n, g, H, W) -> flatten,

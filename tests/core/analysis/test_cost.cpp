@@ -1,5 +1,5 @@
 // The paper's figures, reproduced exactly by the engine's cost accounting
-// (../shared/spec/shufflenet-v1.md: Table 1, parameter counts, the official width lists).
+// (the paper's Table 1 and complexities, arXiv:1707.01083; the official code's width lists).
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Errors by kind (see ../shared/style.md habit 6):
+// Errors by kind:
 //  - programmer errors are asserts;
 //  - bad user data (an image, a checkpoint, a command-line value, a .npy file) throws
 //    shufflescope::Error whose message names the file or field and what was expected.

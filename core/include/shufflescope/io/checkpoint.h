@@ -1,6 +1,6 @@
 #pragma once
 // Checkpoints: safetensors files holding a network's parameters under the PyTorch state-dict names
-// of ../shared/spec/shufflenet-v1.md, with the ModelConfig as JSON in __metadata__ under
+// listed in the README ("Checkpoints"), with the ModelConfig as JSON in __metadata__ under
 // "shufflescope.config". A PyTorch module with the same attribute names loads them with
 // load_state_dict; files PyTorch wrote (no metadata) load given the configuration.
 // "*.num_batches_tracked" and "optimizer.*" entries are accepted and ignored.

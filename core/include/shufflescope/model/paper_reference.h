@@ -1,6 +1,9 @@
 #pragma once
 // Figures the paper publishes, for showing next to the engine's own numbers (the engine never
-// uses these; the tests check it reproduces them). Source: ../shared/spec/shufflenet-v1.md.
+// uses these; the tests check it reproduces them). Sources: Zhang et al., "ShuffleNet: An
+// Extremely Efficient Convolutional Neural Network for Mobile Devices", CVPR 2018
+// (arXiv:1707.01083), Table 1 and Tables 2-3; the official code (megvii-model/ShuffleNet-Series)
+// for the width lists at 0.5x, 1.5x and 2x.
 
 #include <optional>
 

@@ -1,6 +1,8 @@
 // Turning a user's file into the network's input tensor: decoding (stb_image), resizing (area
 // averaging / bilinear, written here so the maths is ours to test), and the per-preset
 // preprocessing described in image_input.h.
+// Sections: Constants · Header sniffing · Guarding known stb_image defects · Alpha compositing ·
+//   Resizing · Presets · Decoding · Preprocessing and loading
 
 #include "shufflescope/io/image_input.h"
 

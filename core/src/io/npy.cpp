@@ -6,6 +6,8 @@
 // The header is user data, so it is parsed by a small recursive-descent parser for the few
 // literal forms numpy writes (strings, True/False/None, integers, tuples, lists) rather than
 // trusted: every malformed or surprising header becomes an Error naming the file.
+// Sections: Constants and small helpers · Header dict parser · Header interpretation · Byte order ·
+//   readNpy · writeNpy
 
 #include "shufflescope/io/npy.h"
 

@@ -1,3 +1,5 @@
+// Sections: Half and bfloat16 · Dtypes · Reading · Writing
+
 #include "shufflescope/io/safetensors.h"
 
 #include <algorithm>

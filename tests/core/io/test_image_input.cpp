@@ -1,6 +1,9 @@
 // Image input: decoding (formats, alpha, hostile files), the resize kernels against naive
 // references, and the per-preset preprocessing. Test images are made at test time with
 // stb_image_write, or byte by byte where a file must be malformed or impossibly large.
+// Sections: Helpers · Naive references (loops only, written from the definitions) · Decoding ·
+//   Resizing (through the imagenet preset on gray images, so only the resize varies) · imagenet
+//   preset · fashion preset · Configuration checks and the bundled samples
 
 #include <catch2/catch.hpp>
 

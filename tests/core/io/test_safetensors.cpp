@@ -1,6 +1,7 @@
 // The safetensors reader and writer: every malformed-file rule of safetensors.h has a case that
 // must throw shufflescope::Error naming the key, truncated and corrupted files never crash, and
 // the half / bfloat16 conversions are checked bit by bit.
+// Sections: Reading valid files · Malformed files · Half and bfloat16 conversions · Writing
 
 #include <bit>
 #include <catch2/catch.hpp>

@@ -2,6 +2,7 @@
 // installed, batch construction against image_input's fashion preprocessing, augmentation bounds
 // and determinism, and the platform-independent epoch shuffle. IDX files are built byte by byte
 // here so each malformed case is explicit.
+// Sections: IDX file builders · Reading · Refusals · Batches · Deterministic randomness
 
 #include <zlib.h>
 #include <catch2/catch.hpp>

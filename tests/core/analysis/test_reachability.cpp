@@ -10,6 +10,7 @@
 #include "shufflescope/exec/capture_forward.h"
 #include "shufflescope/model/initialization.h"
 #include "support/tensor_compare.h"
+#include "support/tensor_values.h"
 
 using namespace shufflescope;
 

@@ -8,6 +8,7 @@
 #include "shufflescope/exec/fast_forward.h"
 #include "shufflescope/model/initialization.h"
 #include "support/tensor_compare.h"
+#include "support/tensor_values.h"
 
 using namespace shufflescope;
 using Catch::Matchers::Contains;

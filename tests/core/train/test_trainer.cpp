@@ -11,6 +11,7 @@
 #include "shufflescope/train/fashion_mnist.h"
 #include "shufflescope/train/trainer.h"
 #include "support/tensor_compare.h"
+#include "support/tensor_values.h"
 
 using namespace shufflescope;
 using namespace shufflescope::train;

@@ -19,6 +19,12 @@ shufflescope::Tensor randomTensor(std::vector<int64_t> shape, uint32_t seed, flo
     return t;
 }
 
+shufflescope::Tensor randomImages(const shufflescope::ModelConfig& config, int count, uint32_t seed,
+                                  float lo, float hi) {
+    return randomTensor({count, config.inChannels, config.inputHeight, config.inputWidth}, seed, lo,
+                        hi);
+}
+
 shufflescope::Tensor tensorOf(const std::vector<float>& values, std::vector<int64_t> shape) {
     shufflescope::Tensor t(std::move(shape));
     std::copy(values.begin(), values.end(), t.data());

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "shufflescope/base/tensor.h"
+#include "shufflescope/model/config.h"
 
 namespace testing_support {
 
@@ -20,6 +21,10 @@ std::vector<float> randomValues(std::size_t count, uint32_t seed, float lo = -1.
 // A Tensor of `shape` holding randomValues(its size, seed, lo, hi) in order.
 shufflescope::Tensor randomTensor(std::vector<int64_t> shape, uint32_t seed, float lo = -1.0f,
                                   float hi = 1.0f);
+
+// `count` random images of the configuration's input shape, [count, C, H, W].
+shufflescope::Tensor randomImages(const shufflescope::ModelConfig& config, int count, uint32_t seed,
+                                  float lo = -1.0f, float hi = 1.0f);
 
 // A Tensor of `shape` holding `values` in order (values.size() must be the shape's size).
 shufflescope::Tensor tensorOf(const std::vector<float>& values, std::vector<int64_t> shape);

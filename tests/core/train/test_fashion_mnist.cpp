@@ -134,7 +134,7 @@ TEST_CASE("IDX data sets read the same from plain and gzip files", "[dataset]") 
     }
 }
 
-TEST_CASE("IDX reading accepts other consistent image sizes; loadFashionMnist wants 28x28",
+TEST_CASE("IDX reading accepts other consistent image sizes, but loadFashionMnist wants 28x28",
           "[dataset]") {
     TempDir dir("shufflescope-idx-test");
     const std::vector<uint8_t> pixels = patternPixels(2, 5, 3);

@@ -96,7 +96,7 @@ void doubleClick(QWidget& w, QPointF at) {
 
 }  // namespace
 
-TEST_CASE("canvas: every channel of the step is a tile inside the widget; none while computing",
+TEST_CASE("canvas: every channel of the step is a tile inside the widget, none while computing",
           "[canvas]") {
     ShownCanvas shown;
     FeatureMapCanvas& canvas = shown.canvas;
@@ -187,7 +187,7 @@ TEST_CASE("canvas: hover and click find the tile under the pointer", "[canvas]")
     REQUIRE(clicked.last().at(0).toInt() == -1);
 }
 
-TEST_CASE("canvas: the wheel zooms around the pointer; double-click resets", "[canvas]") {
+TEST_CASE("canvas: the wheel zooms around the pointer, double-click resets", "[canvas]") {
     ShownCanvas shown;
     FeatureMapCanvas& canvas = shown.canvas;
     canvas.setSnapshot(g3(), stepOf(g3(), "stages.2.3.relu"));
@@ -526,7 +526,7 @@ TEST_CASE("canvas: group frames are at least 3 px thick, and large tiles carry t
     }
 }
 
-TEST_CASE("canvas: a click enlarges a tile over most of the canvas; Esc or a click closes it",
+TEST_CASE("canvas: a click enlarges a tile over most of the canvas, Esc or a click closes it",
           "[canvas]") {
     ShownCanvas shown;
     FeatureMapCanvas& canvas = shown.canvas;

@@ -204,7 +204,7 @@ TEST_CASE("every view renders, and the shuffle changes what the shuffle step sho
     }
 }
 
-TEST_CASE("an unreadable image in the window is a message; the picture stays", "[window]") {
+TEST_CASE("an unreadable image in the window is a message, the picture stays", "[window]") {
     Window w;
     w.use(fashionConfig(2));
     const SnapshotPtr before = w.session().snapshot();

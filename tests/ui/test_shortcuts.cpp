@@ -208,7 +208,7 @@ TEST_CASE("after clicking each view the app's keys still act", "[keys]") {
     CHECK(w.window.operationView()->isVisible());
 }
 
-TEST_CASE("in the Train tab the number fields keep the digits typed in them; elsewhere keys act",
+TEST_CASE("in the Train tab the number fields keep the digits typed in them, elsewhere keys act",
           "[keys]") {
     ActiveWindow w;
     w.session().setConfig(fashionConfig(3));

@@ -1,6 +1,7 @@
 #pragma once
 // Double-precision, loops-only forwards of every operator the network trains, for the
-// finite-difference gradient checks of the backward passes (tests/core/test_ops_backward.cpp).
+// finite-difference gradient checks of the backward passes (tests/core/ops/test_*_backward.cpp,
+// through tests/support/gradient_check.h).
 // In double, a central difference (L(x+h) - L(x-h))/2h of a scalar loss L = sum(r * f(x)) is
 // accurate to ~1e-9 here, so every mismatch it reports is the float backward's. Same definitions
 // and layouts as naive_ops.h (one image [C, H, W]), plus batch norm in training mode over a whole

@@ -34,11 +34,4 @@ Comparison compareClose(std::span<const float> actual, std::span<const float> ex
     return c;
 }
 
-std::vector<float> randomValues(std::size_t count, uint32_t seed, float lo, float hi) {
-    std::mt19937 engine(seed);
-    std::vector<float> v(count);
-    for (float& x : v) x = lo + (hi - lo) * float(engine() >> 8) * (1.0f / 16777216.0f);
-    return v;
-}
-
 }  // namespace testing_support

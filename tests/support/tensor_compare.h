@@ -4,11 +4,8 @@
 // that are all zeros). On failure the report names the first bad index, both values and the max
 // difference, so a failing sweep case says exactly where it went wrong.
 
-#include <cstdint>
-#include <random>
 #include <span>
 #include <string>
-#include <vector>
 
 namespace testing_support {
 
@@ -20,10 +17,6 @@ struct Comparison {
 
 Comparison compareClose(std::span<const float> actual, std::span<const float> expected,
                         double relative = 1e-4, double absolute = 1e-6);
-
-// Deterministic values in [lo, hi).
-std::vector<float> randomValues(std::size_t count, uint32_t seed, float lo = -1.0f,
-                                float hi = 1.0f);
 
 }  // namespace testing_support
 

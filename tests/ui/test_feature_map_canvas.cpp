@@ -17,19 +17,19 @@
 #include "shufflescope/io/image_input.h"
 #include "shufflescope/model/initialization.h"
 #include "style/palette.h"
+#include "support/model_configs.h"
 #include "text/number_format.h"
 #include "ui_test_support.h"
 
 using namespace shufflescope;
 using namespace shufflescope::ui;
+using testing_support::fashionConfig;
+using testing_support::imagenetConfig;
 
 namespace {
 
 SnapshotPtr imagenetSnapshot(int groups, bool shuffle) {
-    ModelConfig config = presetConfig("imagenet");
-    config.groups = groups;
-    config.shuffle = shuffle;
-    auto network = std::make_shared<const Network>(Network::build(config));
+    auto network = std::make_shared<const Network>(Network::build(imagenetConfig(groups, shuffle)));
     const Parameters parameters = randomParameters(*network, 1);
     auto snapshot = std::make_shared<Snapshot>();
     snapshot->network = network;
@@ -96,7 +96,7 @@ void doubleClick(QWidget& w, QPointF at) {
 
 }  // namespace
 
-TEST_CASE("canvas: every channel of the step is a tile inside the widget; none while computing",
+TEST_CASE("canvas: every channel of the step is a tile inside the widget, none while computing",
           "[canvas]") {
     ShownCanvas shown;
     FeatureMapCanvas& canvas = shown.canvas;
@@ -187,7 +187,7 @@ TEST_CASE("canvas: hover and click find the tile under the pointer", "[canvas]")
     REQUIRE(clicked.last().at(0).toInt() == -1);
 }
 
-TEST_CASE("canvas: the wheel zooms around the pointer; double-click resets", "[canvas]") {
+TEST_CASE("canvas: the wheel zooms around the pointer, double-click resets", "[canvas]") {
     ShownCanvas shown;
     FeatureMapCanvas& canvas = shown.canvas;
     canvas.setSnapshot(g3(), stepOf(g3(), "stages.2.3.relu"));
@@ -349,9 +349,7 @@ namespace {
 // A fashion network with the bundled, trained weights of its configuration, as the session
 // makes it: outputs, cost, softmax, the checkpoint's test accuracy.
 SnapshotPtr fashionSnapshot(int groups, bool shuffle, bool trained) {
-    ModelConfig config = presetConfig("fashion");
-    config.groups = groups;
-    config.shuffle = shuffle;
+    const ModelConfig config = fashionConfig(groups, shuffle);
     auto network = std::make_shared<const Network>(Network::build(config));
     const std::string weights = std::string(SHUFFLESCOPE_ASSETS_DIR "/models/fashion-g") +
                                 std::to_string(groups) + (shuffle ? "-shuffle" : "-noshuffle") +
@@ -528,7 +526,7 @@ TEST_CASE("canvas: group frames are at least 3 px thick, and large tiles carry t
     }
 }
 
-TEST_CASE("canvas: a click enlarges a tile over most of the canvas; Esc or a click closes it",
+TEST_CASE("canvas: a click enlarges a tile over most of the canvas, Esc or a click closes it",
           "[canvas]") {
     ShownCanvas shown;
     FeatureMapCanvas& canvas = shown.canvas;

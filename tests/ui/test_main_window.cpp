@@ -16,8 +16,10 @@
 #include "canvas/feature_map_canvas.h"
 #include "main_window.h"
 #include "session/assets.h"
+#include "shown_main_window.h"
 #include "shufflescope/io/safetensors.h"
 #include "style/palette.h"
+#include "support/model_configs.h"
 #include "text/number_format.h"
 #include "ui_test_support.h"
 #include "views/channel_flow_view.h"
@@ -28,24 +30,12 @@
 
 using namespace shufflescope;
 using namespace shufflescope::ui;
-using ui_testing::fashion;
+using testing_support::fashionConfig;
 using ui_testing::settle;
 
 namespace {
 
-struct Window {
-    MainWindow window{false};
-    Window() {
-        window.resize(1400, 900);
-        window.setAnimationsEnabled(false);
-        window.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&window, ui_testing::kExposeTimeoutMs));
-    }
-    Session& session() { return window.session(); }
-    void idle() {
-        REQUIRE(session().waitUntilIdle(60000));
-        REQUIRE(session().snapshot());
-    }
+struct Window : ui_testing::ShownMainWindow {
     void use(const ModelConfig& c) {
         session().setConfig(c);
         idle();
@@ -73,7 +63,7 @@ TEST_CASE("the cost panel shows the core's numbers for the selected step and the
     Window w;
     for (int g : {1, 3, 8}) {
         CAPTURE(g);
-        w.use(fashion(g));
+        w.use(fashionConfig(g));
         REQUIRE(w.session().selectStepByName(QStringLiteral("stages.1.2.pw2")));
         const SnapshotPtr s = w.session().snapshot();
         const int step = w.session().selectedStep();
@@ -105,8 +95,8 @@ TEST_CASE(
     Window w;
     for (const bool shuffle : {true, false}) {
         CAPTURE(shuffle);
-        w.use(fashion(3, shuffle));
-        const std::optional<QString> bundled = bundledCheckpointFor(fashion(3, shuffle));
+        w.use(fashionConfig(3, shuffle));
+        const std::optional<QString> bundled = bundledCheckpointFor(fashionConfig(3, shuffle));
         REQUIRE(bundled);
         const auto metadata =
             readSafetensors(bundled->toStdString(), [](std::string_view) { return true; }).metadata;
@@ -180,7 +170,7 @@ TEST_CASE(
 
 TEST_CASE("every view renders, and the shuffle changes what the shuffle step shows", "[window]") {
     Window w;
-    w.use(fashion(3, true));
+    w.use(fashionConfig(3, true));
     REQUIRE(w.session().selectStepByName(QStringLiteral("stages.1.1.shuffle")));
     w.session().selectChannel(5);
     settle(300);
@@ -201,7 +191,7 @@ TEST_CASE("every view renders, and the shuffle changes what the shuffle step sho
         CAPTURE(v.name);
         CHECK(ui_testing::distinctColours(on[v.name]) > 8);
     }
-    w.use(fashion(3, false));
+    w.use(fashionConfig(3, false));
     for (const Shot& v : views) {
         if (std::string(v.name) == "flow")
             w.window.showView(QStringLiteral("flow"));
@@ -214,9 +204,9 @@ TEST_CASE("every view renders, and the shuffle changes what the shuffle step sho
     }
 }
 
-TEST_CASE("an unreadable image in the window is a message; the picture stays", "[window]") {
+TEST_CASE("an unreadable image in the window is a message, the picture stays", "[window]") {
     Window w;
-    w.use(fashion(2));
+    w.use(fashionConfig(2));
     const SnapshotPtr before = w.session().snapshot();
     w.session().openInput(QStringLiteral(SHUFFLESCOPE_ASSETS_DIR "/samples/no-such-image.png"));
     w.idle();
@@ -248,7 +238,7 @@ TEST_CASE(
     REQUIRE(dockContent);
     for (int g = 1; g <= 8; ++g) {
         CAPTURE(g);
-        window.session().setConfig(fashion(g));
+        window.session().setConfig(fashionConfig(g));
         REQUIRE(window.session().waitUntilIdle(60000));
         // Layout settles in steps (the dock widens, text re-wraps): wait for it, within reason.
         const auto squeezed = [&] {
@@ -323,7 +313,7 @@ TEST_CASE("pw2 looks different with the shuffle on and off", "[window]") {
     w.window.setSidePanelsVisible(false);  // the checkpoint's name must not move the view
     std::map<bool, QImage> shots;
     for (const bool shuffle : {true, false}) {
-        w.use(fashion(8, shuffle));
+        w.use(fashionConfig(8, shuffle));
         REQUIRE(w.session().selectStepByName(QStringLiteral("stages.1.1.pw2")));
         shots[shuffle] = grabOf(w.window.operationView());
     }
@@ -336,7 +326,7 @@ TEST_CASE("the add view colours its input by this unit's groups, with no shortcu
           "[window]") {
     Window w;
     w.window.showView(QStringLiteral("operation"));
-    w.use(fashion(3));
+    w.use(fashionConfig(3));
     // Stage 3's second unit: its input is the stride-2 unit's concat, a third of it shortcut.
     REQUIRE(w.session().selectStepByName(QStringLiteral("stages.1.1.add")));
     const QImage shot = grabOf(w.window.operationView());
@@ -350,7 +340,7 @@ TEST_CASE("the add view colours its input by this unit's groups, with no shortcu
 // --compare G goes through the toolbar's B box, so the box shows what was chosen.
 TEST_CASE("choosing configuration B shows in the B box, and compare compares with it", "[window]") {
     Window w;
-    w.use(fashion(3));
+    w.use(fashionConfig(3));
     w.window.setComparisonChoice(5);
     w.idle();
     auto* box = w.window.findChild<QComboBox*>();

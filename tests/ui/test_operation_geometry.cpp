@@ -26,6 +26,7 @@
 #include "shufflescope/model/initialization.h"
 #include "shufflescope/model/network.h"
 #include "shufflescope/ops/channel_shuffle.h"
+#include "support/model_configs.h"
 #include "ui_test_support.h"
 #include "views/channel_flow_view.h"
 #include "views/operation/operation_geometry.h"
@@ -34,6 +35,8 @@
 using namespace shufflescope;
 using namespace shufflescope::ui;
 using namespace shufflescope::ui::geometry;
+using testing_support::fashionConfig;
+using testing_support::imagenetConfig;
 
 namespace {
 
@@ -45,13 +48,6 @@ const std::vector<std::pair<int, int>> kShuffleShapes = {
 
 bool near(QPointF a, QPointF b) {
     return std::abs(a.x() - b.x()) < 1e-6 && std::abs(a.y() - b.y()) < 1e-6;
-}
-
-Network networkWith(int groups, bool shuffle, const char* preset = "imagenet") {
-    ModelConfig config = presetConfig(preset);
-    config.groups = groups;
-    config.shuffle = shuffle;
-    return Network::build(config);
 }
 
 int stepIndex(const Network& network, const char* name) {
@@ -212,7 +208,7 @@ TEST_CASE(
     "weights",
     "[operation]") {
     for (int groups : {1, 2, 3, 4, 8}) {
-        const Network network = networkWith(groups, true);
+        const Network network = Network::build(imagenetConfig(groups, true));
         for (int s = 0; s < network.stepCount(); ++s) {
             const Step& step = network.step(s);
             if (step.kind != StepKind::PointwiseConv) continue;
@@ -312,7 +308,7 @@ TEST_CASE("bars: a value's length, nothing for values at or below zero", "[opera
 
 TEST_CASE("channel flow columns: previous unit's input, both units' steps, the traced step last",
           "[operation]") {
-    const Network network = networkWith(3, true);
+    const Network network = Network::build(imagenetConfig(3, true));
     const int traced = stepIndex(network, "stages.1.3.relu");
     const std::vector<int> columns = channelFlowColumns(network, traced);
     std::vector<std::string> names;
@@ -345,7 +341,7 @@ TEST_CASE("boundary effect: shuffle off keeps one group of 3, shuffle on reaches
           "[operation]") {
     for (bool shuffle : {false, true}) {
         CAPTURE(shuffle);
-        const Network network = networkWith(3, shuffle);
+        const Network network = Network::build(imagenetConfig(3, shuffle));
         const int traced = stepIndex(network, "stages.1.3.relu");
         const ChannelReach reach = traceChannelReach(network, traced, 37);
         const ReachSummary summary =
@@ -362,7 +358,7 @@ TEST_CASE("boundary effect: shuffle off keeps one group of 3, shuffle on reaches
 }
 
 TEST_CASE("boundary effect at g = 8: one group of 8 without the shuffle", "[operation]") {
-    const Network network = networkWith(8, false);
+    const Network network = Network::build(imagenetConfig(8, false));
     const int traced = stepIndex(network, "stages.2.2.relu");
     const ChannelReach reach = traceChannelReach(network, traced, 500);
     const ReachSummary summary =
@@ -377,9 +373,7 @@ TEST_CASE("boundary effect at g = 8: one group of 8 without the shuffle", "[oper
 namespace {
 
 ui::SnapshotPtr fashionSnapshot(int groups, bool shuffle) {
-    ModelConfig config = presetConfig("fashion");
-    config.groups = groups;
-    config.shuffle = shuffle;
+    const ModelConfig config = fashionConfig(groups, shuffle);
     auto snapshot = std::make_shared<ui::Snapshot>();
     snapshot->network = std::make_shared<const Network>(Network::build(config));
     const Tensor input = loadInput(SHUFFLESCOPE_ASSETS_DIR "/samples/fashion-bag.png", config);

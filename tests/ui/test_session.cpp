@@ -15,21 +15,15 @@
 #include "shufflescope/analysis/cost.h"
 #include "shufflescope/io/checkpoint.h"
 #include "shufflescope/model/initialization.h"
+#include "support/model_configs.h"
 #include "ui_test_support.h"
 
 using namespace shufflescope;
 using namespace shufflescope::ui;
+using testing_support::fashionConfig;
 using ui_testing::waitFor;
 
 namespace {
-
-// A small, fast configuration so tests toggle quickly.
-ModelConfig fastConfig(int groups = 3, bool shuffle = true) {
-    ModelConfig c = presetConfig("fashion");
-    c.groups = groups;
-    c.shuffle = shuffle;
-    return c;
-}
 
 // Writes `bytes` to `name` in `dir` and returns its path.
 QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
@@ -66,10 +60,10 @@ TEST_CASE("toggling g and the shuffle loads the bundled checkpoint of exactly th
     for (int g = 1; g <= kMaxGroups; ++g)
         for (bool shuffle : {true, false}) {
             CAPTURE(g, shuffle);
-            session.setConfig(fastConfig(g, shuffle));
+            session.setConfig(fashionConfig(g, shuffle));
             REQUIRE(settled(session));
             const SnapshotPtr s = session.snapshot();
-            REQUIRE(s->config() == fastConfig(g, shuffle));
+            REQUIRE(s->config() == fashionConfig(g, shuffle));
             const auto bundled = bundledCheckpointFor(s->config());
             CHECK(s->trained == bundled.has_value());  // no checkpoint: badged untrained
             if (bundled) CHECK(s->weightsDescription.contains(QFileInfo(*bundled).fileName()));
@@ -79,7 +73,7 @@ TEST_CASE("toggling g and the shuffle loads the bundled checkpoint of exactly th
 TEST_CASE("stepping visits every step in order and the selection survives a change of g",
           "[session]") {
     Session session;
-    session.setConfig(fastConfig(3));
+    session.setConfig(fashionConfig(3));
     REQUIRE(settled(session));
     const int steps = session.snapshot()->network->stepCount();
     session.selectStep(0);
@@ -103,7 +97,7 @@ TEST_CASE("stepping visits every step in order and the selection survives a chan
 
 TEST_CASE("toggling g and the shuffle 100 times quickly never shows a stale result", "[session]") {
     Session session;
-    session.setConfig(fastConfig(1));
+    session.setConfig(fashionConfig(1));
     REQUIRE(settled(session));
     // Every snapshot the views are told about must match the request at that moment, and the
     // last one must match the last request.
@@ -128,7 +122,7 @@ TEST_CASE("toggling g and the shuffle 100 times quickly never shows a stale resu
 
 TEST_CASE("an unreadable image reports a message and keeps the previous state", "[session]") {
     Session session;
-    session.setConfig(fastConfig(2));
+    session.setConfig(fashionConfig(2));
     REQUIRE(settled(session));
     const SnapshotPtr before = session.snapshot();
     QTemporaryDir dir;
@@ -167,15 +161,15 @@ TEST_CASE(
     // As at start-up: the first request is still running when the command line's configuration
     // (g = 8, shuffle off) and its bad image arrive.
     Session session;
-    session.setConfig(fastConfig(8, false));
+    session.setConfig(fashionConfig(8, false));
     QSignalSpy failed(&session, &Session::failed);
     session.openInput(bad);
     REQUIRE(waitFor([&] { return session.snapshot() != nullptr; }, 60000));
     REQUIRE(session.waitUntilIdle(60000));
     CHECK(failed.count() == 1);
-    CHECK(session.snapshot()->config() == fastConfig(8, false));
-    CHECK(session.snapshot()->inputPath == defaultSampleFor(fastConfig(8, false)));
-    CHECK(session.config() == fastConfig(8, false));
+    CHECK(session.snapshot()->config() == fashionConfig(8, false));
+    CHECK(session.snapshot()->inputPath == defaultSampleFor(fashionConfig(8, false)));
+    CHECK(session.config() == fashionConfig(8, false));
     CHECK(session.inputPath() == session.snapshot()->inputPath);
 }
 
@@ -188,7 +182,7 @@ TEST_CASE("a failed inference says which step failed: the weights, the image", "
                                       QByteArray(truncated, sizeof truncated - 1));
 
     InferenceRequest request;
-    request.config = fastConfig(3);
+    request.config = fashionConfig(3);
     request.inputPath = QStringLiteral(SHUFFLESCOPE_ASSETS_DIR "/samples/fashion-sneaker.png");
     request.weights = {corrupt};
     InferenceOutcome outcome = runInference(request, cache);
@@ -211,13 +205,13 @@ TEST_CASE("a failed inference says which step failed: the weights, the image", "
 
 TEST_CASE("a checkpoint that does not fit is refused and the previous state is kept", "[session]") {
     Session session;
-    session.setConfig(fastConfig(3));
+    session.setConfig(fashionConfig(3));
     REQUIRE(settled(session));
     const SnapshotPtr before = session.snapshot();
     QTemporaryDir dir;
 
     // A checkpoint whose tensors are of g = 8 but whose stored configuration says g = 3.
-    const Network g8 = Network::build(fastConfig(8));
+    const Network g8 = Network::build(fashionConfig(8));
     Parameters params = randomParameters(g8, 1);
     const std::string path = dir.filePath(QStringLiteral("wrong.safetensors")).toStdString();
     std::map<std::string, Tensor> tensors(params.begin(), params.end());
@@ -247,9 +241,9 @@ TEST_CASE("a checkpoint that does not fit is refused and the previous state is k
 
 TEST_CASE("A/B compare runs the second configuration on the same input", "[session]") {
     Session session;
-    session.setConfig(fastConfig(3));
+    session.setConfig(fashionConfig(3));
     REQUIRE(settled(session));
-    ModelConfig b = fastConfig(3, false);
+    ModelConfig b = fashionConfig(3, false);
     session.setComparison(b);
     REQUIRE(waitFor([&] { return session.comparisonSnapshot() != nullptr; }));
     CHECK(session.comparisonSnapshot()->config() == b);

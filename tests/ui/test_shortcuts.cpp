@@ -16,6 +16,8 @@
 
 #include "canvas/feature_map_canvas.h"
 #include "main_window.h"
+#include "shown_main_window.h"
+#include "support/model_configs.h"
 #include "training/train_panel.h"
 #include "ui_test_support.h"
 #include "views/channel_flow_view.h"
@@ -26,27 +28,17 @@
 
 using namespace shufflescope;
 using namespace shufflescope::ui;
-using ui_testing::fashion;
+using testing_support::fashionConfig;
 using ui_testing::settle;
 
 namespace {
 
 // A shown, active window: shortcuts, like a real keyboard's, go to the active window only.
-struct ActiveWindow {
-    MainWindow window{false};
+struct ActiveWindow : ui_testing::ShownMainWindow {
     ActiveWindow() {
-        window.resize(1400, 900);
-        window.setAnimationsEnabled(false);
-        window.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&window, ui_testing::kExposeTimeoutMs));
         window.activateWindow();
         REQUIRE(QTest::qWaitForWindowActive(&window, ui_testing::kExposeTimeoutMs));
         idle();
-    }
-    Session& session() { return window.session(); }
-    void idle() {
-        REQUIRE(session().waitUntilIdle(60000));
-        REQUIRE(session().snapshot());
     }
     const ModelConfig& shown() {
         idle();
@@ -72,7 +64,7 @@ void click(QWidget* widget, QPoint at) {
 TEST_CASE("at start-up the focused widget passes 1-8, S, arrows, Page Up/Down, Home/End to the app",
           "[keys]") {
     ActiveWindow w;
-    w.session().setConfig(fashion(3));
+    w.session().setConfig(fashionConfig(3));
     w.idle();
     REQUIRE(QApplication::focusWidget());
     CHECK(QApplication::focusWidget()->window() == &w.window);
@@ -105,7 +97,7 @@ TEST_CASE(
     "no expanding)",
     "[keys]") {
     ActiveWindow w;
-    w.session().setConfig(fashion(3, true));
+    w.session().setConfig(fashionConfig(3, true));
     w.idle();
     TimelineView* tree = w.window.timeline();
     REQUIRE(w.session().selectStepByName(QStringLiteral("stages.1.1.shuffle")));
@@ -155,7 +147,7 @@ TEST_CASE("walking the network keeps only the current unit open in the step tree
 
 TEST_CASE("the app's keys work after a menu closes", "[keys]") {
     ActiveWindow w;
-    w.session().setConfig(fashion(3));
+    w.session().setConfig(fashionConfig(3));
     w.idle();
     QMenuBar* bar = w.window.menuBar();
     QAction* modelMenu = nullptr;
@@ -177,7 +169,7 @@ TEST_CASE("the app's keys work after a menu closes", "[keys]") {
 
 TEST_CASE("after clicking each view the app's keys still act", "[keys]") {
     ActiveWindow w;
-    w.session().setConfig(fashion(3));
+    w.session().setConfig(fashionConfig(3));
     w.idle();
     REQUIRE(w.session().selectStepByName(QStringLiteral("stages.1.1.pw1")));
     struct Target {
@@ -216,10 +208,10 @@ TEST_CASE("after clicking each view the app's keys still act", "[keys]") {
     CHECK(w.window.operationView()->isVisible());
 }
 
-TEST_CASE("in the Train tab the number fields keep the digits typed in them; elsewhere keys act",
+TEST_CASE("in the Train tab the number fields keep the digits typed in them, elsewhere keys act",
           "[keys]") {
     ActiveWindow w;
-    w.session().setConfig(fashion(3));
+    w.session().setConfig(fashionConfig(3));
     w.idle();
     press(Qt::Key_T);
     settle(100);
@@ -288,7 +280,7 @@ TEST_CASE("H hides and shows the side panels, so the operation view takes the sc
 
 TEST_CASE("the app's keys work again as soon as the F1 sheet closes", "[keys]") {
     ActiveWindow w;
-    w.session().setConfig(fashion(3));
+    w.session().setConfig(fashionConfig(3));
     w.idle();
     press(Qt::Key_F1);
     QDialog* sheet = nullptr;
@@ -307,7 +299,7 @@ TEST_CASE("the app's keys work again as soon as the F1 sheet closes", "[keys]") 
 TEST_CASE("with the focus on the canvas: Esc closes the enlarged map, G, + and 0, and , . page A/B",
           "[keys]") {
     ActiveWindow w;
-    w.session().setConfig(fashion(3));
+    w.session().setConfig(fashionConfig(3));
     w.idle();
     REQUIRE(w.session().selectStepByName(QStringLiteral("stages.2.3.relu")));
     FeatureMapCanvas* canvas = w.window.canvas();

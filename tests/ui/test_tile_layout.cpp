@@ -162,7 +162,7 @@ TEST_CASE("grid layout: nothing to lay out gives an empty layout that hits nothi
 // [SECTION] Hit testing
 
 TEST_CASE(
-    "hit test: a tile's centre is that tile at any zoom and pan; gaps and the empty end "
+    "hit test: a tile's centre is that tile at any zoom and pan, gaps and the empty end "
     "of the last row are nothing",
     "[canvas]") {
     const Rect viewport{17, 40, 1246, 735};

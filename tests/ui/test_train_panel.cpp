@@ -26,7 +26,7 @@ using ui_testing::waitFor;
 
 namespace {
 
-// The [train] tag's CTest timeout (tests/ui/CMakeLists.txt) covers the sum of these waits.
+// Each [train] case's CTest timeout (tests/ui/CMakeLists.txt) covers the sum of its waits.
 constexpr int kRunTimeoutMs = 150000;
 
 bool dataInstalled() {

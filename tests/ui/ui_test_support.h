@@ -8,8 +8,6 @@
 #include <QThread>
 #include <functional>
 
-#include "shufflescope/model/config.h"
-
 namespace ui_testing {
 
 // Processes events until `done` or the timeout; returns done().
@@ -46,14 +44,6 @@ inline double differingFraction(const QImage& a, const QImage& b) {
     for (int y = 0; y < a.height(); y += 2)
         for (int x = 0; x < a.width(); x += 2, ++total) differ += a.pixel(x, y) != b.pixel(x, y);
     return total ? double(differ) / double(total) : 0.0;
-}
-
-// The Fashion-MNIST preset at g groups, shuffle on or off (its bundled checkpoint loads).
-inline shufflescope::ModelConfig fashion(int g, bool shuffle = true) {
-    shufflescope::ModelConfig c = shufflescope::presetConfig("fashion");
-    c.groups = g;
-    c.shuffle = shuffle;
-    return c;
 }
 
 }  // namespace ui_testing

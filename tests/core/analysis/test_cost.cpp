@@ -6,15 +6,16 @@
 #include "shufflescope/analysis/cost.h"
 #include "shufflescope/model/network.h"
 #include "shufflescope/model/paper_reference.h"
+#include "support/model_configs.h"
 
 #include <cmath>
 
 using namespace shufflescope;
+using testing_support::imagenetConfig;
 
 namespace {
 CostReport paperCost(int groups, double scale) {
-    ModelConfig c = presetConfig("imagenet");
-    c.groups = groups;
+    ModelConfig c = imagenetConfig(groups);
     c.widthScale = scale;
     return computeCost(Network::build(c));
 }

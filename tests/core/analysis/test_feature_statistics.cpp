@@ -9,25 +9,18 @@
 
 #include "shufflescope/analysis/colormap.h"
 #include "shufflescope/analysis/feature_statistics.h"
+#include "support/feature_maps.h"
+#include "support/tensor_values.h"
 
 using namespace shufflescope;
 
-namespace {
-
-// A [C, H, W] map owning its values.
-struct Map {
-    int channels, height, width;
-    std::vector<float> values;
-    ConstFeatureMap view() const { return {values.data(), channels, height, width}; }
-};
-
-constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
-
-}  // namespace
+using testing_support::kNaN;
+using testing_support::mapOf;
 
 TEST_CASE("channel statistics: min, max and mean per channel and overall", "[statistics]") {
-    const Map map{3, 2, 2, {1, 2, 3, 6, /* */ -4, -4, -4, -4, /* */ 0, 10, 0, 10}};
-    const std::vector<ChannelStatistics> stats = channelStatistics(map.view());
+    const std::vector<float> mapValues = {1, 2, 3, 6, /* */ -4, -4, -4, -4, /* */ 0, 10, 0, 10};
+    const ConstFeatureMap map = mapOf(mapValues, 3, 2, 2);
+    const std::vector<ChannelStatistics> stats = channelStatistics(map);
     REQUIRE(stats.size() == 3);
     REQUIRE(stats[0].min == 1);
     REQUIRE(stats[0].max == 6);
@@ -47,8 +40,9 @@ TEST_CASE("channel statistics: min, max and mean per channel and overall", "[sta
 }
 
 TEST_CASE("channel statistics: the share of exact zeros", "[statistics]") {
-    const Map map{2, 2, 2, {0, 0, 0, 5, /* */ -1, 2, 3, 4}};
-    const std::vector<ChannelStatistics> stats = channelStatistics(map.view());
+    const std::vector<float> mapValues = {0, 0, 0, 5, /* */ -1, 2, 3, 4};
+    const ConstFeatureMap map = mapOf(mapValues, 2, 2, 2);
+    const std::vector<ChannelStatistics> stats = channelStatistics(map);
     CHECK(stats[0].zeroFraction == Approx(0.75));
     CHECK(stats[1].zeroFraction == 0.0f);
     CHECK(overallStatistics(stats).zeroFraction == Approx(0.375));
@@ -72,8 +66,9 @@ TEST_CASE("value statistics: histogram counts everything, zeros, top-k order", "
 
 TEST_CASE("statistics skip NaNs and count them: a diverged map keeps a usable range",
           "[statistics]") {
-    const Map map{2, 2, 2, {kNaN, 1, 3, kNaN, /* */ kNaN, kNaN, kNaN, kNaN}};
-    const std::vector<ChannelStatistics> stats = channelStatistics(map.view());
+    const std::vector<float> mapValues = {kNaN, 1, 3, kNaN, /* */ kNaN, kNaN, kNaN, kNaN};
+    const ConstFeatureMap map = mapOf(mapValues, 2, 2, 2);
+    const std::vector<ChannelStatistics> stats = channelStatistics(map);
     CHECK(stats[0].min == 1);
     CHECK(stats[0].max == 3);
     CHECK(stats[0].mean == Approx(2));

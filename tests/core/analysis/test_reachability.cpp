@@ -9,18 +9,14 @@
 #include "shufflescope/analysis/reachability.h"
 #include "shufflescope/exec/capture_forward.h"
 #include "shufflescope/model/initialization.h"
-#include "support/tensor_compare.h"
+#include "support/model_configs.h"
+#include "support/tensor_values.h"
 
 using namespace shufflescope;
+using testing_support::fashionConfig;
+using testing_support::randomTensor;
 
 namespace {
-
-Network smallNetwork(int groups, bool shuffle) {
-    ModelConfig c = presetConfig("fashion");
-    c.groups = groups;
-    c.shuffle = shuffle;
-    return Network::build(c);
-}
 
 std::vector<int> range(int begin, int end) {
     std::vector<int> v(std::size_t(end - begin));
@@ -33,7 +29,7 @@ std::vector<int> range(int begin, int end) {
 TEST_CASE("shuffle off: a stride-1 unit's output channel reaches exactly its own input group",
           "[reachability]") {
     for (int g = 2; g <= 8; ++g) {
-        const Network net = smallNetwork(g, false);
+        const Network net = Network::build(fashionConfig(g, false));
         const int unitIn = *net.findStep("stages.1.2.relu");  // input of unit stages.1.3
         const int unitOut = *net.findStep("stages.1.3.relu");
         const int channels = net.step(unitOut).out.channels;
@@ -51,7 +47,7 @@ TEST_CASE("shuffle on: a stride-1 unit's output channel reaches every input chan
           "[reachability]") {
     for (int g = 2; g <= 8; ++g) {
         CAPTURE(g);
-        const Network net = smallNetwork(g, true);
+        const Network net = Network::build(fashionConfig(g, true));
         const int unitIn = *net.findStep("stages.1.2.relu");
         const int unitOut = *net.findStep("stages.1.3.relu");
         REQUIRE(reachingChannels(net, unitOut, 0, unitIn) ==
@@ -60,7 +56,7 @@ TEST_CASE("shuffle on: a stride-1 unit's output channel reaches every input chan
 }
 
 TEST_CASE("g = 1: every channel reaches every channel", "[reachability]") {
-    const Network net = smallNetwork(1, false);
+    const Network net = Network::build(fashionConfig(1, false));
     const int unitIn = *net.findStep("stages.2.1.relu");
     const int unitOut = *net.findStep("stages.2.2.relu");
     REQUIRE(reachingChannels(net, unitOut, 5, unitIn).size() ==
@@ -69,7 +65,7 @@ TEST_CASE("g = 1: every channel reaches every channel", "[reachability]") {
 
 TEST_CASE("inside a unit: the shuffle sends channel j*g+i to group i's filters", "[reachability]") {
     const int g = 3;
-    const Network net = smallNetwork(g, true);
+    const Network net = Network::build(fashionConfig(g, true));
     const int pw1 = *net.findStep("stages.1.1.pw1");
     const int dw = *net.findStep("stages.1.1.dw");
     const int mid = net.step(dw).out.channels, n = mid / g;
@@ -91,11 +87,9 @@ TEST_CASE("reachability equals the channels a perturbation changes in a real for
           "[reachability]") {
     for (int g : {2, 3, 8})
         for (bool shuffle : {false, true}) {
-            const Network net = smallNetwork(g, shuffle);
+            const Network net = Network::build(fashionConfig(g, shuffle));
             const Parameters params = randomParameters(net, 11);
-            Tensor input({1, 1, 32, 32});
-            const auto values = testing_support::randomValues(std::size_t(input.size()), 12, -2, 2);
-            std::copy(values.begin(), values.end(), input.data());
+            const Tensor input = randomTensor({1, 1, 32, 32}, 12, -2, 2);
             const std::vector<Tensor> base = forwardCapture(net, params, input);
 
             // Perturb one channel of a unit's input; look at the unit's pre-ReLU add (a ReLU could

@@ -8,20 +8,11 @@
 #include "shufflescope/exec/fast_forward.h"
 #include "shufflescope/model/initialization.h"
 #include "support/tensor_compare.h"
+#include "support/tensor_values.h"
 
 using namespace shufflescope;
 using Catch::Matchers::Contains;
-
-namespace {
-
-Tensor randomInput(const ModelConfig& c, uint32_t seed, int batch = 1) {
-    Tensor t({batch, c.inChannels, c.inputHeight, c.inputWidth});
-    const auto values = testing_support::randomValues(std::size_t(t.size()), seed, -2, 2);
-    std::copy(values.begin(), values.end(), t.data());
-    return t;
-}
-
-}  // namespace
+using testing_support::randomImages;
 
 TEST_CASE("fast and capture paths agree on logits for every g, width and shuffle", "[forward]") {
     for (double s : supportedWidthScales())
@@ -36,7 +27,7 @@ TEST_CASE("fast and capture paths agree on logits for every g, width and shuffle
                 c.classes = 16;
                 const Network net = Network::build(c);
                 const Parameters params = randomParameters(net, 100 + uint64_t(g));
-                const Tensor input = randomInput(c, uint32_t(g));
+                const Tensor input = randomImages(c, 1, uint32_t(g), -2, 2);
                 const Tensor expected = logitsOf(net, forwardCapture(net, params, input));
                 FastForward fast(net, params);
                 std::vector<float> logits(static_cast<std::size_t>(c.classes));
@@ -52,7 +43,7 @@ TEST_CASE("fast path agrees with capture on both presets at full size", "[forwar
         CAPTURE(preset);
         const Network net = Network::build(presetConfig(preset));
         const Parameters params = randomParameters(net, 7);
-        const Tensor input = randomInput(net.config(), 8);
+        const Tensor input = randomImages(net.config(), 1, 8, -2, 2);
         const Tensor expected = logitsOf(net, forwardCapture(net, params, input));
         FastForward fast(net, params);
         std::vector<float> logits(std::size_t(net.config().classes));
@@ -70,7 +61,7 @@ TEST_CASE("capture records every step with its planned shape, softmax sums to on
     c.groups = 4;
     const Network net = Network::build(c);
     const Parameters params = randomParameters(net, 3);
-    const std::vector<Tensor> out = forwardCapture(net, params, randomInput(c, 4, 2));
+    const std::vector<Tensor> out = forwardCapture(net, params, randomImages(c, 2, 4, -2, 2));
     REQUIRE(int(out.size()) == net.stepCount());
     for (int i = 0; i < net.stepCount(); ++i) {
         const StepShape& s = net.step(i).out;
@@ -102,7 +93,7 @@ TEST_CASE("the shuffle step permutes when on and is the identity when off", "[fo
         c.shuffle = shuffle;
         const Network net = Network::build(c);
         const std::vector<Tensor> out =
-            forwardCapture(net, randomParameters(net, 5), randomInput(c, 6));
+            forwardCapture(net, randomParameters(net, 5), randomImages(c, 1, 6, -2, 2));
         const int step = *net.findStep("stages.1.2.shuffle");
         const Tensor& before = out[std::size_t(step - 1)];
         const Tensor& after = out[std::size_t(step)];

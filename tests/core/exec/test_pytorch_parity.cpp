@@ -5,7 +5,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <sstream>
@@ -14,6 +13,7 @@
 #include "shufflescope/exec/fast_forward.h"
 #include "shufflescope/io/config_json.h"
 #include "shufflescope/io/safetensors.h"
+#include "support/fixture_files.h"
 #include "support/tensor_compare.h"
 
 using namespace shufflescope;
@@ -27,11 +27,7 @@ constexpr const char* kRegenerate =
     "--cli build/app/shufflescope-cli";
 
 std::vector<std::filesystem::path> fixtureFiles() {
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(SHUFFLESCOPE_FIXTURES_DIR))
-        if (entry.path().extension() == ".safetensors") files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    return files;
+    return testing_support::safetensorsFilesIn(SHUFFLESCOPE_FIXTURES_DIR);
 }
 
 bool startsWith(const std::string& s, const std::string& prefix) {

@@ -6,7 +6,6 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -15,20 +14,21 @@
 #include "shufflescope/io/checkpoint.h"
 #include "shufflescope/io/config_json.h"
 #include "shufflescope/model/channel_widths.h"
+#include "support/byte_writers.h"
+#include "support/file_bytes.h"
+#include "support/model_configs.h"
 #include "support/temp_dir.h"
 
 using namespace shufflescope;
 using Catch::Contains;
 using Catch::StartsWith;
+using testing_support::fashionConfig;
+using testing_support::readBytes;
+using testing_support::safetensorsBytes;
 using testing_support::TempDir;
+using testing_support::writeBytes;
 
 namespace {
-
-ModelConfig smallConfig(int groups = 2) {
-    ModelConfig config = presetConfig("fashion");
-    config.groups = groups;
-    return config;
-}
 
 // Deterministic, distinct values per tensor; running variances stay positive.
 Parameters makeParameters(const Network& network, float seed = 0.0f) {
@@ -51,11 +51,6 @@ std::map<std::string, std::string> configMetadata(const ModelConfig& config) {
     return {{kConfigMetadataKey, configToJson(config).dump()}};
 }
 
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 // Puts a raw tensor (any dtype) in front of a serialised file's data, shifting the others, as a
 // writer that orders tensors by dtype size would. Add the widest dtypes last to keep alignment.
 std::string prependRawTensor(const std::string& file, const std::string& name,
@@ -71,13 +66,7 @@ std::string prependRawTensor(const std::string& file, const std::string& name,
     header[name] = {{"dtype", dtype}, {"shape", shape}, {"data_offsets", {0, data.size()}}};
     std::string text = header.dump();
     text.append((8 - text.size() % 8) % 8, ' ');
-    std::string out;
-    for (int i = 0; i < 8; ++i) out.push_back(char((uint64_t(text.size()) >> (8 * i)) & 0xFF));
-    return out + text + data + file.substr(8 + headerLength);
-}
-
-void writeFile(const std::string& path, const std::string& bytes) {
-    std::ofstream(path, std::ios::binary) << bytes;
+    return safetensorsBytes(text, data + file.substr(8 + headerLength), text.size());
 }
 
 // The first parameter (in canonical order) whose shape differs between two networks.
@@ -99,7 +88,7 @@ TEST_CASE("checkpoint: save then read returns configuration, parameters and meta
           "[checkpoint]") {
     TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
-    const Network network = Network::build(smallConfig());
+    const Network network = Network::build(fashionConfig(2));
     const Parameters parameters = makeParameters(network);
     saveCheckpoint(path, network, parameters, {{"epoch", "12"}});
 
@@ -122,7 +111,7 @@ TEST_CASE("checkpoint: save then read returns configuration, parameters and meta
 TEST_CASE("checkpoint: F16 and BF16 storage load widened to float", "[checkpoint]") {
     TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
-    const Network network = Network::build(smallConfig());
+    const Network network = Network::build(fashionConfig(2));
     const Parameters parameters = makeParameters(network, 1.0f);
     struct Case {
         StorageType storage;
@@ -149,7 +138,7 @@ TEST_CASE("checkpoint: a file without configuration (as PyTorch writes) loads gi
           "[checkpoint]") {
     TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("pytorch.safetensors");
-    const Network network = Network::build(smallConfig());
+    const Network network = Network::build(fashionConfig(2));
     writeSafetensors(path, makeParameters(network), {{"format", "pt"}});
     const Checkpoint checkpoint = readCheckpoint(path);
     CHECK_FALSE(checkpoint.config.has_value());
@@ -160,7 +149,7 @@ TEST_CASE("checkpoint: num_batches_tracked entries are ignored, whatever their d
           "[checkpoint]") {
     TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
-    const Network network = Network::build(smallConfig());
+    const Network network = Network::build(fashionConfig(2));
     const Parameters parameters = makeParameters(network);
 
     for (const bool withConfig : {true, false}) {
@@ -174,7 +163,7 @@ TEST_CASE("checkpoint: num_batches_tracked entries are ignored, whatever their d
         bytes = prependRawTensor(bytes, "stages.0.0.bn2.num_batches_tracked", "F32", {}, floatOne);
         bytes = prependRawTensor(bytes, "stem.bn.num_batches_tracked", "I64", {}, int64One);
         bytes = prependRawTensor(bytes, "stages.0.0.bn1.num_batches_tracked", "I64", {}, int64One);
-        writeFile(path, bytes);
+        writeBytes(path, bytes);
 
         const Checkpoint checkpoint = readCheckpoint(path);
         CHECK(checkpoint.parameters.size() == parameters.size());
@@ -190,12 +179,12 @@ TEST_CASE("checkpoint: num_batches_tracked entries are ignored, whatever their d
 TEST_CASE("checkpoint: a malformed num_batches_tracked entry is still refused", "[checkpoint]") {
     TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
-    const Network network = Network::build(smallConfig());
+    const Network network = Network::build(fashionConfig(2));
     std::string bytes = serializeSafetensors(makeParameters(network), {});
     // Claims 2 elements of I64 but holds 8 bytes.
     bytes = prependRawTensor(bytes, "stem.bn.num_batches_tracked", "I64", {2},
                              std::string("\x01\0\0\0\0\0\0\0", 8));
-    writeFile(path, bytes);
+    writeBytes(path, bytes);
     REQUIRE_THROWS_WITH(readCheckpoint(path), StartsWith(path + ": ") &&
                                                   Contains("stem.bn.num_batches_tracked") &&
                                                   Contains("needs 2 x 8 bytes"));
@@ -208,7 +197,7 @@ TEST_CASE("checkpoint: a malformed num_batches_tracked entry is still refused", 
 TEST_CASE("checkpoint: missing, extra and wrongly shaped keys are named", "[checkpoint]") {
     TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
-    const Network network = Network::build(smallConfig());
+    const Network network = Network::build(fashionConfig(2));
     const std::string described = describe(network.config());
     // REF stands for the description the tensors are checked against.
     struct Case {
@@ -264,7 +253,7 @@ TEST_CASE("checkpoint: missing, extra and wrongly shaped keys are named", "[chec
 TEST_CASE("checkpoint: several mismatches are counted after the first", "[checkpoint]") {
     TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
-    const Network network = Network::build(smallConfig());
+    const Network network = Network::build(fashionConfig(2));
     Parameters parameters = makeParameters(network);
     parameters.erase("fc.bias");
     parameters.erase("fc.weight");
@@ -278,17 +267,17 @@ TEST_CASE("checkpoint: a configuration that contradicts the tensors is reported 
           "[checkpoint]") {
     TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
-    const Network actual = Network::build(smallConfig(2));
+    const Network actual = Network::build(fashionConfig(2));
     struct Case {
         const char* what;
         ModelConfig claimed;
     };
-    ModelConfig wider = smallConfig(2);
+    ModelConfig wider = fashionConfig(2);
     wider.widthScale = 1.0;
-    ModelConfig moreClasses = smallConfig(2);
+    ModelConfig moreClasses = fashionConfig(2);
     moreClasses.classes = 12;
     const std::vector<Case> cases = {
-        {"groups", smallConfig(3)}, {"width", wider}, {"classes", moreClasses}};
+        {"groups", fashionConfig(3)}, {"width", wider}, {"classes", moreClasses}};
     for (const Case& c : cases) {
         INFO(c.what);
         const Network claimed = Network::build(c.claimed);
@@ -308,7 +297,7 @@ TEST_CASE("checkpoint: a configuration that contradicts the tensors is reported 
 TEST_CASE("checkpoint: a bad stored configuration names the file and the key", "[checkpoint]") {
     TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
-    const Network network = Network::build(smallConfig());
+    const Network network = Network::build(fashionConfig(2));
     nlohmann::json badGroups = configToJson(network.config());
     badGroups["groups"] = 99;
     nlohmann::json missingField = configToJson(network.config());
@@ -342,7 +331,7 @@ TEST_CASE("checkpoint: loading into a differently configured network names the f
           "[checkpoint]") {
     TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
-    const Network saved = Network::build(smallConfig(2));
+    const Network saved = Network::build(fashionConfig(2));
     saveCheckpoint(path, saved, makeParameters(saved));
 
     struct Case {
@@ -350,13 +339,13 @@ TEST_CASE("checkpoint: loading into a differently configured network names the f
         ModelConfig requested;
         std::vector<std::string> expected;
     };
-    ModelConfig noShuffle = smallConfig(2);
+    ModelConfig noShuffle = fashionConfig(2);
     noShuffle.shuffle = false;
-    ModelConfig several = smallConfig(8);
+    ModelConfig several = fashionConfig(8);
     several.widthScale = 1.0;
     several.classes = 7;
     const std::vector<Case> cases = {
-        {"groups", smallConfig(3), {"groups: file has 2, requested 3"}},
+        {"groups", fashionConfig(3), {"groups: file has 2, requested 3"}},
         {"shuffle only (same tensors)", noShuffle, {"shuffle: file has on, requested off"}},
         {"several fields",
          several,
@@ -380,7 +369,7 @@ TEST_CASE("checkpoint: loading into a differently configured network names the f
 TEST_CASE("checkpoint: saving refuses parameters that do not fit the network", "[checkpoint]") {
     TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
-    const Network network = Network::build(smallConfig());
+    const Network network = Network::build(fashionConfig(2));
     Parameters parameters = makeParameters(network);
     parameters.erase("stages.2.3.bn3.running_var");
     REQUIRE_THROWS_WITH(saveCheckpoint(path, network, parameters),
@@ -391,7 +380,7 @@ TEST_CASE("checkpoint: saving refuses parameters that do not fit the network", "
 TEST_CASE("checkpoint: saving a network with hand-picked widths is refused", "[checkpoint]") {
     TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
-    const ModelConfig config = smallConfig(2);
+    const ModelConfig config = fashionConfig(2);
     // The 1x widths for g = 2 are valid, but the 0.5x configuration would rebuild other ones.
     const Network network = Network::build(config, channelWidths(2, 1.0));
     REQUIRE_THROWS_WITH(saveCheckpoint(path, network, makeParameters(network)),
@@ -402,11 +391,11 @@ TEST_CASE("checkpoint: saving a network with hand-picked widths is refused", "[c
 TEST_CASE("checkpoint: saving replaces an existing file", "[checkpoint]") {
     TempDir dir("shufflescope-ckpt-test");
     const std::string path = dir.file("model.safetensors");
-    const Network two = Network::build(smallConfig(2));
-    const Network four = Network::build(smallConfig(4));
+    const Network two = Network::build(fashionConfig(2));
+    const Network four = Network::build(fashionConfig(4));
     saveCheckpoint(path, two, makeParameters(two));
-    const std::string first = readFile(path);
+    const std::string first = readBytes(path);
     saveCheckpoint(path, four, makeParameters(four));
-    CHECK(readFile(path) != first);
+    CHECK(readBytes(path) != first);
     CHECK(readCheckpoint(path).config->groups == 4);
 }

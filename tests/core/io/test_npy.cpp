@@ -4,13 +4,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <limits>
 #include <random>
 #include <string>
@@ -21,24 +17,22 @@
 #include "shufflescope/io/image_input.h"
 #include "shufflescope/io/npy.h"
 #include "shufflescope/model/config.h"
+#include "support/byte_writers.h"
+#include "support/error_message.h"
+#include "support/file_bytes.h"
+#include "support/model_configs.h"
 #include "support/temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace shufflescope;
+using testing_support::errorFrom;
+using testing_support::fashionInputConfig;
+using testing_support::littleEndianBytes;
+using testing_support::readBytes;
 using testing_support::TempDir;
+using testing_support::writeBytes;
 
 namespace {
-
-void writeBytes(const std::string& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    REQUIRE(out.good());
-}
-
-std::string readBytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 // An .npy file as numpy lays it out: magic, version, header length, the dict padded with spaces
 // to a multiple of 64 bytes and ending in '\n', then the data.
@@ -59,34 +53,10 @@ std::string f4Dict(const std::string& shape) {
     return "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }";
 }
 
-template <typename T>
-std::string littleEndianBytes(const std::vector<T>& values) {
-    std::string bytes;
-    for (T value : values) {
-        unsigned char raw[sizeof(T)];
-        std::memcpy(raw, &value, sizeof(T));
-        // The tests run on little-endian hosts; the assertion keeps that assumption visible.
-        static_assert(std::endian::native == std::endian::little);
-        bytes.append(reinterpret_cast<const char*>(raw), sizeof(T));
-    }
-    return bytes;
-}
-
 std::string floatData(std::size_t count) {
     std::vector<float> values(count);
     for (std::size_t i = 0; i < count; ++i) values[i] = 0.5f * static_cast<float>(i) - 1.0f;
     return littleEndianBytes(values);
-}
-
-// The Error message, or "" if `action` did not throw Error.
-template <typename Action>
-std::string errorFrom(Action&& action) {
-    try {
-        action();
-    } catch (const Error& error) {
-        return error.what();
-    }
-    return "";
 }
 
 }  // namespace
@@ -323,21 +293,9 @@ TEST_CASE("readNpy refuses a missing file with an Error naming it", "[npy]") {
 // loadInput with .npy files: exact numeric input checked against the model's input shape.
 // =================================================================================================
 
-namespace {
-ModelConfig fashionInput() {
-    ModelConfig config;
-    config.preset = "fashion";
-    config.inChannels = 1;
-    config.inputHeight = 32;
-    config.inputWidth = 32;
-    config.classes = 10;
-    return config;
-}
-}  // namespace
-
 TEST_CASE("loadInput reads (C,H,W) and (1,C,H,W) .npy files as [1,C,H,W]", "[npy]") {
     TempDir dir("shufflescope-npy-test");
-    const ModelConfig config = fashionInput();
+    const ModelConfig config = fashionInputConfig();
     for (const std::string& shape : {std::string("(1, 32, 32)"), std::string("(1, 1, 32, 32)")}) {
         CAPTURE(shape);
         // The extension is matched case-insensitively.
@@ -355,7 +313,7 @@ TEST_CASE("loadInput reads (C,H,W) and (1,C,H,W) .npy files as [1,C,H,W]", "[npy
 
 TEST_CASE("loadInput refuses .npy input whose shape differs from the model's", "[npy]") {
     TempDir dir("shufflescope-npy-test");
-    const ModelConfig config = fashionInput();
+    const ModelConfig config = fashionInputConfig();
     struct Case {
         std::string shape;
         std::size_t count;
@@ -377,7 +335,7 @@ TEST_CASE("loadInput refuses .npy input whose shape differs from the model's", "
 
 TEST_CASE("loadInput refuses non-finite .npy input", "[npy]") {
     TempDir dir("shufflescope-npy-test");
-    const ModelConfig config = fashionInput();
+    const ModelConfig config = fashionInputConfig();
     for (float bad :
          {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity()}) {
         std::vector<float> values(32 * 32, 0.25f);

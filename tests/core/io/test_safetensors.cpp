@@ -8,7 +8,6 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -17,29 +16,21 @@
 
 #include "shufflescope/base/error.h"
 #include "shufflescope/io/safetensors.h"
+#include "support/byte_writers.h"
+#include "support/file_bytes.h"
 #include "support/temp_dir.h"
 
 using namespace shufflescope;
 using Catch::Contains;
 using Catch::StartsWith;
+using testing_support::littleEndianBytes;
+using testing_support::safetensorsBytes;
 using testing_support::TempDir;
+using testing_support::writeBytes;
 
 namespace {
 
 const std::string kContext = "test.safetensors";
-
-// 8-byte little-endian length, header, data: a file laid out by hand.
-std::vector<std::byte> fileBytes(const std::string& header, const std::string& data,
-                                 uint64_t headerLength) {
-    std::vector<std::byte> bytes;
-    for (int i = 0; i < 8; ++i) bytes.push_back(std::byte((headerLength >> (8 * i)) & 0xFF));
-    for (char c : header) bytes.push_back(std::byte(c));
-    for (char c : data) bytes.push_back(std::byte(c));
-    return bytes;
-}
-std::vector<std::byte> fileBytes(const std::string& header, const std::string& data) {
-    return fileBytes(header, data, header.size());
-}
 
 std::vector<std::byte> toBytes(const std::string& s) {
     std::vector<std::byte> bytes(s.size());
@@ -47,17 +38,17 @@ std::vector<std::byte> toBytes(const std::string& s) {
     return bytes;
 }
 
-SafetensorsContent parse(const std::vector<std::byte>& bytes) {
-    return parseSafetensors(bytes, kContext);
+// 8-byte little-endian length, header, data: a file laid out by hand.
+std::vector<std::byte> fileBytes(const std::string& header, const std::string& data,
+                                 uint64_t headerLength) {
+    return toBytes(safetensorsBytes(header, data, headerLength));
+}
+std::vector<std::byte> fileBytes(const std::string& header, const std::string& data) {
+    return fileBytes(header, data, header.size());
 }
 
-std::string littleEndianFloats(std::initializer_list<float> values) {
-    std::string out;
-    for (float v : values) {
-        const auto bits = std::bit_cast<uint32_t>(v);
-        for (int i = 0; i < 4; ++i) out.push_back(char((bits >> (8 * i)) & 0xFF));
-    }
-    return out;
+SafetensorsContent parse(const std::vector<std::byte>& bytes) {
+    return parseSafetensors(bytes, kContext);
 }
 
 Tensor filled(std::vector<int64_t> shape, float seed) {
@@ -86,7 +77,8 @@ std::vector<std::byte> smallValidFile() {
 TEST_CASE("safetensors: a hand-written F32 file loads values and metadata", "[safetensors]") {
     const std::string header =
         R"({"__metadata__":{"k":"v"},"w":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}})";
-    const SafetensorsContent content = parse(fileBytes(header, littleEndianFloats({1.0f, -2.5f})));
+    const SafetensorsContent content =
+        parse(fileBytes(header, littleEndianBytes<float>({1.0f, -2.5f})));
     REQUIRE(content.tensors.size() == 1);
     const Tensor& w = content.tensors.at("w");
     REQUIRE(w.shape() == std::vector<int64_t>{2});
@@ -110,7 +102,7 @@ TEST_CASE("safetensors: F16 and BF16 tensors are widened to float", "[safetensor
 TEST_CASE("safetensors: scalars and empty tensors are valid", "[safetensors]") {
     const std::string header = R"({"empty":{"dtype":"F32","shape":[0,3],"data_offsets":[4,4]},)"
                                R"("s":{"dtype":"F32","shape":[],"data_offsets":[0,4]}})";
-    const SafetensorsContent content = parse(fileBytes(header, littleEndianFloats({7.0f})));
+    const SafetensorsContent content = parse(fileBytes(header, littleEndianBytes<float>({7.0f})));
     CHECK(content.tensors.at("s").shape().empty());
     CHECK(content.tensors.at("s")[0] == 7.0f);
     CHECK(content.tensors.at("empty").shape() == std::vector<int64_t>{0, 3});
@@ -563,7 +555,7 @@ TEST_CASE("safetensors: reading a missing file or a directory names the path", "
     REQUIRE_THROWS_WITH(readSafetensors(dir.file("")), Contains("is a directory"));
 
     const std::string garbage = dir.file("garbage.safetensors");
-    std::ofstream(garbage, std::ios::binary) << "not a safetensors file at all";
+    writeBytes(garbage, "not a safetensors file at all");
     REQUIRE_THROWS_WITH(readSafetensors(garbage),
                         StartsWith(garbage + ": ") && Contains("runs past the end of the file"));
 }

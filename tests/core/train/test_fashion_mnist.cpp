@@ -11,25 +11,30 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <random>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "reference/input_normalisation.h"
 #include "shufflescope/base/error.h"
 #include "shufflescope/base/tensor.h"
 #include "shufflescope/io/image_input.h"
 #include "shufflescope/model/config.h"
 #include "shufflescope/train/fashion_mnist.h"
+#include "support/byte_writers.h"
+#include "support/file_bytes.h"
 #include "support/temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace shufflescope;
 using namespace shufflescope::train;
+using naive::fashionNormalised;
+using testing_support::appendBigEndian32;
+using testing_support::readBytes;
 using testing_support::TempDir;
+using testing_support::writeBytes;
 
 namespace {
 
@@ -37,25 +42,21 @@ namespace {
 // [SECTION] IDX file builders
 // =================================================================================================
 
-void appendBigEndian(std::string& bytes, uint32_t value) {
-    for (int shift = 24; shift >= 0; shift -= 8) bytes.push_back(char((value >> shift) & 0xff));
-}
-
 std::string idxImages(uint32_t count, uint32_t rows, uint32_t columns,
                       const std::vector<uint8_t>& pixels, uint32_t magic = 0x00000803) {
     std::string bytes;
-    appendBigEndian(bytes, magic);
-    appendBigEndian(bytes, count);
-    appendBigEndian(bytes, rows);
-    appendBigEndian(bytes, columns);
+    appendBigEndian32(bytes, magic);
+    appendBigEndian32(bytes, count);
+    appendBigEndian32(bytes, rows);
+    appendBigEndian32(bytes, columns);
     bytes.append(pixels.begin(), pixels.end());
     return bytes;
 }
 
 std::string idxLabels(const std::vector<uint8_t>& labels, uint32_t magic = 0x00000801) {
     std::string bytes;
-    appendBigEndian(bytes, magic);
-    appendBigEndian(bytes, uint32_t(labels.size()));
+    appendBigEndian32(bytes, magic);
+    appendBigEndian32(bytes, uint32_t(labels.size()));
     bytes.append(labels.begin(), labels.end());
     return bytes;
 }
@@ -67,23 +68,12 @@ std::vector<uint8_t> patternPixels(int count, int rows, int columns) {
     return pixels;
 }
 
-void writeBytes(const std::string& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    REQUIRE(out.good());
-}
-
 void writeGzip(const std::string& path, const std::string& bytes) {
     gzFile file = gzopen(path.c_str(), "wb");
     REQUIRE(file != nullptr);
     REQUIRE(gzwrite(file, bytes.data(), static_cast<unsigned>(bytes.size())) ==
             static_cast<int>(bytes.size()));
     REQUIRE(gzclose(file) == Z_OK);
-}
-
-std::string readBytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 // The gzip form of `bytes`, as a string (for corrupting by hand).
@@ -105,10 +95,6 @@ void requireRefusal(Read read, const std::string& path, const std::string& phras
         CHECK(message.rfind(path + ": ", 0) == 0);
         CHECK(message.find(phrase) != std::string::npos);
     }
-}
-
-float fashionNormalised(int pixel) {
-    return static_cast<float>((double(pixel) / 255.0 - 0.2860) / 0.3530);
 }
 
 Dataset handMadeDataset(int count, int rows = 28, int columns = 28) {
@@ -149,7 +135,7 @@ TEST_CASE("IDX data sets read the same from plain and gzip files", "[dataset]") 
     }
 }
 
-TEST_CASE("IDX reading accepts other consistent image sizes; loadFashionMnist wants 28x28",
+TEST_CASE("IDX reading accepts other consistent image sizes, but loadFashionMnist wants 28x28",
           "[dataset]") {
     TempDir dir("shufflescope-idx-test");
     const std::vector<uint8_t> pixels = patternPixels(2, 5, 3);

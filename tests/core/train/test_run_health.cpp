@@ -27,7 +27,7 @@ RunOutcome learned() {
 }  // namespace
 
 TEST_CASE(
-    "run health: the loss watch smooths like the Train panel's curve; its start is the first 10 "
+    "run health: the loss watch smooths like the Train panel's curve, its start is the first 10 "
     "batches' mean and its peak the curve's highest after them",
     "[training]") {
     LossWatch watch;

@@ -10,26 +10,21 @@
 #include "shufflescope/model/initialization.h"
 #include "shufflescope/train/fashion_mnist.h"
 #include "shufflescope/train/trainer.h"
+#include "support/model_configs.h"
 #include "support/tensor_compare.h"
+#include "support/tensor_values.h"
 
 using namespace shufflescope;
 using namespace shufflescope::train;
+using testing_support::fashionConfig;
+using testing_support::randomImages;
 
 namespace {
 
 ModelConfig tinyConfig(int groups, bool shuffle) {
-    ModelConfig c = presetConfig("fashion");
-    c.groups = groups;
-    c.shuffle = shuffle;
+    ModelConfig c = fashionConfig(groups, shuffle);
     c.inputHeight = c.inputWidth = 16;  // Stages 2-4 at 8x8, 4x4, 2x2: fast, BN well conditioned
     return c;
-}
-
-Tensor randomBatch(const ModelConfig& c, int n, uint32_t seed) {
-    Tensor t({n, c.inChannels, c.inputHeight, c.inputWidth});
-    const auto v = testing_support::randomValues(std::size_t(t.size()), seed, -1.5f, 1.5f);
-    std::copy(v.begin(), v.end(), t.data());
-    return t;
 }
 
 }  // namespace
@@ -43,7 +38,7 @@ TEST_CASE("trainer: gradients of Stage 4 and the classifier match finite differe
         const ModelConfig config = tinyConfig(groups, shuffle);
         const Network net = Network::build(config);
         Trainer trainer(net, randomParameters(net, 5), SgdSettings{0.0f, 0.0f});
-        const Tensor batch = randomBatch(config, 8, 9);
+        const Tensor batch = randomImages(config, 8, 9, -1.5f, 1.5f);
         const std::vector<int> labels = {1, 7, 3, 3, 0, 9, 4, 2};
         trainer.computeGradients(batch, labels);
         const Parameters analytic = trainer.gradients();
@@ -90,7 +85,7 @@ TEST_CASE("trainer: SGD with momentum and weight decay follows PyTorch's rule", 
     const Network net = Network::build(config);
     const SgdSettings sgd{0.9f, 1e-3f};
     Trainer trainer(net, randomParameters(net, 3), sgd);
-    const Tensor batch = randomBatch(config, 3, 4);
+    const Tensor batch = randomImages(config, 3, 4, -1.5f, 1.5f);
     const std::vector<int> labels = {0, 5, 9};
     const std::string name = "stages.1.2.pw1.weight";
     std::vector<float> p(trainer.parameters().at(name).values().begin(),
@@ -121,7 +116,7 @@ TEST_CASE(
     const ModelConfig config = tinyConfig(3, true);
     const Network net = Network::build(config);
     const Parameters start = randomParameters(net, 3);
-    const Tensor batch = randomBatch(config, 4, 4);
+    const Tensor batch = randomImages(config, 4, 4, -1.5f, 1.5f);
     const std::vector<int> labels = {0, 5, 9, 2};
     const float lr = 0.1f, momentum = 0.9f, decay = 1e-2f;  // a decay large enough to notice
 
@@ -180,11 +175,11 @@ TEST_CASE("trainer: bad batches are refused with what was expected", "[trainer]"
     const ModelConfig config = tinyConfig(2, true);
     const Network net = Network::build(config);
     Trainer trainer(net, randomParameters(net, 3));
-    REQUIRE_THROWS_WITH(trainer.computeGradients(randomBatch(config, 1, 1), {0}),
+    REQUIRE_THROWS_WITH(trainer.computeGradients(randomImages(config, 1, 1, -1.5f, 1.5f), {0}),
                         Catch::Contains("N >= 2"));
-    REQUIRE_THROWS_WITH(trainer.computeGradients(randomBatch(config, 2, 1), {0}),
+    REQUIRE_THROWS_WITH(trainer.computeGradients(randomImages(config, 2, 1, -1.5f, 1.5f), {0}),
                         Catch::Contains("2 images but 1 labels"));
-    REQUIRE_THROWS_WITH(trainer.computeGradients(randomBatch(config, 2, 1), {0, 10}),
+    REQUIRE_THROWS_WITH(trainer.computeGradients(randomImages(config, 2, 1, -1.5f, 1.5f), {0, 10}),
                         Catch::Contains("label 10"));
 }
 

@@ -21,6 +21,7 @@
 #include "shufflescope/io/config_json.h"
 #include "shufflescope/io/safetensors.h"
 #include "shufflescope/train/trainer.h"
+#include "support/fixture_files.h"
 #include "support/tensor_compare.h"
 
 using namespace shufflescope;
@@ -67,12 +68,7 @@ TrainingFixture loadFixture(const std::filesystem::path& path) {
 }
 
 std::vector<std::filesystem::path> fixtureFiles() {
-    std::vector<std::filesystem::path> files;
-    for (const auto& e :
-         std::filesystem::directory_iterator(std::string(SHUFFLESCOPE_FIXTURES_DIR) + "/training"))
-        if (e.path().extension() == ".safetensors") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    return files;
+    return testing_support::safetensorsFilesIn(SHUFFLESCOPE_FIXTURES_DIR "/training");
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 """Benchmark (not a test): the engine's fast forward path against PyTorch on the same network,
 batch 1, same thread count.
 
-  /usr/bin/python3 tests/pytorch/bench_vs_pytorch.py --cli build/app/shufflescope-cli \
+  /usr/bin/python3 bench/bench_vs_pytorch.py --cli build/app/shufflescope-cli \
       [--threads 2] [--repeats 5] [--iters 50] [--groups 3] [--scale 1] [--json]
 
 Engine: `cli bench --threads T --iters N --json`, run --repeats times; median of the medians, min
@@ -22,7 +22,9 @@ import time
 
 import torch
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# The PyTorch reference and the CLI runner live in tests/pytorch/.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "tests",
+                                "pytorch"))
 from cli_runner import check_cli, run_cli_json  # noqa: E402
 from shufflenet_v1 import from_summary, randomize_bn_statistics  # noqa: E402
 

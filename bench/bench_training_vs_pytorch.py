@@ -2,7 +2,7 @@
 """Benchmark (not a test): TRAINING throughput of the engine against PyTorch on the same network,
 the same data, batch size, augmentation and thread count, side by side in one run.
 
-  /usr/bin/python3 tests/pytorch/bench_training_vs_pytorch.py --cli build/app/shufflescope-cli \
+  /usr/bin/python3 bench/bench_training_vs_pytorch.py --cli build/app/shufflescope-cli \
       [--threads 1 2] [--rounds 5] [--batches 30] [--groups 3] [--json]
 
 Each round runs, for every thread count, the engine then PyTorch (alternating, so drifting
@@ -32,7 +32,10 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# This folder (bench_vs_pytorch) and the PyTorch reference and CLI runner in tests/pytorch/.
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, os.pardir, "tests", "pytorch"))
+sys.path.insert(0, HERE)
 from bench_vs_pytorch import cpu_model  # noqa: E402
 from cli_runner import check_cli, run_cli, run_cli_json  # noqa: E402
 from shufflenet_v1 import from_summary  # noqa: E402

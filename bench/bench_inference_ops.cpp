@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "shufflescope/base/tensor.h"
+#include "shufflescope/exec/fast_forward.h"
 #include "shufflescope/model/config.h"
 #include "shufflescope/model/network.h"
 #include "shufflescope/ops/channel_shuffle.h"
@@ -41,40 +42,16 @@ using shufflescope::Step;
 using shufflescope::StepShape;
 namespace ops = shufflescope::ops;
 
-// One unit's shapes as FastForward reads them from the network.
-struct Unit {
+// One unit's shapes as FastForward runs it (its plan), and its name.
+struct Unit : shufflescope::FusedUnitPlan {
     std::string name;  // stages.<stage>.<unit>
-    int stride = 1, groups1 = 1, groups = 1;
-    int inChannels = 0, mid = 0, outChannels = 0;
-    int inHeight = 0, inWidth = 0, outHeight = 0, outWidth = 0;
-    std::vector<int> shuffleSource;  // empty: no shuffle
 };
 
 Unit unitOf(const Network& network, int stage, int unit) {
-    const std::string p = "stages." + std::to_string(stage) + "." + std::to_string(unit);
-    const auto step = [&](const char* name) -> const Step& {
-        return network.step(*network.findStep(p + "." + name));
-    };
-    const Step& first = step("pw1");
-    const Step& depthwise = step("dw");
-    const Step& second = step("pw2");
-    const Step& shuffle = step("shuffle");
-    const Step& out = step("relu");
-    const StepShape& in = network.step(first.inputs[0]).out;
     Unit u;
-    u.name = p;
-    u.stride = depthwise.stride;
-    u.groups1 = first.groups;
-    u.groups = second.groups;
-    u.inChannels = in.channels;
-    u.mid = first.out.channels;
-    u.outChannels = out.out.channels;
-    u.inHeight = in.height;
-    u.inWidth = in.width;
-    u.outHeight = out.out.height;
-    u.outWidth = out.out.width;
-    if (shuffle.enabled && shuffle.groups > 1)
-        u.shuffleSource = ops::channelShufflePermutation(u.mid, shuffle.groups);
+    static_cast<shufflescope::FusedUnitPlan&>(u) =
+        shufflescope::planFusedUnit(network, network.unit(stage, unit));
+    u.name = "stages." + std::to_string(stage) + "." + std::to_string(unit);
     return u;
 }
 

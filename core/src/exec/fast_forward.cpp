@@ -22,6 +22,28 @@ AlignedFloats copyOf(const Tensor& t) {
 
 }  // namespace
 
+FusedUnitPlan planFusedUnit(const Network& network, const UnitSteps& steps) {
+    const Step& pw1 = network.step(steps.pw1);
+    const Step& dw = network.step(steps.dw);
+    const Step& shuffle = network.step(steps.shuffle);
+    const StepShape& in = network.step(steps.input).out;
+    const StepShape& out = network.step(steps.relu).out;
+    FusedUnitPlan u;
+    u.stride = dw.stride;
+    u.groups1 = pw1.groups;
+    u.groups = network.step(steps.pw2).groups;
+    u.inChannels = in.channels;
+    u.mid = pw1.out.channels;
+    u.outChannels = out.channels;
+    u.inHeight = in.height;
+    u.inWidth = in.width;
+    u.outHeight = out.height;
+    u.outWidth = out.width;
+    if (shuffle.enabled && shuffle.groups > 1)
+        u.shuffleSource = ops::channelShufflePermutation(u.mid, shuffle.groups);
+    return u;
+}
+
 FastForward::FastForward(const Network& network, const Parameters& parameters) : network_(network) {
     // [SECTION] Fold each BN into the convolution that feeds it.
     const auto fold = [&](const Step& conv, const Step& bn) {
@@ -54,31 +76,15 @@ FastForward::FastForward(const Network& network, const Parameters& parameters) :
 
     long long largest = 0, largestMid = 0, largestDepthwise = 0;
     for (const UnitSteps& steps : network.units()) {
-        const Step& pw1 = stepAt(steps.pw1);
-        const Step& dw = stepAt(steps.dw);
-        const Step& pw2 = stepAt(steps.pw2);
-        const Step& shuffle = stepAt(steps.shuffle);
-        const Step& out = stepAt(steps.relu);
-        const StepShape& in = stepAt(steps.input).out;
         Unit u;
-        u.stride = dw.stride;
-        u.groups1 = pw1.groups;
-        u.groups = pw2.groups;
-        u.inChannels = in.channels;
-        u.mid = pw1.out.channels;
-        u.outChannels = out.out.channels;
-        u.inHeight = in.height;
-        u.inWidth = in.width;
-        u.outHeight = out.out.height;
-        u.outWidth = out.out.width;
-        u.pw1 = fold(pw1, stepAt(steps.bn1));
-        u.dw = fold(dw, stepAt(steps.bn2));
-        u.pw2 = fold(pw2, stepAt(steps.bn3));
-        if (shuffle.enabled && shuffle.groups > 1)
-            u.shuffleSource = ops::channelShufflePermutation(u.mid, shuffle.groups);
-        largest = std::max({largest, in.size(), out.out.size()});
-        largestMid = std::max(largestMid, pw1.out.size());
-        largestDepthwise = std::max(largestDepthwise, dw.out.size());
+        static_cast<FusedUnitPlan&>(u) = planFusedUnit(network, steps);
+        u.pw1 = fold(stepAt(steps.pw1), stepAt(steps.bn1));
+        u.dw = fold(stepAt(steps.dw), stepAt(steps.bn2));
+        u.pw2 = fold(stepAt(steps.pw2), stepAt(steps.bn3));
+        largest =
+            std::max({largest, stepAt(steps.input).out.size(), stepAt(steps.relu).out.size()});
+        largestMid = std::max(largestMid, stepAt(steps.pw1).out.size());
+        largestDepthwise = std::max(largestDepthwise, stepAt(steps.dw).out.size());
         units_.push_back(std::move(u));
     }
 

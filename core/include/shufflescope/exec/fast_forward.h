@@ -16,6 +16,18 @@
 
 namespace shufflescope {
 
+// One unit's shapes and groups as the fused path runs it: pw1 (groups1; Stage 2's first unit is
+// dense) and its ReLU, the depthwise 3x3 reading its input through the shuffle's source map, pw2
+// (groups) with the residual add or the concat placement. The kernels' micro-benchmarks use the
+// same plan.
+struct FusedUnitPlan {
+    int stride = 1, groups1 = 1, groups = 1;
+    int inChannels = 0, mid = 0, outChannels = 0;
+    int inHeight = 0, inWidth = 0, outHeight = 0, outWidth = 0;
+    std::vector<int> shuffleSource;  // the depthwise conv's input channel per channel; empty: none
+};
+FusedUnitPlan planFusedUnit(const Network& network, const UnitSteps& unit);
+
 class FastForward {
   public:
     // Parameters must have passed checkParameters(network, ...).
@@ -31,12 +43,8 @@ class FastForward {
         AlignedFloats weight;  // conv weight with the BN scale folded in, PyTorch layout
         AlignedFloats bias;    // the BN shift
     };
-    struct Unit {
-        int stride = 1, groups1 = 1, groups = 1;
-        int inChannels = 0, mid = 0, outChannels = 0;
-        int inHeight = 0, inWidth = 0, outHeight = 0, outWidth = 0;
+    struct Unit : FusedUnitPlan {
         FoldedConv pw1, dw, pw2;
-        std::vector<int> shuffleSource;  // empty: identity
     };
 
     Network network_;

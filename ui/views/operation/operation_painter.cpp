@@ -35,9 +35,9 @@ int HitRegions::channelAt(const QPointF& point) const {
     return -1;
 }
 
-QFont PaintContext::font(double relative, bool bold) const {
+QFont viewFont(double fontScale, double relative, bool bold) {
     QFont f;
-    f.setPixelSize(std::max(8, static_cast<int>(std::lround(textPx() * relative))));
+    f.setPixelSize(std::max(8, static_cast<int>(std::lround(bodyTextPx(fontScale) * relative))));
     f.setBold(bold);
     return f;
 }

@@ -43,6 +43,13 @@ class HitRegions {
     std::vector<Region> regions_;
 };
 
+// Pixel size of body text at projector scale `fontScale`; headers and captions scale from it.
+inline double bodyTextPx(double fontScale) {
+    return 17.0 * fontScale;
+}
+// The font `relative` times body text at `fontScale` (at least 8 px): what every view draws with.
+QFont viewFont(double fontScale, double relative = 1.0, bool bold = false);
+
 struct PaintContext {
     const Snapshot& snapshot;
     int step = 0;
@@ -57,8 +64,10 @@ struct PaintContext {
         return snapshot.step(current().inputs.at(static_cast<std::size_t>(which)));
     }
     // Pixel size of body text; the header and captions scale from it.
-    double textPx() const { return 17.0 * fontScale; }
-    QFont font(double relative = 1.0, bool bold = false) const;
+    double textPx() const { return bodyTextPx(fontScale); }
+    QFont font(double relative = 1.0, bool bold = false) const {
+        return viewFont(fontScale, relative, bold);
+    }
 };
 
 class OperationPainter {

@@ -82,8 +82,9 @@ class OperationPainter {
     // Length of the step's animation at 1x speed.
     virtual int durationMs() const { return 2500; }
 
-    // The title block: step name and kind, output shape, MACs grouped vs dense and parameters.
-    // Returns the area left below it.
+    // The title block: step name and kind, output shape, MACs grouped vs dense and parameters,
+    // as layoutOperationHeader places it (operation_header_layout.h). Returns the area left
+    // below it.
     static QRectF paintHeader(QPainter& painter, const QRectF& area, const PaintContext& ctx);
     static QString kindDescription(const Step& step);
 };

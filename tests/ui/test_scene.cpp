@@ -9,6 +9,7 @@
 
 #include "main_window.h"
 #include "session/scene.h"
+#include "startup_options.h"
 #include "ui_test_support.h"
 #include "views/channel_flow_view.h"
 
@@ -298,4 +299,70 @@ TEST_CASE("scene in the window: the keys set state through it", "[scene]") {
     CHECK(w.window.scene().groups == 6);  // P keeps g and the shuffle
     CHECK(w.window.scene().shuffle == false);
     CHECK(w.window.scene().compare == Comparison::off());  // B was on the other preset
+}
+
+TEST_CASE("scene in the window: the command line's options go through it", "[scene]") {
+    StartupOptions options;
+    QString error;
+    REQUIRE(parseStartupOptions(
+        {QStringLiteral("shufflescope"), QStringLiteral("--preset"), QStringLiteral("fashion"),
+         QStringLiteral("--groups"), QStringLiteral("4"), QStringLiteral("--no-shuffle"),
+         QStringLiteral("--step"), QStringLiteral("stages.2.0.concat"), QStringLiteral("--channel"),
+         QStringLiteral("300"), QStringLiteral("--compare"), QStringLiteral("8"),
+         QStringLiteral("--view"), QStringLiteral("cost")},
+        &options, &error));
+    CHECK(options.scene == Scene{.preset = QStringLiteral("fashion"),
+                                 .groups = 4,
+                                 .shuffle = false,
+                                 .step = QStringLiteral("stages.2.0.concat"),
+                                 .channel = 300,
+                                 .view = QStringLiteral("cost"),
+                                 .compare = Comparison::withGroups(8)});
+    MainWindow window(false);
+    REQUIRE(applyStartupOptions(window, options, &error));
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window, ui_testing::kExposeTimeoutMs));
+    REQUIRE(applyViewOptions(window, options, &error));
+    CAPTURE(error);
+    const Scene shown = window.scene();
+    CHECK(shown.groups == 4);
+    CHECK(shown.shuffle == false);
+    CHECK(shown.widthScale == presetConfig("fashion").widthScale);
+    CHECK(shown.step == QStringLiteral("stages.2.0.concat"));
+    CHECK(shown.channel == 300);
+    CHECK(shown.view == QStringLiteral("cost"));
+    CHECK(shown.compare == Comparison::withGroups(8));
+
+    // A bad value is the scene's error, in the option's name.
+    StartupOptions bad;
+    REQUIRE(parseStartupOptions(
+        {QStringLiteral("shufflescope"), QStringLiteral("--scale"), QStringLiteral("2"),
+         QStringLiteral("--step"), QStringLiteral("stages.9.9.pw1")},
+        &bad, &error));
+    CHECK_FALSE(applyViewOptions(window, bad, &error));
+    CHECK(error == QStringLiteral("--step: no step named 'stages.9.9.pw1' in this network"));
+    CHECK(window.scene() == shown);
+}
+
+TEST_CASE("start-up options: one table gives the parser and --help", "[scene]") {
+    QStringList names;
+    for (const StartupOption& option : startupOptionTable()) {
+        CAPTURE(option.name);
+        CHECK(QString::fromLatin1(option.help).size() > 5);
+        CHECK(option.read);
+        names << option.name;
+    }
+    for (const char* name : {"screenshot", "preset", "groups", "no-shuffle", "scale", "step",
+                             "channel", "view", "compare", "size", "train"})
+        CHECK(names.contains(QLatin1String(name)));
+    StartupOptions options;
+    QString error;
+    CHECK_FALSE(parseStartupOptions(
+        {QStringLiteral("shufflescope"), QStringLiteral("--groups"), QStringLiteral("9")}, &options,
+        &error));
+    CHECK(error == QStringLiteral("--groups: '9' is not an integer in 1..8"));
+    CHECK_FALSE(parseStartupOptions(
+        {QStringLiteral("shufflescope"), QStringLiteral("--train-images"), QStringLiteral("500")},
+        &options, &error));
+    CHECK(error.contains(QStringLiteral("need --train")));
 }

@@ -31,6 +31,9 @@
 #include <optional>
 #include <vector>
 
+#include "canvas/canvas_text.h"
+#include "canvas/enlarged_view_layout.h"
+#include "canvas/pane_layout.h"
 #include "canvas/tile_layout.h"
 #include "session/snapshot.h"
 
@@ -176,15 +179,37 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     QByteArray elidedText(const QString& text, float width, ImFont* font = nullptr,
                           float size = 0.0f);
     static float measure(const QByteArray& text, ImFont* font, float size);
+    // measure() for the pure layouts (canvas_text.h): text in one of the canvas's fonts.
+    TextWidth canvasTextWidth();
     void uploadAtlas(Pane& pane);
 
     // [frame]
     void drawFrame();
     void drawHeader();
     void drawPane(Pane& pane, int index);
+    void drawPaneCaption(const Pane& pane);
+    std::optional<QString> paneMessage(const Pane& pane) const;  // instead of tiles
+    void drawCentredMessage(const Pane& pane, const QString& message);
+    // A tile on screen: its channel, corners (whole pixels, widget coordinates) and whether it
+    // is dimmed (not highlighted).
+    struct VisibleTile {
+        int channel;
+        tiles::Point p0, p1;
+        bool dim;
+    };
+    std::pair<tiles::Point, tiles::Point> tileCorners(const Pane& pane, int channel) const;
+    std::vector<VisibleTile> visibleTiles(const Pane& pane) const;
+    void drawTileFrames(const Pane& pane, const std::vector<VisibleTile>& tiles, float frame) const;
+    void drawTileMaps(const Pane& pane, const std::vector<VisibleTile>& tiles) const;
+    void drawTileNumbers(const Pane& pane, const std::vector<VisibleTile>& tiles, float size) const;
+    void drawCellValues(const Pane& pane, const std::vector<VisibleTile>& tiles, float smallSize);
+    void drawRings(const Pane& pane, int index, float frame) const;
     void handlePaneInput(Pane& pane, bool gridHovered);
     void drawTooltip(const Pane& pane, int channel);
     void drawEnlargedView(Pane& pane, int index);
+    EnlargedViewText enlargedText(const Pane& pane, int channel) const;
+    void drawEnlargedContent(const Pane& pane, int channel, const EnlargedViewLayout& layout,
+                             const EnlargedViewText& text, bool hovered);
     void drawColourBar(float x, float y, float width, float height, float marker) const;
     QString valueText(const Pane& pane, float value) const;  // a value of this pane's step
     struct CaptionInfo {

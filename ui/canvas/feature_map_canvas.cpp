@@ -884,49 +884,71 @@ QByteArray FeatureMapCanvas::elidedText(const QString& text, float width, ImFont
     return lo > 0 ? imguiText(text.left(lo).trimmed() + dots) : QByteArray();
 }
 
+CanvasHeaderInput FeatureMapCanvas::headerInput() const {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    CanvasHeaderInput in{
+        .width = float(width()),
+        .height = headerHeight(),
+        .fontPixels = fontPixels(),
+        .lineHeight = ImGui::GetTextLineHeight(),
+        .frameHeight = ImGui::GetFrameHeight(),
+        .innerSpacing = style.ItemInnerSpacing.x,
+        .itemSpacing = style.ItemSpacing.x,
+        .framePadding = style.FramePadding.x,
+        .dots = fontHasSymbols_ ? QStringLiteral("\u2026") : QStringLiteral("...")};
+    const Pane& first = panes_[0];
+    if (first.snapshot && first.step >= 0 && first.step < first.snapshot->network->stepCount())
+        in.stepName = QString::fromStdString(first.snapshot->step(first.step).name);
+    const QString key = QKeySequence(kSharedRangeKey).toString(QKeySequence::NativeText);
+    in.rangeLabels = {tr("Shared range (%1)").arg(key), tr("Shared range"),
+                      tr("Shared (%1)").arg(key), QString()};
+    if (view_.zoom > 1.01f) {
+        const QString zoom = QString::number(double(view_.zoom), 'f', 1);
+        in.zoomLabels = {tr("Zoom %1× — reset").arg(zoom), tr("%1× — reset").arg(zoom)};
+    }
+    const tiles::Page page = tiles::pageOf(pagedChannels(), perPage_, page_);
+    if (comparing_ && page.pages > 1) {
+        const QString last = QString::number(page.first + page.count - 1);
+        in.pagerLabels = {tr("channels %1–%2 of %3").arg(page.first).arg(last).arg(pagedChannels()),
+                          QStringLiteral("%1–%2").arg(page.first).arg(last), QString()};
+    }
+    if (!comparing_ && first.valid) {
+        const QString size =
+            QStringLiteral("%1 × %2 × %3").arg(first.channels).arg(first.height).arg(first.width);
+        in.shapes = first.isVector()
+                        ? QStringList{tr("%1 values, one cell each").arg(first.channels),
+                                      tr("%1 values").arg(first.channels)}
+                        : QStringList{tr("%1 channels × %2 × %3")
+                                          .arg(first.channels)
+                                          .arg(first.height)
+                                          .arg(first.width),
+                                      size};
+    }
+    // The shared colour scale's numbers matter only when one scale covers every tile.
+    if (!comparing_ && first.valid && effectiveRange(first) == tiles::RangeMode::Shared) {
+        in.low = valueText(first, first.overall.min);
+        in.high = valueText(first, first.overall.max);
+    }
+    return in;
+}
+
 void FeatureMapCanvas::drawHeader() {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float fp = fontPixels();
-    const float header = headerHeight();
-    const float w = float(width());
-    const float textY = std::round((header - ImGui::GetTextLineHeight()) * 0.5f);
-    const float margin = std::round(fp * 0.6f);
-    auto textWidth = [](const QByteArray& text) { return ImGui::CalcTextSize(text.constData()).x; };
+    const auto at = [](tiles::Point p) { return ImVec2(p.x, p.y); };
+    const auto text = [&](const CanvasHeaderLayout::Text& t, ImGuiCol colour) {
+        dl->AddText(at(t.at), ImGui::GetColorU32(colour), imguiText(t.text).constData());
+    };
+    CanvasHeaderLayout l = layoutCanvasHeader(headerInput(), canvasTextWidth());
 
-    // Everything is measured first and placed by priority, so nothing overlaps on a narrow
-    // canvas or at projector text sizes: the step name, the range toggle (its label shortens,
-    // down to the box alone), the zoom reset, the output shape (shortened or left out), the
-    // shared colour scale.
-    const Pane& first = panes_[0];
-    const bool hasStep =
-        first.snapshot && first.step >= 0 && first.step < first.snapshot->network->stepCount();
-    const QString stepName =
-        hasStep ? QString::fromStdString(first.snapshot->step(first.step).name) : QString();
-    const float nameWidth = textWidth(imguiText(stepName));
-    // The name keeps at least its first characters before the toggle shortens any further.
-    const float nameKeep = std::min(nameWidth, fp * 6.0f);
-
-    const QString key = QKeySequence(kSharedRangeKey).toString(QKeySequence::NativeText);
-    const QStringList rangeLabels = {tr("Shared range (%1)").arg(key), tr("Shared range"),
-                                     tr("Shared (%1)").arg(key), QString()};
-    QByteArray rangeLabel;
-    float checkboxWidth = ImGui::GetFrameHeight();
-    for (const QString& label : rangeLabels) {
-        const QByteArray text = imguiText(label);
-        const float width = ImGui::GetFrameHeight() +
-                            (label.isEmpty() ? 0.0f : style.ItemInnerSpacing.x + textWidth(text));
-        rangeLabel = text;
-        checkboxWidth = width;
-        if (margin + nameKeep + fp + width + margin <= w) break;
-    }
-    float right = w - margin - checkboxWidth;
-    ImGui::SetCursorScreenPos(ImVec2(right, std::round((header - ImGui::GetFrameHeight()) * 0.5f)));
+    ImGui::SetCursorScreenPos(at(l.rangeToggle.at));
     bool shared = sharedRange();
-    if (ImGui::Checkbox((rangeLabel + "###sharedRange").constData(), &shared))
+    if (ImGui::Checkbox((imguiText(l.rangeToggle.text) + "###sharedRange").constData(), &shared)) {
         setSharedRange(shared);
+        l = layoutCanvasHeader(headerInput(), canvasTextWidth());  // the colour scale may show
+    }
     if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
+        const QString key = QKeySequence(kSharedRangeKey).toString(QKeySequence::NativeText);
         const QByteArray tip =
             imguiText(tr("Shared range (%1)").arg(key) + QLatin1Char('\n') +
                       tr("On: one colour scale for all channels (compare their strength).\n"
@@ -934,111 +956,36 @@ void FeatureMapCanvas::drawHeader() {
         ImGui::TextUnformatted(tip.constData());
         ImGui::EndTooltip();
     }
-    if (view_.zoom > 1.01f) {
-        // The reset button, when it fits beside the name (0 and a double-click reset too).
-        const QString zoom = QString::number(double(view_.zoom), 'f', 1);
-        for (const QString& label :
-             {tr("Zoom %1× — reset").arg(zoom), tr("%1× — reset").arg(zoom)}) {
-            const QByteArray text = imguiText(label);
-            const float buttonWidth = textWidth(text) + 2 * style.FramePadding.x;
-            if (right - fp - buttonWidth < margin + nameKeep + fp) continue;
-            right -= buttonWidth + fp;
-            ImGui::SetCursorScreenPos(
-                ImVec2(right, std::round((header - ImGui::GetFrameHeight()) * 0.5f)));
-            if (ImGui::Button((text + "###zoomReset").constData())) resetView();
-            break;
-        }
+    if (l.zoomReset) {
+        ImGui::SetCursorScreenPos(at(l.zoomReset->at));
+        if (ImGui::Button((imguiText(l.zoomReset->text) + "###zoomReset").constData())) resetView();
     }
-
-    // Left: the step and its shape (in a comparison each pane adds its own caption), and a
-    // comparison's pages: "< channels 0-11 of 384 >", shortened to fit.
-    float x = margin;
-    const float limit = right - fp;  // everything on the left ends here
-    const tiles::Page page = tiles::pageOf(pagedChannels(), perPage_, page_);
-    QByteArray pagerText;
-    float pagerWidth = 0;
-    const float arrow = ImGui::GetFrameHeight();
-    if (comparing_ && page.pages > 1) {
-        const QString last = QString::number(page.first + page.count - 1);
-        for (const QString& label :
-             {tr("channels %1–%2 of %3").arg(page.first).arg(last).arg(pagedChannels()),
-              QStringLiteral("%1–%2").arg(page.first).arg(last), QString()}) {
-            pagerText = imguiText(label);
-            pagerWidth =
-                2 * arrow + (label.isEmpty() ? 0.0f : textWidth(pagerText) + 2 * fp * 0.4f);
-            if (x + nameKeep + fp + pagerWidth <= limit) break;
-        }
+    if (l.name) text(*l.name, ImGuiCol_Text);
+    if (l.pager) {
+        ImGui::SetCursorScreenPos(at(l.pager->previous));
+        const QString keys = tr("Previous page of channels (,)");
+        if (ImGui::ArrowButton("##previousPage", ImGuiDir_Left)) showPage(page_ - 1);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", imguiText(keys).constData());
+        if (l.pager->label) text(*l.pager->label, ImGuiCol_Text);
+        ImGui::SetCursorScreenPos(at(l.pager->next));
+        if (ImGui::ArrowButton("##nextPage", ImGuiDir_Right)) showPage(page_ + 1);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", imguiText(tr("Next page of channels (.)")).constData());
     }
-    if (hasStep) {
-        const float nameLimit = limit - (pagerWidth > 0 ? pagerWidth + fp : 0.0f);
-        const QByteArray name = elidedText(stepName, nameLimit - x);
-        dl->AddText(ImVec2(x, textY), ImGui::GetColorU32(ImGuiCol_Text), name.constData());
-        x += textWidth(name) + fp;
-        if (pagerWidth > 0 && x + pagerWidth <= limit) {
-            const float y = std::round((header - arrow) * 0.5f);
-            ImGui::SetCursorScreenPos(ImVec2(x, y));
-            const QString keys = tr("Previous page of channels (,)");
-            if (ImGui::ArrowButton("##previousPage", ImGuiDir_Left)) showPage(page_ - 1);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", imguiText(keys).constData());
-            x += arrow + std::round(fp * 0.4f);
-            if (!pagerText.isEmpty()) {
-                dl->AddText(ImVec2(x, textY), ImGui::GetColorU32(ImGuiCol_Text),
-                            pagerText.constData());
-                x += textWidth(pagerText) + std::round(fp * 0.4f);
-            }
-            ImGui::SetCursorScreenPos(ImVec2(x, y));
-            if (ImGui::ArrowButton("##nextPage", ImGuiDir_Right)) showPage(page_ + 1);
-            if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s", imguiText(tr("Next page of channels (.)")).constData());
-            x += arrow + fp;
+    if (l.shape) text(*l.shape, ImGuiCol_TextDisabled);
+    if (l.scale) {
+        text(l.scale->low, ImGuiCol_Text);
+        const tiles::Rect& bar = l.scale->bar;
+        for (int k = 0; k < 8; ++k) {
+            const float x0 = bar.x + bar.w * float(k) / 8.0f;
+            const float x1 = bar.x + bar.w * float(k + 1) / 8.0f;
+            const ImU32 a = viridisColour(float(k) / 8.0f), b = viridisColour(float(k + 1) / 8.0f);
+            dl->AddRectFilledMultiColor(ImVec2(x0, bar.y), ImVec2(x1 + 0.5f, bar.bottom()), a, b, b,
+                                        a);
         }
-        if (!comparing_ && first.valid) {
-            const QStringList shapes =
-                first.isVector() ? QStringList{tr("%1 values, one cell each").arg(first.channels),
-                                               tr("%1 values").arg(first.channels)}
-                                 : QStringList{tr("%1 channels × %2 × %3")
-                                                   .arg(first.channels)
-                                                   .arg(first.height)
-                                                   .arg(first.width),
-                                               QStringLiteral("%1 × %2 × %3")
-                                                   .arg(first.channels)
-                                                   .arg(first.height)
-                                                   .arg(first.width)};
-            for (const QString& shape : shapes) {
-                const QByteArray text = imguiText(shape);
-                if (x + textWidth(text) > limit) continue;
-                dl->AddText(ImVec2(x, textY), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                            text.constData());
-                x += textWidth(text) + fp;
-                break;
-            }
-        }
+        text(l.scale->high, ImGuiCol_Text);
     }
-    // Between them, if there is room: the shared colour scale (its numbers matter only when
-    // one scale covers every tile).
-    if (!comparing_ && first.valid && effectiveRange(first) == tiles::RangeMode::Shared) {
-        const QByteArray low = imguiText(valueText(first, first.overall.min));
-        const QByteArray high = imguiText(valueText(first, first.overall.max));
-        const float barWidth = std::round(fp * 7.0f);
-        const float needed = textWidth(low) + barWidth + textWidth(high) + 2 * style.ItemSpacing.x;
-        if (x + needed < limit) {
-            const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
-            dl->AddText(ImVec2(x, textY), text, low.constData());
-            x += textWidth(low) + style.ItemSpacing.x;
-            const float barY = std::round(header * 0.5f - fp * 0.35f);
-            for (int k = 0; k < 8; ++k) {
-                const float x0 = x + barWidth * float(k) / 8.0f;
-                const float x1 = x + barWidth * float(k + 1) / 8.0f;
-                const ImU32 a = viridisColour(float(k) / 8.0f),
-                            b = viridisColour(float(k + 1) / 8.0f);
-                dl->AddRectFilledMultiColor(ImVec2(x0, barY), ImVec2(x1 + 0.5f, barY + fp * 0.7f),
-                                            a, b, b, a);
-            }
-            x += barWidth + style.ItemSpacing.x;
-            dl->AddText(ImVec2(x, textY), text, high.constData());
-        }
-    }
-    dl->AddLine(ImVec2(0, header - 1), ImVec2(w, header - 1),
+    dl->AddLine(ImVec2(0, l.ruleY), ImVec2(float(width()), l.ruleY),
                 toImU32(palette().color(QPalette::Mid), 0.6f), 1.0f);
 }
 

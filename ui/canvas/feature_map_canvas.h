@@ -31,6 +31,7 @@
 #include <optional>
 #include <vector>
 
+#include "canvas/canvas_header_layout.h"
 #include "canvas/canvas_text.h"
 #include "canvas/enlarged_view_layout.h"
 #include "canvas/pane_layout.h"
@@ -185,6 +186,7 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
 
     // [frame]
     void drawFrame();
+    CanvasHeaderInput headerInput() const;  // what the header says, for layoutCanvasHeader
     void drawHeader();
     void drawPane(Pane& pane, int index);
     void drawPaneCaption(const Pane& pane);

@@ -1,3 +1,14 @@
+// The main window (declared in main_window.h). Its action table is main_window_actions.cpp,
+// the scene it shows (read and set as one value) main_window_scene.cpp.
+//
+// Sections (// [SECTION] below, in this order):
+//   Construction        the session, the views and docks, toolbars, samples and theme menus
+//   State -> views      the controls, the views and the comparison follow the session
+//   Files and messages  open dialogs, dropped files, errors shown to the user
+//   Layout              the centre split, side panels, text size, toolbar rows, theme
+//   Input               drag and drop
+//   Settings            saved and restored between runs
+
 #include "main_window.h"
 
 #include <QAction>
@@ -433,7 +444,7 @@ void MainWindow::refreshComparison() {
                            QStringLiteral("B: ") + label(*b));
 }
 
-// [SECTION] Actions
+// [SECTION] Files and messages
 
 void MainWindow::openImageDialog() {
     const QString path = QFileDialog::getOpenFileName(
@@ -465,6 +476,8 @@ void MainWindow::showError(const QString& message) {
     connect(box, &QMessageBox::finished, this, [this] { activateWindow(); });
     box->open();
 }
+
+// [SECTION] Layout: the centre split, side panels, text size, toolbars, theme
 
 // The centre split in pixels: given as proportions, QSplitter shares the difference out by the
 // stretch factors instead, and the feature maps never got the room the compare view asked for.

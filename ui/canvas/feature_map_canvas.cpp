@@ -1,3 +1,15 @@
+// Sections (// [SECTION] below, in this order):
+//   Helpers                       colours for ImGui, value format, font files, channel titles
+//   Construction and state        setters, queries for tests, the panes' data and geometry
+//   GL and ImGui resources        GL set-up and clean-up, fonts, style, the texture atlas
+//   Frame and input of a frame    paintGL, zoom animation, the frame's windows, pan and click
+//   Text                          measuring for the pure layouts (canvas_text.h)
+//   Header                        the strip's words (canvas_header_layout.h) and its widgets
+//   Panes                         a pane: its caption (pane_layout.h), its message or tiles
+//   Tiles                         the tiles on screen: frames, maps, numbers, cell words, rings
+//   Tooltip and enlarged view     hover tooltip, colour bar, enlarged_view_layout.h drawn
+//   Input                         Qt events to ImGui, Esc, palette and font changes
+
 #include "canvas/feature_map_canvas.h"
 
 #include <backends/imgui_impl_opengl3.h>
@@ -661,7 +673,7 @@ QByteArray FeatureMapCanvas::imguiText(const QString& text) {
     return text.toUtf8();
 }
 
-// [SECTION] Frame
+// [SECTION] Frame and input of a frame
 
 void FeatureMapCanvas::paintGL() {
     bridge_->makeCurrent();
@@ -851,6 +863,8 @@ void FeatureMapCanvas::handlePaneInput(Pane& pane, bool gridHovered) {
     }
 }
 
+// [SECTION] Text
+
 TextWidth FeatureMapCanvas::canvasTextWidth() {
     return [this](const QString& text, CanvasFont font, float size) {
         ImFont* imFont = font == CanvasFont::Current ? nullptr
@@ -866,23 +880,7 @@ float FeatureMapCanvas::measure(const QByteArray& text, ImFont* font, float size
     return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.constData()).x;
 }
 
-QByteArray FeatureMapCanvas::elidedText(const QString& text, float width, ImFont* font,
-                                        float size) {
-    QByteArray utf8 = imguiText(text);
-    if (measure(utf8, font, size) <= width) return utf8;
-    const QString dots = fontHasSymbols_ ? QStringLiteral("\u2026") : QStringLiteral("...");
-    // The longest prefix that fits with the ellipsis: a bisection over the characters.
-    int lo = 0, hi = int(text.size());
-    while (lo < hi) {
-        const int mid = (lo + hi + 1) / 2;
-        const QByteArray tried = imguiText(text.left(mid).trimmed() + dots);
-        if (measure(tried, font, size) <= width)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo > 0 ? imguiText(text.left(lo).trimmed() + dots) : QByteArray();
-}
+// [SECTION] Header
 
 CanvasHeaderInput FeatureMapCanvas::headerInput() const {
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -1216,6 +1214,8 @@ void FeatureMapCanvas::drawRings(const Pane& pane, int index, float frame) const
                     toImU32(palette().color(QPalette::Window)), 0.0f, 0, 1.0f);
     }
 }
+
+// [SECTION] Tooltip and enlarged view
 
 void FeatureMapCanvas::drawTooltip(const Pane& pane, int channel) {
     const tiles::ChannelStats& s = pane.stats[std::size_t(channel)];

@@ -96,33 +96,13 @@ std::variant<std::optional<ModelConfig>, SceneError> comparisonConfig(const Comp
     return std::optional<ModelConfig>(b);
 }
 
-}  // namespace
+// [SECTION] The selection and the view
 
-// [SECTION] Resolving a scene
-
-const QStringList& sceneViews() {
-    static const QStringList views = {QStringLiteral("operation"), QStringLiteral("flow"),
-                                      QStringLiteral("features"),  QStringLiteral("cost"),
-                                      QStringLiteral("compare"),   QStringLiteral("train")};
-    return views;
-}
-
-std::variant<SceneState, SceneError> resolveScene(const Scene& scene, const SceneState& current) {
-    SceneState next = current;
-    const auto config = resolveConfig(scene, current.config);
-    if (const auto* bad = std::get_if<SceneError>(&config)) return *bad;
-    next.config = std::get<ModelConfig>(config);
-    std::optional<Network> built;
-    try {
-        built = Network::build(next.config);
-    } catch (const Error& e) {  // a checkpoint's configuration the fields above cannot mend
-        return error("preset", QString::fromStdString(describe(next.config)),
-                     QString::fromStdString(e.what()));
-    }
-    const Network& network = *built;
-
-    // The step, and the channel of it: checked against the network the configuration builds.
-    next.step = scene.step.value_or(current.step);
+// The step and the channel of it in `next`, checked against `network` (the one the scene's
+// configuration builds); an error when the scene names either and they are not there.
+std::optional<SceneError> resolveSelection(const Scene& scene, const Network& network,
+                                           SceneState& next) {
+    next.step = scene.step.value_or(next.step);
     const auto index = network.findStep(next.step.toStdString());
     if (!index && (scene.step || scene.channel))
         return scene.step
@@ -143,8 +123,11 @@ std::variant<SceneState, SceneError> resolveScene(const Scene& scene, const Scen
     } else if (next.channel >= channels) {
         next.channel = -1;  // the new step is narrower: as a click on it would
     }
+    return std::nullopt;
+}
 
-    // B: as the scene names it; else the current B while it is on A's preset.
+// B in `next`: as the scene names it; else the current B while it is on A's preset.
+std::optional<SceneError> resolveComparison(const Scene& scene, SceneState& next) {
     if (scene.compare) {
         const auto b = comparisonConfig(*scene.compare, next.config);
         if (const auto* bad = std::get_if<SceneError>(&b)) return *bad;
@@ -155,26 +138,56 @@ std::variant<SceneState, SceneError> resolveScene(const Scene& scene, const Scen
     } else if (next.comparison && next.comparison->preset != next.config.preset) {
         next.comparison.reset();  // a comparison across presets means nothing
     }
+    return std::nullopt;
+}
 
-    if (scene.view) {
-        if (!sceneViews().contains(*scene.view))
-            return error(
-                "view", *scene.view,
-                SceneText::tr("'%1' is not operation, flow, features, cost, compare or train")
-                    .arg(*scene.view));
-        next.view = *scene.view;
-        if (*scene.view == QLatin1String("compare")) {
-            // The comparison on (the B box's choice unless the scene named one), the maps in front.
-            if (scene.compare && !next.comparison)
-                return error(
-                    "view", *scene.view,
-                    SceneText::tr("'compare' needs the comparison on, and the scene turns it off"));
-            if (!next.comparison)
-                next.comparison = std::get<std::optional<ModelConfig>>(
-                    comparisonConfig(next.choiceB, next.config));
-            next.view = QStringLiteral("features");
-        }
+// The view in `next`; "compare" turns B on (the B box's choice unless the scene named one) and
+// puts the feature maps in front.
+std::optional<SceneError> resolveView(const Scene& scene, SceneState& next) {
+    if (!scene.view) return std::nullopt;
+    if (!sceneViews().contains(*scene.view))
+        return error("view", *scene.view,
+                     SceneText::tr("'%1' is not operation, flow, features, cost, compare or train")
+                         .arg(*scene.view));
+    next.view = *scene.view;
+    if (*scene.view != QLatin1String("compare")) return std::nullopt;
+    if (scene.compare && !next.comparison)
+        return error(
+            "view", *scene.view,
+            SceneText::tr("'compare' needs the comparison on, and the scene turns it off"));
+    if (!next.comparison)
+        next.comparison =
+            std::get<std::optional<ModelConfig>>(comparisonConfig(next.choiceB, next.config));
+    next.view = QStringLiteral("features");
+    return std::nullopt;
+}
+
+}  // namespace
+
+// [SECTION] Resolving a scene
+
+const QStringList& sceneViews() {
+    static const QStringList views = {QStringLiteral("operation"), QStringLiteral("flow"),
+                                      QStringLiteral("features"),  QStringLiteral("cost"),
+                                      QStringLiteral("compare"),   QStringLiteral("train")};
+    return views;
+}
+
+std::variant<SceneState, SceneError> resolveScene(const Scene& scene, const SceneState& current) {
+    SceneState next = current;
+    const auto config = resolveConfig(scene, current.config);
+    if (const auto* bad = std::get_if<SceneError>(&config)) return *bad;
+    next.config = std::get<ModelConfig>(config);
+    std::optional<Network> network;
+    try {
+        network = Network::build(next.config);
+    } catch (const Error& e) {  // a checkpoint's configuration the fields above cannot mend
+        return error("preset", QString::fromStdString(describe(next.config)),
+                     QString::fromStdString(e.what()));
     }
+    if (auto bad = resolveSelection(scene, *network, next)) return *bad;
+    if (auto bad = resolveComparison(scene, next)) return *bad;
+    if (auto bad = resolveView(scene, next)) return *bad;
     return next;
 }
 

@@ -1,3 +1,13 @@
+// What every step painter shares (declared in operation_painter.h).
+//
+// Sections (// [SECTION] below, in this order):
+//   Theme and hit regions   colours from the palette, clickable channels, the views' fonts
+//   Header                  kind descriptions; the title block operation_header_layout.h places
+//   Text and numbers        shapes as text, the veil over a pending result, fitted text scale
+//   Fitting text            shrink, elide, wrap, blocks and notes that never leave their box
+//   Colours and shapes      mixing, contrast, group colours for lines and text, arrows
+//   Feature-map pictures    a channel or the input as an image, drawn with visible pixels
+
 #include "views/operation/operation_painter.h"
 
 #include <QFontInfo>

@@ -12,7 +12,8 @@ int unitStepFrom(const Network& network, int from, int direction) {
     for (int i = from + direction; i >= 0 && i < network.stepCount(); i += direction) {
         const Step& there = network.step(i);
         if (sameUnit(there, here)) continue;
-        // Land on the first step of that unit (steps outside the stages each stand alone).
+        // Land on the first step of that unit (a stage's unit; the stem or the head is entered at
+        // the step reached, its first coming down, its last going up).
         int first = i;
         while (there.stage >= 0 && first > 0 && sameUnit(network.step(first - 1), there)) --first;
         return first;

@@ -10,7 +10,7 @@
 namespace shufflescope::ui {
 
 // The first step of the unit before (direction -1) or after (+1) the unit of step `from`; the
-// stem's and the head's steps each count as a unit of their own. -1 when there is none.
+// stem and the head each count as one unit. -1 when there is none.
 int unitStepFrom(const Network& network, int from, int direction);
 
 // The width scale after `current` (0.25x ... 2x, wrapping; the first when `current` is none).

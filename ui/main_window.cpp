@@ -1,3 +1,14 @@
+// The main window (declared in main_window.h). Its action table is main_window_actions.cpp,
+// the scene it shows (read and set as one value) main_window_scene.cpp.
+//
+// Sections (// [SECTION] below, in this order):
+//   Construction        the session, the views and docks, toolbars, samples and theme menus
+//   State -> views      the controls, the views and the comparison follow the session
+//   Files and messages  open dialogs, dropped files, errors shown to the user
+//   Layout              the centre split, side panels, text size, toolbar rows, theme
+//   Input               drag and drop
+//   Settings            saved and restored between runs
+
 #include "main_window.h"
 
 #include <QAction>
@@ -125,10 +136,9 @@ MainWindow::MainWindow(bool restoreSettingsFlag, QWidget* parent)
     connect(&playTimer_, &QTimer::timeout, this, [this] {
         const SnapshotPtr s = session_->snapshot();
         if (!s) return;
-        if (session_->selectedStep() + 1 >= s->network->stepCount())
-            session_->selectStep(0);
-        else
-            session_->stepBy(1);
+        requestStep(session_->selectedStep() + 1 >= s->network->stepCount()
+                        ? 0
+                        : session_->selectedStep() + 1);
     });
 
     // Never larger than the screen it opens on (a 1280x720 projector is common).
@@ -201,6 +211,10 @@ void MainWindow::buildViews() {
     // The Train tab needs the height: the canvas below shows the explorer's network, not the one
     // being trained (the panel draws that one's feature maps itself), so it folds away meanwhile.
     connect(centreTabs_, &QTabWidget::currentChanged, this, [this](int) {
+        // The tab chosen (by a scene, a key or a click) is the view a scene reads back.
+        view_ = centreTabs_->currentWidget() == flow_       ? QStringLiteral("flow")
+                : centreTabs_->currentWidget() == trainTab_ ? QStringLiteral("train")
+                                                            : QStringLiteral("operation");
         const bool training = centreTabs_->currentWidget() == trainTab_;
         if (training && splitBeforeTraining_.isEmpty()) {
             splitBeforeTraining_ = centreSplit_->sizes();
@@ -246,7 +260,7 @@ void MainWindow::buildToolbar() {
     presetBox_->addItem(tr("Fashion-MNIST"), QStringLiteral("fashion"));
     presetBox_->setToolTip(tr("Model preset (P)"));
     connect(presetBox_, &QComboBox::activated, this,
-            [this](int i) { session_->setPreset(presetBox_->itemData(i).toString()); });
+            [this](int i) { requestPreset(presetBox_->itemData(i).toString()); });
     bar->addWidget(new QLabel(tr(" Model "), bar));
     bar->addWidget(presetBox_);
 
@@ -269,7 +283,7 @@ void MainWindow::buildToolbar() {
         widthBox_->addItem(QString::fromStdString(widthScaleName(s)), s);
     widthBox_->setToolTip(tr("Width scale (W): every filter count times s, cost about s\u00b2"));
     connect(widthBox_, &QComboBox::activated, this,
-            [this](int i) { session_->setWidthScale(widthBox_->itemData(i).toDouble()); });
+            [this](int i) { requestScene({.widthScale = widthBox_->itemData(i).toDouble()}); });
     bar->addWidget(new QLabel(tr(" Width "), bar));
     bar->addWidget(widthBox_);
 
@@ -312,7 +326,7 @@ void MainWindow::buildToolbar() {
     for (int g = 1; g <= 8; ++g) compareBox_->addItem(tr("B: g = %1").arg(g), g);
     compareBox_->setToolTip(action(QStringLiteral("compare.next"))->toolTip());
     connect(compareBox_, &QComboBox::activated, this, [this] {
-        if (session_->comparisonConfig()) session_->setComparison(comparisonChoice());
+        if (session_->comparisonConfig()) requestScene({.compare = choiceB()});
     });
     bar->addWidget(compareButton_);
     bar->addWidget(compareBox_);
@@ -430,34 +444,7 @@ void MainWindow::refreshComparison() {
                            QStringLiteral("B: ") + label(*b));
 }
 
-// [SECTION] Actions
-
-void MainWindow::setComparisonChoice(int choice) {
-    const int index = compareBox_->findData(choice);
-    if (index < 0) return;
-    compareBox_->setCurrentIndex(index);
-    session_->setComparison(comparisonChoice());
-}
-
-// Configuration B as the B box describes it, relative to the current configuration A.
-ModelConfig MainWindow::comparisonChoice() const {
-    ModelConfig b = session_->config();
-    const int choice = compareBox_->currentData().toInt();
-    if (choice == 0)
-        b.shuffle = !b.shuffle;
-    else
-        b.groups = choice;
-    return b;
-}
-
-void MainWindow::toggleComparison() {
-    if (session_->comparisonConfig()) {
-        session_->setComparison(std::nullopt);
-        return;
-    }
-    session_->setComparison(comparisonChoice());
-    showView(QStringLiteral("features"));
-}
+// [SECTION] Files and messages
 
 void MainWindow::openImageDialog() {
     const QString path = QFileDialog::getOpenFileName(
@@ -490,6 +477,8 @@ void MainWindow::showError(const QString& message) {
     box->open();
 }
 
+// [SECTION] Layout: the centre split, side panels, text size, toolbars, theme
+
 // The centre split in pixels: given as proportions, QSplitter shares the difference out by the
 // stretch factors instead, and the feature maps never got the room the compare view asked for.
 bool MainWindow::setDiagramShare(double share) {
@@ -508,30 +497,6 @@ void MainWindow::setSidePanelsVisible(bool visible) {
 
 bool MainWindow::sidePanelsVisible() const {
     return !timelineDock_->isHidden() || !costDock_->isHidden();
-}
-
-bool MainWindow::showView(const QString& name) {
-    if (name == QLatin1String("operation"))
-        centreTabs_->setCurrentWidget(operation_);
-    else if (name == QLatin1String("flow"))
-        centreTabs_->setCurrentWidget(flow_);
-    else if (name == QLatin1String("train"))
-        centreTabs_->setCurrentWidget(trainTab_);
-    else if (name == QLatin1String("features"))
-        setDiagramShare(0.3);
-    else if (name == QLatin1String("cost")) {
-        // The cost panel in front: the side panels shown, the right one widened to two fifths of
-        // the window and scrolled to the chart.
-        setSidePanelsVisible(true);
-        resizeDocks({costDock_}, {std::max(width() * 2 / 5, costDock_->width())}, Qt::Horizontal);
-        predictionAndCost_->ensureWidgetVisible(cost_);
-        cost_->setFocus();
-    } else if (name == QLatin1String("compare")) {
-        if (!session_->comparisonConfig()) toggleComparison();
-        setDiagramShare(0.3);
-    } else
-        return false;
-    return true;
 }
 
 void MainWindow::setFontScale(double scale) {

@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include "layout/side_panels.h"
+#include "session/scene.h"
 #include "session/session.h"
 
 class QAction;
@@ -42,6 +43,17 @@ class MainWindow : public QMainWindow {
     ~MainWindow() override;
 
     Session& session() { return *session_; }
+
+    // The one way lessons, saved demos, the command line and the window's own actions set what
+    // the window shows (session/scene.h): every field of `scene` is checked first, then all are
+    // applied; when one cannot be, nothing is, and its error names the field and the value.
+    std::optional<SceneError> applyScene(const Scene& scene);
+    // The error applyScene would give `scene` now, without applying anything.
+    std::optional<SceneError> checkScene(const Scene& scene) const;
+    // What the window shows, every field set: the selection as asked for, also while the result
+    // it belongs to is still on its way.
+    Scene scene() const;
+
     // The app's commands by id ("step.next", "groups.8", "shuffle", ...): main_window_actions.cpp.
     QAction* action(const QString& id) const;
     // The network tree and the prediction-and-cost docks: hidden (H) to give a projector's screen
@@ -49,7 +61,8 @@ class MainWindow : public QMainWindow {
     void setSidePanelsVisible(bool visible);
     bool sidePanelsVisible() const;
 
-    // The centre views: "operation", "flow", "features", "cost", "compare", "train".
+    // The centre views: "operation", "flow", "features", "cost", "compare", "train" (a scene
+    // naming only its view). False for any other name.
     bool showView(const QString& name);
     void setFontScale(double scale);
     double fontScale() const { return fontScale_; }
@@ -57,7 +70,8 @@ class MainWindow : public QMainWindow {
     const QString& lastError() const { return lastError_; }
     void setAnimationsEnabled(bool on);
     void setTheme(const QString& theme) { applyTheme(theme); }  // "system", "light", "dark"
-    // A/B compare on, with B chosen in the toolbar's box: 0 = the shuffle flipped, 1..8 = g.
+    // A/B compare on, with B as the toolbar's box offers it: 0 = the shuffle flipped, 1..8 = g
+    // (a scene naming only the comparison).
     void setComparisonChoice(int choice);
     // A message to the user (status bar and a non-blocking dialog).
     void showError(const QString& message);
@@ -93,7 +107,17 @@ class MainWindow : public QMainWindow {
     void buildMenus();
     void fillSamplesMenu(QMenu* samples);
     void addThemeAndLanguageMenus(QMenu* view);
-    ModelConfig comparisonChoice() const;
+    // [scene] main_window_scene.cpp
+    SceneState sceneState() const;
+    Comparison choiceB() const;  // the B box's choice
+    // applyScene for the window's own controls: an error (there should be none) is shown.
+    void requestScene(const Scene& scene);
+    // Step `index` of the shown network (clamped), by name: the step keys and the walk.
+    void requestStep(int index);
+    void requestPreset(const QString& preset);  // P and the Model box: g and the shuffle kept
+    // Shows a view resolveScene has checked (never "compare": the scene turned that into
+    // "features" with the comparison on).
+    void presentView(const QString& name);
     void buildToolbar();
     void buildViews();
     void refreshControls();
@@ -128,8 +152,7 @@ class MainWindow : public QMainWindow {
     TrainPanel* train_ = nullptr;
     QScrollArea* trainTab_ = nullptr;  // the Train tab: train_ in a scroll area
     QTabWidget* centreTabs_ = nullptr;
-    QList<int>
-        splitBeforeTraining_;  // the centre split's sizes while the Train tab hides the canvas
+    QList<int> splitBeforeTraining_;  // the centre's split while the Train tab hides the canvas
     QSplitter* centreSplit_ = nullptr;
 
     QComboBox* presetBox_ = nullptr;
@@ -149,13 +172,12 @@ class MainWindow : public QMainWindow {
     QTimer playTimer_;
     QTimer pendingTimer_;  // veils the views when a result takes longer than a blink
     QString theme_ = QStringLiteral("system");
+    QString view_ = QStringLiteral("operation");  // the last view asked for, or the tab since
     bool denseGhost_ = false;
     SidePanelMode panelMode_ = SidePanelMode::Automatic;
     SidePanelFit lastFit_;
-    bool fitting_ = false;
-    std::optional<bool>
-        shortWindow_;  // whether the centre split was last set for a short window  // showing or
-                       // hiding a dock resizes the window's layout re-entrantly
+    bool fitting_ = false;  // showing or hiding a dock resizes the window's layout re-entrantly
+    std::optional<bool> shortWindow_;  // whether the centre split was last set for a short window
 };
 
 }  // namespace shufflescope::ui

@@ -6,6 +6,9 @@
 // child has focus: the step tree, a view, the canvas, a button. The exceptions are Qt's own: a
 // widget that edits text (the Train tab's spin boxes) claims the keys it types (digits, arrows,
 // Space) through ShortcutOverride, and the step tree keeps Up/Down, which no action uses.
+//
+// A row that changes what the window shows (configuration, step, channel, view, comparison) does
+// it through applyScene (session/scene.h), the one path lessons and the command line take too.
 
 #include <QAction>
 #include <QActionGroup>
@@ -25,10 +28,12 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <vector>
 
 #include "canvas/feature_map_canvas.h"
 #include "main_window.h"
+#include "session/navigation.h"
 #include "training/train_panel.h"
 #include "views/channel_flow_view.h"
 #include "views/operation/operation_view.h"
@@ -103,10 +108,18 @@ void MainWindow::buildActions() {
     };
     const auto nextComparisonChoice = [this] {
         compareBox_->setCurrentIndex((compareBox_->currentIndex() + 1) % compareBox_->count());
-        emit compareBox_->activated(compareBox_->currentIndex());
+        emit compareBox_->activated(compareBox_->currentIndex());  // B changes while comparing
     };
     const auto toggleFlow = [this] {
-        centreTabs_->setCurrentIndex(centreTabs_->currentWidget() == operation_ ? 1 : 0);
+        requestScene({.view = centreTabs_->currentWidget() == operation_
+                                  ? QStringLiteral("flow")
+                                  : QStringLiteral("operation")});
+    };
+    const auto stepUnit = [this](int direction) {
+        if (const SnapshotPtr s = session_->snapshot())
+            if (const int to = unitStepFrom(*s->network, session_->selectedStep(), direction);
+                to >= 0)
+                requestStep(to);
     };
     // QT_TRANSLATE_NOOP marks the texts for lupdate; actionText() translates them at run time.
     std::vector<ActionRow> rows = {
@@ -130,32 +143,32 @@ void MainWindow::buildActions() {
          MenuId::Navigate,
          QT_TRANSLATE_NOOP("Actions", "Previous step"),
          {Qt::Key_Left},
-         [this] { session_->stepBy(-1); }},
+         [this] { requestStep(session_->selectedStep() - 1); }},
         {"step.next",
          MenuId::Navigate,
          QT_TRANSLATE_NOOP("Actions", "Next step"),
          {Qt::Key_Right},
-         [this] { session_->stepBy(1); }},
+         [this] { requestStep(session_->selectedStep() + 1); }},
         {"unit.previous",
          MenuId::Navigate,
          QT_TRANSLATE_NOOP("Actions", "Previous unit"),
          {Qt::Key_PageUp},
-         [this] { session_->stepUnit(-1); }},
+         [stepUnit] { stepUnit(-1); }},
         {"unit.next",
          MenuId::Navigate,
          QT_TRANSLATE_NOOP("Actions", "Next unit"),
          {Qt::Key_PageDown},
-         [this] { session_->stepUnit(1); }},
+         [stepUnit] { stepUnit(1); }},
         {"step.first",
          MenuId::Navigate,
          QT_TRANSLATE_NOOP("Actions", "First step"),
          {Qt::Key_Home},
-         [this] { session_->selectStep(0); }},
+         [this] { requestStep(0); }},
         {"step.last",
          MenuId::Navigate,
          QT_TRANSLATE_NOOP("Actions", "Last step"),
          {Qt::Key_End},
-         [this] { session_->selectLastStep(); }},
+         [this] { requestStep(std::numeric_limits<int>::max()); }},
         {"play",
          MenuId::Navigate,
          QT_TRANSLATE_NOOP("Actions", "Play / pause the walk through the network"),
@@ -178,25 +191,25 @@ void MainWindow::buildActions() {
                            "Close the enlarged feature map, or clear the selected channel"),
          {Qt::Key_Escape},
          [this] {
-             if (!canvas_->closeEnlarged()) session_->selectChannel(-1);
+             if (!canvas_->closeEnlarged()) requestScene({.channel = -1});
          }},
 
         {"shuffle",
          MenuId::Model,
          QT_TRANSLATE_NOOP("Actions", "Channel shuffle on / off"),
          {Qt::Key_S},
-         [this] { session_->toggleShuffle(); },
+         [this] { requestScene({.shuffle = !session_->config().shuffle}); },
          true},
         {"width.next",
          MenuId::Model,
          QT_TRANSLATE_NOOP("Actions", "Next width (0.25\u00d7 \u2026 2\u00d7)"),
          {Qt::Key_W},
-         [this] { session_->cycleWidthScale(); }},
+         [this] { requestScene({.widthScale = nextWidthScale(session_->config().widthScale)}); }},
         {"preset.next",
          MenuId::Model,
          QT_TRANSLATE_NOOP("Actions", "Next preset (ImageNet / Fashion-MNIST)"),
          {Qt::Key_P},
-         [this] { session_->togglePreset(); }},
+         [this] { requestPreset(QString::fromStdString(otherPreset(session_->config().preset))); }},
         {"compare",
          MenuId::Model,
          QT_TRANSLATE_NOOP("Actions", "A/B compare on / off"),
@@ -218,7 +231,7 @@ void MainWindow::buildActions() {
          MenuId::View,
          QT_TRANSLATE_NOOP("Actions", "Train panel"),
          {Qt::Key_T},
-         [this] { centreTabs_->setCurrentWidget(trainTab_); }},
+         [this] { requestScene({.view = QStringLiteral("train")}); }},
         {"view.dense",
          MenuId::View,
          QT_TRANSLATE_NOOP("Actions", "Ghost the dense connections a grouped conv saves"),
@@ -304,7 +317,7 @@ void MainWindow::buildActions() {
                         MenuId::Model,
                         nullptr,
                         {Qt::Key(Qt::Key_0 + g)},
-                        [this, g] { session_->setGroups(g); },
+                        [this, g] { requestScene({.groups = g}); },
                         true});
 
     groupActions_ = new QActionGroup(this);

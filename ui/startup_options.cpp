@@ -4,16 +4,17 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QImage>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QThread>
 #include <QTranslator>
+#include <algorithm>
 #include <cstdio>
 
 #include "main_window.h"
-#include "shufflescope/base/error.h"
 #include "training/train_panel.h"
 
 namespace shufflescope::ui {
@@ -36,60 +37,202 @@ void settle(int milliseconds) {
 
 }  // namespace
 
+// [SECTION] The table of options
+
+namespace {
+
+// `value` as an integer in lo..hi, or a message naming the option.
+std::optional<int> integerIn(const QString& name, const QString& value, int lo, int hi,
+                             QString* error) {
+    bool ok = false;
+    const int v = value.toInt(&ok);
+    if (ok && v >= lo && v <= hi) return v;
+    *error = QObject::tr("--%1: '%2' is not an integer in %3..%4").arg(name, value).arg(lo).arg(hi);
+    return std::nullopt;
+}
+
+// A row whose value is an integer in lo..hi, stored by `store`.
+StartupOption integerOption(const char* name, const char* valueName, const char* help, int lo,
+                            int hi, std::function<void(StartupOptions&, int)> store) {
+    const QString option = QString::fromLatin1(name);
+    return {option, QString::fromLatin1(valueName), help,
+            [option, lo, hi, store](const QString& value, StartupOptions& o, QString* error) {
+                const std::optional<int> v = integerIn(option, value, lo, hi, error);
+                if (v) store(o, *v);
+                return v.has_value();
+            }};
+}
+
+// A row whose value is one of `accepted` (an empty value: not set).
+StartupOption choiceOption(const char* name, const char* valueName, const char* help,
+                           QStringList accepted, const char* refusal,
+                           std::function<void(StartupOptions&, const QString&)> store) {
+    const QString option = QString::fromLatin1(name);
+    return {option, QString::fromLatin1(valueName), help,
+            [accepted, refusal, store](const QString& value, StartupOptions& o, QString* error) {
+                if (!value.isEmpty() && !accepted.contains(value)) {
+                    *error = QObject::tr(refusal).arg(value);
+                    return false;
+                }
+                store(o, value);
+                return true;
+            }};
+}
+
+std::vector<StartupOption> buildTable() {
+    using O = StartupOptions;
+    return {
+        {QStringLiteral("screenshot"), QStringLiteral("FILE"),
+         QT_TRANSLATE_NOOP("QObject", "Render the window to FILE.png and exit."),
+         [](const QString& value, O& o, QString* error) {
+             if (!value.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
+                 *error = QObject::tr("--screenshot: '%1' must be a .png file").arg(value);
+                 return false;
+             }
+             o.screenshot = value;
+             return true;
+         }},
+        {QStringLiteral("preset"), QStringLiteral("P"),
+         QT_TRANSLATE_NOOP("QObject", "imagenet or fashion."),
+         [](const QString& value, O& o, QString*) {
+             if (!value.isEmpty()) o.scene.preset = value;  // the scene checks it
+             return true;
+         }},
+        integerOption("groups", "N", QT_TRANSLATE_NOOP("QObject", "Groups g, 1..8."), 1, 8,
+                      [](O& o, int g) { o.scene.groups = g; }),
+        {QStringLiteral("no-shuffle"), QString(),
+         QT_TRANSLATE_NOOP("QObject", "Channel shuffle off."),
+         [](const QString&, O& o, QString*) {
+             o.scene.shuffle = false;
+             return true;
+         }},
+        {QStringLiteral("scale"), QStringLiteral("S"),
+         QT_TRANSLATE_NOOP("QObject", "Width 0.25, 0.5, 1, 1.5 or 2."),
+         [](const QString& value, O& o, QString* error) {
+             bool ok = false;
+             const double v = QString(value).remove(QLatin1Char('x')).toDouble(&ok);
+             const auto& scales = supportedWidthScales();
+             if (!ok || std::find(scales.begin(), scales.end(), v) == scales.end()) {
+                 *error = QObject::tr("--scale: '%1' is not 0.25, 0.5, 1, 1.5 or 2").arg(value);
+                 return false;
+             }
+             o.scene.widthScale = v;
+             return true;
+         }},
+        {QStringLiteral("input"), QStringLiteral("FILE"),
+         QT_TRANSLATE_NOOP("QObject", "Image or .npy to show."),
+         [](const QString& value, O& o, QString*) {
+             o.input = value;
+             return true;
+         }},
+        {QStringLiteral("weights"), QStringLiteral("FILE"),
+         QT_TRANSLATE_NOOP("QObject", "Checkpoint to load."),
+         [](const QString& value, O& o, QString*) {
+             o.weights = value;
+             return true;
+         }},
+        {QStringLiteral("step"), QStringLiteral("NAME"),
+         QT_TRANSLATE_NOOP("QObject", "Step to select, e.g. stages.0.1.shuffle."),
+         [](const QString& value, O& o, QString*) {
+             if (!value.isEmpty()) o.scene.step = value;  // checked against the network shown
+             return true;
+         }},
+        integerOption("channel", "N", QT_TRANSLATE_NOOP("QObject", "Channel to select."), 0,
+                      1 << 20, [](O& o, int c) { o.scene.channel = c; }),
+        {QStringLiteral("view"), QStringLiteral("NAME"),
+         QT_TRANSLATE_NOOP("QObject", "operation, flow, features, cost, compare or train."),
+         [](const QString& value, O& o, QString*) {
+             if (!value.isEmpty()) o.scene.view = value;  // the scene checks it
+             return true;
+         }},
+        {QStringLiteral("compare"), QStringLiteral("B"),
+         QT_TRANSLATE_NOOP("QObject", "A/B compare with B = 'shuffle' (flipped) or a group count."),
+         [](const QString& value, O& o, QString* error) {
+             if (value.isEmpty()) return true;
+             if (value == QLatin1String("shuffle")) {
+                 o.scene.compare = Comparison::shuffleFlipped();
+                 return true;
+             }
+             bool ok = false;
+             const int g = value.toInt(&ok);
+             if (!ok || g < 1 || g > 8) {
+                 *error = QObject::tr("--compare: '%1' is not 'shuffle' or a group count 1..8")
+                              .arg(value);
+                 return false;
+             }
+             o.scene.compare = Comparison::withGroups(g);
+             return true;
+         }},
+        {QStringLiteral("font-scale"), QStringLiteral("X"),
+         QT_TRANSLATE_NOOP("QObject", "Text size, 0.8..2.5 (projector: 1.8)."),
+         [](const QString& value, O& o, QString* error) {
+             bool ok = false;
+             o.fontScale = value.toDouble(&ok);
+             if (!ok || o.fontScale < 0.8 || o.fontScale > 2.5) {
+                 *error = QObject::tr("--font-scale: '%1' is not a number in 0.8..2.5").arg(value);
+                 return false;
+             }
+             return true;
+         }},
+        choiceOption("theme", "T", QT_TRANSLATE_NOOP("QObject", "system, light or dark."),
+                     {QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")},
+                     QT_TRANSLATE_NOOP("QObject", "--theme: '%1' is not system, light or dark"),
+                     [](O& o, const QString& theme) { o.theme = theme; }),
+        choiceOption("lang", "L", QT_TRANSLATE_NOOP("QObject", "Interface language: en or zh_CN."),
+                     {QStringLiteral("en"), QStringLiteral("zh_CN")},
+                     QT_TRANSLATE_NOOP("QObject", "--lang: '%1' is not en or zh_CN"),
+                     [](O& o, const QString& language) { o.language = language; }),
+        {QStringLiteral("size"), QStringLiteral("WxH"),
+         QT_TRANSLATE_NOOP("QObject", "Window size WxH."),
+         [](const QString& value, O& o, QString* error) {
+             const QStringList parts = value.split(QLatin1Char('x'));
+             bool okW = false, okH = false;
+             const int w = parts.value(0).toInt(&okW),
+                       h = parts.size() == 2 ? parts[1].toInt(&okH) : 0;
+             if (!okW || !okH || w < 640 || h < 400 || w > 7680 || h > 4320) {
+                 *error = QObject::tr("--size: '%1' is not WxH between 640x400 and 7680x4320")
+                              .arg(value);
+                 return false;
+             }
+             o.size = QSize(w, h);
+             return true;
+         }},
+        integerOption(
+            "train", "EPOCHS",
+            QT_TRANSLATE_NOOP("QObject", "Start a training run of EPOCHS on the Train tab."), 1, 50,
+            [](O& o, int epochs) { o.trainEpochs = epochs; }),
+        integerOption("train-images", "N",
+                      QT_TRANSLATE_NOOP("QObject", "Training images per epoch, 100..60000."), 100,
+                      60000, [](O& o, int images) { o.trainImages = images; }),
+        {QStringLiteral("train-compare"), QString(),
+         QT_TRANSLATE_NOOP("QObject", "With --train: shuffle on, then off."),
+         [](const QString&, O& o, QString*) {
+             o.trainCompare = true;
+             return true;
+         }},
+    };
+}
+
+}  // namespace
+
+const std::vector<StartupOption>& startupOptionTable() {
+    static const std::vector<StartupOption> table = buildTable();
+    return table;
+}
+
+// [SECTION] Parsing
+
 bool parseStartupOptions(const QStringList& arguments, StartupOptions* o, QString* error) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QObject::tr("ShuffleScope: see ShuffleNet v1 work, step by step."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QObject::tr("Render the window to FILE.png and exit."),
-                                        QStringLiteral("FILE"));
-    const QCommandLineOption preset(QStringLiteral("preset"), QObject::tr("imagenet or fashion."),
-                                    QStringLiteral("P"));
-    const QCommandLineOption groups(QStringLiteral("groups"), QObject::tr("Groups g, 1..8."),
-                                    QStringLiteral("N"));
-    const QCommandLineOption noShuffle(QStringLiteral("no-shuffle"),
-                                       QObject::tr("Channel shuffle off."));
-    const QCommandLineOption scale(
-        QStringLiteral("scale"), QObject::tr("Width 0.25, 0.5, 1, 1.5 or 2."), QStringLiteral("S"));
-    const QCommandLineOption input(QStringLiteral("input"), QObject::tr("Image or .npy to show."),
-                                   QStringLiteral("FILE"));
-    const QCommandLineOption weights(QStringLiteral("weights"), QObject::tr("Checkpoint to load."),
-                                     QStringLiteral("FILE"));
-    const QCommandLineOption step(QStringLiteral("step"),
-                                  QObject::tr("Step to select, e.g. stages.0.1.shuffle."),
-                                  QStringLiteral("NAME"));
-    const QCommandLineOption channel(QStringLiteral("channel"), QObject::tr("Channel to select."),
-                                     QStringLiteral("N"));
-    const QCommandLineOption view(QStringLiteral("view"),
-                                  QObject::tr("operation, flow, features, cost, compare or train."),
-                                  QStringLiteral("NAME"));
-    const QCommandLineOption compare(
-        QStringLiteral("compare"),
-        QObject::tr("A/B compare with B = 'shuffle' (flipped) or a group count."),
-        QStringLiteral("B"));
-    const QCommandLineOption fontScale(QStringLiteral("font-scale"),
-                                       QObject::tr("Text size, 0.8..2.5 (projector: 1.8)."),
-                                       QStringLiteral("X"));
-    const QCommandLineOption theme(QStringLiteral("theme"), QObject::tr("system, light or dark."),
-                                   QStringLiteral("T"));
-    const QCommandLineOption language(QStringLiteral("lang"),
-                                      QObject::tr("Interface language: en or zh_CN."),
-                                      QStringLiteral("L"));
-    const QCommandLineOption size(QStringLiteral("size"), QObject::tr("Window size WxH."),
-                                  QStringLiteral("WxH"));
-    const QCommandLineOption train(QStringLiteral("train"),
-                                   QObject::tr("Start a training run of EPOCHS on the Train tab."),
-                                   QStringLiteral("EPOCHS"));
-    const QCommandLineOption trainImages(QStringLiteral("train-images"),
-                                         QObject::tr("Training images per epoch, 100..60000."),
-                                         QStringLiteral("N"));
-    const QCommandLineOption trainCompare(QStringLiteral("train-compare"),
-                                          QObject::tr("With --train: shuffle on, then off."));
-    parser.addOptions({screenshot, preset, groups, noShuffle, scale, input, weights, step, channel,
-                       view, compare, fontScale, theme, language, size, train, trainImages,
-                       trainCompare});
+    for (const StartupOption& option : startupOptionTable())
+        parser.addOption(
+            option.valueName.isEmpty()
+                ? QCommandLineOption(option.name, QObject::tr(option.help))
+                : QCommandLineOption(option.name, QObject::tr(option.help), option.valueName));
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -108,93 +251,11 @@ bool parseStartupOptions(const QStringList& arguments, StartupOptions* o, QStrin
         *error = QObject::tr("unexpected argument '%1'").arg(parser.positionalArguments().first());
         return false;
     }
-    const auto integer = [&](const QCommandLineOption& option, int lo, int hi,
-                             std::optional<int>* out) {
-        if (!parser.isSet(option)) return true;
-        bool ok = false;
-        const int v = parser.value(option).toInt(&ok);
-        if (!ok || v < lo || v > hi) {
-            *error = QObject::tr("--%1: '%2' is not an integer in %3..%4")
-                         .arg(option.names().first(), parser.value(option))
-                         .arg(lo)
-                         .arg(hi);
+    for (const StartupOption& option : startupOptionTable())
+        if (parser.isSet(option.name) && !option.read(parser.value(option.name), *o, error))
             return false;
-        }
-        *out = v;
-        return true;
-    };
-    if (!integer(groups, 1, 8, &o->groups) || !integer(channel, 0, 1 << 20, &o->channel) ||
-        !integer(train, 1, 50, &o->trainEpochs) ||
-        !integer(trainImages, 100, 60000, &o->trainImages))
-        return false;
-    o->trainCompare = parser.isSet(trainCompare);
     if ((o->trainImages || o->trainCompare) && !o->trainEpochs) {
         *error = QObject::tr("--train-images and --train-compare need --train EPOCHS");
-        return false;
-    }
-    if (parser.isSet(screenshot)) o->screenshot = parser.value(screenshot);
-    o->preset = parser.value(preset);
-    o->noShuffle = parser.isSet(noShuffle);
-    if (parser.isSet(scale)) {
-        bool ok = false;
-        const double v = parser.value(scale).remove(QLatin1Char('x')).toDouble(&ok);
-        const auto& scales = supportedWidthScales();
-        if (!ok || std::find(scales.begin(), scales.end(), v) == scales.end()) {
-            *error =
-                QObject::tr("--scale: '%1' is not 0.25, 0.5, 1, 1.5 or 2").arg(parser.value(scale));
-            return false;
-        }
-        o->scale = v;
-    }
-    o->input = parser.value(input);
-    o->weights = parser.value(weights);
-    o->step = parser.value(step);
-    o->view = parser.value(view);
-    o->compare = parser.value(compare);
-    if (!o->compare.isEmpty() && o->compare != QLatin1String("shuffle")) {
-        bool ok = false;
-        const int g = o->compare.toInt(&ok);
-        if (!ok || g < 1 || g > 8) {
-            *error = QObject::tr("--compare: '%1' is not 'shuffle' or a group count 1..8")
-                         .arg(o->compare);
-            return false;
-        }
-    }
-    if (parser.isSet(fontScale)) {
-        bool ok = false;
-        o->fontScale = parser.value(fontScale).toDouble(&ok);
-        if (!ok || o->fontScale < 0.8 || o->fontScale > 2.5) {
-            *error = QObject::tr("--font-scale: '%1' is not a number in 0.8..2.5")
-                         .arg(parser.value(fontScale));
-            return false;
-        }
-    }
-    o->theme = parser.value(theme);
-    if (!o->theme.isEmpty() &&
-        !QStringList{QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")}
-             .contains(o->theme)) {
-        *error = QObject::tr("--theme: '%1' is not system, light or dark").arg(o->theme);
-        return false;
-    }
-    o->language = parser.value(language);
-    if (!o->language.isEmpty() && o->language != QLatin1String("en") &&
-        o->language != QLatin1String("zh_CN")) {
-        *error = QObject::tr("--lang: '%1' is not en or zh_CN").arg(o->language);
-        return false;
-    }
-    if (parser.isSet(size)) {
-        const QStringList parts = parser.value(size).split(QLatin1Char('x'));
-        bool okW = false, okH = false;
-        const int w = parts.value(0).toInt(&okW), h = parts.size() == 2 ? parts[1].toInt(&okH) : 0;
-        if (!okW || !okH || w < 640 || h < 400 || w > 7680 || h > 4320) {
-            *error = QObject::tr("--size: '%1' is not WxH between 640x400 and 7680x4320")
-                         .arg(parser.value(size));
-            return false;
-        }
-        o->size = QSize(w, h);
-    }
-    if (o->screenshot && !o->screenshot->endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
-        *error = QObject::tr("--screenshot: '%1' must be a .png file").arg(*o->screenshot);
         return false;
     }
     return true;
@@ -221,17 +282,42 @@ QString installTranslation(const StartupOptions& options) {
     return language;
 }
 
+// [SECTION] Applying
+
+namespace {
+
+// A scene's error as the command line's option names say it: "--step: no step named ...".
+QString optionError(const SceneError& error) {
+    static const QHash<QString, QString> options = {
+        {QStringLiteral("widthScale"), QStringLiteral("scale")},
+        {QStringLiteral("shuffle"), QStringLiteral("no-shuffle")}};
+    return QStringLiteral("--%1: %2").arg(options.value(error.field, error.field), error.reason);
+}
+
+// The configuration the command line names: --preset means that preset's own configuration
+// (its g, shuffle and width unless --groups, --no-shuffle and --scale say otherwise).
+Scene configurationScene(const Scene& asked) {
+    Scene scene{.preset = asked.preset,
+                .groups = asked.groups,
+                .shuffle = asked.shuffle,
+                .widthScale = asked.widthScale};
+    const auto& presets = presetNames();
+    if (scene.preset &&
+        std::find(presets.begin(), presets.end(), scene.preset->toStdString()) != presets.end()) {
+        const ModelConfig defaults = presetConfig(scene.preset->toStdString());
+        scene.groups = scene.groups.value_or(defaults.groups);
+        scene.shuffle = scene.shuffle.value_or(defaults.shuffle);
+        scene.widthScale = scene.widthScale.value_or(defaults.widthScale);
+    }
+    return scene;
+}
+
+}  // namespace
+
 bool applyStartupOptions(MainWindow& window, const StartupOptions& o, QString* error) {
     Session& session = window.session();
-    try {
-        ModelConfig c =
-            o.preset.isEmpty() ? session.config() : presetConfig(o.preset.toStdString());
-        if (o.groups) c.groups = *o.groups;
-        if (o.noShuffle) c.shuffle = false;
-        if (o.scale) c.widthScale = *o.scale;
-        session.setConfig(c);
-    } catch (const Error& e) {
-        *error = QString::fromStdString(e.what());
+    if (const auto failed = window.applyScene(configurationScene(o.scene))) {
+        *error = optionError(*failed);
         return false;
     }
     if (!o.input.isEmpty()) session.openInput(o.input);
@@ -243,11 +329,13 @@ bool applyStartupOptions(MainWindow& window, const StartupOptions& o, QString* e
         window.resize(*o.size);
     else if (o.screenshot)
         window.resize(1600, 960);  // reproducible pictures, whatever the screen
-    if (!o.step.isEmpty()) session.selectStepByName(o.step);
+    // The step at once, so the first picture already shows it; a name the network does not have
+    // is reported by applyViewOptions, with the window up.
+    if (o.scene.step) (void)window.applyScene({.step = o.scene.step});
     if (o.trainEpochs) {
         TrainPanel& panel = *window.trainPanel();
-        panel.setGroups(o.groups.value_or(3));
-        panel.setShuffle(!o.noShuffle);
+        panel.setGroups(o.scene.groups.value_or(3));
+        panel.setShuffle(o.scene.shuffle.value_or(true));
         panel.setEpochs(*o.trainEpochs);
         if (o.trainImages) panel.setTrainingImages(*o.trainImages);
         window.showView(QStringLiteral("train"));
@@ -270,37 +358,28 @@ bool applyViewOptions(MainWindow& window, const StartupOptions& o, QString* erro
         *error = window.lastError();
         return false;
     }
-    if (!o.step.isEmpty() && !session.selectStepByName(o.step)) {
-        *error = QObject::tr("--step: no step named '%1' in this network").arg(o.step);
+    // One scene, checked whole first; the view comes last, once a comparison it asks for has
+    // its result, as the window then has its final layout to divide.
+    const Scene asked{.step = o.scene.step,
+                      .channel = o.scene.channel,
+                      .view = o.scene.view,
+                      .compare = o.scene.compare};
+    if (const auto failed = window.checkScene(asked)) {
+        *error = optionError(*failed);
         return false;
     }
-    if (o.channel) {
-        const Step& step = session.snapshot()->step(session.selectedStep());
-        if (*o.channel >= step.out.channels) {
-            *error =
-                QObject::tr("--channel: step '%1' has channels 0 to %2; there is no channel %3")
-                    .arg(QString::fromStdString(step.name))
-                    .arg(step.out.channels - 1)
-                    .arg(*o.channel);
-            return false;
-        }
-        session.selectChannel(*o.channel);
-    }
-    if (!o.compare.isEmpty()) {
-        // Through the window's B box, so the toolbar shows what --compare chose.
-        window.setComparisonChoice(o.compare == QLatin1String("shuffle") ? 0 : o.compare.toInt());
-        if (!session.waitUntilIdle(kResultTimeoutMs) || !window.lastError().isEmpty()) {
-            *error = window.lastError().isEmpty() ? QObject::tr("the comparison did not finish")
-                                                  : window.lastError();
-            return false;
-        }
-    }
-    if (!o.view.isEmpty() && !window.showView(o.view)) {
-        *error =
-            QObject::tr("--view: '%1' is not operation, flow, features, cost, compare or train")
-                .arg(o.view);
+    Scene selection = asked;
+    selection.view.reset();
+    (void)window.applyScene(selection);
+    if (asked.compare && !session.waitUntilIdle(kResultTimeoutMs)) {
+        *error = QObject::tr("the comparison did not finish");
         return false;
     }
+    if (!window.lastError().isEmpty()) {
+        *error = window.lastError();
+        return false;
+    }
+    if (asked.view) (void)window.applyScene({.view = asked.view});
     return true;
 }
 

@@ -9,7 +9,11 @@
 #include <QSize>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <optional>
+#include <vector>
+
+#include "session/scene.h"
 
 namespace shufflescope::ui {
 
@@ -17,16 +21,11 @@ class MainWindow;
 
 struct StartupOptions {
     std::optional<QString> screenshot;
-    QString preset;
-    std::optional<int> groups;
-    bool noShuffle = false;
-    std::optional<double> scale;
+    // What the window shows, as --preset, --groups, --no-shuffle, --scale, --step, --channel,
+    // --view and --compare name it: applied through MainWindow::applyScene, which checks it.
+    Scene scene;
     QString input;
     QString weights;
-    QString step;
-    std::optional<int> channel;
-    QString view;
-    QString compare;  // "shuffle" (B = shuffle flipped) or a group count 1..8
     double fontScale = 1.0;
     QString theme;
     QString language;           // "en", "zh_CN"; empty: the saved choice, else the system's
@@ -39,16 +38,28 @@ struct StartupOptions {
     bool helpRequested = false;
 };
 
+// One command-line option: its name, its value's name (empty for a flag), its --help line and
+// how its value is checked and stored. Parsing and --help both read this one table.
+struct StartupOption {
+    QString name;
+    QString valueName;
+    const char* help;  // translated in the QObject context
+    // Stores `value` (empty for a flag) in `options`; false with a message naming the option.
+    std::function<bool(const QString& value, StartupOptions& options, QString* error)> read;
+};
+const std::vector<StartupOption>& startupOptionTable();
+
 // False with a message naming the option for anything malformed (prints --help itself).
 bool parseStartupOptions(const QStringList& arguments, StartupOptions* options, QString* error);
-// Applies the configuration, input and view options to a new window.
+// Applies the configuration (a scene: --preset means that preset's configuration, which --groups,
+// --no-shuffle and --scale change), input, weights and window options to a new window.
 bool applyStartupOptions(MainWindow& window, const StartupOptions& options, QString* error);
 // Installs the translation for options.language (or the saved / system language) on the app.
 // Returns the language in effect.
 QString installTranslation(const StartupOptions& options);
 
-// Waits for the first result, then applies --step, --channel (checked against the step's
-// channels), --compare and --view. The app calls it once the window is up; --screenshot too.
+// Waits for the first result, then applies --step, --channel, --compare and --view as one scene
+// (checked against the network shown). The app calls it once the window is up; --screenshot too.
 bool applyViewOptions(MainWindow& window, const StartupOptions& options, QString* error);
 // Waits for training runs (--train), applies the view options, renders and saves the PNG.
 bool takeScreenshot(MainWindow& window, const StartupOptions& options, QString* error);

@@ -1,3 +1,15 @@
+// Sections (// [SECTION] below, in this order):
+//   Helpers                       colours for ImGui, value format, font files, channel titles
+//   Construction and state        setters, queries for tests, the panes' data and geometry
+//   GL and ImGui resources        GL set-up and clean-up, fonts, style, the texture atlas
+//   Frame and input of a frame    paintGL, zoom animation, the frame's windows, pan and click
+//   Text                          measuring for the pure layouts (canvas_text.h)
+//   Header                        the strip's words (canvas_header_layout.h) and its widgets
+//   Panes                         a pane: its caption (pane_layout.h), its message or tiles
+//   Tiles                         the tiles on screen: frames, maps, numbers, cell words, rings
+//   Tooltip and enlarged view     hover tooltip, colour bar, enlarged_view_layout.h drawn
+//   Input                         Qt events to ImGui, Esc, palette and font changes
+
 #include "canvas/feature_map_canvas.h"
 
 #include <backends/imgui_impl_opengl3.h>
@@ -45,6 +57,10 @@ ImU32 toImU32(const QColor& c, float alpha = 1.0f) {
 
 ImVec4 toImVec4(const QColor& c, float alpha = 1.0f) {
     return ImVec4(float(c.redF()), float(c.greenF()), float(c.blueF()), float(c.alphaF()) * alpha);
+}
+
+ImVec2 toImVec2(tiles::Point p) {
+    return ImVec2(p.x, p.y);
 }
 
 ImU32 viridisColour(float t) {
@@ -657,7 +673,7 @@ QByteArray FeatureMapCanvas::imguiText(const QString& text) {
     return text.toUtf8();
 }
 
-// [SECTION] Frame
+// [SECTION] Frame and input of a frame
 
 void FeatureMapCanvas::paintGL() {
     bridge_->makeCurrent();
@@ -847,72 +863,90 @@ void FeatureMapCanvas::handlePaneInput(Pane& pane, bool gridHovered) {
     }
 }
 
+// [SECTION] Text
+
+TextWidth FeatureMapCanvas::canvasTextWidth() {
+    return [this](const QString& text, CanvasFont font, float size) {
+        ImFont* imFont = font == CanvasFont::Current ? nullptr
+                         : font == CanvasFont::Small ? smallFont_
+                         : font == CanvasFont::Large ? largeFont_
+                                                     : ImGui::GetFont();
+        return measure(imguiText(text), imFont, size);
+    };
+}
+
 float FeatureMapCanvas::measure(const QByteArray& text, ImFont* font, float size) {
     if (!font) return ImGui::CalcTextSize(text.constData()).x;
     return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.constData()).x;
 }
 
-QByteArray FeatureMapCanvas::elidedText(const QString& text, float width, ImFont* font,
-                                        float size) {
-    QByteArray utf8 = imguiText(text);
-    if (measure(utf8, font, size) <= width) return utf8;
-    const QString dots = fontHasSymbols_ ? QStringLiteral("\u2026") : QStringLiteral("...");
-    // The longest prefix that fits with the ellipsis: a bisection over the characters.
-    int lo = 0, hi = int(text.size());
-    while (lo < hi) {
-        const int mid = (lo + hi + 1) / 2;
-        const QByteArray tried = imguiText(text.left(mid).trimmed() + dots);
-        if (measure(tried, font, size) <= width)
-            lo = mid;
-        else
-            hi = mid - 1;
+// [SECTION] Header
+
+CanvasHeaderInput FeatureMapCanvas::headerInput() const {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    CanvasHeaderInput in{
+        .width = float(width()),
+        .height = headerHeight(),
+        .fontPixels = fontPixels(),
+        .lineHeight = ImGui::GetTextLineHeight(),
+        .frameHeight = ImGui::GetFrameHeight(),
+        .innerSpacing = style.ItemInnerSpacing.x,
+        .itemSpacing = style.ItemSpacing.x,
+        .framePadding = style.FramePadding.x,
+        .dots = fontHasSymbols_ ? QStringLiteral("\u2026") : QStringLiteral("...")};
+    const Pane& first = panes_[0];
+    if (first.snapshot && first.step >= 0 && first.step < first.snapshot->network->stepCount())
+        in.stepName = QString::fromStdString(first.snapshot->step(first.step).name);
+    const QString key = QKeySequence(kSharedRangeKey).toString(QKeySequence::NativeText);
+    in.rangeLabels = {tr("Shared range (%1)").arg(key), tr("Shared range"),
+                      tr("Shared (%1)").arg(key), QString()};
+    if (view_.zoom > 1.01f) {
+        const QString zoom = QString::number(double(view_.zoom), 'f', 1);
+        in.zoomLabels = {tr("Zoom %1× — reset").arg(zoom), tr("%1× — reset").arg(zoom)};
     }
-    return lo > 0 ? imguiText(text.left(lo).trimmed() + dots) : QByteArray();
+    const tiles::Page page = tiles::pageOf(pagedChannels(), perPage_, page_);
+    if (comparing_ && page.pages > 1) {
+        const QString last = QString::number(page.first + page.count - 1);
+        in.pagerLabels = {tr("channels %1–%2 of %3").arg(page.first).arg(last).arg(pagedChannels()),
+                          QStringLiteral("%1–%2").arg(page.first).arg(last), QString()};
+    }
+    if (!comparing_ && first.valid) {
+        const QString size =
+            QStringLiteral("%1 × %2 × %3").arg(first.channels).arg(first.height).arg(first.width);
+        in.shapes = first.isVector()
+                        ? QStringList{tr("%1 values, one cell each").arg(first.channels),
+                                      tr("%1 values").arg(first.channels)}
+                        : QStringList{tr("%1 channels × %2 × %3")
+                                          .arg(first.channels)
+                                          .arg(first.height)
+                                          .arg(first.width),
+                                      size};
+    }
+    // The shared colour scale's numbers matter only when one scale covers every tile.
+    if (!comparing_ && first.valid && effectiveRange(first) == RangeMode::Shared) {
+        in.low = valueText(first, first.overall.min);
+        in.high = valueText(first, first.overall.max);
+    }
+    return in;
 }
 
 void FeatureMapCanvas::drawHeader() {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float fp = fontPixels();
-    const float header = headerHeight();
-    const float w = float(width());
-    const float textY = std::round((header - ImGui::GetTextLineHeight()) * 0.5f);
-    const float margin = std::round(fp * 0.6f);
-    auto textWidth = [](const QByteArray& text) { return ImGui::CalcTextSize(text.constData()).x; };
+    const auto at = [](tiles::Point p) { return ImVec2(p.x, p.y); };
+    const auto text = [&](const CanvasHeaderLayout::Text& t, ImGuiCol colour) {
+        dl->AddText(at(t.at), ImGui::GetColorU32(colour), imguiText(t.text).constData());
+    };
+    CanvasHeaderLayout l = layoutCanvasHeader(headerInput(), canvasTextWidth());
 
-    // Everything is measured first and placed by priority, so nothing overlaps on a narrow
-    // canvas or at projector text sizes: the step name, the range toggle (its label shortens,
-    // down to the box alone), the zoom reset, the output shape (shortened or left out), the
-    // shared colour scale.
-    const Pane& first = panes_[0];
-    const bool hasStep =
-        first.snapshot && first.step >= 0 && first.step < first.snapshot->network->stepCount();
-    const QString stepName =
-        hasStep ? QString::fromStdString(first.snapshot->step(first.step).name) : QString();
-    const float nameWidth = textWidth(imguiText(stepName));
-    // The name keeps at least its first characters before the toggle shortens any further.
-    const float nameKeep = std::min(nameWidth, fp * 6.0f);
-
-    const QString key = QKeySequence(kSharedRangeKey).toString(QKeySequence::NativeText);
-    const QStringList rangeLabels = {tr("Shared range (%1)").arg(key), tr("Shared range"),
-                                     tr("Shared (%1)").arg(key), QString()};
-    QByteArray rangeLabel;
-    float checkboxWidth = ImGui::GetFrameHeight();
-    for (const QString& label : rangeLabels) {
-        const QByteArray text = imguiText(label);
-        const float width = ImGui::GetFrameHeight() +
-                            (label.isEmpty() ? 0.0f : style.ItemInnerSpacing.x + textWidth(text));
-        rangeLabel = text;
-        checkboxWidth = width;
-        if (margin + nameKeep + fp + width + margin <= w) break;
-    }
-    float right = w - margin - checkboxWidth;
-    ImGui::SetCursorScreenPos(ImVec2(right, std::round((header - ImGui::GetFrameHeight()) * 0.5f)));
+    ImGui::SetCursorScreenPos(at(l.rangeToggle.at));
     bool shared = sharedRange();
-    if (ImGui::Checkbox((rangeLabel + "###sharedRange").constData(), &shared))
+    if (ImGui::Checkbox((imguiText(l.rangeToggle.text) + "###sharedRange").constData(), &shared)) {
         setSharedRange(shared);
+        l = layoutCanvasHeader(headerInput(), canvasTextWidth());  // the colour scale may show
+    }
     if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
+        const QString key = QKeySequence(kSharedRangeKey).toString(QKeySequence::NativeText);
         const QByteArray tip =
             imguiText(tr("Shared range (%1)").arg(key) + QLatin1Char('\n') +
                       tr("On: one colour scale for all channels (compare their strength).\n"
@@ -920,345 +954,268 @@ void FeatureMapCanvas::drawHeader() {
         ImGui::TextUnformatted(tip.constData());
         ImGui::EndTooltip();
     }
-    if (view_.zoom > 1.01f) {
-        // The reset button, when it fits beside the name (0 and a double-click reset too).
-        const QString zoom = QString::number(double(view_.zoom), 'f', 1);
-        for (const QString& label :
-             {tr("Zoom %1× — reset").arg(zoom), tr("%1× — reset").arg(zoom)}) {
-            const QByteArray text = imguiText(label);
-            const float buttonWidth = textWidth(text) + 2 * style.FramePadding.x;
-            if (right - fp - buttonWidth < margin + nameKeep + fp) continue;
-            right -= buttonWidth + fp;
-            ImGui::SetCursorScreenPos(
-                ImVec2(right, std::round((header - ImGui::GetFrameHeight()) * 0.5f)));
-            if (ImGui::Button((text + "###zoomReset").constData())) resetView();
-            break;
-        }
+    if (l.zoomReset) {
+        ImGui::SetCursorScreenPos(at(l.zoomReset->at));
+        if (ImGui::Button((imguiText(l.zoomReset->text) + "###zoomReset").constData())) resetView();
     }
-
-    // Left: the step and its shape (in a comparison each pane adds its own caption), and a
-    // comparison's pages: "< channels 0-11 of 384 >", shortened to fit.
-    float x = margin;
-    const float limit = right - fp;  // everything on the left ends here
-    const tiles::Page page = tiles::pageOf(pagedChannels(), perPage_, page_);
-    QByteArray pagerText;
-    float pagerWidth = 0;
-    const float arrow = ImGui::GetFrameHeight();
-    if (comparing_ && page.pages > 1) {
-        const QString last = QString::number(page.first + page.count - 1);
-        for (const QString& label :
-             {tr("channels %1–%2 of %3").arg(page.first).arg(last).arg(pagedChannels()),
-              QStringLiteral("%1–%2").arg(page.first).arg(last), QString()}) {
-            pagerText = imguiText(label);
-            pagerWidth =
-                2 * arrow + (label.isEmpty() ? 0.0f : textWidth(pagerText) + 2 * fp * 0.4f);
-            if (x + nameKeep + fp + pagerWidth <= limit) break;
-        }
+    if (l.name) text(*l.name, ImGuiCol_Text);
+    if (l.pager) {
+        ImGui::SetCursorScreenPos(at(l.pager->previous));
+        const QString keys = tr("Previous page of channels (,)");
+        if (ImGui::ArrowButton("##previousPage", ImGuiDir_Left)) showPage(page_ - 1);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", imguiText(keys).constData());
+        if (l.pager->label) text(*l.pager->label, ImGuiCol_Text);
+        ImGui::SetCursorScreenPos(at(l.pager->next));
+        if (ImGui::ArrowButton("##nextPage", ImGuiDir_Right)) showPage(page_ + 1);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", imguiText(tr("Next page of channels (.)")).constData());
     }
-    if (hasStep) {
-        const float nameLimit = limit - (pagerWidth > 0 ? pagerWidth + fp : 0.0f);
-        const QByteArray name = elidedText(stepName, nameLimit - x);
-        dl->AddText(ImVec2(x, textY), ImGui::GetColorU32(ImGuiCol_Text), name.constData());
-        x += textWidth(name) + fp;
-        if (pagerWidth > 0 && x + pagerWidth <= limit) {
-            const float y = std::round((header - arrow) * 0.5f);
-            ImGui::SetCursorScreenPos(ImVec2(x, y));
-            const QString keys = tr("Previous page of channels (,)");
-            if (ImGui::ArrowButton("##previousPage", ImGuiDir_Left)) showPage(page_ - 1);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", imguiText(keys).constData());
-            x += arrow + std::round(fp * 0.4f);
-            if (!pagerText.isEmpty()) {
-                dl->AddText(ImVec2(x, textY), ImGui::GetColorU32(ImGuiCol_Text),
-                            pagerText.constData());
-                x += textWidth(pagerText) + std::round(fp * 0.4f);
-            }
-            ImGui::SetCursorScreenPos(ImVec2(x, y));
-            if (ImGui::ArrowButton("##nextPage", ImGuiDir_Right)) showPage(page_ + 1);
-            if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s", imguiText(tr("Next page of channels (.)")).constData());
-            x += arrow + fp;
+    if (l.shape) text(*l.shape, ImGuiCol_TextDisabled);
+    if (l.scale) {
+        text(l.scale->low, ImGuiCol_Text);
+        const tiles::Rect& bar = l.scale->bar;
+        for (int k = 0; k < 8; ++k) {
+            const float x0 = bar.x + bar.w * float(k) / 8.0f;
+            const float x1 = bar.x + bar.w * float(k + 1) / 8.0f;
+            const ImU32 a = viridisColour(float(k) / 8.0f), b = viridisColour(float(k + 1) / 8.0f);
+            dl->AddRectFilledMultiColor(ImVec2(x0, bar.y), ImVec2(x1 + 0.5f, bar.bottom()), a, b, b,
+                                        a);
         }
-        if (!comparing_ && first.valid) {
-            const QStringList shapes =
-                first.isVector() ? QStringList{tr("%1 values, one cell each").arg(first.channels),
-                                               tr("%1 values").arg(first.channels)}
-                                 : QStringList{tr("%1 channels × %2 × %3")
-                                                   .arg(first.channels)
-                                                   .arg(first.height)
-                                                   .arg(first.width),
-                                               QStringLiteral("%1 × %2 × %3")
-                                                   .arg(first.channels)
-                                                   .arg(first.height)
-                                                   .arg(first.width)};
-            for (const QString& shape : shapes) {
-                const QByteArray text = imguiText(shape);
-                if (x + textWidth(text) > limit) continue;
-                dl->AddText(ImVec2(x, textY), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                            text.constData());
-                x += textWidth(text) + fp;
-                break;
-            }
-        }
+        text(l.scale->high, ImGuiCol_Text);
     }
-    // Between them, if there is room: the shared colour scale (its numbers matter only when
-    // one scale covers every tile).
-    if (!comparing_ && first.valid && effectiveRange(first) == RangeMode::Shared) {
-        const QByteArray low = imguiText(valueText(first, first.overall.min));
-        const QByteArray high = imguiText(valueText(first, first.overall.max));
-        const float barWidth = std::round(fp * 7.0f);
-        const float needed = textWidth(low) + barWidth + textWidth(high) + 2 * style.ItemSpacing.x;
-        if (x + needed < limit) {
-            const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
-            dl->AddText(ImVec2(x, textY), text, low.constData());
-            x += textWidth(low) + style.ItemSpacing.x;
-            const float barY = std::round(header * 0.5f - fp * 0.35f);
-            for (int k = 0; k < 8; ++k) {
-                const float x0 = x + barWidth * float(k) / 8.0f;
-                const float x1 = x + barWidth * float(k + 1) / 8.0f;
-                const ImU32 a = viridisColour(float(k) / 8.0f),
-                            b = viridisColour(float(k + 1) / 8.0f);
-                dl->AddRectFilledMultiColor(ImVec2(x0, barY), ImVec2(x1 + 0.5f, barY + fp * 0.7f),
-                                            a, b, b, a);
-            }
-            x += barWidth + style.ItemSpacing.x;
-            dl->AddText(ImVec2(x, textY), text, high.constData());
-        }
-    }
-    dl->AddLine(ImVec2(0, header - 1), ImVec2(w, header - 1),
+    dl->AddLine(ImVec2(0, l.ruleY), ImVec2(float(width()), l.ruleY),
                 toImU32(palette().color(QPalette::Mid), 0.6f), 1.0f);
 }
 
+// [SECTION] Panes
+
 void FeatureMapCanvas::drawPane(Pane& pane, int index) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float fp = fontPixels();
-    const QPalette& pal = palette();
-    const ImU32 textColour = ImGui::GetColorU32(ImGuiCol_Text);
-    const ImVec2 origin(pane.rect.x, pane.rect.y);
-
-    if (comparing_) {
-        // Caption: which configuration, and its shape (widths differ between configurations).
-        // The label in the regular font when it fits, else in the small one, else shortened.
-        ImFont* font = compactCaptions_ ? smallFont_ : ImGui::GetFont();
-        float size = compactCaptions_ ? std::round(fp * 0.8f) : ImGui::GetFontSize();
-        const float captionY = origin.y + std::round(fp * (compactCaptions_ ? 0.25f : 0.35f));
-        float x = origin.x + std::round(fp * 0.6f);
-        const float captionRight = origin.x + pane.rect.w - std::round(fp * 0.6f);
-        const float pad = std::round(fp * 0.35f);
-        if (measure(imguiText(pane.label), font, size) > captionRight - x - pad) {
-            font = smallFont_;
-            size = std::round(fp * 0.8f);
-        }
-        const QByteArray label = elidedText(pane.label, captionRight - x - pad, font, size);
-        const float labelWidth = measure(label, font, size);
-        dl->AddRectFilled(ImVec2(x - pad, captionY - pad * 0.5f),
-                          ImVec2(x + labelWidth + pad, captionY + size + pad * 0.5f),
-                          toImU32(pal.color(QPalette::Highlight), 0.85f), 4.0f);
-        dl->AddText(font, size, ImVec2(x, captionY), toImU32(pal.color(QPalette::HighlightedText)),
-                    label.constData());
-        x += labelWidth + fp;
-        // Beside the label, what the configuration costs; on the line under it how accurate it
-        // is, what it answers here, and the step's shape (the widths differ between
-        // configurations), shortened from the end as the pane narrows.
-        const CaptionInfo info = captionInfo(pane);
-        if (x < captionRight) {
-            const QByteArray text = elidedText(info.cost, captionRight - x, font, size);
-            dl->AddText(font, size, ImVec2(x, captionY), textColour, text.constData());
-        }
-        QString second = info.quality;
-        if (pane.valid) {
-            QString shape = tr("%1 × %2 × %3").arg(pane.channels).arg(pane.height).arg(pane.width);
-            if (pane.snapshot->step(pane.step).name !=
-                panes_[0].snapshot->step(panes_[0].step).name)
-                shape = QString::fromStdString(pane.snapshot->step(pane.step).name) + "  " + shape;
-            second += QStringLiteral(" \u00b7 ") + shape;
-        }
-        ImFont* infoFont = compactCaptions_ ? smallFont_ : ImGui::GetFont();
-        const float infoSize = compactCaptions_ ? std::round(fp * 0.8f) : ImGui::GetFontSize();
-        const float left = origin.x + std::round(fp * 0.6f) - pad;
-        const float infoY = captionY + size + pad + std::round(fp * 0.2f);
-        const QByteArray text = elidedText(second, captionRight - left, infoFont, infoSize);
-        dl->AddText(infoFont, infoSize, ImVec2(left, infoY), textColour, text.constData());
-    }
-
-    const ImVec2 gridMin = origin + ImVec2(pane.gridViewport.x, pane.gridViewport.y);
-    const ImVec2 gridMax = gridMin + ImVec2(pane.gridViewport.w, pane.gridViewport.h);
-    auto centredMessage = [&](const QString& message) {
-        const QByteArray text = imguiText(message);
-        const float size = std::round(fp * 1.5f);
-        const ImVec2 measured = largeFont_->CalcTextSizeA(size, FLT_MAX, 0.0f, text.constData());
-        const ImVec2 pos(std::round((gridMin.x + gridMax.x - measured.x) * 0.5f),
-                         std::round((gridMin.y + gridMax.y - measured.y) * 0.5f));
-        dl->AddText(largeFont_, size, pos, ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                    text.constData());
-    };
-    if (!pane.snapshot) {
-        centredMessage(tr("Computing…"));
+    if (comparing_) drawPaneCaption(pane);
+    if (const std::optional<QString> message = paneMessage(pane)) {
+        drawCentredMessage(pane, *message);
         return;
     }
-    if (!pane.valid) {
-        centredMessage(tr("This step has no output to show."));
-        return;
-    }
-    if (pane.tooLarge || pane.texture == 0) {
-        centredMessage(tr("This step's output is too large for the graphics card."));
-        return;
-    }
-    if (pane.page.count == 0) {
-        // g = 1 against g = 8: the narrower configuration runs out of channels first.
-        centredMessage(tr("Only %1 channels here").arg(pane.channels));
-        return;
-    }
-
     // A grid too small for any tile (a very short strip): nothing to draw or to ring.
     if (pane.layout.empty()) return;
-    dl->PushClipRect(gridMin, gridMax, true);
-    const ImTextureID texture = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(pane.texture));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 gridMin(pane.rect.x + pane.gridViewport.x, pane.rect.y + pane.gridViewport.y);
+    dl->PushClipRect(gridMin, gridMin + ImVec2(pane.gridViewport.w, pane.gridViewport.h), true);
+    const TileDecorations decorations =
+        tileDecorations(pane.layout, pane.view, pane.isVector(), fontPixels());
+    const std::vector<VisibleTile> tiles = visibleTiles(pane);
+    // Passes (frames, maps, numbers) instead of one pass per tile: ImGui starts a new draw call
+    // whenever the texture changes, and alternating the font texture (frames) with the atlas
+    // would cost two draw calls per tile, 3,000 for the widest stage.
+    if (decorations.frame > 0) drawTileFrames(pane, tiles, decorations.frame);
+    drawTileMaps(pane, tiles);
+    if (decorations.numbers) drawTileNumbers(pane, tiles, decorations.numberSize);
+    if (decorations.cellText) drawCellValues(pane, tiles, decorations.numberSize);
+    drawRings(pane, index, decorations.frame);
+    dl->PopClipRect();
+}
+
+void FeatureMapCanvas::drawPaneCaption(const Pane& pane) {
+    // Caption: which configuration, what it costs, how accurate it is, what it answers here, and
+    // its shape (the widths differ between configurations).
+    const CaptionInfo info = captionInfo(pane);
+    QString second = info.quality;
+    if (pane.valid) {
+        QString shape = tr("%1 × %2 × %3").arg(pane.channels).arg(pane.height).arg(pane.width);
+        if (pane.snapshot->step(pane.step).name != panes_[0].snapshot->step(panes_[0].step).name)
+            shape = QString::fromStdString(pane.snapshot->step(pane.step).name) + "  " + shape;
+        second += QStringLiteral(" \u00b7 ") + shape;
+    }
+    const PaneCaptionLayout l = layoutPaneCaption(
+        {.pane = pane.rect,
+         .fontPixels = fontPixels(),
+         .regularSize = ImGui::GetFontSize(),
+         .compact = compactCaptions_,
+         .label = pane.label,
+         .cost = info.cost,
+         .info = second,
+         .dots = fontHasSymbols_ ? QStringLiteral("\u2026") : QStringLiteral("...")},
+        canvasTextWidth());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const QPalette& pal = palette();
+    const auto draw = [&](const PaneCaptionLayout::Text& t, ImU32 colour) {
+        dl->AddText(t.font == CanvasFont::Small ? smallFont_ : ImGui::GetFont(), t.size,
+                    ImVec2(t.at.x, t.at.y), colour, imguiText(t.text).constData());
+    };
+    dl->AddRectFilled(ImVec2(l.labelBoxMin.x, l.labelBoxMin.y),
+                      ImVec2(l.labelBoxMax.x, l.labelBoxMax.y),
+                      toImU32(pal.color(QPalette::Highlight), 0.85f), 4.0f);
+    draw(l.label, toImU32(pal.color(QPalette::HighlightedText)));
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    if (l.cost) draw(*l.cost, text);
+    draw(l.info, text);
+}
+
+std::optional<QString> FeatureMapCanvas::paneMessage(const Pane& pane) const {
+    if (!pane.snapshot) return tr("Computing…");
+    if (!pane.valid) return tr("This step has no output to show.");
+    if (pane.tooLarge || pane.texture == 0)
+        return tr("This step's output is too large for the graphics card.");
+    // g = 1 against g = 8: the narrower configuration runs out of channels first.
+    if (pane.page.count == 0) return tr("Only %1 channels here").arg(pane.channels);
+    return std::nullopt;
+}
+
+void FeatureMapCanvas::drawCentredMessage(const Pane& pane, const QString& message) {
+    const ImVec2 gridMin(pane.rect.x + pane.gridViewport.x, pane.rect.y + pane.gridViewport.y);
+    const ImVec2 gridMax = gridMin + ImVec2(pane.gridViewport.w, pane.gridViewport.h);
+    const QByteArray text = imguiText(message);
+    const float size = std::round(fontPixels() * 1.5f);
+    const ImVec2 measured = largeFont_->CalcTextSizeA(size, FLT_MAX, 0.0f, text.constData());
+    const ImVec2 pos(std::round((gridMin.x + gridMax.x - measured.x) * 0.5f),
+                     std::round((gridMin.y + gridMax.y - measured.y) * 0.5f));
+    ImGui::GetWindowDrawList()->AddText(
+        largeFont_, size, pos, ImGui::GetColorU32(ImGuiCol_TextDisabled), text.constData());
+}
+
+// [SECTION] Tiles
+
+std::pair<tiles::Point, tiles::Point> FeatureMapCanvas::tileCorners(const Pane& pane,
+                                                                    int channel) const {
+    // `channel` must be on the pane's page: its tile is the layout's channel - first.
+    const tiles::Rect r = pane.view.toScreen(pane.layout.tileRect(channel - pane.page.first));
+    // Whole pixels: crisp frames and equal gaps.
+    return {{std::round(pane.rect.x + r.x), std::round(pane.rect.y + r.y)},
+            {std::round(pane.rect.x + r.right()), std::round(pane.rect.y + r.bottom())}};
+}
+
+std::vector<FeatureMapCanvas::VisibleTile> FeatureMapCanvas::visibleTiles(const Pane& pane) const {
     const tiles::GridLayout& layout = pane.layout;
     const tiles::TileRange range = tiles::visibleTiles(layout, pane.view, pane.gridViewport);
-    const float zoomedGap = layout.gap * pane.view.zoom;
-    const float zoomedTile = std::min(layout.tileWidth, layout.tileHeight) * pane.view.zoom;
-    // Frames sit in the gaps: thick enough to read beside any tile, growing with it.
-    const float frame = pane.isVector() ? 0.0f : tiles::groupFrameWidth(zoomedTile, zoomedGap);
-    const bool labels = !pane.isVector() && tiles::tileFitsNumbers(zoomedTile, fp);
-    // Large cells of a 1x1 step (ten fashion classes, or zoomed in) name their class and value.
-    const bool cellText = pane.isVector() && zoomedTile >= fp * 2.2f;
-    const float labelSize = std::round(fp * 0.8f);
     const bool highlighting = pane.highlight.size() == std::size_t(pane.channels);
-
-    // `channel` must be on the pane's page: its tile is the layout's channel - first.
-    auto screenRect = [&](int channel) {
-        const tiles::Rect r = pane.view.toScreen(layout.tileRect(channel - pane.page.first));
-        // Whole pixels: crisp frames and equal gaps.
-        return std::pair<ImVec2, ImVec2>{
-            ImVec2(std::round(origin.x + r.x), std::round(origin.y + r.y)),
-            ImVec2(std::round(origin.x + r.right()), std::round(origin.y + r.bottom()))};
-    };
-
-    // Three passes (frames, maps, numbers) instead of one pass per tile: ImGui starts a new
-    // draw call whenever the texture changes, and alternating the font texture (frames) with
-    // the atlas would cost two draw calls per tile, 3,000 for the widest stage.
-    auto forEachVisible = [&](auto&& draw) {
-        for (int row = range.firstRow; !range.empty() && row <= range.lastRow; ++row) {
-            for (int column = range.firstColumn; column <= range.lastColumn; ++column) {
-                const int tile = row * layout.columns + column;
-                if (tile >= pane.page.count) break;
-                const int c = pane.page.first + tile;
-                const auto [p0, p1] = screenRect(c);
-                draw(c, p0, p1, highlighting && pane.dimmed(c));
-            }
+    std::vector<VisibleTile> shown;
+    for (int row = range.firstRow; !range.empty() && row <= range.lastRow; ++row) {
+        for (int column = range.firstColumn; column <= range.lastColumn; ++column) {
+            const int tile = row * layout.columns + column;
+            if (tile >= pane.page.count) break;
+            const int c = pane.page.first + tile;
+            const auto [p0, p1] = tileCorners(pane, c);
+            shown.push_back({c, p0, p1, highlighting && pane.dimmed(c)});
         }
+    }
+    return shown;
+}
+
+void FeatureMapCanvas::drawTileFrames(const Pane& pane, const std::vector<VisibleTile>& tiles,
+                                      float frame) const {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (const VisibleTile& t : tiles) {
+        const ImVec2 p0 = toImVec2(t.p0), p1 = toImVec2(t.p1);
+        const int g = pane.groups[std::size_t(t.channel)];
+        const ImU32 colour = toImU32(g >= 0 ? groupColor(g) : neutralColor(), t.dim ? 0.3f : 1.0f);
+        // Four strips rather than one rectangle under the map: no pixel is filled twice, which
+        // software renderers (llvmpipe in a VM, a classroom PC) feel.
+        dl->AddRectFilled(ImVec2(p0.x - frame, p0.y - frame), ImVec2(p1.x + frame, p0.y), colour);
+        dl->AddRectFilled(ImVec2(p0.x - frame, p1.y), ImVec2(p1.x + frame, p1.y + frame), colour);
+        dl->AddRectFilled(ImVec2(p0.x - frame, p0.y), ImVec2(p0.x, p1.y), colour);
+        dl->AddRectFilled(ImVec2(p1.x, p0.y), ImVec2(p1.x + frame, p1.y), colour);
+    }
+}
+
+void FeatureMapCanvas::drawTileMaps(const Pane& pane, const std::vector<VisibleTile>& tiles) const {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImTextureID texture = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(pane.texture));
+    for (const VisibleTile& t : tiles) {
+        const tiles::Rect uv = pane.atlas.uvRect(t.channel);
+        dl->AddImage(texture, toImVec2(t.p0), toImVec2(t.p1), ImVec2(uv.x, uv.y),
+                     ImVec2(uv.right(), uv.bottom()),
+                     t.dim ? IM_COL32(255, 255, 255, 56) : IM_COL32_WHITE);
+    }
+}
+
+void FeatureMapCanvas::drawTileNumbers(const Pane& pane, const std::vector<VisibleTile>& tiles,
+                                       float size) const {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (const VisibleTile& t : tiles) {
+        const QByteArray number = QByteArray::number(t.channel);
+        const ImVec2 extent = smallFont_->CalcTextSizeA(size, FLT_MAX, 0.0f, number.constData());
+        const ImVec2 box(std::round(extent.x + 6), std::round(extent.y + 2));
+        const ImVec2 p0 = toImVec2(t.p0);
+        dl->AddRectFilled(p0, p0 + box, IM_COL32(0, 0, 0, t.dim ? 60 : 150), 0.0f);
+        dl->AddText(smallFont_, size, p0 + ImVec2(3, 1), IM_COL32(255, 255, 255, t.dim ? 110 : 255),
+                    number.constData());
+    }
+    // The group's number in the opposite corner, on its colour: the frame says which group by
+    // colour, this says it to everyone (and on a projector that washes colours out).
+    for (const VisibleTile& t : tiles) {
+        const int g = pane.groups[std::size_t(t.channel)];
+        if (g < 0 || pane.groupCount < 2) continue;  // g = 1: one group says nothing
+        const QByteArray number = QByteArray::number(g);
+        const ImVec2 extent = smallFont_->CalcTextSizeA(size, FLT_MAX, 0.0f, number.constData());
+        const ImVec2 box(std::round(extent.x + 8), std::round(extent.y + 2));
+        const QColor colour = groupColor(g);
+        const ImVec2 at(t.p1.x - box.x, t.p1.y - box.y);
+        dl->AddRectFilled(at, toImVec2(t.p1), toImU32(colour, t.dim ? 0.3f : 1.0f));
+        const bool darkText = relativeLuminance(colour) > 0.3;
+        dl->AddText(smallFont_, size, at + ImVec2(4, 1),
+                    darkText ? IM_COL32(0, 0, 0, t.dim ? 110 : 255)
+                             : IM_COL32(255, 255, 255, t.dim ? 110 : 255),
+                    number.constData());
+    }
+}
+
+void FeatureMapCanvas::drawCellValues(const Pane& pane, const std::vector<VisibleTile>& tiles,
+                                      float smallSize) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Step& step = pane.snapshot->step(pane.step);
+    const ValueRange scale = channelRange(pane.stats, 0, RangeMode::Shared);
+    const TextExtent extent = [this](const QString& text, CanvasFont font, float size) {
+        const ImVec2 e = (font == CanvasFont::Small ? smallFont_ : ImGui::GetFont())
+                             ->CalcTextSizeA(size, FLT_MAX, 0.0f, imguiText(text).constData());
+        return tiles::Point{e.x, e.y};
     };
-    if (frame > 0) {
-        forEachVisible([&](int c, ImVec2 p0, ImVec2 p1, bool dim) {
-            const int g = pane.groups[std::size_t(c)];
-            const ImU32 colour =
-                toImU32(g >= 0 ? groupColor(g) : neutralColor(), dim ? 0.3f : 1.0f);
-            // Four strips rather than one rectangle under the map: no pixel is filled twice,
-            // which software renderers (llvmpipe in a VM, a classroom PC) feel.
-            dl->AddRectFilled(ImVec2(p0.x - frame, p0.y - frame), ImVec2(p1.x + frame, p0.y),
-                              colour);
-            dl->AddRectFilled(ImVec2(p0.x - frame, p1.y), ImVec2(p1.x + frame, p1.y + frame),
-                              colour);
-            dl->AddRectFilled(ImVec2(p0.x - frame, p0.y), ImVec2(p0.x, p1.y), colour);
-            dl->AddRectFilled(ImVec2(p1.x, p0.y), ImVec2(p1.x + frame, p1.y), colour);
-        });
+    for (const VisibleTile& t : tiles) {
+        const float value = pane.stats[std::size_t(t.channel)].min;
+        const QString name = isHeadVectorStep(step)
+                                 ? displayClassLabel(pane.snapshot->config(), t.channel)
+                                 : tr("#%1").arg(t.channel);
+        const QString number = valueText(pane, value);
+        const std::optional<CellText> words =
+            layoutCellText(t.p0, t.p1, name, number, ImGui::GetFontSize(), smallSize, extent);
+        if (!words) continue;
+        // Dark text on the bright (yellow-green) end of viridis, light text elsewhere.
+        const bool bright = scale.normalise(value) > 0.62f;
+        const ImU32 colour = bright ? IM_COL32(20, 20, 20, t.dim ? 110 : 255)
+                                    : IM_COL32(255, 255, 255, t.dim ? 110 : 255);
+        ImFont* font = words->font == CanvasFont::Small ? smallFont_ : ImGui::GetFont();
+        if (words->nameAt)
+            dl->AddText(font, words->size, ImVec2(words->nameAt->x, words->nameAt->y), colour,
+                        imguiText(name).constData());
+        dl->AddText(font, words->size, ImVec2(words->valueAt.x, words->valueAt.y), colour,
+                    imguiText(number).constData());
     }
-    forEachVisible([&](int c, ImVec2 p0, ImVec2 p1, bool dim) {
-        const tiles::Rect uv = pane.atlas.uvRect(c);
-        dl->AddImage(texture, p0, p1, ImVec2(uv.x, uv.y), ImVec2(uv.right(), uv.bottom()),
-                     dim ? IM_COL32(255, 255, 255, 56) : IM_COL32_WHITE);
-    });
-    if (labels) {
-        forEachVisible([&](int c, ImVec2 p0, ImVec2, bool dim) {
-            const QByteArray number = QByteArray::number(c);
-            const ImVec2 extent =
-                smallFont_->CalcTextSizeA(labelSize, FLT_MAX, 0.0f, number.constData());
-            const ImVec2 box(std::round(extent.x + 6), std::round(extent.y + 2));
-            dl->AddRectFilled(p0, p0 + box, IM_COL32(0, 0, 0, dim ? 60 : 150), 0.0f);
-            dl->AddText(smallFont_, labelSize, p0 + ImVec2(3, 1),
-                        IM_COL32(255, 255, 255, dim ? 110 : 255), number.constData());
-        });
-        // The group's number in the opposite corner, on its colour: the frame says which group
-        // by colour, this says it to everyone (and on a projector that washes colours out).
-        forEachVisible([&](int c, ImVec2, ImVec2 p1, bool dim) {
-            const int g = pane.groups[std::size_t(c)];
-            if (g < 0 || pane.groupCount < 2) return;  // g = 1: one group says nothing
-            const QByteArray number = QByteArray::number(g);
-            const ImVec2 extent =
-                smallFont_->CalcTextSizeA(labelSize, FLT_MAX, 0.0f, number.constData());
-            const ImVec2 box(std::round(extent.x + 8), std::round(extent.y + 2));
-            const QColor colour = groupColor(g);
-            const ImVec2 at(p1.x - box.x, p1.y - box.y);
-            dl->AddRectFilled(at, p1, toImU32(colour, dim ? 0.3f : 1.0f));
-            const bool darkText = relativeLuminance(colour) > 0.3;
-            dl->AddText(smallFont_, labelSize, at + ImVec2(4, 1),
-                        darkText ? IM_COL32(0, 0, 0, dim ? 110 : 255)
-                                 : IM_COL32(255, 255, 255, dim ? 110 : 255),
-                        number.constData());
-        });
-    }
+}
 
-    if (cellText) {
-        const Step& step = pane.snapshot->step(pane.step);
-        const ValueRange scale = channelRange(pane.stats, 0, RangeMode::Shared);
-        forEachVisible([&](int c, ImVec2 p0, ImVec2 p1, bool dim) {
-            const float value = pane.stats[std::size_t(c)].min;
-            const QByteArray name =
-                imguiText(isHeadVectorStep(step) ? displayClassLabel(pane.snapshot->config(), c)
-                                                 : tr("#%1").arg(c));
-            const QByteArray number = imguiText(valueText(pane, value));
-            // Dark text on the bright (yellow-green) end of viridis, light text elsewhere.
-            const bool bright = scale.normalise(value) > 0.62f;
-            const ImU32 colour = bright ? IM_COL32(20, 20, 20, dim ? 110 : 255)
-                                        : IM_COL32(255, 255, 255, dim ? 110 : 255);
-            // The regular font where the cell is wide enough, else the small one; a name that
-            // fits in neither leaves the value alone.
-            const float width = p1.x - p0.x - 6;
-            ImFont* font = ImGui::GetFont();
-            float size = ImGui::GetFontSize();
-            const auto extent = [&](const QByteArray& text) {
-                return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.constData());
-            };
-            if (std::max(extent(name).x, extent(number).x) > width) {
-                font = smallFont_;
-                size = labelSize;
-            }
-            if (extent(number).x > width) return;
-            const bool showName = extent(name).x <= width;
-            const float lines = showName ? 2.0f : 1.0f;
-            float y = std::round((p0.y + p1.y - lines * extent(number).y) * 0.5f);
-            if (showName) {
-                dl->AddText(font, size,
-                            ImVec2(std::round((p0.x + p1.x - extent(name).x) * 0.5f), y), colour,
-                            name.constData());
-                y += extent(name).y;
-            }
-            dl->AddText(font, size, ImVec2(std::round((p0.x + p1.x - extent(number).x) * 0.5f), y),
-                        colour, number.constData());
-        });
-    }
-
+void FeatureMapCanvas::drawRings(const Pane& pane, int index, float frame) const {
     // Hover and selection rings on top of every tile.
-    const ImU32 ring = textColour;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 ring = ImGui::GetColorU32(ImGuiCol_Text);
     if (hoveredPane_ == index && pane.shows(hoveredChannel_) &&
         hoveredChannel_ != selectedChannel_) {
-        const auto [p0, p1] = screenRect(hoveredChannel_);
+        const ImVec2 p0 = toImVec2(tileCorners(pane, hoveredChannel_).first);
+        const ImVec2 p1 = toImVec2(tileCorners(pane, hoveredChannel_).second);
         const float out = frame + 1.0f;
         dl->AddRect(p0 + ImVec2(-out, -out), p1 + ImVec2(out, out),
                     (ring & 0x00FFFFFF) | 0xD0000000, 0.0f, 0, 2.0f);
     }
     if (pane.shows(selectedChannel_)) {
-        const auto [p0, p1] = screenRect(selectedChannel_);
+        const ImVec2 p0 = toImVec2(tileCorners(pane, selectedChannel_).first);
+        const ImVec2 p1 = toImVec2(tileCorners(pane, selectedChannel_).second);
         // A double ring (text colour outside, background inside) stands out on any tile and
         // any group colour.
         const float out = frame + 2.5f;
         dl->AddRect(p0 + ImVec2(-out, -out), p1 + ImVec2(out, out), ring, 0.0f, 0, 3.0f);
         const float in = frame + 0.5f;
         dl->AddRect(p0 + ImVec2(-in, -in), p1 + ImVec2(in, in),
-                    toImU32(pal.color(QPalette::Window)), 0.0f, 0, 1.0f);
+                    toImU32(palette().color(QPalette::Window)), 0.0f, 0, 1.0f);
     }
-    dl->PopClipRect();
 }
+
+// [SECTION] Tooltip and enlarged view
 
 void FeatureMapCanvas::drawTooltip(const Pane& pane, int channel) {
     const ChannelStatistics& s = pane.stats[std::size_t(channel)];
@@ -1337,124 +1294,57 @@ void FeatureMapCanvas::drawColourBar(float x, float y, float width, float height
     }
 }
 
+EnlargedViewText FeatureMapCanvas::enlargedText(const Pane& pane, int c) const {
+    const ChannelStatistics& s = pane.stats[std::size_t(c)];
+    const ValueRange range = channelRange(pane.stats, c, effectiveRange(pane));
+    const int group = pane.groups[std::size_t(c)];
+    EnlargedViewText text;
+    text.title = channelTitle(*pane.snapshot, pane.step, c);
+    text.group = group >= 0 ? tr("group %1").arg(group) : tr("no group");
+    if (pane.isVector()) {
+        text.stats.push_back(tr("value %1").arg(valueText(pane, s.min)));
+        if (isHeadVectorStep(pane.snapshot->step(pane.step))) {
+            const auto higher =
+                std::count_if(pane.stats.begin(), pane.stats.end(),
+                              [&](const ChannelStatistics& o) { return o.min > s.min; });
+            text.stats.push_back(tr("Rank %1 of %2").arg(qlonglong(higher) + 1).arg(pane.channels));
+        }
+    } else {
+        text.stats.push_back(tr("min %1").arg(valueText(pane, s.min)));
+        text.stats.push_back(tr("max %1").arg(valueText(pane, s.max)));
+        text.stats.push_back(tr("mean %1").arg(valueText(pane, s.mean)));
+        text.stats.push_back(
+            tr("zeros %1%")
+                .arg(double(s.zeroFraction) * 100.0, 0, 'f', s.zeroFraction > 0.0f ? 1 : 0));
+    }
+    text.scaleNote =
+        effectiveRange(pane) == RangeMode::Shared ? tr("shared scale") : tr("own scale");
+    text.high = valueText(pane, range.high);
+    text.low = valueText(pane, range.low);
+    text.close = fontHasSymbols_ ? QStringLiteral("\u00d7") : QStringLiteral("x");
+    return text;
+}
+
 void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
     pane.overlay = {};
     if (!enlargedOpen_ || !pane.valid || pane.texture == 0 || pane.layout.empty() ||
         selectedChannel_ < 0 || selectedChannel_ >= pane.channels)
         return;
     const int c = selectedChannel_;
-    const float fp = fontPixels();
-    const ChannelStatistics& s = pane.stats[std::size_t(c)];
-    const ValueRange range = channelRange(pane.stats, c, effectiveRange(pane));
-    const int group = pane.groups[std::size_t(c)];
-    const Step& step = pane.snapshot->step(pane.step);
-
-    // [measure] Everything in the large font (the message size), so a projector's back row can
-    // read it; the scale note, which the header's toggle also shows, in the regular one. A short
-    // strip (the canvas under the other views) gets the statistics two to a line, then more of
-    // its height, then the regular font.
-    const float gap = std::round(fp * 0.6f);
-    const QByteArray title = imguiText(channelTitle(*pane.snapshot, pane.step, c));
-    const QByteArray groupText = imguiText(group >= 0 ? tr("group %1").arg(group) : tr("no group"));
-    std::vector<QString> stats;
-    if (pane.isVector()) {
-        stats.push_back(tr("value %1").arg(valueText(pane, s.min)));
-        if (isHeadVectorStep(step)) {
-            const auto higher =
-                std::count_if(pane.stats.begin(), pane.stats.end(),
-                              [&](const ChannelStatistics& o) { return o.min > s.min; });
-            stats.push_back(tr("Rank %1 of %2").arg(qlonglong(higher) + 1).arg(pane.channels));
-        }
-    } else {
-        stats.push_back(tr("min %1").arg(valueText(pane, s.min)));
-        stats.push_back(tr("max %1").arg(valueText(pane, s.max)));
-        stats.push_back(tr("mean %1").arg(valueText(pane, s.mean)));
-        stats.push_back(
-            tr("zeros %1%")
-                .arg(double(s.zeroFraction) * 100.0, 0, 'f', s.zeroFraction > 0.0f ? 1 : 0));
-    }
-    const QByteArray scaleNote =
-        imguiText(effectiveRange(pane) == RangeMode::Shared ? tr("shared scale") : tr("own scale"));
-    const QByteArray high = imguiText(valueText(pane, range.high));
-    const QByteArray low = imguiText(valueText(pane, range.low));
-    const QByteArray closeGlyph = fontHasSymbols_ ? QByteArray("\xC3\x97") : QByteArray("x");
-
-    // Arrangements of the text from the most readable down; the first whose map is at least
-    // three quarters of the largest any of them allows wins.
-    struct Variant {
-        ImFont* font;
-        float size;
-        int perLine;        // statistics to a line
-        bool groupInTitle;  // else the group heads the statistics on a line of its own
-        bool note;          // the scale note (the header's toggle also says it)
-        float share;        // of the pane's height
-    };
-    const float bigSize = std::round(fp * 1.5f);
-    ImFont* regular = ImGui::GetFont();
-    const float regularSize = ImGui::GetFontSize();
-    const Variant variants[] = {
-        {largeFont_, bigSize, 1, false, true, 0.8f},  {largeFont_, bigSize, 2, true, true, 0.8f},
-        {largeFont_, bigSize, 1, false, true, 0.96f}, {largeFont_, bigSize, 2, true, true, 0.96f},
-        {largeFont_, bigSize, 2, true, false, 0.96f}, {regular, regularSize, 2, true, false, 0.96f},
-        {regular, regularSize, 4, true, false, 0.96f}};
-    struct Candidate {
-        Variant variant;
-        std::vector<QByteArray> lines;
-        tiles::EnlargedContent content;
-        tiles::EnlargedLayout layout;
-    };
-    std::vector<Candidate> candidates;
-    float largest = 0;
-    for (const Variant& v : variants) {
-        const float line = std::round(v.size * 1.2f);
-        const auto width = [&](const QByteArray& text) { return measure(text, v.font, v.size); };
-        std::vector<QByteArray> lines;
-        for (std::size_t i = 0; i < stats.size(); i += std::size_t(v.perLine)) {
-            QString joined = stats[i];
-            for (std::size_t k = i + 1; k < std::min(stats.size(), i + std::size_t(v.perLine)); ++k)
-                joined += QStringLiteral("    ") + stats[k];
-            lines.push_back(imguiText(joined));
-        }
-        tiles::EnlargedContent tc;
-        tc.mapWidth = pane.width;
-        tc.mapHeight = pane.height;
-        if (pane.isVector()) tc.maxImageSide = std::round(fp * 6.0f);
-        // At least the two colour-bar labels tall and a few lines of text: a smaller "enlarged"
-        // view would be smaller than the tile (then the ring on the tile is all there is).
-        tc.minImageSide = std::max(2.5f * line, 3.0f * fp);
-        tc.titleHeight = line;
-        const float groupWidth = std::round(line * 0.7f) + gap * 0.5f + width(groupText);
-        tc.titleWidth = width(title) + 2 * gap + (v.groupInTitle ? groupWidth + 2 * gap : 0.0f) +
-                        width(closeGlyph);
-        tc.textWidth = v.groupInTitle ? 0.0f : groupWidth;
-        for (const QByteArray& text : lines) tc.textWidth = std::max(tc.textWidth, width(text));
-        if (v.note) tc.textWidth = std::max(tc.textWidth, measure(scaleNote, nullptr, 0));
-        tc.textHeight = float(lines.size() + (v.groupInTitle ? 0 : 1)) * line +
-                        (v.note ? ImGui::GetTextLineHeightWithSpacing() : 0.0f);
-        tc.barWidth = std::round(fp * 1.2f);
-        tc.barLabelWidth = std::max(width(high), width(low));
-        tc.spacing = gap;
-        tc.padding = std::round(fp * 0.8f);
-        const tiles::EnlargedLayout tl = tiles::layoutEnlarged(pane.rect, tc, v.share);
-        if (tl.empty()) continue;
-        largest = std::max(largest, tl.image.h);
-        candidates.push_back({v, std::move(lines), tc, tl});
-    }
-    const auto chosenAt =
-        std::find_if(candidates.begin(), candidates.end(),
-                     [&](const Candidate& k) { return k.layout.image.h >= 0.75f * largest; });
-    if (chosenAt == candidates.end()) return;
-    const Candidate& chosen = *chosenAt;
-    const tiles::EnlargedLayout& layout = chosen.layout;
-    const tiles::EnlargedContent& content = chosen.content;
-    const std::vector<QByteArray>& lines = chosen.lines;
+    const EnlargedViewText words = enlargedText(pane, c);
+    const EnlargedViewLayout l =
+        layoutEnlargedView({.pane = pane.rect,
+                            .mapWidth = pane.width,
+                            .mapHeight = pane.height,
+                            .isVector = pane.isVector(),
+                            .fontPixels = fontPixels(),
+                            .regularSize = ImGui::GetFontSize(),
+                            .noteLineHeight = ImGui::GetTextLineHeightWithSpacing(),
+                            .itemSpacingY = ImGui::GetStyle().ItemSpacing.y},
+                           words, canvasTextWidth());
+    if (l.empty()) return;
+    const tiles::EnlargedLayout& layout = l.blocks;
     pane.overlay = layout.window;
-    ImFont* big = chosen.variant.font;
-    const float bigLine = content.titleHeight;
-    const auto bigWidth = [&](const QByteArray& text) {
-        return measure(text, big, chosen.variant.size);
-    };
-    const float textSize = chosen.variant.size;
 
     // [window] A click anywhere on it closes it (so does Esc); the selection stays.
     ImGui::SetNextWindowPos(ImVec2(layout.window.x, layout.window.y));
@@ -1471,69 +1361,60 @@ void FeatureMapCanvas::drawEnlargedView(Pane& pane, int index) {
     if (ImGui::InvisibleButton("close", ImVec2(layout.window.w, layout.window.h)))
         pendingClose_ = true;
     const bool hovered = ImGui::IsItemHovered();
+    drawEnlargedContent(pane, c, l, words, hovered);
+    ImGui::End();
+}
+
+// The enlarged view's pieces where layoutEnlargedView put them, in the window begun for it.
+void FeatureMapCanvas::drawEnlargedContent(const Pane& pane, int c, const EnlargedViewLayout& l,
+                                           const EnlargedViewText& words, bool hovered) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     const ImU32 dimText = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    const auto at = [](float x, float y) { return ImVec2(x, y); };
-
-    // Title row: the channel (and its group, when it is not a line of its own); the close mark in
-    // the window's top-right corner.
-    const ImU32 groupColour = toImU32(group >= 0 ? groupColor(group) : neutralColor());
-    const float swatch = std::round(bigLine * 0.7f);
-    const auto drawGroup = [&](float x, float y) {
-        const float sy = y + std::round((bigLine - swatch) * 0.5f);
-        dl->AddRectFilled(at(x, sy), at(x + swatch, sy + swatch), groupColour, 3.0f);
-        dl->AddText(big, textSize,
-                    at(x + swatch + gap * 0.5f, y + std::round((bigLine - textSize) * 0.5f)), text,
-                    groupText.constData());
+    const auto at = [](tiles::Point p) { return ImVec2(p.x, p.y); };
+    ImFont* big = l.font == CanvasFont::Large ? largeFont_ : ImGui::GetFont();
+    const float size = l.textSize;
+    const auto drawText = [&](tiles::Point p, ImU32 colour, const QString& what) {
+        dl->AddText(big, size, at(p), colour, imguiText(what).constData());
     };
-    const float ty = layout.title.y + std::round((bigLine - textSize) * 0.5f);
-    dl->AddText(big, textSize, at(layout.title.x, ty), text, title.constData());
-    if (chosen.variant.groupInTitle)
-        drawGroup(layout.title.x + bigWidth(title) + 2 * gap, layout.title.y);
-    // The close mark in the window's top-right corner, whichever arrangement.
-    dl->AddText(big, textSize,
-                at(layout.window.right() - content.padding - bigWidth(closeGlyph),
-                   layout.window.y + content.padding * 0.5f),
-                hovered ? text : dimText, closeGlyph.constData());
+    const int group = pane.groups[std::size_t(c)];
+    const ImU32 groupColour = toImU32(group >= 0 ? groupColor(group) : neutralColor());
+    const auto drawGroup = [&] {
+        const tiles::Rect& s = l.group.swatch;
+        dl->AddRectFilled(ImVec2(s.x, s.y), ImVec2(s.right(), s.bottom()), groupColour, 3.0f);
+        drawText(l.group.textAt, text, words.group);
+    };
+
+    drawText(l.titleAt, text, words.title);
+    if (l.groupInTitle) drawGroup();
+    drawText(l.closeAt, hovered ? text : dimText, words.close);
 
     // The map itself (or a swatch for a 1x1 output), framed in its group's colour.
-    const tiles::Rect& im = layout.image;
-    const float frame = tiles::kMinGroupFrame;
-    dl->AddRectFilled(at(im.x - frame, im.y - frame), at(im.right() + frame, im.bottom() + frame),
-                      groupColour);
+    const tiles::Rect& im = l.blocks.image;
+    const ChannelStatistics& s = pane.stats[std::size_t(c)];
+    const ValueRange range = channelRange(pane.stats, c, effectiveRange(pane));
+    dl->AddRectFilled(at(l.frameMin), at(l.frameMax), groupColour);
     if (pane.isVector()) {
-        dl->AddRectFilled(at(im.x, im.y), at(im.right(), im.bottom()),
+        dl->AddRectFilled(ImVec2(im.x, im.y), ImVec2(im.right(), im.bottom()),
                           viridisColour(range.normalise(s.min)));
     } else {
         const ImTextureID texture =
             reinterpret_cast<ImTextureID>(static_cast<intptr_t>(pane.texture));
         const tiles::Rect uv = pane.atlas.uvRect(c);
-        dl->AddImage(texture, at(im.x, im.y), at(im.right(), im.bottom()), ImVec2(uv.x, uv.y),
-                     ImVec2(uv.right(), uv.bottom()));
+        dl->AddImage(texture, ImVec2(im.x, im.y), ImVec2(im.right(), im.bottom()),
+                     ImVec2(uv.x, uv.y), ImVec2(uv.right(), uv.bottom()));
     }
 
     // Colour scale: max at the top, min at the bottom; a 1x1 map marks its value on it.
-    const tiles::Rect& bar = layout.colourBar;
+    const tiles::Rect& bar = l.blocks.colourBar;
     drawColourBar(bar.x, bar.y, bar.w, bar.h, pane.isVector() ? range.normalise(s.min) : -1.0f);
-    const float labelX = bar.right() + gap;
-    dl->AddText(big, textSize, at(labelX, bar.y - 2), text, high.constData());
-    dl->AddText(big, textSize, at(labelX, bar.bottom() - textSize + 2), text, low.constData());
+    drawText(l.highAt, text, words.high);
+    drawText(l.lowAt, text, words.low);
 
     // The group as a swatch and a word (unless in the title), then the statistics.
-    float y = layout.text.y;
-    if (!chosen.variant.groupInTitle) {
-        drawGroup(layout.text.x, y);
-        y += bigLine;
-    }
-    for (const QByteArray& line : lines) {
-        dl->AddText(big, textSize, at(layout.text.x, y), text, line.constData());
-        y += bigLine;
-    }
-    if (chosen.variant.note)
-        dl->AddText(at(layout.text.x, y + std::round(ImGui::GetStyle().ItemSpacing.y * 0.5f)),
-                    dimText, scaleNote.constData());
-    ImGui::End();
+    if (!l.groupInTitle) drawGroup();
+    for (std::size_t i = 0; i < l.lines.size(); ++i) drawText(l.lineAt[i], text, l.lines[i]);
+    if (l.note) dl->AddText(at(l.noteAt), dimText, imguiText(words.scaleNote).constData());
 }
 
 QString FeatureMapCanvas::valueText(const Pane& pane, float value) const {

@@ -5,20 +5,26 @@
 //
 //   - All tiles of a step live in ONE texture atlas, coloured on the CPU and uploaded once when
 //     the snapshot, the step or the range mode changes; a frame only draws quads.
-//   - Mouse wheel zooms around the cursor, drag pans, double-click resets; + / - / 0 too.
+//   - Mouse wheel zooms around the cursor, drag pans, double-click resets; the keys + / - / 0
+//     (the main window's actions) call zoomIn(), zoomOut() and resetView().
 //     Hover shows a tooltip (channel, group, min / max / mean); a click selects a channel and
 //     opens a large, nearest-neighbour view of it over most of the canvas, with its colour scale
-//     and statistics in large text; Esc or a click on it closes it (the selection stays).
-//   - 'R' (or the checkbox) switches between per-channel ranges and one shared range.
+//     and statistics in large text; a click on it, or Esc (the window's action, through
+//     closeEnlarged()), closes it (the selection stays).
+//   - The header's checkbox, or G (the window's action, through setSharedRange()), switches
+//     between per-channel ranges and one shared range.
 //   - Steps with 1x1 outputs (the head: pool, fc, softmax) become a heat grid of cells on one
 //     shared scale instead of a thousand one-pixel tiles.
 //   - setComparison() splits the canvas into two halves, A and B, with a shared zoom and pan.
 //     Each half is captioned with its configuration, MACs, test accuracy and top prediction,
 //     and shows a page of channels in tiles large enough to read (numbered, with their group),
-//     the same channels in both; the header's arrows or , and . turn the page.
+//     the same channels in both; the header's arrows, or , and . (the window's actions, through
+//     showPage()), turn the page.
 //
 // Repaints only on input, changes and short animations (smooth zoom); idle costs nothing.
-// Geometry lives in tile_layout.h; the Qt-to-ImGui input adapter in imgui_qt_bridge.h.
+// Geometry lives in tile_layout.h, the header's, the panes' and the enlarged view's layout in
+// canvas_header_layout.h, pane_layout.h and enlarged_view_layout.h (this class measures the
+// text and draws what they return); the Qt-to-ImGui input adapter is imgui_qt_bridge.h.
 
 #include <QByteArray>
 #include <QOpenGLFunctions>
@@ -31,6 +37,10 @@
 #include <optional>
 #include <vector>
 
+#include "canvas/canvas_header_layout.h"
+#include "canvas/canvas_text.h"
+#include "canvas/enlarged_view_layout.h"
+#include "canvas/pane_layout.h"
 #include "canvas/tile_layout.h"
 #include "session/snapshot.h"
 
@@ -171,20 +181,39 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     void rebuildFonts();
     void applyStyle();
     QByteArray imguiText(const QString& text);  // UTF-8 for ImGui; notes missing glyphs
-    // imguiText shortened with an ellipsis to at most `width` pixels at the current font (empty
-    // when not even one character fits).
-    QByteArray elidedText(const QString& text, float width, ImFont* font = nullptr,
-                          float size = 0.0f);
     static float measure(const QByteArray& text, ImFont* font, float size);
+    // measure() for the pure layouts (canvas_text.h): text in one of the canvas's fonts.
+    TextWidth canvasTextWidth();
     void uploadAtlas(Pane& pane);
 
     // [frame]
     void drawFrame();
+    CanvasHeaderInput headerInput() const;  // what the header says, for layoutCanvasHeader
     void drawHeader();
     void drawPane(Pane& pane, int index);
+    void drawPaneCaption(const Pane& pane);
+    std::optional<QString> paneMessage(const Pane& pane) const;  // instead of tiles
+    void drawCentredMessage(const Pane& pane, const QString& message);
+    // A tile on screen: its channel, corners (whole pixels, widget coordinates) and whether it
+    // is dimmed (not highlighted).
+    struct VisibleTile {
+        int channel;
+        tiles::Point p0, p1;
+        bool dim;
+    };
+    std::pair<tiles::Point, tiles::Point> tileCorners(const Pane& pane, int channel) const;
+    std::vector<VisibleTile> visibleTiles(const Pane& pane) const;
+    void drawTileFrames(const Pane& pane, const std::vector<VisibleTile>& tiles, float frame) const;
+    void drawTileMaps(const Pane& pane, const std::vector<VisibleTile>& tiles) const;
+    void drawTileNumbers(const Pane& pane, const std::vector<VisibleTile>& tiles, float size) const;
+    void drawCellValues(const Pane& pane, const std::vector<VisibleTile>& tiles, float smallSize);
+    void drawRings(const Pane& pane, int index, float frame) const;
     void handlePaneInput(Pane& pane, bool gridHovered);
     void drawTooltip(const Pane& pane, int channel);
     void drawEnlargedView(Pane& pane, int index);
+    EnlargedViewText enlargedText(const Pane& pane, int channel) const;
+    void drawEnlargedContent(const Pane& pane, int channel, const EnlargedViewLayout& layout,
+                             const EnlargedViewText& text, bool hovered);
     void drawColourBar(float x, float y, float width, float height, float marker) const;
     QString valueText(const Pane& pane, float value) const;  // a value of this pane's step
     struct CaptionInfo {

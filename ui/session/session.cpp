@@ -8,6 +8,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <utility>
 
 #include "session/assets.h"
 #include "shufflescope/base/error.h"
@@ -66,23 +67,6 @@ void Session::setShuffle(bool on) {
 
 void Session::toggleShuffle() {
     setShuffle(!request_.config.shuffle);
-}
-
-void Session::setWidthScale(double scale) {
-    ModelConfig c = request_.config;
-    c.widthScale = scale;
-    setConfig(c);
-}
-
-void Session::setPreset(const QString& preset) {
-    try {
-        ModelConfig c = presetConfig(preset.toStdString());
-        c.groups = request_.config.groups;
-        c.shuffle = request_.config.shuffle;
-        setConfig(c);
-    } catch (const Error& e) {
-        emit failed(tr("Invalid preset: %1").arg(QString::fromStdString(e.what())));
-    }
 }
 
 void Session::openInput(const QString& path) {
@@ -181,6 +165,7 @@ void Session::accept(InferenceOutcome outcome) {
         }
         const bool retry = !snapshot_ && !sameWork(fallback, request_);
         request_ = retry ? fallback : lastGood_;
+        requestedChannel_.reset();  // it was of the network that failed
         emit failed(outcome.error);
         if (retry)
             submit();  // announces the new request
@@ -202,6 +187,7 @@ void Session::accept(InferenceOutcome outcome) {
     const auto kept = snapshot_->network->findStep(selectedStepName_.toStdString());
     selectedStep_ = kept ? *kept : std::min(selectedStep_, snapshot_->network->stepCount() - 1);
     selectedStepName_ = QString::fromStdString(snapshot_->step(selectedStep_).name);
+    if (requestedChannel_) selectedChannel_ = *std::exchange(requestedChannel_, std::nullopt);
     if (selectedChannel_ >= snapshot_->step(selectedStep_).out.channels) selectedChannel_ = -1;
     emit snapshotChanged();
     emit selectionChanged();
@@ -209,6 +195,7 @@ void Session::accept(InferenceOutcome outcome) {
 
 void Session::selectStep(int index) {
     if (!snapshot_) return;
+    requestedChannel_.reset();  // it was asked for another step
     index = std::clamp(index, 0, snapshot_->network->stepCount() - 1);
     if (index == selectedStep_) return;
     selectedStep_ = index;
@@ -232,47 +219,24 @@ void Session::stepBy(int delta) {
     selectStep(selectedStep_ + delta);
 }
 
-void Session::stepUnit(int direction) {
-    if (!snapshot_) return;
-    const Network& network = *snapshot_->network;
-    const Step& here = network.step(selectedStep_);
-    const auto sameUnit = [](const Step& a, const Step& b) {
-        return a.stage == b.stage && a.unit == b.unit;
-    };
-    for (int i = selectedStep_ + direction; i >= 0 && i < network.stepCount(); i += direction) {
-        const Step& there = network.step(i);
-        if (sameUnit(there, here)) continue;
-        // Land on the first step of that unit (steps outside the stages each stand alone).
-        int first = i;
-        while (there.stage >= 0 && first > 0 && sameUnit(network.step(first - 1), there)) --first;
-        selectStep(first);
-        return;
-    }
-}
-
-void Session::selectLastStep() {
-    if (snapshot_) selectStep(snapshot_->network->stepCount() - 1);
-}
-
-void Session::cycleWidthScale() {
-    const auto& scales = supportedWidthScales();
-    const auto it = std::find(scales.begin(), scales.end(), request_.config.widthScale);
-    const std::size_t next =
-        it == scales.end() ? 0 : std::size_t(it - scales.begin() + 1) % scales.size();
-    setWidthScale(scales[next]);
-}
-
-void Session::togglePreset() {
-    setPreset(request_.config.preset == "imagenet" ? QStringLiteral("fashion")
-                                                   : QStringLiteral("imagenet"));
-}
-
 void Session::selectChannel(int channel) {
     if (!snapshot_) return;
+    requestedChannel_.reset();  // the newest choice wins
     if (channel >= snapshot_->step(selectedStep_).out.channels) channel = -1;
     if (channel == selectedChannel_) return;
     selectedChannel_ = channel;
     emit selectionChanged();
+}
+
+void Session::select(const QString& name, int channel) {
+    if (snapshot_ && snapshot_->config() == request_.config) {
+        selectStepByName(name);
+        selectChannel(channel);
+        return;
+    }
+    // Before the result of the configuration asked for: both apply when it arrives (accept()).
+    selectedStepName_ = name;
+    requestedChannel_ = channel;
 }
 
 bool Session::waitUntilIdle(int timeoutMs) {

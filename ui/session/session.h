@@ -35,6 +35,10 @@ class Session : public QObject {
 
     int selectedStep() const { return selectedStep_; }
     int selectedChannel() const { return selectedChannel_; }  // -1: none
+    // The selection asked for: the step's name and the channel, also while the result they
+    // belong to is still on its way (select()).
+    const QString& requestedStep() const { return selectedStepName_; }
+    int requestedChannel() const { return requestedChannel_.value_or(selectedChannel_); }
 
     // Blocks (processing events) until no job is running or the timeout passes; for tests and
     // --screenshot. Returns true when idle.
@@ -45,8 +49,6 @@ class Session : public QObject {
     void setGroups(int groups);
     void setShuffle(bool on);
     void toggleShuffle();
-    void setWidthScale(double scale);
-    void setPreset(const QString& preset);
     void openInput(const QString& path);
     // Loads a checkpoint; its stored configuration becomes the request. Checked before anything
     // changes: a bad file reports failed() and the session stays as it was.
@@ -58,14 +60,11 @@ class Session : public QObject {
     void selectStep(int index);
     bool selectStepByName(const QString& name);  // false if no such step
     void stepBy(int delta);
-    // Page Up / Page Down: the first step of the previous / next unit (the stem and the head count
-    // as units). direction is -1 or +1.
-    void stepUnit(int direction);
-    void selectLastStep();
     void selectChannel(int channel);
-    // W and P: the next width scale (0.25x ... 2x, wrapping) and the other preset.
-    void cycleWidthScale();
-    void togglePreset();
+    // Step `name` and `channel` (-1: none) of the network the current request builds, which the
+    // caller has checked they are in (resolveScene): selected at once when the shown result is of
+    // that network, else when its result arrives.
+    void select(const QString& name, int channel);
 
   signals:
     void requestChanged();    // configuration / input / weights asked for (controls update)
@@ -90,6 +89,7 @@ class Session : public QObject {
     int selectedStep_ = 0;
     QString selectedStepName_ = QStringLiteral("input");
     int selectedChannel_ = -1;
+    std::optional<int> requestedChannel_;  // select()ed for a result still on its way
 
     std::optional<ModelConfig> comparisonConfig_;
     SnapshotPtr comparisonSnapshot_;

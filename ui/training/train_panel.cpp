@@ -1,3 +1,13 @@
+// The Train tab (declared in train_panel.h).
+//
+// Sections (// [SECTION] below, in this order):
+//   Charts and names               run names, chart and series set-up
+//   Construction                   the settings row, charts, feature-map strip, buttons
+//   Settings                       groups, shuffle, epochs, images, data, text size
+//   Starting and stopping runs     one run or shuffle on then off, each on a worker thread
+//   Progress and results           ticks, epochs, the end of a run and its summary
+//   Runs shown, messages, buttons  old curves removed, errors, status, which buttons act
+
 #include "training/train_panel.h"
 
 #include <QChart>
@@ -33,6 +43,8 @@
 #include "training/training_frame_view.h"
 
 namespace shufflescope::ui {
+
+// [SECTION] Charts and names
 
 namespace {
 
@@ -93,6 +105,8 @@ Series* addSeries(QChart* chart, QValueAxis* x, QValueAxis* y, const QString& na
 }
 
 }  // namespace
+
+// [SECTION] Construction
 
 TrainPanel::TrainPanel(QWidget* parent) : QWidget(parent) {
     runsDirectory_ = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
@@ -216,6 +230,8 @@ TrainPanel::~TrainPanel() {
     job_.stop();
 }
 
+// [SECTION] Settings
+
 void TrainPanel::setDataDirectory(const QString& directory) {
     dataDirectory_ = directory;
 }
@@ -253,6 +269,8 @@ void TrainPanel::setFontScale(double scale) {
     }
     frameView_->setFontScale(scale);
 }
+
+// [SECTION] Starting and stopping runs
 
 QString TrainPanel::newCheckpointPath(int groups, bool shuffle) const {
     return QDir(runsDirectory_)
@@ -339,6 +357,8 @@ bool TrainPanel::launch(int groups, bool shuffle) {
     refreshButtons();
     return true;
 }
+
+// [SECTION] Progress and results
 
 void TrainPanel::fitAxes(double position) {
     // Whole epochs on the x axis: a tick per epoch up to 10, else every other one or so.
@@ -490,6 +510,8 @@ void TrainPanel::onFailed(const QString& message) {
     }
     reportError(message);
 }
+
+// [SECTION] Runs shown, messages, buttons
 
 void TrainPanel::removeRunCurves(const Run& run) {
     for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{

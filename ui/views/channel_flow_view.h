@@ -11,6 +11,7 @@
 
 #include "session/snapshot.h"
 #include "shufflescope/analysis/reachability.h"
+#include "views/channel_flow_layout.h"
 
 namespace shufflescope::ui {
 
@@ -56,20 +57,19 @@ class ChannelFlowView : public QWidget {
     void changeEvent(QEvent* event) override;
 
   private:
-    struct Column {
-        int step;
-        QRectF cells;  // channel 0 at the top
-    };
+    void paintContent(QPainter& painter);
+    void paintTitle(QPainter& painter, const Theme& theme) const;
+    void paintColumns(QPainter& painter, const Theme& theme) const;
+    void paintCells(QPainter& painter, const Theme& theme,
+                    const ChannelFlowLayout::Column& column) const;
+    void paintLegend(QPainter& painter, const Theme& theme) const;
 
     SnapshotPtr snapshot_;
     int step_ = 0;
     int channel_ = -1;
     double fontScale_ = 1.0;
-    ChannelReach reach_;           // recomputed by setSnapshot, read by paintEvent
-    std::vector<Column> columns_;  // laid out by paintEvent, read by clicks
-
-  private:
-    void paintContent(QPainter& painter);
+    ChannelReach reach_;        // recomputed by setSnapshot, read by paintEvent
+    ChannelFlowLayout layout_;  // laid out by paintEvent, its columns read by clicks
     QString pending_;
 };
 

@@ -136,10 +136,10 @@ void TimelineView::rebuild() {
                                                         : tr("Unit %1").arg(s.unit + 1)});
             parent = unit;
             label = label.section(QLatin1Char('.'), 3);  // "stages.1.2.pw1" -> "pw1"
-        } else if (s.name.rfind("stem.", 0) == 0) {
+        } else if (snapshot_->network->partOf(i) == NetworkPart::Stem) {
             if (!stem) stem = new QTreeWidgetItem(this, {tr("Stem")});
             parent = stem;
-        } else if (s.name.rfind("head.", 0) == 0) {
+        } else if (snapshot_->network->partOf(i) == NetworkPart::Head) {
             if (!head) head = new QTreeWidgetItem(this, {tr("Head")});
             parent = head;
         }

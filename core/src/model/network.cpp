@@ -231,6 +231,13 @@ Network Network::build(const ModelConfig& config, const ChannelWidths& widths) {
     return net;
 }
 
+NetworkPart Network::partOf(int step) const {
+    if (step <= 0) return NetworkPart::Input;
+    if (step >= head_.pool) return NetworkPart::Head;
+    if (this->step(step).stage >= 0) return NetworkPart::Stages;
+    return NetworkPart::Stem;
+}
+
 const UnitSteps& Network::unit(int stage, int unit) const {
     int first = 0;
     for (int i = 0; i < stage && i < 3; ++i) first += kUnitsPerStage[i];

@@ -161,3 +161,56 @@ TEST_CASE("parameter specs have the spec's shapes", "[network]") {
     CHECK(shapes.at("fc.bias") == std::vector<int64_t>{1000});
     CHECK(shapes.size() == net.parameterSpecs().size());
 }
+
+TEST_CASE("typed accessors name the same steps as the names do, for every g and both stems",
+          "[network]") {
+    for (const char* preset : {"imagenet", "fashion"})
+        for (int g = 1; g <= 8; ++g) {
+            ModelConfig c = presetConfig(preset);
+            c.groups = g;
+            CAPTURE(preset, g);
+            const Network net = Network::build(c);
+            const auto named = [&](const std::string& name) { return net.findStep(name); };
+            CHECK(net.stemConv() == named("stem.conv"));
+            CHECK(net.stem().bn == named("stem.bn"));
+            CHECK(net.stem().relu == named("stem.relu"));
+            CHECK(net.stem().pool == named("stem.pool"));
+            CHECK(net.head().pool == named("head.pool"));
+            CHECK(net.fc() == named("head.fc"));
+            CHECK(net.head().softmax == named("head.softmax"));
+            REQUIRE(net.units().size() == 16);
+            int previousOutput = net.stem().output();
+            for (const UnitSteps& u : net.units()) {
+                const std::string p = u.prefix;
+                CHECK(p ==
+                      "stages." + std::to_string(u.stage) + "." + std::to_string(u.unit) + ".");
+                CHECK(&net.unit(u.stage, u.unit) == &u);
+                CHECK(u.input == previousOutput);
+                for (const auto& [index, name] :
+                     std::vector<std::pair<int, const char*>>{{u.pw1, "pw1"},
+                                                              {u.bn1, "bn1"},
+                                                              {u.relu1, "relu1"},
+                                                              {u.shuffle, "shuffle"},
+                                                              {u.dw, "dw"},
+                                                              {u.bn2, "bn2"},
+                                                              {u.pw2, "pw2"},
+                                                              {u.bn3, "bn3"},
+                                                              {u.relu, "relu"}})
+                    CHECK(index == named(p + name));
+                CHECK(u.merge == named(p + (u.unit == 0 ? "concat" : "add")));
+                CHECK(u.shortcut == named(p + "shortcut"));
+                previousOutput = u.relu;
+            }
+            for (int i = 0; i < net.stepCount(); ++i) {
+                const std::string& name = net.step(i).name;
+                const NetworkPart part = net.partOf(i);
+                CHECK((part == NetworkPart::Input) == (name == "input"));
+                CHECK((part == NetworkPart::Stem) == name.starts_with("stem."));
+                CHECK((part == NetworkPart::Stages) == name.starts_with("stages."));
+                CHECK((part == NetworkPart::Head) == name.starts_with("head."));
+            }
+        }
+    const Network net = Network::build(presetConfig("fashion"));
+    CHECK_THROWS_WITH(net.unit(1, 8), Catch::Contains("stages.1.8"));
+    CHECK_THROWS_WITH(net.unit(3, 0), Catch::Contains("stages.3.0"));
+}

@@ -1,3 +1,12 @@
+// How a unit's two paths meet (declared in merge_painter.h). Helpers first (the unit's steps,
+// channel bars, boxes, arrows), then MergePainter::paint, whose sections are, in order:
+//   Horizontal scale        one pixel width per channel for every bar
+//   The boxes of the paths  the main branch's chain and the shortcut, sized from their text
+//   Vertical rows           bars, boxes and labels; the spacing gives way first
+//   The two paths           the shortcut (pool or identity) and the chain pw1 → pw2, animated
+//   Branch outputs, merge   the two bars, labelled, then moved into the result
+//   One channel's maps      what the merge does to the numbers of one channel
+
 #include "views/operation/merge_painter.h"
 
 #include <QFontMetricsF>

@@ -1,3 +1,13 @@
+// What every step painter shares (declared in operation_painter.h).
+//
+// Sections (// [SECTION] below, in this order):
+//   Theme and hit regions   colours from the palette, clickable channels, the views' fonts
+//   Header                  kind descriptions; the title block operation_header_layout.h places
+//   Text and numbers        shapes as text, the veil over a pending result, fitted text scale
+//   Fitting text            shrink, elide, wrap, blocks and notes that never leave their box
+//   Colours and shapes      mixing, contrast, group colours for lines and text, arrows
+//   Feature-map pictures    a channel or the input as an image, drawn with visible pixels
+
 #include "views/operation/operation_painter.h"
 
 #include <QFontInfo>
@@ -11,6 +21,7 @@
 #include "shufflescope/analysis/colormap.h"
 #include "shufflescope/analysis/feature_statistics.h"
 #include "style/palette.h"
+#include "views/operation/operation_header_layout.h"
 
 namespace shufflescope::ui {
 
@@ -36,9 +47,9 @@ int HitRegions::channelAt(const QPointF& point) const {
     return -1;
 }
 
-QFont PaintContext::font(double relative, bool bold) const {
+QFont viewFont(double fontScale, double relative, bool bold) {
     QFont f;
-    f.setPixelSize(std::max(8, static_cast<int>(std::lround(textPx() * relative))));
+    f.setPixelSize(std::max(8, static_cast<int>(std::lround(bodyTextPx(fontScale) * relative))));
     f.setBold(bold);
     return f;
 }
@@ -83,85 +94,19 @@ QString OperationPainter::kindDescription(const Step& s) {
 
 QRectF OperationPainter::paintHeader(QPainter& painter, const QRectF& area,
                                      const PaintContext& ctx) {
-    const Step& s = ctx.current();
-    const StepCost& cost = ctx.snapshot.cost.steps.at(static_cast<std::size_t>(ctx.step));
-    const QFont titleFont = ctx.font(1.45, true);
-    const QFont kindFont = ctx.font(1.45);
-    const QFont infoFont = ctx.font(1.0);
-    const double width = area.width();
-    double y = area.top();
-
-    // Name and kind on one line when they fit; otherwise the kind gets a line of its own
-    // (smaller), so neither is cut.
-    const QString name = QString::fromStdString(s.name);
-    const QString separator = QStringLiteral("  ·  ");
-    const QString kind = kindDescription(s);
-    const FittedText title = fitText(titleFont, name, width);
-    const double kindRoom = width - title.width;
-    const FittedText sameLine = fitText(kindFont, separator + kind, kindRoom, 0.85);
-    drawFitted(painter, {area.left(), y}, title, ctx.theme.text);
-    if (!sameLine.elided && sameLine.font.pixelSize() >= title.font.pixelSize() * 0.85) {
-        // Same baseline as the name.
-        const double shift =
-            QFontMetricsF(title.font).ascent() - QFontMetricsF(sameLine.font).ascent();
-        drawFitted(painter, {area.left() + title.width, y + shift}, sameLine, ctx.theme.dimText);
-        y += lineHeight(title.font) * 1.05;
-    } else {
-        y += lineHeight(title.font) * 1.0;
-        const QFont ownLine = ctx.font(1.15);
-        const WrappedText wrapped = wrapText(ownLine, kind, width, lineHeight(ownLine) * 2.2);
-        y += drawWrappedText(painter, QRectF(area.left(), y, width, wrapped.height), wrapped,
-                             ctx.theme.dimText) +
-             lineHeight(ownLine) * 0.15;
-    }
-
-    // Output shape, MACs (grouped vs dense) and parameters: one line if it fits, otherwise the
-    // pieces flow onto as many lines as they need (each piece whole).
-    QStringList pieces;
-    pieces << tr("output %1").arg(shapeText(s.out));
-    if (cost.macs > 0) {
-        pieces << tr("%1 MACs (mult-adds)").arg(formatCount(cost.macs));
-        if (cost.denseMacs > cost.macs)
-            pieces << tr("dense %1 → %2 fewer")
-                          .arg(formatCount(cost.denseMacs),
-                               formatRatio(double(cost.denseMacs) / double(cost.macs)));
-    } else {
-        pieces << tr("no multiply-adds counted");
-    }
-    if (cost.params > 0) pieces << tr("%1 parameters").arg(formatCount(cost.params));
-    // Packed greedily at full size, or a little smaller when that saves a line.
-    const QString gap = QStringLiteral("  ·  ");
-    QStringList lines;
-    QFont lineFont = infoFont;
-    for (double scale : {1.0, 0.92, 0.85}) {
-        const QFont f = scaledFont(infoFont, scale);
-        QStringList packed;
-        QString current;
-        for (const QString& piece : pieces) {
-            const QString joined = current.isEmpty() ? piece : current + gap + piece;
-            if (current.isEmpty() || textWidth(f, joined) <= width) {
-                current = joined;
-            } else {
-                packed << current;
-                current = piece;
-            }
-        }
-        if (!current.isEmpty()) packed << current;
-        if (lines.isEmpty() || packed.size() < lines.size()) {
-            lines = packed;
-            lineFont = f;
-        }
-        if (lines.size() == 1) break;
-    }
-    for (const QString& line : lines) {
-        drawText(painter, {area.left(), y}, line, lineFont, ctx.theme.dimText, width);
-        y += lineHeight(lineFont);
-    }
-    y += lineHeight(infoFont) * 0.5;
+    const OperationHeaderLayout h = layoutOperationHeader(
+        ctx.current(), ctx.snapshot.cost.steps.at(static_cast<std::size_t>(ctx.step)), area,
+        ctx.fontScale);
+    drawFitted(painter, h.name.at, h.name.text, ctx.theme.text);
+    if (h.kindBeside)
+        drawFitted(painter, h.kindBesideName.at, h.kindBesideName.text, ctx.theme.dimText);
+    else
+        drawWrappedText(painter, h.kindRect, h.kindOwnLine, ctx.theme.dimText);
+    for (const OperationHeaderLayout::Line& line : h.facts)
+        drawFitted(painter, line.at, line.text, ctx.theme.dimText);
     painter.setPen(QPen(ctx.theme.faint, 1));
-    painter.drawLine(QPointF(area.left(), y - lineHeight(infoFont) * 0.25),
-                     QPointF(area.right(), y - lineHeight(infoFont) * 0.25));
-    return QRectF(area.left(), y, area.width(), std::max(0.0, area.bottom() - y));
+    painter.drawLine(h.rule);
+    return h.body;
 }
 
 // [SECTION] Text and numbers

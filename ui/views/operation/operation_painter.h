@@ -43,6 +43,13 @@ class HitRegions {
     std::vector<Region> regions_;
 };
 
+// Pixel size of body text at projector scale `fontScale`; headers and captions scale from it.
+inline double bodyTextPx(double fontScale) {
+    return 17.0 * fontScale;
+}
+// The font `relative` times body text at `fontScale` (at least 8 px): what every view draws with.
+QFont viewFont(double fontScale, double relative = 1.0, bool bold = false);
+
 struct PaintContext {
     const Snapshot& snapshot;
     int step = 0;
@@ -57,8 +64,10 @@ struct PaintContext {
         return snapshot.step(current().inputs.at(static_cast<std::size_t>(which)));
     }
     // Pixel size of body text; the header and captions scale from it.
-    double textPx() const { return 17.0 * fontScale; }
-    QFont font(double relative = 1.0, bool bold = false) const;
+    double textPx() const { return bodyTextPx(fontScale); }
+    QFont font(double relative = 1.0, bool bold = false) const {
+        return viewFont(fontScale, relative, bold);
+    }
 };
 
 class OperationPainter {
@@ -73,8 +82,9 @@ class OperationPainter {
     // Length of the step's animation at 1x speed.
     virtual int durationMs() const { return 2500; }
 
-    // The title block: step name and kind, output shape, MACs grouped vs dense and parameters.
-    // Returns the area left below it.
+    // The title block: step name and kind, output shape, MACs grouped vs dense and parameters,
+    // as layoutOperationHeader places it (operation_header_layout.h). Returns the area left
+    // below it.
     static QRectF paintHeader(QPainter& painter, const QRectF& area, const PaintContext& ctx);
     static QString kindDescription(const Step& step);
 };

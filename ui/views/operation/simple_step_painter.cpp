@@ -1,3 +1,13 @@
+// The steps that need no painter of their own (declared in simple_step_painter.h).
+//
+// Sections (// [SECTION] below, in this order; shared helpers and the dispatch come first):
+//   Input                    the image as the network reads it, its channels and values
+//   Stem convolution         a dense 3x3 convolution and its cost
+//   Batch normalisation      before and after histograms, the per-channel formula
+//   ReLU                     what the clipping keeps and zeroes
+//   Max-pool                 one 3x3 window and what it picks
+//   Before / after maps      a channel before and after the step
+
 #include "views/operation/simple_step_painter.h"
 
 #include <QFileInfo>

@@ -93,6 +93,9 @@ struct HeadSteps {
     int pool = -1, fc = -1, softmax = -1;
 };
 
+// Which part of the network a step belongs to.
+enum class NetworkPart { Input, Stem, Stages, Head };
+
 class Network {
   public:
     // Validates the config (throws Error) and resolves its channel widths.
@@ -115,6 +118,7 @@ class Network {
     const UnitSteps& unit(int stage, int unit) const;
     const HeadSteps& head() const { return head_; }
     int fc() const { return head_.fc; }
+    NetworkPart partOf(int step) const;
 
     // Every tensor a checkpoint holds, in canonical order (stem, stages, fc).
     const std::vector<ParameterSpec>& parameterSpecs() const { return parameters_; }

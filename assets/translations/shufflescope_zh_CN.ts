@@ -4,172 +4,172 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="115"/>
+        <location filename="../../ui/main_window_actions.cpp" line="128"/>
         <source>&amp;Open image or .npy…</source>
         <translation>打开图像或 .npy(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="120"/>
+        <location filename="../../ui/main_window_actions.cpp" line="133"/>
         <source>Open &amp;checkpoint…</source>
         <translation>打开检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="125"/>
+        <location filename="../../ui/main_window_actions.cpp" line="138"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="131"/>
+        <location filename="../../ui/main_window_actions.cpp" line="144"/>
         <source>Previous step</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="136"/>
+        <location filename="../../ui/main_window_actions.cpp" line="149"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="141"/>
+        <location filename="../../ui/main_window_actions.cpp" line="154"/>
         <source>Previous unit</source>
         <translation>上一个单元</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="146"/>
+        <location filename="../../ui/main_window_actions.cpp" line="159"/>
         <source>Next unit</source>
         <translation>下一个单元</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="151"/>
+        <location filename="../../ui/main_window_actions.cpp" line="164"/>
         <source>First step</source>
         <translation>第一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="156"/>
+        <location filename="../../ui/main_window_actions.cpp" line="169"/>
         <source>Last step</source>
         <translation>最后一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="161"/>
+        <location filename="../../ui/main_window_actions.cpp" line="174"/>
         <source>Play / pause the walk through the network</source>
         <translation>播放 / 暂停网络的自动逐步演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="167"/>
+        <location filename="../../ui/main_window_actions.cpp" line="180"/>
         <source>Slower walk</source>
         <translation>放慢演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="172"/>
+        <location filename="../../ui/main_window_actions.cpp" line="185"/>
         <source>Faster walk</source>
         <translation>加快演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="177"/>
+        <location filename="../../ui/main_window_actions.cpp" line="190"/>
         <source>Close the enlarged feature map, or clear the selected channel</source>
         <translation>关闭放大的特征图，或取消选中的通道</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="186"/>
+        <location filename="../../ui/main_window_actions.cpp" line="199"/>
         <source>Channel shuffle on / off</source>
         <translation>通道混洗 开 / 关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="192"/>
+        <location filename="../../ui/main_window_actions.cpp" line="205"/>
         <source>Next width (0.25× … 2×)</source>
         <translation>下一个宽度系数（0.25× … 2×）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="197"/>
+        <location filename="../../ui/main_window_actions.cpp" line="210"/>
         <source>Next preset (ImageNet / Fashion-MNIST)</source>
         <translation>下一个预设（ImageNet / Fashion-MNIST）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="202"/>
+        <location filename="../../ui/main_window_actions.cpp" line="215"/>
         <source>A/B compare on / off</source>
         <translation>A/B 对比 开 / 关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="208"/>
+        <location filename="../../ui/main_window_actions.cpp" line="221"/>
         <source>Next choice of configuration B</source>
         <translation>切换配置 B 的下一个选项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="214"/>
+        <location filename="../../ui/main_window_actions.cpp" line="227"/>
         <source>Operation view / channel flow</source>
         <translation>运算视图 / 通道流向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="219"/>
+        <location filename="../../ui/main_window_actions.cpp" line="232"/>
         <source>Train panel</source>
         <translation>训练面板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="224"/>
+        <location filename="../../ui/main_window_actions.cpp" line="237"/>
         <source>Ghost the dense connections a grouped conv saves</source>
         <translation>以虚线显示分组卷积省去的稠密连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="229"/>
+        <location filename="../../ui/main_window_actions.cpp" line="242"/>
         <source>Replay the step&apos;s animation</source>
         <translation>重播当前步骤的动画</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="234"/>
+        <location filename="../../ui/main_window_actions.cpp" line="247"/>
         <source>Feature maps: one colour range for all channels / each its own</source>
         <translation>特征图：所有通道统一色阶 / 各用各的色阶</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="240"/>
+        <location filename="../../ui/main_window_actions.cpp" line="253"/>
         <source>Feature maps: zoom in</source>
         <translation>特征图：放大</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="245"/>
+        <location filename="../../ui/main_window_actions.cpp" line="258"/>
         <source>Feature maps: zoom out</source>
         <translation>特征图：缩小</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="250"/>
+        <location filename="../../ui/main_window_actions.cpp" line="263"/>
         <source>Feature maps: fit (wheel and drag zoom and pan too)</source>
         <translation>特征图：适合窗口（也可用滚轮缩放、拖动平移）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="255"/>
+        <location filename="../../ui/main_window_actions.cpp" line="268"/>
         <source>A/B compare: previous page of channels</source>
         <translation>A/B 对比：上一页通道</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="260"/>
+        <location filename="../../ui/main_window_actions.cpp" line="273"/>
         <source>A/B compare: next page of channels</source>
         <translation>A/B 对比：下一页通道</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="265"/>
+        <location filename="../../ui/main_window_actions.cpp" line="278"/>
         <source>Side panels (network, prediction and cost)</source>
         <translation>侧边面板（网络、预测与开销）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="271"/>
+        <location filename="../../ui/main_window_actions.cpp" line="284"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="282"/>
+        <location filename="../../ui/main_window_actions.cpp" line="295"/>
         <source>Larger text</source>
         <translation>增大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="287"/>
+        <location filename="../../ui/main_window_actions.cpp" line="300"/>
         <source>Smaller text</source>
         <translation>减小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="292"/>
+        <location filename="../../ui/main_window_actions.cpp" line="305"/>
         <source>Projector (large text)</source>
         <translation>投影仪模式（大字）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="298"/>
+        <location filename="../../ui/main_window_actions.cpp" line="311"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -362,7 +362,7 @@
         <translation>小输入起始层</translation>
     </message>
     <message>
-        <location filename="../../core/src/model/config.cpp" line="107"/>
+        <location filename="../../core/src/model/config.cpp" line="108"/>
         <source>grouped first 1x1 (seed&apos;s Keras variant)</source>
         <translation>第一个 1×1 卷积也分组（种子笔记中的 Keras 变体）</translation>
     </message>
@@ -584,205 +584,205 @@
 <context>
     <name>MergePainter</name>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="215"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="224"/>
         <source>unit input  %1</source>
         <translation>单元输入  %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="129"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="138"/>
         <source>3×3 avg pool
 stride %1</source>
         <translation>3×3 平均池化
 步长 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="130"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="139"/>
         <source>identity: x as it is</source>
         <translation>恒等映射：x 原样通过</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="117"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="126"/>
         <source>1×1 GConv g=%1</source>
         <translation>1×1 GConv g=%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="117"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="126"/>
         <source>1×1 conv (dense)</source>
         <translation>1×1 卷积（稠密）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="118"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="127"/>
         <source>shuffle</source>
         <translation>通道混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="118"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="127"/>
         <source>shuffle off</source>
         <translation>混洗已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="119"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="128"/>
         <source>3×3 DWConv stride %1</source>
         <translation>3×3 DWConv 步长 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="120"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="129"/>
         <source>1×1 GConv g=%1 → %2</source>
         <translation>1×1 GConv g=%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="121"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="130"/>
         <source>1×1 conv → %1</source>
         <translation>1×1 卷积 → %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="124"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="133"/>
         <source>GConv g=%1</source>
         <translation>GConv g=%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="124"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="133"/>
         <source>conv (dense)</source>
         <translation>卷积（稠密）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="125"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="134"/>
         <source>DWConv stride %1</source>
         <translation>DWConv 步长 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="126"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="135"/>
         <source>GConv g=%1 → %2</source>
         <translation>GConv g=%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="127"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="136"/>
         <source>conv → %1</source>
         <translation>卷积 → %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="291"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="300"/>
         <source>shortcut  %1 × %2 × %3</source>
         <translation>捷径分支  %1 × %2 × %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="295"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="304"/>
         <source>shortcut  %1</source>
         <translation>捷径分支  %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="296"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="305"/>
         <source>shortcut x  %1</source>
         <translation>捷径分支 x  %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="296"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="305"/>
         <source>x  %1</source>
         <translation>x  %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="300"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="309"/>
         <source>main branch  %1 × %2 × %3  (%1 = %4 − %5)</source>
         <translation>主分支  %1 × %2 × %3  (%1 = %4 − %5)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="306"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="315"/>
         <source>main branch  %1</source>
         <translation>主分支  %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="306"/>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="307"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="315"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="316"/>
         <source>main  %1</source>
         <translation>主分支  %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="308"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="317"/>
         <source>main branch F(x)  %1</source>
         <translation>主分支 F(x)  %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="308"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="317"/>
         <source>F(x)  %1</source>
         <translation>F(x)  %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="362"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="371"/>
         <source>concat [shortcut, main]</source>
         <translation>拼接 [捷径分支, 主分支]</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="362"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="371"/>
         <source>add: x + F(x)</source>
         <translation>相加：x + F(x)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="370"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="379"/>
         <source>%1 + %2 = %3 channels, %4 × %5</source>
         <translation>%1 + %2 = %3 个通道，%4 × %5</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="376"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="385"/>
         <source>%1 + %2 = %3 channels</source>
         <translation>%1 + %2 = %3 个通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="377"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="386"/>
         <source>%1 channels stay %1 (added element by element), %2 × %3</source>
         <translation>仍为 %1 个通道（逐元素相加），%2 × %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="381"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="390"/>
         <source>%1 channels stay %1 (added element by element)</source>
         <translation>%1 个通道仍为 %1 个（逐元素相加）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="382"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="391"/>
         <source>%1 channels stay %1</source>
         <translation>%1 个通道仍为 %1 个</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="413"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="422"/>
         <source>x, channel %1</source>
         <translation>x，通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="414"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="423"/>
         <source>F(x), channel %1</source>
         <translation>F(x)，通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="415"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="424"/>
         <source>x + F(x)</source>
         <translation>x + F(x)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="419"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="428"/>
         <source>input, channel %1</source>
         <translation>输入，通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="420"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="429"/>
         <source>avg-pooled: output channel %1</source>
         <translation>平均池化后：输出通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="424"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="433"/>
         <source>main branch channel %1</source>
         <translation>主分支通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="426"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="435"/>
         <source>output channel %1 = %2 + %3</source>
         <translation>输出通道 %1 = %2 + %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="432"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="441"/>
         <source>Output channels 0–%1 are the shortcut (the input, average-pooled to the new size); channels %2–%3 come from the main branch. Concatenating widens the network at no multiply-add cost.</source>
         <translation>输出通道 0–%1 来自捷径分支（即输入经平均池化缩小到新尺寸）；通道 %2–%3 来自主分支。拼接让网络变宽，却不增加任何乘加运算。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/merge_painter.cpp" line="439"/>
+        <location filename="../../ui/views/operation/merge_painter.cpp" line="448"/>
         <source>Every channel adds the unit&apos;s input to what the branch computed: the branch only has to learn a correction (a residual), and the signal passes the unit unchanged too.</source>
         <translation>每个通道都把单元的输入加到主分支的计算结果上：主分支只需学习一个修正量（残差），信号也能原样穿过这个单元。</translation>
     </message>
@@ -799,107 +799,107 @@ stride %1</source>
 <context>
     <name>OperationPainter</name>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="51"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="62"/>
         <source>input image tensor</source>
         <translation>输入图像张量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="53"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="64"/>
         <source>dense %1×%1 convolution, stride %2</source>
         <translation>稠密 %1×%1 卷积，步长 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="55"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="66"/>
         <source>grouped 1×1 convolution, g = %1</source>
         <translation>分组 1×1 卷积，g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="56"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="67"/>
         <source>1×1 convolution (not grouped)</source>
         <translation>1×1 卷积（不分组）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="58"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="69"/>
         <source>depthwise 3×3 convolution, stride %1</source>
         <translation>深度卷积 3×3，步长 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="60"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="71"/>
         <source>batch normalisation</source>
         <translation>批归一化 (BN)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="62"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="73"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="64"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="75"/>
         <source>3×3 max-pool, stride %1</source>
         <translation>3×3 最大池化，步长 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="66"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="77"/>
         <source>shortcut: 3×3 average pool, stride %1</source>
         <translation>捷径分支：3×3 平均池化，步长 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="68"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="79"/>
         <source>channel shuffle — switched off</source>
         <translation>通道混洗——已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="69"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="80"/>
         <source>channel shuffle, g = %1</source>
         <translation>通道混洗，g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="71"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="82"/>
         <source>add: identity shortcut + main branch</source>
         <translation>相加：恒等捷径分支 + 主分支</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="73"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="84"/>
         <source>concat [shortcut, main branch]</source>
         <translation>拼接 [捷径分支, 主分支]</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="75"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="86"/>
         <source>global average pool</source>
         <translation>全局平均池化</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="77"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="88"/>
         <source>fully connected classifier</source>
         <translation>全连接分类器</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="79"/>
+        <location filename="../../ui/views/operation/operation_painter.cpp" line="90"/>
         <source>softmax</source>
         <translation>softmax</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="121"/>
+        <location filename="../../ui/views/operation/operation_header_layout.cpp" line="13"/>
         <source>output %1</source>
         <translation>输出 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="123"/>
+        <location filename="../../ui/views/operation/operation_header_layout.cpp" line="15"/>
         <source>%1 MACs (mult-adds)</source>
         <translation>%1 MACs（乘加运算）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="125"/>
+        <location filename="../../ui/views/operation/operation_header_layout.cpp" line="17"/>
         <source>dense %1 → %2 fewer</source>
         <translation>稠密 %1 → 减少 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="129"/>
+        <location filename="../../ui/views/operation/operation_header_layout.cpp" line="21"/>
         <source>no multiply-adds counted</source>
         <translation>不计乘加运算</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/operation_painter.cpp" line="131"/>
+        <location filename="../../ui/views/operation/operation_header_layout.cpp" line="24"/>
         <source>%1 parameters</source>
         <translation>参数量 %1</translation>
     </message>
@@ -1004,356 +1004,404 @@ stride %1</source>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="72"/>
+        <location filename="../../ui/main_window.cpp" line="83"/>
         <source>shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="72"/>
+        <location filename="../../ui/main_window.cpp" line="83"/>
         <source>no shuffle</source>
         <translation>不混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="42"/>
+        <location filename="../../ui/startup_options.cpp" line="228"/>
         <source>ShuffleScope: see ShuffleNet v1 work, step by step.</source>
         <translation>ShuffleScope：一步一步看 ShuffleNet v1 如何工作。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="46"/>
+        <location filename="../../ui/startup_options.cpp" line="86"/>
         <source>Render the window to FILE.png and exit.</source>
         <translation>将窗口渲染为 FILE.png 后退出。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="48"/>
+        <location filename="../../ui/startup_options.cpp" line="96"/>
         <source>imagenet or fashion.</source>
         <translation>imagenet 或 fashion。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="50"/>
+        <location filename="../../ui/startup_options.cpp" line="101"/>
         <source>Groups g, 1..8.</source>
         <translation>分组数 g，1..8。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="53"/>
+        <location filename="../../ui/startup_options.cpp" line="104"/>
         <source>Channel shuffle off.</source>
         <translation>关闭通道混洗。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="55"/>
+        <location filename="../../ui/startup_options.cpp" line="110"/>
         <source>Width 0.25, 0.5, 1, 1.5 or 2.</source>
         <translation>宽度系数：0.25、0.5、1、1.5 或 2。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="56"/>
+        <location filename="../../ui/startup_options.cpp" line="123"/>
         <source>Image or .npy to show.</source>
         <translation>要显示的图像或 .npy 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="58"/>
+        <location filename="../../ui/startup_options.cpp" line="129"/>
         <source>Checkpoint to load.</source>
         <translation>要加载的检查点。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="61"/>
+        <location filename="../../ui/startup_options.cpp" line="135"/>
         <source>Step to select, e.g. stages.0.1.shuffle.</source>
         <translation>要选中的步骤，例如 stages.0.1.shuffle。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="63"/>
+        <location filename="../../ui/startup_options.cpp" line="140"/>
         <source>Channel to select.</source>
         <translation>要选中的通道。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="66"/>
+        <location filename="../../ui/startup_options.cpp" line="143"/>
         <source>operation, flow, features, cost, compare or train.</source>
         <translation>operation、flow、features、cost、compare 或 train。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="70"/>
+        <location filename="../../ui/startup_options.cpp" line="149"/>
         <source>A/B compare with B = &apos;shuffle&apos; (flipped) or a group count.</source>
         <translation>A/B 对比，B = &apos;shuffle&apos;（混洗取反）或分组数。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="73"/>
+        <location filename="../../ui/startup_options.cpp" line="167"/>
         <source>Text size, 0.8..2.5 (projector: 1.8).</source>
         <translation>文字大小，0.8..2.5（投影仪：1.8）。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="75"/>
+        <location filename="../../ui/startup_options.cpp" line="177"/>
         <source>system, light or dark.</source>
         <translation>system（跟随系统）、light（浅色）或 dark（深色）。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="78"/>
+        <location filename="../../ui/startup_options.cpp" line="181"/>
         <source>Interface language: en or zh_CN.</source>
         <translation>界面语言：en 或 zh_CN。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="80"/>
+        <location filename="../../ui/startup_options.cpp" line="186"/>
         <source>Window size WxH.</source>
         <translation>窗口大小 WxH。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="83"/>
+        <location filename="../../ui/startup_options.cpp" line="202"/>
         <source>Start a training run of EPOCHS on the Train tab.</source>
         <translation>在“训练”标签页上开始一次 EPOCHS 轮的训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="86"/>
+        <location filename="../../ui/startup_options.cpp" line="205"/>
         <source>Training images per epoch, 100..60000.</source>
         <translation>每轮训练使用的图像数，100..60000。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="89"/>
+        <location filename="../../ui/startup_options.cpp" line="208"/>
         <source>With --train: shuffle on, then off.</source>
         <translation>配合 --train 使用：先开启混洗、再关闭混洗，各训练一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="108"/>
+        <location filename="../../ui/startup_options.cpp" line="251"/>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>多余的参数“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="117"/>
+        <location filename="../../ui/startup_options.cpp" line="50"/>
         <source>--%1: &apos;%2&apos; is not an integer in %3..%4</source>
         <translation>--%1：“%2”不是 %3..%4 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="132"/>
+        <location filename="../../ui/startup_options.cpp" line="258"/>
         <source>--train-images and --train-compare need --train EPOCHS</source>
         <translation>--train-images 和 --train-compare 需要同时使用 --train EPOCHS</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="144"/>
+        <location filename="../../ui/startup_options.cpp" line="116"/>
         <source>--scale: &apos;%1&apos; is not 0.25, 0.5, 1, 1.5 or 2</source>
         <translation>--scale：“%1”不是 0.25、0.5、1、1.5 或 2</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="158"/>
+        <location filename="../../ui/startup_options.cpp" line="159"/>
         <source>--compare: &apos;%1&apos; is not &apos;shuffle&apos; or a group count 1..8</source>
         <translation>--compare：“%1”既不是 &apos;shuffle&apos;，也不是 1..8 之间的分组数</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="167"/>
+        <location filename="../../ui/startup_options.cpp" line="172"/>
         <source>--font-scale: &apos;%1&apos; is not a number in 0.8..2.5</source>
         <translation>--font-scale：“%1”不是 0.8..2.5 之间的数</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="176"/>
+        <location filename="../../ui/startup_options.cpp" line="179"/>
         <source>--theme: &apos;%1&apos; is not system, light or dark</source>
         <translation>--theme：“%1”不是 system、light 或 dark</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="182"/>
+        <location filename="../../ui/startup_options.cpp" line="183"/>
         <source>--lang: &apos;%1&apos; is not en or zh_CN</source>
         <translation>--lang：“%1”不是 en 或 zh_CN</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="190"/>
+        <location filename="../../ui/startup_options.cpp" line="193"/>
         <source>--size: &apos;%1&apos; is not WxH between 640x400 and 7680x4320</source>
         <translation>--size：“%1”不是介于 640x400 和 7680x4320 之间的 WxH</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="197"/>
+        <location filename="../../ui/startup_options.cpp" line="89"/>
         <source>--screenshot: &apos;%1&apos; must be a .png file</source>
         <translation>--screenshot：“%1”必须是 .png 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="266"/>
+        <location filename="../../ui/startup_options.cpp" line="354"/>
         <source>the network did not finish within %1 s</source>
         <translation>网络未能在 %1 秒内算完</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="274"/>
-        <source>--step: no step named &apos;%1&apos; in this network</source>
-        <translation>--step：此网络中没有名为“%1”的步骤</translation>
-    </message>
-    <message>
-        <location filename="../../ui/startup_options.cpp" line="281"/>
-        <source>--channel: step &apos;%1&apos; has channels 0 to %2; there is no channel %3</source>
-        <translation>--channel：步骤“%1”的通道为 0 到 %2，没有通道 %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/startup_options.cpp" line="314"/>
+        <location filename="../../ui/startup_options.cpp" line="393"/>
         <source>training did not finish within %1 minutes</source>
         <translation>训练未能在 %1 分钟内完成</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="293"/>
+        <location filename="../../ui/startup_options.cpp" line="375"/>
         <source>the comparison did not finish</source>
         <translation>对比计算未能完成</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="300"/>
-        <source>--view: &apos;%1&apos; is not operation, flow, features, cost, compare or train</source>
-        <translation>--view：“%1”不是 operation、flow、features、cost、compare 或 train</translation>
-    </message>
-    <message>
-        <location filename="../../ui/startup_options.cpp" line="338"/>
+        <location filename="../../ui/startup_options.cpp" line="417"/>
         <source>cannot write &apos;%1&apos;</source>
         <translation>无法写入“%1”</translation>
     </message>
 </context>
 <context>
+    <name>Scene</name>
+    <message>
+        <location filename="../../ui/session/scene.cpp" line="37"/>
+        <source>&apos;%1&apos; is not imagenet or fashion</source>
+        <translation>“%1”不是 imagenet 或 fashion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/scene.cpp" line="44"/>
+        <source>%1 is not a group count 1..%2</source>
+        <translation>%1 不是 1..%2 之间的组数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/scene.cpp" line="53"/>
+        <source>%1 is not 0.25, 0.5, 1, 1.5 or 2</source>
+        <translation>%1 不是 0.25、0.5、1、1.5 或 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/scene.cpp" line="74"/>
+        <source>B: %1 is not a group count 1..%2</source>
+        <translation>B：%1 不是 1..%2 之间的组数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/scene.cpp" line="83"/>
+        <source>B: no configuration given</source>
+        <translation>B：没有给出配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/scene.cpp" line="89"/>
+        <source>B: %1</source>
+        <translation>B：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/scene.cpp" line="94"/>
+        <source>B&apos;s preset %1 is not A&apos;s (%2)</source>
+        <translation>B 的预设 %1 与 A 的（%2）不同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/scene.cpp" line="110"/>
+        <source>no step named &apos;%1&apos; in this network</source>
+        <translation>此网络中没有名为“%1”的步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/scene.cpp" line="112"/>
+        <source>the selected step &apos;%1&apos; is not in this network</source>
+        <translation>所选步骤“%1”不在此网络中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/scene.cpp" line="118"/>
+        <source>step &apos;%1&apos; has channels 0 to %2; there is no channel %3</source>
+        <translation>步骤“%1”的通道为 0 到 %2，没有通道 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/scene.cpp" line="150"/>
+        <source>&apos;%1&apos; is not operation, flow, features, cost, compare or train</source>
+        <translation>“%1”不是 operation、flow、features、cost、compare 或 train</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/scene.cpp" line="157"/>
+        <source>&apos;compare&apos; needs the comparison on, and the scene turns it off</source>
+        <translation>“compare”需要打开对比，而此场景将其关闭</translation>
+    </message>
+</context>
+<context>
     <name>SimpleStepPainter</name>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="137"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="147"/>
         <source>The image as numbers: %1 (channels × height × width)</source>
         <translation>用数字表示的图像：%1（通道 × 高 × 宽）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="150"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="160"/>
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="150"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="160"/>
         <source>green</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="151"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="161"/>
         <source>blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="162"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="172"/>
         <source>grey</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="164"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="174"/>
         <source>channel %1: %2</source>
         <translation>通道 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="169"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="179"/>
         <source>%1 numbers, from %2 to %3 (mean %4, std %5): pixels normalised with the dataset&apos;s mean and standard deviation, as in training.</source>
         <translation>%1 个数，范围 %2 到 %3（均值 %4，标准差 %5）：像素已按数据集的均值和标准差归一化，与训练时相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="177"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="187"/>
         <source>Light background: inverted, because Fashion-MNIST images are light on black.</source>
         <translation>浅色背景：已反色显示，因为 Fashion-MNIST 图像是黑底浅色。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="191"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="201"/>
         <source>channel 0, the centre 5 × 5 values:</source>
         <translation>通道 0，中心 5 × 5 的数值：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="219"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="229"/>
         <source>%1 filters, each %2×%2 over the single input channel, stride %3</source>
         <translation>%1 个滤波器，每个在唯一的输入通道上做 %2×%2 卷积，步长 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="223"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="233"/>
         <source>%1 filters, each %2×%2 over all %3 input channels (dense), stride %4</source>
         <translation>%1 个卷积核，每个 %2×%2，作用于全部 %3 个输入通道（稠密），步长 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="230"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="240"/>
         <source>H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%6 = %7 MACs</source>
         <translation>H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%6 = %7 MACs</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="238"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="248"/>
         <source>stride %1: %2 × %3 → %4 × %5</source>
         <translation>步长 %1：%2 × %3 → %4 × %5</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="297"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="307"/>
         <source>%1 output channels, %2 × %3 each</source>
         <translation>%1 个输出通道，每个 %2 × %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="314"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="324"/>
         <source>Per channel:  y = γ · (x − μ) / √(σ² + ε) + β</source>
         <translation>逐通道：y = γ · (x − μ) / √(σ² + ε) + β</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="325"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="335"/>
         <source>before: mean %1, std %2</source>
         <translation>BN 前：均值 %1，标准差 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="325"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="335"/>
         <source>after: mean %1, std %2</source>
         <translation>BN 后：均值 %1，标准差 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="373"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="383"/>
         <source>each channel&apos;s mean: grey before → coloured after</source>
         <translation>各通道的均值：灰色（BN 前）→ 彩色（BN 后）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="412"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="422"/>
         <source>channel 0 … %1</source>
         <translation>通道 0 … %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="428"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="438"/>
         <source>y = max(0, x): negative values are clipped to 0</source>
         <translation>y = max(0, x)：负值被截断为 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="433"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="443"/>
         <source>%1% of the %2 values are now 0</source>
         <translation>%2 个值中有 %1% 现在为 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="447"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="457"/>
         <source>values before (x)</source>
         <translation>ReLU 前的数值 (x)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="440"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="450"/>
         <source>left of the dashed line: below 0, set to 0</source>
         <translation>虚线左侧：小于 0，被置为 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="337"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="347"/>
         <source>μ, σ²: the channel&apos;s running mean and variance from training;  γ, β: its learned scale and shift. The feature maps below each use their own colour range, so they look as before BN: press G for one shared range.</source>
         <translation>μ、σ²：该通道在训练中得到的滑动均值和方差；γ、β：学到的缩放和平移。下方每张特征图各用自己的色阶，所以看起来和 BN 之前一样：按 G 使用统一色阶。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="464"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="474"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="477"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="487"/>
         <source>3×3 windows, stride %1: each output keeps the largest of 9 values</source>
         <translation>3×3 窗口，步长 %1：每个输出取 9 个值中的最大值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="482"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="492"/>
         <source>%1 × %2 → %3 × %4 per channel; the %5 channels stay separate; no multiply-adds</source>
         <translation>每个通道 %1 × %2 → %3 × %4；%5 个通道互不混合；没有乘加运算</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="494"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="504"/>
         <source>max-pool</source>
         <translation>最大池化</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="521"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="531"/>
         <source>one window, in numbers</source>
         <translation>一个窗口的具体数值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="533"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="543"/>
         <source>channel %1, output (%2, %3): the largest of its window; – is padding, never the max</source>
         <translation>通道 %1，输出 (%2, %3)：取其窗口中的最大值；– 表示填充，永远不会是最大值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="550"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="560"/>
         <source>channel %1</source>
         <translation>通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="571"/>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="574"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="581"/>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="584"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
@@ -1361,7 +1409,7 @@ stride %1</source>
 <context>
     <name>WidthsNote</name>
     <message>
-        <location filename="../../core/src/model/channel_widths.cpp" line="176"/>
+        <location filename="../../core/src/model/channel_widths.cpp" line="177"/>
         <source>Widths from the paper&apos;s Table 1.</source>
         <translation>通道宽度取自论文表 1。</translation>
     </message>
@@ -1376,12 +1424,12 @@ stride %1</source>
         <translation>g=%1、%2x 时没有公开的通道宽度；本项目的规则为阶段 2–4 选取了宽度（%3、%4、%5）：4g 的倍数，接近论文的 1:2:4 比例，并最接近论文的 %6 计算量预算（这组宽度在论文的 ImageNet 规格上为 %7）。</translation>
     </message>
     <message>
-        <location filename="../../core/src/model/channel_widths.cpp" line="90"/>
+        <location filename="../../core/src/model/channel_widths.cpp" line="89"/>
         <source> The stem has %1 channels, not 24 × %2 = %3: each stride-2 unit&apos;s main branch (out - in) and bottleneck (out/4) must split into %4 groups, which needs g to divide the stem width, and %4 does not divide %3.</source>
         <translation>主干起始层有 %1 个通道，而不是 24 × %2 = %3 个：每个步长为 2 的单元的主分支（out − in）和瓶颈层（out/4）都必须分成 %4 组，这要求起始层宽度能被 g 整除，而 %3 不能被 %4 整除。</translation>
     </message>
     <message>
-        <location filename="../../core/src/model/channel_widths.cpp" line="100"/>
+        <location filename="../../core/src/model/channel_widths.cpp" line="99"/>
         <source> The paper evaluates only g = 1, 2, 3, 4 and 8 without saying why; 24 also splits into 6 groups, so the stem alone does not explain the choice.</source>
         <translation>论文只评估了 g = 1、2、3、4 和 8，并未说明原因；24 也能分成 6 组，所以仅凭主干宽度解释不了这一选择。</translation>
     </message>
@@ -1389,97 +1437,97 @@ stride %1</source>
 <context>
     <name>shufflescope::ui::ChannelFlowView</name>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="127"/>
+        <location filename="../../ui/views/channel_flow_layout.cpp" line="20"/>
         <source>head</source>
         <translation>分类头</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="128"/>
+        <location filename="../../ui/views/channel_flow_layout.cpp" line="21"/>
         <source>stem</source>
         <translation>主干起始层</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="129"/>
+        <location filename="../../ui/views/channel_flow_layout.cpp" line="22"/>
         <source>unit %1.%2</source>
         <translation>单元 %1.%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="225"/>
+        <location filename="../../ui/views/channel_flow_layout.cpp" line="107"/>
         <source>shuffle on</source>
         <translation>混洗：开</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="225"/>
+        <location filename="../../ui/views/channel_flow_layout.cpp" line="107"/>
         <source>shuffle off</source>
         <translation>混洗：关</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="226"/>
+        <location filename="../../ui/views/channel_flow_layout.cpp" line="109"/>
         <source>g = %1, %2</source>
         <translation>g = %1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="232"/>
+        <location filename="../../ui/views/channel_flow_layout.cpp" line="115"/>
         <source>Which channels can reach channel %1 of %2?</source>
         <translation>哪些通道能影响 %2 的通道 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="235"/>
+        <location filename="../../ui/views/channel_flow_layout.cpp" line="118"/>
         <source>Pick a channel to trace</source>
         <translation>选择一个通道进行追踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="258"/>
+        <location filename="../../ui/views/channel_flow_layout.cpp" line="85"/>
         <source> (all %1 groups)</source>
         <translation>（全部 %1 组）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="260"/>
+        <location filename="../../ui/views/channel_flow_layout.cpp" line="87"/>
         <source> (1 group of %1)</source>
         <translation>（%1 组中的 1 组）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="261"/>
+        <location filename="../../ui/views/channel_flow_layout.cpp" line="88"/>
         <source> (%1 groups of %2)</source>
         <translation>（%2 组中的 %1 组）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="262"/>
+        <location filename="../../ui/views/channel_flow_layout.cpp" line="89"/>
         <source>%1 of %2 channels of %3%4</source>
         <translation>%3 的 %2 个通道中的 %1 个%4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="269"/>
+        <location filename="../../ui/views/channel_flow_layout.cpp" line="137"/>
         <source>channel %1 of %2 is reached by %3</source>
         <translation>%2 的通道 %1 受这些通道影响：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="279"/>
+        <location filename="../../ui/views/channel_flow_layout.cpp" line="148"/>
         <source>one unit further back: %1</source>
         <translation>再往前一个单元：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="289"/>
+        <location filename="../../ui/views/channel_flow_layout.cpp" line="162"/>
         <source>Click a channel in a column (or in the operation view): the earlier steps then light up the channels that can influence it.</source>
         <translation>在任一列（或运算视图）中单击一个通道：前面各步骤中能影响它的通道就会亮起。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="308"/>
+        <location filename="../../ui/views/channel_flow_layout.cpp" line="260"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="323"/>
+        <location filename="../../ui/views/channel_flow_layout.cpp" line="183"/>
         <source>can influence channel %1</source>
         <translation>能影响通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="324"/>
+        <location filename="../../ui/views/channel_flow_layout.cpp" line="184"/>
         <source>cannot</source>
         <translation>不能</translation>
     </message>
     <message>
-        <location filename="../../ui/views/channel_flow_view.cpp" line="325"/>
+        <location filename="../../ui/views/channel_flow_layout.cpp" line="185"/>
         <source>colour: the channel&apos;s group</source>
         <translation>颜色：通道所属的组</translation>
     </message>
@@ -1569,7 +1617,7 @@ stride %1</source>
         <translation>%1 MACs；稠密网络的计算量是分组网络的 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="286"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="285"/>
         <source>&lt;b&gt;Paper:&lt;/b&gt; Table 1 has no column for g = %1. %2</source>
         <translation>&lt;b&gt;论文：&lt;/b&gt;表 1 中没有 g = %1 这一列。%2</translation>
     </message>
@@ -1577,211 +1625,211 @@ stride %1</source>
 <context>
     <name>shufflescope::ui::FeatureMapCanvas</name>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="110"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="126"/>
         <source>Channel %1</source>
         <translation>通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="113"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="129"/>
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="113"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="129"/>
         <source>green</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="114"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="130"/>
         <source>blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="280"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="296"/>
         <source>untrained</source>
         <translation>未训练</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="282"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="298"/>
         <source>test accuracy %1%</source>
         <translation>测试准确率 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="284"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="300"/>
         <source>trained, accuracy not recorded</source>
         <translation>已训练，未记录准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="290"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="306"/>
         <source>top: %1 %2</source>
         <translation>首选：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="897"/>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="917"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="901"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="951"/>
         <source>Shared range (%1)</source>
         <translation>统一色阶 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="897"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="901"/>
         <source>Shared range</source>
         <translation>统一色阶</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="898"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="902"/>
         <source>Shared (%1)</source>
         <translation>统一 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="918"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="952"/>
         <source>On: one colour scale for all channels (compare their strength).
 Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>开：所有通道使用同一色阶（便于比较强弱）。
 关：每个通道按自己的最小值..最大值拉伸（便于看清图案）。</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="927"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="905"/>
         <source>Zoom %1× — reset</source>
         <translation>缩放 %1× — 重置</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="927"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="905"/>
         <source>%1× — reset</source>
         <translation>%1× — 重置</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="950"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="910"/>
         <source>channels %1–%2 of %3</source>
         <translation>通道 %1–%2（共 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="966"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="964"/>
         <source>Previous page of channels (,)</source>
         <translation>上一页通道 (,)</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="978"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="971"/>
         <source>Next page of channels (.)</source>
         <translation>下一页通道 (.)</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="983"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="917"/>
         <source>%1 values, one cell each</source>
         <translation>%1 个值，每格一个</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="984"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="918"/>
         <source>%1 values</source>
         <translation>%1 个值</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="985"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="919"/>
         <source>%1 channels × %2 × %3</source>
         <translation>%1 个通道 × %2 × %3</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1069"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1023"/>
         <source>%1 × %2 × %3</source>
         <translation>%1 × %2 × %3</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1095"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1054"/>
         <source>Computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1099"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1055"/>
         <source>This step has no output to show.</source>
         <translation>此步骤没有可显示的输出。</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1103"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1057"/>
         <source>This step&apos;s output is too large for the graphics card.</source>
         <translation>此步骤的输出太大，显卡无法显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1108"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1059"/>
         <source>Only %1 channels here</source>
         <translation>这里只有 %1 个通道</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1208"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1175"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1287"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1244"/>
         <source>Group %1 of %2</source>
         <translation>组 %1（共 %2 组）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1287"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1244"/>
         <source>No group</source>
         <translation>无分组</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1292"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1249"/>
         <source>Value %1</source>
         <translation>值 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1300"/>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1366"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1257"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1310"/>
         <source>Rank %1 of %2</source>
         <translation>排名 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1305"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1262"/>
         <source>min %1   max %2   mean %3</source>
         <translation>最小 %1   最大 %2   均值 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1310"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1267"/>
         <source>(not highlighted)</source>
         <translation>（未高亮）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1358"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1303"/>
         <source>group %1</source>
         <translation>组 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1358"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1303"/>
         <source>no group</source>
         <translation>无分组</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1361"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1305"/>
         <source>value %1</source>
         <translation>值 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1369"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1313"/>
         <source>min %1</source>
         <translation>最小 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1370"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1314"/>
         <source>max %1</source>
         <translation>最大 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1371"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1315"/>
         <source>mean %1</source>
         <translation>均值 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1373"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1317"/>
         <source>zeros %1%</source>
         <translation>零值 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1377"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1321"/>
         <source>shared scale</source>
         <translation>统一色阶</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1377"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1321"/>
         <source>own scale</source>
         <translation>各自色阶</translation>
     </message>
@@ -1789,292 +1837,292 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="116"/>
+        <location filename="../../ui/main_window.cpp" line="127"/>
         <source>Computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="148"/>
+        <location filename="../../ui/main_window.cpp" line="158"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="160"/>
+        <location filename="../../ui/main_window.cpp" line="170"/>
         <source>Operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="161"/>
+        <location filename="../../ui/main_window.cpp" line="171"/>
         <source>Channel flow</source>
         <translation>通道流向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="163"/>
+        <location filename="../../ui/main_window.cpp" line="173"/>
         <source>What the selected step computes, animated (F switches view)</source>
         <translation>所选步骤在计算什么（动画演示，按 F 切换视图）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="165"/>
+        <location filename="../../ui/main_window.cpp" line="175"/>
         <source>Which earlier channels can reach the selected channel (the boundary effect)</source>
         <translation>前面哪些通道能影响所选通道（边界效应）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="189"/>
+        <location filename="../../ui/main_window.cpp" line="199"/>
         <source>Feature maps: wheel zooms, drag pans, double-click resets, click a channel to enlarge it</source>
         <translation>特征图：滚轮缩放，拖动平移，双击重置，单击通道可放大</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="239"/>
+        <location filename="../../ui/main_window.cpp" line="253"/>
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="245"/>
+        <location filename="../../ui/main_window.cpp" line="259"/>
         <source>ImageNet geometry</source>
         <translation>ImageNet 规格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="246"/>
+        <location filename="../../ui/main_window.cpp" line="260"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="247"/>
+        <location filename="../../ui/main_window.cpp" line="261"/>
         <source>Model preset (P)</source>
         <translation>模型预设（P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="250"/>
+        <location filename="../../ui/main_window.cpp" line="264"/>
         <source> Model </source>
         <translation> 模型 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="254"/>
+        <location filename="../../ui/main_window.cpp" line="268"/>
         <source> Groups g </source>
         <translation> 分组数 g </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="583"/>
+        <location filename="../../ui/main_window.cpp" line="548"/>
         <source>Prediction and cost are hidden to give the diagram room: H shows them.</source>
         <translation>为给示意图腾出空间，已隐藏“预测与开销”面板：按 H 显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="270"/>
+        <location filename="../../ui/main_window.cpp" line="284"/>
         <source>Width scale (W): every filter count times s, cost about s²</source>
         <translation>宽度系数（W）：每层卷积核个数乘以 s，计算量约为 s² 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="273"/>
+        <location filename="../../ui/main_window.cpp" line="287"/>
         <source> Width </source>
         <translation> 宽度 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="309"/>
+        <location filename="../../ui/main_window.cpp" line="323"/>
         <source>A/B compare</source>
         <translation>A/B 对比</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="311"/>
+        <location filename="../../ui/main_window.cpp" line="325"/>
         <source>B: shuffle flipped</source>
         <translation>B：混洗取反</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="312"/>
+        <location filename="../../ui/main_window.cpp" line="326"/>
         <source>B: g = %1</source>
         <translation>B：g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="293"/>
+        <location filename="../../ui/main_window.cpp" line="307"/>
         <source>Speed of the automatic walk ([ slower, ] faster)</source>
         <translation>自动演示的速度（[ 减慢，] 加快）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="89"/>
+        <location filename="../../ui/main_window.cpp" line="100"/>
         <source>←/→ step · 1–8 groups · S shuffle · Space play · F1 all shortcuts</source>
         <translation>←/→ 步骤 · 1–8 分组数 · S 混洗 · Space 播放 · F1 全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="106"/>
+        <location filename="../../ui/main_window.cpp" line="117"/>
         <source>Computing %1…</source>
         <translation>正在计算 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="173"/>
+        <location filename="../../ui/main_window.cpp" line="183"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="175"/>
+        <location filename="../../ui/main_window.cpp" line="185"/>
         <source>Train a Fashion-MNIST network here and watch it learn; overlay shuffle on and off</source>
         <translation>在这里训练一个 Fashion-MNIST 网络并观察它的学习过程；可叠加对比混洗开启与关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="223"/>
+        <location filename="../../ui/main_window.cpp" line="237"/>
         <source>Prediction and cost</source>
         <translation>预测与计算量</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="278"/>
+        <location filename="../../ui/main_window.cpp" line="292"/>
         <source>Playback</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="368"/>
+        <location filename="../../ui/main_window_actions.cpp" line="381"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="369"/>
+        <location filename="../../ui/main_window_actions.cpp" line="382"/>
         <source>&amp;Samples</source>
         <translation>示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="374"/>
+        <location filename="../../ui/main_window_actions.cpp" line="387"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="341"/>
+        <location filename="../../ui/main_window.cpp" line="355"/>
         <source>System theme</source>
         <translation>跟随系统主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="342"/>
+        <location filename="../../ui/main_window.cpp" line="356"/>
         <source>Light theme</source>
         <translation>浅色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="343"/>
+        <location filename="../../ui/main_window.cpp" line="357"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="353"/>
+        <location filename="../../ui/main_window.cpp" line="367"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="364"/>
+        <location filename="../../ui/main_window.cpp" line="378"/>
         <source>The language changes when ShuffleScope starts again.</source>
         <translation>重新启动 ShuffleScope 后，语言设置才会生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="375"/>
+        <location filename="../../ui/main_window_actions.cpp" line="388"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="321"/>
+        <location filename="../../ui/main_window_actions.cpp" line="334"/>
         <source>g = %1 (not in the paper: the stem must change)</source>
         <translation>g = %1（论文中没有：主干宽度必须改变）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="322"/>
+        <location filename="../../ui/main_window_actions.cpp" line="335"/>
         <source>g = %1</source>
         <translation>g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="371"/>
+        <location filename="../../ui/main_window_actions.cpp" line="384"/>
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="372"/>
+        <location filename="../../ui/main_window_actions.cpp" line="385"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="373"/>
+        <location filename="../../ui/main_window_actions.cpp" line="386"/>
         <source>&amp;Groups g</source>
         <translation>分组数 g(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="400"/>
+        <location filename="../../ui/main_window_actions.cpp" line="413"/>
         <source>&amp;About ShuffleScope</source>
         <translation>关于 ShuffleScope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="402"/>
+        <location filename="../../ui/main_window_actions.cpp" line="415"/>
         <source>About ShuffleScope</source>
         <translation>关于 ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="403"/>
+        <location filename="../../ui/main_window_actions.cpp" line="416"/>
         <source>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;A visualiser and tutor for ShuffleNet v1 (Zhang, Zhou, Lin, Sun, CVPR 2018).&lt;br&gt;Every number is computed by the project&apos;s own engine from the current configuration.</source>
         <translation>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;ShuffleNet v1（Zhang, Zhou, Lin, Sun, CVPR 2018）的可视化与教学工具。&lt;br&gt;所有数字都由本项目自己的引擎根据当前配置计算得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="418"/>
+        <location filename="../../ui/main_window_actions.cpp" line="431"/>
         <source>Number of groups g</source>
         <translation>分组数 g</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="378"/>
+        <location filename="../../ui/main_window.cpp" line="392"/>
         <source>Shuffle: on</source>
         <translation>混洗：开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="378"/>
+        <location filename="../../ui/main_window.cpp" line="392"/>
         <source>Shuffle: off</source>
         <translation>混洗：关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="385"/>
+        <location filename="../../ui/main_window.cpp" line="399"/>
         <source>ShuffleScope — %1</source>
         <translation>ShuffleScope — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="386"/>
+        <location filename="../../ui/main_window.cpp" line="400"/>
         <source> (untrained)</source>
         <translation>（未训练）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="405"/>
+        <location filename="../../ui/main_window.cpp" line="419"/>
         <source>  Step %1 / %2: &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>  步骤 %1 / %2：&lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="464"/>
+        <location filename="../../ui/main_window.cpp" line="451"/>
         <source>Open image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="465"/>
+        <location filename="../../ui/main_window.cpp" line="452"/>
         <source>Images and tensors (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;All files (*)</source>
         <translation>图像和张量 (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="471"/>
+        <location filename="../../ui/main_window.cpp" line="458"/>
         <source>Open checkpoint</source>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="471"/>
+        <location filename="../../ui/main_window.cpp" line="458"/>
         <source>Checkpoints (*.safetensors);;All files (*)</source>
         <translation>检查点 (*.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="487"/>
+        <location filename="../../ui/main_window.cpp" line="474"/>
         <source>ShuffleScope</source>
         <translation>ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="428"/>
+        <location filename="../../ui/main_window_actions.cpp" line="441"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="430"/>
+        <location filename="../../ui/main_window_actions.cpp" line="443"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="430"/>
+        <location filename="../../ui/main_window_actions.cpp" line="443"/>
         <source>Action</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="704"/>
+        <location filename="../../ui/main_window.cpp" line="669"/>
         <source>Saved settings were not valid; starting from the defaults.</source>
         <translation>保存的设置无效，已改用默认设置。</translation>
     </message>
@@ -2143,32 +2191,27 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::Session</name>
     <message>
-        <location filename="../../ui/session/session.cpp" line="42"/>
+        <location filename="../../ui/session/session.cpp" line="43"/>
         <source>Invalid configuration: %1</source>
         <translation>配置无效：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session.cpp" line="84"/>
-        <source>Invalid preset: %1</source>
-        <translation>无效的预设：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session/session.cpp" line="103"/>
+        <location filename="../../ui/session/session.cpp" line="87"/>
         <source>Could not open the checkpoint: %1</source>
         <translation>无法打开检查点：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session.cpp" line="126"/>
+        <location filename="../../ui/session/session.cpp" line="110"/>
         <source>Invalid comparison: %1</source>
         <translation>对比无效：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session.cpp" line="131"/>
+        <location filename="../../ui/session/session.cpp" line="115"/>
         <source>A/B compare needs both configurations on the same preset.</source>
         <translation>A/B 对比要求两个配置使用同一个预设。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session.cpp" line="159"/>
+        <location filename="../../ui/session/session.cpp" line="143"/>
         <source>Compare: %1</source>
         <translation>对比：%1</translation>
     </message>
@@ -2244,212 +2287,212 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::TrainPanel</name>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="49"/>
+        <location filename="../../ui/training/train_panel.cpp" line="61"/>
         <source>g=%1 shuffle on</source>
         <translation>g=%1 混洗开</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="50"/>
+        <location filename="../../ui/training/train_panel.cpp" line="62"/>
         <source>g=%1 shuffle off</source>
         <translation>g=%1 混洗关</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="65"/>
+        <location filename="../../ui/training/train_panel.cpp" line="77"/>
         <source>epochs</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="106"/>
+        <location filename="../../ui/training/train_panel.cpp" line="120"/>
         <source>Groups g</source>
         <translation>分组数 g</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="110"/>
+        <location filename="../../ui/training/train_panel.cpp" line="124"/>
         <source>Group count of the network to train (Fashion-MNIST preset)</source>
         <translation>要训练的网络的分组数（Fashion-MNIST 预设）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="112"/>
+        <location filename="../../ui/training/train_panel.cpp" line="126"/>
         <source>Shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="114"/>
+        <location filename="../../ui/training/train_panel.cpp" line="128"/>
         <source>Train with the channel shuffle between grouped convolutions</source>
         <translation>训练时在分组卷积之间进行通道混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="116"/>
+        <location filename="../../ui/training/train_panel.cpp" line="130"/>
         <source>Epochs</source>
         <translation>训练轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="121"/>
+        <location filename="../../ui/training/train_panel.cpp" line="135"/>
         <source>Images</source>
         <translation>图像数</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="124"/>
+        <location filename="../../ui/training/train_panel.cpp" line="138"/>
         <source>all 60,000</source>
         <translation>全部 60,000</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="126"/>
+        <location filename="../../ui/training/train_panel.cpp" line="140"/>
         <source>How many Fashion-MNIST training images each epoch uses</source>
         <translation>每轮使用多少张 Fashion-MNIST 训练图像</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="170"/>
+        <location filename="../../ui/training/train_panel.cpp" line="184"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="170"/>
+        <location filename="../../ui/training/train_panel.cpp" line="184"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="172"/>
+        <location filename="../../ui/training/train_panel.cpp" line="186"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="172"/>
+        <location filename="../../ui/training/train_panel.cpp" line="186"/>
         <source>test: points, training: dashed</source>
         <translation>测试：圆点，训练：虚线</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="185"/>
+        <location filename="../../ui/training/train_panel.cpp" line="199"/>
         <source>Watch</source>
         <translation>观察</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="207"/>
+        <location filename="../../ui/training/train_panel.cpp" line="221"/>
         <source>Trains the Fashion-MNIST model (1×32×32 input, 0.5× width) on Fashion-MNIST. Choose g, the shuffle and a number of epochs, then Train. Runs overlay on the charts.</source>
         <translation>训练的是 Fashion-MNIST 模型（1×32×32 输入，0.5× 宽度），数据为 Fashion-MNIST。选择 g、是否混洗和训练轮数，然后点击“训练”。各次训练的曲线会叠加在图表上。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="135"/>
+        <location filename="../../ui/training/train_panel.cpp" line="149"/>
         <source>The image whose feature maps are shown as the network learns</source>
         <translation>在网络学习过程中显示其特征图的图像</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="142"/>
+        <location filename="../../ui/training/train_panel.cpp" line="156"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="144"/>
+        <location filename="../../ui/training/train_panel.cpp" line="158"/>
         <source>Train this configuration from scratch; its curves join the charts</source>
         <translation>从头训练当前配置；其曲线会加入图表</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="145"/>
+        <location filename="../../ui/training/train_panel.cpp" line="159"/>
         <source>Shuffle on vs off</source>
         <translation>混洗开/关对比</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="147"/>
+        <location filename="../../ui/training/train_panel.cpp" line="161"/>
         <source>Train g with the shuffle on, then off, and overlay the two runs</source>
         <translation>用当前 g 先开启混洗训练，再关闭混洗训练，并叠加显示两次训练的曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="148"/>
+        <location filename="../../ui/training/train_panel.cpp" line="162"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="149"/>
+        <location filename="../../ui/training/train_panel.cpp" line="163"/>
         <source>Stop after the current batch; the last finished epoch is kept</source>
         <translation>在当前批次结束后停止；保留最后完成的一轮</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="150"/>
+        <location filename="../../ui/training/train_panel.cpp" line="164"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="151"/>
+        <location filename="../../ui/training/train_panel.cpp" line="165"/>
         <source>Remove every run&apos;s curves</source>
         <translation>移除所有训练的曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="152"/>
+        <location filename="../../ui/training/train_panel.cpp" line="166"/>
         <source>Explore</source>
         <translation>探索</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="153"/>
+        <location filename="../../ui/training/train_panel.cpp" line="167"/>
         <source>Open the last trained network in the main views</source>
         <translation>在主视图中打开最近训练的网络</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="171"/>
+        <location filename="../../ui/training/train_panel.cpp" line="185"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="173"/>
+        <location filename="../../ui/training/train_panel.cpp" line="187"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="201"/>
+        <location filename="../../ui/training/train_panel.cpp" line="215"/>
         <source>Fashion-MNIST is not installed at %1 (Debian package dataset-fashion-mnist); training needs it.</source>
         <translation>%1 处未安装 Fashion-MNIST（Debian 软件包 dataset-fashion-mnist）；训练需要它。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="287"/>
+        <location filename="../../ui/training/train_panel.cpp" line="305"/>
         <source>Stopping after the current batch…</source>
         <translation>将在当前批次结束后停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="293"/>
+        <location filename="../../ui/training/train_panel.cpp" line="311"/>
         <source>%1: runs are never saved among the bundled models; choose another folder.</source>
         <translation>%1：训练结果不能保存在内置模型目录中；请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="298"/>
+        <location filename="../../ui/training/train_panel.cpp" line="316"/>
         <source>%1: cannot create the folder for training runs.</source>
         <translation>%1：无法创建保存训练结果的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="329"/>
+        <location filename="../../ui/training/train_panel.cpp" line="347"/>
         <source> (training)</source>
         <translation>（训练集）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="338"/>
+        <location filename="../../ui/training/train_panel.cpp" line="356"/>
         <source>%1: loading Fashion-MNIST and building the network…</source>
         <translation>%1：正在加载 Fashion-MNIST 并构建网络…</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="376"/>
+        <location filename="../../ui/training/train_panel.cpp" line="396"/>
         <source>%1 · epoch %2/%3 · batch %4/%5 · loss %6 · training accuracy %7% · %8 images/s · %9 left</source>
         <translation>%1 · 第 %2/%3 轮 · 批次 %4/%5 · 损失 %6 · 训练准确率 %7% · %8 张图像/秒 · 剩余 %9</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="412"/>
+        <location filename="../../ui/training/train_panel.cpp" line="432"/>
         <source>, test accuracy %1% (%2 test images)</source>
         <translation>，测试准确率 %1%（%2 张测试图像）</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="416"/>
+        <location filename="../../ui/training/train_panel.cpp" line="436"/>
         <source>%1 finished%2. Saved to %3.</source>
         <translation>%1 训练完成%2。已保存到 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="419"/>
+        <location filename="../../ui/training/train_panel.cpp" line="439"/>
         <source>%1 stopped before its first epoch ended; nothing was saved.</source>
         <translation>%1 在第一轮结束前就已停止；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="420"/>
+        <location filename="../../ui/training/train_panel.cpp" line="440"/>
         <source>%1 stopped%2. The last finished epoch is in %3.</source>
         <translation>%1 已停止%2。最后完成的一轮保存在 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="474"/>
+        <location filename="../../ui/training/train_panel.cpp" line="494"/>
         <source> For reference, the bundled models of g=%1 (%2 epochs on all 60,000 images, also one seed): %3% vs %4% (%5 points).</source>
         <translation>作为参考，自带的 g=%1 模型（在全部 60,000 张图像上训练 %2 轮，同样只有一个随机种子）：%3% 对 %4%（相差 %5 个百分点）。</translation>
     </message>
@@ -2544,7 +2587,7 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>换一个随机种子，差距的变化可能同样大，所以这并不能证明混洗总体上有益或有害。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/train_panel.cpp" line="505"/>
+        <location filename="../../ui/training/train_panel.cpp" line="527"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>

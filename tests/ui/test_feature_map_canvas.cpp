@@ -1,6 +1,8 @@
 // The feature-map canvas as a widget, under Xvfb: what a user sees and does — every channel
 // drawn in its place with its own colours, hover and click finding the tile under the pointer,
 // wheel zoom keeping that tile under it, double-click and R, the A/B split.
+// Sections: Tiles and pointer · Colour ranges · A/B comparison · Text and redrawing · Group frames
+//   and the enlarged view
 
 #include <catch2/catch.hpp>
 
@@ -95,6 +97,8 @@ void doubleClick(QWidget& w, QPointF at) {
 }
 
 }  // namespace
+
+// [SECTION] Tiles and pointer
 
 TEST_CASE("canvas: every channel of the step is a tile inside the widget, none while computing",
           "[canvas]") {
@@ -228,6 +232,8 @@ TEST_CASE("canvas: the wheel zooms around the pointer, double-click resets", "[c
 }
 
 // The G key itself is the main window's action: test_shortcuts.cpp presses it on the canvas.
+// [SECTION] Colour ranges
+
 TEST_CASE("canvas: the shared range switches between per-channel and shared ranges", "[canvas]") {
     ShownCanvas shown;
     FeatureMapCanvas& canvas = shown.canvas;
@@ -249,6 +255,8 @@ std::vector<int> shownChannels(const std::vector<QRectF>& rects) {
         if (!rects[c].isNull()) shown.push_back(int(c));
     return shown;
 }
+
+// [SECTION] A/B comparison
 
 TEST_CASE(
     "canvas: a comparison splits the canvas into two halves of readable, paged tiles, and "
@@ -401,6 +409,8 @@ TEST_CASE(
     CHECK(ui_testing::distinctColours(band) > 2);
 }
 
+// [SECTION] Text and redrawing
+
 TEST_CASE("canvas: softmax values print as percentages, tiny ones as <0.01%", "[canvas]") {
     ShownCanvas shown;
     FeatureMapCanvas& canvas = shown.canvas;
@@ -478,6 +488,8 @@ bool near(const QColor& a, const QColor& b, int tolerance = 3) {
            std::abs(a.blue() - b.blue()) <= tolerance;
 }
 }  // namespace
+
+// [SECTION] Group frames and the enlarged view
 
 TEST_CASE("canvas: group frames are at least 3 px thick, and large tiles carry their group number",
           "[canvas]") {

@@ -3,6 +3,8 @@
 // convolution (and the reachability walk) uses, the channel-flow caption counts what the paper's
 // boundary effect predicts. The geometry cases need no display; the last section paints the two
 // widgets (smoke and behaviour) with the runner's QApplication.
+// Sections: Channel shuffle · Grouped 1x1 convolution · Timing, scans, labels, statistics · Channel
+//   flow (the boundary effect) · The widgets · Text at projector sizes
 
 #include <catch2/catch.hpp>
 

@@ -2,6 +2,7 @@
 // zoom and pan keep what the user points at under the pointer, hit testing finds the tile that
 // is drawn there, and the texture atlas holds every channel exactly once with the right colours.
 // Headless: no Qt, no OpenGL.
+// Sections: Grid layout · Hit testing · Zoom and pan · Atlas
 
 #include <catch2/catch.hpp>
 

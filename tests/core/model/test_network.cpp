@@ -3,6 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "shufflescope/analysis/cost.h"
 #include "shufflescope/base/error.h"

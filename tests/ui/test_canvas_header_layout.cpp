@@ -112,7 +112,7 @@ TEST_CASE("canvas header layout: every piece inside the strip, none on another",
     }
 }
 
-TEST_CASE("canvas header layout: wide, everything shows; narrowing gives the pieces up in order",
+TEST_CASE("canvas header layout: wide, everything shows, narrowing gives the pieces up in order",
           "[layout]") {
     const auto at = [](float width, bool paged) {
         return layoutCanvasHeader(header(width, true, paged, !paged, !paged), fakeWidth);

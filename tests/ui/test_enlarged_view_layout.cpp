@@ -131,7 +131,7 @@ TEST_CASE("enlarged view layout: inside the pane, pieces apart, words inside the
 }
 
 TEST_CASE(
-    "enlarged view layout: a tall pane shows the most readable arrangement; a short one "
+    "enlarged view layout: a tall pane shows the most readable arrangement, a short one "
     "a more compact one, then none",
     "[layout]") {
     const int side = GENERATE(1, 8, 28);

@@ -80,7 +80,7 @@ TEST_CASE("pane caption: label, cost and the line under them stay inside the pan
     CHECK((infoWhole || l.info.text.isEmpty() || l.info.text.endsWith(dots)));
 }
 
-TEST_CASE("pane caption: a long label takes the small font, then shortens; the cost goes first",
+TEST_CASE("pane caption: a long label takes the small font, then shortens, the cost goes first",
           "[layout]") {
     const PaneCaptionLayout wide = layoutPaneCaption(caption(960), fakeWidth);
     CHECK(wide.label.font == CanvasFont::Regular);

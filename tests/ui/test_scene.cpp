@@ -66,7 +66,7 @@ struct Window {
 
 // [SECTION] Checking a scene (no window)
 
-TEST_CASE("scene: a field left out keeps its value; a named one changes only itself", "[scene]") {
+TEST_CASE("scene: a field left out keeps its value, a named one changes only itself", "[scene]") {
     const SceneState current = fashionState(3, true);
     CHECK(resolved({}, current) == current);
 
@@ -201,7 +201,7 @@ TEST_CASE("scene: a state read back and applied again is the same state", "[scen
 // [SECTION] The window
 
 TEST_CASE(
-    "scene in the window: applied, then read back the same; applying it again changes "
+    "scene in the window: applied, then read back the same, applying it again changes "
     "nothing",
     "[scene]") {
     Window w;
@@ -230,7 +230,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "scene in the window: a partial scene changes only what it names; the selection it "
+    "scene in the window: a partial scene changes only what it names, the selection it "
     "names reads back at once",
     "[scene]") {
     Window w;

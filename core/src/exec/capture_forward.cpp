@@ -9,8 +9,8 @@ CapturePass::CapturePass(const Network& network, const Parameters& parameters)
 
 std::vector<Tensor> CapturePass::run(const Tensor& input) {
     checkInputShape(network_, input, "input");
-    std::vector<Tensor> outputs;
-    shapeStepOutputs(network_, int(input.dim(0)), outputs);
+    // Each step's output is allocated as the step runs (executeStep).
+    std::vector<Tensor> outputs(static_cast<std::size_t>(network_.stepCount()));
     outputs[0] = input;
     recomputeAfter(outputs, 0);
     return outputs;

@@ -5,8 +5,8 @@
 //
 // Tensors are NCHW: outputs[i] is step i's output [N, C, H, W] (head steps [N, C, 1, 1]),
 // outputs[0] the network input. executeStep reads outputs[step.inputs[...]] and writes the
-// destination (outputs[index], or a fused ReLU's buffer), which must already have the step's shape
-// for the input's batch size N (shapeStepOutputs prepares them).
+// destination (outputs[index], or a fused ReLU's buffer), allocating it when it does not have the
+// step's shape for the input's batch size N (a trainer shapes them all once: shapeStepOutputs).
 
 #include <string>
 #include <vector>
@@ -40,13 +40,15 @@ struct StepExecution {
     const BatchNormTraining* batchNormTraining = nullptr;
 };
 
-// Per-thread im2col buffers for the dense convolution (the stem), sized once for the network.
+// Per-thread im2col buffers for the dense convolution (the stem), sized for the network and
+// allocated on a thread's first use (each thread touches only its own).
 class ConvolutionScratch {
   public:
     explicit ConvolutionScratch(const Network& network);
-    float* forThread(int thread) { return buffers_[static_cast<std::size_t>(thread)].data(); }
+    float* forThread(int thread);
 
   private:
+    std::size_t size_ = 0;
     std::vector<std::vector<float>> buffers_;
 };
 

@@ -50,6 +50,10 @@ int main(int argc, char** argv) {
         return 1;
     }
     window.show();
+    // The keys are the window's shortcuts, which need the window active. A window manager
+    // activates a new window itself; a bare X session (a kiosk, Xvfb) does not, and the first key
+    // pressed would do nothing until the window was clicked.
+    window.activateWindow();
     if (!options.screenshot) {
         // --step, --channel, --compare and --view need the first result; a bad value is a
         // message in the window, which keeps going.

@@ -136,8 +136,7 @@ void executeStep(const Network& network, int index, const StepParameters& p,
     }
     const auto image = [&](int n) {
         const FeatureMap y = imageOf(out, n);
-        executeOnImage(s, p, imageOf(in, n), second, n, y,
-                       scratch.forThread(omp_get_thread_num()));
+        executeOnImage(s, p, imageOf(in, n), second, n, y, scratch.forThread(omp_get_thread_num()));
         // The fused ReLU, in place while the image is still in cache.
         if (fused) ops::relu(y.data, y.data, s.out.size());
     };

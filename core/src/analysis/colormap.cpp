@@ -24,10 +24,6 @@ Rgb viridis(float t) {
     return rgb;
 }
 
-}  // namespace shufflescope
-
-namespace shufflescope {
-
 Rgb colourOf(float value, const ValueRange& range) {
     // viridis() interpolates between anchors per call; the table keeps 300k texels (the stem) well
     // under a frame.

@@ -43,6 +43,12 @@ struct BatchResult {
 class Trainer {
   public:
     Trainer(const Network& network, Parameters parameters, SgdSettings sgd = {});
+    // The trainer points into its own tensors (bound once). A move keeps them where they are
+    // (std::map moves its nodes), a copy would point into the original: moves only.
+    Trainer(const Trainer&) = delete;
+    Trainer& operator=(const Trainer&) = delete;
+    Trainer(Trainer&&) = default;
+    Trainer& operator=(Trainer&&) = default;
 
     // Forward, loss, backward: fills gradients(). Does not change the weights (BN running
     // statistics are updated, as in PyTorch's train mode).

@@ -7,6 +7,8 @@
 #include <iomanip>
 #include <iostream>
 #include <numeric>
+#include <optional>
+#include <random>
 #include <sstream>
 
 #include "model_loading.h"
@@ -15,6 +17,7 @@
 #include "shufflescope/base/threading.h"
 #include "shufflescope/exec/capture_forward.h"
 #include "shufflescope/exec/fast_forward.h"
+#include "shufflescope/exec/step_timing.h"
 #include "shufflescope/io/checkpoint.h"
 #include "shufflescope/io/config_json.h"
 #include "shufflescope/io/feature_png.h"
@@ -53,12 +56,56 @@ json configJson(const Network& network) {
 
 }  // namespace
 
+// Each step's measured time (summary --timing): the capture pass on a seeded random image.
+std::optional<StepTiming> measureSteps(const Options& options, const LoadedModel& model) {
+    if (!options.timing) return std::nullopt;
+    if (options.threads > 0) setThreadCount(options.threads);
+    const ModelConfig& c = model.network.config();
+    Tensor input({1, c.inChannels, c.inputHeight, c.inputWidth});
+    std::mt19937 random(static_cast<std::mt19937::result_type>(options.seed));
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    for (float& v : input.values()) v = normal(random);
+    return timeSteps(model.network, model.parameters, input,
+                     options.repeats > 0 ? options.repeats : 20);
+}
+
+// The per-step table as CSV or Markdown: name,kind,out_shape,macs,dense_macs,params,time_ms
+// (time_ms empty without --timing), the numbers summary --json gives.
+void printStepTable(const Network& network, const CostReport& cost,
+                    const std::optional<StepTiming>& timing, bool markdown) {
+    const std::vector<std::string> columns = {"name",       "kind",   "out_shape", "macs",
+                                              "dense_macs", "params", "time_ms"};
+    const auto row = [&](const std::vector<std::string>& cells) {
+        std::string line = markdown ? "| " : "";
+        for (std::size_t k = 0; k < cells.size(); ++k)
+            line += cells[k] + (k + 1 < cells.size() ? (markdown ? " | " : ",") : "");
+        std::cout << line << (markdown ? " |" : "") << "\n";
+    };
+    row(columns);
+    if (markdown) row({"---", "---", "---", "---:", "---:", "---:", "---:"});
+    for (int i = 0; i < network.stepCount(); ++i) {
+        const Step& s = network.step(i);
+        const StepCost& c = cost.steps[std::size_t(i)];
+        std::ostringstream ms;
+        if (timing) ms << std::fixed << std::setprecision(4) << timing->medianMs[std::size_t(i)];
+        row({s.name, stepKindName(s.kind), shapeText(s.out), std::to_string(c.macs),
+             std::to_string(c.denseMacs), std::to_string(c.params), ms.str()});
+    }
+}
+
 void runSummary(const Options& options) {
-    // With --weights the checkpoint's stored configuration is the one to describe.
-    const Network network =
-        options.weights ? loadModel(options).network : Network::build(options.config);
+    // With --weights the checkpoint's stored configuration is the one to describe. Timing needs
+    // weights: the checkpoint's, or the seeded random ones.
+    const std::optional<LoadedModel> model =
+        options.weights || options.timing ? std::optional(loadModel(options)) : std::nullopt;
+    const Network network = model ? model->network : Network::build(options.config);
     const CostReport cost = computeCost(network);
     const CostTotals& t = cost.totals;
+    const std::optional<StepTiming> timing = model ? measureSteps(options, *model) : std::nullopt;
+    if (options.csv || options.markdown) {
+        printStepTable(network, cost, timing, options.markdown);
+        return;
+    }
     if (options.json) {
         json steps = json::array();
         for (int i = 0; i < network.stepCount(); ++i) {
@@ -73,6 +120,7 @@ void runSummary(const Options& options) {
                              {"activations", c.activations},
                              {"groups", s.groups},
                              {"stride", s.stride}});
+            if (timing) steps.back()["time_ms"] = timing->medianMs[std::size_t(i)];
         }
         const json totals = {{"backbone_macs", t.backboneMacs},
                              {"classifier_macs", t.classifierMacs},
@@ -82,9 +130,13 @@ void runSummary(const Options& options) {
                              {"dense_backbone_macs", t.denseBackboneMacs},
                              {"dense_params", t.denseParams},
                              {"activations", t.activations}};
-        std::cout
-            << json{{"config", configJson(network)}, {"steps", steps}, {"totals", totals}}.dump(2)
-            << "\n";
+        json out{{"config", configJson(network)}, {"steps", steps}, {"totals", totals}};
+        if (timing)
+            out["timing"] = {{"what", "capture pass, each step, median"},
+                             {"repeats", timing->repeats},
+                             {"threads", timing->threads},
+                             {"total_ms", timing->totalMs()}};
+        std::cout << out.dump(2) << "\n";
         return;
     }
 
@@ -95,8 +147,7 @@ void runSummary(const Options& options) {
               << w.note << "\n\n";
     std::cout << std::left << std::setw(24) << "step" << std::setw(22) << "kind" << std::setw(14)
               << "output" << std::right << std::setw(14) << "MACs" << std::setw(15) << "dense MACs"
-              << std::setw(11) << "params"
-              << "\n";
+              << std::setw(11) << "params" << (timing ? "         ms" : "") << "\n";
     for (int i = 0; i < network.stepCount(); ++i) {
         const Step& s = network.step(i);
         const StepCost& c = cost.steps[std::size_t(i)];
@@ -109,7 +160,11 @@ void runSummary(const Options& options) {
                   << shapeText(s.out) << std::right << std::setw(14)
                   << (c.macs ? grouped(c.macs) : "-") << std::setw(15)
                   << (c.denseMacs ? grouped(c.denseMacs) : "-") << std::setw(11)
-                  << (c.params ? grouped(c.params) : "-") << "\n";
+                  << (c.params ? grouped(c.params) : "-");
+        if (timing)
+            std::cout << std::setw(11) << std::fixed << std::setprecision(3)
+                      << timing->medianMs[std::size_t(i)];
+        std::cout << "\n";
     }
     const auto millions = [](long long v) {
         std::ostringstream out;
@@ -124,6 +179,12 @@ void runSummary(const Options& options) {
               << double(t.denseMacs) / double(t.macs) << "x the grouped network\n"
               << "Parameters: " << grouped(t.params) << " (dense: " << grouped(t.denseParams)
               << ")\n";
+    if (timing)
+        std::cout << "Measured time: the capture pass (every step on its own, unfused), each step "
+                     "the median of "
+                  << timing->repeats << " runs on " << timing->threads
+                  << (timing->threads == 1 ? " thread" : " threads") << ": total " << std::fixed
+                  << std::setprecision(2) << timing->totalMs() << " ms\n";
 }
 
 void runInit(const Options& options) {

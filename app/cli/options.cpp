@@ -54,7 +54,7 @@ std::pair<int, int> parseInputSize(const std::string& text) {
 
 bool commandTakes(const std::string& command, const std::string& flag) {
     static const std::vector<std::pair<std::string, std::vector<std::string>>> table = {
-        {"summary", {"--json"}},
+        {"summary", {"--json", "--csv", "--markdown", "--timing", "--repeats", "--threads"}},
         {"init", {"-o", "--output"}},
         {"run", {"--input", "--json", "--dump", "--top"}},
         {"bench", {"--threads", "--iters", "--warmup", "--json"}},
@@ -133,6 +133,14 @@ Options parseOptions(const std::vector<std::string>& args) {
                         "' (see shufflescope-cli help)");
         } else if (flag == "--json") {
             o.json = true;
+        } else if (flag == "--csv") {
+            o.csv = true;
+        } else if (flag == "--markdown") {
+            o.markdown = true;
+        } else if (flag == "--timing") {
+            o.timing = true;
+        } else if (flag == "--repeats") {
+            o.repeats = int(parseInteger(flag, value(), 1, 100000));
         } else if (flag == "-o" || flag == "--output") {
             o.output = value();
         } else if (flag == "--input") {
@@ -222,6 +230,11 @@ Options parseOptions(const std::vector<std::string>& args) {
     if (o.command == "eval" && !o.weights) throw Error("eval: missing --weights FILE.safetensors");
     if (o.command == "export" && (!o.weights || o.out.empty()))
         throw Error("export: needs --weights TRAINING-CHECKPOINT and --out FILE.safetensors");
+    if (o.command == "summary" && !o.timing && (o.repeats > 0 || o.threads > 0))
+        throw Error(std::string(o.repeats > 0 ? "--repeats" : "--threads") +
+                    " only applies with --timing");
+    if (int(o.json) + int(o.csv) + int(o.markdown) > 1)
+        throw Error("--json, --csv and --markdown choose one output format; give one");
     validateConfig(o.config);
     return o;
 }
@@ -230,7 +243,12 @@ std::string usage() {
     return R"(usage: shufflescope-cli COMMAND [config flags] [command flags]
 
 Commands:
-  summary [--json]                  per-step table: output shape, MACs, dense MACs, parameters
+  summary [--json|--csv|--markdown] [--timing [--repeats N] [--threads N]]
+                                    per-step table: output shape, MACs, dense MACs, parameters;
+                                    --timing: each step's measured time (the capture pass on a
+                                    random image, median of --repeats runs, default 20);
+                                    --csv / --markdown: name,kind,out_shape,macs,dense_macs,
+                                    params,time_ms, one row per step
   init -o FILE.safetensors          write a deterministic random checkpoint for the configuration
   run --input IMAGE|FILE.npy [--json] [--dump DIR] [--top N]
                                     top-N prediction; --dump writes every step as .npy and .png

@@ -20,11 +20,14 @@ struct Options {
     std::optional<std::string> weights;
     unsigned long long seed = 1;
     bool json = false;
-    std::string output;   // init -o
-    std::string input;    // run --input
-    std::string dumpDir;  // run --dump
+    bool csv = false, markdown = false;  // summary: the per-step table as CSV or Markdown
+    bool timing = false;                 // summary: measure each step's time
+    int repeats = 0;                     // summary --timing: runs per step (0: the default, 20)
+    std::string output;                  // init -o
+    std::string input;                   // run --input
+    std::string dumpDir;                 // run --dump
     int top = 5;
-    int threads = 0;  // bench; 0 = the machine's default
+    int threads = 0;  // bench, summary --timing, train, eval; 0 = the machine's default
     int iterations = 50;
     int warmup = 5;
     // train / eval

@@ -1,0 +1,57 @@
+#include "shufflescope/exec/step_timing.h"
+
+#include <algorithm>
+#include <cassert>
+#include <chrono>
+#include <numeric>
+
+#include "shufflescope/base/error.h"
+#include "shufflescope/base/threading.h"
+#include "shufflescope/exec/capture_forward.h"
+
+namespace shufflescope {
+
+namespace {
+
+double median(std::vector<double> values) {
+    assert(!values.empty());
+    const auto middle = values.begin() + std::ptrdiff_t(values.size() / 2);
+    std::nth_element(values.begin(), middle, values.end());
+    if (values.size() % 2 == 1) return *middle;
+    return (*middle + *std::max_element(values.begin(), middle)) / 2;
+}
+
+}  // namespace
+
+double StepTiming::totalMs() const {
+    return std::accumulate(medianMs.begin(), medianMs.end(), 0.0);
+}
+
+StepTiming timeSteps(const Network& network, const Parameters& parameters, const Tensor& input,
+                     int repeats) {
+    if (repeats < 1) throw Error("step timing: repeats must be at least 1");
+    if (input.rank() != 4 || input.dim(0) != 1)
+        throw Error("step timing: input has shape " + input.shapeString() +
+                    "; it times one image, [1, C, H, W]");
+    CapturePass pass(network, parameters);
+    // The warm-up: allocates every output and brings the weights into the caches.
+    std::vector<Tensor> outputs = pass.run(input);
+    const auto steps = std::size_t(network.stepCount());
+    std::vector<std::vector<double>> samples(steps, std::vector<double>(std::size_t(repeats)));
+    using Clock = std::chrono::steady_clock;
+    for (int r = 0; r < repeats; ++r)
+        for (int i = 1; i < network.stepCount(); ++i) {
+            const auto start = Clock::now();
+            pass.recompute(outputs, i);
+            samples[std::size_t(i)][std::size_t(r)] =
+                std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+        }
+    StepTiming timing;
+    timing.repeats = repeats;
+    timing.threads = threadCount();
+    timing.medianMs.assign(steps, 0.0);
+    for (std::size_t i = 1; i < steps; ++i) timing.medianMs[i] = median(samples[i]);
+    return timing;
+}
+
+}  // namespace shufflescope

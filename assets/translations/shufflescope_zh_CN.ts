@@ -335,6 +335,69 @@
     </message>
 </context>
 <context>
+    <name>ComputedAnswer</name>
+    <message>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="64"/>
+        <source>H·W·(Cin/g)·Cout = %1·(%2/%3)·%4 = %5</source>
+        <translation>H·W·(Cin/g)·Cout = %1·(%2/%3)·%4 = %5</translation>
+    </message>
+    <message>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="69"/>
+        <source>H·W·Cin·Cout = %1·%2·%3 = %4</source>
+        <translation>H·W·Cin·Cout = %1·%2·%3 = %4</translation>
+    </message>
+    <message>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="74"/>
+        <source>H·W·C·3·3 = %1·%2·3·3 = %3</source>
+        <translation>H·W·C·3·3 = %1·%2·3·3 = %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="79"/>
+        <source>H·W·Cin·Cout·K·K = %1·%2·%3·%4·%4 = %5</source>
+        <translation>H·W·Cin·Cout·K·K = %1·%2·%3·%4·%4 = %5</translation>
+    </message>
+    <message>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="85"/>
+        <source>Cin·Cout = %1·%2 = %3</source>
+        <translation>Cin·Cout = %1·%2 = %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="90"/>
+        <source>%1 multiplies nothing by a weight: no multiply-adds are counted.</source>
+        <translation>%1 不与任何权重相乘：不计乘加次数。</translation>
+    </message>
+    <message>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="107"/>
+        <source>Cout·(Cin/g)·K·K = %1·(%2/%3)·%4·%4 = %5</source>
+        <translation>Cout·(Cin/g)·K·K = %1·(%2/%3)·%4·%4 = %5</translation>
+    </message>
+    <message>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="114"/>
+        <source>%1 has %2 learnable values.</source>
+        <translation>%1 有 %2 个可学习的数值。</translation>
+    </message>
+    <message>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="128"/>
+        <source>The shuffle is off (or g = 1): channel %1 stays at %1.</source>
+        <translation>通道混洗已关闭（或 g = 1）：通道 %1 仍在位置 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="134"/>
+        <source>%1 = i·n + j with n = %2/%3 = %4: group i = %5, index j = %6; it goes to j·g + i = %6·%3 + %5 = %7.</source>
+        <translation>%1 = i·n + j，其中 n = %2/%3 = %4：组 i = %5，组内序号 j = %6；它被送到 j·g + i = %6·%3 + %5 = %7。</translation>
+    </message>
+    <message>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="173"/>
+        <source>%1 outputs %2 channels of %3 × %4.</source>
+        <translation>%1 输出 %2 个 %3 × %4 的通道。</translation>
+    </message>
+    <message>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="188"/>
+        <source>%1 of the %2 channels of %3 can reach channel %4 of %5.</source>
+        <translation>%3 的 %2 个通道中，有 %1 个能到达 %5 的通道 %4。</translation>
+    </message>
+</context>
+<context>
     <name>ConfigDescription</name>
     <message>
         <location filename="../../core/src/model/config.cpp" line="94"/>

@@ -14,6 +14,7 @@
 #include "model_loading.h"
 #include "shufflescope/analysis/cost.h"
 #include "shufflescope/base/error.h"
+#include "shufflescope/base/reporting.h"
 #include "shufflescope/base/threading.h"
 #include "shufflescope/exec/capture_forward.h"
 #include "shufflescope/exec/fast_forward.h"
@@ -31,13 +32,6 @@ namespace shufflescope::cli {
 using nlohmann::json;
 
 namespace {
-
-// 136500672 -> "136,500,672"
-std::string grouped(long long value) {
-    std::string digits = std::to_string(value < 0 ? -value : value);
-    for (int i = int(digits.size()) - 3; i > 0; i -= 3) digits.insert(std::size_t(i), ",");
-    return (value < 0 ? "-" : "") + digits;
-}
 
 std::string shapeText(const StepShape& s) {
     return std::to_string(s.channels) + "x" + std::to_string(s.height) + "x" +
@@ -158,9 +152,9 @@ void runSummary(const Options& options) {
         if (s.stride == 2) kind += " s2";
         std::cout << std::left << std::setw(24) << s.name << std::setw(22) << kind << std::setw(14)
                   << shapeText(s.out) << std::right << std::setw(14)
-                  << (c.macs ? grouped(c.macs) : "-") << std::setw(15)
-                  << (c.denseMacs ? grouped(c.denseMacs) : "-") << std::setw(11)
-                  << (c.params ? grouped(c.params) : "-");
+                  << (c.macs ? withThousandsSeparators(c.macs) : "-") << std::setw(15)
+                  << (c.denseMacs ? withThousandsSeparators(c.denseMacs) : "-") << std::setw(11)
+                  << (c.params ? withThousandsSeparators(c.params) : "-");
         if (timing)
             std::cout << std::setw(11) << std::fixed << std::setprecision(3)
                       << timing->medianMs[std::size_t(i)];
@@ -171,14 +165,16 @@ void runSummary(const Options& options) {
         out << std::fixed << std::setprecision(1) << double(v) / 1e6 << " M";
         return out.str();
     };
-    std::cout << "\nMACs (multiply-adds; the paper's FLOPs): backbone " << grouped(t.backboneMacs)
-              << " (" << millions(t.backboneMacs) << "), classifier " << grouped(t.classifierMacs)
-              << ", total " << grouped(t.macs) << " (" << millions(t.macs) << ")\n"
-              << "Dense 1x1 equivalent (g = 1 everywhere): total " << grouped(t.denseMacs) << " ("
-              << millions(t.denseMacs) << "), " << std::fixed << std::setprecision(2)
-              << double(t.denseMacs) / double(t.macs) << "x the grouped network\n"
-              << "Parameters: " << grouped(t.params) << " (dense: " << grouped(t.denseParams)
-              << ")\n";
+    std::cout << "\nMACs (multiply-adds; the paper's FLOPs): backbone "
+              << withThousandsSeparators(t.backboneMacs) << " (" << millions(t.backboneMacs)
+              << "), classifier " << withThousandsSeparators(t.classifierMacs) << ", total "
+              << withThousandsSeparators(t.macs) << " (" << millions(t.macs) << ")\n"
+              << "Dense 1x1 equivalent (g = 1 everywhere): total "
+              << withThousandsSeparators(t.denseMacs) << " (" << millions(t.denseMacs) << "), "
+              << std::fixed << std::setprecision(2) << double(t.denseMacs) / double(t.macs)
+              << "x the grouped network\n"
+              << "Parameters: " << withThousandsSeparators(t.params)
+              << " (dense: " << withThousandsSeparators(t.denseParams) << ")\n";
     if (timing)
         std::cout << "Measured time: the capture pass (every step on its own, unfused), each step "
                      "the median of "
@@ -284,10 +280,8 @@ void runBench(const Options& options) {
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                 .count());
     }
-    std::sort(times.begin(), times.end());
-    const double median = times.size() % 2
-                              ? times[times.size() / 2]
-                              : 0.5 * (times[times.size() / 2 - 1] + times[times.size() / 2]);
+    std::sort(times.begin(), times.end());  // times.front() is the minimum reported below
+    const double median = shufflescope::median(times);
     const double mean = std::accumulate(times.begin(), times.end(), 0.0) / double(times.size());
     const long long macs = computeCost(network).totals.macs;
     if (options.json) {
@@ -306,7 +300,7 @@ void runBench(const Options& options) {
               << "min:     " << times.front() << " ms\n"
               << "mean:    " << mean << " ms\n"
               << std::setprecision(1) << "speed:   " << double(macs) / (median * 1e6) << " GMAC/s ("
-              << grouped(macs) << " MACs per image)\n";
+              << withThousandsSeparators(macs) << " MACs per image)\n";
 }
 
 }  // namespace shufflescope::cli

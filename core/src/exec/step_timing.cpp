@@ -1,27 +1,14 @@
 #include "shufflescope/exec/step_timing.h"
 
-#include <algorithm>
-#include <cassert>
 #include <chrono>
 #include <numeric>
 
 #include "shufflescope/base/error.h"
+#include "shufflescope/base/reporting.h"
 #include "shufflescope/base/threading.h"
 #include "shufflescope/exec/capture_forward.h"
 
 namespace shufflescope {
-
-namespace {
-
-double median(std::vector<double> values) {
-    assert(!values.empty());
-    const auto middle = values.begin() + std::ptrdiff_t(values.size() / 2);
-    std::nth_element(values.begin(), middle, values.end());
-    if (values.size() % 2 == 1) return *middle;
-    return (*middle + *std::max_element(values.begin(), middle)) / 2;
-}
-
-}  // namespace
 
 double StepTiming::totalMs() const {
     return std::accumulate(medianMs.begin(), medianMs.end(), 0.0);

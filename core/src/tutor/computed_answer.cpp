@@ -3,6 +3,7 @@
 #include "shufflescope/analysis/cost.h"
 #include "shufflescope/analysis/reachability.h"
 #include "shufflescope/base/error.h"
+#include "shufflescope/base/reporting.h"
 #include "shufflescope/model/network.h"
 #include "shufflescope/ops/channel_shuffle.h"
 
@@ -21,13 +22,6 @@ constexpr std::pair<QuestionKind, const char*> kNames[] = {
     {QuestionKind::ShuffleDestination, "shuffle_destination"},
     {QuestionKind::StemChannels, "stem_channels"},
 };
-
-// 294912 -> "294,912"
-std::string grouped(long long value) {
-    std::string digits = std::to_string(value < 0 ? -value : value);
-    for (int i = int(digits.size()) - 3; i > 0; i -= 3) digits.insert(std::size_t(i), ",");
-    return (value < 0 ? "-" : "") + digits;
-}
 
 std::string str(long long value) {
     return std::to_string(value);
@@ -58,32 +52,34 @@ ComputedAnswer convolutionMacs(const Network& network, int index, bool dense) {
     switch (s.kind) {
         case StepKind::PointwiseConv:
             if (s.groups > 1 && !dense)
-                return {
-                    value,
-                    {{kContext,
-                      SHUFFLESCOPE_TRANSLATE_NOOP("ComputedAnswer",
-                                                  "H·W·(Cin/g)·Cout = %1·(%2/%3)·%4 = %5"),
-                      {hw, str(in.channels), str(s.groups), str(s.out.channels), grouped(value)}}}};
-            return {value,
-                    {{kContext,
-                      SHUFFLESCOPE_TRANSLATE_NOOP("ComputedAnswer", "H·W·Cin·Cout = %1·%2·%3 = %4"),
-                      {hw, str(in.channels), str(s.out.channels), grouped(value)}}}};
+                return {value,
+                        {{kContext,
+                          SHUFFLESCOPE_TRANSLATE_NOOP("ComputedAnswer",
+                                                      "H·W·(Cin/g)·Cout = %1·(%2/%3)·%4 = %5"),
+                          {hw, str(in.channels), str(s.groups), str(s.out.channels),
+                           withThousandsSeparators(value)}}}};
+            return {
+                value,
+                {{kContext,
+                  SHUFFLESCOPE_TRANSLATE_NOOP("ComputedAnswer", "H·W·Cin·Cout = %1·%2·%3 = %4"),
+                  {hw, str(in.channels), str(s.out.channels), withThousandsSeparators(value)}}}};
         case StepKind::DepthwiseConv:
             return {value,
                     {{kContext,
                       SHUFFLESCOPE_TRANSLATE_NOOP("ComputedAnswer", "H·W·C·3·3 = %1·%2·3·3 = %3"),
-                      {hw, str(s.out.channels), grouped(value)}}}};
+                      {hw, str(s.out.channels), withThousandsSeparators(value)}}}};
         case StepKind::Conv:
             return {value,
                     {{kContext,
                       SHUFFLESCOPE_TRANSLATE_NOOP("ComputedAnswer",
                                                   "H·W·Cin·Cout·K·K = %1·%2·%3·%4·%4 = %5"),
-                      {hw, str(in.channels), str(s.out.channels), str(s.kernel), grouped(value)}}}};
+                      {hw, str(in.channels), str(s.out.channels), str(s.kernel),
+                       withThousandsSeparators(value)}}}};
         case StepKind::FullyConnected:
             return {value,
                     {{kContext,
                       SHUFFLESCOPE_TRANSLATE_NOOP("ComputedAnswer", "Cin·Cout = %1·%2 = %3"),
-                      {str(in.channels), str(s.out.channels), grouped(value)}}}};
+                      {str(in.channels), str(s.out.channels), withThousandsSeparators(value)}}}};
         default:
             return {value,
                     {{kContext,
@@ -107,12 +103,12 @@ ComputedAnswer parameters(const Network& network, int index) {
                       SHUFFLESCOPE_TRANSLATE_NOOP("ComputedAnswer",
                                                   "Cout·(Cin/g)·K·K = %1·(%2/%3)·%4·%4 = %5"),
                       {str(s.out.channels), str(in.channels), str(s.groups), str(s.kernel),
-                       grouped(value)}}}};
+                       withThousandsSeparators(value)}}}};
         default:
             return {value,
                     {{kContext,
                       SHUFFLESCOPE_TRANSLATE_NOOP("ComputedAnswer", "%1 has %2 learnable values."),
-                      {s.name, grouped(value)}}}};
+                      {s.name, withThousandsSeparators(value)}}}};
     }
 }
 
@@ -187,8 +183,8 @@ ComputedAnswer computeAnswer(const Question& q) {
                 {{kContext,
                   SHUFFLESCOPE_TRANSLATE_NOOP(
                       "ComputedAnswer", "%1 of the %2 channels of %3 can reach channel %4 of %5."),
-                  {grouped(count), str(network.step(from).out.channels), q.fromStep, str(q.channel),
-                   q.step}}}};
+                  {withThousandsSeparators(count), str(network.step(from).out.channels), q.fromStep,
+                   str(q.channel), q.step}}}};
         }
         case QuestionKind::ShuffleDestination:
             return shuffleDestination(network, step, q.channel);

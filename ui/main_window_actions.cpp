@@ -111,9 +111,7 @@ void MainWindow::buildActions() {
         emit compareBox_->activated(compareBox_->currentIndex());  // B changes while comparing
     };
     const auto toggleFlow = [this] {
-        requestScene({.view = centreTabs_->currentWidget() == operation_
-                                  ? QStringLiteral("flow")
-                                  : QStringLiteral("operation")});
+        requestScene({.view = centreTabs_->currentWidget() == operation_ ? "flow" : "operation"});
     };
     const auto stepUnit = [this](int direction) {
         if (const SnapshotPtr s = session_->snapshot())
@@ -231,7 +229,7 @@ void MainWindow::buildActions() {
          MenuId::View,
          QT_TRANSLATE_NOOP("Actions", "Train panel"),
          {Qt::Key_T},
-         [this] { requestScene({.view = QStringLiteral("train")}); }},
+         [this] { requestScene({.view = "train"}); }},
         {"view.dense",
          MenuId::View,
          QT_TRANSLATE_NOOP("Actions", "Ghost the dense connections a grouped conv saves"),

@@ -35,9 +35,9 @@ SceneState MainWindow::sceneState() const {
     return {.config = session_->config(),
             .comparison = session_->comparisonConfig(),
             .choiceB = choiceB(),
-            .step = session_->requestedStep(),
+            .step = session_->requestedStep().toStdString(),
             .channel = session_->requestedChannel(),
-            .view = view_};
+            .view = view_.toStdString()};
 }
 
 Scene MainWindow::scene() const {
@@ -54,8 +54,8 @@ std::optional<SceneError> MainWindow::applyScene(const Scene& scene) {
     if (boxData(next.choiceB) != compareBox_->currentData().toInt())
         compareBox_->setCurrentIndex(compareBox_->findData(boxData(next.choiceB)));
     if (next.comparison != session_->comparisonConfig()) session_->setComparison(next.comparison);
-    session_->select(next.step, next.channel);
-    if (scene.view) presentView(next.view);
+    session_->select(QString::fromStdString(next.step), next.channel);
+    if (scene.view) presentView(QString::fromStdString(next.view));
     return std::nullopt;
 }
 
@@ -66,27 +66,27 @@ std::optional<SceneError> MainWindow::checkScene(const Scene& scene) const {
 }
 
 void MainWindow::requestScene(const Scene& scene) {
-    if (const auto error = applyScene(scene)) showError(error->message());
+    if (const auto error = applyScene(scene)) showError(sceneErrorText(*error));
 }
 
 void MainWindow::requestStep(int index) {
     const SnapshotPtr s = session_->snapshot();
     if (!s) return;
     index = std::clamp(index, 0, s->network->stepCount() - 1);
-    requestScene({.step = QString::fromStdString(s->step(index).name)});
+    requestScene({.step = s->step(index).name});
 }
 
 void MainWindow::requestPreset(const QString& preset) {
     // As the preset box always did: the preset's own configuration, with g and the shuffle kept.
     const ModelConfig& current = session_->config();
-    requestScene({.preset = preset,
+    requestScene({.preset = preset.toStdString(),
                   .groups = current.groups,
                   .shuffle = current.shuffle,
                   .widthScale = presetConfig(preset.toStdString()).widthScale});
 }
 
 bool MainWindow::showView(const QString& name) {
-    return !applyScene({.view = name});
+    return !applyScene({.view = name.toStdString()});
 }
 
 void MainWindow::setComparisonChoice(int choice) {
@@ -97,7 +97,7 @@ void MainWindow::setComparisonChoice(int choice) {
 void MainWindow::toggleComparison() {
     // On: with the B box's choice, the feature maps in front ("compare").
     requestScene(session_->comparisonConfig() ? Scene{.compare = Comparison::off()}
-                                              : Scene{.view = QStringLiteral("compare")});
+                                              : Scene{.view = "compare"});
 }
 
 void MainWindow::presentView(const QString& name) {

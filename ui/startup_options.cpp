@@ -15,6 +15,7 @@
 #include <cstdio>
 
 #include "main_window.h"
+#include "text/engine_text.h"
 #include "training/train_panel.h"
 
 namespace shufflescope::ui {
@@ -95,7 +96,7 @@ std::vector<StartupOption> buildTable() {
         {QStringLiteral("preset"), QStringLiteral("P"),
          QT_TRANSLATE_NOOP("QObject", "imagenet or fashion."),
          [](const QString& value, O& o, QString*) {
-             if (!value.isEmpty()) o.scene.preset = value;  // the scene checks it
+             if (!value.isEmpty()) o.scene.preset = value.toStdString();  // the scene checks it
              return true;
          }},
         integerOption("groups", "N", QT_TRANSLATE_NOOP("QObject", "Groups g, 1..8."), 1, 8,
@@ -134,7 +135,8 @@ std::vector<StartupOption> buildTable() {
         {QStringLiteral("step"), QStringLiteral("NAME"),
          QT_TRANSLATE_NOOP("QObject", "Step to select, e.g. stages.0.1.shuffle."),
          [](const QString& value, O& o, QString*) {
-             if (!value.isEmpty()) o.scene.step = value;  // checked against the network shown
+             if (!value.isEmpty())
+                 o.scene.step = value.toStdString();  // checked against the network shown
              return true;
          }},
         integerOption("channel", "N", QT_TRANSLATE_NOOP("QObject", "Channel to select."), 0,
@@ -142,7 +144,7 @@ std::vector<StartupOption> buildTable() {
         {QStringLiteral("view"), QStringLiteral("NAME"),
          QT_TRANSLATE_NOOP("QObject", "operation, flow, features, cost, compare or train."),
          [](const QString& value, O& o, QString*) {
-             if (!value.isEmpty()) o.scene.view = value;  // the scene checks it
+             if (!value.isEmpty()) o.scene.view = value.toStdString();  // the scene checks it
              return true;
          }},
         {QStringLiteral("compare"), QStringLiteral("B"),
@@ -291,7 +293,8 @@ QString optionError(const SceneError& error) {
     static const QHash<QString, QString> options = {
         {QStringLiteral("widthScale"), QStringLiteral("scale")},
         {QStringLiteral("shuffle"), QStringLiteral("no-shuffle")}};
-    return QStringLiteral("--%1: %2").arg(options.value(error.field, error.field), error.reason);
+    const QString field = QString::fromStdString(error.field);
+    return QStringLiteral("--%1: %2").arg(options.value(field, field), engineText({error.reason}));
 }
 
 // The configuration the command line names: --preset means that preset's own configuration
@@ -302,9 +305,8 @@ Scene configurationScene(const Scene& asked) {
                 .shuffle = asked.shuffle,
                 .widthScale = asked.widthScale};
     const auto& presets = presetNames();
-    if (scene.preset &&
-        std::find(presets.begin(), presets.end(), scene.preset->toStdString()) != presets.end()) {
-        const ModelConfig defaults = presetConfig(scene.preset->toStdString());
+    if (scene.preset && std::find(presets.begin(), presets.end(), *scene.preset) != presets.end()) {
+        const ModelConfig defaults = presetConfig(*scene.preset);
         scene.groups = scene.groups.value_or(defaults.groups);
         scene.shuffle = scene.shuffle.value_or(defaults.shuffle);
         scene.widthScale = scene.widthScale.value_or(defaults.widthScale);

@@ -1,0 +1,34 @@
+#pragma once
+// The numbers in a lesson's texts, filled in by the engine for the state the text is shown in.
+// A text holds placeholders, never typed numbers:
+//
+//   {macs}                          the selected step's multiply-adds, "294,912"
+//   {macs step=stages.1.0.pw1}      another step's
+//   {total_macs:M}                  the network's, in millions: "137.5M" (":k": thousands)
+//   {reaching_channels channel=100 from=stages.1.2.relu}
+//
+// Names: the question kinds (macs, dense_macs, parameters, output_channels, reaching_channels,
+// shuffle_destination, stem_channels) and input_channels, channels_per_group, output_size,
+// dense_ratio, total_macs, total_parameters, groups, width, step, channel; `answer` (the
+// question's answer) in a question step's `after` text. Arguments: step=, channel=, from=.
+// "{{" and "}}" are literal braces.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "shufflescope/tutor/scene.h"
+
+namespace shufflescope {
+
+// Throws Error naming the first placeholder that is malformed or unknown (`answer` only when
+// `answerAllowed`).
+void checkLessonPlaceholders(std::string_view text, bool answerAllowed);
+
+// `text` with every placeholder replaced by its value in `state` (its configuration, selected
+// step and channel); `answer`: the question's. Throws Error naming the placeholder that has no
+// value there (a step the network lacks, a channel out of range).
+std::string fillLessonText(std::string_view text, const SceneState& state,
+                           std::optional<long long> answer = std::nullopt);
+
+}  // namespace shufflescope

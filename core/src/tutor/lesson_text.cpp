@@ -1,0 +1,231 @@
+#include "shufflescope/tutor/lesson_text.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <map>
+
+#include "shufflescope/analysis/cost.h"
+#include "shufflescope/base/error.h"
+#include "shufflescope/base/reporting.h"
+#include "shufflescope/model/network.h"
+#include "shufflescope/tutor/computed_answer.h"
+
+namespace shufflescope {
+
+namespace {
+
+// One {name:format key=value ...}.
+struct Placeholder {
+    std::string name;
+    char format = 0;  // 0, 'M' or 'k'
+    std::optional<std::string> step;
+    std::optional<int> channel;
+    std::optional<std::string> from;
+};
+
+const std::vector<std::string>& placeholderNames() {
+    static const std::vector<std::string> names = {"macs",
+                                                   "dense_macs",
+                                                   "parameters",
+                                                   "output_channels",
+                                                   "reaching_channels",
+                                                   "shuffle_destination",
+                                                   "stem_channels",
+                                                   "input_channels",
+                                                   "channels_per_group",
+                                                   "output_size",
+                                                   "dense_ratio",
+                                                   "total_macs",
+                                                   "total_parameters",
+                                                   "groups",
+                                                   "width",
+                                                   "step",
+                                                   "channel",
+                                                   "answer"};
+    return names;
+}
+
+Placeholder parsePlaceholder(std::string_view inside) {
+    Placeholder p;
+    std::size_t i = 0;
+    std::vector<std::string_view> parts;
+    while (i < inside.size()) {
+        while (i < inside.size() && inside[i] == ' ') ++i;
+        std::size_t j = i;
+        while (j < inside.size() && inside[j] != ' ') ++j;
+        if (j > i) parts.push_back(inside.substr(i, j - i));
+        i = j;
+    }
+    const std::string whole = "{" + std::string(inside) + "}";
+    if (parts.empty()) throw Error("'" + whole + "' names no value");
+    std::string_view name = parts[0];
+    if (const std::size_t colon = name.find(':'); colon != std::string_view::npos) {
+        const std::string_view format = name.substr(colon + 1);
+        if (format != "M" && format != "k")
+            throw Error("'" + whole + "': the format after ':' is M (millions) or k (thousands)");
+        p.format = format[0];
+        name = name.substr(0, colon);
+    }
+    p.name = std::string(name);
+    const auto& names = placeholderNames();
+    if (std::find(names.begin(), names.end(), p.name) == names.end())
+        throw Error("'" + whole + "': '" + p.name + "' is not a value a lesson can show");
+    for (std::size_t k = 1; k < parts.size(); ++k) {
+        const std::string_view arg = parts[k];
+        const std::size_t eq = arg.find('=');
+        const std::string key(arg.substr(0, eq));
+        const std::string_view value =
+            eq == std::string_view::npos ? std::string_view() : arg.substr(eq + 1);
+        if (value.empty())
+            throw Error("'" + whole + "': '" + std::string(arg) + "' is not key=value");
+        if (key == "step" && !p.step) {
+            p.step = std::string(value);
+        } else if (key == "from" && !p.from) {
+            p.from = std::string(value);
+        } else if (key == "channel" && !p.channel) {
+            int c = 0;
+            const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), c);
+            if (ec != std::errc() || end != value.data() + value.size() || c < 0)
+                throw Error("'" + whole + "': channel is a channel number");
+            p.channel = c;
+        } else {
+            throw Error("'" + whole + "': '" + std::string(arg) +
+                        "' is not step=, channel= or from= (each once)");
+        }
+    }
+    return p;
+}
+
+// Calls `onText` for literal runs and `onPlaceholder` for each {...}.
+template <typename OnText, typename OnPlaceholder>
+void scan(std::string_view text, OnText onText, OnPlaceholder onPlaceholder) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const char c = text[i];
+        if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
+            onText(std::string_view(&text[i], 1));
+            i += 2;
+        } else if (c == '{') {
+            const std::size_t close = text.find('}', i);
+            const std::size_t nested = text.find('{', i + 1);
+            if (close == std::string_view::npos ||
+                (nested != std::string_view::npos && nested < close))
+                throw Error("a '{' is not closed by '}' (write '{{' for a brace)");
+            onPlaceholder(parsePlaceholder(text.substr(i + 1, close - i - 1)));
+            i = close + 1;
+        } else if (c == '}') {
+            throw Error("a '}' closes nothing (write '}}' for a brace)");
+        } else {
+            const std::size_t next = text.find_first_of("{}", i);
+            const std::size_t end = next == std::string_view::npos ? text.size() : next;
+            onText(text.substr(i, end - i));
+            i = end;
+        }
+    }
+}
+
+std::string formatted(long long value, char format) {
+    char text[32];
+    if (format == 'M') {
+        std::snprintf(text, sizeof text, "%.1fM", static_cast<double>(value) / 1e6);
+        return text;
+    }
+    if (format == 'k') {
+        std::snprintf(text, sizeof text, "%.1fk", static_cast<double>(value) / 1e3);
+        return text;
+    }
+    return withThousandsSeparators(value);
+}
+
+// [SECTION] Values
+
+class Evaluator {
+  public:
+    Evaluator(const SceneState& state, std::optional<long long> answer)
+        : state_(state), answer_(answer), network_(Network::build(state.config)) {}
+
+    std::string value(const Placeholder& p) {
+        const std::string stepName = p.step.value_or(state_.step);
+        const auto number = [&](long long v) { return formatted(v, p.format); };
+        if (p.name == "answer") {
+            if (!answer_) throw Error("{answer} has no question to answer here");
+            return number(*answer_);
+        }
+        if (p.name == "groups") return std::to_string(state_.config.groups);
+        if (p.name == "width") {
+            char text[16];
+            std::snprintf(text, sizeof text, "%g", state_.config.widthScale);
+            return text;
+        }
+        if (const auto kind = parseQuestionKind(p.name)) {
+            Question q{*kind, state_.config, stepName, p.channel.value_or(state_.channel),
+                       p.from.value_or("")};
+            return number(computeAnswer(q).value);
+        }
+        if (p.name == "total_macs" || p.name == "total_parameters") {
+            const CostReport cost = computeCost(network_);
+            return number(p.name == "total_macs" ? cost.totals.macs : cost.totals.params);
+        }
+        const auto index = network_.findStep(stepName);
+        if (!index) throw Error("no step named '" + stepName + "' in " + describe(state_.config));
+        const Step& s = network_.step(*index);
+        if (p.name == "step") return s.name;
+        if (p.name == "channel") {
+            const int c = p.channel.value_or(state_.channel);
+            if (c < 0) throw Error("{channel}: no channel is selected here");
+            return std::to_string(c);
+        }
+        if (p.name == "output_size")
+            return std::to_string(s.out.height) + "×" + std::to_string(s.out.width);
+        const int inputChannels =
+            s.inputs.empty() ? s.out.channels : network_.step(s.inputs[0]).out.channels;
+        if (p.name == "input_channels") return number(inputChannels);
+        if (p.name == "channels_per_group") return number(s.out.channels / state_.config.groups);
+        if (p.name == "dense_ratio") {
+            const StepCost cost = stepCost(network_, *index);
+            if (cost.macs == 0)
+                throw Error("{dense_ratio}: '" + s.name + "' counts no multiply-adds");
+            char text[16];
+            std::snprintf(text, sizeof text, "%.1f",
+                          static_cast<double>(cost.denseMacs) / cost.macs);
+            return text;
+        }
+        throw Error("'" + p.name + "' has no value");
+    }
+
+  private:
+    const SceneState& state_;
+    std::optional<long long> answer_;
+    Network network_;
+};
+
+}  // namespace
+
+void checkLessonPlaceholders(std::string_view text, bool answerAllowed) {
+    scan(
+        text, [](std::string_view) {},
+        [&](const Placeholder& p) {
+            if (p.name == "answer" && !answerAllowed)
+                throw Error("{answer} is only known in a question's 'after' text");
+        });
+}
+
+std::string fillLessonText(std::string_view text, const SceneState& state,
+                           std::optional<long long> answer) {
+    std::optional<Evaluator> evaluator;  // built at the first placeholder: most texts have few
+    std::string out;
+    scan(
+        text, [&](std::string_view literal) { out += literal; },
+        [&](const Placeholder& p) {
+            if (!evaluator) evaluator.emplace(state, answer);
+            try {
+                out += evaluator->value(p);
+            } catch (const Error& e) {
+                throw Error("{" + p.name + "}: " + e.what());
+            }
+        });
+    return out;
+}
+
+}  // namespace shufflescope

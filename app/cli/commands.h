@@ -13,5 +13,6 @@ void runBench(const Options& options);
 void runTrain(const Options& options);
 void runEval(const Options& options);
 void runExport(const Options& options);
+void runLesson(const Options& options);  // lesson_commands.cpp
 
 }  // namespace shufflescope::cli

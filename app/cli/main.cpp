@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
             runEval(options);
         else if (options.command == "export")
             runExport(options);
+        else if (options.command == "lesson")
+            runLesson(options);
         return 0;
     } catch (const shufflescope::Error& e) {
         std::cerr << "shufflescope-cli: error: " << e.what() << "\n";

@@ -11,8 +11,8 @@ namespace shufflescope::cli {
 
 namespace {
 
-const std::vector<std::string> kCommands = {"summary", "init", "run",   "bench",
-                                            "train",   "eval", "export"};
+const std::vector<std::string> kCommands = {"summary", "init", "run",    "bench",
+                                            "train",   "eval", "export", "lesson"};
 
 long long parseInteger(const std::string& flag, const std::string& text, long long lo,
                        long long hi) {
@@ -52,6 +52,24 @@ std::pair<int, int> parseInputSize(const std::string& text) {
             int(parseInteger("--input-size", w, 8, 1024))};
 }
 
+// lesson check FILE... | lesson list [--json]: a subcommand and files, no configuration.
+Options parseLessonOptions(const std::vector<std::string>& args, Options& o) {
+    if (args.size() < 2 || (args[1] != "check" && args[1] != "list"))
+        throw Error("lesson: expected 'lesson check FILE...' or 'lesson list [--json]'");
+    o.lessonAction = args[1];
+    for (std::size_t i = 2; i < args.size(); ++i) {
+        if (o.lessonAction == "list" && args[i] == "--json")
+            o.json = true;
+        else if (o.lessonAction == "check" && !args[i].empty() && args[i][0] != '-')
+            o.lessonFiles.push_back(args[i]);
+        else
+            throw Error("lesson " + o.lessonAction + ": unexpected '" + args[i] + "'");
+    }
+    if (o.lessonAction == "check" && o.lessonFiles.empty())
+        throw Error("lesson check: give one or more lesson files");
+    return o;
+}
+
 bool commandTakes(const std::string& command, const std::string& flag) {
     static const std::vector<std::pair<std::string, std::vector<std::string>>> table = {
         {"summary", {"--json", "--csv", "--markdown", "--timing", "--repeats", "--threads"}},
@@ -82,7 +100,8 @@ Options parseOptions(const std::vector<std::string>& args) {
     }
     if (std::find(kCommands.begin(), kCommands.end(), o.command) == kCommands.end())
         throw Error("unknown command '" + o.command +
-                    "' (expected summary, init, run, bench, train, eval or export)");
+                    "' (expected summary, init, run, bench, train, eval, export or lesson)");
+    if (o.command == "lesson") return parseLessonOptions(args, o);
 
     // The preset is the base the other config flags modify, wherever it appears.
     for (std::size_t i = 1; i + 1 < args.size(); ++i)
@@ -268,6 +287,9 @@ Commands:
   export --weights RUN --out FILE [--dtype f16|bf16|f32]
                                     a finished training run as a compact weights file (default
                                     f16), without optimiser state; re-measures test accuracy
+  lesson check FILE...              check lesson files (docs/lessons.md) as the app opens them:
+                                    a summary line per lesson, or FILE:LINE: problem and exit 1
+  lesson list [--json]              the bundled lessons: name, title, steps, languages, file
 
 Config flags (every command):
   --preset imagenet|fashion         base configuration (default imagenet)

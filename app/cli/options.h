@@ -13,7 +13,7 @@
 namespace shufflescope::cli {
 
 struct Options {
-    std::string command;  // summary | init | run | bench | train | eval | help
+    std::string command;  // summary | init | run | bench | train | eval | export | lesson | help
     ModelConfig config;
     std::set<std::string>
         configFlags;  // config flags given explicitly (checked against a checkpoint)
@@ -43,6 +43,9 @@ struct Options {
     bool classroom = false;  // train: the Train panel's recipe (train::classroomRecipe)
     int testLimit = 0;       // train: test images evaluated after every epoch (0: all)
     StorageType storage = StorageType::F16;  // export
+    // lesson check FILE... | lesson list [--json]
+    std::string lessonAction;
+    std::vector<std::string> lessonFiles;
 };
 
 Options parseOptions(const std::vector<std::string>& args);

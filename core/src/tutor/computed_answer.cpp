@@ -16,7 +16,7 @@ constexpr const char* kContext = "ComputedAnswer";
 constexpr std::pair<QuestionKind, const char*> kNames[] = {
     {QuestionKind::Macs, "macs"},
     {QuestionKind::DenseMacs, "dense_macs"},
-    {QuestionKind::Parameters, "parameters"},
+    {QuestionKind::ParameterCount, "parameters"},
     {QuestionKind::OutputChannels, "output_channels"},
     {QuestionKind::ReachingChannels, "reaching_channels"},
     {QuestionKind::ShuffleDestination, "shuffle_destination"},
@@ -160,7 +160,7 @@ ComputedAnswer computeAnswer(const Question& q) {
             return convolutionMacs(network, step, false);
         case QuestionKind::DenseMacs:
             return convolutionMacs(network, step, true);
-        case QuestionKind::Parameters:
+        case QuestionKind::ParameterCount:
             return parameters(network, step);
         case QuestionKind::OutputChannels: {
             const StepShape& o = network.step(step).out;

@@ -18,7 +18,7 @@ namespace shufflescope {
 enum class QuestionKind {
     Macs,                // multiply-adds of `step` (0 for steps that count none)
     DenseMacs,           // the same step with its 1x1 convolution ungrouped
-    Parameters,          // the step's learnable weights (and BN's affine parameters)
+    ParameterCount,      // the step's learnable weights (and BN's affine parameters)
     OutputChannels,      // channels of `step`'s output
     ReachingChannels,    // channels of `fromStep` that can reach `channel` of `step`
     ShuffleDestination,  // where the shuffle `step` sends its input channel `channel`

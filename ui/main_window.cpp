@@ -69,10 +69,10 @@ bool isCheckpoint(const QString& path) {
 }
 
 bool isSupportedFile(const QString& path) {
-    static const QStringList suffixes = {QStringLiteral("png"),        QStringLiteral("jpg"),
-                                         QStringLiteral("jpeg"),       QStringLiteral("bmp"),
-                                         QStringLiteral("gif"),        QStringLiteral("npy"),
-                                         QStringLiteral("safetensors")};
+    static const QStringList suffixes = {QStringLiteral("png"),         QStringLiteral("jpg"),
+                                         QStringLiteral("jpeg"),        QStringLiteral("bmp"),
+                                         QStringLiteral("gif"),         QStringLiteral("npy"),
+                                         QStringLiteral("safetensors"), QStringLiteral("lesson")};
     return suffixes.contains(QFileInfo(path).suffix().toLower());
 }
 
@@ -95,6 +95,7 @@ MainWindow::MainWindow(bool restoreSettingsFlag, QWidget* parent)
     buildViews();
     buildActions();
     buildToolbar();
+    buildLessons();
     buildMenus();
     statusBar()->showMessage(
         tr("\u2190/\u2192 step \u00b7 1–8 groups \u00b7 S shuffle \u00b7 Space play \u00b7 F1 all "
@@ -460,7 +461,9 @@ void MainWindow::openCheckpointDialog() {
 }
 
 void MainWindow::openPath(const QString& path) {
-    if (isCheckpoint(path))
+    if (path.endsWith(QStringLiteral(".lesson"), Qt::CaseInsensitive)) {
+        if (const auto error = openLesson(path)) showError(*error);
+    } else if (isCheckpoint(path))
         session_->openCheckpoint(path);
     else
         session_->openInput(path);

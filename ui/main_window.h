@@ -34,6 +34,9 @@ class OperationView;
 class PredictionPanel;
 class TimelineView;
 class TrainPanel;
+class HighlightOverlay;
+class LessonPanel;
+class LessonRunner;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -84,10 +87,22 @@ class MainWindow : public QMainWindow {
     TimelineView* timeline() const { return timeline_; }
     ChannelFlowView* channelFlow() const { return flow_; }
     TrainPanel* trainPanel() const { return train_; }
+    LessonPanel* lessonPanel() const { return lessonPanel_; }
+    LessonRunner* lessonRunner() const { return lessonRunner_; }
+    HighlightOverlay* highlightOverlay() const { return highlight_; }
+
+    // [lessons] main_window_lessons.cpp
+    // Opens a bundled lesson by name, or a lesson file, at `step` (0-based) and shows the Lesson
+    // panel; the message (file:line: problem) when it cannot, and nothing changes.
+    std::optional<QString> openLesson(const QString& nameOrFile, int step = 0);
+    // The widgets a lesson's `highlight:` names ("groups", "cost", ...; lessonHighlightTargets()).
+    QList<QWidget*> highlightWidgets(const std::string& target) const;
 
   public slots:
     void openImageDialog();
     void openCheckpointDialog();
+    void openLessonDialog();
+    void toggleLessonPanel();
     void toggleComparison();
     void showShortcuts();
 
@@ -104,6 +119,8 @@ class MainWindow : public QMainWindow {
     QIcon glyphIcon(Glyph glyph) const;
     void refreshGlyphs();
     void buildActions();
+    void buildLessons();
+    void refreshHighlights();
     void buildMenus();
     void fillSamplesMenu(QMenu* samples);
     void addThemeAndLanguageMenus(QMenu* view);
@@ -150,6 +167,10 @@ class MainWindow : public QMainWindow {
     QDockWidget* costDock_ = nullptr;
     QScrollArea* predictionAndCost_ = nullptr;  // the right dock's scrolling content
     TrainPanel* train_ = nullptr;
+    LessonRunner* lessonRunner_ = nullptr;
+    LessonPanel* lessonPanel_ = nullptr;
+    QDockWidget* lessonDock_ = nullptr;
+    HighlightOverlay* highlight_ = nullptr;
     QScrollArea* trainTab_ = nullptr;  // the Train tab: train_ in a scroll area
     QTabWidget* centreTabs_ = nullptr;
     QList<int> splitBeforeTraining_;  // the centre's split while the Train tab hides the canvas

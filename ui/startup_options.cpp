@@ -206,6 +206,19 @@ std::vector<StartupOption> buildTable() {
         integerOption("train-images", "N",
                       QT_TRANSLATE_NOOP("QObject", "Training images per epoch, 100..60000."), 100,
                       60000, [](O& o, int images) { o.trainImages = images; }),
+        {QStringLiteral("lesson"), QStringLiteral("NAME|FILE"),
+         QT_TRANSLATE_NOOP("QObject", "Open a lesson: a bundled one by name, or a .lesson file."),
+         [](const QString& value, O& o, QString* error) {
+             if (value.isEmpty()) {
+                 *error = QObject::tr("--lesson: give a lesson's name or file");
+                 return false;
+             }
+             o.lesson = value;
+             return true;
+         }},
+        integerOption("lesson-step", "N",
+                      QT_TRANSLATE_NOOP("QObject", "With --lesson: start at step N (from 1)."), 1,
+                      1000, [](O& o, int step) { o.lessonStep = step; }),
         {QStringLiteral("train-compare"), QString(),
          QT_TRANSLATE_NOOP("QObject", "With --train: shuffle on, then off."),
          [](const QString&, O& o, QString*) {
@@ -256,6 +269,10 @@ bool parseStartupOptions(const QStringList& arguments, StartupOptions* o, QStrin
     for (const StartupOption& option : startupOptionTable())
         if (parser.isSet(option.name) && !option.read(parser.value(option.name), *o, error))
             return false;
+    if (o->lessonStep && o->lesson.isEmpty()) {
+        *error = QObject::tr("--lesson-step needs --lesson NAME|FILE");
+        return false;
+    }
     if ((o->trainImages || o->trainCompare) && !o->trainEpochs) {
         *error = QObject::tr("--train-images and --train-compare need --train EPOCHS");
         return false;
@@ -334,6 +351,12 @@ bool applyStartupOptions(MainWindow& window, const StartupOptions& o, QString* e
     // The step at once, so the first picture already shows it; a name the network does not have
     // is reported by applyViewOptions, with the window up.
     if (o.scene.step) (void)window.applyScene({.step = o.scene.step});
+    if (!o.lesson.isEmpty()) {
+        if (const auto failed = window.openLesson(o.lesson, o.lessonStep.value_or(1) - 1)) {
+            *error = QStringLiteral("--lesson: ") + *failed;
+            return false;
+        }
+    }
     if (o.trainEpochs) {
         TrainPanel& panel = *window.trainPanel();
         panel.setGroups(o.scene.groups.value_or(3));

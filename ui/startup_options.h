@@ -4,7 +4,8 @@
 //   shufflescope [--preset P] [--groups N] [--no-shuffle] [--scale S] [--input FILE]
 //                [--weights FILE] [--step NAME] [--channel N] [--view NAME] [--compare B]
 //                [--font-scale X] [--theme system|light|dark] [--lang en|zh_CN] [--size WxH]
-//                [--train EPOCHS [--train-images N] [--train-compare]] [--screenshot FILE.png]
+//                [--train EPOCHS [--train-images N] [--train-compare]]
+//                [--lesson NAME|FILE [--lesson-step N]] [--screenshot FILE.png]
 
 #include <QSize>
 #include <QString>
@@ -35,6 +36,9 @@ struct StartupOptions {
     std::optional<int> trainEpochs;
     std::optional<int> trainImages;
     bool trainCompare = false;
+    // A lesson (a bundled one's name, or a file) opened at --lesson-step (1-based).
+    QString lesson;
+    std::optional<int> lessonStep;
     bool helpRequested = false;
 };
 

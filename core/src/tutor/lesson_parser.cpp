@@ -1,3 +1,6 @@
+// Reading a lesson file into a Lesson: see tutor/lesson_parser.h and docs/lessons.md.
+// Sections: Small readers · Scenes · The file's keys · The header and the steps · Entry points
+
 #include "shufflescope/tutor/lesson_parser.h"
 
 #include <algorithm>

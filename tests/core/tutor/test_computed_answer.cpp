@@ -39,7 +39,8 @@ TEST_CASE("answers: a grouped 1x1's MACs, dense MACs and weights, with the arith
     CHECK(dense.value == hw * cin * cout);
     CHECK(dense.value == 8 * macs.value);
     CHECK(englishText(dense.arithmetic) == "H·W·Cin·Cout = 8·8·96·384 = 2,359,296");
-    const ComputedAnswer weights = computeAnswer({QuestionKind::ParameterCount, c, "stages.1.2.pw2"});
+    const ComputedAnswer weights =
+        computeAnswer({QuestionKind::ParameterCount, c, "stages.1.2.pw2"});
     CHECK(weights.value == 1LL * cout * (cin / 8));
     CHECK(computeAnswer({QuestionKind::OutputChannels, c, "stages.1.2.pw2"}).value == 384);
 }
@@ -128,9 +129,10 @@ TEST_CASE("answers: questions that cannot be answered say why", "[tutor]") {
     ModelConfig bad = c;
     bad.groups = 9;
     CHECK_THROWS_AS(computeAnswer({QuestionKind::Macs, bad, "stem.conv"}), Error);
-    for (QuestionKind k : {QuestionKind::Macs, QuestionKind::DenseMacs, QuestionKind::ParameterCount,
-                           QuestionKind::OutputChannels, QuestionKind::ReachingChannels,
-                           QuestionKind::ShuffleDestination, QuestionKind::StemChannels})
+    for (QuestionKind k :
+         {QuestionKind::Macs, QuestionKind::DenseMacs, QuestionKind::ParameterCount,
+          QuestionKind::OutputChannels, QuestionKind::ReachingChannels,
+          QuestionKind::ShuffleDestination, QuestionKind::StemChannels})
         CHECK(parseQuestionKind(questionKindName(k)) == k);
     CHECK_FALSE(parseQuestionKind("flops"));
 }

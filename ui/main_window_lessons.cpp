@@ -1,0 +1,134 @@
+// The window's side of the tutor: the Lesson dock (LessonPanel over a LessonRunner that sets the
+// window's state through applyScene), the outline a step draws around the part of the window it
+// talks about, and opening lessons from the menu, a dropped file or the command line.
+
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QScrollArea>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QToolButton>
+
+#include "canvas/feature_map_canvas.h"
+#include "main_window.h"
+#include "session/assets.h"
+#include "shufflescope/tutor/lesson_library.h"
+#include "tutor/highlight_overlay.h"
+#include "tutor/lesson_panel.h"
+#include "tutor/lesson_runner.h"
+#include "views/channel_flow_view.h"
+#include "views/cost_panel.h"
+#include "views/operation/operation_view.h"
+#include "views/prediction_panel.h"
+#include "views/timeline_view.h"
+
+namespace shufflescope::ui {
+
+namespace {
+
+// Lesson animations at a pace a class can follow: two thirds of the painters' own speed.
+constexpr double kLessonAnimationSpeed = 0.66;
+
+}  // namespace
+
+void MainWindow::buildLessons() {
+    lessonRunner_ =
+        new LessonRunner({.apply = [this](const Scene& scene) { return applyScene(scene); },
+                          .current = [this] { return this->scene(); },
+                          .replay = [this] { operation_->replayAnimation(); }},
+                         this);
+    lessonPanel_ = new LessonPanel(lessonRunner_, this);
+    lessonPanel_->setPersistent(persist_);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(lessonPanel_);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    lessonDock_ = new QDockWidget(tr("Lesson"), this);
+    lessonDock_->setObjectName(QStringLiteral("LessonDock"));
+    lessonDock_->setWidget(scroll);
+    // Room for a sentence per line and two answer buttons side by side.
+    lessonDock_->setMinimumWidth(320);
+    addDockWidget(Qt::RightDockWidgetArea, lessonDock_);
+    splitDockWidget(lessonDock_, costDock_, Qt::Vertical);
+    lessonDock_->hide();
+    highlight_ = new HighlightOverlay(this);
+
+    QStringList files;
+    try {
+        for (const std::string& f :
+             lessonFilesIn((assetsDirectory() + QStringLiteral("/lessons")).toStdString()))
+            files << QString::fromStdString(f);
+    } catch (const Error& e) {
+        showError(QString::fromStdString(e.what()));
+    }
+    lessonPanel_->setLibrary(files);
+
+    connect(lessonRunner_, &LessonRunner::changed, this, [this] {
+        refreshHighlights();
+        operation_->setAnimationSpeed(lessonRunner_->running() ? kLessonAnimationSpeed : 1.0);
+    });
+    // A task is done when the window's state reaches its goal, however the student got there.
+    for (const auto signal :
+         {&Session::requestChanged, &Session::selectionChanged, &Session::comparisonChanged})
+        connect(session_, signal, lessonRunner_, &LessonRunner::stateChanged);
+    connect(centreTabs_, &QTabWidget::currentChanged, lessonRunner_, &LessonRunner::stateChanged);
+}
+
+void MainWindow::refreshHighlights() {
+    QList<QList<QWidget*>> targets;
+    if (lessonRunner_->running())
+        for (const std::string& name : lessonRunner_->step().highlights)
+            targets << highlightWidgets(name);
+    highlight_->setTargets(targets);
+}
+
+QList<QWidget*> MainWindow::highlightWidgets(const std::string& target) const {
+    if (target == "groups") {
+        QList<QWidget*> buttons;
+        for (QToolButton* b : controlsBar_->findChildren<QToolButton*>())
+            if (b->defaultAction() &&
+                b->defaultAction()->objectName().startsWith(QLatin1String("groups.")))
+                buttons << b;
+        return buttons;
+    }
+    if (target == "shuffle") return {shuffleButton_};
+    if (target == "width") return {widthBox_};
+    if (target == "preset") return {presetBox_};
+    if (target == "compare") return {compareButton_, compareBox_};
+    if (target == "play") return {playButton_};
+    if (target == "timeline") return {timeline_};
+    if (target == "operation") return {operation_};
+    if (target == "flow") return {flow_};
+    if (target == "features") return {canvas_};
+    if (target == "cost") return {cost_};
+    if (target == "prediction") return {prediction_};
+    if (target == "train") return {trainTab_};
+    return {};
+}
+
+std::optional<QString> MainWindow::openLesson(const QString& nameOrFile, int step) {
+    if (auto error = lessonPanel_->open(nameOrFile, step)) return error;
+    lessonDock_->show();
+    lessonDock_->raise();
+    return std::nullopt;
+}
+
+void MainWindow::openLessonDialog() {
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open lesson"), QString(), tr("Lessons (*.lesson)"));
+    if (path.isEmpty()) return;
+    if (const auto error = openLesson(path)) showError(*error);
+}
+
+void MainWindow::toggleLessonPanel() {
+    const bool show = !lessonDock_->isVisible();
+    lessonDock_->setVisible(show);
+    if (show) {
+        lessonDock_->raise();
+        lessonPanel_->setFocus();
+    }
+}
+
+}  // namespace shufflescope::ui

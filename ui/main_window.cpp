@@ -51,6 +51,7 @@
 #include "text/engine_text.h"
 #include "text/number_format.h"
 #include "training/train_panel.h"
+#include "tutor/lesson_panel.h"
 #include "views/channel_flow_view.h"
 #include "views/cost_panel.h"
 #include "views/operation/operation_view.h"
@@ -515,6 +516,8 @@ void MainWindow::setFontScale(double scale) {
     cost_->setFontScale(fontScale_);
     prediction_->setFontScale(fontScale_);
     train_->setFontScale(fontScale_);
+    lessonPanel_->setFontScale(fontScale_);
+    lessonDock_->setMinimumWidth(static_cast<int>(320 * fontScale_));
     fitSidePanels();
     fitToolbars();
 }

@@ -48,7 +48,7 @@ void MainWindow::buildLessons() {
     lessonDock_ = new QDockWidget(tr("Lesson"), this);
     lessonDock_->setObjectName(QStringLiteral("LessonDock"));
     lessonDock_->setWidget(scroll);
-    // Room for a sentence per line and two answer buttons side by side.
+    // Room for a sentence per line and two answer buttons side by side (setFontScale scales it).
     lessonDock_->setMinimumWidth(320);
     addDockWidget(Qt::RightDockWidgetArea, lessonDock_);
     splitDockWidget(lessonDock_, costDock_, Qt::Vertical);

@@ -345,10 +345,14 @@ void LessonPanel::submitAnswer() {
 }
 
 void LessonPanel::setFontScale(double scale) {
+    // The panel inherits the window's text size; the lesson's own sentences are read from the
+    // back of a room, a little larger than the controls around them.
     fontScale_ = scale;
-    QFont f = font();
-    f.setPointSizeF(QWidget().font().pointSizeF() * scale);
-    setFont(f);
+    for (QLabel* label : {title_, text_, feedback_, after_, hint_}) {
+        QFont f = label->font();
+        f.setPointSizeF(10.0 * scale * 1.15);
+        label->setFont(f);
+    }
 }
 
 // [SECTION] Keys

@@ -98,7 +98,7 @@ QList<QWidget*> MainWindow::highlightWidgets(const std::string& target) const {
     if (target == "preset") return {presetBox_};
     if (target == "compare") return {compareButton_, compareBox_};
     if (target == "play") return {playButton_};
-    if (target == "timeline") return {timeline_};
+    if (target == "network") return {timeline_};
     if (target == "operation") return {operation_};
     if (target == "flow") return {flow_};
     if (target == "features") return {canvas_};

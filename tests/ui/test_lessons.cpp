@@ -183,3 +183,36 @@ TEST_CASE("lesson panel: a bad lesson file is refused with its line, and nothing
     CHECK(w.window.openLesson(QString::fromStdString(w.file), 7));
     CHECK(w.runner().stepIndex() == 1);
 }
+TEST_CASE("bundled lessons: every one opens in both languages and every step's state is reached",
+          "[lesson]") {
+    const std::vector<std::string> files = lessonFilesIn(SHUFFLESCOPE_ASSETS_DIR "/lessons");
+    REQUIRE(files.size() == 8);
+    ShownMainWindow w;
+    w.idle();
+    for (const std::string& file : files) {
+        CAPTURE(file);
+        const Lesson lesson = readLessonFile(file);
+        CHECK(lesson.languages == std::vector<std::string>{"en", "zh_CN"});
+        CHECK(lesson.steps.size() >= 6);
+        CHECK(lesson.steps.size() <= 15);
+        int questions = 0;
+        for (const LessonStep& s : lesson.steps) questions += s.question ? 1 : 0;
+        CHECK(questions >= 2);
+        const LessonWalk walk = walkLesson(lesson);
+        REQUIRE_FALSE(w.window.openLesson(QString::fromStdString(file)));
+        LessonRunner& runner = *w.window.lessonRunner();
+        for (int i = 0; i < runner.stepCount(); ++i) {
+            CAPTURE(i);
+            runner.goTo(i);
+            CHECK(w.window.scene() == sceneOf(walk.steps[std::size_t(i)].entry));
+            for (const std::string& language : lesson.languages)
+                CHECK_FALSE(
+                    lessonStepText(lesson, walk, i, LessonTextKind::Text, language).empty());
+            if (runner.asksQuestion() || runner.setsTask() || runner.step().action) {
+                runner.skip();
+                if (runner.phase() != LessonRunner::Phase::Revealed) runner.next();
+                CHECK(w.window.scene() == sceneOf(walk.steps[std::size_t(i)].after));
+            }
+        }
+    }
+}

@@ -235,8 +235,10 @@ class Parser {
                     fail(number, "an indented line continues the key above it, and there is none");
                 std::string& value = block.entries.back().value;
                 const std::string_view more = trimmed(line);
+                // Chinese runs on without spaces; between Chinese and a number, a Latin word or
+                // a placeholder, a space, as Chinese technical writing has it.
                 const bool joinTight =
-                    isCjkCodePoint(lastCodePoint(value)) || isCjkCodePoint(firstCodePoint(more));
+                    isCjkCodePoint(lastCodePoint(value)) && isCjkCodePoint(firstCodePoint(more));
                 if (!value.empty() && !joinTight) value += ' ';
                 value += more;
                 continue;
@@ -586,7 +588,7 @@ const std::vector<std::string>& lessonLanguages() {
 
 const std::vector<std::string>& lessonHighlightTargets() {
     static const std::vector<std::string> targets = {
-        "groups",    "shuffle", "width",    "preset", "compare",    "play", "timeline",
+        "groups",    "shuffle", "width",    "preset", "compare",    "play", "network",
         "operation", "flow",    "features", "cost",   "prediction", "train"};
     return targets;
 }

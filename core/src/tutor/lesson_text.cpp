@@ -10,6 +10,7 @@
 #include "shufflescope/base/reporting.h"
 #include "shufflescope/model/network.h"
 #include "shufflescope/tutor/computed_answer.h"
+#include "shufflescope/tutor/lesson_parser.h"
 
 namespace shufflescope {
 
@@ -22,6 +23,8 @@ struct Placeholder {
     std::optional<std::string> step;
     std::optional<int> channel;
     std::optional<std::string> from;
+    // groups=, shuffle=, scale=: the value in another configuration ("at g = 8 it will be ...").
+    Scene configuration;
 };
 
 const std::vector<std::string>& placeholderNames() {
@@ -35,6 +38,7 @@ const std::vector<std::string>& placeholderNames() {
                                                    "input_channels",
                                                    "channels_per_group",
                                                    "output_size",
+                                                   "kernel",
                                                    "dense_ratio",
                                                    "total_macs",
                                                    "total_parameters",
@@ -89,9 +93,21 @@ Placeholder parsePlaceholder(std::string_view inside) {
             if (ec != std::errc() || end != value.data() + value.size() || c < 0)
                 throw Error("'" + whole + "': channel is a channel number");
             p.channel = c;
+        } else if ((key == "groups" && !p.configuration.groups) ||
+                   (key == "shuffle" && !p.configuration.shuffle) ||
+                   (key == "scale" && !p.configuration.widthScale)) {
+            try {
+                const Scene one = parseSceneText(arg);
+                p.configuration.groups = one.groups ? one.groups : p.configuration.groups;
+                p.configuration.shuffle = one.shuffle ? one.shuffle : p.configuration.shuffle;
+                p.configuration.widthScale =
+                    one.widthScale ? one.widthScale : p.configuration.widthScale;
+            } catch (const Error& e) {
+                throw Error("'" + whole + "': " + e.what());
+            }
         } else {
             throw Error("'" + whole + "': '" + std::string(arg) +
-                        "' is not step=, channel= or from= (each once)");
+                        "' is not step=, channel=, from=, groups=, shuffle= or scale= (each once)");
         }
     }
     return p;
@@ -176,6 +192,11 @@ class Evaluator {
             if (c < 0) throw Error("{channel}: no channel is selected here");
             return std::to_string(c);
         }
+        if (p.name == "kernel") {
+            if (s.kernel <= 1 && s.kind != StepKind::PointwiseConv)
+                throw Error("'" + s.name + "' has no kernel");
+            return std::to_string(s.kernel) + "×" + std::to_string(s.kernel);
+        }
         if (p.name == "output_size")
             return std::to_string(s.out.height) + "×" + std::to_string(s.out.width);
         const int inputChannels =
@@ -218,9 +239,17 @@ std::string fillLessonText(std::string_view text, const SceneState& state,
     scan(
         text, [&](std::string_view literal) { out += literal; },
         [&](const Placeholder& p) {
-            if (!evaluator) evaluator.emplace(state, answer);
             try {
-                out += evaluator->value(p);
+                if (p.configuration == Scene{}) {
+                    if (!evaluator) evaluator.emplace(state, answer);
+                    out += evaluator->value(p);
+                } else {
+                    // The same value in the configuration the placeholder names.
+                    const auto other = resolveScene(p.configuration, state);
+                    if (const auto* bad = std::get_if<SceneError>(&other))
+                        throw Error(bad->message());
+                    out += Evaluator(std::get<SceneState>(other), answer).value(p);
+                }
             } catch (const Error& e) {
                 throw Error("{" + p.name + "}: " + e.what());
             }

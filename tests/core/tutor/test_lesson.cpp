@@ -200,6 +200,12 @@ TEST_CASE("lesson text: placeholders are the engine's numbers for the state show
     state.step = "stages.0.0.pw1";
     CHECK(fillLessonText("{groups}, {width}, {output_size}, {{x}}", state) == "3, 1, 56×56, {x}");
     CHECK(fillLessonText("{total_macs:M}", state) == "137.5M");
+    // Another configuration's value, without changing the state's.
+    CHECK(fillLessonText("{output_channels step=stages.2.0.concat groups=8} at g = {groups}",
+                         state) == "1,536 at g = 3");
+    CHECK(fillLessonText("{kernel step=stem.conv} {kernel step=stages.0.0.pw1}", state) ==
+          "3×3 1×1");
+    CHECK_THROWS_WITH(fillLessonText("{macs groups=9}", state), Catch::Contains("group count"));
     CHECK(fillLessonText("{stem_channels} {output_channels step=stages.2.0.concat}", state) ==
           "24 960");
     CHECK_THROWS_WITH(fillLessonText("{macs step=stages.9.0.pw1}", state),

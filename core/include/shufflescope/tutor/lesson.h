@@ -99,7 +99,7 @@ struct Lesson {
 // The languages a lesson may be written in (the app's interface languages).
 const std::vector<std::string>& lessonLanguages();
 // The parts of the window a step may highlight: "groups", "shuffle", "width", "preset",
-// "compare", "play", "timeline", "operation", "flow", "features", "cost", "prediction", "train".
+// "compare", "play", "network", "operation", "flow", "features", "cost", "prediction", "train".
 const std::vector<std::string>& lessonHighlightTargets();
 
 }  // namespace shufflescope

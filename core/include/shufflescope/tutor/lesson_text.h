@@ -6,11 +6,13 @@
 //   {macs step=stages.1.0.pw1}      another step's
 //   {total_macs:M}                  the network's, in millions: "137.5M" (":k": thousands)
 //   {reaching_channels channel=100 from=stages.1.2.relu}
+//   {output_channels groups=8}      the same step at g = 8 (groups=, shuffle=, scale=)
 //
 // Names: the question kinds (macs, dense_macs, parameters, output_channels, reaching_channels,
-// shuffle_destination, stem_channels) and input_channels, channels_per_group, output_size,
+// shuffle_destination, stem_channels) and input_channels, channels_per_group, output_size, kernel,
 // dense_ratio, total_macs, total_parameters, groups, width, step, channel; `answer` (the
-// question's answer) in a question step's `after` text. Arguments: step=, channel=, from=.
+// question's answer) in a question step's `after` text. Arguments: step=, channel=, from=, and
+// groups=, shuffle=, scale= for the value in another configuration.
 // "{{" and "}}" are literal braces.
 
 #include <optional>

@@ -17,6 +17,7 @@
 #include "main_window.h"
 #include "text/engine_text.h"
 #include "training/train_panel.h"
+#include "tutor/lesson_runner.h"
 
 namespace shufflescope::ui {
 
@@ -219,6 +220,14 @@ std::vector<StartupOption> buildTable() {
         integerOption("lesson-step", "N",
                       QT_TRANSLATE_NOOP("QObject", "With --lesson: start at step N (from 1)."), 1,
                       1000, [](O& o, int step) { o.lessonStep = step; }),
+        {QStringLiteral("lesson-reveal"), QString(),
+         QT_TRANSLATE_NOOP(
+             "QObject",
+             "With --lesson: show the step revealed (its action done, its answer shown)."),
+         [](const QString&, O& o, QString*) {
+             o.lessonReveal = true;
+             return true;
+         }},
         {QStringLiteral("train-compare"), QString(),
          QT_TRANSLATE_NOOP("QObject", "With --train: shuffle on, then off."),
          [](const QString&, O& o, QString*) {
@@ -269,8 +278,8 @@ bool parseStartupOptions(const QStringList& arguments, StartupOptions* o, QStrin
     for (const StartupOption& option : startupOptionTable())
         if (parser.isSet(option.name) && !option.read(parser.value(option.name), *o, error))
             return false;
-    if (o->lessonStep && o->lesson.isEmpty()) {
-        *error = QObject::tr("--lesson-step needs --lesson NAME|FILE");
+    if ((o->lessonStep || o->lessonReveal) && o->lesson.isEmpty()) {
+        *error = QObject::tr("--lesson-step and --lesson-reveal need --lesson NAME|FILE");
         return false;
     }
     if ((o->trainImages || o->trainCompare) && !o->trainEpochs) {
@@ -356,6 +365,7 @@ bool applyStartupOptions(MainWindow& window, const StartupOptions& o, QString* e
             *error = QStringLiteral("--lesson: ") + *failed;
             return false;
         }
+        if (o.lessonReveal) window.lessonRunner()->reveal();
     }
     if (o.trainEpochs) {
         TrainPanel& panel = *window.trainPanel();

@@ -5,7 +5,7 @@
 //                [--weights FILE] [--step NAME] [--channel N] [--view NAME] [--compare B]
 //                [--font-scale X] [--theme system|light|dark] [--lang en|zh_CN] [--size WxH]
 //                [--train EPOCHS [--train-images N] [--train-compare]]
-//                [--lesson NAME|FILE [--lesson-step N]] [--screenshot FILE.png]
+//                [--lesson NAME|FILE [--lesson-step N] [--lesson-reveal]] [--screenshot FILE.png]
 
 #include <QSize>
 #include <QString>
@@ -39,6 +39,7 @@ struct StartupOptions {
     // A lesson (a bundled one's name, or a file) opened at --lesson-step (1-based).
     QString lesson;
     std::optional<int> lessonStep;
+    bool lessonReveal = false;  // the step with its action done / answer shown (slides, review)
     bool helpRequested = false;
 };
 

@@ -97,6 +97,15 @@ void LessonRunner::enter(int index) {
 }
 
 void LessonRunner::reveal() {
+    if (!running() || phase_ == Phase::Revealed) return;
+    if (canSkip()) {
+        skip();
+        return;
+    }
+    if (step().action || step().replay) finish();
+}
+
+void LessonRunner::finish() {
     hintTimer_.stop();
     apply(walked().after);
     if (step().replay && window_.replay) window_.replay();
@@ -109,7 +118,7 @@ void LessonRunner::next() {
     if (!canGoNext()) return;
     const bool hasAction = step().action.has_value() || step().replay;
     if (phase_ == Phase::Reading && hasAction) {
-        reveal();
+        finish();
         return;
     }
     if (phase_ == Phase::Reading) emit stepCompleted(QString::fromStdString(lesson_->name), index_);
@@ -137,7 +146,7 @@ void LessonRunner::skip() {
             tr("The answer is %1.")
                     .arg(QString::fromStdString(withThousandsSeparators(walked().answer->value))) +
                 QLatin1Char(' ') + engineText(walked().answer->arithmetic)};
-    reveal();
+    finish();
 }
 
 void LessonRunner::answer(double value) {
@@ -150,12 +159,12 @@ void LessonRunner::answer(double value) {
         feedback_ = Feedback{false, false,
                              tr("Not quite: the answer is %1.").arg(number) + QLatin1Char(' ') +
                                  engineText(answer.arithmetic)};
-    reveal();
+    finish();
 }
 
 void LessonRunner::stateChanged() {
     if (!running() || phase_ != Phase::Waiting || !walked().goal) return;
-    if (goalReached(*walked().goal, window_.current())) reveal();
+    if (goalReached(*walked().goal, window_.current())) finish();
 }
 
 }  // namespace shufflescope::ui

@@ -79,6 +79,9 @@ class LessonRunner : public QObject {
     // The window's state changed: a Waiting task may be done.
     void stateChanged();
     void goTo(int step);
+    // The step as it is once done: a question skipped (its answer shown), an action performed, a
+    // task done. Nothing for a step with nothing to reveal.
+    void reveal();
 
   signals:
     void changed();
@@ -88,7 +91,7 @@ class LessonRunner : public QObject {
 
   private:
     void enter(int step);
-    void reveal();
+    void finish();
     void apply(const SceneState& state);
     QString filled(LessonTextKind kind) const;
 

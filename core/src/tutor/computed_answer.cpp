@@ -21,6 +21,7 @@ constexpr std::pair<QuestionKind, const char*> kNames[] = {
     {QuestionKind::ReachingChannels, "reaching_channels"},
     {QuestionKind::ShuffleDestination, "shuffle_destination"},
     {QuestionKind::StemChannels, "stem_channels"},
+    {QuestionKind::TotalMacs, "total_macs"},
 };
 
 std::string str(long long value) {
@@ -150,6 +151,20 @@ std::optional<QuestionKind> parseQuestionKind(std::string_view name) {
 
 ComputedAnswer computeAnswer(const Question& q) {
     const Network network = Network::build(q.config);  // throws Error for an invalid configuration
+    if (q.kind == QuestionKind::TotalMacs) {
+        // Part by part, as the cost panel's chart shows it: stem, Stages 2-4, classifier.
+        const StageBars bars = stageBars(network, computeCost(network));
+        long long total = 0;
+        for (const long long part : bars.macs) total += part;
+        return {total,
+                {{kContext,
+                  SHUFFLESCOPE_TRANSLATE_NOOP(
+                      "ComputedAnswer",
+                      "stem %1 + Stage 2 %2 + Stage 3 %3 + Stage 4 %4 + classifier %5 = %6"),
+                  {withThousandsSeparators(bars.macs[0]), withThousandsSeparators(bars.macs[1]),
+                   withThousandsSeparators(bars.macs[2]), withThousandsSeparators(bars.macs[3]),
+                   withThousandsSeparators(bars.macs[4]), withThousandsSeparators(total)}}}};
+    }
     if (q.kind == QuestionKind::StemChannels) {
         const ChannelWidths& w = network.widths();
         return {w.stem, w.noteSentences};
@@ -189,6 +204,7 @@ ComputedAnswer computeAnswer(const Question& q) {
         case QuestionKind::ShuffleDestination:
             return shuffleDestination(network, step, q.channel);
         case QuestionKind::StemChannels:
+        case QuestionKind::TotalMacs:
             break;
     }
     throw Error("question: unknown kind");

@@ -7,6 +7,7 @@
 
 #include "shufflescope/analysis/cost.h"
 #include "shufflescope/base/error.h"
+#include "shufflescope/base/reporting.h"
 #include "shufflescope/model/network.h"
 #include "shufflescope/tutor/computed_answer.h"
 #include "support/model_configs.h"
@@ -114,6 +115,29 @@ TEST_CASE("answers: the stem's width at g = 5, with the reason", "[tutor]") {
     CHECK(computeAnswer({QuestionKind::StemChannels, imagenet(3, true)}).value == 24);
 }
 
+TEST_CASE("answers: the whole network's MACs, part by part", "[tutor]") {
+    const ModelConfig c = imagenet(8, true);
+    const Network net = Network::build(c);
+    // Every convolution and the FC, from their shapes.
+    long long expected = 0;
+    for (int i = 0; i < net.stepCount(); ++i) {
+        const Step& s = net.step(i);
+        if (s.inputs.empty()) continue;
+        const long long cin = net.step(s.inputs[0]).out.channels;
+        const long long hw = 1LL * s.out.height * s.out.width;
+        if (s.kind == StepKind::Conv || s.kind == StepKind::PointwiseConv ||
+            s.kind == StepKind::DepthwiseConv)
+            expected += hw * s.out.channels * (cin / s.groups) * s.kernel * s.kernel;
+        else if (s.kind == StepKind::FullyConnected)
+            expected += cin * s.out.channels;
+    }
+    const ComputedAnswer total = computeAnswer({QuestionKind::TotalMacs, c});
+    CHECK(total.value == expected);
+    CHECK_THAT(englishText(total.arithmetic), Catch::StartsWith("stem "));
+    CHECK_THAT(englishText(total.arithmetic),
+               Catch::EndsWith("= " + withThousandsSeparators(expected)));
+}
+
 TEST_CASE("answers: questions that cannot be answered say why", "[tutor]") {
     const ModelConfig c = imagenet(3, true);
     CHECK_THROWS_WITH(computeAnswer({QuestionKind::Macs, c, "stages.9.9.pw1"}),
@@ -132,7 +156,7 @@ TEST_CASE("answers: questions that cannot be answered say why", "[tutor]") {
     for (QuestionKind k :
          {QuestionKind::Macs, QuestionKind::DenseMacs, QuestionKind::ParameterCount,
           QuestionKind::OutputChannels, QuestionKind::ReachingChannels,
-          QuestionKind::ShuffleDestination, QuestionKind::StemChannels})
+          QuestionKind::ShuffleDestination, QuestionKind::StemChannels, QuestionKind::TotalMacs})
         CHECK(parseQuestionKind(questionKindName(k)) == k);
     CHECK_FALSE(parseQuestionKind("flops"));
 }

@@ -23,17 +23,18 @@ enum class QuestionKind {
     ReachingChannels,    // channels of `fromStep` that can reach `channel` of `step`
     ShuffleDestination,  // where the shuffle `step` sends its input channel `channel`
     StemChannels,        // the stem's width for the configuration
+    TotalMacs,           // the whole network's multiply-adds (every convolution and the FC)
 };
 
 // "macs", "dense_macs", "parameters", "output_channels", "reaching_channels",
-// "shuffle_destination", "stem_channels" (the names lesson files use).
+// "shuffle_destination", "stem_channels", "total_macs" (the names lesson files use).
 std::string questionKindName(QuestionKind kind);
 std::optional<QuestionKind> parseQuestionKind(std::string_view name);
 
 struct Question {
     QuestionKind kind = QuestionKind::Macs;
     ModelConfig config;    // the configuration the question is about
-    std::string step;      // by name, e.g. "stages.1.3.pw2" (not for StemChannels)
+    std::string step;      // by name, e.g. "stages.1.3.pw2" (not for StemChannels, TotalMacs)
     int channel = -1;      // ReachingChannels, ShuffleDestination
     std::string fromStep;  // ReachingChannels: the earlier step whose channels are counted
 };

@@ -40,14 +40,9 @@ void MainWindow::buildLessons() {
                          this);
     lessonPanel_ = new LessonPanel(lessonRunner_, this);
     lessonPanel_->setPersistent(persist_);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(lessonPanel_);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     lessonDock_ = new QDockWidget(tr("Lesson"), this);
     lessonDock_->setObjectName(QStringLiteral("LessonDock"));
-    lessonDock_->setWidget(scroll);
+    lessonDock_->setWidget(lessonPanel_);  // it scrolls its reading itself
     // Room for a sentence per line and two answer buttons side by side (setFontScale scales it).
     lessonDock_->setMinimumWidth(320);
     addDockWidget(Qt::RightDockWidgetArea, lessonDock_);
@@ -110,8 +105,12 @@ QList<QWidget*> MainWindow::highlightWidgets(const std::string& target) const {
 
 std::optional<QString> MainWindow::openLesson(const QString& nameOrFile, int step) {
     if (auto error = lessonPanel_->open(nameOrFile, step)) return error;
+    const bool wasHidden = !lessonDock_->isVisible();
     lessonDock_->show();
     lessonDock_->raise();
+    // The lesson gets most of the right-hand column; prediction and cost keep the rest.
+    if (wasHidden)
+        resizeDocks({lessonDock_, costDock_}, {height() * 3 / 5, height() * 2 / 5}, Qt::Vertical);
     return std::nullopt;
 }
 

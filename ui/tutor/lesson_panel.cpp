@@ -11,8 +11,11 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <set>
 
@@ -122,12 +125,23 @@ LessonPanel::LessonPanel(LessonRunner* runner, QWidget* parent) : QWidget(parent
     layout->addWidget(title_);
     layout->addWidget(position_);
     layout->addWidget(progress_);
-    layout->addWidget(text_);
-    layout->addWidget(question_);
-    layout->addWidget(feedback_);
-    layout->addWidget(after_);
-    layout->addWidget(hint_);
-    layout->addStretch(1);
+    // The reading scrolls when the text is long (large projector type); Back, Skip and Next stay
+    // in sight below it.
+    auto* reading = new QWidget(lessonPage);
+    auto* readingLayout = new QVBoxLayout(reading);
+    readingLayout->setContentsMargins(0, 0, 0, 0);
+    for (QWidget* w : {static_cast<QWidget*>(text_), question_, static_cast<QWidget*>(feedback_),
+                       static_cast<QWidget*>(after_), static_cast<QWidget*>(hint_)}) {
+        w->setParent(reading);
+        readingLayout->addWidget(w);
+    }
+    readingLayout->addStretch(1);
+    readingScroll_ = new QScrollArea(lessonPage);
+    readingScroll_->setWidget(reading);
+    readingScroll_->setWidgetResizable(true);
+    readingScroll_->setFrameShape(QFrame::NoFrame);
+    readingScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(readingScroll_, 1);
     layout->addLayout(buttons);
     layout->addWidget(lessons_);
     pages_->addWidget(lessonPage);
@@ -303,6 +317,11 @@ void LessonPanel::refresh() {
     }
     after_->setText(runner_->afterText());
     after_->setVisible(!after_->text().isEmpty());
+    // The newest text in sight: the top of a new step, the result once revealed.
+    QTimer::singleShot(0, this, [this, phase] {
+        QScrollBar* bar = readingScroll_->verticalScrollBar();
+        bar->setValue(phase == LessonRunner::Phase::Revealed ? bar->maximum() : 0);
+    });
     hint_->setText(runner_->hintText().isEmpty() ? QString()
                                                  : tr("Hint: %1").arg(runner_->hintText()));
     hint_->setVisible(!hint_->text().isEmpty());

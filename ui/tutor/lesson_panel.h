@@ -15,6 +15,7 @@ class QListWidget;
 class QProgressBar;
 class QPushButton;
 class QStackedWidget;
+class QScrollArea;
 class QVBoxLayout;
 class QHBoxLayout;
 class QGridLayout;
@@ -74,6 +75,7 @@ class LessonPanel : public QWidget {
     QStackedWidget* pages_ = nullptr;
     QListWidget* list_ = nullptr;
     QLabel* title_ = nullptr;
+    QScrollArea* readingScroll_ = nullptr;
     QLabel* position_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QLabel* text_ = nullptr;

@@ -237,13 +237,13 @@ void SimpleStepPainter::paintStem(QPainter& painter, const QRectF& area, const P
                                 .arg(in.out.channels)
                                 .arg(s.stride),
                       caption, theme.text);
-    const QStringList formulaLines = {tr("H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%6 = %7 MACs")
+    // K·K written out on both sides: "…·3·9" read as if Cin were multiplied by 3 and 9.
+    const QStringList formulaLines = {tr("H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%1·%1 = %6 MACs")
                                           .arg(s.kernel)
                                           .arg(s.out.height)
                                           .arg(s.out.width)
                                           .arg(s.out.channels)
                                           .arg(in.out.channels)
-                                          .arg(s.kernel * s.kernel)
                                           .arg(formatCount(cost.macs)),
                                       tr("stride %1: %2 × %3 → %4 × %5")
                                           .arg(s.stride)

@@ -517,7 +517,7 @@ void MainWindow::setFontScale(double scale) {
     prediction_->setFontScale(fontScale_);
     train_->setFontScale(fontScale_);
     lessonPanel_->setFontScale(fontScale_);
-    lessonDock_->setMinimumWidth(static_cast<int>(320 * fontScale_));
+    fitLessonDock();
     fitSidePanels();
     fitToolbars();
 }
@@ -559,6 +559,7 @@ void MainWindow::fitSidePanels() {
 
 void MainWindow::resizeEvent(QResizeEvent* event) {
     QMainWindow::resizeEvent(event);
+    fitLessonDock();
     fitSidePanels();
     fitToolbars();
     // On a short screen (a 720-line projector) the diagram takes three quarters of the centre's

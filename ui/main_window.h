@@ -121,6 +121,8 @@ class MainWindow : public QMainWindow {
     void buildActions();
     void buildLessons();
     void refreshHighlights();
+    // The Lesson dock's width: a sentence per line, but never more than a third of the window.
+    void fitLessonDock();
     void buildMenus();
     void fillSamplesMenu(QMenu* samples);
     void addThemeAndLanguageMenus(QMenu* view);

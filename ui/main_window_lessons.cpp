@@ -43,8 +43,6 @@ void MainWindow::buildLessons() {
     lessonDock_ = new QDockWidget(tr("Lesson"), this);
     lessonDock_->setObjectName(QStringLiteral("LessonDock"));
     lessonDock_->setWidget(lessonPanel_);  // it scrolls its reading itself
-    // Room for a sentence per line and two answer buttons side by side (setFontScale scales it).
-    lessonDock_->setMinimumWidth(320);
     addDockWidget(Qt::RightDockWidgetArea, lessonDock_);
     splitDockWidget(lessonDock_, costDock_, Qt::Vertical);
     lessonDock_->hide();
@@ -69,6 +67,12 @@ void MainWindow::buildLessons() {
          {&Session::requestChanged, &Session::selectionChanged, &Session::comparisonChanged})
         connect(session_, signal, lessonRunner_, &LessonRunner::stateChanged);
     connect(centreTabs_, &QTabWidget::currentChanged, lessonRunner_, &LessonRunner::stateChanged);
+}
+
+void MainWindow::fitLessonDock() {
+    if (!lessonDock_) return;
+    const int wanted = static_cast<int>(320 * fontScale_);
+    lessonDock_->setMinimumWidth(std::min(wanted, width() / 3));
 }
 
 void MainWindow::refreshHighlights() {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "shufflescope/base/reporting.h"
 #include "shufflescope/tutor/lesson_library.h"
 #include "shufflescope/tutor/lesson_parser.h"
 #include "shufflescope/tutor/lesson_walk.h"
@@ -35,6 +36,46 @@ std::string summaryLine(const Lesson& lesson) {
            lesson.title.in("en", lesson.languages.front());
 }
 
+// A bundled lesson's file by its name, or the path as given.
+std::string lessonPath(const std::string& nameOrFile) {
+    for (const std::string& path : lessonFilesIn(SHUFFLESCOPE_ASSETS_DIR "/lessons"))
+        if (readLessonFile(path).name == nameOrFile) return path;
+    return nameOrFile;
+}
+
+// The lesson as a teacher's script: what the students read, and what the app will answer.
+void showLesson(const std::string& nameOrFile, const std::string& language) {
+    const Lesson lesson = readLessonFile(lessonPath(nameOrFile));
+    const LessonWalk walk = walkLesson(lesson);
+    std::cout << "# " << lesson.title.in(language, lesson.languages.front()) << "\n\n";
+    for (int i = 0; i < static_cast<int>(lesson.steps.size()); ++i) {
+        const LessonStep& step = lesson.steps[static_cast<std::size_t>(i)];
+        const WalkedStep& walked = walk.steps[static_cast<std::size_t>(i)];
+        const auto text = [&](LessonTextKind kind) {
+            return lessonStepText(lesson, walk, i, kind, language);
+        };
+        std::cout << "## " << i + 1 << ". " << walked.entry.step << " ("
+                  << describe(walked.entry.config) << ")\n\n"
+                  << text(LessonTextKind::Text) << "\n";
+        if (walked.answer) {
+            std::cout << "\n- answer: " << withThousandsSeparators(walked.answer->value) << " ("
+                      << englishText(walked.answer->arithmetic) << ")\n";
+            if (!walked.choices.empty()) {
+                std::cout << "- choices:";
+                for (const long long c : walked.choices)
+                    std::cout << " " << withThousandsSeparators(c);
+                std::cout << "\n";
+            }
+        }
+        if (walked.goal)
+            std::cout << "\n- task: the student reaches " << walked.after.step << ", "
+                      << describe(walked.after.config) << "\n- hint: " << text(LessonTextKind::Hint)
+                      << "\n";
+        if (!step.after.empty()) std::cout << "\n" << text(LessonTextKind::After) << "\n";
+        std::cout << "\n";
+    }
+}
+
 // Parsed and walked: every error the app would give, at its line.
 Lesson checkedLesson(const std::string& path) {
     Lesson lesson = readLessonFile(path);
@@ -45,6 +86,10 @@ Lesson checkedLesson(const std::string& path) {
 }  // namespace
 
 void runLesson(const Options& options) {
+    if (options.lessonAction == "show") {
+        showLesson(options.lessonFiles.front(), options.lessonLanguage);
+        return;
+    }
     if (options.lessonAction == "check") {
         // The first error stops the run: it names the file and the line, as the app would.
         for (const std::string& path : options.lessonFiles)

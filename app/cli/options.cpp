@@ -54,19 +54,31 @@ std::pair<int, int> parseInputSize(const std::string& text) {
 
 // lesson check FILE... | lesson list [--json]: a subcommand and files, no configuration.
 Options parseLessonOptions(const std::vector<std::string>& args, Options& o) {
-    if (args.size() < 2 || (args[1] != "check" && args[1] != "list"))
-        throw Error("lesson: expected 'lesson check FILE...' or 'lesson list [--json]'");
+    if (args.size() < 2 || (args[1] != "check" && args[1] != "list" && args[1] != "show"))
+        throw Error(
+            "lesson: expected 'lesson check FILE...', 'lesson list [--json]' or 'lesson show "
+            "NAME|FILE [--lang en|zh_CN]'");
     o.lessonAction = args[1];
     for (std::size_t i = 2; i < args.size(); ++i) {
-        if (o.lessonAction == "list" && args[i] == "--json")
+        if (o.lessonAction == "list" && args[i] == "--json") {
             o.json = true;
-        else if (o.lessonAction == "check" && !args[i].empty() && args[i][0] != '-')
+        } else if (o.lessonAction == "show" && args[i] == "--lang") {
+            if (i + 1 >= args.size() || (args[i + 1] != "en" && args[i + 1] != "zh_CN"))
+                throw Error("--lang: expected en or zh_CN");
+            o.lessonLanguage = args[++i];
+        } else if (o.lessonAction == "show" && !args[i].empty() && args[i][0] != '-' &&
+                   o.lessonFiles.empty()) {
             o.lessonFiles.push_back(args[i]);
-        else
+        } else if (o.lessonAction == "check" && !args[i].empty() && args[i][0] != '-') {
+            o.lessonFiles.push_back(args[i]);
+        } else {
             throw Error("lesson " + o.lessonAction + ": unexpected '" + args[i] + "'");
+        }
     }
     if (o.lessonAction == "check" && o.lessonFiles.empty())
         throw Error("lesson check: give one or more lesson files");
+    if (o.lessonAction == "show" && o.lessonFiles.empty())
+        throw Error("lesson show: give a bundled lesson's name or a lesson file");
     return o;
 }
 
@@ -290,6 +302,9 @@ Commands:
   lesson check FILE...              check lesson files (docs/lessons.md) as the app opens them:
                                     a summary line per lesson, or FILE:LINE: problem and exit 1
   lesson list [--json]              the bundled lessons: name, title, steps, languages, file
+  lesson show NAME|FILE [--lang en|zh_CN]
+                                    the lesson as a script: every text with its numbers, each
+                                    question's answer and arithmetic, each task's goal
 
 Config flags (every command):
   --preset imagenet|fashion         base configuration (default imagenet)

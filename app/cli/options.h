@@ -46,6 +46,7 @@ struct Options {
     // lesson check FILE... | lesson list [--json]
     std::string lessonAction;
     std::vector<std::string> lessonFiles;
+    std::string lessonLanguage = "en";  // lesson show --lang
 };
 
 Options parseOptions(const std::vector<std::string>& args);

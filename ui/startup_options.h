@@ -4,7 +4,8 @@
 //   shufflescope [--preset P] [--groups N] [--no-shuffle] [--scale S] [--input FILE]
 //                [--weights FILE] [--step NAME] [--channel N] [--view NAME] [--compare B]
 //                [--font-scale X] [--theme system|light|dark] [--lang en|zh_CN] [--size WxH]
-//                [--train EPOCHS [--train-images N] [--train-compare]] [--screenshot FILE.png]
+//                [--train EPOCHS [--train-images N] [--train-compare]] [--presenter]
+//                [--scenario FILE.json] [--screenshot FILE.png]
 
 #include <QSize>
 #include <QString>
@@ -26,7 +27,7 @@ struct StartupOptions {
     Scene scene;
     QString input;
     QString weights;
-    double fontScale = 1.0;
+    std::optional<double> fontScale;  // empty: the scenario's, else 1
     QString theme;
     QString language;           // "en", "zh_CN"; empty: the saved choice, else the system's
     std::optional<QSize> size;  // empty: the window's own (1600x960, or the screen if smaller)
@@ -35,6 +36,10 @@ struct StartupOptions {
     std::optional<int> trainEpochs;
     std::optional<int> trainImages;
     bool trainCompare = false;
+    bool presenter = false;  // presenter mode (F5) at start-up
+    // A saved demo (session/demo_file.h) opened first; the other options change it. A bad one
+    // is an error at start-up, naming the file, the line and the problem.
+    QString scenario;
     bool helpRequested = false;
 };
 

@@ -1,5 +1,6 @@
 // The main window (declared in main_window.h). Its action table is main_window_actions.cpp,
-// the scene it shows (read and set as one value) main_window_scene.cpp.
+// the scene it shows (read and set as one value) main_window_scene.cpp, presenter mode
+// main_window_presenter.cpp, saved demos main_window_demo.cpp.
 //
 // Sections (// [SECTION] below, in this order):
 //   Construction        the session, the views and docks, toolbars, samples and theme menus
@@ -541,6 +542,13 @@ void MainWindow::setFontScale(double scale) {
     cost_->setFontScale(fontScale_);
     prediction_->setFontScale(fontScale_);
     train_->setFontScale(fontScale_);
+    // QComboBox keeps its minimum size hint from the old font (Qt 6 resets only its size hint on
+    // a font change, both on a style change): after presenter mode's large text the toolbars
+    // stayed tall.
+    for (QComboBox* box : findChildren<QComboBox*>()) {
+        QEvent styleChange(QEvent::StyleChange);
+        QApplication::sendEvent(box, &styleChange);
+    }
     refreshPresenter();
     fitSidePanels();
     fitToolbars();

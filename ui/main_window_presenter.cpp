@@ -44,6 +44,7 @@ void MainWindow::setPresenterMode(bool on) {
     saved->tab = centreTabs_->currentWidget();
     saved->menuBar = !menuBar()->isHidden();
     saved->statusBar = !statusBar()->isHidden();
+    saved->focus = QApplication::focusWidget();
     presenterRestore_ = std::move(saved);
 
     // The operation view or the channel flow, and the feature maps: nothing else.
@@ -57,7 +58,15 @@ void MainWindow::setPresenterMode(bool on) {
     centreTabs_->tabBar()->hide();
     applyTheme(theme_);  // with presenterMode() true: the high-contrast palette
     presenterBanner_->show();
-    if (presenterFullScreen_) showFullScreen();
+    if (presenterFullScreen_) {
+        showFullScreen();
+        // Without a window manager (a kiosk, a bare X session) nothing makes the window full
+        // screen: size it to the screen ourselves when the window system has not.
+        QTimer::singleShot(200, this, [this] {
+            if (presenterMode() && isFullScreen() && size() != screen()->size())
+                setGeometry(screen()->geometry());
+        });
+    }
     const QSize screenSize = presenterFullScreen_ ? screen()->size() : size();
     setFontScale(presenterFontScale(screenSize, fontScale_));
     pointerHighlight_->setActive(true);
@@ -108,7 +117,11 @@ void MainWindow::restoreAfterPresenter(const PresenterRestore& saved) {
         putBack();
         restoreOnResize_ = nullptr;
     });
-    centreTabs_->currentWidget()->setFocus(Qt::OtherFocusReason);
+    // The focus where it was (the step tree, say), else on the view.
+    if (saved.focus && saved.focus->isVisible())
+        saved.focus->setFocus(Qt::OtherFocusReason);
+    else
+        centreTabs_->currentWidget()->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::setPresenterCaption(const QString& text) {

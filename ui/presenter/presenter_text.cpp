@@ -25,7 +25,7 @@ PresenterFacts presenterFacts(const Snapshot& snapshot, int step) {
     else if (cost.denseMacs == cost.macs)
         facts.comparison = PresenterText::tr("not grouped: the same as dense");
     else
-        facts.comparison = PresenterText::tr("grouped; dense: %1, %2 more")
+        facts.comparison = PresenterText::tr("dense would be %1, %2 more")
                                .arg(formatMacsWithUnit(cost.denseMacs),
                                     formatRatio(double(cost.denseMacs) / double(cost.macs)));
     const QString dot = QStringLiteral(" \u00b7 ");

@@ -12,7 +12,7 @@ namespace shufflescope::ui {
 
 struct PresenterFacts {
     QString macs;           // the badge's headline: "1.2 M MACs" (number_format)
-    QString comparison;     // under it: grouped vs dense, "dense 9.4 M MACs: 8.00x more"
+    QString comparison;     // under it: grouped vs dense, "dense would be 9.4 M MACs, 8.00x more"
     QString configuration;  // "stages.1.3.shuffle · g = 8 · shuffle on · 0.5x · step 12 of 60"
 };
 

@@ -16,11 +16,12 @@ declare -A shots=(
     [compare]="--preset imagenet --groups 3 --step stages.1.3.relu --compare shuffle"
     [projector-dark]="--preset fashion --groups 3 --step stages.1.1.shuffle --theme dark --font-scale 1.8 --size 1920x1080"
     [projector-720]="--preset fashion --groups 8 --step stages.1.1.pw2 --font-scale 1.8 --size 1280x720"
+    [presenter]="--preset fashion --groups 8 --no-shuffle --step stages.1.1.pw1 --presenter --size 1280x720"
     [chinese]="--preset imagenet --groups 8 --step stages.0.1.pw1 --lang zh_CN"
     [train]="--preset fashion --view train --train 2 --train-images 3000 --train-compare --groups 3"
 )
 names=("$@")
-((${#names[@]})) || names=(grouped-conv shuffle channel-flow compare projector-dark projector-720 chinese train)
+((${#names[@]})) || names=(grouped-conv shuffle channel-flow compare projector-dark projector-720 presenter chinese train)
 for name in "${names[@]}"; do
     [[ -n ${shots[$name]:-} ]] || { echo "$0: no screenshot called '$name'" >&2; exit 2; }
     size=--size=1600x960

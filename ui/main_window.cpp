@@ -1,5 +1,6 @@
 // The main window (declared in main_window.h). Its action table is main_window_actions.cpp,
-// the scene it shows (read and set as one value) main_window_scene.cpp.
+// the scene it shows (read and set as one value) main_window_scene.cpp, presenter mode
+// main_window_presenter.cpp, saved demos main_window_demo.cpp.
 //
 // Sections (// [SECTION] below, in this order):
 //   Construction        the session, the views and docks, toolbars, samples and theme menus
@@ -46,6 +47,9 @@
 
 #include "canvas/feature_map_canvas.h"
 #include "layout/side_panels.h"
+#include "presenter/pointer_highlight.h"
+#include "presenter/presenter_banner.h"
+#include "presenter/presenter_mode.h"
 #include "session/assets.h"
 #include "shufflescope/base/error.h"
 #include "text/engine_text.h"
@@ -70,10 +74,10 @@ bool isCheckpoint(const QString& path) {
 }
 
 bool isSupportedFile(const QString& path) {
-    static const QStringList suffixes = {QStringLiteral("png"),         QStringLiteral("jpg"),
-                                         QStringLiteral("jpeg"),        QStringLiteral("bmp"),
-                                         QStringLiteral("gif"),         QStringLiteral("npy"),
-                                         QStringLiteral("safetensors"), QStringLiteral("lesson")};
+    static const QStringList suffixes = {
+        QStringLiteral("png"),         QStringLiteral("jpg"),  QStringLiteral("jpeg"),
+        QStringLiteral("bmp"),         QStringLiteral("gif"),  QStringLiteral("npy"),
+        QStringLiteral("safetensors"), QStringLiteral("json"), QStringLiteral("lesson")};
     return suffixes.contains(QFileInfo(path).suffix().toLower());
 }
 
@@ -209,7 +213,25 @@ void MainWindow::buildViews() {
     centreSplit_->setStretchFactor(0, 2);
     centreSplit_->setStretchFactor(1, 1);
     centreSplit_->setSizes({600, 300});
-    setCentralWidget(centreSplit_);
+    // Presenter mode's banner above the views and caption below them, hidden otherwise; its
+    // pointer highlight over all of them (main_window_presenter.cpp).
+    auto* centre = new QWidget(this);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    presenterBanner_ = new PresenterBanner(centre);
+    presenterBanner_->hide();
+    presenterCaptionLabel_ = new QLabel(centre);
+    presenterCaptionLabel_->setObjectName(QStringLiteral("PresenterCaption"));
+    presenterCaptionLabel_->setWordWrap(true);
+    presenterCaptionLabel_->setAlignment(Qt::AlignCenter);
+    presenterCaptionLabel_->setTextFormat(Qt::PlainText);
+    presenterCaptionLabel_->hide();
+    centreLayout->addWidget(presenterBanner_);
+    centreLayout->addWidget(centreSplit_, 1);
+    centreLayout->addWidget(presenterCaptionLabel_);
+    pointerHighlight_ = new PointerHighlight(centre);
+    setCentralWidget(centre);
     // The Train tab needs the height: the canvas below shows the explorer's network, not the one
     // being trained (the panel draws that one's feature maps itself), so it folds away meanwhile.
     connect(centreTabs_, &QTabWidget::currentChanged, this, [this](int) {
@@ -424,6 +446,7 @@ void MainWindow::refreshViews() {
                             .arg(QString::fromStdString(st.name)));
     refreshComparison();
     refreshTitle();
+    refreshPresenter();
 }
 
 void MainWindow::refreshComparison() {
@@ -464,6 +487,8 @@ void MainWindow::openCheckpointDialog() {
 void MainWindow::openPath(const QString& path) {
     if (path.endsWith(QStringLiteral(".lesson"), Qt::CaseInsensitive)) {
         if (const auto error = openLesson(path)) showError(*error);
+    } else if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
+        if (const auto error = openDemo(path)) showError(*error);
     } else if (isCheckpoint(path))
         session_->openCheckpoint(path);
     else
@@ -495,6 +520,11 @@ bool MainWindow::setDiagramShare(double share) {
 }
 
 void MainWindow::setSidePanelsVisible(bool visible) {
+    // Presenter mode keeps them hidden; the choice applies when it ends.
+    if (presenterMode()) {
+        presenterRestore_->panelMode = visible ? SidePanelMode::Shown : SidePanelMode::Hidden;
+        return;
+    }
     panelMode_ = visible ? SidePanelMode::Shown : SidePanelMode::Hidden;
     fitSidePanels();
 }
@@ -518,6 +548,14 @@ void MainWindow::setFontScale(double scale) {
     train_->setFontScale(fontScale_);
     lessonPanel_->setFontScale(fontScale_);
     fitLessonDock();
+    // QComboBox keeps its minimum size hint from the old font (Qt 6 resets only its size hint on
+    // a font change, both on a style change): after presenter mode's large text the toolbars
+    // stayed tall.
+    for (QComboBox* box : findChildren<QComboBox*>()) {
+        QEvent styleChange(QEvent::StyleChange);
+        QApplication::sendEvent(box, &styleChange);
+    }
+    refreshPresenter();
     fitSidePanels();
     fitToolbars();
 }
@@ -569,6 +607,7 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
     if (shortWindow != shortWindow_ && centreTabs_->currentWidget() != trainTab_ &&
         setDiagramShare(shortWindow ? 0.75 : 2.0 / 3.0))
         shortWindow_ = shortWindow;
+    if (restoreOnResize_) restoreOnResize_();  // presenter mode has just ended
 }
 
 // Two toolbar rows when one row would be cut off (large text, a narrow screen).
@@ -613,6 +652,8 @@ void MainWindow::applyTheme(const QString& theme) {
     } else {
         palette = QApplication::palette();  // the system's
     }
+    // Presenter mode keeps its full contrast over whichever theme is chosen.
+    if (presenterMode()) palette = presenterPalette(palette);
     QApplication::setPalette(palette);
     setPalette(palette);
 }
@@ -635,6 +676,8 @@ void MainWindow::dropEvent(QDropEvent* event) {
 // [SECTION] Settings
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    // The teacher's own layout is the one to remember, not the presenter's.
+    if (presenterMode()) setPresenterMode(false);
     if (persist_) saveSettings();
     QMainWindow::closeEvent(event);
 }

@@ -7,6 +7,8 @@
 #include <QIcon>
 #include <QMainWindow>
 #include <QTimer>
+#include <functional>
+#include <memory>
 
 #include "layout/side_panels.h"
 #include "session/scene.h"
@@ -37,6 +39,10 @@ class TrainPanel;
 class HighlightOverlay;
 class LessonPanel;
 class LessonRunner;
+class PointerHighlight;
+class PresenterBanner;
+struct Demo;
+struct PresenterRestore;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -79,6 +85,32 @@ class MainWindow : public QMainWindow {
     // A message to the user (status bar and a non-blocking dialog).
     void showError(const QString& message);
 
+    // [presenter] main_window_presenter.cpp. Presenter mode (F5): full screen, large high-contrast
+    // text, only the operation view or channel flow and the feature maps, the step's cost as one
+    // badge, the caption; every other control hidden. Leaving (F5, Esc) gives back the layout,
+    // docks, toolbars, window state and text size exactly as they were.
+    void setPresenterMode(bool on);
+    bool presenterMode() const { return presenterRestore_ != nullptr; }
+    // False: presenter mode keeps the window's size instead of going full screen (--screenshot,
+    // whose --size is the picture's).
+    void setPresenterUsesFullScreen(bool on) { presenterFullScreen_ = on; }
+    // The text presenter mode shows under the views (a lesson's step); empty: no caption.
+    void setPresenterCaption(const QString& text);
+    const QString& presenterCaption() const { return presenterCaption_; }
+    PresenterBanner* presenterBanner() const { return presenterBanner_; }
+    PointerHighlight* pointerHighlight() const { return pointerHighlight_; }
+
+    // [demos] main_window_demo.cpp. A saved demo (session/demo_file.h): the whole state as a
+    // small JSON file. Opening checks everything first — the file, the image, the scene — and
+    // applies all of it or nothing; the error names the file, the line where it can and the
+    // problem (nullopt: opened).
+    std::optional<QString> openDemo(const QString& path);
+    // Writes the current state to `path`; an error message, or nullopt.
+    std::optional<QString> saveDemo(const QString& path) const;
+    // What a demo saved now would hold.
+    Demo demo() const;
+    const QString& theme() const { return theme_; }
+
     // Views, for tests.
     OperationView* operationView() const { return operation_; }
     FeatureMapCanvas* canvas() const { return canvas_; }
@@ -105,6 +137,8 @@ class MainWindow : public QMainWindow {
     void toggleLessonPanel();
     void toggleComparison();
     void showShortcuts();
+    void openDemoDialog();
+    void saveDemoDialog();
 
   protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -153,6 +187,9 @@ class MainWindow : public QMainWindow {
     // The operation view's share of the centre's height; the feature maps get the rest. False
     // before the splitter is laid out.
     bool setDiagramShare(double share);
+    // [presenter] the banner's facts and the caption follow the step and the text size.
+    void refreshPresenter();
+    void restoreAfterPresenter(const PresenterRestore& saved);
 
     Session* session_ = nullptr;
     bool persist_ = true;
@@ -201,6 +238,16 @@ class MainWindow : public QMainWindow {
     SidePanelFit lastFit_;
     bool fitting_ = false;  // showing or hiding a dock resizes the window's layout re-entrantly
     std::optional<bool> shortWindow_;  // whether the centre split was last set for a short window
+
+    // Presenter mode: its strip above the views, the caption below them, the pointer's circle
+    // over them, and what entering it changed (null: not presenting).
+    PresenterBanner* presenterBanner_ = nullptr;
+    QLabel* presenterCaptionLabel_ = nullptr;
+    PointerHighlight* pointerHighlight_ = nullptr;
+    QString presenterCaption_;
+    std::unique_ptr<PresenterRestore> presenterRestore_;
+    bool presenterFullScreen_ = true;
+    std::function<void()> restoreOnResize_;  // puts the docks back once the old size is back
 };
 
 }  // namespace shufflescope::ui

@@ -136,6 +136,16 @@ void MainWindow::buildActions() {
          QT_TRANSLATE_NOOP("Actions", "Open &lesson…"),
          {QKeySequence(Qt::CTRL | Qt::Key_L)},
          [this] { openLessonDialog(); }},
+        {"file.openDemo",
+         MenuId::File,
+         QT_TRANSLATE_NOOP("Actions", "Open &demo\u2026"),
+         {},
+         [this] { openDemoDialog(); }},
+        {"file.saveDemo",
+         MenuId::File,
+         QT_TRANSLATE_NOOP("Actions", "&Save demo\u2026"),
+         {QKeySequence::Save},
+         [this] { saveDemoDialog(); }},
         {"file.quit",
          MenuId::File,
          QT_TRANSLATE_NOOP("Actions", "&Quit"),
@@ -191,10 +201,15 @@ void MainWindow::buildActions() {
         {"channel.clear",
          MenuId::Navigate,
          QT_TRANSLATE_NOOP("Actions",
-                           "Close the enlarged feature map, or clear the selected channel"),
+                           "Leave presenter mode, else close the enlarged feature map, else clear "
+                           "the selected channel"),
          {Qt::Key_Escape},
          [this] {
-             if (!canvas_->closeEnlarged()) requestScene({.channel = -1});
+             // While presenting, Esc is the way out first (a teacher reaches for it by habit).
+             if (presenterMode())
+                 setPresenterMode(false);
+             else if (!canvas_->closeEnlarged())
+                 requestScene({.channel = -1});
          }},
 
         {"shuffle",
@@ -286,6 +301,13 @@ void MainWindow::buildActions() {
          QT_TRANSLATE_NOOP("Actions", "Side panels (network, prediction and cost)"),
          {Qt::Key_H},
          [this] { setSidePanelsVisible(!sidePanelsVisible()); },
+         true},
+        {"view.presenter",
+         MenuId::View,
+         QT_TRANSLATE_NOOP("Actions",
+                           "Presenter: full screen, large text, the views and the cost only"),
+         {Qt::Key_F5},
+         [this] { setPresenterMode(!presenterMode()); },
          true},
         {"view.fullScreen",
          MenuId::View,
@@ -410,7 +432,9 @@ void MainWindow::buildMenus() {
         return help;
     };
     for (QAction* a : actionOrder_) {
-        if (a->objectName() == QLatin1String("file.quit")) file->addSeparator();
+        if (a->objectName() == QLatin1String("file.openDemo") ||
+            a->objectName() == QLatin1String("file.quit"))
+            file->addSeparator();
         if (a->objectName() == QLatin1String("text.larger")) view->addSeparator();
         if (a->objectName().startsWith(QLatin1String("groups.")))
             groups->addAction(a);

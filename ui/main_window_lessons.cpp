@@ -58,6 +58,8 @@ void MainWindow::buildLessons() {
     }
     lessonPanel_->setLibrary(files);
 
+    // In presenter mode the lesson's text is the caption under the views.
+    connect(lessonPanel_, &LessonPanel::captionChanged, this, &MainWindow::setPresenterCaption);
     connect(lessonRunner_, &LessonRunner::changed, this, [this] {
         refreshHighlights();
         operation_->setAnimationSpeed(lessonRunner_->running() ? kLessonAnimationSpeed : 1.0);

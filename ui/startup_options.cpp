@@ -171,7 +171,7 @@ std::vector<StartupOption> buildTable() {
          [](const QString& value, O& o, QString* error) {
              bool ok = false;
              o.fontScale = value.toDouble(&ok);
-             if (!ok || o.fontScale < 0.8 || o.fontScale > 2.5) {
+             if (!ok || *o.fontScale < 0.8 || *o.fontScale > 2.5) {
                  *error = QObject::tr("--font-scale: '%1' is not a number in 0.8..2.5").arg(value);
                  return false;
              }
@@ -207,6 +207,12 @@ std::vector<StartupOption> buildTable() {
         integerOption("train-images", "N",
                       QT_TRANSLATE_NOOP("QObject", "Training images per epoch, 100..60000."), 100,
                       60000, [](O& o, int images) { o.trainImages = images; }),
+        {QStringLiteral("train-compare"), QString(),
+         QT_TRANSLATE_NOOP("QObject", "With --train: shuffle on, then off."),
+         [](const QString&, O& o, QString*) {
+             o.trainCompare = true;
+             return true;
+         }},
         {QStringLiteral("lesson"), QStringLiteral("NAME|FILE"),
          QT_TRANSLATE_NOOP("QObject", "Open a lesson: a bundled one by name, or a .lesson file."),
          [](const QString& value, O& o, QString* error) {
@@ -228,10 +234,18 @@ std::vector<StartupOption> buildTable() {
              o.lessonReveal = true;
              return true;
          }},
-        {QStringLiteral("train-compare"), QString(),
-         QT_TRANSLATE_NOOP("QObject", "With --train: shuffle on, then off."),
+        {QStringLiteral("presenter"), QString(),
+         QT_TRANSLATE_NOOP("QObject",
+                           "Presenter mode: full screen, large text, the views and the cost only."),
          [](const QString&, O& o, QString*) {
-             o.trainCompare = true;
+             o.presenter = true;
+             return true;
+         }},
+        {QStringLiteral("scenario"), QStringLiteral("FILE"),
+         QT_TRANSLATE_NOOP("QObject",
+                           "Open a saved demo (File > Save demo); other options change it."),
+         [](const QString& value, O& o, QString*) {
+             o.scenario = value;
              return true;
          }},
     };
@@ -344,6 +358,19 @@ Scene configurationScene(const Scene& asked) {
 
 bool applyStartupOptions(MainWindow& window, const StartupOptions& o, QString* error) {
     Session& session = window.session();
+    if (o.screenshot) window.setAnimationsEnabled(false);
+    // The picture's size is --size (presenter mode included): no full screen for a screenshot.
+    window.setPresenterUsesFullScreen(!o.screenshot);
+    if (o.size)
+        window.resize(*o.size);
+    else if (o.screenshot)
+        window.resize(1600, 960);  // reproducible pictures, whatever the screen
+    if (!o.scenario.isEmpty()) {
+        if (const auto failed = window.openDemo(o.scenario)) {
+            *error = *failed;
+            return false;
+        }
+    }
     if (const auto failed = window.applyScene(configurationScene(o.scene))) {
         *error = optionError(*failed);
         return false;
@@ -351,12 +378,8 @@ bool applyStartupOptions(MainWindow& window, const StartupOptions& o, QString* e
     if (!o.input.isEmpty()) session.openInput(o.input);
     if (!o.weights.isEmpty()) session.openCheckpoint(o.weights);
     if (!o.theme.isEmpty()) window.setTheme(o.theme);
-    window.setFontScale(o.fontScale);
-    if (o.screenshot) window.setAnimationsEnabled(false);
-    if (o.size)
-        window.resize(*o.size);
-    else if (o.screenshot)
-        window.resize(1600, 960);  // reproducible pictures, whatever the screen
+    if (o.fontScale || o.scenario.isEmpty()) window.setFontScale(o.fontScale.value_or(1.0));
+    if (o.presenter) window.setPresenterMode(true);
     // The step at once, so the first picture already shows it; a name the network does not have
     // is reported by applyViewOptions, with the window up.
     if (o.scene.step) (void)window.applyScene({.step = o.scene.step});
@@ -395,9 +418,12 @@ bool applyViewOptions(MainWindow& window, const StartupOptions& o, QString* erro
     }
     // One scene, checked whole first; the view comes last, once a comparison it asks for has
     // its result, as the window then has its final layout to divide.
+    // A scenario's view is shown again now that the window has its final layout to divide.
     const Scene asked{.step = o.scene.step,
                       .channel = o.scene.channel,
-                      .view = o.scene.view,
+                      .view = o.scene.view            ? o.scene.view
+                              : !o.scenario.isEmpty() ? window.scene().view
+                                                      : std::nullopt,
                       .compare = o.scene.compare};
     if (const auto failed = window.checkScene(asked)) {
         *error = optionError(*failed);

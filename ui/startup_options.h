@@ -4,8 +4,9 @@
 //   shufflescope [--preset P] [--groups N] [--no-shuffle] [--scale S] [--input FILE]
 //                [--weights FILE] [--step NAME] [--channel N] [--view NAME] [--compare B]
 //                [--font-scale X] [--theme system|light|dark] [--lang en|zh_CN] [--size WxH]
-//                [--train EPOCHS [--train-images N] [--train-compare]]
-//                [--lesson NAME|FILE [--lesson-step N] [--lesson-reveal]] [--screenshot FILE.png]
+//                [--train EPOCHS [--train-images N] [--train-compare]] [--presenter]
+//                [--scenario FILE.json] [--lesson NAME|FILE [--lesson-step N] [--lesson-reveal]]
+//                [--screenshot FILE.png]
 
 #include <QSize>
 #include <QString>
@@ -27,7 +28,7 @@ struct StartupOptions {
     Scene scene;
     QString input;
     QString weights;
-    double fontScale = 1.0;
+    std::optional<double> fontScale;  // empty: the scenario's, else 1
     QString theme;
     QString language;           // "en", "zh_CN"; empty: the saved choice, else the system's
     std::optional<QSize> size;  // empty: the window's own (1600x960, or the screen if smaller)
@@ -40,6 +41,10 @@ struct StartupOptions {
     QString lesson;
     std::optional<int> lessonStep;
     bool lessonReveal = false;  // the step with its action done / answer shown (slides, review)
+    bool presenter = false;     // presenter mode (F5) at start-up
+    // A saved demo (session/demo_file.h) opened first; the other options change it. A bad one
+    // is an error at start-up, naming the file, the line and the problem.
+    QString scenario;
     bool helpRequested = false;
 };
 

@@ -1,0 +1,102 @@
+// The window's side of saved demos (session/demo_file.h): the state read into a Demo and written
+// out, and a demo file opened — every part of it checked before any is applied.
+
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include "main_window.h"
+#include "presenter/presenter_mode.h"
+#include "session/assets.h"
+#include "session/demo_file.h"
+#include "shufflescope/base/error.h"
+#include "shufflescope/io/image_input.h"
+#include "text/engine_text.h"
+
+namespace shufflescope::ui {
+
+Demo MainWindow::demo() const {
+    Demo d;
+    d.scene = scene();
+    const QFileInfo image(session_->inputPath());
+    d.imagePath = image.absoluteFilePath();
+    if (QFileInfo(image.absolutePath()).canonicalFilePath() ==
+        QFileInfo(samplesDirectory()).canonicalFilePath())
+        d.sample = image.fileName();
+    d.theme = theme_;
+    // The teacher's own text size: presenter mode's is derived from the screen.
+    d.fontScale = presenterMode() ? presenterRestore_->fontScale : fontScale_;
+    d.presenter = presenterMode();
+    return d;
+}
+
+std::optional<QString> MainWindow::saveDemo(const QString& path) const {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(serialiseDemo(demo(), path)) < 0 ||
+        !file.commit())
+        return tr("%1: cannot be written: %2").arg(path, file.errorString());
+    return std::nullopt;
+}
+
+std::optional<QString> MainWindow::openDemo(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return tr("%1: cannot be read: %2").arg(path, file.errorString());
+    const QByteArray text = file.readAll();
+    const auto parsed = parseDemo(text, path);
+    if (const auto* error = std::get_if<DemoError>(&parsed)) return error->message();
+    const Demo& d = std::get<Demo>(parsed);
+    const auto problem = [&](const QString& key, const QString& what) {
+        return DemoError{path, demoFieldLine(text, key), 0, key + QStringLiteral(": ") + what}
+            .message();
+    };
+
+    // Everything checked before anything changes: the scene against the network it builds...
+    const auto resolved = resolveScene(d.scene, sceneState());
+    if (const auto* error = std::get_if<SceneError>(&resolved))
+        return problem(demoKeyForSceneField(QString::fromStdString(error->field)),
+                       engineText({error->reason}));
+    // ...and the image, decoded for the configuration it will be shown in.
+    if (d.imagePath) {
+        try {
+            (void)loadInput(d.imagePath->toStdString(), std::get<SceneState>(resolved).config);
+        } catch (const Error& e) {
+            return problem(d.sample ? QStringLiteral("sample") : QStringLiteral("image"),
+                           QString::fromStdString(e.what()));
+        }
+    }
+
+    if (d.presenter == false) setPresenterMode(false);
+    if (d.imagePath && *d.imagePath != QFileInfo(session_->inputPath()).absoluteFilePath())
+        session_->openInput(*d.imagePath);
+    (void)applyScene(d.scene);  // checked above
+    if (d.theme) applyTheme(*d.theme);
+    if (d.fontScale) {
+        if (presenterMode())
+            presenterRestore_->fontScale = *d.fontScale;  // for when presenter mode ends
+        else
+            setFontScale(*d.fontScale);
+    }
+    if (d.presenter == true) setPresenterMode(true);
+    return std::nullopt;
+}
+
+void MainWindow::openDemoDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open demo"), QString(),
+                                                      tr("ShuffleScope demos (*.json)"));
+    if (path.isEmpty()) return;
+    if (const auto error = openDemo(path)) showError(*error);
+}
+
+void MainWindow::saveDemoDialog() {
+    QString path = QFileDialog::getSaveFileName(this, tr("Save demo"), tr("demo.json"),
+                                                tr("ShuffleScope demos (*.json)"));
+    if (path.isEmpty()) return;
+    if (!path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        path += QStringLiteral(".json");
+    if (const auto error = saveDemo(path)) showError(*error);
+}
+
+}  // namespace shufflescope::ui

@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "canvas/feature_map_canvas.h"
+#include "export/export_dialogs.h"
 #include "main_window.h"
 #include "session/navigation.h"
 #include "training/train_panel.h"
@@ -133,6 +134,21 @@ void MainWindow::buildActions() {
          QT_TRANSLATE_NOOP("Actions", "Open &checkpoint\u2026"),
          {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)},
          [this] { openCheckpointDialog(); }},
+        {"file.exportView",
+         MenuId::File,
+         QT_TRANSLATE_NOOP("Actions", "&Export view as PNG or SVG\u2026"),
+         {QKeySequence(Qt::CTRL | Qt::Key_E)},
+         [this] { exportViewWithDialog(*this); }},
+        {"file.exportAnimation",
+         MenuId::File,
+         QT_TRANSLATE_NOOP("Actions", "Export the step's &animation as GIF\u2026"),
+         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
+         [this] { exportAnimationWithDialog(*this); }},
+        {"file.exportTable",
+         MenuId::File,
+         QT_TRANSLATE_NOOP("Actions", "Export the per-step &table (CSV, Markdown)\u2026"),
+         {},
+         [this] { exportTableWithDialog(*this); }},
         {"file.quit",
          MenuId::File,
          QT_TRANSLATE_NOOP("Actions", "&Quit"),
@@ -408,7 +424,9 @@ void MainWindow::buildMenus() {
         return help;
     };
     for (QAction* a : actionOrder_) {
-        if (a->objectName() == QLatin1String("file.quit")) file->addSeparator();
+        if (a->objectName() == QLatin1String("file.exportView") ||
+            a->objectName() == QLatin1String("file.quit"))
+            file->addSeparator();
         if (a->objectName() == QLatin1String("text.larger")) view->addSeparator();
         if (a->objectName().startsWith(QLatin1String("groups.")))
             groups->addAction(a);

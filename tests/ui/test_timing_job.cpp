@@ -4,7 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <QAction>
 #include <QApplication>
+#include <QToolButton>
 #include <QTreeWidgetItem>
 
 #include "shown_main_window.h"
@@ -38,6 +40,14 @@ TEST_CASE("measured time arrives for every step from a worker thread and is show
     QTreeWidgetItem* row = w.window.timeline()->itemForStep(step);
     REQUIRE(row);
     CHECK(row->text(TimelineView::kTimeColumn).endsWith(QStringLiteral("ms")));
+    CHECK(row->toolTip(0).endsWith(row->text(TimelineView::kTimeColumn)));  // also when hidden
+    // The panel's button and the menu's action say it is on.
+    CHECK(w.window.action(QStringLiteral("timing.measure"))->isChecked());
+    QToolButton* button = nullptr;
+    for (QToolButton* b : w.window.costPanel()->findChildren<QToolButton*>())
+        if (b->isCheckable()) button = b;
+    REQUIRE(button);
+    CHECK(button->isChecked());
     // The chart's share mode: on only with a timing.
     w.window.costPanel()->setChartShowsTimeShares(true);
     CHECK(w.window.costPanel()->chartShowsTimeShares());

@@ -206,12 +206,12 @@ void Session::setMeasuringTime(bool on) {
     if (on == measuringTime_) return;
     measuringTime_ = on;
     if (on) {
-        submitTiming();
-        return;
+        submitTiming();  // when there is a snapshot; else when it arrives
+    } else {
+        stopTiming();
+        timing_.reset();
     }
-    stopTiming();
-    timing_.reset();
-    emit timingChanged();
+    emit timingChanged();  // the controls follow, measured or not yet
 }
 
 void Session::submitTiming() {

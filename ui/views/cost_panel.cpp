@@ -236,10 +236,10 @@ void CostPanel::refreshShareChart() {
     const double totalTime = timing_->totalMs();
     long long totalMacs = 0;
     for (long long m : bars_.macs) totalMacs += m;
-    chart_->chart()->setTitle(tr("Share of MACs and of time per stage (C1 = stem)"));
+    chart_->chart()->setTitle(tr("% of MACs, % of time (C1 = stem)"));
     groupedSet_->setLabel(tr("MACs %"));
     denseSet_->setLabel(tr("time %"));
-    denseSet_->setColor(groupColor(1));
+    denseSet_->setColor(groupColor(5));  // orange: apart from the MACs' blue at a glance
     groupedSet_->remove(0, groupedSet_->count());
     denseSet_->remove(0, denseSet_->count());
     double tallest = 0;

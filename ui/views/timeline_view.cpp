@@ -134,8 +134,12 @@ void TimelineView::refreshTimes() {
     for (std::size_t i = 0; i < items_.size(); ++i) {
         // The input is not executed: no time rather than "0 ms".
         const bool shown = fits && i > 0;
-        items_[i]->setText(kTimeColumn,
-                           shown ? formatMilliseconds(timing_->medianMs[i]) : QString());
+        const QString time = shown ? formatMilliseconds(timing_->medianMs[i]) : QString();
+        items_[i]->setText(kTimeColumn, time);
+        // A narrow tree hides the column: the tooltip keeps the time too.
+        QString tip = items_[i]->toolTip(0).section(QStringLiteral(" \u00b7 "), 0, 0);
+        if (shown) tip += QStringLiteral(" \u00b7 ") + time;
+        items_[i]->setToolTip(0, tip);
         items_[i]->setTextAlignment(kTimeColumn, Qt::AlignRight | Qt::AlignVCenter);
     }
 }

@@ -30,8 +30,8 @@ QString formatRatio(double ratio) {
 }
 
 QString formatMilliseconds(double ms) {
-    //: A measured time; %1 is the number of milliseconds, "1.25"
     const int decimals = ms >= 100 ? 0 : ms >= 10 ? 1 : ms >= 1 ? 2 : 3;
+    //: A measured time; %1 is the number of milliseconds, "1.25"
     return QCoreApplication::translate("NumberFormat", "%1 ms").arg(ms, 0, 'f', decimals);
 }
 

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QRect>
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -62,20 +63,42 @@ bool putLoopExtension(GifFileType* gif) {
            EGifPutExtensionTrailer(gif) == GIF_OK;
 }
 
-bool putFrame(GifFileType* gif, const GifFrame& frame) {
+// The part of `current` that differs from `previous` (both RGB32, one size); a 1x1 corner when
+// nothing does (a GIF frame cannot be empty).
+QRect changedRect(const QImage& previous, const QImage& current) {
+    int left = current.width(), right = -1, top = current.height(), bottom = -1;
+    for (int y = 0; y < current.height(); ++y) {
+        const auto* a = reinterpret_cast<const QRgb*>(previous.constScanLine(y));
+        const auto* b = reinterpret_cast<const QRgb*>(current.constScanLine(y));
+        for (int x = 0; x < current.width(); ++x)
+            if (a[x] != b[x]) {
+                left = std::min(left, x);
+                right = std::max(right, x);
+                top = std::min(top, y);
+                bottom = std::max(bottom, y);
+            }
+    }
+    return right < 0 ? QRect(0, 0, 1, 1) : QRect(QPoint(left, top), QPoint(right, bottom));
+}
+
+// Only the rectangle that changed since the previous frame is stored, over it (DISPOSE_DO_NOT):
+// most of a view — titles, labels, the parts already in place — stays still while one part
+// moves, and whole frames made the GIFs several times larger.
+bool putFrame(GifFileType* gif, const QImage& image, const QRect& rect, int delayMs) {
     std::unique_ptr<ColorMapObject, ColorMapDeleter> map;
     std::vector<GifByteType> indices;
-    if (!quantise(frame.image, map, indices)) return false;
+    if (!quantise(image.copy(rect), map, indices)) return false;
     GraphicsControlBlock control{};
     control.DisposalMode = DISPOSE_DO_NOT;
-    control.DelayTime = std::max(1, (frame.delayMs + 5) / 10);
+    control.DelayTime = std::max(1, (delayMs + 5) / 10);
     control.TransparentColor = NO_TRANSPARENT_COLOR;
     GifByteType extension[4];
     const size_t length = EGifGCBToExtension(&control, extension);
     if (EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, int(length), extension) != GIF_OK)
         return false;
-    const int w = frame.image.width(), h = frame.image.height();
-    if (EGifPutImageDesc(gif, 0, 0, w, h, false, map.get()) != GIF_OK) return false;
+    const int w = rect.width(), h = rect.height();
+    if (EGifPutImageDesc(gif, rect.left(), rect.top(), w, h, false, map.get()) != GIF_OK)
+        return false;
     for (int y = 0; y < h; ++y)
         if (EGifPutLine(gif, indices.data() + std::size_t(y) * std::size_t(w), w) != GIF_OK)
             return false;
@@ -113,7 +136,13 @@ bool writeAnimatedGif(const QString& path, const std::vector<GifFrame>& frames, 
     EGifSetGifVersion(gif, true);  // GIF89a: delays and looping
     bool ok = EGifPutScreenDesc(gif, size.width(), size.height(), 8, 0, nullptr) == GIF_OK &&
               putLoopExtension(gif);
-    for (std::size_t i = 0; ok && i < frames.size(); ++i) ok = putFrame(gif, frames[i]);
+    QImage previous;
+    for (std::size_t i = 0; ok && i < frames.size(); ++i) {
+        QImage image = frames[i].image.convertToFormat(QImage::Format_RGB32);
+        const QRect rect = i == 0 ? image.rect() : changedRect(previous, image);
+        ok = putFrame(gif, image, rect, frames[i].delayMs);
+        previous = std::move(image);
+    }
     const int writeError = gif->Error;
     if (EGifCloseFile(gif, &code) != GIF_OK && ok) {
         ok = false;

@@ -2,7 +2,8 @@
 // Animated GIFs with Debian's giflib: each frame quantised to its own 256-colour palette
 // (giflib's median cut, GifQuantizeBuffer — the views are flat colours, so a frame rarely needs
 // more), a GIF89 graphics-control block per frame for its delay, and the NETSCAPE2.0 application
-// extension so viewers and slide programs loop it.
+// extension so viewers and slide programs loop it. After the first frame, each stores only the
+// rectangle that changed, drawn over the frame before.
 
 #include <QImage>
 #include <QString>

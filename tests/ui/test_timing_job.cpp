@@ -41,6 +41,9 @@ TEST_CASE("measured time arrives for every step from a worker thread and is show
     REQUIRE(row);
     CHECK(row->text(TimelineView::kTimeColumn).endsWith(QStringLiteral("ms")));
     CHECK(row->toolTip(0).endsWith(row->text(TimelineView::kTimeColumn)));  // also when hidden
+    // Asked for, the times go after the shapes when the tree narrows, not before.
+    const TimelineView& tree = *w.window.timeline();
+    CHECK_FALSE((tree.isColumnHidden(TimelineView::kTimeColumn) && !tree.isColumnHidden(1)));
     // The panel's button and the menu's action say it is on.
     CHECK(w.window.action(QStringLiteral("timing.measure"))->isChecked());
     QToolButton* button = nullptr;

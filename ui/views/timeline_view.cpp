@@ -85,9 +85,12 @@ void TimelineView::fitColumns() {
     const int names = sizeHintForColumn(0) + indentation();
     const int shapes = sizeHintForColumn(1);
     const int bars = fontMetrics().horizontalAdvance(QStringLiteral("294.9K")) + 12;
+    // Times were asked for (Model → Measure time per step): they come before the shapes, which
+    // the operation view's header and the tooltips also give.
     const int times = timing_ ? sizeHintForColumn(kTimeColumn) : 0;
-    setColumnHidden(kTimeColumn, !timing_ || names + shapes + bars + times > available);
-    setColumnHidden(1, names + shapes + bars > available);
+    const bool showTimes = timing_ && names + bars + times <= available;
+    setColumnHidden(kTimeColumn, !showTimes);
+    setColumnHidden(1, names + shapes + bars + (showTimes ? times : 0) > available);
     setColumnHidden(2, names + bars > available);
 }
 

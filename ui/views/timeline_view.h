@@ -3,7 +3,7 @@
 // and the steps inside each unit, and the head, as an expandable tree. Each row shows the step's
 // output shape and its MACs as a bar (relative to the most expensive step). The current step is
 // highlighted; clicking a row selects it. With a measured time (Model → Measure time per step)
-// a fourth column gives each step's milliseconds, the first to go when the tree is narrow.
+// a fourth column gives each step's milliseconds, kept before the Output column when narrow.
 
 #include <QTreeWidget>
 
@@ -37,8 +37,9 @@ class TimelineView : public QTreeWidget {
   private:
     void rebuild();
     void refreshTimes();
-    // A narrow tree (a small screen, large text) drops the time column first, then Output, then
-    // the MACs bars, rather than cutting the step names; the tooltips still have them all.
+    // A narrow tree (a small screen, large text) drops the Output column first, then the times
+    // (when measured), then the MACs bars, rather than cutting the step names; the tooltips
+    // still have them all.
     void fitColumns();
 
     SnapshotPtr snapshot_;

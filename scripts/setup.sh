@@ -17,6 +17,7 @@ packages=(
                                       # Qt 6: the desktop app, its cost chart, translations
     libimgui-dev libgl-dev            # Dear ImGui (OpenGL 3 renderer): the feature-map canvas
     libgl1-mesa-dri                   # OpenGL in software where there is no GPU driver
+    libgif-dev                        # giflib: File → Export animation writes animated GIFs
     fonts-dejavu-core fonts-noto-cjk  # the canvas's font; Simplified Chinese text
     dataset-fashion-mnist             # the data the Train panel and `shufflescope-cli train` learn from
 )

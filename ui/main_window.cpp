@@ -113,6 +113,13 @@ MainWindow::MainWindow(bool restoreSettingsFlag, QWidget* parent)
     connect(session_, &Session::selectionChanged, this, &MainWindow::refreshViews);
     connect(session_, &Session::comparisonChanged, this, &MainWindow::refreshComparison);
     connect(session_, &Session::failed, this, &MainWindow::showError);
+    // Measured time (opt-in): the session times each new snapshot on a worker thread.
+    cost_->setMeasureAction(action(QStringLiteral("timing.measure")));
+    connect(session_, &Session::timingChanged, this, [this] {
+        action(QStringLiteral("timing.measure"))->setChecked(session_->measuringTime());
+        cost_->setTiming(session_->timing(), session_->timingRunning());
+        timeline_->setTiming(session_->timing());
+    });
     // A result that takes longer than a blink is announced in the views themselves, over the old
     // picture (the first shuffle toggle once showed the stale flow for a third of a second with
     // only the status bar saying anything).

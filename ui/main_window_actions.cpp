@@ -9,6 +9,7 @@
 //
 // A row that changes what the window shows (configuration, step, channel, view, comparison) does
 // it through applyScene (session/scene.h), the one path lessons and the command line take too.
+// Sections: Drawn glyphs · The table · Menus and the shortcut sheet
 
 #include <QAction>
 #include <QActionGroup>
@@ -32,6 +33,7 @@
 #include <vector>
 
 #include "canvas/feature_map_canvas.h"
+#include "export/export_dialogs.h"
 #include "main_window.h"
 #include "session/navigation.h"
 #include "training/train_panel.h"
@@ -67,6 +69,8 @@ QString actionText(const char* text) {
 
 }  // namespace
 
+// [SECTION] Drawn glyphs
+
 QIcon MainWindow::glyphIcon(Glyph glyph) const {
     // Drawn, not a font glyph: U+23F8 (pause) is missing from the fonts a classroom PC has and
     // showed as an empty box.
@@ -100,6 +104,8 @@ QIcon MainWindow::glyphIcon(Glyph glyph) const {
     }
     return QIcon(pixmap);
 }
+
+// [SECTION] The table
 
 void MainWindow::buildActions() {
     const auto toggleDenseGhost = [this] {
@@ -146,6 +152,21 @@ void MainWindow::buildActions() {
          QT_TRANSLATE_NOOP("Actions", "&Save demo\u2026"),
          {QKeySequence::Save},
          [this] { saveDemoDialog(); }},
+        {"file.exportView",
+         MenuId::File,
+         QT_TRANSLATE_NOOP("Actions", "&Export view as PNG or SVG\u2026"),
+         {QKeySequence(Qt::CTRL | Qt::Key_E)},
+         [this] { exportViewWithDialog(*this); }},
+        {"file.exportAnimation",
+         MenuId::File,
+         QT_TRANSLATE_NOOP("Actions", "Export the step's &animation as GIF\u2026"),
+         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
+         [this] { exportAnimationWithDialog(*this); }},
+        {"file.exportTable",
+         MenuId::File,
+         QT_TRANSLATE_NOOP("Actions", "Export the per-step &table (CSV, Markdown)\u2026"),
+         {},
+         [this] { exportTableWithDialog(*this); }},
         {"file.quit",
          MenuId::File,
          QT_TRANSLATE_NOOP("Actions", "&Quit"),
@@ -228,6 +249,12 @@ void MainWindow::buildActions() {
          QT_TRANSLATE_NOOP("Actions", "Next preset (ImageNet / Fashion-MNIST)"),
          {Qt::Key_P},
          [this] { requestPreset(QString::fromStdString(otherPreset(session_->config().preset))); }},
+        {"timing.measure",
+         MenuId::Model,
+         QT_TRANSLATE_NOOP("Actions", "Measure time per step (this machine, 1 thread)"),
+         {Qt::Key_M},
+         [this] { session_->setMeasuringTime(!session_->measuringTime()); },
+         true},
         {"compare",
          MenuId::Model,
          QT_TRANSLATE_NOOP("Actions", "A/B compare on / off"),
@@ -407,6 +434,8 @@ QAction* MainWindow::action(const QString& id) const {
     return found;
 }
 
+// [SECTION] Menus and the shortcut sheet
+
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QMenu* samples = menuBar()->addMenu(tr("&Samples"));
@@ -432,7 +461,8 @@ void MainWindow::buildMenus() {
         return help;
     };
     for (QAction* a : actionOrder_) {
-        if (a->objectName() == QLatin1String("file.openDemo") ||
+        if (a->objectName() == QLatin1String("file.lesson") ||
+            a->objectName() == QLatin1String("file.exportView") ||
             a->objectName() == QLatin1String("file.quit"))
             file->addSeparator();
         if (a->objectName() == QLatin1String("text.larger")) view->addSeparator();

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "export/export_options.h"
 #include "main_window.h"
 #include "text/engine_text.h"
 #include "training/train_panel.h"
@@ -83,7 +84,7 @@ StartupOption choiceOption(const char* name, const char* valueName, const char* 
 
 std::vector<StartupOption> buildTable() {
     using O = StartupOptions;
-    return {
+    std::vector<StartupOption> table = {
         {QStringLiteral("screenshot"), QStringLiteral("FILE"),
          QT_TRANSLATE_NOOP("QObject", "Render the window to FILE.png and exit."),
          [](const QString& value, O& o, QString* error) {
@@ -249,6 +250,8 @@ std::vector<StartupOption> buildTable() {
              return true;
          }},
     };
+    for (StartupOption& row : exportStartupOptions()) table.push_back(std::move(row));
+    return table;
 }
 
 }  // namespace
@@ -358,12 +361,12 @@ Scene configurationScene(const Scene& asked) {
 
 bool applyStartupOptions(MainWindow& window, const StartupOptions& o, QString* error) {
     Session& session = window.session();
-    if (o.screenshot) window.setAnimationsEnabled(false);
+    if (o.rendersAndExits()) window.setAnimationsEnabled(false);
     // The picture's size is --size (presenter mode included): no full screen for a screenshot.
-    window.setPresenterUsesFullScreen(!o.screenshot);
+    window.setPresenterUsesFullScreen(!o.rendersAndExits());
     if (o.size)
         window.resize(*o.size);
-    else if (o.screenshot)
+    else if (o.rendersAndExits())
         window.resize(1600, 960);  // reproducible pictures, whatever the screen
     if (!o.scenario.isEmpty()) {
         if (const auto failed = window.openDemo(o.scenario)) {
@@ -378,6 +381,7 @@ bool applyStartupOptions(MainWindow& window, const StartupOptions& o, QString* e
     if (!o.input.isEmpty()) session.openInput(o.input);
     if (!o.weights.isEmpty()) session.openCheckpoint(o.weights);
     if (!o.theme.isEmpty()) window.setTheme(o.theme);
+    if (o.measureTime) window.session().setMeasuringTime(true);
     if (o.fontScale || o.scenario.isEmpty()) window.setFontScale(o.fontScale.value_or(1.0));
     if (o.presenter) window.setPresenterMode(true);
     // The step at once, so the first picture already shows it; a name the network does not have
@@ -461,6 +465,11 @@ bool takeScreenshot(MainWindow& window, const StartupOptions& o, QString* error)
         }
     }
     if (!applyViewOptions(window, o, error)) return false;
+    if (o.measureTime && !window.session().waitForTiming(kResultTimeoutMs)) {
+        *error = QObject::tr("--measure-time: the measurement did not finish within %1 s")
+                     .arg(kResultTimeoutMs / 1000);
+        return false;
+    }
     // Layout changes chain (a dock widens, its text re-wraps, the canvas redraws), and on a busy
     // machine a fixed wait caught them half-way: wait until two grabs a moment apart agree.
     settle(600);
@@ -474,11 +483,11 @@ bool takeScreenshot(MainWindow& window, const StartupOptions& o, QString* error)
     }
     if (!stable)
         qWarning("--screenshot: the window was still changing; the picture may catch it mid-way");
-    if (!image.save(*o.screenshot)) {
+    if (o.screenshot && !image.save(*o.screenshot)) {
         *error = QObject::tr("cannot write '%1'").arg(*o.screenshot);
         return false;
     }
-    return true;
+    return runExports(window, o.exports, error);
 }
 
 }  // namespace shufflescope::ui

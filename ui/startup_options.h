@@ -6,7 +6,9 @@
 //                [--font-scale X] [--theme system|light|dark] [--lang en|zh_CN] [--size WxH]
 //                [--train EPOCHS [--train-images N] [--train-compare]] [--presenter]
 //                [--scenario FILE.json] [--lesson NAME|FILE [--lesson-step N] [--lesson-reveal]]
-//                [--screenshot FILE.png]
+//                [--screenshot FILE.png] [--export-png|--export-svg|--export-gif|--export-table
+//                FILE ...]
+// The --export-* options (export/export_options.h) render and exit as --screenshot does.
 
 #include <QSize>
 #include <QString>
@@ -15,6 +17,7 @@
 #include <optional>
 #include <vector>
 
+#include "export/export_request.h"
 #include "session/scene.h"
 
 namespace shufflescope::ui {
@@ -23,6 +26,10 @@ class MainWindow;
 
 struct StartupOptions {
     std::optional<QString> screenshot;
+    ExportRequest exports;     // --export-png, --export-svg, --export-gif, --export-table, ...
+    bool measureTime = false;  // --measure-time: Model → Measure time per step, waited for
+    // --screenshot or an export: the window is rendered in the asked state, then the app exits.
+    bool rendersAndExits() const { return screenshot || exports.any(); }
     // What the window shows, as --preset, --groups, --no-shuffle, --scale, --step, --channel,
     // --view and --compare name it: applied through MainWindow::applyScene, which checks it.
     Scene scene;
@@ -71,7 +78,8 @@ QString installTranslation(const StartupOptions& options);
 // Waits for the first result, then applies --step, --channel, --compare and --view as one scene
 // (checked against the network shown). The app calls it once the window is up; --screenshot too.
 bool applyViewOptions(MainWindow& window, const StartupOptions& options, QString* error);
-// Waits for training runs (--train), applies the view options, renders and saves the PNG.
+// Waits for training runs (--train), applies the view options, renders and saves the PNG
+// (--screenshot) and writes the --export-* files.
 bool takeScreenshot(MainWindow& window, const StartupOptions& options, QString* error);
 
 }  // namespace shufflescope::ui

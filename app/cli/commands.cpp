@@ -24,6 +24,7 @@
 #include "shufflescope/io/feature_png.h"
 #include "shufflescope/io/image_input.h"
 #include "shufflescope/io/npy.h"
+#include "shufflescope/io/step_table.h"
 #include "shufflescope/model/labels.h"
 #include "shufflescope/ops/softmax.h"
 
@@ -63,28 +64,12 @@ std::optional<StepTiming> measureSteps(const Options& options, const LoadedModel
                      options.repeats > 0 ? options.repeats : 20);
 }
 
-// The per-step table as CSV or Markdown: name,kind,out_shape,macs,dense_macs,params,time_ms
-// (time_ms empty without --timing), the numbers summary --json gives.
+// The per-step table as CSV or Markdown (io/step_table.h, the app's File → Export table writes
+// the same bytes).
 void printStepTable(const Network& network, const CostReport& cost,
                     const std::optional<StepTiming>& timing, bool markdown) {
-    const std::vector<std::string> columns = {"name",       "kind",   "out_shape", "macs",
-                                              "dense_macs", "params", "time_ms"};
-    const auto row = [&](const std::vector<std::string>& cells) {
-        std::string line = markdown ? "| " : "";
-        for (std::size_t k = 0; k < cells.size(); ++k)
-            line += cells[k] + (k + 1 < cells.size() ? (markdown ? " | " : ",") : "");
-        std::cout << line << (markdown ? " |" : "") << "\n";
-    };
-    row(columns);
-    if (markdown) row({"---", "---", "---", "---:", "---:", "---:", "---:"});
-    for (int i = 0; i < network.stepCount(); ++i) {
-        const Step& s = network.step(i);
-        const StepCost& c = cost.steps[std::size_t(i)];
-        std::ostringstream ms;
-        if (timing) ms << std::fixed << std::setprecision(4) << timing->medianMs[std::size_t(i)];
-        row({s.name, stepKindName(s.kind), shapeText(s.out), std::to_string(c.macs),
-             std::to_string(c.denseMacs), std::to_string(c.params), ms.str()});
-    }
+    std::cout << formatStepTable(stepTableRows(network, cost, timing),
+                                 markdown ? StepTableFormat::Markdown : StepTableFormat::Csv);
 }
 
 void runSummary(const Options& options) {

@@ -1,5 +1,5 @@
 // shufflescope: the desktop app. Thin: parses the command line, opens the main window, and in
-// --screenshot mode renders the window in the requested state to a PNG and exits.
+// --screenshot / --export-* mode renders the window in the requested state to files and exits.
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
     installTranslation(options);
 
     // Screenshots are reproducible: no saved settings, no animation mid-way.
-    MainWindow window(!options.screenshot.has_value());
+    MainWindow window(!options.rendersAndExits());
     if (!applyStartupOptions(window, options, &error)) {
         std::fprintf(stderr, "shufflescope: error: %s\n", qPrintable(error));
         return 1;
@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
     // activates a new window itself; a bare X session (a kiosk, Xvfb) does not, and the first key
     // pressed would do nothing until the window was clicked.
     window.activateWindow();
-    if (!options.screenshot) {
+    if (!options.rendersAndExits()) {
         // --step, --channel, --compare and --view need the first result; a bad value is a
         // message in the window, which keeps going.
         if (!applyViewOptions(window, options, &error)) window.showError(error);

@@ -53,6 +53,20 @@ TEST_CASE("probabilities print as percentages, tiny ones as <0.01%", "[units]") 
     }
 }
 
+TEST_CASE("measured times read in milliseconds to three figures, shares as percentages",
+          "[units]") {
+    const struct {
+        double ms;
+        const char* text;
+    } cases[] = {{123.4, "123 ms"}, {12.34, "12.3 ms"}, {1.254, "1.25 ms"}, {0.0481, "0.048 ms"}};
+    for (const auto& c : cases) {
+        CAPTURE(c.ms);
+        CHECK(formatMilliseconds(c.ms) == QString::fromLatin1(c.text));
+    }
+    CHECK(formatShare(0.125) == QStringLiteral("12.5%"));
+    CHECK(formatShare(0.0) == QStringLiteral("0.0%"));
+}
+
 TEST_CASE("chart axes end on a round number with ticks of 1, 2 or 5 x 10^k", "[units]") {
     const struct {
         double max;

@@ -51,6 +51,7 @@ InferenceOutcome runInference(const InferenceRequest& request, ParameterCache& c
         step = Step::Weights;
         const CachedParameters weights = cache.get(network, request.weights);
         const Parameters* parameters = weights.parameters.get();
+        snapshot->parameters = weights.parameters;
         snapshot->trained = weights.trained;
         snapshot->weightsDescription = weights.description;
         snapshot->testAccuracy = weights.testAccuracy;

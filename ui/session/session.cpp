@@ -29,6 +29,7 @@ Session::Session(QObject* parent) : QObject(parent) {
 
 Session::~Session() {
     // Jobs hold a reference to the cache; let them finish before it goes away.
+    stopTiming();
     QThreadPool::globalInstance()->waitForDone();
 }
 
@@ -89,6 +90,7 @@ void Session::openCheckpoint(const QString& path) {
 }
 
 void Session::submit() {
+    stopTiming();  // its snapshot is about to be replaced
     request_.generation = ++generation_;
     emit requestChanged();
     ++running_;
@@ -189,9 +191,70 @@ void Session::accept(InferenceOutcome outcome) {
     selectedStepName_ = QString::fromStdString(snapshot_->step(selectedStep_).name);
     if (requestedChannel_) selectedChannel_ = *std::exchange(requestedChannel_, std::nullopt);
     if (selectedChannel_ >= snapshot_->step(selectedStep_).out.channels) selectedChannel_ = -1;
+    if (timing_) {
+        timing_.reset();
+        emit timingChanged();
+    }
     emit snapshotChanged();
     emit selectionChanged();
+    if (measuringTime_) submitTiming();
 }
+
+// Measured time (opt-in)
+
+void Session::setMeasuringTime(bool on) {
+    if (on == measuringTime_) return;
+    measuringTime_ = on;
+    if (on) {
+        submitTiming();  // when there is a snapshot; else when it arrives
+    } else {
+        stopTiming();
+        timing_.reset();
+    }
+    emit timingChanged();  // the controls follow, measured or not yet
+}
+
+void Session::submitTiming() {
+    if (!snapshot_ || timing_ || timingStop_) return;
+    auto stop = std::make_shared<std::atomic<bool>>(false);
+    timingStop_ = stop;
+    auto* watcher = new QFutureWatcher<TimingOutcome>(this);
+    connect(watcher, &QFutureWatcher<TimingOutcome>::finished, this, [this, watcher, stop] {
+        const TimingOutcome outcome = watcher->result();
+        watcher->deleteLater();
+        lastTimingThread_ = outcome.thread;
+        if (timingStop_ == stop) timingStop_.reset();
+        if (stop->load() || !snapshot_ || outcome.generation != snapshot_->generation) return;
+        if (!outcome.error.isEmpty()) {
+            measuringTime_ = false;  // it would fail again on the next snapshot
+            emit failed(outcome.error);
+            emit timingChanged();
+            return;
+        }
+        timing_ = outcome.timing;
+        emit timingChanged();
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [snapshot = snapshot_, stop] { return runStepTiming(snapshot, kTimingRepeats, *stop); }));
+    emit timingChanged();  // now running
+}
+
+void Session::stopTiming() {
+    if (timingStop_) timingStop_->store(true);
+    timingStop_.reset();
+}
+
+bool Session::waitForTiming(int timeoutMs) {
+    QElapsedTimer timer;
+    timer.start();
+    while ((timingStop_ || busy()) && timer.elapsed() < timeoutMs) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(2);
+    }
+    return !timingStop_ && !busy();
+}
+
+// Selection
 
 void Session::selectStep(int index) {
     if (!snapshot_) return;

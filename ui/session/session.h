@@ -5,14 +5,20 @@
 // request is dropped, so fast toggling never shows a stale picture and never blocks the UI.
 // A request that fails (unreadable image, checkpoint that does not fit) reports a message and the
 // session returns to the last good state.
+// Measured time per step is opt-in (setMeasuringTime): then every new snapshot is timed by a job
+// of its own on a worker thread (timing_job.h), after the snapshot is shown; a new request stops
+// the job that is running, and its result, if any, is dropped.
 
 #include <QObject>
 #include <QString>
+#include <atomic>
+#include <memory>
 #include <optional>
 
 #include "session/inference_job.h"
 #include "session/parameter_cache.h"
 #include "session/snapshot.h"
+#include "session/timing_job.h"
 
 namespace shufflescope::ui {
 
@@ -40,6 +46,15 @@ class Session : public QObject {
     const QString& requestedStep() const { return selectedStepName_; }
     int requestedChannel() const { return requestedChannel_.value_or(selectedChannel_); }
 
+    // The measured time per step of the snapshot shown; null until measured (or when off).
+    std::shared_ptr<const StepTiming> timing() const { return timing_; }
+    bool measuringTime() const { return measuringTime_; }
+    bool timingRunning() const { return timingStop_ != nullptr; }
+    // The thread the last finished timing job ran on (tests: never the GUI thread).
+    QThread* lastTimingThread() const { return lastTimingThread_; }
+    // Like waitUntilIdle, for the timing job.
+    bool waitForTiming(int timeoutMs);
+
     // Blocks (processing events) until no job is running or the timeout passes; for tests and
     // --screenshot. Returns true when idle.
     bool waitUntilIdle(int timeoutMs);
@@ -57,6 +72,9 @@ class Session : public QObject {
     // Turns A/B compare on with configuration B (validated), or off with nullopt.
     void setComparison(const std::optional<ModelConfig>& config);
 
+    // On: time the snapshot shown now, and every new one; off: stop and forget the times.
+    void setMeasuringTime(bool on);
+
     void selectStep(int index);
     bool selectStepByName(const QString& name);  // false if no such step
     void stepBy(int delta);
@@ -73,12 +91,15 @@ class Session : public QObject {
     void busyChanged(bool busy);
     void failed(const QString& message);
     void comparisonChanged();  // comparison config or its snapshot
+    void timingChanged();      // a timing arrived, or was dropped with its snapshot
 
   private:
     void submit();
     void submitComparison();
     void accept(InferenceOutcome outcome);
     WeightsSource weightsFor(const ModelConfig& config) const;
+    void submitTiming();
+    void stopTiming();
 
     InferenceRequest request_;
     InferenceRequest lastGood_;
@@ -90,6 +111,11 @@ class Session : public QObject {
     QString selectedStepName_ = QStringLiteral("input");
     int selectedChannel_ = -1;
     std::optional<int> requestedChannel_;  // select()ed for a result still on its way
+
+    bool measuringTime_ = false;
+    std::shared_ptr<const StepTiming> timing_;
+    std::shared_ptr<std::atomic<bool>> timingStop_;  // the running job's; null when none runs
+    QThread* lastTimingThread_ = nullptr;
 
     std::optional<ModelConfig> comparisonConfig_;
     SnapshotPtr comparisonSnapshot_;

@@ -12,11 +12,13 @@
 #include "shufflescope/analysis/cost.h"
 #include "shufflescope/base/tensor.h"
 #include "shufflescope/model/network.h"
+#include "shufflescope/model/parameters.h"
 
 namespace shufflescope::ui {
 
 struct Snapshot {
     std::shared_ptr<const Network> network;
+    std::shared_ptr<const Parameters> parameters;  // the weights the outputs were computed with
     CostReport cost;
     std::vector<Tensor> outputs;         // per step, [1, C, H, W] (outputs[0] is the input)
     std::vector<float> logits;           // [classes]

@@ -29,6 +29,16 @@ QString formatRatio(double ratio) {
     return QStringLiteral("%1\u00d7").arg(ratio, 0, 'f', 2);
 }
 
+QString formatMilliseconds(double ms) {
+    const int decimals = ms >= 100 ? 0 : ms >= 10 ? 1 : ms >= 1 ? 2 : 3;
+    //: A measured time; %1 is the number of milliseconds, "1.25"
+    return QCoreApplication::translate("NumberFormat", "%1 ms").arg(ms, 0, 'f', decimals);
+}
+
+QString formatShare(double share) {
+    return QStringLiteral("%1%").arg(100.0 * share, 0, 'f', 1);
+}
+
 QString formatProbability(double p) {
     if (!(p > 0.0)) return QStringLiteral("0%");
     const double percent = 100.0 * p;

@@ -1,7 +1,7 @@
 #pragma once
 // Numbers as the interface shows them, one convention everywhere: multiply-adds as MACs with an
 // SI prefix ("11.3 M MACs"; the paper calls them FLOPs), counts with thousands separators,
-// ratios as "2.75x", probabilities as percentages.
+// ratios as "2.75x", probabilities and shares as percentages, times in milliseconds.
 
 #include <QString>
 
@@ -14,6 +14,11 @@ QString formatMacs(long long macs);
 QString formatMacsWithUnit(long long macs);
 QString formatCount(long long value);  // "1,865,728"
 QString formatRatio(double ratio);     // "2.75x"
+// A measured time, three significant digits at most two decimals short of a microsecond:
+// "12.3 ms", "1.25 ms", "0.048 ms".
+QString formatMilliseconds(double ms);
+// A share of a whole (0..1) as a percentage with one decimal: "12.5%".
+QString formatShare(double share);
 // A probability (0..1) as a percentage: "99.2%", "4.15%", "0.03%", "<0.01%", "0%".
 QString formatProbability(double p);
 

@@ -1,5 +1,6 @@
 #include "views/cost_panel.h"
 
+#include <QAction>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -10,7 +11,9 @@
 #include <QEvent>
 #include <QFontMetrics>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
@@ -84,6 +87,17 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
     units->setWordWrap(true);
     layout->addWidget(units);
 
+    // Measured time: opt-in, it repeats the whole network many times on a worker thread. Its
+    // lines show only once there is something to say (the dock has no height to spare on a
+    // projector); the button sits beside "Same scale for every g" below the chart.
+    time_ = new QLabel(this);
+    time_->setWordWrap(true);
+    time_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(time_);
+    timeNote_ = new QLabel(this);
+    timeNote_->setWordWrap(true);
+    layout->addWidget(timeNote_);
+
     groupedSet_ = new QBarSet(tr("grouped"));
     denseSet_ = new QBarSet(tr("dense"));
     groupedSet_->setColor(groupColor(4));
@@ -119,7 +133,22 @@ CostPanel::CostPanel(QWidget* parent) : QWidget(parent) {
         tr("Keep the chart's scale as g changes: it ends at the tallest bar of any g = 1–8 at "
            "this width, so the bars of two g can be compared"));
     connect(sameScale_, &QCheckBox::toggled, this, [this] { refreshChart(); });
-    layout->addWidget(sameScale_);
+    auto* chartOptions = new QHBoxLayout;
+    chartOptions->addWidget(sameScale_);
+    chartOptions->addStretch(1);
+    // Its own short text and state, following the window's action (whose menu text is long).
+    measureButton_ = new QToolButton(this);
+    measureButton_->setText(tr("Measure time"));
+    measureButton_->setCheckable(true);
+    measureButton_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    chartOptions->addWidget(measureButton_);
+    layout->addLayout(chartOptions);
+    timeShares_ = new QCheckBox(tr("Shares: MACs vs measured time"), this);
+    timeShares_->setToolTip(
+        tr("Each stage's share of the network's MACs beside its share of the measured time"));
+    timeShares_->setVisible(false);
+    connect(timeShares_, &QCheckBox::toggled, this, [this] { refreshChart(); });
+    layout->addWidget(timeShares_);
 
     paper_ = new QLabel(this);
     paper_->setWordWrap(true);
@@ -185,8 +214,54 @@ long long CostPanel::fixedScaleMacs() {
     return fixedScale_->second;
 }
 
+void CostPanel::setChartShowsTimeShares(bool on) {
+    timeShares_->setChecked(on);
+}
+
+bool CostPanel::chartShowsTimeShares() const {
+    return timeShares_->isChecked() && timing_;
+}
+
 void CostPanel::refreshChart() {
     if (!snapshot_) return;
+    if (chartShowsTimeShares())
+        refreshShareChart();
+    else
+        refreshMacsChart();
+}
+
+// Two bars a stage, in percent of the whole: where the multiply-adds are, where the time goes.
+void CostPanel::refreshShareChart() {
+    const std::array<double, 5> times = stageTimesMs(*snapshot_->network, *timing_);
+    const double totalTime = timing_->totalMs();
+    long long totalMacs = 0;
+    for (long long m : bars_.macs) totalMacs += m;
+    chart_->chart()->setTitle(tr("% of MACs, % of time (C1 = stem)"));
+    groupedSet_->setLabel(tr("MACs %"));
+    denseSet_->setLabel(tr("time %"));
+    denseSet_->setColor(groupColor(5));  // orange: apart from the MACs' blue at a glance
+    groupedSet_->remove(0, groupedSet_->count());
+    denseSet_->remove(0, denseSet_->count());
+    double tallest = 0;
+    for (std::size_t i = 0; i < bars_.macs.size(); ++i) {
+        const double macs = totalMacs > 0 ? 100.0 * double(bars_.macs[i]) / double(totalMacs) : 0;
+        const double time = totalTime > 0 ? 100.0 * times[i] / totalTime : 0;
+        *groupedSet_ << macs;
+        *denseSet_ << time;
+        tallest = std::max({tallest, macs, time});
+    }
+    const NiceAxis axis = niceAxis(tallest, std::clamp(maxIntervals_, 2, 5));
+    valueAxis_->setRange(0, axis.max);
+    valueAxis_->setTickInterval(axis.tick);
+    valueAxis_->setLabelFormat(QStringLiteral("%.") + QString::number(axis.decimals) +
+                               QStringLiteral("f%%"));
+}
+
+void CostPanel::refreshMacsChart() {
+    chart_->chart()->setTitle(tr("MACs per stage (C1 = stem)"));
+    groupedSet_->setLabel(tr("grouped"));
+    denseSet_->setLabel(tr("dense"));
+    denseSet_->setColor(neutralColor());
     const long long tallest = bars_.tallest();
     const long long top = sameScale_->isChecked() ? std::max(tallest, fixedScaleMacs()) : tallest;
     // The axis counts in the SI unit of its end, like the table: "5 M", "10 M".
@@ -227,9 +302,53 @@ std::pair<QString, QString> CostPanel::displayed(const QString& row) const {
     return {labels.first->text(), labels.second->text()};
 }
 
+void CostPanel::setMeasureAction(QAction* action) {
+    measureButton_->setToolTip(action->toolTip());
+    connect(measureButton_, &QToolButton::clicked, action, &QAction::trigger);
+    connect(action, &QAction::toggled, measureButton_, &QToolButton::setChecked);
+}
+
+void CostPanel::setTiming(std::shared_ptr<const StepTiming> timing, bool running) {
+    timing_ = std::move(timing);
+    timingRunning_ = running;
+    timeShares_->setVisible(timing_ != nullptr);
+    refreshTiming();
+    refreshChart();
+}
+
+QString CostPanel::displayedTime() const {
+    return time_->text();
+}
+
+void CostPanel::refreshTiming() {
+    const bool measured = timing_ && snapshot_ &&
+                          timing_->medianMs.size() == std::size_t(snapshot_->network->stepCount());
+    if (measured) {
+        const double ms = timing_->medianMs.at(std::size_t(step_));
+        const double total = timing_->totalMs();
+        time_->setText(tr("This step: <b>%1</b> (%2 of %3)")
+                           .arg(formatMilliseconds(ms), formatShare(total > 0 ? ms / total : 0),
+                                formatMilliseconds(total)));
+        timeNote_->setText(
+            tr("Measured on this machine: each step the median of %1 runs on %2, the capture "
+               "pass (every step on its own, unfused).")
+                .arg(timing_->repeats)
+                .arg(timing_->threads == 1 ? tr("1 thread")
+                                           : tr("%1 threads").arg(timing_->threads)));
+    } else {
+        time_->setText(timingRunning_ ? tr("Measuring…") : QString());
+        timeNote_->setText(timingRunning_ ? tr("On a worker thread; the app stays responsive.")
+                                          : QString());
+    }
+    time_->setVisible(!time_->text().isEmpty());
+    timeNote_->setVisible(!timeNote_->text().isEmpty());
+}
+
 void CostPanel::setSnapshot(SnapshotPtr snapshot, int step) {
     snapshot_ = std::move(snapshot);
+    step_ = step;
     if (!snapshot_) return;
+    refreshTiming();
     const CostReport& cost = snapshot_->cost;
     const CostTotals& t = cost.totals;
     const StepCost& c = cost.steps.at(std::size_t(step));

@@ -5,13 +5,17 @@
 //   - the whole network: backbone and classifier apart, grouped vs dense, and parameters;
 //   - a per-stage bar chart, grouped vs dense (Qt Charts), on round ticks; "Same scale for every
 //     g" fixes its scale at the tallest bar over g = 1..8, so bars can be compared as g changes;
-//   - next to it, the paper's Table 1 row for this g when the geometry is the paper's.
+//   - next to it, the paper's Table 1 row for this g when the geometry is the paper's;
+//   - measured time (opt-in, Model → Measure time per step; measured off the UI thread by the
+//     session): the step's milliseconds and share of the whole, and the chart can show each
+//     stage's share of the MACs beside its share of the time — FLOPs are not milliseconds.
 
 #include <QWidget>
 #include <map>
 #include <optional>
 
 #include "shufflescope/analysis/cost.h"
+#include "shufflescope/exec/step_timing.h"
 
 #include "session/snapshot.h"
 
@@ -22,6 +26,8 @@ class QBarSet;
 class QBarCategoryAxis;
 class QValueAxis;
 class QCheckBox;
+class QAction;
+class QToolButton;
 
 namespace shufflescope::ui {
 
@@ -31,6 +37,13 @@ class CostPanel : public QWidget {
     explicit CostPanel(QWidget* parent = nullptr);
     void setSnapshot(SnapshotPtr snapshot, int step);
     void setFontScale(double scale);
+    // The snapshot's measured time (null: not measured); `running`: a measurement is under way.
+    void setTiming(std::shared_ptr<const StepTiming> timing, bool running);
+    // The window's "Measure time per step" action, shown as a button in the panel.
+    void setMeasureAction(QAction* action);
+    // The time line as displayed ("" before a measurement), and the chart's mode, for tests.
+    QString displayedTime() const;
+    bool chartShowsTimeShares() const;
 
     // The numbers as displayed, by row key ("step", "cumulative", "backbone", "classifier",
     // "total", "params"): {grouped, dense}. Tests compare them with the core.
@@ -47,6 +60,9 @@ class CostPanel : public QWidget {
 
   public slots:
     void setSameScaleForEveryG(bool same);
+    // The chart: MACs per stage (grouped, dense), or each stage's share of the MACs beside its
+    // share of the measured time (only with a timing).
+    void setChartShowsTimeShares(bool on);
 
   protected:
     void changeEvent(QEvent* event) override;  // follows light/dark palette changes
@@ -56,6 +72,9 @@ class CostPanel : public QWidget {
     void applyPalette();
     void setRow(const QString& key, const QString& grouped, const QString& dense);
     void refreshChart();
+    void refreshTiming();
+    void refreshMacsChart();
+    void refreshShareChart();
     long long fixedScaleMacs();  // the tallest bar over every g (cached per configuration)
 
     SnapshotPtr snapshot_;
@@ -68,6 +87,13 @@ class CostPanel : public QWidget {
     QBarSet* denseSet_ = nullptr;
     QValueAxis* valueAxis_ = nullptr;
     QCheckBox* sameScale_ = nullptr;
+    QCheckBox* timeShares_ = nullptr;
+    QToolButton* measureButton_ = nullptr;
+    QLabel* time_ = nullptr;
+    QLabel* timeNote_ = nullptr;
+    std::shared_ptr<const StepTiming> timing_;
+    bool timingRunning_ = false;
+    int step_ = 0;
     int maxIntervals_ = 5;  // fewer value labels when the text is large
     StageBars bars_;
     std::optional<std::pair<ModelConfig, long long>> fixedScale_;  // config with groups = 1

@@ -46,14 +46,19 @@ QString shapeText(const StepShape& s) {
 }  // namespace
 
 TimelineView::TimelineView(QWidget* parent) : QTreeWidget(parent) {
-    setColumnCount(3);
-    setHeaderLabels({tr("Step"), tr("Output"), tr("MACs")});
+    setColumnCount(4);
+    setHeaderLabels({tr("Step"), tr("Output"), tr("MACs"), tr("Time")});
+    headerItem()->setToolTip(kTimeColumn, tr("Measured on this machine: median of several runs, "
+                                             "1 thread (Model → Measure time per step)"));
     setItemDelegateForColumn(2, new MacsBarDelegate(this));
     setUniformRowHeights(true);
     setAlternatingRowColors(true);
     header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    header()->setSectionResizeMode(kTimeColumn, QHeaderView::ResizeToContents);
+    header()->setStretchLastSection(false);
+    setColumnHidden(kTimeColumn, true);
     setToolTip(
         tr("Every step of the network. Click a step to show it; \u2190/\u2192 step through."));
     connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
@@ -80,7 +85,12 @@ void TimelineView::fitColumns() {
     const int names = sizeHintForColumn(0) + indentation();
     const int shapes = sizeHintForColumn(1);
     const int bars = fontMetrics().horizontalAdvance(QStringLiteral("294.9K")) + 12;
-    setColumnHidden(1, names + shapes + bars > available);
+    // Times were asked for (Model → Measure time per step): they come before the shapes, which
+    // the operation view's header and the tooltips also give.
+    const int times = timing_ ? sizeHintForColumn(kTimeColumn) : 0;
+    const bool showTimes = timing_ && names + bars + times <= available;
+    setColumnHidden(kTimeColumn, !showTimes);
+    setColumnHidden(1, names + shapes + bars + (showTimes ? times : 0) > available);
     setColumnHidden(2, names + bars > available);
 }
 
@@ -111,7 +121,30 @@ void TimelineView::setSnapshot(SnapshotPtr snapshot) {
                    .arg(shapeText(s.out), formatMacs(snapshot_->cost.steps[std::size_t(i)].macs));
         item->setToolTip(0, tip);
     }
+    refreshTimes();
     viewport()->update();
+}
+
+void TimelineView::setTiming(std::shared_ptr<const StepTiming> timing) {
+    timing_ = std::move(timing);
+    refreshTimes();
+    fitColumns();
+}
+
+void TimelineView::refreshTimes() {
+    if (!snapshot_) return;
+    const bool fits = timing_ && timing_->medianMs.size() == items_.size();
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+        // The input is not executed: no time rather than "0 ms".
+        const bool shown = fits && i > 0;
+        const QString time = shown ? formatMilliseconds(timing_->medianMs[i]) : QString();
+        items_[i]->setText(kTimeColumn, time);
+        // A narrow tree hides the column: the tooltip keeps the time too.
+        QString tip = items_[i]->toolTip(0).section(QStringLiteral(" \u00b7 "), 0, 0);
+        if (shown) tip += QStringLiteral(" \u00b7 ") + time;
+        items_[i]->setToolTip(0, tip);
+        items_[i]->setTextAlignment(kTimeColumn, Qt::AlignRight | Qt::AlignVCenter);
+    }
 }
 
 void TimelineView::rebuild() {

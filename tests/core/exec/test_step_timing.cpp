@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <cmath>
 #include <numeric>
 
@@ -43,4 +44,35 @@ TEST_CASE("step timing: refuses zero repeats, a batch and an input of another sh
     CHECK_THROWS_WITH(timeSteps(network, parameters, two, 1), Catch::Contains("[2, 1, 32, 32]"));
     const Tensor wrong({1, 3, c.inputHeight, c.inputWidth});
     CHECK_THROWS_AS(timeSteps(network, parameters, wrong, 1), Error);
+}
+
+TEST_CASE("step timing: a stop already asked for returns no steps", "[timing]") {
+    const Network network = Network::build(testing_support::fashionConfig(2, true));
+    const Parameters parameters = randomParameters(network, 1);
+    const ModelConfig& c = network.config();
+    const Tensor input({1, c.inChannels, c.inputHeight, c.inputWidth});
+    const std::atomic<bool> stop{true};
+    const StepTiming timing = timeSteps(network, parameters, input, 5, &stop);
+    CHECK(timing.medianMs.empty());
+    CHECK(timing.repeats == 0);
+}
+
+TEST_CASE("step timing: the stage times add up to the total, every step in one stage", "[timing]") {
+    const Network network = Network::build(testing_support::fashionConfig(3, true));
+    StepTiming timing;
+    timing.medianMs.resize(std::size_t(network.stepCount()));
+    for (std::size_t i = 1; i < timing.medianMs.size(); ++i) timing.medianMs[i] = double(i);
+    const std::array<double, 5> stages = stageTimesMs(network, timing);
+    CHECK(std::accumulate(stages.begin(), stages.end(), 0.0) == Approx(timing.totalMs()));
+    double stage2 = 0, head = 0;
+    bool seenStage = false;
+    for (int i = 0; i < network.stepCount(); ++i) {
+        const Step& s = network.step(i);
+        if (s.stage == 0) stage2 += double(i);
+        if (s.stage >= 0) seenStage = true;
+        if (s.stage < 0 && seenStage) head += double(i);
+    }
+    CHECK(stages[1] == Approx(stage2));
+    CHECK(stages[4] == Approx(head));
+    CHECK(head > 0);
 }

@@ -105,6 +105,10 @@ void OperationView::setAnimationProgress(double progress) {
     update();
 }
 
+int OperationView::animationDurationMs() const {
+    return snapshot_ ? painterFor(snapshot_->step(step_).kind)->durationMs() : 0;
+}
+
 void OperationView::setAnimationSpeed(double factor) {
     speed_ = std::clamp(factor, 0.1, 10.0);
 }

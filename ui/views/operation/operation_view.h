@@ -34,6 +34,8 @@ class OperationView : public QWidget {
     // Stops the animation and shows the moment `progress` (0..1): GIF export frames, screenshots
     // of a phase, tests.
     void setAnimationProgress(double progress);
+    // How long the current step's animation runs at the painters' own timing (GIF export).
+    int animationDurationMs() const;
     // Slower or faster animations for a class (1 = the painters' own timing).
     void setAnimationSpeed(double factor);
 

@@ -6,6 +6,8 @@
 // measurement reaches every step alike. Reported: each step's median, in milliseconds.
 // The fast path (fast_forward.h) fuses most of the cheap steps away; its total is FastForward's.
 
+#include <array>
+#include <atomic>
 #include <vector>
 
 #include "shufflescope/base/tensor.h"
@@ -23,7 +25,15 @@ struct StepTiming {
 
 // input: one image [1, C, H, W] as the configuration says (throws Error otherwise); repeats >= 1.
 // Parameters must have passed checkParameters(network, ...).
+// `stop` (optional) is read between rounds: the app's measurement runs on a worker thread and a
+// new configuration makes it pointless. Stopped, it returns a timing with no steps (medianMs empty,
+// repeats 0).
 StepTiming timeSteps(const Network& network, const Parameters& parameters, const Tensor& input,
-                     int repeats);
+                     int repeats, const std::atomic<bool>* stop = nullptr);
+
+// The measured time per stage, in the cost chart's five bars (analysis/cost.h's StageBars): the
+// stem (every step before Stage 2: convolution, batch norm, ReLU, max pool), Stages 2-4, and the
+// head (every step after Stage 4: pooling, FC, softmax). Unlike MACs, every step takes time.
+std::array<double, 5> stageTimesMs(const Network& network, const StepTiming& timing);
 
 }  // namespace shufflescope

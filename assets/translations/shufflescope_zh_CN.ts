@@ -4,174 +4,227 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="128"/>
+        <location filename="../../ui/main_window_actions.cpp" line="132"/>
         <source>&amp;Open image or .npy…</source>
         <translation>打开图像或 .npy(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="133"/>
+        <location filename="../../ui/main_window_actions.cpp" line="137"/>
         <source>Open &amp;checkpoint…</source>
         <translation>打开检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="138"/>
+        <location filename="../../ui/main_window_actions.cpp" line="142"/>
+        <source>Open &amp;lesson…</source>
+        <translation>打开课程(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_actions.cpp" line="147"/>
+        <source>Open &amp;demo…</source>
+        <translation>打开演示(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_actions.cpp" line="152"/>
+        <source>&amp;Save demo…</source>
+        <translation>保存演示(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_actions.cpp" line="157"/>
+        <source>&amp;Export view as PNG or SVG…</source>
+        <translation>导出视图为 PNG 或 SVG(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_actions.cpp" line="162"/>
+        <source>Export the step&apos;s &amp;animation as GIF…</source>
+        <translation>将此步的动画导出为 GIF(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_actions.cpp" line="167"/>
+        <source>Export the per-step &amp;table (CSV, Markdown)…</source>
+        <translation>导出逐步表格（CSV、Markdown）(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_actions.cpp" line="172"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="144"/>
+        <location filename="../../ui/main_window_actions.cpp" line="178"/>
         <source>Previous step</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="149"/>
+        <location filename="../../ui/main_window_actions.cpp" line="183"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="154"/>
+        <location filename="../../ui/main_window_actions.cpp" line="188"/>
         <source>Previous unit</source>
         <translation>上一个单元</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="159"/>
+        <location filename="../../ui/main_window_actions.cpp" line="193"/>
         <source>Next unit</source>
         <translation>下一个单元</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="164"/>
+        <location filename="../../ui/main_window_actions.cpp" line="198"/>
         <source>First step</source>
         <translation>第一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="169"/>
+        <location filename="../../ui/main_window_actions.cpp" line="203"/>
         <source>Last step</source>
         <translation>最后一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="174"/>
+        <location filename="../../ui/main_window_actions.cpp" line="208"/>
         <source>Play / pause the walk through the network</source>
         <translation>播放 / 暂停网络的自动逐步演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="180"/>
+        <location filename="../../ui/main_window_actions.cpp" line="214"/>
         <source>Slower walk</source>
         <translation>放慢演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="185"/>
+        <location filename="../../ui/main_window_actions.cpp" line="219"/>
         <source>Faster walk</source>
         <translation>加快演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="190"/>
-        <source>Close the enlarged feature map, or clear the selected channel</source>
-        <translation>关闭放大的特征图，或取消选中的通道</translation>
+        <location filename="../../ui/main_window_actions.cpp" line="224"/>
+        <source>Leave presenter mode, else close the enlarged feature map, else clear the selected channel</source>
+        <translation>退出演示者模式；不在该模式时关闭放大的特征图，或取消选中的通道</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="199"/>
+        <location filename="../../ui/main_window_actions.cpp" line="238"/>
         <source>Channel shuffle on / off</source>
         <translation>通道混洗 开 / 关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="205"/>
+        <location filename="../../ui/main_window_actions.cpp" line="244"/>
         <source>Next width (0.25× … 2×)</source>
         <translation>下一个宽度系数（0.25× … 2×）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="210"/>
+        <location filename="../../ui/main_window_actions.cpp" line="249"/>
         <source>Next preset (ImageNet / Fashion-MNIST)</source>
         <translation>下一个预设（ImageNet / Fashion-MNIST）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="215"/>
+        <location filename="../../ui/main_window_actions.cpp" line="254"/>
+        <source>Measure time per step (this machine, 1 thread)</source>
+        <translation>测量每一步的耗时（本机，单线程）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_actions.cpp" line="260"/>
         <source>A/B compare on / off</source>
         <translation>A/B 对比 开 / 关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="221"/>
+        <location filename="../../ui/main_window_actions.cpp" line="266"/>
         <source>Next choice of configuration B</source>
         <translation>切换配置 B 的下一个选项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="227"/>
+        <location filename="../../ui/main_window_actions.cpp" line="272"/>
         <source>Operation view / channel flow</source>
         <translation>运算视图 / 通道流向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="232"/>
+        <location filename="../../ui/main_window_actions.cpp" line="277"/>
+        <source>Lesson panel: the guided lessons</source>
+        <translation>课程面板：分步引导的课程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_actions.cpp" line="282"/>
         <source>Train panel</source>
         <translation>训练面板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="237"/>
+        <location filename="../../ui/main_window_actions.cpp" line="287"/>
         <source>Ghost the dense connections a grouped conv saves</source>
         <translation>以虚线显示分组卷积省去的稠密连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="242"/>
+        <location filename="../../ui/main_window_actions.cpp" line="292"/>
         <source>Replay the step&apos;s animation</source>
         <translation>重播当前步骤的动画</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="247"/>
+        <location filename="../../ui/main_window_actions.cpp" line="297"/>
         <source>Feature maps: one colour range for all channels / each its own</source>
         <translation>特征图：所有通道统一色阶 / 各用各的色阶</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="253"/>
+        <location filename="../../ui/main_window_actions.cpp" line="303"/>
         <source>Feature maps: zoom in</source>
         <translation>特征图：放大</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="258"/>
+        <location filename="../../ui/main_window_actions.cpp" line="308"/>
         <source>Feature maps: zoom out</source>
         <translation>特征图：缩小</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="263"/>
+        <location filename="../../ui/main_window_actions.cpp" line="313"/>
         <source>Feature maps: fit (wheel and drag zoom and pan too)</source>
         <translation>特征图：适合窗口（也可用滚轮缩放、拖动平移）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="268"/>
+        <location filename="../../ui/main_window_actions.cpp" line="318"/>
         <source>A/B compare: previous page of channels</source>
         <translation>A/B 对比：上一页通道</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="273"/>
+        <location filename="../../ui/main_window_actions.cpp" line="323"/>
         <source>A/B compare: next page of channels</source>
         <translation>A/B 对比：下一页通道</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="278"/>
+        <location filename="../../ui/main_window_actions.cpp" line="328"/>
         <source>Side panels (network, prediction and cost)</source>
         <translation>侧边面板（网络、预测与开销）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="284"/>
+        <location filename="../../ui/main_window_actions.cpp" line="334"/>
+        <source>Presenter: full screen, large text, the views and the cost only</source>
+        <translation>演示者模式：全屏、大字，只显示视图和计算量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_actions.cpp" line="341"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="295"/>
+        <location filename="../../ui/main_window_actions.cpp" line="352"/>
         <source>Larger text</source>
         <translation>增大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="300"/>
+        <location filename="../../ui/main_window_actions.cpp" line="357"/>
         <source>Smaller text</source>
         <translation>减小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="305"/>
+        <location filename="../../ui/main_window_actions.cpp" line="362"/>
         <source>Projector (large text)</source>
         <translation>投影仪模式（大字）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="311"/>
+        <location filename="../../ui/main_window_actions.cpp" line="368"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>AnimationExport</name>
+    <message>
+        <location filename="../../ui/export/animation_export.cpp" line="20"/>
+        <source>Cannot write &apos;%1&apos;: no network is shown yet</source>
+        <translation>无法写入“%1”：尚未显示任何网络</translation>
     </message>
 </context>
 <context>
@@ -337,62 +390,67 @@
 <context>
     <name>ComputedAnswer</name>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="64"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="58"/>
         <source>H·W·(Cin/g)·Cout = %1·(%2/%3)·%4 = %5</source>
         <translation>H·W·(Cin/g)·Cout = %1·(%2/%3)·%4 = %5</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="69"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="65"/>
         <source>H·W·Cin·Cout = %1·%2·%3 = %4</source>
         <translation>H·W·Cin·Cout = %1·%2·%3 = %4</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="74"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="70"/>
         <source>H·W·C·3·3 = %1·%2·3·3 = %3</source>
         <translation>H·W·C·3·3 = %1·%2·3·3 = %3</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="79"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="75"/>
         <source>H·W·Cin·Cout·K·K = %1·%2·%3·%4·%4 = %5</source>
         <translation>H·W·Cin·Cout·K·K = %1·%2·%3·%4·%4 = %5</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="85"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="82"/>
         <source>Cin·Cout = %1·%2 = %3</source>
         <translation>Cin·Cout = %1·%2 = %3</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="90"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="87"/>
         <source>%1 multiplies nothing by a weight: no multiply-adds are counted.</source>
         <translation>%1 不与任何权重相乘：不计乘加次数。</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="107"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="104"/>
         <source>Cout·(Cin/g)·K·K = %1·(%2/%3)·%4·%4 = %5</source>
         <translation>Cout·(Cin/g)·K·K = %1·(%2/%3)·%4·%4 = %5</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="114"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="111"/>
         <source>%1 has %2 learnable values.</source>
         <translation>%1 有 %2 个可学习的数值。</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="128"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="125"/>
         <source>The shuffle is off (or g = 1): channel %1 stays at %1.</source>
         <translation>通道混洗已关闭（或 g = 1）：通道 %1 仍在位置 %1。</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="134"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="131"/>
         <source>%1 = i·n + j with n = %2/%3 = %4: group i = %5, index j = %6; it goes to j·g + i = %6·%3 + %5 = %7.</source>
         <translation>%1 = i·n + j，其中 n = %2/%3 = %4：组 i = %5，组内序号 j = %6；它被送到 j·g + i = %6·%3 + %5 = %7。</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="173"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="161"/>
+        <source>stem %1 + Stage 2 %2 + Stage 3 %3 + Stage 4 %4 + classifier %5 = %6</source>
+        <translation>起始层 %1 + 阶段 2 %2 + 阶段 3 %3 + 阶段 4 %4 + 分类器 %5 = %6</translation>
+    </message>
+    <message>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="184"/>
         <source>%1 outputs %2 channels of %3 × %4.</source>
         <translation>%1 输出 %2 个 %3 × %4 的通道。</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="188"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="199"/>
         <source>%1 of the %2 channels of %3 can reach channel %4 of %5.</source>
         <translation>%3 的 %2 个通道中，有 %1 个能到达 %5 的通道 %4。</translation>
     </message>
@@ -438,34 +496,204 @@
 <context>
     <name>CostPanel</name>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="28"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="31"/>
         <source>This step</source>
         <translation>当前步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="29"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="32"/>
         <source>Up to this step</source>
         <translation>截至当前步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="30"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="33"/>
         <source>Backbone (Table 1)</source>
         <translation>骨干网络（表 1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="31"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="34"/>
         <source>Classifier (FC)</source>
         <translation>分类器（FC）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="32"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="35"/>
         <source>Whole network</source>
         <translation>整个网络</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="33"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="36"/>
         <source>Parameters</source>
         <translation>参数量</translation>
+    </message>
+</context>
+<context>
+    <name>DemoFile</name>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="51"/>
+        <location filename="../../ui/session/demo_file.cpp" line="150"/>
+        <location filename="../../ui/session/demo_file.cpp" line="261"/>
+        <location filename="../../ui/session/demo_file.cpp" line="335"/>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="53"/>
+        <location filename="../../ui/session/demo_file.cpp" line="102"/>
+        <location filename="../../ui/session/demo_file.cpp" line="323"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="55"/>
+        <location filename="../../ui/session/demo_file.cpp" line="87"/>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="57"/>
+        <location filename="../../ui/session/demo_file.cpp" line="396"/>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="59"/>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="63"/>
+        <source>nothing</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="72"/>
+        <source>expected %1, found %2 (%3)</source>
+        <translation>应为%1，实际是%2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="77"/>
+        <source>an integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="80"/>
+        <source>%1 is not an integer in %2..%3</source>
+        <translation>%1 不是 %2..%3 之间的整数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="90"/>
+        <source>&apos;%1&apos; is not one of: %2</source>
+        <translation>“%1”不在可选值之中：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="105"/>
+        <source>%1 is not 0.25, 0.5, 1, 1.5 or 2</source>
+        <translation>%1 不是 0.25、0.5、1、1.5 或 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="118"/>
+        <source>&apos;%1&apos; is not &quot;off&quot;, &quot;shuffle&quot;, a group count or a configuration {&quot;g&quot;, &quot;shuffle&quot;, &quot;width&quot;}</source>
+        <translation>“%1”不是 &quot;off&quot;、&quot;shuffle&quot;、组数或配置 {&quot;g&quot;, &quot;shuffle&quot;, &quot;width&quot;}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="132"/>
+        <source>&quot;off&quot;, &quot;shuffle&quot;, a group count or an object</source>
+        <translation>&quot;off&quot;、&quot;shuffle&quot;、组数或对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="137"/>
+        <source>B: unknown field &apos;%1&apos; (B has &quot;g&quot;, &quot;shuffle&quot;, &quot;width&quot;)</source>
+        <translation>B：未知字段“%1”（B 的字段为 &quot;g&quot;、&quot;shuffle&quot;、&quot;width&quot;）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="141"/>
+        <source>B needs all of &quot;g&quot;, &quot;shuffle&quot; and &quot;width&quot;</source>
+        <translation>B 必须同时给出 &quot;g&quot;、&quot;shuffle&quot; 和 &quot;width&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="143"/>
+        <source>a whole configuration B needs the demo&apos;s &quot;preset&quot;</source>
+        <translation>以完整配置给出 B 时，演示文件必须有 &quot;preset&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="147"/>
+        <source>B: g: </source>
+        <translation>B：g：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="149"/>
+        <source>B: shuffle: </source>
+        <translation>B：shuffle：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="153"/>
+        <source>B: width: </source>
+        <translation>B：width：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="212"/>
+        <source>a file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="227"/>
+        <source>a sample&apos;s file name</source>
+        <translation>示例图片的文件名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="233"/>
+        <source>no bundled sample named &apos;%1&apos; (there are: %2)</source>
+        <translation>没有名为“%1”的内置示例图片（现有：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="284"/>
+        <source>a step name such as &quot;stages.1.3.shuffle&quot;</source>
+        <translation>步骤名，例如 &quot;stages.1.3.shuffle&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="325"/>
+        <source>%1 is not a text size in 0.8..2.5</source>
+        <translation>%1 不是 0.8..2.5 之间的字号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="392"/>
+        <source>not valid JSON: %1</source>
+        <translation>不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="395"/>
+        <source>a demo is one JSON object { ... }, not %1</source>
+        <translation>演示文件应是一个 JSON 对象 { ... }，而不是%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="403"/>
+        <source>not a ShuffleScope demo (it needs &quot;format&quot;: &quot;%1&quot;)</source>
+        <translation>不是 ShuffleScope 演示文件（需要 &quot;format&quot;: &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="409"/>
+        <source>missing: the format&apos;s version, 1 for this ShuffleScope</source>
+        <translation>缺少格式版本号（本版 ShuffleScope 为 1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="410"/>
+        <source>a whole number from 1</source>
+        <translation>从 1 起的整数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="413"/>
+        <source>this demo was saved in format version %1 by a newer ShuffleScope; this one reads version %2 and older. Open it with a newer ShuffleScope.</source>
+        <translation>此演示由较新的 ShuffleScope 以格式版本 %1 保存；本版只能读取版本 %2 及更早的格式。请用较新的 ShuffleScope 打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="430"/>
+        <source>unknown field (version %1 has: %2)</source>
+        <translation>未知字段（版本 %1 的字段为：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="435"/>
+        <source>give &quot;image&quot; (a file) or &quot;sample&quot; (a bundled image), not both</source>
+        <translation>&quot;image&quot;（文件）和 &quot;sample&quot;（内置图片）只能给出其一</translation>
     </message>
 </context>
 <context>
@@ -535,6 +763,144 @@
         <location filename="../../ui/views/operation/depthwise_conv_painter.cpp" line="329"/>
         <source>magnified corner: grey = zero padding</source>
         <translation>放大的角落：灰色 = 零填充</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialogs</name>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="34"/>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="59"/>
+        <source>Operation view</source>
+        <translation>运算视图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="60"/>
+        <source>Channel flow</source>
+        <translation>通道流向</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="61"/>
+        <source>Feature maps</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="62"/>
+        <source>Cost panel</source>
+        <translation>计算量面板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="63"/>
+        <source>Network tree</source>
+        <translation>网络结构树</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="64"/>
+        <source>Train tab</source>
+        <translation>训练面板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="69"/>
+        <source>PNG, screen size (1×)</source>
+        <translation>PNG，屏幕尺寸（1×）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="72"/>
+        <source>PNG, twice the size for print (2×)</source>
+        <translation>PNG，两倍尺寸，用于打印（2×）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="75"/>
+        <source>SVG (lines and text stay editable)</source>
+        <translation>SVG（线条和文字保持可编辑）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="76"/>
+        <source>View:</source>
+        <translation>视图：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="77"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="78"/>
+        <source>The view is exported at its size on screen. The feature maps are drawn with OpenGL: their PNG is the screen&apos;s pixels enlarged, their SVG holds that picture as an image. Every other view&apos;s SVG keeps its lines and text.</source>
+        <translation>视图按其在屏幕上的尺寸导出。特征图由 OpenGL 绘制：其 PNG 是放大后的屏幕像素，其 SVG 以一张图片包含该画面。其他视图的 SVG 保留线条和文字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="83"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="88"/>
+        <source>Export view</source>
+        <translation>导出视图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="90"/>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="91"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="112"/>
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="113"/>
+        <source>Frames per second:</source>
+        <translation>每秒帧数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="115"/>
+        <source>The current step&apos;s animation in the operation view, from start to end, the last frame held for %1 s; it loops. 256 colours a frame.</source>
+        <translation>运算视图中当前步骤的动画，从开始到结束，最后一帧停留 %1 秒，循环播放。每帧 256 色。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="120"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="124"/>
+        <source>Export animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="126"/>
+        <source>Animated GIF (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="141"/>
+        <source>Export per-step table</source>
+        <translation>导出逐步表格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_dialogs.cpp" line="143"/>
+        <source>CSV (*.csv);;Markdown (*.md)</source>
+        <translation>CSV (*.csv);;Markdown (*.md)</translation>
+    </message>
+</context>
+<context>
+    <name>GifWriter</name>
+    <message>
+        <location filename="../../ui/export/gif_writer.cpp" line="20"/>
+        <source>Cannot write &apos;%1&apos;: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/gif_writer.cpp" line="112"/>
+        <source>no frames</source>
+        <translation>没有帧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/gif_writer.cpp" line="119"/>
+        <source>frames of different sizes</source>
+        <translation>各帧尺寸不一致</translation>
     </message>
 </context>
 <context>
@@ -639,7 +1005,7 @@
         <translation>无法运行网络：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inference_job.cpp" line="94"/>
+        <location filename="../../ui/session/inference_job.cpp" line="95"/>
         <source>Not enough memory for this configuration and input.</source>
         <translation>内存不足，无法运行此配置和输入。</translation>
     </message>
@@ -858,6 +1224,12 @@ stride %1</source>
         <extracomment>A number of multiply-adds; %1 is the number with its SI prefix, &quot;11.3 M&quot;</extracomment>
         <translation>%1 次乘加</translation>
     </message>
+    <message>
+        <location filename="../../ui/text/number_format.cpp" line="35"/>
+        <source>%1 ms</source>
+        <extracomment>A measured time; %1 is the number of milliseconds, &quot;1.25&quot;</extracomment>
+        <translation>%1 毫秒</translation>
+    </message>
 </context>
 <context>
     <name>OperationPainter</name>
@@ -1065,244 +1437,402 @@ stride %1</source>
     </message>
 </context>
 <context>
+    <name>PresenterText</name>
+    <message>
+        <location filename="../../ui/presenter/presenter_text.cpp" line="24"/>
+        <source>no multiply-adds in this step</source>
+        <translation>这一步没有乘加运算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presenter/presenter_text.cpp" line="26"/>
+        <source>not grouped: the same as dense</source>
+        <translation>未分组：与稠密卷积相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presenter/presenter_text.cpp" line="28"/>
+        <source>dense would be %1, %2 more</source>
+        <translation>稠密卷积则需 %1，多 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presenter/presenter_text.cpp" line="34"/>
+        <source>g = %1</source>
+        <translation>g = %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presenter/presenter_text.cpp" line="35"/>
+        <source>shuffle on</source>
+        <translation>通道混洗：开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presenter/presenter_text.cpp" line="35"/>
+        <source>shuffle off</source>
+        <translation>通道混洗：关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presenter/presenter_text.cpp" line="37"/>
+        <source>step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="83"/>
+        <location filename="../../ui/main_window.cpp" line="88"/>
         <source>shuffle</source>
         <translation>混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="83"/>
+        <location filename="../../ui/main_window.cpp" line="88"/>
         <source>no shuffle</source>
         <translation>不混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="228"/>
+        <location filename="../../ui/startup_options.cpp" line="269"/>
         <source>ShuffleScope: see ShuffleNet v1 work, step by step.</source>
         <translation>ShuffleScope：一步一步看 ShuffleNet v1 如何工作。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="86"/>
+        <location filename="../../ui/startup_options.cpp" line="89"/>
         <source>Render the window to FILE.png and exit.</source>
         <translation>将窗口渲染为 FILE.png 后退出。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="96"/>
+        <location filename="../../ui/startup_options.cpp" line="99"/>
         <source>imagenet or fashion.</source>
         <translation>imagenet 或 fashion。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="101"/>
+        <location filename="../../ui/startup_options.cpp" line="104"/>
         <source>Groups g, 1..8.</source>
         <translation>分组数 g，1..8。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="104"/>
+        <location filename="../../ui/startup_options.cpp" line="107"/>
         <source>Channel shuffle off.</source>
         <translation>关闭通道混洗。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="110"/>
+        <location filename="../../ui/startup_options.cpp" line="113"/>
         <source>Width 0.25, 0.5, 1, 1.5 or 2.</source>
         <translation>宽度系数：0.25、0.5、1、1.5 或 2。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="123"/>
+        <location filename="../../ui/startup_options.cpp" line="126"/>
         <source>Image or .npy to show.</source>
         <translation>要显示的图像或 .npy 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="129"/>
+        <location filename="../../ui/startup_options.cpp" line="132"/>
         <source>Checkpoint to load.</source>
         <translation>要加载的检查点。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="135"/>
+        <location filename="../../ui/startup_options.cpp" line="138"/>
         <source>Step to select, e.g. stages.0.1.shuffle.</source>
         <translation>要选中的步骤，例如 stages.0.1.shuffle。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="140"/>
+        <location filename="../../ui/startup_options.cpp" line="144"/>
         <source>Channel to select.</source>
         <translation>要选中的通道。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="143"/>
+        <location filename="../../ui/startup_options.cpp" line="147"/>
         <source>operation, flow, features, cost, compare or train.</source>
         <translation>operation、flow、features、cost、compare 或 train。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="149"/>
+        <location filename="../../ui/startup_options.cpp" line="153"/>
         <source>A/B compare with B = &apos;shuffle&apos; (flipped) or a group count.</source>
         <translation>A/B 对比，B = &apos;shuffle&apos;（混洗取反）或分组数。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="167"/>
+        <location filename="../../ui/startup_options.cpp" line="171"/>
         <source>Text size, 0.8..2.5 (projector: 1.8).</source>
         <translation>文字大小，0.8..2.5（投影仪：1.8）。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="177"/>
+        <location filename="../../ui/startup_options.cpp" line="181"/>
         <source>system, light or dark.</source>
         <translation>system（跟随系统）、light（浅色）或 dark（深色）。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="181"/>
+        <location filename="../../ui/startup_options.cpp" line="185"/>
         <source>Interface language: en or zh_CN.</source>
         <translation>界面语言：en 或 zh_CN。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="186"/>
+        <location filename="../../ui/startup_options.cpp" line="190"/>
         <source>Window size WxH.</source>
         <translation>窗口大小 WxH。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="202"/>
+        <location filename="../../ui/startup_options.cpp" line="206"/>
         <source>Start a training run of EPOCHS on the Train tab.</source>
         <translation>在“训练”标签页上开始一次 EPOCHS 轮的训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="205"/>
+        <location filename="../../ui/startup_options.cpp" line="209"/>
         <source>Training images per epoch, 100..60000.</source>
         <translation>每轮训练使用的图像数，100..60000。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="208"/>
+        <location filename="../../ui/startup_options.cpp" line="212"/>
         <source>With --train: shuffle on, then off.</source>
         <translation>配合 --train 使用：先开启混洗、再关闭混洗，各训练一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="251"/>
+        <location filename="../../ui/startup_options.cpp" line="218"/>
+        <source>Open a lesson: a bundled one by name, or a .lesson file.</source>
+        <translation>打开课程：内置课程的名称，或一个 .lesson 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="221"/>
+        <source>--lesson: give a lesson&apos;s name or file</source>
+        <translation>--lesson：请给出课程名称或文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="228"/>
+        <source>With --lesson: start at step N (from 1).</source>
+        <translation>配合 --lesson：从第 N 步开始（从 1 数起）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="231"/>
+        <source>With --lesson: show the step revealed (its action done, its answer shown).</source>
+        <translation>配合 --lesson：显示揭晓后的这一步（操作已执行，答案已显示）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="239"/>
+        <source>Presenter mode: full screen, large text, the views and the cost only.</source>
+        <translation>演示者模式：全屏、大字，只显示视图和计算量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="246"/>
+        <source>Open a saved demo (File &gt; Save demo); other options change it.</source>
+        <translation>打开保存的演示（文件 &gt; 保存演示）；其他选项在其基础上修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="292"/>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>多余的参数“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="50"/>
+        <location filename="../../ui/startup_options.cpp" line="53"/>
         <source>--%1: &apos;%2&apos; is not an integer in %3..%4</source>
         <translation>--%1：“%2”不是 %3..%4 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="258"/>
+        <location filename="../../ui/startup_options.cpp" line="303"/>
         <source>--train-images and --train-compare need --train EPOCHS</source>
         <translation>--train-images 和 --train-compare 需要同时使用 --train EPOCHS</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="116"/>
+        <location filename="../../ui/startup_options.cpp" line="119"/>
         <source>--scale: &apos;%1&apos; is not 0.25, 0.5, 1, 1.5 or 2</source>
         <translation>--scale：“%1”不是 0.25、0.5、1、1.5 或 2</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="159"/>
+        <location filename="../../ui/startup_options.cpp" line="163"/>
         <source>--compare: &apos;%1&apos; is not &apos;shuffle&apos; or a group count 1..8</source>
         <translation>--compare：“%1”既不是 &apos;shuffle&apos;，也不是 1..8 之间的分组数</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="172"/>
+        <location filename="../../ui/startup_options.cpp" line="176"/>
         <source>--font-scale: &apos;%1&apos; is not a number in 0.8..2.5</source>
         <translation>--font-scale：“%1”不是 0.8..2.5 之间的数</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="179"/>
+        <location filename="../../ui/startup_options.cpp" line="183"/>
         <source>--theme: &apos;%1&apos; is not system, light or dark</source>
         <translation>--theme：“%1”不是 system、light 或 dark</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="183"/>
+        <location filename="../../ui/startup_options.cpp" line="187"/>
         <source>--lang: &apos;%1&apos; is not en or zh_CN</source>
         <translation>--lang：“%1”不是 en 或 zh_CN</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="193"/>
+        <location filename="../../ui/startup_options.cpp" line="197"/>
         <source>--size: &apos;%1&apos; is not WxH between 640x400 and 7680x4320</source>
         <translation>--size：“%1”不是介于 640x400 和 7680x4320 之间的 WxH</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="89"/>
+        <location filename="../../ui/startup_options.cpp" line="92"/>
         <source>--screenshot: &apos;%1&apos; must be a .png file</source>
         <translation>--screenshot：“%1”必须是 .png 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="354"/>
+        <location filename="../../ui/startup_options.cpp" line="299"/>
+        <source>--lesson-step and --lesson-reveal need --lesson NAME|FILE</source>
+        <translation>--lesson-step 和 --lesson-reveal 需要 --lesson 名称|文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="416"/>
         <source>the network did not finish within %1 s</source>
         <translation>网络未能在 %1 秒内算完</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="393"/>
+        <location filename="../../ui/startup_options.cpp" line="458"/>
         <source>training did not finish within %1 minutes</source>
         <translation>训练未能在 %1 分钟内完成</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="375"/>
+        <location filename="../../ui/startup_options.cpp" line="440"/>
         <source>the comparison did not finish</source>
         <translation>对比计算未能完成</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="417"/>
+        <location filename="../../ui/startup_options.cpp" line="469"/>
+        <source>--measure-time: the measurement did not finish within %1 s</source>
+        <translation>--measure-time：测量未在 %1 秒内完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="487"/>
         <source>cannot write &apos;%1&apos;</source>
         <translation>无法写入“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_options.cpp" line="25"/>
+        <source>--%1: &apos;%2&apos; must end in %3</source>
+        <translation>--%1：“%2”必须以 %3 结尾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_options.cpp" line="37"/>
+        <source>Export a view to FILE.png and exit.</source>
+        <translation>将一个视图导出为 FILE.png 后退出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_options.cpp" line="40"/>
+        <source>Export a view to FILE.svg and exit.</source>
+        <translation>将一个视图导出为 FILE.svg 后退出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_options.cpp" line="44"/>
+        <source>Export the step&apos;s animation to FILE.gif and exit.</source>
+        <translation>将此步的动画导出为 FILE.gif 后退出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_options.cpp" line="47"/>
+        <source>Export the per-step table to FILE.csv or FILE.md and exit.</source>
+        <translation>将逐步表格导出为 FILE.csv 或 FILE.md 后退出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_options.cpp" line="52"/>
+        <source>Measure each step&apos;s time (1 thread): the cost panel, the tree and the exported table show it.</source>
+        <translation>测量每一步的耗时（单线程）：计算量面板、网络结构树和导出的表格都会显示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_options.cpp" line="60"/>
+        <source>View to export: operation, flow, features, cost, timeline or train (default: the one shown).</source>
+        <translation>要导出的视图：operation、flow、features、cost、timeline 或 train（默认：当前显示的视图）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_options.cpp" line="65"/>
+        <source>--export-view: &apos;%1&apos; is not one of %2</source>
+        <translation>--export-view：“%1”不是 %2 之一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_options.cpp" line="73"/>
+        <source>PNG scale, 1..4 (2 for print).</source>
+        <translation>PNG 缩放倍数，1..4（打印用 2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_options.cpp" line="78"/>
+        <source>--export-scale: &apos;%1&apos; is not a number in 1..4</source>
+        <translation>--export-scale：“%1”不是 1..4 之间的数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_options.cpp" line="85"/>
+        <source>GIF size WxH (default 960x540).</source>
+        <translation>GIF 尺寸 宽x高（默认 960x540）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_options.cpp" line="92"/>
+        <source>--gif-size: &apos;%1&apos; is not WxH between 320x200 and 1920x1080</source>
+        <translation>--gif-size：“%1”不是介于 320x200 和 1920x1080 之间的 宽x高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_options.cpp" line="100"/>
+        <source>GIF frames per second, 5..30 (default 12).</source>
+        <translation>GIF 每秒帧数，5..30（默认 12）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_options.cpp" line="105"/>
+        <source>--gif-fps: &apos;%1&apos; is not an integer in 5..30</source>
+        <translation>--gif-fps：“%1”不是 5..30 之间的整数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_options.cpp" line="132"/>
+        <source>cannot write &apos;%1&apos;: no network is shown</source>
+        <translation>无法写入“%1”：没有显示网络</translation>
     </message>
 </context>
 <context>
     <name>Scene</name>
     <message>
-        <location filename="../../ui/session/scene.cpp" line="37"/>
+        <location filename="../../core/src/tutor/scene.cpp" line="34"/>
         <source>&apos;%1&apos; is not imagenet or fashion</source>
         <translation>“%1”不是 imagenet 或 fashion</translation>
     </message>
     <message>
-        <location filename="../../ui/session/scene.cpp" line="44"/>
+        <location filename="../../core/src/tutor/scene.cpp" line="41"/>
         <source>%1 is not a group count 1..%2</source>
         <translation>%1 不是 1..%2 之间的组数</translation>
     </message>
     <message>
-        <location filename="../../ui/session/scene.cpp" line="53"/>
+        <location filename="../../core/src/tutor/scene.cpp" line="50"/>
         <source>%1 is not 0.25, 0.5, 1, 1.5 or 2</source>
         <translation>%1 不是 0.25、0.5、1、1.5 或 2</translation>
     </message>
     <message>
-        <location filename="../../ui/session/scene.cpp" line="74"/>
+        <location filename="../../core/src/tutor/scene.cpp" line="73"/>
         <source>B: %1 is not a group count 1..%2</source>
         <translation>B：%1 不是 1..%2 之间的组数</translation>
     </message>
     <message>
-        <location filename="../../ui/session/scene.cpp" line="83"/>
+        <location filename="../../core/src/tutor/scene.cpp" line="82"/>
         <source>B: no configuration given</source>
         <translation>B：没有给出配置</translation>
     </message>
     <message>
-        <location filename="../../ui/session/scene.cpp" line="89"/>
+        <location filename="../../core/src/tutor/scene.cpp" line="88"/>
         <source>B: %1</source>
         <translation>B：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/scene.cpp" line="94"/>
+        <location filename="../../core/src/tutor/scene.cpp" line="94"/>
         <source>B&apos;s preset %1 is not A&apos;s (%2)</source>
         <translation>B 的预设 %1 与 A 的（%2）不同</translation>
     </message>
     <message>
-        <location filename="../../ui/session/scene.cpp" line="110"/>
+        <location filename="../../core/src/tutor/scene.cpp" line="109"/>
         <source>no step named &apos;%1&apos; in this network</source>
         <translation>此网络中没有名为“%1”的步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/session/scene.cpp" line="112"/>
+        <location filename="../../core/src/tutor/scene.cpp" line="113"/>
         <source>the selected step &apos;%1&apos; is not in this network</source>
         <translation>所选步骤“%1”不在此网络中</translation>
     </message>
     <message>
-        <location filename="../../ui/session/scene.cpp" line="118"/>
+        <location filename="../../core/src/tutor/scene.cpp" line="120"/>
         <source>step &apos;%1&apos; has channels 0 to %2; there is no channel %3</source>
         <translation>步骤“%1”的通道为 0 到 %2，没有通道 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/session/scene.cpp" line="150"/>
+        <location filename="../../core/src/tutor/scene.cpp" line="152"/>
         <source>&apos;%1&apos; is not operation, flow, features, cost, compare or train</source>
         <translation>“%1”不是 operation、flow、features、cost、compare 或 train</translation>
     </message>
     <message>
-        <location filename="../../ui/session/scene.cpp" line="157"/>
+        <location filename="../../core/src/tutor/scene.cpp" line="159"/>
         <source>&apos;compare&apos; needs the comparison on, and the scene turns it off</source>
         <translation>“compare”需要打开对比，而此场景将其关闭</translation>
+    </message>
+    <message>
+        <location filename="../../core/src/tutor/scene.cpp" line="191"/>
+        <source>%1</source>
+        <translation>%1</translation>
     </message>
 </context>
 <context>
@@ -1363,11 +1893,6 @@ stride %1</source>
         <translation>%1 个卷积核，每个 %2×%2，作用于全部 %3 个输入通道（稠密），步长 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="240"/>
-        <source>H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%6 = %7 MACs</source>
-        <translation>H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%6 = %7 MACs</translation>
-    </message>
-    <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="248"/>
         <source>stride %1: %2 × %3 → %4 × %5</source>
         <translation>步长 %1：%2 × %3 → %4 × %5</translation>
@@ -1423,6 +1948,11 @@ stride %1</source>
         <translation>虚线左侧：小于 0，被置为 0</translation>
     </message>
     <message>
+        <location filename="../../ui/views/operation/simple_step_painter.cpp" line="241"/>
+        <source>H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%1·%1 = %6 MACs</source>
+        <translation>H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%1·%1 = %6 次乘加</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="347"/>
         <source>μ, σ²: the channel&apos;s running mean and variance from training;  γ, β: its learned scale and shift. The feature maps below each use their own colour range, so they look as before BN: press G for one shared range.</source>
         <translation>μ、σ²：该通道在训练中得到的滑动均值和方差；γ、β：学到的缩放和平移。下方每张特征图各用自己的色阶，所以看起来和 BN 之前一样：按 G 使用统一色阶。</translation>
@@ -1467,6 +1997,61 @@ stride %1</source>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="584"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
+    </message>
+</context>
+<context>
+    <name>TableExport</name>
+    <message>
+        <location filename="../../ui/export/table_export.cpp" line="30"/>
+        <source>Cannot write &apos;%1&apos;: the name must end in .csv or .md</source>
+        <translation>无法写入“%1”：文件名必须以 .csv 或 .md 结尾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/table_export.cpp" line="39"/>
+        <source>Cannot write &apos;%1&apos;: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TimingJob</name>
+    <message>
+        <location filename="../../ui/session/timing_job.cpp" line="39"/>
+        <source>Could not measure the time: %1</source>
+        <translation>无法测量耗时：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/timing_job.cpp" line="42"/>
+        <source>Not enough memory to measure the time of this configuration.</source>
+        <translation>内存不足，无法测量此配置的耗时。</translation>
+    </message>
+</context>
+<context>
+    <name>ViewExport</name>
+    <message>
+        <location filename="../../ui/export/view_export.cpp" line="37"/>
+        <source>Cannot write &apos;%1&apos;: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/view_export.cpp" line="74"/>
+        <source>&apos;%1&apos; is not a view: one of %2</source>
+        <translation>“%1”不是视图：应为 %2 之一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/view_export.cpp" line="79"/>
+        <source>The view &apos;%1&apos; is not on screen: show it first</source>
+        <translation>视图“%1”当前未显示：请先显示它</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/view_export.cpp" line="105"/>
+        <location filename="../../ui/export/view_export.cpp" line="131"/>
+        <source>Cannot write &apos;%1&apos;: the view could not be drawn</source>
+        <translation>无法写入“%1”：该视图无法绘制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/view_export.cpp" line="122"/>
+        <source>Exported from ShuffleScope</source>
+        <translation>由 ShuffleScope 导出</translation>
     </message>
 </context>
 <context>
@@ -1598,89 +2183,152 @@ stride %1</source>
 <context>
     <name>shufflescope::ui::CostPanel</name>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="59"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="62"/>
         <source>MACs</source>
         <translation>乘加 (MACs)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="60"/>
-        <location filename="../../ui/views/cost_panel.cpp" line="87"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="63"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="101"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="262"/>
         <source>grouped</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="62"/>
-        <location filename="../../ui/views/cost_panel.cpp" line="88"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="65"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="102"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="263"/>
         <source>dense</source>
         <translation>稠密</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="80"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="83"/>
         <source>Multiply-adds of the selected step; dense = its 1×1 convolution ungrouped</source>
         <translation>所选步骤的乘加运算量；稠密 = 将其 1×1 卷积改为不分组时的值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="83"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="86"/>
         <source>The paper&apos;s FLOPs are multiply-adds (MACs).</source>
         <translation>论文中的 FLOPs 指的是乘加运算次数 (MACs)。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="96"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="110"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="261"/>
         <source>MACs per stage (C1 = stem)</source>
         <translation>各阶段乘加次数（C1 = 主干）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="103"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="117"/>
         <source>S2</source>
         <translation>S2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="103"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="117"/>
         <source>S3</source>
         <translation>S3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="103"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="117"/>
         <source>S4</source>
         <translation>S4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="103"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="117"/>
         <source>FC</source>
         <translation>FC</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="117"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="131"/>
         <source>Same scale for every g</source>
         <translation>所有 g 使用同一刻度</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="119"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="133"/>
         <source>Keep the chart&apos;s scale as g changes: it ends at the tallest bar of any g = 1–8 at this width, so the bars of two g can be compared</source>
         <translation>改变 g 时保持图表刻度不变：刻度上限取当前宽度下 g = 1–8 中最高的柱，这样两个 g 的柱子可以直接比较</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="245"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="141"/>
+        <source>Measure time</source>
+        <translation>测量耗时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/cost_panel.cpp" line="146"/>
+        <source>Shares: MACs vs measured time</source>
+        <translation>占比：乘加次数与实测耗时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/cost_panel.cpp" line="148"/>
+        <source>Each stage&apos;s share of the network&apos;s MACs beside its share of the measured time</source>
+        <translation>每个阶段占整个网络乘加次数的比例，与其占实测耗时的比例并列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/cost_panel.cpp" line="239"/>
+        <source>% of MACs, % of time (C1 = stem)</source>
+        <translation>乘加次数占比、耗时占比（C1 = 主干）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/cost_panel.cpp" line="240"/>
+        <source>MACs %</source>
+        <translation>乘加次数 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/cost_panel.cpp" line="241"/>
+        <source>time %</source>
+        <translation>耗时 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/cost_panel.cpp" line="329"/>
+        <source>This step: &lt;b&gt;%1&lt;/b&gt; (%2 of %3)</source>
+        <translation>此步：&lt;b&gt;%1&lt;/b&gt;（占 %3 的 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/cost_panel.cpp" line="333"/>
+        <source>Measured on this machine: each step the median of %1 runs on %2, the capture pass (every step on its own, unfused).</source>
+        <translation>在本机上测得：每一步取 %1 次运行的中位数，使用 %2，逐步捕获计算（每一步单独执行，不做融合）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/cost_panel.cpp" line="336"/>
+        <source>1 thread</source>
+        <translation>1 个线程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/cost_panel.cpp" line="337"/>
+        <source>%1 threads</source>
+        <translation>%1 个线程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/cost_panel.cpp" line="339"/>
+        <source>Measuring…</source>
+        <translation>正在测量…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/cost_panel.cpp" line="340"/>
+        <source>On a worker thread; the app stays responsive.</source>
+        <translation>在后台线程中进行，程序保持响应。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/cost_panel.cpp" line="364"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — g = %2, %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — g = %2，%3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="273"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="392"/>
         <source>&lt;b&gt;Paper, Table 1 (g = %1):&lt;/b&gt; stages %2 / %3 / %4 channels, complexity %5 M MACs.&lt;br&gt;&lt;b&gt;Engine:&lt;/b&gt; stages %6 / %7 / %8, backbone %9.</source>
         <translation>&lt;b&gt;论文表 1（g = %1）：&lt;/b&gt;各阶段 %2 / %3 / %4 个通道，复杂度 %5 M 次乘加。&lt;br&gt;&lt;b&gt;引擎：&lt;/b&gt;各阶段 %6 / %7 / %8，主干网络 %9。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="103"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="117"/>
         <source>C1</source>
         <translation>C1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="258"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="377"/>
         <source>%1 MACs; dense is %2 of the grouped network</source>
         <translation>%1 MACs；稠密网络的计算量是分组网络的 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cost_panel.cpp" line="285"/>
+        <location filename="../../ui/views/cost_panel.cpp" line="404"/>
         <source>&lt;b&gt;Paper:&lt;/b&gt; Table 1 has no column for g = %1. %2</source>
         <translation>&lt;b&gt;论文：&lt;/b&gt;表 1 中没有 g = %1 这一列。%2</translation>
     </message>
@@ -1898,302 +2546,462 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
     </message>
 </context>
 <context>
+    <name>shufflescope::ui::LessonPanel</name>
+    <message>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="60"/>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="66"/>
+        <source>Start the lesson</source>
+        <translation>开始这一课</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="100"/>
+        <source>Your prediction</source>
+        <translation>你的预测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="101"/>
+        <source>Check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="116"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="117"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="118"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="336"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="124"/>
+        <source>All lessons</source>
+        <translation>全部课程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="201"/>
+        <source>%1: the lesson has steps 1 to %2; there is no step %3</source>
+        <translation>%1：这一课只有第 1 到第 %2 步，没有第 %3 步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="237"/>
+        <source>%1 (cannot be used: %2)</source>
+        <translation>%1（无法使用：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="240"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="241"/>
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n 步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="242"/>
+        <source>%1 of %2 steps done</source>
+        <translation>已完成 %1/%2 步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="279"/>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="326"/>
+        <source>Hint: %1</source>
+        <translation>提示：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="333"/>
+        <source>Show me</source>
+        <translation>演示给我看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="335"/>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="360"/>
+        <source>Type a number first.</source>
+        <translation>请先输入一个数。</translation>
+    </message>
+</context>
+<context>
+    <name>shufflescope::ui::LessonRunner</name>
+    <message>
+        <location filename="../../ui/tutor/lesson_runner.cpp" line="146"/>
+        <source>The answer is %1.</source>
+        <translation>答案是 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tutor/lesson_runner.cpp" line="157"/>
+        <source>Right: %1.</source>
+        <translation>答对了：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tutor/lesson_runner.cpp" line="160"/>
+        <source>Not quite: the answer is %1.</source>
+        <translation>不太对：答案是 %1。</translation>
+    </message>
+</context>
+<context>
     <name>shufflescope::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="127"/>
+        <location filename="../../ui/main_window.cpp" line="140"/>
         <source>Computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="158"/>
+        <location filename="../../ui/main_window.cpp" line="171"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="170"/>
+        <location filename="../../ui/main_window.cpp" line="183"/>
         <source>Operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="171"/>
+        <location filename="../../ui/main_window.cpp" line="184"/>
         <source>Channel flow</source>
         <translation>通道流向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="173"/>
+        <location filename="../../ui/main_window.cpp" line="186"/>
         <source>What the selected step computes, animated (F switches view)</source>
         <translation>所选步骤在计算什么（动画演示，按 F 切换视图）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="175"/>
+        <location filename="../../ui/main_window.cpp" line="188"/>
         <source>Which earlier channels can reach the selected channel (the boundary effect)</source>
         <translation>前面哪些通道能影响所选通道（边界效应）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="199"/>
+        <location filename="../../ui/main_window.cpp" line="212"/>
         <source>Feature maps: wheel zooms, drag pans, double-click resets, click a channel to enlarge it</source>
         <translation>特征图：滚轮缩放，拖动平移，双击重置，单击通道可放大</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="253"/>
+        <location filename="../../ui/main_window.cpp" line="284"/>
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="259"/>
+        <location filename="../../ui/main_window.cpp" line="290"/>
         <source>ImageNet geometry</source>
         <translation>ImageNet 规格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="260"/>
+        <location filename="../../ui/main_window.cpp" line="291"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="261"/>
+        <location filename="../../ui/main_window.cpp" line="292"/>
         <source>Model preset (P)</source>
         <translation>模型预设（P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="264"/>
+        <location filename="../../ui/main_window.cpp" line="295"/>
         <source> Model </source>
         <translation> 模型 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="268"/>
+        <location filename="../../ui/main_window.cpp" line="299"/>
         <source> Groups g </source>
         <translation> 分组数 g </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="548"/>
+        <location filename="../../ui/main_window.cpp" line="599"/>
         <source>Prediction and cost are hidden to give the diagram room: H shows them.</source>
         <translation>为给示意图腾出空间，已隐藏“预测与开销”面板：按 H 显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="284"/>
+        <location filename="../../ui/main_window.cpp" line="315"/>
         <source>Width scale (W): every filter count times s, cost about s²</source>
         <translation>宽度系数（W）：每层卷积核个数乘以 s，计算量约为 s² 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="287"/>
+        <location filename="../../ui/main_window.cpp" line="318"/>
         <source> Width </source>
         <translation> 宽度 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="323"/>
+        <location filename="../../ui/main_window.cpp" line="354"/>
         <source>A/B compare</source>
         <translation>A/B 对比</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="325"/>
+        <location filename="../../ui/main_window.cpp" line="356"/>
         <source>B: shuffle flipped</source>
         <translation>B：混洗取反</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="326"/>
+        <location filename="../../ui/main_window.cpp" line="357"/>
         <source>B: g = %1</source>
         <translation>B：g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="307"/>
+        <location filename="../../ui/main_window.cpp" line="338"/>
         <source>Speed of the automatic walk ([ slower, ] faster)</source>
         <translation>自动演示的速度（[ 减慢，] 加快）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="100"/>
+        <location filename="../../ui/main_window.cpp" line="106"/>
         <source>←/→ step · 1–8 groups · S shuffle · Space play · F1 all shortcuts</source>
         <translation>←/→ 步骤 · 1–8 分组数 · S 混洗 · Space 播放 · F1 全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="117"/>
+        <location filename="../../ui/main_window.cpp" line="130"/>
         <source>Computing %1…</source>
         <translation>正在计算 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="183"/>
+        <location filename="../../ui/main_window.cpp" line="196"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="185"/>
+        <location filename="../../ui/main_window.cpp" line="198"/>
         <source>Train a Fashion-MNIST network here and watch it learn; overlay shuffle on and off</source>
         <translation>在这里训练一个 Fashion-MNIST 网络并观察它的学习过程；可叠加对比混洗开启与关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="237"/>
+        <location filename="../../ui/main_window.cpp" line="268"/>
         <source>Prediction and cost</source>
         <translation>预测与计算量</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="292"/>
+        <location filename="../../ui/main_window.cpp" line="323"/>
         <source>Playback</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="381"/>
+        <location filename="../../ui/main_window_actions.cpp" line="440"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="382"/>
+        <location filename="../../ui/main_window_actions.cpp" line="441"/>
         <source>&amp;Samples</source>
         <translation>示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="387"/>
+        <location filename="../../ui/main_window_actions.cpp" line="446"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="355"/>
+        <location filename="../../ui/main_window.cpp" line="386"/>
         <source>System theme</source>
         <translation>跟随系统主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="356"/>
+        <location filename="../../ui/main_window.cpp" line="387"/>
         <source>Light theme</source>
         <translation>浅色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="357"/>
+        <location filename="../../ui/main_window.cpp" line="388"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="367"/>
+        <location filename="../../ui/main_window.cpp" line="398"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="378"/>
+        <location filename="../../ui/main_window.cpp" line="409"/>
         <source>The language changes when ShuffleScope starts again.</source>
         <translation>重新启动 ShuffleScope 后，语言设置才会生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="388"/>
+        <location filename="../../ui/main_window_actions.cpp" line="447"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="334"/>
+        <location filename="../../ui/main_window_actions.cpp" line="391"/>
         <source>g = %1 (not in the paper: the stem must change)</source>
         <translation>g = %1（论文中没有：主干宽度必须改变）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="335"/>
+        <location filename="../../ui/main_window_actions.cpp" line="392"/>
         <source>g = %1</source>
         <translation>g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="384"/>
+        <location filename="../../ui/main_window_actions.cpp" line="443"/>
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="385"/>
+        <location filename="../../ui/main_window_actions.cpp" line="444"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="386"/>
+        <location filename="../../ui/main_window_actions.cpp" line="445"/>
         <source>&amp;Groups g</source>
         <translation>分组数 g(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="413"/>
+        <location filename="../../ui/main_window_actions.cpp" line="475"/>
         <source>&amp;About ShuffleScope</source>
         <translation>关于 ShuffleScope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="415"/>
+        <location filename="../../ui/main_window_actions.cpp" line="477"/>
         <source>About ShuffleScope</source>
         <translation>关于 ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="416"/>
+        <location filename="../../ui/main_window_actions.cpp" line="478"/>
         <source>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;A visualiser and tutor for ShuffleNet v1 (Zhang, Zhou, Lin, Sun, CVPR 2018).&lt;br&gt;Every number is computed by the project&apos;s own engine from the current configuration.</source>
         <translation>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;ShuffleNet v1（Zhang, Zhou, Lin, Sun, CVPR 2018）的可视化与教学工具。&lt;br&gt;所有数字都由本项目自己的引擎根据当前配置计算得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="431"/>
+        <location filename="../../ui/main_window_actions.cpp" line="493"/>
         <source>Number of groups g</source>
         <translation>分组数 g</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="392"/>
+        <location filename="../../ui/main_window.cpp" line="423"/>
         <source>Shuffle: on</source>
         <translation>混洗：开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="392"/>
+        <location filename="../../ui/main_window.cpp" line="423"/>
         <source>Shuffle: off</source>
         <translation>混洗：关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="399"/>
+        <location filename="../../ui/main_window.cpp" line="430"/>
         <source>ShuffleScope — %1</source>
         <translation>ShuffleScope — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="400"/>
+        <location filename="../../ui/main_window.cpp" line="431"/>
         <source> (untrained)</source>
         <translation>（未训练）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="419"/>
+        <location filename="../../ui/main_window.cpp" line="450"/>
         <source>  Step %1 / %2: &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>  步骤 %1 / %2：&lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="451"/>
+        <location filename="../../ui/main_window.cpp" line="483"/>
         <source>Open image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="452"/>
+        <location filename="../../ui/main_window.cpp" line="484"/>
         <source>Images and tensors (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;All files (*)</source>
         <translation>图像和张量 (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="458"/>
+        <location filename="../../ui/main_window.cpp" line="490"/>
         <source>Open checkpoint</source>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="458"/>
+        <location filename="../../ui/main_window.cpp" line="490"/>
         <source>Checkpoints (*.safetensors);;All files (*)</source>
         <translation>检查点 (*.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="474"/>
+        <location filename="../../ui/main_window.cpp" line="510"/>
         <source>ShuffleScope</source>
         <translation>ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="441"/>
+        <location filename="../../ui/main_window_actions.cpp" line="503"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="443"/>
+        <location filename="../../ui/main_window_actions.cpp" line="505"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="443"/>
+        <location filename="../../ui/main_window_actions.cpp" line="505"/>
         <source>Action</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="669"/>
+        <location filename="../../ui/main_window.cpp" line="726"/>
         <source>Saved settings were not valid; starting from the defaults.</source>
         <translation>保存的设置无效，已改用默认设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_demo.cpp" line="39"/>
+        <source>%1: cannot be written: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_demo.cpp" line="46"/>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_demo.cpp" line="87"/>
+        <source>Open demo</source>
+        <translation>打开演示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_demo.cpp" line="88"/>
+        <location filename="../../ui/main_window_demo.cpp" line="95"/>
+        <source>ShuffleScope demos (*.json)</source>
+        <translation>ShuffleScope 演示 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_demo.cpp" line="94"/>
+        <source>Save demo</source>
+        <translation>保存演示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_demo.cpp" line="94"/>
+        <source>demo.json</source>
+        <translation>演示.json</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_lessons.cpp" line="43"/>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_lessons.cpp" line="125"/>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_lessons.cpp" line="125"/>
+        <source>Lessons (*.lesson)</source>
+        <translation>课程文件 (*.lesson)</translation>
     </message>
 </context>
 <context>
     <name>shufflescope::ui::OperationView</name>
     <message>
-        <location filename="../../ui/views/operation/operation_view.cpp" line="151"/>
+        <location filename="../../ui/views/operation/operation_view.cpp" line="155"/>
         <source>No network yet: the first forward pass is running.</source>
         <translation>网络尚未就绪：正在进行第一次前向传播。</translation>
     </message>
@@ -2254,27 +3062,27 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::Session</name>
     <message>
-        <location filename="../../ui/session/session.cpp" line="43"/>
+        <location filename="../../ui/session/session.cpp" line="44"/>
         <source>Invalid configuration: %1</source>
         <translation>配置无效：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session.cpp" line="87"/>
+        <location filename="../../ui/session/session.cpp" line="88"/>
         <source>Could not open the checkpoint: %1</source>
         <translation>无法打开检查点：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session.cpp" line="110"/>
+        <location filename="../../ui/session/session.cpp" line="112"/>
         <source>Invalid comparison: %1</source>
         <translation>对比无效：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session.cpp" line="115"/>
+        <location filename="../../ui/session/session.cpp" line="117"/>
         <source>A/B compare needs both configurations on the same preset.</source>
         <translation>A/B 对比要求两个配置使用同一个预设。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session.cpp" line="143"/>
+        <location filename="../../ui/session/session.cpp" line="145"/>
         <source>Compare: %1</source>
         <translation>对比：%1</translation>
     </message>
@@ -2297,52 +3105,62 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>乘加 (MACs)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="58"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="50"/>
+        <source>Time</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/timeline_view.cpp" line="51"/>
+        <source>Measured on this machine: median of several runs, 1 thread (Model → Measure time per step)</source>
+        <translation>在本机上测得：多次运行的中位数，单线程（模型 → 测量每一步的耗时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/timeline_view.cpp" line="63"/>
         <source>Every step of the network. Click a step to show it; ←/→ step through.</source>
         <translation>网络的每一个步骤。单击某个步骤即可显示；用 ←/→ 逐步浏览。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="107"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="117"/>
         <source>, %1 groups</source>
         <translation>，%1 组</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="108"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="118"/>
         <source>, off</source>
         <translation>，已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="110"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="120"/>
         <source>: output %1, %2 MACs</source>
         <translation>：输出 %1，%2 次乘加</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="131"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="164"/>
         <source>Stage %1</source>
         <translation>阶段 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="135"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="168"/>
         <source>Unit %1 (stride 2)</source>
         <translation>单元 %1（步长 2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="136"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="169"/>
         <source>Unit %1</source>
         <translation>单元 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="140"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="173"/>
         <source>Stem</source>
         <translation>主干起始层</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="143"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="176"/>
         <source>Head</source>
         <translation>分类头</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="147"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="180"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>

@@ -210,6 +210,7 @@ class MainWindow : public QMainWindow {
     LessonPanel* lessonPanel_ = nullptr;
     QDockWidget* lessonDock_ = nullptr;
     HighlightOverlay* highlight_ = nullptr;
+    QLabel* costVeil_ = nullptr;  // in the cost panel's place while a lesson's question is open
     QScrollArea* trainTab_ = nullptr;  // the Train tab: train_ in a scroll area
     QTabWidget* centreTabs_ = nullptr;
     QList<int> splitBeforeTraining_;  // the centre's split while the Train tab hides the canvas

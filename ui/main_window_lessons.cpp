@@ -2,9 +2,11 @@
 // window's state through applyScene), the outline a step draws around the part of the window it
 // talks about, and opening lessons from the menu, a dropped file or the command line.
 
+#include <QBoxLayout>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QLabel>
 #include <QScrollArea>
 #include <QTabWidget>
 #include <QToolBar>
@@ -60,7 +62,21 @@ void MainWindow::buildLessons() {
 
     // In presenter mode the lesson's text is the caption under the views.
     connect(lessonPanel_, &LessonPanel::captionChanged, this, &MainWindow::setPresenterCaption);
+    // Predict, then reveal: while a question waits for its answer, the costs that would give it
+    // away (the tree's MACs and time columns, the cost panel) are out of sight.
+    auto* right = cost_->parentWidget();
+    costVeil_ = new QLabel(tr("Predict first: the costs come back with the answer."), right);
+    costVeil_->setWordWrap(true);
+    costVeil_->setObjectName(QStringLiteral("CostVeil"));
+    costVeil_->hide();
+    if (auto* layout = qobject_cast<QBoxLayout*>(right->layout()))
+        layout->insertWidget(layout->indexOf(cost_) + 1, costVeil_);
     connect(lessonRunner_, &LessonRunner::changed, this, [this] {
+        const bool predicting = lessonRunner_->running() && lessonRunner_->asksQuestion() &&
+                                lessonRunner_->phase() == LessonRunner::Phase::Reading;
+        timeline_->setCostsHidden(predicting);
+        cost_->setVisible(!predicting);
+        costVeil_->setVisible(predicting);
         refreshHighlights();
         operation_->setAnimationSpeed(lessonRunner_->running() ? kLessonAnimationSpeed : 1.0);
     });

@@ -22,6 +22,8 @@
 #include "tutor/highlight_overlay.h"
 #include "tutor/lesson_panel.h"
 #include "tutor/lesson_runner.h"
+#include "views/cost_panel.h"
+#include "views/timeline_view.h"
 
 using namespace shufflescope;
 using namespace shufflescope::ui;
@@ -118,6 +120,9 @@ TEST_CASE("lesson panel: predict, then reveal, with the arithmetic for a wrong a
     LessonWindow w;
     w.press(Qt::Key_Space);
     REQUIRE(w.runner().stepIndex() == 1);
+    // The costs that would give the answer away are out of sight until it is given.
+    CHECK(w.window.timeline()->costsHidden());
+    CHECK_FALSE(w.window.costPanel()->isVisibleTo(&w.window));
     // The answer field has the focus; Next waits for an answer.
     REQUIRE(ui_testing::waitFor(
         [&] { return QApplication::focusWidget() == w.panel().answerField(); }));
@@ -127,6 +132,8 @@ TEST_CASE("lesson panel: predict, then reveal, with the arithmetic for a wrong a
     CHECK(w.runner().phase() == LessonRunner::Phase::Revealed);
     // The change happened after the answer: g = 8 now.
     CHECK(w.window.scene().groups == 8);
+    CHECK_FALSE(w.window.timeline()->costsHidden());
+    CHECK(w.window.costPanel()->isVisibleTo(&w.window));
     const std::string shown = w.panel().shownText().toStdString();
     const long long answer = w.runner().walked().answer->value;
     CHECK(answer ==

@@ -88,10 +88,18 @@ void TimelineView::fitColumns() {
     // Times were asked for (Model → Measure time per step): they come before the shapes, which
     // the operation view's header and the tooltips also give.
     const int times = timing_ ? sizeHintForColumn(kTimeColumn) : 0;
-    const bool showTimes = timing_ && names + bars + times <= available;
+    const bool showTimes = timing_ && !costsHidden_ && names + bars + times <= available;
+    const bool showBars = !costsHidden_ && names + bars <= available;
     setColumnHidden(kTimeColumn, !showTimes);
-    setColumnHidden(1, names + shapes + bars + (showTimes ? times : 0) > available);
-    setColumnHidden(2, names + bars > available);
+    setColumnHidden(1,
+                    names + shapes + (showBars ? bars : 0) + (showTimes ? times : 0) > available);
+    setColumnHidden(2, !showBars);
+}
+
+void TimelineView::setCostsHidden(bool hidden) {
+    if (hidden == costsHidden_) return;
+    costsHidden_ = hidden;
+    fitColumns();
 }
 
 void TimelineView::setSnapshot(SnapshotPtr snapshot) {

@@ -25,6 +25,10 @@ class TimelineView : public QTreeWidget {
     static constexpr int kTimeColumn = 3;
     // Row text and bars scale with the projector font.
     void setFontScale(double scale);
+    // While a lesson's question is open the MACs and time columns are hidden: they would give the
+    // answer away (the tooltips still name the step and its shape).
+    void setCostsHidden(bool hidden);
+    bool costsHidden() const { return costsHidden_; }
     // The row of a step (for tests: where to click); null before the first snapshot.
     QTreeWidgetItem* itemForStep(int step) const;
 
@@ -48,6 +52,7 @@ class TimelineView : public QTreeWidget {
     std::vector<QTreeWidgetItem*> items_;  // per step
     int currentStep_ = -1;
     bool updating_ = false;
+    bool costsHidden_ = false;
 };
 
 }  // namespace shufflescope::ui

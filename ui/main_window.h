@@ -157,6 +157,10 @@ class MainWindow : public QMainWindow {
     void refreshHighlights();
     // The Lesson dock's width: a sentence per line, but never more than a third of the window.
     void fitLessonDock();
+    // Presenting a lesson: Space / Page Down reveal or go on, Page Up goes back (the lesson.*
+    // actions), and the walk and unit keys they share are off; otherwise the other way round.
+    void refreshLessonKeys();
+    void lessonForward();
     void buildMenus();
     void fillSamplesMenu(QMenu* samples);
     void addThemeAndLanguageMenus(QMenu* view);

@@ -37,6 +37,7 @@
 #include "main_window.h"
 #include "session/navigation.h"
 #include "training/train_panel.h"
+#include "tutor/lesson_runner.h"
 #include "views/channel_flow_view.h"
 #include "views/operation/operation_view.h"
 
@@ -219,6 +220,18 @@ void MainWindow::buildActions() {
          QT_TRANSLATE_NOOP("Actions", "Faster walk"),
          {Qt::Key_BracketRight},
          [this] { speedSlider_->setValue(speedSlider_->value() - 250); }},
+        // Presenting a lesson, Space and the Page keys are the lesson's (there is no panel to
+        // focus): the rows above are disabled meanwhile (refreshLessonKeys).
+        {"lesson.next",
+         MenuId::Navigate,
+         QT_TRANSLATE_NOOP("Actions", "Lesson in presenter mode: reveal, then the next step"),
+         {Qt::Key_Space, Qt::Key_PageDown},
+         [this] { lessonForward(); }},
+        {"lesson.back",
+         MenuId::Navigate,
+         QT_TRANSLATE_NOOP("Actions", "Lesson in presenter mode: the step before"),
+         {Qt::Key_PageUp},
+         [this] { lessonRunner_->back(); }},
         {"channel.clear",
          MenuId::Navigate,
          QT_TRANSLATE_NOOP("Actions",

@@ -14,6 +14,8 @@
 #include "shufflescope/base/error.h"
 #include "shufflescope/io/image_input.h"
 #include "text/engine_text.h"
+#include "tutor/lesson_panel.h"
+#include "tutor/lesson_runner.h"
 
 namespace shufflescope::ui {
 
@@ -29,6 +31,10 @@ Demo MainWindow::demo() const {
     // The teacher's own text size: presenter mode's is derived from the screen.
     d.fontScale = presenterMode() ? presenterRestore_->fontScale : fontScale_;
     d.presenter = presenterMode();
+    if (lessonRunner_->running()) {
+        d.lesson = lessonPanel_->runningLessonReference();
+        d.lessonStep = lessonRunner_->stepIndex() + 1;
+    }
     return d;
 }
 
@@ -68,7 +74,18 @@ std::optional<QString> MainWindow::openDemo(const QString& path) {
         }
     }
 
+    // ...and the lesson, read and walked, with the step it names.
+    if (d.lesson) {
+        if (const auto error = lessonPanel_->check(*d.lesson))
+            return problem(QStringLiteral("lesson"), *error);
+        if (const auto error = lessonPanel_->check(*d.lesson, d.lessonStep.value_or(1) - 1))
+            return problem(QStringLiteral("lessonStep"), *error);
+    }
+
     if (d.presenter == false) setPresenterMode(false);
+    // The lesson first: its step sets its own state, which the demo's scene then restores
+    // exactly as it was saved.
+    if (d.lesson) (void)openLesson(*d.lesson, d.lessonStep.value_or(1) - 1);
     if (d.imagePath && *d.imagePath != QFileInfo(session_->inputPath()).absoluteFilePath())
         session_->openInput(*d.imagePath);
     (void)applyScene(d.scene);  // checked above

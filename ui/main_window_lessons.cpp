@@ -52,8 +52,7 @@ void MainWindow::buildLessons() {
 
     QStringList files;
     try {
-        for (const std::string& f :
-             lessonFilesIn((assetsDirectory() + QStringLiteral("/lessons")).toStdString()))
+        for (const std::string& f : lessonFilesIn(lessonsDirectory().toStdString()))
             files << QString::fromStdString(f);
     } catch (const Error& e) {
         showError(QString::fromStdString(e.what()));
@@ -75,6 +74,7 @@ void MainWindow::buildLessons() {
         const bool predicting = lessonRunner_->running() && lessonRunner_->asksQuestion() &&
                                 lessonRunner_->phase() == LessonRunner::Phase::Reading;
         timeline_->setCostsHidden(predicting);
+        refreshLessonKeys();
         cost_->setVisible(!predicting);
         costVeil_->setVisible(predicting);
         refreshHighlights();
@@ -85,6 +85,7 @@ void MainWindow::buildLessons() {
          {&Session::requestChanged, &Session::selectionChanged, &Session::comparisonChanged})
         connect(session_, signal, lessonRunner_, &LessonRunner::stateChanged);
     connect(centreTabs_, &QTabWidget::currentChanged, lessonRunner_, &LessonRunner::stateChanged);
+    refreshLessonKeys();
 }
 
 void MainWindow::fitLessonDock() {
@@ -125,8 +126,27 @@ QList<QWidget*> MainWindow::highlightWidgets(const std::string& target) const {
     return {};
 }
 
+void MainWindow::refreshLessonKeys() {
+    const bool presenting = presenterMode() && lessonRunner_->running();
+    for (const char* id : {"play", "unit.next", "unit.previous"})
+        action(QString::fromLatin1(id))->setEnabled(!presenting);
+    for (const char* id : {"lesson.next", "lesson.back"})
+        action(QString::fromLatin1(id))->setEnabled(presenting);
+}
+
+void MainWindow::lessonForward() {
+    // No answer field on a projector: the class answers aloud, Space shows the answer (or does
+    // the task), the next Space goes on.
+    if (lessonRunner_->canSkip())
+        lessonRunner_->reveal();
+    else
+        lessonRunner_->next();
+}
+
 std::optional<QString> MainWindow::openLesson(const QString& nameOrFile, int step) {
     if (auto error = lessonPanel_->open(nameOrFile, step)) return error;
+    // Presenting, the lesson's text is the caption: the dock comes back with the controls.
+    if (presenterMode()) return std::nullopt;
     const bool wasHidden = !lessonDock_->isVisible();
     lessonDock_->show();
     lessonDock_->raise();

@@ -4,6 +4,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QScreen>
@@ -20,6 +21,7 @@
 #include "presenter/presenter_banner.h"
 #include "presenter/presenter_mode.h"
 #include "presenter/presenter_text.h"
+#include "tutor/lesson_runner.h"
 #include "views/operation/operation_view.h"
 
 namespace shufflescope::ui {
@@ -30,7 +32,9 @@ void MainWindow::setPresenterMode(bool on) {
         const PresenterRestore saved = *presenterRestore_;
         presenterRestore_.reset();
         restoreAfterPresenter(saved);
+        if (lessonRunner_->running()) lessonDock_->show();  // opened while presenting
         action(QStringLiteral("view.presenter"))->setChecked(false);
+        refreshLessonKeys();
         return;
     }
     auto saved = std::make_unique<PresenterRestore>();
@@ -53,6 +57,7 @@ void MainWindow::setPresenterMode(bool on) {
     fitSidePanels();
     menuBar()->hide();
     statusBar()->hide();
+    lessonDock_->hide();  // the lesson's text is the caption
     controlsBar_->hide();
     playbackBar_->hide();
     centreTabs_->tabBar()->hide();
@@ -75,6 +80,7 @@ void MainWindow::setPresenterMode(bool on) {
     // view rather than on a control that has just been hidden.
     centreTabs_->currentWidget()->setFocus(Qt::OtherFocusReason);
     action(QStringLiteral("view.presenter"))->setChecked(true);
+    refreshLessonKeys();
 }
 
 void MainWindow::restoreAfterPresenter(const PresenterRestore& saved) {

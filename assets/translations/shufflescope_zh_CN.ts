@@ -4,217 +4,227 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="132"/>
+        <location filename="../../ui/main_window_actions.cpp" line="133"/>
         <source>&amp;Open image or .npy…</source>
         <translation>打开图像或 .npy(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="137"/>
+        <location filename="../../ui/main_window_actions.cpp" line="138"/>
         <source>Open &amp;checkpoint…</source>
         <translation>打开检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="142"/>
+        <location filename="../../ui/main_window_actions.cpp" line="143"/>
         <source>Open &amp;lesson…</source>
         <translation>打开课程(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="147"/>
+        <location filename="../../ui/main_window_actions.cpp" line="148"/>
         <source>Open &amp;demo…</source>
         <translation>打开演示(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="152"/>
+        <location filename="../../ui/main_window_actions.cpp" line="153"/>
         <source>&amp;Save demo…</source>
         <translation>保存演示(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="157"/>
+        <location filename="../../ui/main_window_actions.cpp" line="158"/>
         <source>&amp;Export view as PNG or SVG…</source>
         <translation>导出视图为 PNG 或 SVG(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="162"/>
+        <location filename="../../ui/main_window_actions.cpp" line="163"/>
         <source>Export the step&apos;s &amp;animation as GIF…</source>
         <translation>将此步的动画导出为 GIF(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="167"/>
+        <location filename="../../ui/main_window_actions.cpp" line="168"/>
         <source>Export the per-step &amp;table (CSV, Markdown)…</source>
         <translation>导出逐步表格（CSV、Markdown）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="172"/>
+        <location filename="../../ui/main_window_actions.cpp" line="173"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="178"/>
+        <location filename="../../ui/main_window_actions.cpp" line="179"/>
         <source>Previous step</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="183"/>
+        <location filename="../../ui/main_window_actions.cpp" line="184"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="188"/>
+        <location filename="../../ui/main_window_actions.cpp" line="189"/>
         <source>Previous unit</source>
         <translation>上一个单元</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="193"/>
+        <location filename="../../ui/main_window_actions.cpp" line="194"/>
         <source>Next unit</source>
         <translation>下一个单元</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="198"/>
+        <location filename="../../ui/main_window_actions.cpp" line="199"/>
         <source>First step</source>
         <translation>第一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="203"/>
+        <location filename="../../ui/main_window_actions.cpp" line="204"/>
         <source>Last step</source>
         <translation>最后一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="208"/>
+        <location filename="../../ui/main_window_actions.cpp" line="209"/>
         <source>Play / pause the walk through the network</source>
         <translation>播放 / 暂停网络的自动逐步演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="214"/>
+        <location filename="../../ui/main_window_actions.cpp" line="215"/>
         <source>Slower walk</source>
         <translation>放慢演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="219"/>
+        <location filename="../../ui/main_window_actions.cpp" line="220"/>
         <source>Faster walk</source>
         <translation>加快演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="224"/>
+        <location filename="../../ui/main_window_actions.cpp" line="227"/>
+        <source>Lesson in presenter mode: reveal, then the next step</source>
+        <translation>演示模式下的课程：先揭晓，再到下一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_actions.cpp" line="232"/>
+        <source>Lesson in presenter mode: the step before</source>
+        <translation>演示模式下的课程：上一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_actions.cpp" line="237"/>
         <source>Leave presenter mode, else close the enlarged feature map, else clear the selected channel</source>
         <translation>退出演示者模式；不在该模式时关闭放大的特征图，或取消选中的通道</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="238"/>
+        <location filename="../../ui/main_window_actions.cpp" line="251"/>
         <source>Channel shuffle on / off</source>
         <translation>通道混洗 开 / 关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="244"/>
+        <location filename="../../ui/main_window_actions.cpp" line="257"/>
         <source>Next width (0.25× … 2×)</source>
         <translation>下一个宽度系数（0.25× … 2×）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="249"/>
+        <location filename="../../ui/main_window_actions.cpp" line="262"/>
         <source>Next preset (ImageNet / Fashion-MNIST)</source>
         <translation>下一个预设（ImageNet / Fashion-MNIST）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="254"/>
+        <location filename="../../ui/main_window_actions.cpp" line="267"/>
         <source>Measure time per step (this machine, 1 thread)</source>
         <translation>测量每一步的耗时（本机，单线程）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="260"/>
+        <location filename="../../ui/main_window_actions.cpp" line="273"/>
         <source>A/B compare on / off</source>
         <translation>A/B 对比 开 / 关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="266"/>
+        <location filename="../../ui/main_window_actions.cpp" line="279"/>
         <source>Next choice of configuration B</source>
         <translation>切换配置 B 的下一个选项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="272"/>
+        <location filename="../../ui/main_window_actions.cpp" line="285"/>
         <source>Operation view / channel flow</source>
         <translation>运算视图 / 通道流向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="277"/>
+        <location filename="../../ui/main_window_actions.cpp" line="290"/>
         <source>Lesson panel: the guided lessons</source>
         <translation>课程面板：分步引导的课程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="282"/>
+        <location filename="../../ui/main_window_actions.cpp" line="295"/>
         <source>Train panel</source>
         <translation>训练面板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="287"/>
+        <location filename="../../ui/main_window_actions.cpp" line="300"/>
         <source>Ghost the dense connections a grouped conv saves</source>
         <translation>以虚线显示分组卷积省去的稠密连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="292"/>
+        <location filename="../../ui/main_window_actions.cpp" line="305"/>
         <source>Replay the step&apos;s animation</source>
         <translation>重播当前步骤的动画</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="297"/>
+        <location filename="../../ui/main_window_actions.cpp" line="310"/>
         <source>Feature maps: one colour range for all channels / each its own</source>
         <translation>特征图：所有通道统一色阶 / 各用各的色阶</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="303"/>
+        <location filename="../../ui/main_window_actions.cpp" line="316"/>
         <source>Feature maps: zoom in</source>
         <translation>特征图：放大</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="308"/>
+        <location filename="../../ui/main_window_actions.cpp" line="321"/>
         <source>Feature maps: zoom out</source>
         <translation>特征图：缩小</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="313"/>
+        <location filename="../../ui/main_window_actions.cpp" line="326"/>
         <source>Feature maps: fit (wheel and drag zoom and pan too)</source>
         <translation>特征图：适合窗口（也可用滚轮缩放、拖动平移）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="318"/>
+        <location filename="../../ui/main_window_actions.cpp" line="331"/>
         <source>A/B compare: previous page of channels</source>
         <translation>A/B 对比：上一页通道</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="323"/>
+        <location filename="../../ui/main_window_actions.cpp" line="336"/>
         <source>A/B compare: next page of channels</source>
         <translation>A/B 对比：下一页通道</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="328"/>
+        <location filename="../../ui/main_window_actions.cpp" line="341"/>
         <source>Side panels (network, prediction and cost)</source>
         <translation>侧边面板（网络、预测与开销）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="334"/>
+        <location filename="../../ui/main_window_actions.cpp" line="347"/>
         <source>Presenter: full screen, large text, the views and the cost only</source>
         <translation>演示者模式：全屏、大字，只显示视图和计算量</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="341"/>
+        <location filename="../../ui/main_window_actions.cpp" line="354"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="352"/>
+        <location filename="../../ui/main_window_actions.cpp" line="365"/>
         <source>Larger text</source>
         <translation>增大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="357"/>
+        <location filename="../../ui/main_window_actions.cpp" line="370"/>
         <source>Smaller text</source>
         <translation>减小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="362"/>
+        <location filename="../../ui/main_window_actions.cpp" line="375"/>
         <source>Projector (large text)</source>
         <translation>投影仪模式（大字）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="368"/>
+        <location filename="../../ui/main_window_actions.cpp" line="381"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -551,7 +561,7 @@
     </message>
     <message>
         <location filename="../../ui/session/demo_file.cpp" line="57"/>
-        <location filename="../../ui/session/demo_file.cpp" line="396"/>
+        <location filename="../../ui/session/demo_file.cpp" line="428"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
@@ -656,42 +666,52 @@
         <translation>%1 不是 0.8..2.5 之间的字号</translation>
     </message>
     <message>
-        <location filename="../../ui/session/demo_file.cpp" line="392"/>
+        <location filename="../../ui/session/demo_file.cpp" line="346"/>
+        <source>a bundled lesson&apos;s name or a .lesson file</source>
+        <translation>内置课程的名称或 .lesson 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="365"/>
+        <source>a step of which lesson? &quot;lesson&quot; is missing</source>
+        <translation>哪一课的步骤？缺少 &quot;lesson&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/demo_file.cpp" line="424"/>
         <source>not valid JSON: %1</source>
         <translation>不是有效的 JSON：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/demo_file.cpp" line="395"/>
+        <location filename="../../ui/session/demo_file.cpp" line="427"/>
         <source>a demo is one JSON object { ... }, not %1</source>
         <translation>演示文件应是一个 JSON 对象 { ... }，而不是%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/demo_file.cpp" line="403"/>
+        <location filename="../../ui/session/demo_file.cpp" line="435"/>
         <source>not a ShuffleScope demo (it needs &quot;format&quot;: &quot;%1&quot;)</source>
         <translation>不是 ShuffleScope 演示文件（需要 &quot;format&quot;: &quot;%1&quot;）</translation>
     </message>
     <message>
-        <location filename="../../ui/session/demo_file.cpp" line="409"/>
+        <location filename="../../ui/session/demo_file.cpp" line="441"/>
         <source>missing: the format&apos;s version, 1 for this ShuffleScope</source>
         <translation>缺少格式版本号（本版 ShuffleScope 为 1）</translation>
     </message>
     <message>
-        <location filename="../../ui/session/demo_file.cpp" line="410"/>
+        <location filename="../../ui/session/demo_file.cpp" line="442"/>
         <source>a whole number from 1</source>
         <translation>从 1 起的整数</translation>
     </message>
     <message>
-        <location filename="../../ui/session/demo_file.cpp" line="413"/>
+        <location filename="../../ui/session/demo_file.cpp" line="445"/>
         <source>this demo was saved in format version %1 by a newer ShuffleScope; this one reads version %2 and older. Open it with a newer ShuffleScope.</source>
         <translation>此演示由较新的 ShuffleScope 以格式版本 %1 保存；本版只能读取版本 %2 及更早的格式。请用较新的 ShuffleScope 打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/demo_file.cpp" line="430"/>
+        <location filename="../../ui/session/demo_file.cpp" line="462"/>
         <source>unknown field (version %1 has: %2)</source>
         <translation>未知字段（版本 %1 的字段为：%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/session/demo_file.cpp" line="435"/>
+        <location filename="../../ui/session/demo_file.cpp" line="467"/>
         <source>give &quot;image&quot; (a file) or &quot;sample&quot; (a bundled image), not both</source>
         <translation>&quot;image&quot;（文件）和 &quot;sample&quot;（内置图片）只能给出其一</translation>
     </message>
@@ -2579,7 +2599,7 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
     </message>
     <message>
         <location filename="../../ui/tutor/lesson_panel.cpp" line="118"/>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="336"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="359"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
@@ -2589,54 +2609,54 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>全部课程</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="201"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="202"/>
         <source>%1: the lesson has steps 1 to %2; there is no step %3</source>
         <translation>%1：这一课只有第 1 到第 %2 步，没有第 %3 步</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="237"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="260"/>
         <source>%1 (cannot be used: %2)</source>
         <translation>%1（无法使用：%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="240"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="263"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="241"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="264"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n 步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="242"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="265"/>
         <source>%1 of %2 steps done</source>
         <translation>已完成 %1/%2 步</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="279"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="302"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="326"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="349"/>
         <source>Hint: %1</source>
         <translation>提示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="333"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="356"/>
         <source>Show me</source>
         <translation>演示给我看</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="335"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="358"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="360"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="385"/>
         <source>Type a number first.</source>
         <translation>请先输入一个数。</translation>
     </message>
@@ -2792,17 +2812,17 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="440"/>
+        <location filename="../../ui/main_window_actions.cpp" line="453"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="441"/>
+        <location filename="../../ui/main_window_actions.cpp" line="454"/>
         <source>&amp;Samples</source>
         <translation>示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="446"/>
+        <location filename="../../ui/main_window_actions.cpp" line="459"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -2832,52 +2852,52 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>重新启动 ShuffleScope 后，语言设置才会生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="447"/>
+        <location filename="../../ui/main_window_actions.cpp" line="460"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="391"/>
+        <location filename="../../ui/main_window_actions.cpp" line="404"/>
         <source>g = %1 (not in the paper: the stem must change)</source>
         <translation>g = %1（论文中没有：主干宽度必须改变）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="392"/>
+        <location filename="../../ui/main_window_actions.cpp" line="405"/>
         <source>g = %1</source>
         <translation>g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="443"/>
+        <location filename="../../ui/main_window_actions.cpp" line="456"/>
         <source>&amp;Navigate</source>
         <translation>导航(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="444"/>
+        <location filename="../../ui/main_window_actions.cpp" line="457"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="445"/>
+        <location filename="../../ui/main_window_actions.cpp" line="458"/>
         <source>&amp;Groups g</source>
         <translation>分组数 g(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="475"/>
+        <location filename="../../ui/main_window_actions.cpp" line="488"/>
         <source>&amp;About ShuffleScope</source>
         <translation>关于 ShuffleScope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="477"/>
+        <location filename="../../ui/main_window_actions.cpp" line="490"/>
         <source>About ShuffleScope</source>
         <translation>关于 ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="478"/>
+        <location filename="../../ui/main_window_actions.cpp" line="491"/>
         <source>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;A visualiser and tutor for ShuffleNet v1 (Zhang, Zhou, Lin, Sun, CVPR 2018).&lt;br&gt;Every number is computed by the project&apos;s own engine from the current configuration.</source>
         <translation>&lt;b&gt;ShuffleScope&lt;/b&gt;&lt;br&gt;ShuffleNet v1（Zhang, Zhou, Lin, Sun, CVPR 2018）的可视化与教学工具。&lt;br&gt;所有数字都由本项目自己的引擎根据当前配置计算得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="493"/>
+        <location filename="../../ui/main_window_actions.cpp" line="506"/>
         <source>Number of groups g</source>
         <translation>分组数 g</translation>
     </message>
@@ -2932,17 +2952,17 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>ShuffleScope</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="503"/>
+        <location filename="../../ui/main_window_actions.cpp" line="516"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="505"/>
+        <location filename="../../ui/main_window_actions.cpp" line="518"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="505"/>
+        <location filename="../../ui/main_window_actions.cpp" line="518"/>
         <source>Action</source>
         <translation>功能</translation>
     </message>
@@ -2952,48 +2972,53 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>保存的设置无效，已改用默认设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_demo.cpp" line="39"/>
+        <location filename="../../ui/main_window_demo.cpp" line="45"/>
         <source>%1: cannot be written: %2</source>
         <translation>%1：无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_demo.cpp" line="46"/>
+        <location filename="../../ui/main_window_demo.cpp" line="52"/>
         <source>%1: cannot be read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_demo.cpp" line="87"/>
+        <location filename="../../ui/main_window_demo.cpp" line="104"/>
         <source>Open demo</source>
         <translation>打开演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_demo.cpp" line="88"/>
-        <location filename="../../ui/main_window_demo.cpp" line="95"/>
+        <location filename="../../ui/main_window_demo.cpp" line="105"/>
+        <location filename="../../ui/main_window_demo.cpp" line="112"/>
         <source>ShuffleScope demos (*.json)</source>
         <translation>ShuffleScope 演示 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_demo.cpp" line="94"/>
+        <location filename="../../ui/main_window_demo.cpp" line="111"/>
         <source>Save demo</source>
         <translation>保存演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_demo.cpp" line="94"/>
+        <location filename="../../ui/main_window_demo.cpp" line="111"/>
         <source>demo.json</source>
         <translation>演示.json</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_lessons.cpp" line="43"/>
+        <location filename="../../ui/main_window_lessons.cpp" line="45"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_lessons.cpp" line="125"/>
+        <location filename="../../ui/main_window_lessons.cpp" line="67"/>
+        <source>Predict first: the costs come back with the answer.</source>
+        <translation>先预测：计算量会随答案一起显示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_lessons.cpp" line="161"/>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_lessons.cpp" line="125"/>
+        <location filename="../../ui/main_window_lessons.cpp" line="161"/>
         <source>Lessons (*.lesson)</source>
         <translation>课程文件 (*.lesson)</translation>
     </message>
@@ -3120,47 +3145,47 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>网络的每一个步骤。单击某个步骤即可显示；用 ←/→ 逐步浏览。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="117"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="125"/>
         <source>, %1 groups</source>
         <translation>，%1 组</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="118"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="126"/>
         <source>, off</source>
         <translation>，已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="120"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="128"/>
         <source>: output %1, %2 MACs</source>
         <translation>：输出 %1，%2 次乘加</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="164"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="172"/>
         <source>Stage %1</source>
         <translation>阶段 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="168"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="176"/>
         <source>Unit %1 (stride 2)</source>
         <translation>单元 %1（步长 2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="169"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="177"/>
         <source>Unit %1</source>
         <translation>单元 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="173"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="181"/>
         <source>Stem</source>
         <translation>主干起始层</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="176"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="184"/>
         <source>Head</source>
         <translation>分类头</translation>
     </message>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="180"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="188"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>

@@ -30,6 +30,8 @@ Demo fullDemo(const QString& imagePath) {
     d.theme = QStringLiteral("dark");
     d.fontScale = 1.8;
     d.presenter = true;
+    d.lesson = QStringLiteral("channel-shuffle");
+    d.lessonStep = 4;
     return d;
 }
 
@@ -75,6 +77,11 @@ TEST_CASE("a demo written and read back is the same demo, every kind of comparis
         CAPTURE(text.toStdString());
         CHECK(parsed(text, path) == demo);
     }
+    // A lesson file beside the demo is named relative to it, a bundled one by its name.
+    demo.lesson = dir.filePath(QStringLiteral("my-lesson.lesson"));
+    const QByteArray text = serialiseDemo(demo, path);
+    CHECK(text.contains("\"lesson\": \"my-lesson.lesson\""));
+    CHECK(parsed(text, path) == demo);
 }
 
 TEST_CASE("a demo names its image relative to itself when beside it, else absolute, or a sample",
@@ -104,7 +111,7 @@ TEST_CASE("a demo file lists its fields one a line, format and version first", "
     const QList<QByteArray> lines = text.split('\n');
     REQUIRE(lines.size() > 4);
     CHECK(lines[1] == "  \"format\": \"shufflescope-demo\",");
-    CHECK(lines[2] == "  \"version\": 1,");
+    CHECK(lines[2] == "  \"version\": 2,");
     CHECK(text.contains("\n  \"g\": 8,\n"));
     CHECK(text.contains("\n  \"textSize\": 1.8,\n"));
 }
@@ -133,8 +140,8 @@ TEST_CASE("bad demo files are refused naming the file, the line and the problem"
         {"[1, 2]", 1, "one JSON object"},
         {"{\"version\": 1}", 0, "not a ShuffleScope demo"},
         {"{\n  \"format\": \"shufflescope-demo\"\n}", 0, "version: missing"},
-        {"{\n  \"format\": \"shufflescope-demo\",\n  \"version\": 2,\n  \"lesson\": \"cost\"\n}", 3,
-         "version: this demo was saved in format version 2 by a newer ShuffleScope"},
+        {"{\n  \"format\": \"shufflescope-demo\",\n  \"version\": 3,\n  \"lesson\": \"cost\"\n}", 3,
+         "version: this demo was saved in format version 3 by a newer ShuffleScope"},
         {withField(QStringLiteral("\"g\": 9").toUtf8()), 5, "g: 9 is not an integer in 1..8"},
         {withField(QStringLiteral("\"g\": \"eight\"").toUtf8()), 5,
          "g: expected an integer, found a string"},
@@ -158,7 +165,11 @@ TEST_CASE("bad demo files are refused naming the file, the line and the problem"
         {withField(QStringLiteral("\"sample\": \"no-such-sample.png\"").toUtf8()), 5,
          "sample: no bundled sample named 'no-such-sample.png'"},
         {withField(QStringLiteral("\"colour\": \"red\"").toUtf8()), 5,
-         "colour: unknown field (version 1 has: format, version, image, sample"},
+         "colour: unknown field (version 2 has: format, version, image, sample"},
+        {withField(QStringLiteral("\"lessonStep\": 3").toUtf8()), 5,
+         "lessonStep: a step of which lesson? \"lesson\" is missing"},
+        {withField(QStringLiteral("\"lesson\": 5").toUtf8()), 5,
+         "lesson: expected a bundled lesson's name or a .lesson file, found a number"},
         {withField(QStringLiteral("\"step\": 12").toUtf8()), 5,
          "step: expected a step name such as"},
     };

@@ -16,6 +16,7 @@
 #include "session/demo_file.h"
 #include "shown_main_window.h"
 #include "support/model_configs.h"
+#include "tutor/lesson_runner.h"
 #include "ui_test_support.h"
 
 using namespace shufflescope;
@@ -179,6 +180,54 @@ TEST_CASE("a bad demo is a message naming the file and the problem, and nothing 
     REQUIRE(error);
     CHECK(error->startsWith(missing));
     CHECK(stateOf(w.window) == before);
+}
+
+TEST_CASE("a demo saved during a lesson reopens the lesson at its step, in the same state",
+          "[demo]") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson.json"));
+    Scene saved;
+    {
+        ui_testing::ShownMainWindow w;
+        w.idle();
+        REQUIRE_FALSE(w.window.openLesson(QStringLiteral("channel-shuffle"), 3));
+        w.idle();
+        saved = w.window.scene();
+        REQUIRE_FALSE(w.window.saveDemo(path));
+    }
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    CHECK(text.contains("\"lesson\": \"channel-shuffle\""));
+    CHECK(text.contains("\"lessonStep\": 4"));
+
+    ui_testing::ShownMainWindow fresh;
+    fresh.idle();
+    REQUIRE_FALSE(fresh.window.openDemo(path));
+    fresh.idle();
+    REQUIRE(fresh.window.lessonRunner()->running());
+    CHECK(fresh.window.lessonRunner()->lesson().name == "channel-shuffle");
+    CHECK(fresh.window.lessonRunner()->stepIndex() == 3);
+    CHECK(fresh.window.scene() == saved);
+
+    // A lesson that is not there, or a step it does not have: refused, nothing changes.
+    const State before = stateOf(fresh.window);
+    const QString header =
+        QStringLiteral("{\n  \"format\": \"shufflescope-demo\",\n  \"version\": 2,\n");
+    write(dir.filePath(QStringLiteral("no-lesson.json")),
+          (header + QStringLiteral("  \"g\": 8,\n  \"lesson\": \"no-such-lesson\"\n}")).toUtf8());
+    const auto noLesson = fresh.window.openDemo(dir.filePath(QStringLiteral("no-lesson.json")));
+    REQUIRE(noLesson);
+    CHECK(noLesson->contains(QStringLiteral(":5: lesson: no-such-lesson: cannot open the file")));
+    write(dir.filePath(QStringLiteral("no-step.json")),
+          (header + QStringLiteral("  \"lesson\": \"channel-shuffle\",\n  \"lessonStep\": 40\n}"))
+              .toUtf8());
+    const auto noStep = fresh.window.openDemo(dir.filePath(QStringLiteral("no-step.json")));
+    REQUIRE(noStep);
+    CHECK(noStep->contains(QStringLiteral(":5: lessonStep:")));
+    CHECK(noStep->contains(QStringLiteral("there is no step 40")));
+    CHECK(stateOf(fresh.window) == before);
+    CHECK(fresh.window.lessonRunner()->stepIndex() == 3);
 }
 
 TEST_CASE("a demo file dropped on the window opens it", "[demo]") {

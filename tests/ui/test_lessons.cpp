@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -219,4 +220,34 @@ TEST_CASE("bundled lessons: every one opens in both languages and every step's s
             CHECK(w.window.scene() == sceneOf(walk.steps[std::size_t(i)].after));
         }
     }
+}
+
+TEST_CASE("lesson in presenter mode: the text is the caption, Space reveals and goes on",
+          "[lesson]") {
+    LessonWindow w;
+    w.window.setPresenterUsesFullScreen(false);
+    w.window.setPresenterMode(true);
+    ui_testing::settle(100);
+    CHECK_FALSE(w.window.findChild<QDockWidget*>(QStringLiteral("LessonDock"))->isVisible());
+    auto* caption = w.window.findChild<QLabel*>(QStringLiteral("PresenterCaption"));
+    REQUIRE(caption);
+    CHECK(caption->isVisible());
+    CHECK_THAT(caption->text().toStdString(), Catch::Contains("stages.1.1.pw1 reads all"));
+    // Space and Page Down are the lesson's now (play and the unit keys are off meanwhile).
+    w.press(Qt::Key_Space);
+    CHECK(w.runner().stepIndex() == 1);
+    CHECK_FALSE(w.window.action(QStringLiteral("play"))->isChecked());
+    // A question: the class answers aloud, Space shows the answer with the change.
+    w.press(Qt::Key_PageDown);
+    CHECK(w.runner().phase() == LessonRunner::Phase::Revealed);
+    CHECK(w.window.scene().groups == 8);
+    CHECK_THAT(caption->text().toStdString(), Catch::Contains("The answer is"));
+    w.press(Qt::Key_PageUp);
+    CHECK(w.runner().stepIndex() == 0);
+    // Leaving, the lesson's dock and the window's own keys come back.
+    w.press(Qt::Key_Escape);
+    ui_testing::settle(100);
+    CHECK(w.window.findChild<QDockWidget*>(QStringLiteral("LessonDock"))->isVisible());
+    CHECK(w.window.action(QStringLiteral("play"))->isEnabled());
+    CHECK_FALSE(w.window.action(QStringLiteral("lesson.next"))->isEnabled());
 }

@@ -15,6 +15,10 @@ QString samplesDirectory() {
     return QDir(assetsDirectory()).filePath(QStringLiteral("samples"));
 }
 
+QString lessonsDirectory() {
+    return QDir(assetsDirectory()).filePath(QStringLiteral("lessons"));
+}
+
 QString defaultSampleFor(const ModelConfig& config) {
     const char* name = config.preset == "fashion" ? "fashion-sneaker.png" : "raccoon.png";
     return QDir(samplesDirectory()).filePath(QString::fromLatin1(name));

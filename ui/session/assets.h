@@ -11,6 +11,7 @@ namespace shufflescope::ui {
 
 QString assetsDirectory();
 QString samplesDirectory();
+QString lessonsDirectory();  // the bundled lessons (*.lesson)
 // The preset's default sample image: the raccoon photo (imagenet) or a Fashion-MNIST sneaker.
 QString defaultSampleFor(const ModelConfig& config);
 // A bundled trained checkpoint for exactly this configuration, if one exists

@@ -340,6 +340,38 @@ const std::vector<FieldRow>& fieldTable() {
              if (demo.presenter) return QJsonValue(*demo.presenter);
              return std::nullopt;
          }},
+        {"lesson",
+         [](const QJsonValue& v, Demo& demo, const Context& context) -> std::optional<QString> {
+             if (!v.isString() || v.toString().isEmpty())
+                 return expected(DemoText::tr("a bundled lesson's name or a .lesson file"), v);
+             // A name is a bundled lesson (opened by name); a file is found beside the demo.
+             const QString value = v.toString();
+             demo.lesson = value.endsWith(QLatin1String(".lesson"))
+                               ? QDir::cleanPath(context.demoFolder.absoluteFilePath(value))
+                               : value;
+             return std::nullopt;
+         },
+         [](const Demo& demo, const Context& context) -> std::optional<QJsonValue> {
+             if (!demo.lesson) return std::nullopt;
+             if (!demo.lesson->endsWith(QLatin1String(".lesson"))) return QJsonValue(*demo.lesson);
+             const QString relative = context.demoFolder.relativeFilePath(*demo.lesson);
+             if (!relative.startsWith(QLatin1String("..")) && !QDir::isAbsolutePath(relative))
+                 return QJsonValue(relative);
+             return QJsonValue(QFileInfo(*demo.lesson).absoluteFilePath());
+         }},
+        {"lessonStep",
+         [](const QJsonValue& v, Demo& demo, const Context& context) -> std::optional<QString> {
+             if (!context.root.contains(QLatin1String("lesson")))
+                 return DemoText::tr("a step of which lesson? \"lesson\" is missing");
+             const auto step = integerIn(v, 1, 1000);
+             if (const QString* problem = std::get_if<QString>(&step)) return *problem;
+             demo.lessonStep = std::get<int>(step);
+             return std::nullopt;
+         },
+         [](const Demo& demo, const Context&) -> std::optional<QJsonValue> {
+             if (demo.lesson && demo.lessonStep) return QJsonValue(*demo.lessonStep);
+             return std::nullopt;
+         }},
     };
     return rows;
 }

@@ -30,7 +30,8 @@
 
 namespace shufflescope::ui {
 
-inline constexpr int kDemoFormatVersion = 1;
+// 2 added the lesson and its step; a version 1 file reads as before.
+inline constexpr int kDemoFormatVersion = 2;
 
 struct Demo {
     // preset, groups, shuffle, widthScale, step, channel, view and compare; a field the file
@@ -43,6 +44,10 @@ struct Demo {
     std::optional<QString> theme;  // "system", "light", "dark"
     std::optional<double> fontScale;
     std::optional<bool> presenter;
+    // The lesson running: a bundled one by name ("channel-shuffle") or a lesson file (its path
+    // absolute, resolved against the demo's folder), and its step, from 1.
+    std::optional<QString> lesson;
+    std::optional<int> lessonStep;
     bool operator==(const Demo&) const = default;
 };
 

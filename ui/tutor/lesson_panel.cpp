@@ -189,7 +189,8 @@ void LessonPanel::setLibrary(const QStringList& files) {
     refreshList();
 }
 
-std::optional<QString> LessonPanel::open(const QString& nameOrFile, int step) {
+std::variant<std::pair<Lesson, LessonWalk>, QString> LessonPanel::load(const QString& nameOrFile,
+                                                                       int step) const {
     QString file = nameOrFile;
     for (const Entry& entry : library_)
         if (entry.name == nameOrFile) file = entry.file;
@@ -202,11 +203,33 @@ std::optional<QString> LessonPanel::open(const QString& nameOrFile, int step) {
                 .arg(file)
                 .arg(steps)
                 .arg(step + 1);
-        runner_->start(std::move(lesson), std::move(walk), interfaceLanguage(), step);
-        return std::nullopt;
+        return std::pair{std::move(lesson), std::move(walk)};
     } catch (const Error& e) {
         return QString::fromStdString(e.what());
     }
+}
+
+std::optional<QString> LessonPanel::check(const QString& nameOrFile, int step) const {
+    auto loaded = load(nameOrFile, step);
+    if (auto* error = std::get_if<QString>(&loaded)) return *error;
+    return std::nullopt;
+}
+
+std::optional<QString> LessonPanel::open(const QString& nameOrFile, int step) {
+    auto loaded = load(nameOrFile, step);
+    if (auto* error = std::get_if<QString>(&loaded)) return *error;
+    auto& [lesson, walk] = std::get<std::pair<Lesson, LessonWalk>>(loaded);
+    runner_->start(std::move(lesson), std::move(walk), interfaceLanguage(), step);
+    return std::nullopt;
+}
+
+QString LessonPanel::runningLessonReference() const {
+    if (!runner_->running()) return {};
+    const QString file = QString::fromStdString(runner_->lesson().file);
+    for (const Entry& entry : library_)
+        if (QFileInfo(entry.file).canonicalFilePath() == QFileInfo(file).canonicalFilePath())
+            return entry.name;
+    return QFileInfo(file).absoluteFilePath();
 }
 
 QList<int> LessonPanel::completedSteps(const QString& name) const {
@@ -336,7 +359,9 @@ void LessonPanel::refresh() {
                        : tr("Next"));
     if (asking && phase == LessonRunner::Phase::Reading && !multipleChoice && isVisible())
         answerField_->setFocus();
+    // The presenter's caption: what the panel shows, in reading order.
     QString caption = runner_->text();
+    if (feedback) caption += QLatin1Char(' ') + feedback->message;
     if (!runner_->afterText().isEmpty()) caption += QLatin1Char(' ') + runner_->afterText();
     emit captionChanged(caption);
 }

@@ -6,6 +6,7 @@
 
 #include <QStringList>
 #include <QWidget>
+#include <variant>
 
 #include "tutor/lesson_runner.h"
 
@@ -33,6 +34,10 @@ class LessonPanel : public QWidget {
     // Opens a lesson at `step`: LessonError's message (file:line: problem) when it cannot be,
     // and the lesson running before (if any) keeps running.
     std::optional<QString> open(const QString& nameOrFile, int step = 0);
+    // The message open() would give, without opening anything.
+    std::optional<QString> check(const QString& nameOrFile, int step = 0) const;
+    // The lesson running as a saved demo names it: a bundled one by name, else its file.
+    QString runningLessonReference() const;
     void setFontScale(double scale);
     // Steps the student completed in lesson `name` (kept in the settings).
     QList<int> completedSteps(const QString& name) const;
@@ -61,6 +66,9 @@ class LessonPanel : public QWidget {
     void submitAnswer();
     void remember(const QString& lesson, int step);
     void watchKeys(QWidget* widget);
+    // The lesson read and walked, or why it cannot be opened at `step`.
+    std::variant<std::pair<Lesson, LessonWalk>, QString> load(const QString& nameOrFile,
+                                                              int step) const;
 
     struct Entry {
         QString file;

@@ -478,36 +478,30 @@ class Parser {
     LessonQuestion readQuestion(const Block& block, const Entry& ask) const {
         LessonQuestion q;
         q.line = ask.line;
-        const auto parts = words(ask.value);
-        if (parts.empty()) fail(ask.line, "'ask' names what is asked (e.g. 'ask: macs')");
-        const auto kind = parseQuestionKind(parts[0]);
+        if (trimmed(ask.value).empty())
+            fail(ask.line, "'ask' names what is asked (e.g. 'ask: macs')");
+        LessonQuantity asked;
+        try {
+            asked = parseLessonQuantity(ask.value);
+        } catch (const Error& e) {
+            fail(ask.line, "'ask': " + std::string(e.what()));
+        }
+        const auto kind = parseQuestionKind(asked.name);
         if (!kind)
             fail(ask.line,
-                 "'" + std::string(parts[0]) +
+                 "'" + asked.name +
                      "' is not a question (macs, dense_macs, parameters, output_channels, "
-                     "reaching_channels, shuffle_destination, stem_channels)");
+                     "reaching_channels, shuffle_destination, stem_channels, total_macs)");
+        // A question is about the state after the step's action: that is where its
+        // configuration is set, not here.
+        if (asked.format || asked.configuration != Scene{})
+            fail(ask.line,
+                 "'ask' takes step=, channel= and from=; the configuration it asks about is the "
+                 "one the step's 'action' sets");
         q.kind = *kind;
-        for (std::size_t i = 1; i < parts.size(); ++i) {
-            const std::string_view p = parts[i];
-            const std::size_t eq = p.find('=');
-            const std::string key(p.substr(0, eq));
-            const std::string_view value =
-                eq == std::string_view::npos ? std::string_view() : p.substr(eq + 1);
-            if (value.empty()) fail(ask.line, "'" + std::string(p) + "' is not key=value");
-            if (key == "step" && !q.step) {
-                q.step = std::string(value);
-            } else if (key == "from" && !q.fromStep) {
-                q.fromStep = std::string(value);
-            } else if (key == "channel" && !q.channel) {
-                const auto c = integer(value);
-                if (!c || *c < 0)
-                    fail(ask.line, "'" + std::string(p) + "': channel is a channel number");
-                q.channel = *c;
-            } else {
-                fail(ask.line,
-                     "'" + std::string(p) + "' is not step=, channel= or from= (each once)");
-            }
-        }
+        q.step = asked.step;
+        q.channel = asked.channel;
+        q.fromStep = asked.from;
         if (q.kind == QuestionKind::ReachingChannels && !q.fromStep)
             fail(ask.line, "reaching_channels needs from=STEP (whose channels are counted)");
         if (q.kind != QuestionKind::ReachingChannels && q.fromStep)

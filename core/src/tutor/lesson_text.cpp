@@ -16,16 +16,7 @@ namespace shufflescope {
 
 namespace {
 
-// One {name:format key=value ...}.
-struct Placeholder {
-    std::string name;
-    char format = 0;  // 0, 'M' or 'k'
-    std::optional<std::string> step;
-    std::optional<int> channel;
-    std::optional<std::string> from;
-    // groups=, shuffle=, scale=: the value in another configuration ("at g = 8 it will be ...").
-    Scene configuration;
-};
+using Placeholder = LessonQuantity;
 
 const std::vector<std::string>& placeholderNames() {
     static const std::vector<std::string> names = {"macs",
@@ -50,67 +41,18 @@ const std::vector<std::string>& placeholderNames() {
     return names;
 }
 
+// One {name:format key=value ...}: a quantity whose name is one a text can show.
 Placeholder parsePlaceholder(std::string_view inside) {
-    Placeholder p;
-    std::size_t i = 0;
-    std::vector<std::string_view> parts;
-    while (i < inside.size()) {
-        while (i < inside.size() && inside[i] == ' ') ++i;
-        std::size_t j = i;
-        while (j < inside.size() && inside[j] != ' ') ++j;
-        if (j > i) parts.push_back(inside.substr(i, j - i));
-        i = j;
-    }
     const std::string whole = "{" + std::string(inside) + "}";
-    if (parts.empty()) throw Error("'" + whole + "' names no value");
-    std::string_view name = parts[0];
-    if (const std::size_t colon = name.find(':'); colon != std::string_view::npos) {
-        const std::string_view format = name.substr(colon + 1);
-        if (format != "M" && format != "k")
-            throw Error("'" + whole + "': the format after ':' is M (millions) or k (thousands)");
-        p.format = format[0];
-        name = name.substr(0, colon);
+    try {
+        Placeholder p = parseLessonQuantity(inside);
+        const auto& names = placeholderNames();
+        if (std::find(names.begin(), names.end(), p.name) == names.end())
+            throw Error("'" + p.name + "' is not a value a lesson can show");
+        return p;
+    } catch (const Error& e) {
+        throw Error("'" + whole + "': " + e.what());
     }
-    p.name = std::string(name);
-    const auto& names = placeholderNames();
-    if (std::find(names.begin(), names.end(), p.name) == names.end())
-        throw Error("'" + whole + "': '" + p.name + "' is not a value a lesson can show");
-    for (std::size_t k = 1; k < parts.size(); ++k) {
-        const std::string_view arg = parts[k];
-        const std::size_t eq = arg.find('=');
-        const std::string key(arg.substr(0, eq));
-        const std::string_view value =
-            eq == std::string_view::npos ? std::string_view() : arg.substr(eq + 1);
-        if (value.empty())
-            throw Error("'" + whole + "': '" + std::string(arg) + "' is not key=value");
-        if (key == "step" && !p.step) {
-            p.step = std::string(value);
-        } else if (key == "from" && !p.from) {
-            p.from = std::string(value);
-        } else if (key == "channel" && !p.channel) {
-            int c = 0;
-            const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), c);
-            if (ec != std::errc() || end != value.data() + value.size() || c < 0)
-                throw Error("'" + whole + "': channel is a channel number");
-            p.channel = c;
-        } else if ((key == "groups" && !p.configuration.groups) ||
-                   (key == "shuffle" && !p.configuration.shuffle) ||
-                   (key == "scale" && !p.configuration.widthScale)) {
-            try {
-                const Scene one = parseSceneText(arg);
-                p.configuration.groups = one.groups ? one.groups : p.configuration.groups;
-                p.configuration.shuffle = one.shuffle ? one.shuffle : p.configuration.shuffle;
-                p.configuration.widthScale =
-                    one.widthScale ? one.widthScale : p.configuration.widthScale;
-            } catch (const Error& e) {
-                throw Error("'" + whole + "': " + e.what());
-            }
-        } else {
-            throw Error("'" + whole + "': '" + std::string(arg) +
-                        "' is not step=, channel=, from=, groups=, shuffle= or scale= (each once)");
-        }
-    }
-    return p;
 }
 
 // Calls `onText` for literal runs and `onPlaceholder` for each {...}.
@@ -222,6 +164,59 @@ class Evaluator {
 };
 
 }  // namespace
+
+LessonQuantity parseLessonQuantity(std::string_view text) {
+    LessonQuantity q;
+    std::vector<std::string_view> parts;
+    for (std::size_t i = 0; i < text.size();) {
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+        std::size_t j = i;
+        while (j < text.size() && text[j] != ' ' && text[j] != '\t') ++j;
+        if (j > i) parts.push_back(text.substr(i, j - i));
+        i = j;
+    }
+    if (parts.empty()) throw Error("no value is named");
+    std::string_view name = parts[0];
+    if (const std::size_t colon = name.find(':'); colon != std::string_view::npos) {
+        const std::string_view format = name.substr(colon + 1);
+        if (format != "M" && format != "k")
+            throw Error("the format after ':' is M (millions) or k (thousands)");
+        q.format = format[0];
+        name = name.substr(0, colon);
+    }
+    q.name = std::string(name);
+    for (std::size_t k = 1; k < parts.size(); ++k) {
+        const std::string_view arg = parts[k];
+        const std::size_t eq = arg.find('=');
+        const std::string key(arg.substr(0, eq));
+        const std::string_view value =
+            eq == std::string_view::npos ? std::string_view() : arg.substr(eq + 1);
+        if (value.empty()) throw Error("'" + std::string(arg) + "' is not key=value");
+        if (key == "step" && !q.step) {
+            q.step = std::string(value);
+        } else if (key == "from" && !q.from) {
+            q.from = std::string(value);
+        } else if (key == "channel" && !q.channel) {
+            int c = 0;
+            const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), c);
+            if (ec != std::errc() || end != value.data() + value.size() || c < 0)
+                throw Error("'" + std::string(arg) + "': channel is a channel number");
+            q.channel = c;
+        } else if ((key == "groups" && !q.configuration.groups) ||
+                   (key == "shuffle" && !q.configuration.shuffle) ||
+                   (key == "scale" && !q.configuration.widthScale)) {
+            const Scene one = parseSceneText(arg);  // its Error names the token
+            q.configuration.groups = one.groups ? one.groups : q.configuration.groups;
+            q.configuration.shuffle = one.shuffle ? one.shuffle : q.configuration.shuffle;
+            q.configuration.widthScale =
+                one.widthScale ? one.widthScale : q.configuration.widthScale;
+        } else {
+            throw Error("'" + std::string(arg) +
+                        "' is not step=, channel=, from=, groups=, shuffle= or scale= (each once)");
+        }
+    }
+    return q;
+}
 
 void checkLessonPlaceholders(std::string_view text, bool answerAllowed) {
     scan(

@@ -23,6 +23,21 @@
 
 namespace shufflescope {
 
+// A value a lesson names — in a text as "{macs:M step=stages.1.0.pw1 groups=8}", for a question as
+// "ask: reaching_channels channel=100 from=stages.1.2.relu": a name, a format (M or k) and the
+// step, channel, earlier step and configuration it is about.
+struct LessonQuantity {
+    std::string name;
+    char format = 0;  // 0, 'M' or 'k'
+    std::optional<std::string> step;
+    std::optional<int> channel;
+    std::optional<std::string> from;
+    Scene configuration;  // groups=, shuffle=, scale=: the value in another configuration
+};
+// Parses "name[:M|:k] [step=…] [channel=…] [from=…] [groups=…] [shuffle=…] [scale=…]" (the name
+// is not checked); throws Error naming the part that is malformed or given twice.
+LessonQuantity parseLessonQuantity(std::string_view text);
+
 // Throws Error naming the first placeholder that is malformed or unknown (`answer` only when
 // `answerAllowed`).
 void checkLessonPlaceholders(std::string_view text, bool answerAllowed);

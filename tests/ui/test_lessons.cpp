@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QTest>
 #include <QToolButton>
 #include <fstream>
@@ -250,4 +251,20 @@ TEST_CASE("lesson in presenter mode: the text is the caption, Space reveals and 
     CHECK(w.window.findChild<QDockWidget*>(QStringLiteral("LessonDock"))->isVisible());
     CHECK(w.window.action(QStringLiteral("play"))->isEnabled());
     CHECK_FALSE(w.window.action(QStringLiteral("lesson.next"))->isEnabled());
+}
+
+TEST_CASE("lesson panel: the steps a student completed are kept and shown in the lesson list",
+          "[lesson]") {
+    LessonWindow w;
+    QSettings().remove(QStringLiteral("lessons/ui-test-lesson"));
+    w.panel().setPersistent(true);
+    w.runner().next();  // step 1 read
+    w.runner().skip();  // step 2 revealed
+    CHECK(w.panel().completedSteps(QStringLiteral("ui-test-lesson")) == QList<int>{0, 1});
+    // The bundled lessons' list reads the same settings: a lesson's line says how far it got.
+    w.panel().setLibrary({QString::fromStdString(w.file)});
+    REQUIRE(w.panel().lessonList()->count() == 1);
+    CHECK_THAT(w.panel().lessonList()->item(0)->text().toStdString(),
+               Catch::Contains("2 of 3 steps done"));
+    QSettings().remove(QStringLiteral("lessons/ui-test-lesson"));
 }

@@ -38,7 +38,12 @@ void MainWindow::buildLessons() {
     lessonRunner_ =
         new LessonRunner({.apply = [this](const Scene& scene) { return applyScene(scene); },
                           .current = [this] { return this->scene(); },
-                          .replay = [this] { operation_->replayAnimation(); }},
+                          .replay = [this] { operation_->replayAnimation(); },
+                          .measure =
+                              [this](bool on) {
+                                  if (session_->measuringTime() != on)
+                                      action(QStringLiteral("timing.measure"))->trigger();
+                              }},
                          this);
     lessonPanel_ = new LessonPanel(lessonRunner_, this);
     lessonPanel_->setPersistent(persist_);
@@ -97,8 +102,13 @@ void MainWindow::fitLessonDock() {
 void MainWindow::refreshHighlights() {
     QList<QList<QWidget*>> targets;
     if (lessonRunner_->running())
-        for (const std::string& name : lessonRunner_->step().highlights)
+        for (const std::string& name : lessonRunner_->step().highlights) {
             targets << highlightWidgets(name);
+            // What the step points at is scrolled into sight: the prediction sits above the
+            // cost panel, and a short dock showed only the first.
+            if ((name == "cost" || name == "prediction") && costDock_->isVisible())
+                predictionAndCost_->ensureWidgetVisible(targets.back().front(), 0, 0);
+        }
     highlight_->setTargets(targets);
 }
 

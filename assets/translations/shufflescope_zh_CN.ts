@@ -400,67 +400,77 @@
 <context>
     <name>ComputedAnswer</name>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="58"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="61"/>
         <source>H·W·(Cin/g)·Cout = %1·(%2/%3)·%4 = %5</source>
         <translation>H·W·(Cin/g)·Cout = %1·(%2/%3)·%4 = %5</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="65"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="68"/>
         <source>H·W·Cin·Cout = %1·%2·%3 = %4</source>
         <translation>H·W·Cin·Cout = %1·%2·%3 = %4</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="70"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="73"/>
         <source>H·W·C·3·3 = %1·%2·3·3 = %3</source>
         <translation>H·W·C·3·3 = %1·%2·3·3 = %3</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="75"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="78"/>
         <source>H·W·Cin·Cout·K·K = %1·%2·%3·%4·%4 = %5</source>
         <translation>H·W·Cin·Cout·K·K = %1·%2·%3·%4·%4 = %5</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="82"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="85"/>
         <source>Cin·Cout = %1·%2 = %3</source>
         <translation>Cin·Cout = %1·%2 = %3</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="87"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="90"/>
         <source>%1 multiplies nothing by a weight: no multiply-adds are counted.</source>
         <translation>%1 不与任何权重相乘：不计乘加次数。</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="104"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="107"/>
         <source>Cout·(Cin/g)·K·K = %1·(%2/%3)·%4·%4 = %5</source>
         <translation>Cout·(Cin/g)·K·K = %1·(%2/%3)·%4·%4 = %5</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="111"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="114"/>
         <source>%1 has %2 learnable values.</source>
         <translation>%1 有 %2 个可学习的数值。</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="125"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="128"/>
         <source>The shuffle is off (or g = 1): channel %1 stays at %1.</source>
         <translation>通道混洗已关闭（或 g = 1）：通道 %1 仍在位置 %1。</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="131"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="134"/>
         <source>%1 = i·n + j with n = %2/%3 = %4: group i = %5, index j = %6; it goes to j·g + i = %6·%3 + %5 = %7.</source>
         <translation>%1 = i·n + j，其中 n = %2/%3 = %4：组 i = %5，组内序号 j = %6；它被送到 j·g + i = %6·%3 + %5 = %7。</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="161"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="164"/>
         <source>stem %1 + Stage 2 %2 + Stage 3 %3 + Stage 4 %4 + classifier %5 = %6</source>
         <translation>起始层 %1 + 阶段 2 %2 + 阶段 3 %3 + 阶段 4 %4 + 分类器 %5 = %6</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="184"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="178"/>
+        <source>%1 channels split into g = %2 groups of %3.</source>
+        <translation>%1 个通道分成 g = %2 组，每组 %3 个。</translation>
+    </message>
+    <message>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="183"/>
+        <source>%1 does not divide %2: the nearest multiple of %1 is %3 (%4 away).</source>
+        <translation>%1 不能整除 %2：离它最近的 %1 的倍数是 %3（相差 %4）。</translation>
+    </message>
+    <message>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="200"/>
         <source>%1 outputs %2 channels of %3 × %4.</source>
         <translation>%1 输出 %2 个 %3 × %4 的通道。</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/computed_answer.cpp" line="199"/>
+        <location filename="../../core/src/tutor/computed_answer.cpp" line="215"/>
         <source>%1 of the %2 channels of %3 can reach channel %4 of %5.</source>
         <translation>%3 的 %2 个通道中，有 %1 个能到达 %5 的通道 %4。</translation>
     </message>
@@ -1970,7 +1980,7 @@ stride %1</source>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="241"/>
         <source>H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%1·%1 = %6 MACs</source>
-        <translation>H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%1·%1 = %6 次乘加</translation>
+        <translation>H·W·Cout·Cin·%1·%1 = %2·%3·%4·%5·%1·%1 = %6 MACs</translation>
     </message>
     <message>
         <location filename="../../ui/views/operation/simple_step_painter.cpp" line="347"/>
@@ -2235,7 +2245,7 @@ stride %1</source>
         <location filename="../../ui/views/cost_panel.cpp" line="110"/>
         <location filename="../../ui/views/cost_panel.cpp" line="261"/>
         <source>MACs per stage (C1 = stem)</source>
-        <translation>各阶段乘加次数（C1 = 主干）</translation>
+        <translation>各阶段乘加次数（C1 = 起始层）</translation>
     </message>
     <message>
         <location filename="../../ui/views/cost_panel.cpp" line="117"/>
@@ -2285,7 +2295,7 @@ stride %1</source>
     <message>
         <location filename="../../ui/views/cost_panel.cpp" line="239"/>
         <source>% of MACs, % of time (C1 = stem)</source>
-        <translation>乘加次数占比、耗时占比（C1 = 主干）</translation>
+        <translation>乘加次数占比、耗时占比（C1 = 起始层）</translation>
     </message>
     <message>
         <location filename="../../ui/views/cost_panel.cpp" line="240"/>
@@ -2568,95 +2578,95 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::LessonPanel</name>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="60"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="76"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="66"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="82"/>
         <source>Start the lesson</source>
         <translation>开始这一课</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="100"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="116"/>
         <source>Your prediction</source>
         <translation>你的预测</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="101"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="117"/>
         <source>Check</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="116"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="132"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="117"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="133"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="118"/>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="359"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="134"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="385"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="124"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="140"/>
         <source>All lessons</source>
         <translation>全部课程</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="202"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="218"/>
         <source>%1: the lesson has steps 1 to %2; there is no step %3</source>
         <translation>%1：这一课只有第 1 到第 %2 步，没有第 %3 步</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="260"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="276"/>
         <source>%1 (cannot be used: %2)</source>
         <translation>%1（无法使用：%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="263"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="279"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="264"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="280"/>
         <source>%n step(s)</source>
         <translation>
             <numerusform>%n 步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="265"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="281"/>
         <source>%1 of %2 steps done</source>
         <translation>已完成 %1/%2 步</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="302"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="318"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="349"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="375"/>
         <source>Hint: %1</source>
         <translation>提示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="356"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="382"/>
         <source>Show me</source>
         <translation>演示给我看</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="358"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="384"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="385"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="411"/>
         <source>Type a number first.</source>
         <translation>请先输入一个数。</translation>
     </message>
@@ -2664,17 +2674,17 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::LessonRunner</name>
     <message>
-        <location filename="../../ui/tutor/lesson_runner.cpp" line="146"/>
+        <location filename="../../ui/tutor/lesson_runner.cpp" line="147"/>
         <source>The answer is %1.</source>
         <translation>答案是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_runner.cpp" line="157"/>
+        <location filename="../../ui/tutor/lesson_runner.cpp" line="158"/>
         <source>Right: %1.</source>
         <translation>答对了：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_runner.cpp" line="160"/>
+        <location filename="../../ui/tutor/lesson_runner.cpp" line="161"/>
         <source>Not quite: the answer is %1.</source>
         <translation>不太对：答案是 %1。</translation>
     </message>
@@ -3003,22 +3013,22 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>演示.json</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_lessons.cpp" line="45"/>
+        <location filename="../../ui/main_window_lessons.cpp" line="49"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_lessons.cpp" line="67"/>
+        <location filename="../../ui/main_window_lessons.cpp" line="71"/>
         <source>Predict first: the costs come back with the answer.</source>
         <translation>先预测：计算量会随答案一起显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_lessons.cpp" line="161"/>
+        <location filename="../../ui/main_window_lessons.cpp" line="170"/>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_lessons.cpp" line="161"/>
+        <location filename="../../ui/main_window_lessons.cpp" line="170"/>
         <source>Lessons (*.lesson)</source>
         <translation>课程文件 (*.lesson)</translation>
     </message>

@@ -42,9 +42,14 @@ QList<QRect> HighlightOverlay::outlinedRects() const {
     QList<QRect> rects;
     for (const auto& target : targets_) {
         QRect united;
+        // Only the part on screen: a panel scrolled inside its dock would otherwise be outlined
+        // where it would be unscrolled, across whatever is really there.
         for (const QPointer<QWidget>& w : target)
-            if (w && w->isVisible())
-                united |= QRect(w->mapTo(parentWidget(), QPoint(0, 0)), w->size());
+            if (w && w->isVisible()) {
+                const QRect shown = w->visibleRegion().boundingRect();
+                if (!shown.isEmpty())
+                    united |= shown.translated(w->mapTo(parentWidget(), QPoint(0, 0)));
+            }
         if (!united.isEmpty()) rects.append(united.adjusted(-4, -4, 4, 4));
     }
     return rects;

@@ -39,6 +39,22 @@ QLabel* wrappingLabel(QWidget* parent) {
     return label;
 }
 
+// Step names and formulas kept on one line: Qt breaks "stages.1.1.dw" after a dot and
+// "(Cin/g)" after the slash. A word joiner (U+2060) beside each such character inside a word
+// removes the break; spaces still break.
+QString keepTogether(const QString& text) {
+    static const QString joinable = QStringLiteral("./\u00b7()");
+    QString out;
+    out.reserve(text.size() + text.size() / 8);
+    for (int i = 0; i < text.size(); ++i) {
+        out += text[i];
+        const bool inWord = i + 1 < text.size() && !text[i].isSpace() && !text[i + 1].isSpace();
+        if (inWord && (joinable.contains(text[i]) || joinable.contains(text[i + 1])))
+            out += QChar(0x2060);
+    }
+    return out;
+}
+
 QString settingsKey(const QString& lesson) {
     return QStringLiteral("lessons/") + lesson;
 }
@@ -302,7 +318,7 @@ void LessonPanel::refresh() {
     position_->setText(tr("Step %1 of %2").arg(index + 1).arg(count));
     progress_->setRange(0, count);
     progress_->setValue(index + (phase == LessonRunner::Phase::Revealed ? 1 : 0));
-    text_->setText(runner_->text());
+    text_->setText(keepTogether(runner_->text()));
 
     const bool asking = runner_->asksQuestion();
     const bool multipleChoice = asking && !runner_->walked().choices.empty();
@@ -327,26 +343,36 @@ void LessonPanel::refresh() {
             choiceButtons_.clear();
             choicesFor_ = index;
         }
-        for (QPushButton* b : choiceButtons_) b->setEnabled(open);
+        // Once revealed, the right choice is marked.
+        const auto& choices = runner_->walked().choices;
+        for (int i = 0; i < choiceButtons_.size() && i < int(choices.size()); ++i) {
+            QPushButton* b = choiceButtons_[i];
+            b->setEnabled(open);
+            const QString value = QString::fromStdString(withThousandsSeparators(choices[i]));
+            b->setText(!open && choices[i] == runner_->walked().answer->value
+                           ? QStringLiteral("\u2713 ") + value
+                           : value);
+        }
     }
     const auto feedback = runner_->feedback();
     feedback_->setVisible(feedback.has_value());
     if (feedback) {
-        feedback_->setText(feedback->message);
+        feedback_->setText(keepTogether(feedback->message));
         const QColor colour =
             feedback->correct ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xb3, 0x3c, 0x00);
         feedback_->setStyleSheet(
             feedback->skipped ? QString() : QStringLiteral("color: %1;").arg(colour.name()));
     }
-    after_->setText(runner_->afterText());
+    after_->setText(keepTogether(runner_->afterText()));
     after_->setVisible(!after_->text().isEmpty());
     // The newest text in sight: the top of a new step, the result once revealed.
     QTimer::singleShot(0, this, [this, phase] {
         QScrollBar* bar = readingScroll_->verticalScrollBar();
         bar->setValue(phase == LessonRunner::Phase::Revealed ? bar->maximum() : 0);
     });
-    hint_->setText(runner_->hintText().isEmpty() ? QString()
-                                                 : tr("Hint: %1").arg(runner_->hintText()));
+    hint_->setText(runner_->hintText().isEmpty()
+                       ? QString()
+                       : keepTogether(tr("Hint: %1").arg(runner_->hintText())));
     hint_->setVisible(!hint_->text().isEmpty());
 
     back_->setEnabled(runner_->canGoBack());
@@ -370,7 +396,8 @@ QString LessonPanel::shownText() const {
     QStringList parts;
     for (const QLabel* label : {text_, feedback_, after_, hint_})
         if (label->isVisibleTo(this) && !label->text().isEmpty()) parts << label->text();
-    return parts.join(QLatin1Char('\n'));
+    // As read: without the word joiners that keep names on one line.
+    return parts.join(QLatin1Char('\n')).remove(QChar(0x2060));
 }
 
 void LessonPanel::submitAnswer() {

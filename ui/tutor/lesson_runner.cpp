@@ -91,6 +91,13 @@ void LessonRunner::enter(int index) {
     hintDue_ = false;
     hintTimer_.stop();
     apply(walked().entry);
+    // "From this step on": the latest step up to here that says, however this one was reached
+    // (a lesson opened at step 5 measures as one walked through from step 1 would).
+    for (int k = index_; k >= 0 && window_.measure; --k)
+        if (const auto& measure = lesson_->steps[static_cast<std::size_t>(k)].measure) {
+            window_.measure(*measure);
+            break;
+        }
     phase_ = setsTask() ? Phase::Waiting : Phase::Reading;
     if (phase_ == Phase::Waiting) hintTimer_.start();
     emit changed();
@@ -145,7 +152,7 @@ void LessonRunner::skip() {
             false, true,
             tr("The answer is %1.")
                     .arg(QString::fromStdString(withThousandsSeparators(walked().answer->value))) +
-                QLatin1Char(' ') + engineText(walked().answer->arithmetic)};
+                QLatin1Char('\n') + engineText(walked().answer->arithmetic)};
     finish();
 }
 
@@ -157,7 +164,7 @@ void LessonRunner::answer(double value) {
         feedback_ = Feedback{true, false, tr("Right: %1.").arg(number)};
     else
         feedback_ = Feedback{false, false,
-                             tr("Not quite: the answer is %1.").arg(number) + QLatin1Char(' ') +
+                             tr("Not quite: the answer is %1.").arg(number) + QLatin1Char('\n') +
                                  engineText(answer.arithmetic)};
     finish();
 }

@@ -30,7 +30,8 @@ class LessonRunner : public QObject {
     struct Window {
         std::function<std::optional<SceneError>(const Scene&)> apply;
         std::function<Scene()> current;
-        std::function<void()> replay;  // the selected step's animation from its start
+        std::function<void()> replay;       // the selected step's animation from its start
+        std::function<void(bool)> measure;  // Measure time per step on or off
     };
     enum class Phase { Reading, Waiting, Revealed };
     struct Feedback {

@@ -1,9 +1,12 @@
 #include "shufflescope/tutor/computed_answer.h"
 
+#include <cstdlib>
+
 #include "shufflescope/analysis/cost.h"
 #include "shufflescope/analysis/reachability.h"
 #include "shufflescope/base/error.h"
 #include "shufflescope/base/reporting.h"
+#include "shufflescope/model/channel_widths.h"
 #include "shufflescope/model/network.h"
 #include "shufflescope/ops/channel_shuffle.h"
 
@@ -166,8 +169,21 @@ ComputedAnswer computeAnswer(const Question& q) {
                    withThousandsSeparators(bars.macs[4]), withThousandsSeparators(total)}}}};
     }
     if (q.kind == QuestionKind::StemChannels) {
-        const ChannelWidths& w = network.widths();
-        return {w.stem, w.noteSentences};
+        // One line a student can check (the cost panel's note gives the whole story).
+        const int stem = network.widths().stem, paper = paperStemChannels(q.config.widthScale),
+                  g = q.config.groups;
+        if (stem == paper)
+            return {stem,
+                    {{kContext,
+                      SHUFFLESCOPE_TRANSLATE_NOOP("ComputedAnswer",
+                                                  "%1 channels split into g = %2 groups of %3."),
+                      {str(stem), str(g), str(stem / g)}}}};
+        return {stem,
+                {{kContext,
+                  SHUFFLESCOPE_TRANSLATE_NOOP(
+                      "ComputedAnswer",
+                      "%1 does not divide %2: the nearest multiple of %1 is %3 (%4 away)."),
+                  {str(g), str(paper), str(stem), str(std::abs(stem - paper))}}}};
     }
     const int step = stepNamed(network, q.step, "step");
     switch (q.kind) {

@@ -410,7 +410,7 @@ class Parser {
     LessonStep readStep(const Block& block) {
         checkKeys(block,
                   {"scene", "text", "highlight", "action", "ask", "choices", "tolerance", "after",
-                   "task", "hint"},
+                   "task", "hint", "measure"},
                   {"text", "after", "hint"});
         LessonStep step;
         step.line = block.line;
@@ -423,6 +423,11 @@ class Parser {
         step.text = readText(block, "text", true, false);
         step.after = readText(block, "after", false, ask != nullptr);
         step.hint = readText(block, "hint", false, false);
+        if (const Entry* e = find(block, "measure")) {
+            if (e->value != "on" && e->value != "off")
+                fail(e->line, "'measure' is on or off (Measure time per step)");
+            step.measure = e->value == "on";
+        }
         if (const Entry* e = find(block, "highlight")) {
             const auto& targets = lessonHighlightTargets();
             for (const std::string_view t : words(e->value)) {

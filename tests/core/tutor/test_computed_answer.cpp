@@ -111,7 +111,12 @@ TEST_CASE("answers: where the shuffle sends a channel, and the identity when it 
 TEST_CASE("answers: the stem's width at g = 5, with the reason", "[tutor]") {
     const ComputedAnswer g5 = computeAnswer({QuestionKind::StemChannels, imagenet(5, true)});
     CHECK(g5.value == 25);  // the multiple of 5 nearest 24
-    CHECK_THAT(englishText(g5.arithmetic), Catch::Contains("does not divide 24"));
+    CHECK(englishText(g5.arithmetic) ==
+          "5 does not divide 24: the nearest multiple of 5 is 25 (1 away).");
+    CHECK(englishText(computeAnswer({QuestionKind::StemChannels, imagenet(7, true)}).arithmetic) ==
+          "7 does not divide 24: the nearest multiple of 7 is 21 (3 away).");
+    CHECK(englishText(computeAnswer({QuestionKind::StemChannels, imagenet(8, true)}).arithmetic) ==
+          "24 channels split into g = 8 groups of 3.");
     CHECK(computeAnswer({QuestionKind::StemChannels, imagenet(3, true)}).value == 24);
 }
 

@@ -82,6 +82,9 @@ struct LessonStep {
     std::optional<LessonTask> task;
     LocalText after;
     LocalText hint;  // a task's hint, shown after a while
+    // Measure time per step on (or off) from this step on (lesson 8's times need it): a window
+    // setting, not part of the scene.
+    std::optional<bool> measure;
 };
 
 struct Lesson {

@@ -1,3 +1,7 @@
+// The desktop app's command line (startup_options.h): one table of options, parsed, then applied
+// to the window; --screenshot and the exports render and exit.
+// Sections: The table of options · Parsing · Applying
+
 #include "startup_options.h"
 
 #include <QApplication>
@@ -189,17 +193,9 @@ std::vector<StartupOption> buildTable() {
         {QStringLiteral("size"), QStringLiteral("WxH"),
          QT_TRANSLATE_NOOP("QObject", "Window size WxH."),
          [](const QString& value, O& o, QString* error) {
-             const QStringList parts = value.split(QLatin1Char('x'));
-             bool okW = false, okH = false;
-             const int w = parts.value(0).toInt(&okW),
-                       h = parts.size() == 2 ? parts[1].toInt(&okH) : 0;
-             if (!okW || !okH || w < 640 || h < 400 || w > 7680 || h > 4320) {
-                 *error = QObject::tr("--size: '%1' is not WxH between 640x400 and 7680x4320")
-                              .arg(value);
-                 return false;
-             }
-             o.size = QSize(w, h);
-             return true;
+             o.size =
+                 sizeOptionValue(QStringLiteral("size"), value, {640, 400}, {7680, 4320}, error);
+             return o.size.has_value();
          }},
         integerOption(
             "train", "EPOCHS",
@@ -255,6 +251,23 @@ std::vector<StartupOption> buildTable() {
 }
 
 }  // namespace
+
+std::optional<QSize> sizeOptionValue(const QString& option, const QString& value, QSize smallest,
+                                     QSize largest, QString* error) {
+    const QStringList parts = value.split(QLatin1Char('x'));
+    bool okW = false, okH = false;
+    const int w = parts.value(0).toInt(&okW), h = parts.size() == 2 ? parts[1].toInt(&okH) : 0;
+    if (okW && okH && w >= smallest.width() && h >= smallest.height() && w <= largest.width() &&
+        h <= largest.height())
+        return QSize(w, h);
+    *error = QObject::tr("--%1: '%2' is not WxH between %3x%4 and %5x%6")
+                 .arg(option, value)
+                 .arg(smallest.width())
+                 .arg(smallest.height())
+                 .arg(largest.width())
+                 .arg(largest.height());
+    return std::nullopt;
+}
 
 const std::vector<StartupOption>& startupOptionTable() {
     static const std::vector<StartupOption> table = buildTable();

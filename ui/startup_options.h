@@ -65,6 +65,9 @@ struct StartupOption {
     std::function<bool(const QString& value, StartupOptions& options, QString* error)> read;
 };
 const std::vector<StartupOption>& startupOptionTable();
+// A WxH value of --`option` between `smallest` and `largest`, or a message naming the option.
+std::optional<QSize> sizeOptionValue(const QString& option, const QString& value, QSize smallest,
+                                     QSize largest, QString* error);
 
 // False with a message naming the option for anything malformed (prints --help itself).
 bool parseStartupOptions(const QStringList& arguments, StartupOptions* options, QString* error);

@@ -1517,207 +1517,207 @@ stride %1</source>
         <translation>不混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="269"/>
+        <location filename="../../ui/startup_options.cpp" line="282"/>
         <source>ShuffleScope: see ShuffleNet v1 work, step by step.</source>
         <translation>ShuffleScope：一步一步看 ShuffleNet v1 如何工作。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="89"/>
+        <location filename="../../ui/startup_options.cpp" line="93"/>
         <source>Render the window to FILE.png and exit.</source>
         <translation>将窗口渲染为 FILE.png 后退出。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="99"/>
+        <location filename="../../ui/startup_options.cpp" line="103"/>
         <source>imagenet or fashion.</source>
         <translation>imagenet 或 fashion。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="104"/>
+        <location filename="../../ui/startup_options.cpp" line="108"/>
         <source>Groups g, 1..8.</source>
         <translation>分组数 g，1..8。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="107"/>
+        <location filename="../../ui/startup_options.cpp" line="111"/>
         <source>Channel shuffle off.</source>
         <translation>关闭通道混洗。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="113"/>
+        <location filename="../../ui/startup_options.cpp" line="117"/>
         <source>Width 0.25, 0.5, 1, 1.5 or 2.</source>
         <translation>宽度系数：0.25、0.5、1、1.5 或 2。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="126"/>
+        <location filename="../../ui/startup_options.cpp" line="130"/>
         <source>Image or .npy to show.</source>
         <translation>要显示的图像或 .npy 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="132"/>
+        <location filename="../../ui/startup_options.cpp" line="136"/>
         <source>Checkpoint to load.</source>
         <translation>要加载的检查点。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="138"/>
+        <location filename="../../ui/startup_options.cpp" line="142"/>
         <source>Step to select, e.g. stages.0.1.shuffle.</source>
         <translation>要选中的步骤，例如 stages.0.1.shuffle。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="144"/>
+        <location filename="../../ui/startup_options.cpp" line="148"/>
         <source>Channel to select.</source>
         <translation>要选中的通道。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="147"/>
+        <location filename="../../ui/startup_options.cpp" line="151"/>
         <source>operation, flow, features, cost, compare or train.</source>
         <translation>operation、flow、features、cost、compare 或 train。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="153"/>
+        <location filename="../../ui/startup_options.cpp" line="157"/>
         <source>A/B compare with B = &apos;shuffle&apos; (flipped) or a group count.</source>
         <translation>A/B 对比，B = &apos;shuffle&apos;（混洗取反）或分组数。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="171"/>
+        <location filename="../../ui/startup_options.cpp" line="175"/>
         <source>Text size, 0.8..2.5 (projector: 1.8).</source>
         <translation>文字大小，0.8..2.5（投影仪：1.8）。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="181"/>
+        <location filename="../../ui/startup_options.cpp" line="185"/>
         <source>system, light or dark.</source>
         <translation>system（跟随系统）、light（浅色）或 dark（深色）。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="185"/>
+        <location filename="../../ui/startup_options.cpp" line="189"/>
         <source>Interface language: en or zh_CN.</source>
         <translation>界面语言：en 或 zh_CN。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="190"/>
+        <location filename="../../ui/startup_options.cpp" line="194"/>
         <source>Window size WxH.</source>
         <translation>窗口大小 WxH。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="206"/>
+        <location filename="../../ui/startup_options.cpp" line="202"/>
         <source>Start a training run of EPOCHS on the Train tab.</source>
         <translation>在“训练”标签页上开始一次 EPOCHS 轮的训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="209"/>
+        <location filename="../../ui/startup_options.cpp" line="205"/>
         <source>Training images per epoch, 100..60000.</source>
         <translation>每轮训练使用的图像数，100..60000。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="212"/>
+        <location filename="../../ui/startup_options.cpp" line="208"/>
         <source>With --train: shuffle on, then off.</source>
         <translation>配合 --train 使用：先开启混洗、再关闭混洗，各训练一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="218"/>
+        <location filename="../../ui/startup_options.cpp" line="214"/>
         <source>Open a lesson: a bundled one by name, or a .lesson file.</source>
         <translation>打开课程：内置课程的名称，或一个 .lesson 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="221"/>
+        <location filename="../../ui/startup_options.cpp" line="217"/>
         <source>--lesson: give a lesson&apos;s name or file</source>
         <translation>--lesson：请给出课程名称或文件</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="228"/>
+        <location filename="../../ui/startup_options.cpp" line="224"/>
         <source>With --lesson: start at step N (from 1).</source>
         <translation>配合 --lesson：从第 N 步开始（从 1 数起）。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="231"/>
+        <location filename="../../ui/startup_options.cpp" line="227"/>
         <source>With --lesson: show the step revealed (its action done, its answer shown).</source>
         <translation>配合 --lesson：显示揭晓后的这一步（操作已执行，答案已显示）。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="239"/>
+        <location filename="../../ui/startup_options.cpp" line="235"/>
         <source>Presenter mode: full screen, large text, the views and the cost only.</source>
         <translation>演示者模式：全屏、大字，只显示视图和计算量。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="246"/>
+        <location filename="../../ui/startup_options.cpp" line="242"/>
         <source>Open a saved demo (File &gt; Save demo); other options change it.</source>
         <translation>打开保存的演示（文件 &gt; 保存演示）；其他选项在其基础上修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="292"/>
+        <location filename="../../ui/startup_options.cpp" line="263"/>
+        <source>--%1: &apos;%2&apos; is not WxH between %3x%4 and %5x%6</source>
+        <translation>--%1：“%2”不是 %3x%4 到 %5x%6 之间的 宽x高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="305"/>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>多余的参数“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="53"/>
+        <location filename="../../ui/startup_options.cpp" line="57"/>
         <source>--%1: &apos;%2&apos; is not an integer in %3..%4</source>
         <translation>--%1：“%2”不是 %3..%4 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="303"/>
+        <location filename="../../ui/startup_options.cpp" line="316"/>
         <source>--train-images and --train-compare need --train EPOCHS</source>
         <translation>--train-images 和 --train-compare 需要同时使用 --train EPOCHS</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="119"/>
+        <location filename="../../ui/startup_options.cpp" line="123"/>
         <source>--scale: &apos;%1&apos; is not 0.25, 0.5, 1, 1.5 or 2</source>
         <translation>--scale：“%1”不是 0.25、0.5、1、1.5 或 2</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="163"/>
+        <location filename="../../ui/startup_options.cpp" line="167"/>
         <source>--compare: &apos;%1&apos; is not &apos;shuffle&apos; or a group count 1..8</source>
         <translation>--compare：“%1”既不是 &apos;shuffle&apos;，也不是 1..8 之间的分组数</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="176"/>
+        <location filename="../../ui/startup_options.cpp" line="180"/>
         <source>--font-scale: &apos;%1&apos; is not a number in 0.8..2.5</source>
         <translation>--font-scale：“%1”不是 0.8..2.5 之间的数</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="183"/>
+        <location filename="../../ui/startup_options.cpp" line="187"/>
         <source>--theme: &apos;%1&apos; is not system, light or dark</source>
         <translation>--theme：“%1”不是 system、light 或 dark</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="187"/>
+        <location filename="../../ui/startup_options.cpp" line="191"/>
         <source>--lang: &apos;%1&apos; is not en or zh_CN</source>
         <translation>--lang：“%1”不是 en 或 zh_CN</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="197"/>
-        <source>--size: &apos;%1&apos; is not WxH between 640x400 and 7680x4320</source>
-        <translation>--size：“%1”不是介于 640x400 和 7680x4320 之间的 WxH</translation>
-    </message>
-    <message>
-        <location filename="../../ui/startup_options.cpp" line="92"/>
+        <location filename="../../ui/startup_options.cpp" line="96"/>
         <source>--screenshot: &apos;%1&apos; must be a .png file</source>
         <translation>--screenshot：“%1”必须是 .png 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="299"/>
+        <location filename="../../ui/startup_options.cpp" line="312"/>
         <source>--lesson-step and --lesson-reveal need --lesson NAME|FILE</source>
         <translation>--lesson-step 和 --lesson-reveal 需要 --lesson 名称|文件</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="416"/>
+        <location filename="../../ui/startup_options.cpp" line="429"/>
         <source>the network did not finish within %1 s</source>
         <translation>网络未能在 %1 秒内算完</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="458"/>
+        <location filename="../../ui/startup_options.cpp" line="471"/>
         <source>training did not finish within %1 minutes</source>
         <translation>训练未能在 %1 分钟内完成</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="440"/>
+        <location filename="../../ui/startup_options.cpp" line="453"/>
         <source>the comparison did not finish</source>
         <translation>对比计算未能完成</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="469"/>
+        <location filename="../../ui/startup_options.cpp" line="482"/>
         <source>--measure-time: the measurement did not finish within %1 s</source>
         <translation>--measure-time：测量未在 %1 秒内完成</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="487"/>
+        <location filename="../../ui/startup_options.cpp" line="500"/>
         <source>cannot write &apos;%1&apos;</source>
         <translation>无法写入“%1”</translation>
     </message>
@@ -1777,22 +1777,17 @@ stride %1</source>
         <translation>GIF 尺寸 宽x高（默认 960x540）。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_options.cpp" line="92"/>
-        <source>--gif-size: &apos;%1&apos; is not WxH between 320x200 and 1920x1080</source>
-        <translation>--gif-size：“%1”不是介于 320x200 和 1920x1080 之间的 宽x高</translation>
-    </message>
-    <message>
-        <location filename="../../ui/export/export_options.cpp" line="100"/>
+        <location filename="../../ui/export/export_options.cpp" line="93"/>
         <source>GIF frames per second, 5..30 (default 12).</source>
         <translation>GIF 每秒帧数，5..30（默认 12）。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_options.cpp" line="105"/>
+        <location filename="../../ui/export/export_options.cpp" line="98"/>
         <source>--gif-fps: &apos;%1&apos; is not an integer in 5..30</source>
         <translation>--gif-fps：“%1”不是 5..30 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_options.cpp" line="132"/>
+        <location filename="../../ui/export/export_options.cpp" line="125"/>
         <source>cannot write &apos;%1&apos;: no network is shown</source>
         <translation>无法写入“%1”：没有显示网络</translation>
     </message>
@@ -2666,7 +2661,7 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_panel.cpp" line="411"/>
+        <location filename="../../ui/tutor/lesson_panel.cpp" line="412"/>
         <source>Type a number first.</source>
         <translation>请先输入一个数。</translation>
     </message>
@@ -2674,17 +2669,17 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::LessonRunner</name>
     <message>
-        <location filename="../../ui/tutor/lesson_runner.cpp" line="147"/>
+        <location filename="../../ui/tutor/lesson_runner.cpp" line="153"/>
         <source>The answer is %1.</source>
         <translation>答案是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_runner.cpp" line="158"/>
+        <location filename="../../ui/tutor/lesson_runner.cpp" line="164"/>
         <source>Right: %1.</source>
         <translation>答对了：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/tutor/lesson_runner.cpp" line="161"/>
+        <location filename="../../ui/tutor/lesson_runner.cpp" line="167"/>
         <source>Not quite: the answer is %1.</source>
         <translation>不太对：答案是 %1。</translation>
     </message>
@@ -3013,22 +3008,22 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>演示.json</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_lessons.cpp" line="49"/>
+        <location filename="../../ui/main_window_lessons.cpp" line="50"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_lessons.cpp" line="71"/>
+        <location filename="../../ui/main_window_lessons.cpp" line="72"/>
         <source>Predict first: the costs come back with the answer.</source>
         <translation>先预测：计算量会随答案一起显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_lessons.cpp" line="170"/>
+        <location filename="../../ui/main_window_lessons.cpp" line="171"/>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_lessons.cpp" line="170"/>
+        <location filename="../../ui/main_window_lessons.cpp" line="171"/>
         <source>Lessons (*.lesson)</source>
         <translation>课程文件 (*.lesson)</translation>
     </message>

@@ -84,17 +84,10 @@ std::vector<StartupOption> exportStartupOptions() {
         {QStringLiteral("gif-size"), QStringLiteral("WxH"),
          QT_TRANSLATE_NOOP("QObject", "GIF size WxH (default 960x540)."),
          [](const QString& value, O& o, QString* error) {
-             const QStringList parts = value.split(QLatin1Char('x'));
-             bool okW = false, okH = false;
-             const int w = parts.value(0).toInt(&okW),
-                       h = parts.size() == 2 ? parts[1].toInt(&okH) : 0;
-             if (!okW || !okH || w < 320 || h < 200 || w > 1920 || h > 1080) {
-                 *error = QObject::tr("--gif-size: '%1' is not WxH between 320x200 and 1920x1080")
-                              .arg(value);
-                 return false;
-             }
-             o.exports.animation.size = QSize(w, h);
-             return true;
+             const auto size = sizeOptionValue(QStringLiteral("gif-size"), value, {320, 200},
+                                               {1920, 1080}, error);
+             if (size) o.exports.animation.size = *size;
+             return size.has_value();
          }},
         {QStringLiteral("gif-fps"), QStringLiteral("N"),
          QT_TRANSLATE_NOOP("QObject", "GIF frames per second, 5..30 (default 12)."),

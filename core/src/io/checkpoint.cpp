@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <vector>
@@ -27,6 +29,18 @@ bool isNotAParameter(std::string_view key) {
     return key.ends_with(".num_batches_tracked") || key.starts_with(kOptimizerKeyPrefix);
 }
 
+// A weight that is not a number poisons every output after it ("nan%" predictions): the first
+// such element, named, or nothing.
+std::optional<std::string> nonFiniteValue(const std::string& name, const Tensor& tensor) {
+    const auto values = tensor.values();
+    const auto bad =
+        std::find_if_not(values.begin(), values.end(), [](float v) { return std::isfinite(v); });
+    if (bad == values.end()) return std::nullopt;
+    return "tensor '" + name + "' holds " + (std::isnan(*bad) ? "NaN" : "an infinite value") +
+           " at element " + std::to_string(bad - values.begin()) +
+           "; weights must be finite numbers";
+}
+
 // Compares tensors with the network `expectation` describes, so that the message says which
 // description the tensors contradict ("the configuration stored in the file (...)").
 void checkAgainst(const Network& network, const Parameters& parameters, const std::string& path,
@@ -42,6 +56,8 @@ void checkAgainst(const Network& network, const Parameters& parameters, const st
         else if (it->second.shape() != spec.shape)
             problems.push_back("tensor '" + spec.name + "' has shape " + it->second.shapeString() +
                                " but " + expectation + " expects " + shapeToString(spec.shape));
+        else if (auto problem = nonFiniteValue(spec.name, it->second))
+            problems.push_back(std::move(*problem));
     }
     for (const auto& [name, tensor] : parameters)
         if (!expected.contains(name))

@@ -19,6 +19,7 @@
 #include <set>
 #include <string_view>
 #include <system_error>
+#include <unordered_set>
 #include <vector>
 
 #include "shufflescope/base/error.h"
@@ -357,30 +358,91 @@ std::map<std::string, std::string> parseMetadata(const json& value, const std::s
     return metadata;
 }
 
-json parseHeader(std::span<const std::byte> text, const std::string& context) {
-    // nlohmann keeps the last of duplicate keys silently; a second tensor under the same name is
-    // a corrupt file, so top-level keys are tracked while parsing.
-    std::set<std::string> seen;
-    std::optional<std::string> duplicate;
-    const json::parser_callback_t watchKeys = [&](int depth, json::parse_event_t event,
-                                                  json& parsed) {
-        if (event == json::parse_event_t::key && depth == 1 && parsed.is_string() && !duplicate &&
-            !seen.insert(parsed.get<std::string>()).second)
-            duplicate = parsed.get<std::string>();
+// One pass over the header's JSON without building it: its shape is checked before anything is
+// allocated for it. A safetensors header is an object of objects holding short arrays, so nesting
+// deeper than kMaxHeaderDepth, more than kMaxHeaderEntries tensors or kMaxHeaderValues values in
+// all is refused; duplicate top-level keys too (nlohmann would keep the last one silently). Every
+// event is O(1), so the pass is linear in the header's length — checks run inside nlohmann's
+// parser callback instead made it rescan containers and take hours on a hostile header.
+class HeaderShape : public nlohmann::json_sax<json> {
+  public:
+    explicit HeaderShape(const std::string& context) : context_(context) {}
+
+    bool null() override { return value(); }
+    bool boolean(bool) override { return value(); }
+    bool number_integer(number_integer_t) override { return value(); }
+    bool number_unsigned(number_unsigned_t) override { return value(); }
+    bool number_float(number_float_t, const string_t&) override { return value(); }
+    bool string(string_t&) override { return value(); }
+    bool binary(binary_t&) override { return value(); }
+    bool start_object(std::size_t) override { return open(); }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(); }
+    bool end_array() override { return close(); }
+    bool key(string_t& key) override {
+        if (depth_ != 1) return true;
+        if (++entries_ > kMaxHeaderEntries)
+            return fail("the header lists more than " + std::to_string(kMaxHeaderEntries) +
+                        " entries; a checkpoint has a few thousand at most");
+        if (!keys_.insert(key).second)
+            return fail("key " + quoteKey(key) + " appears twice in the header");
         return true;
-    };
+    }
+    bool parse_error(std::size_t, const std::string&,
+                     const nlohmann::detail::exception& e) override {
+        return fail("header is not valid JSON (" + excerpt(e.what(), 200) + ")");
+    }
+    const std::optional<std::string>& problem() const { return problem_; }
+
+  private:
+    bool value() {
+        if (++values_ <= kMaxHeaderValues) return true;
+        return fail("the header holds more than " + std::to_string(kMaxHeaderValues) +
+                    " values; a checkpoint's header is far smaller");
+    }
+    bool open() {
+        if (++depth_ <= kMaxHeaderDepth) return value();
+        return fail("the header nests deeper than " + std::to_string(kMaxHeaderDepth) +
+                    " levels; a safetensors header nests 3");
+    }
+    bool close() {
+        --depth_;
+        return true;
+    }
+    bool fail(const std::string& problem) {
+        if (!problem_) problem_ = context_ + ": " + problem;
+        return false;  // stops the parse
+    }
+
+    static constexpr int kMaxHeaderDepth = 8;
+    static constexpr std::size_t kMaxHeaderEntries = 100'000;
+    static constexpr std::size_t kMaxHeaderValues = 2'000'000;
+    const std::string& context_;
+    int depth_ = 0;
+    std::size_t entries_ = 0, values_ = 0;
+    std::unordered_set<std::string> keys_;
+    std::optional<std::string> problem_;
+};
+
+json parseHeader(std::span<const std::byte> text, const std::string& context) {
     const auto* first = reinterpret_cast<const char*>(text.data());
+    HeaderShape shape(context);
+    bool shapeOk = false;
+    try {
+        shapeOk = json::sax_parse(first, first + text.size(), &shape);
+    } catch (const json::exception& e) {
+        throw Error(context + ": header is not valid JSON (" + excerpt(e.what(), 200) + ")");
+    }
+    if (!shapeOk) throw Error(shape.problem().value_or(context + ": header is not valid JSON"));
     json header;
     try {
-        header = json::parse(first, first + text.size(), watchKeys);
+        header = json::parse(first, first + text.size());
     } catch (const json::exception& e) {
         throw Error(context + ": header is not valid JSON (" + excerpt(e.what(), 200) + ")");
     }
     if (!header.is_object())
         throw Error(context + ": header should be a JSON object, found " +
                     std::string(header.type_name()));
-    if (duplicate)
-        throw Error(context + ": key " + quoteKey(*duplicate) + " appears twice in the header");
     return header;
 }
 
@@ -409,13 +471,12 @@ void decode(const Entry& entry, const std::byte* data, Tensor& tensor, const std
 
 }  // namespace
 
-SafetensorsContent parseSafetensors(std::span<const std::byte> bytes, const std::string& context,
-                                    SkipKey skip) {
-    if (bytes.size() < 8)
-        throw Error(context + ": file is " + std::to_string(bytes.size()) +
-                    " bytes, too short for the 8-byte header length of a safetensors file");
-    const uint64_t headerSize = readLittleEndian(bytes.data(), 8);
-    const uint64_t available = bytes.size() - 8;
+namespace {
+
+// The header length from the file's first 8 bytes, checked against what follows it.
+uint64_t checkedHeaderLength(const std::byte* first8, uint64_t available,
+                             const std::string& context) {
+    const uint64_t headerSize = readLittleEndian(first8, 8);
     if (headerSize > available)
         throw Error(context + ": header length " + std::to_string(headerSize) +
                     " runs past the end of the file (" + std::to_string(available) +
@@ -424,20 +485,28 @@ SafetensorsContent parseSafetensors(std::span<const std::byte> bytes, const std:
         throw Error(context + ": header length " + std::to_string(headerSize) +
                     " is implausible (expected at most " + std::to_string(kMaxHeaderBytes) +
                     " bytes)");
-    const json header = parseHeader(bytes.subspan(8, headerSize), context);
-    const std::byte* data = bytes.data() + 8 + headerSize;
-    const uint64_t dataSize = available - headerSize;
+    return headerSize;
+}
 
-    SafetensorsContent content;
+// Everything the header says, checked against the data section's real size before any tensor
+// byte is read or any tensor allocated.
+struct HeaderSection {
+    std::map<std::string, std::string> metadata;
     std::vector<Entry> entries;
-    entries.reserve(header.size());
+};
+
+HeaderSection readHeaderSection(std::span<const std::byte> text, uint64_t dataSize,
+                                const std::string& context, SkipKey skip) {
+    const json header = parseHeader(text, context);
+    HeaderSection section;
+    section.entries.reserve(header.size());
     for (const auto& [key, value] : header.items()) {
         if (key == kMetadataKey) {
-            content.metadata = parseMetadata(value, context);
+            section.metadata = parseMetadata(value, context);
             continue;
         }
-        entries.push_back(parseEntry(key, value, dataSize, context));
-        Entry& entry = entries.back();
+        section.entries.push_back(parseEntry(key, value, dataSize, context));
+        Entry& entry = section.entries.back();
         const bool skipped = skip && skip(key);
         if (!entry.dtype->storage && !skipped)
             throw Error(context + ": dtype " + std::string(entry.dtype->name) + " of key " +
@@ -445,11 +514,17 @@ SafetensorsContent parseSafetensors(std::span<const std::byte> bytes, const std:
         checkLayout(entry, context);
     }
     std::vector<const Entry*> pointers;
-    pointers.reserve(entries.size());
-    for (const Entry& entry : entries) pointers.push_back(&entry);
+    pointers.reserve(section.entries.size());
+    for (const Entry& entry : section.entries) pointers.push_back(&entry);
     checkCoverage(std::move(pointers), dataSize, context);
+    return section;
+}
 
-    for (const Entry& entry : entries) {
+SafetensorsContent decodeTensors(HeaderSection section, const std::byte* data,
+                                 const std::string& context, SkipKey skip) {
+    SafetensorsContent content;
+    content.metadata = std::move(section.metadata);
+    for (const Entry& entry : section.entries) {
         if (!entry.dtype->storage) continue;  // only skipped keys get here
         if (skip && skip(entry.key)) continue;
         try {
@@ -464,6 +539,20 @@ SafetensorsContent parseSafetensors(std::span<const std::byte> bytes, const std:
     return content;
 }
 
+}  // namespace
+
+SafetensorsContent parseSafetensors(std::span<const std::byte> bytes, const std::string& context,
+                                    SkipKey skip) {
+    if (bytes.size() < 8)
+        throw Error(context + ": file is " + std::to_string(bytes.size()) +
+                    " bytes, too short for the 8-byte header length of a safetensors file");
+    const uint64_t available = bytes.size() - 8;
+    const uint64_t headerSize = checkedHeaderLength(bytes.data(), available, context);
+    HeaderSection section =
+        readHeaderSection(bytes.subspan(8, headerSize), available - headerSize, context, skip);
+    return decodeTensors(std::move(section), bytes.data() + 8 + headerSize, context, skip);
+}
+
 SafetensorsContent readSafetensors(const std::string& path, SkipKey skip) {
     namespace fs = std::filesystem;
     std::error_code ec;
@@ -471,20 +560,45 @@ SafetensorsContent readSafetensors(const std::string& path, SkipKey skip) {
     if (status.type() == fs::file_type::not_found) throw Error(path + ": file does not exist");
     if (ec) throw Error(path + ": cannot access the file (" + ec.message() + ")");
     if (fs::is_directory(status)) throw Error(path + ": is a directory, expected a file");
+    if (!fs::is_regular_file(status))
+        throw Error(path + ": is not a regular file (a pipe or a device?); expected a file");
     const uintmax_t size = fs::file_size(path, ec);
     if (ec) throw Error(path + ": cannot read the file size (" + ec.message() + ")");
     if (size > kMaxFileBytes)
         throw Error(path + ": file is " + std::to_string(size) +
                     " bytes; files larger than 4 GiB are not supported");
+    if (size < 8)
+        throw Error(path + ": file is " + std::to_string(size) +
+                    " bytes, too short for the 8-byte header length of a safetensors file");
 
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
-    std::vector<std::byte> bytes(static_cast<std::size_t>(size));
-    in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-    if (in.gcount() != static_cast<std::streamsize>(bytes.size()))
-        throw Error(path + ": read " + std::to_string(in.gcount()) + " of " +
-                    std::to_string(bytes.size()) + " bytes (file changed while reading?)");
-    return parseSafetensors(bytes, path, skip);
+    // Read in the order the file can be trusted: the length, the header it announces (checked
+    // against the file's real size), and only then the tensor bytes the checked header covers.
+    const auto readExactly = [&](std::vector<std::byte>& into, const char* what) {
+        in.read(reinterpret_cast<char*>(into.data()), static_cast<std::streamsize>(into.size()));
+        if (in.gcount() != static_cast<std::streamsize>(into.size()))
+            throw Error(path + ": read " + std::to_string(in.gcount()) + " of " +
+                        std::to_string(into.size()) + " bytes of the " + what +
+                        " (file changed while reading?)");
+    };
+    std::vector<std::byte> length(8);
+    readExactly(length, "header length");
+    const uint64_t available = size - 8;
+    const uint64_t headerSize = checkedHeaderLength(length.data(), available, path);
+    std::vector<std::byte> headerText(static_cast<std::size_t>(headerSize));
+    readExactly(headerText, "header");
+    HeaderSection section = readHeaderSection(headerText, available - headerSize, path, skip);
+    headerText = {};
+    std::vector<std::byte> data;
+    try {
+        data.resize(static_cast<std::size_t>(available - headerSize));
+    } catch (const std::bad_alloc&) {
+        throw Error(path + ": not enough memory for its " + std::to_string(available - headerSize) +
+                    " bytes of tensors");
+    }
+    readExactly(data, "tensor data");
+    return decodeTensors(std::move(section), data.data(), path, skip);
 }
 
 // =================================================================================================

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -224,6 +225,15 @@ TEST_CASE("checkpoint: missing, extra and wrongly shaped keys are named", "[chec
              fc = Tensor({fc.dim(1), fc.dim(0)});
          },
          "tensor 'fc.weight' has shape"},
+        // Weights that are not numbers would print "nan%" predictions: refused by name.
+        {"a NaN weight",
+         [](Parameters& p) { p.at("stages.1.2.dw.weight").values()[7] = std::nanf(""); },
+         "tensor 'stages.1.2.dw.weight' holds NaN at element 7; weights must be finite numbers"},
+        {"an infinite weight",
+         [](Parameters& p) {
+             p.at("fc.bias").values()[0] = std::numeric_limits<float>::infinity();
+         },
+         "tensor 'fc.bias' holds an infinite value at element 0"},
     };
     const auto against = [](std::string text, const std::string& reference) {
         const std::size_t at = text.find("REF");

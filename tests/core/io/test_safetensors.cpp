@@ -250,17 +250,35 @@ TEST_CASE("safetensors: deeply nested JSON is refused without exhausting the sta
         std::string expected;
     };
     const std::vector<Case> cases = {
-        {"as the entry", R"({"w":)" + nested + "}", "key 'w' should be an object"},
+        // Refused by the header's shape, before anything is built for it.
+        {"as the entry", R"({"w":)" + nested + "}", "the header nests deeper than 8 levels"},
         {"as the shape", R"({"w":{"dtype":"F32","shape":)" + nested + R"(,"data_offsets":[0,0]}})",
-         "shape of key 'w' must be an array of non-negative integers, found [[[[...]]]]"},
+         "the header nests deeper than 8 levels"},
         {"as a metadata value", R"({"__metadata__":{"k":)" + nested + "}}",
-         "__metadata__ entry 'k' should be a string"},
-        {"unterminated", std::string(depth, '['), "header is not valid JSON"},
+         "the header nests deeper than 8 levels"},
+        {"unterminated", std::string(depth, '['), "the header nests deeper than 8 levels"},
+        // Shallow enough to pass the shape check, still the wrong kind of value.
+        {"an array entry", R"({"w":[[1]]})", "key 'w' should be an object"},
+        {"a nested shape", R"({"w":{"dtype":"F32","shape":[[1]],"data_offsets":[0,0]}})",
+         "shape of key 'w' must be an array of non-negative integers"},
     };
     for (const Case& c : cases) {
         INFO(c.what);
         REQUIRE_THROWS_WITH(parse(fileBytes(c.header, "")), Contains(c.expected));
     }
+}
+
+TEST_CASE("safetensors: a header with too many entries or a key twice is refused by its shape",
+          "[safetensors]") {
+    // 200,000 empty objects once took 9 s (checks inside the parser's callback rescanned the
+    // parent at every closing brace); one pass of O(1) events now refuses them at the 100,001st.
+    std::string many = "{";
+    for (int i = 0; i < 200'000; ++i) many += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":{}";
+    many += "}";
+    REQUIRE_THROWS_WITH(parse(fileBytes(many, "")), Contains("lists more than 100000 entries"));
+    // A key given twice is found by the same pass.
+    REQUIRE_THROWS_WITH(parse(fileBytes(R"({"a":{},"b":{},"a":{}})", "")),
+                        Contains("key 'a' appears twice in the header"));
 }
 
 TEST_CASE("safetensors: long keys are shortened in messages", "[safetensors]") {

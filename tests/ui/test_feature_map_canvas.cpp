@@ -316,6 +316,18 @@ TEST_CASE(
     render(canvas);
     CHECK(!canvas.tileRects(1)[1500].isNull());
     CHECK(shownChannels(canvas.tileRects(0)).empty());
+    // The pages are counted again when the canvas changes size: the selected channel stays in
+    // sight (a reopened demo showed channels 30-35 with channel 5 selected: the page index was
+    // kept while the number of channels a page holds changed).
+    canvas.setSelectedChannel(300);
+    render(canvas);
+    REQUIRE(!canvas.tileRects(0)[300].isNull());
+    for (const QSize size : {QSize(500, 300), QSize(1300, 700), QSize(900, 420)}) {
+        CAPTURE(size.width(), size.height());
+        canvas.resize(size);
+        render(canvas);
+        CHECK(!canvas.tileRects(0)[300].isNull());
+    }
 
     canvas.setComparison(nullptr, 0, {}, {});
     render(canvas);

@@ -180,8 +180,12 @@ void FeatureMapCanvas::setSelectedChannel(int channel) {
     selectedChannel_ = std::max(channel, -1);
     // A selection made elsewhere rings the tile; only a click here opens the enlarged view.
     if (selectedChannel_ < 0) enlargedOpen_ = false;
-    // In a paged comparison the selected channel's page is shown.
-    if (selectedChannel_ >= 0 && perPage_ > 0) showPage(selectedChannel_ / perPage_);
+    // In a paged comparison the selected channel's page is shown, however the pages are counted
+    // when it is next laid out.
+    if (selectedChannel_ >= 0) {
+        if (perPage_ > 0) showPage(selectedChannel_ / perPage_);
+        pageAnchor_ = selectedChannel_;
+    }
     requestFrames();
 }
 
@@ -274,6 +278,7 @@ QString FeatureMapCanvas::displayedValue(int channel, int pane) const {
 
 void FeatureMapCanvas::showPage(int page) {
     const tiles::Page shown = tiles::pageOf(pagedChannels(), perPage_, page);
+    pageAnchor_ = shown.first;
     if (shown.index == page_) return;
     page_ = shown.index;
     updateGeometry();
@@ -431,7 +436,8 @@ void FeatureMapCanvas::updateGeometry() {
                                        inners[std::size_t(i)], minTile, spacings[std::size_t(i)]));
         }
     }
-    const tiles::Page page = tiles::pageOf(channels, std::max(perPage_, 1), comparing_ ? page_ : 0);
+    const tiles::Page page = tiles::pageOf(channels, std::max(perPage_, 1),
+                                           comparing_ ? pageAnchor_ / std::max(perPage_, 1) : 0);
     page_ = page.index;
     for (int i = 0; i < 2; ++i) {
         Pane& pane = panes_[std::size_t(i)];

@@ -256,7 +256,10 @@ class FeatureMapCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     std::optional<int> pendingClick_;  // a click this frame: emitted after it
     bool pendingClose_ = false;        // a click on the enlarged view this frame
     bool enlargedOpen_ = false;
-    int page_ = 0;     // a comparison's page of channels
+    int page_ = 0;  // a comparison's page of channels
+    // The channel the shown page must hold: pages are recounted whenever the layout changes (a
+    // resize, the comparison starting), and the page index alone then pointed at other channels.
+    int pageAnchor_ = 0;
     int perPage_ = 0;  // channels a page (all of them when not comparing)
     int hoveredChannel_ = -1;
     int hoveredPane_ = -1;

@@ -1,10 +1,13 @@
 #include "shufflescope/train/training_run.h"
 
+#include <optional>
+
 #include <omp.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -39,25 +42,60 @@ json recipeToJson(const TrainingRecipe& r) {
             {"schedule", "linear warm-up, then linear decay to 0"}};
 }
 
-TrainingRecipe recipeFromJson(const json& j, const std::string& path) {
-    try {
-        TrainingRecipe r;
-        r.epochs = j.at("epochs").get<int>();
-        r.batchSize = j.at("batch_size").get<int>();
-        r.learningRate = j.at("learning_rate").get<float>();
-        r.momentum = j.at("momentum").get<float>();
-        r.weightDecay = j.at("weight_decay").get<float>();
-        r.seed = j.at("seed").get<uint64_t>();
-        r.augment = j.at("augment").get<bool>();
-        r.limit = j.at("limit").get<int>();
-        r.warmupEpochs =
-            j.value("warmup_epochs", 0.0);  // runs saved before warm-up existed had none
-        r.minWarmupBatches = j.value("min_warmup_batches", 0);  // nor these safeguards
-        r.maxGradientNorm = j.value("max_gradient_norm", 0.0f);
-        return r;
-    } catch (const json::exception& e) {
-        throw Error(path + ": the training recipe in the metadata is malformed (" + e.what() + ")");
+std::string shortNumber(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
+// A number the checkpoint stores, of the kind and in the range it must be: get<int>() wraps
+// 2^32 + 1 to 1, a seed of -1 becomes 2^64 - 1, and a double of 1e300 converted to int is
+// undefined. `absent`: the value when the key is missing (fields older runs did not write).
+double numberField(const json& j, const char* key, double lo, double hi, bool integer,
+                   const std::string& where, std::optional<double> absent = std::nullopt) {
+    if (!j.is_object()) throw Error(where + " should be a JSON object");
+    const auto it = j.find(key);
+    if (it == j.end()) {
+        if (absent) return *absent;
+        throw Error(where + ": '" + key + "' is missing");
     }
+    const bool isInteger = it->is_number_integer();
+    if (integer ? !isInteger : !it->is_number())
+        throw Error(where + ": '" + key + "' should be " + (integer ? "an integer" : "a number") +
+                    ", found " + std::string(it->type_name()));
+    const double value = it->is_number_unsigned() ? double(it->get<uint64_t>())
+                         : isInteger              ? double(it->get<int64_t>())
+                                                  : it->get<double>();
+    if (!(value >= lo && value <= hi))
+        throw Error(where + ": '" + key + "' is " + it->dump() + ", outside " + shortNumber(lo) +
+                    ".." + shortNumber(hi));
+    return value;
+}
+
+TrainingRecipe recipeFromJson(const json& j, const std::string& path) {
+    const std::string where = path + ": the training recipe in the metadata";
+    TrainingRecipe r;
+    r.epochs = int(numberField(j, "epochs", 1, 10000, true, where));
+    r.batchSize = int(numberField(j, "batch_size", 2, 8192, true, where));
+    r.learningRate = float(numberField(j, "learning_rate", 1e-12, 100, false, where));
+    r.momentum = float(numberField(j, "momentum", 0, 1, false, where));
+    r.weightDecay = float(numberField(j, "weight_decay", 0, 1, false, where));
+    // Seeds as the command line takes them (0..2^62): exact in a double.
+    const auto seed = j.find("seed");
+    if (seed == j.end() || !seed->is_number_unsigned() || seed->get<uint64_t>() > (1ULL << 62))
+        throw Error(where + ": 'seed' should be an integer in 0..2^62");
+    r.seed = seed->get<uint64_t>();
+    const auto augment = j.find("augment");
+    if (augment == j.end() || !augment->is_boolean())
+        throw Error(where + ": 'augment' should be true or false");
+    r.augment = augment->get<bool>();
+    r.limit = int(numberField(j, "limit", 0, 100'000'000, true, where));
+    // Runs saved before warm-up and the short-run safeguards existed had none of these.
+    r.warmupEpochs = numberField(j, "warmup_epochs", 0, 10000, false, where, 0.0);
+    r.minWarmupBatches =
+        int(numberField(j, "min_warmup_batches", 0, 100'000'000, true, where, 0.0));
+    r.maxGradientNorm = float(numberField(j, "max_gradient_norm", 0, 1e6, false, where, 0.0));
+    return r;
 }
 
 // Mixes (seed, epoch, batch) into one generator seed (SplitMix64 finaliser).
@@ -231,23 +269,24 @@ TrainingRun TrainingRun::resume(const std::string& path) {
         // In place: the trainer holds pointers to its buffers.
         std::copy(it->second.data(), it->second.data() + it->second.size(), buffer.data());
     }
-    const int done =
-        state["epochs_done"].is_number_integer() ? state["epochs_done"].get<int>() : -1;
-    if (done < 0 || done > run.recipe_.epochs)
-        throw Error(path + ": 'epochs_done' must be an integer in 0.." +
-                    std::to_string(run.recipe_.epochs));
-    run.epochsDone_ = done;
-    if (state.contains("history") && state["history"].is_array())
+    run.epochsDone_ = int(numberField(state, "epochs_done", 0, run.recipe_.epochs, true,
+                                      path + ": the training state in the metadata"));
+    if (state.contains("history")) {
+        const std::string where = path + ": the training history in the metadata";
+        if (!state["history"].is_array()) throw Error(where + " should be a list");
+        constexpr double kMax = 1e12;  // any honest count, loss, time or rate is far below
         for (const json& h : state["history"]) {
             EpochReport report;
-            report.epoch = h.value("epoch", 0);
-            report.trainLoss = h.value("train_loss", 0.0);
-            report.trainAccuracy = h.value("train_accuracy", 0.0);
-            report.test.accuracy = h.value("test_accuracy", 0.0);
-            report.seconds = h.value("seconds", 0.0);
-            report.imagesPerSecond = h.value("images_per_second", 0.0);
+            report.epoch = int(numberField(h, "epoch", 0, 10000, true, where, 0.0));
+            report.trainLoss = numberField(h, "train_loss", 0, kMax, false, where, 0.0);
+            report.trainAccuracy = numberField(h, "train_accuracy", 0, 1, false, where, 0.0);
+            report.test.accuracy = numberField(h, "test_accuracy", 0, 1, false, where, 0.0);
+            report.seconds = numberField(h, "seconds", 0, kMax, false, where, 0.0);
+            report.imagesPerSecond =
+                numberField(h, "images_per_second", 0, kMax, false, where, 0.0);
             run.history_.push_back(report);
         }
+    }
     return run;
 }
 

@@ -360,6 +360,58 @@ TEST_CASE("training run: a checkpoint saved before warm-up existed resumes witho
     CHECK(resumed.recipe().epochs == smallRecipe().epochs);
 }
 
+TEST_CASE("training run: a stored recipe or history of the wrong kind or range is a message",
+          "[training]") {
+    const Network net = Network::build(presetConfig("fashion"));
+    testing_support::TempDir dir("shufflescope-training-run-test");
+    const std::string path = dir.file("run.safetensors");
+    TrainingRun(net, randomParameters(net, 3), smallRecipe()).save(path);
+    const SafetensorsContent saved = readSafetensors(path);
+    struct Case {
+        const char* what;
+        void (*edit)(nlohmann::json&);
+        const char* says;
+    };
+    const Case cases[] = {
+        // get<int>() would have wrapped these into range and gone on.
+        {"epochs 2^32 + 1", [](nlohmann::json& s) { s["recipe"]["epochs"] = 4294967297LL; },
+         "recipe in the metadata: 'epochs' is 4294967297, outside 1..10000"},
+        {"batch 2^32 + 4", [](nlohmann::json& s) { s["recipe"]["batch_size"] = 4294967300LL; },
+         "'batch_size' is 4294967300, outside 2..8192"},
+        {"epochs 1e300", [](nlohmann::json& s) { s["recipe"]["epochs"] = 1e300; },
+         "'epochs' should be an integer, found number"},
+        {"seed -1", [](nlohmann::json& s) { s["recipe"]["seed"] = -1; },
+         "'seed' should be an integer in 0..2^62"},
+        {"learning rate as text", [](nlohmann::json& s) { s["recipe"]["learning_rate"] = "fast"; },
+         "'learning_rate' should be a number, found string"},
+        {"epochs done as text", [](nlohmann::json& s) { s["epochs_done"] = "one"; },
+         "training state in the metadata: 'epochs_done' should be an integer"},
+        // Once an "internal error" (an exception nothing worded).
+        {"history of strings",
+         [](nlohmann::json& s) {
+             s["history"] = {"a", "b"};
+         },
+         "training history in the metadata should be a JSON object"},
+        {"history entry with text",
+         [](nlohmann::json& s) {
+             s["history"] = {{{"epoch", 1}, {"train_loss", "low"}}};
+         },
+         "'train_loss' should be a number, found string"},
+        {"history not a list", [](nlohmann::json& s) { s["history"] = 3; },
+         "training history in the metadata should be a list"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        auto state = nlohmann::json::parse(saved.metadata.at("training"));
+        c.edit(state);
+        std::map<std::string, std::string> metadata = saved.metadata;
+        metadata["training"] = state.dump();
+        writeSafetensors(path, saved.tensors, metadata);
+        REQUIRE_THROWS_WITH(TrainingRun::resume(path),
+                            Catch::StartsWith(path + ": ") && Catch::Contains(c.says));
+    }
+}
+
 TEST_CASE("training run: recipes out of range and non-training files are refused", "[training]") {
     const Network net = Network::build(presetConfig("fashion"));
     TrainingRecipe recipe = smallRecipe();

@@ -121,10 +121,8 @@ class Evaluator {
                        p.from.value_or("")};
             return number(computeAnswer(q).value);
         }
-        if (p.name == "total_macs" || p.name == "total_parameters") {
-            const CostReport cost = computeCost(network_);
-            return number(p.name == "total_macs" ? cost.totals.macs : cost.totals.params);
-        }
+        // ({total_macs} is a question kind, answered above.)
+        if (p.name == "total_parameters") return number(computeCost(network_).totals.params);
         const auto index = network_.findStep(stepName);
         if (!index) throw Error("no step named '" + stepName + "' in " + describe(state_.config));
         const Step& s = network_.step(*index);

@@ -27,6 +27,9 @@ if [[ $mode == test ]]; then
         libbenchmark-dev              # Google Benchmark: the micro-benchmarks in bench/
         clang-format                  # the style test: every C++ file follows .clang-format
         xvfb xauth                    # a virtual display for the GUI tests
+        clang-14 libclang-rt-14-dev libomp-14-dev llvm-14
+                                      # the checked build: ASan + UBSan and libFuzzer (clang 14's
+                                      # runtime), OpenMP for clang, llvm-symbolizer for reports
         python3 python3-numpy python3-torch  # PyTorch interop test and fixture regeneration
     )
 fi

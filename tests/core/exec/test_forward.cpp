@@ -14,7 +14,8 @@ using namespace shufflescope;
 using Catch::Matchers::Contains;
 using testing_support::randomImages;
 
-TEST_CASE("fast and capture paths agree on logits for every g, width and shuffle", "[forward]") {
+TEST_CASE("fast and capture paths agree on logits for every g, width and shuffle",
+          "[forward][slow]") {
     for (double s : supportedWidthScales())
         for (int g = 1; g <= 8; ++g)
             for (bool shuffle : {true, false}) {

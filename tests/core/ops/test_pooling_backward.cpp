@@ -136,7 +136,10 @@ TEST_CASE("global average pool backward spreads each channel's gradient evenly",
         std::vector<float> gradIn(in.size(), kNaN);
         ops::globalAvgPoolBackward(r.data(), mapOf(gradIn, c, h, w));
         const DVec rd = toDouble(r);
-        auto loss = [&](const DVec& x) { return dot(rd, naive64::globalAvgPool(x, c, h * w)); };
+        // (c and area copied: clang 14 cannot capture structured bindings, a C++20 feature.)
+        auto loss = [&rd, channels = c, area = h * w](const DVec& x) {
+            return dot(rd, naive64::globalAvgPool(x, channels, area));
+        };
         REQUIRE_GRADIENT("dL/din", in, gradIn, loss, kAllProbes);
     }
 }

@@ -95,7 +95,8 @@ TEST_CASE("paired comparison: predictions for a different number of images are r
                         Catch::Contains("3 and 4 images on a test set of 3"));
 }
 
-TEST_CASE("evaluate: its per-image predictions are the ones its confusion matrix counts") {
+TEST_CASE("evaluate: its per-image predictions are the ones its confusion matrix counts",
+          "[slow]") {
     // More than one evaluation chunk (256 images), the last one partial, so that every image's
     // prediction must land at its own index.
     Dataset data;

@@ -33,7 +33,7 @@ ModelConfig tinyConfig(int groups, bool shuffle) {
 // h: the last stage and the classifier. Earlier layers sit behind 16 units of batch norm and ReLU
 // kinks; they are checked exactly against PyTorch's autograd by the parity fixtures instead.
 TEST_CASE("trainer: gradients of Stage 4 and the classifier match finite differences",
-          "[trainer]") {
+          "[trainer][slow]") {
     for (auto [groups, shuffle] : {std::pair{2, true}, {3, false}}) {
         const ModelConfig config = tinyConfig(groups, shuffle);
         const Network net = Network::build(config);
@@ -183,7 +183,7 @@ TEST_CASE("trainer: bad batches are refused with what was expected", "[trainer]"
                         Catch::Contains("label 10"));
 }
 
-TEST_CASE("trainer: the loss falls when training on Fashion-MNIST images", "[trainer]") {
+TEST_CASE("trainer: the loss falls when training on Fashion-MNIST images", "[trainer][slow]") {
     const std::string directory = defaultFashionMnistDirectory();
     if (!std::filesystem::exists(directory)) {
         WARN("Fashion-MNIST is not installed (dataset-fashion-mnist); skipped");

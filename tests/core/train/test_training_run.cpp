@@ -144,7 +144,7 @@ TEST_CASE("training run: the classroom recipe follows from the epochs and images
 // clipping) sent the smoothed loss of g = 8 from 2.7 to about 12 within one epoch of 2,000 images
 // (and to 17 over two). The classroom recipe keeps it at its start.
 TEST_CASE("training run: the classroom recipe's loss never climbs above its start on 2,000 images",
-          "[training]") {
+          "[training][slow]") {
     const std::string directory = defaultFashionMnistDirectory();
     if (!std::filesystem::exists(directory))
         FAIL(
@@ -292,7 +292,7 @@ TEST_CASE(
 }
 
 TEST_CASE("training run: progress reports each batch alone and the epoch's running means",
-          "[training]") {
+          "[training][slow]") {
     const Dataset trainData = syntheticDataset(64, 1), testData = syntheticDataset(20, 2);
     const Network net = Network::build(presetConfig("fashion"));
     TrainingRun run(net, randomParameters(net, 3), smallRecipe());

@@ -12,8 +12,7 @@ packages=(
     libeigen3-dev                     # Eigen: the GEMMs of every convolution
     nlohmann-json3-dev                # JSON: checkpoint headers, CLI output
     libpng-dev libjpeg62-turbo-dev    # libpng, libjpeg-turbo: user images are untrusted input, so
-                                      # maintained decoders read them
-    libstb-dev                        # stb_image_write: PNG output
+                                      # maintained decoders read them (libpng also writes PNGs)
     zlib1g-dev                        # reading Fashion-MNIST's gzip-compressed IDX files
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
                                       # Qt 6: the desktop app, its cost chart, translations

@@ -4,12 +4,14 @@
 // Read: the Windows headers (BITMAPCOREHEADER of 12 bytes, BITMAPINFOHEADER of 40 and its
 // 52/56/108/124-byte successors); uncompressed 1, 4 and 8-bit palette images, 16, 24 and 32-bit
 // direct colour, and BI_BITFIELDS / BI_ALPHABITFIELDS masks for 16 and 32 bits; rows bottom-up or
-// top-down (negative height). Refused with a message: RLE compression (a few bytes of RLE can
-// describe any size, so no size check could bound its work, and stb_image never read it either),
-// embedded JPEG/PNG, OS/2 2.x headers.
+// top-down (negative height); RLE8 and RLE4 compression (ImageMagick writes palette BMPs so).
+// Refused with a message: embedded JPEG/PNG, OS/2 2.x headers.
 //
 // Every field is range-checked, and the pixel rows must all be in the file before anything is
-// allocated for them: a 54-byte header claiming 30000 x 30000 pixels is refused at once.
+// allocated for them: a 54-byte header claiming 30000 x 30000 pixels is refused at once. RLE data
+// must be able to cover the image: a record of two bytes gives at most 255 pixels, so an image
+// larger than 127.5 pixels per byte of RLE data is refused as damaged (its records could only
+// skip most of it), before the canvas is allocated.
 
 #include <algorithm>
 #include <bit>
@@ -116,13 +118,18 @@ Header readHeader(const uint8_t* bytes, std::size_t size, const std::string& con
     if (n == kCoreHeaderBytes && bpp != 1 && bpp != 4 && bpp != 8 && bpp != 24) {
         refuse(context, std::to_string(bpp) + " bits per pixel in a BITMAPCOREHEADER file");
     }
-    if (h.compression == kRle8 || h.compression == kRle4) {
-        refuse(context, "RLE-compressed BMP files are not supported");
+    if ((h.compression == kRle8 && bpp != 8) || (h.compression == kRle4 && bpp != 4)) {
+        refuse(context, std::string(h.compression == kRle8 ? "RLE8" : "RLE4") +
+                            " compression with " + std::to_string(bpp) + " bits per pixel");
+    }
+    if ((h.compression == kRle8 || h.compression == kRle4) && h.topDown) {
+        refuse(context, "RLE-compressed rows cannot be stored top-down");
     }
     if (h.compression == kJpeg || h.compression == kPng) {
         refuse(context, "BMP files holding a JPEG or PNG are not supported");
     }
-    if (h.compression != kRgb && h.compression != kBitfields && h.compression != kAlphaBitfields) {
+    if (h.compression != kRgb && h.compression != kBitfields && h.compression != kAlphaBitfields &&
+        h.compression != kRle8 && h.compression != kRle4) {
         refuse(context, "unknown compression " + std::to_string(h.compression));
     }
     const bool bitfields = h.compression == kBitfields || h.compression == kAlphaBitfields;
@@ -177,6 +184,70 @@ std::vector<uint8_t> readPalette(const uint8_t* bytes, const Header& h) {
     return rgb;
 }
 
+// Windows' run-length encodings of 8 and 4-bit palette images, as records of two bytes:
+//   n > 0, c      n pixels of index c (RLE4: alternating c's high and low nibble)
+//   0, 0          end of the row          0, 1  end of the image
+//   0, 2, dx, dy  move dx right and dy rows on (up the picture)
+//   0, n >= 3     n literal indices follow (RLE4: two per byte), padded to an even byte count
+// Pixels the records skip are transparent — white here, as they would be composited. Runs past
+// the row's end are cut off. Work: the canvas, plus at most 255 pixels per two bytes read.
+RawImage decodeRle(const uint8_t* bytes, std::size_t size, const Header& h,
+                   const std::vector<uint8_t>& palette, const std::string& context) {
+    const bool rle8 = h.compression == kRle8;
+    RawImage image;
+    image.width = static_cast<int>(h.width);
+    image.height = static_cast<int>(h.height);
+    image.channels = 3;
+    image.pixels.assign(std::size_t(h.width) * std::size_t(h.height) * 3, 255);
+    long long x = 0, row = 0;  // row 0 is the bottom one
+    auto put = [&](uint32_t index) {
+        if (x < h.width) {
+            const std::size_t y = std::size_t(h.height - 1 - row);
+            std::copy_n(palette.data() + 3 * index, 3,
+                        image.pixels.data() + (y * std::size_t(h.width) + std::size_t(x)) * 3);
+        }
+        ++x;
+    };
+    // Index i of literal data: a byte each (RLE8) or a nibble each, high first (RLE4).
+    auto literal = [&](const uint8_t* data, uint32_t i) -> uint32_t {
+        return rle8         ? data[i]
+               : i % 2 == 0 ? uint32_t(data[i / 2] >> 4)
+                            : uint32_t(data[i / 2] & 15);
+    };
+    const uint8_t* p = bytes + h.dataOffset;
+    const uint8_t* end = bytes + size;
+    bool ended = false;
+    while (row < h.height && !ended) {
+        if (end - p < 2) break;
+        const uint8_t count = p[0], code = p[1];
+        p += 2;
+        if (count > 0) {
+            for (uint32_t i = 0; i < count; ++i) {
+                put(rle8 ? code : i % 2 == 0 ? uint32_t(code >> 4) : uint32_t(code & 15));
+            }
+        } else if (code == 0) {
+            x = 0;
+            ++row;
+        } else if (code == 1) {
+            ended = true;
+        } else if (code == 2) {
+            if (end - p < 2) break;
+            x += p[0];
+            row += p[1];
+            p += 2;
+        } else {
+            const std::size_t dataBytes = rle8 ? code : (code + 1u) / 2;
+            const std::size_t padded = dataBytes + dataBytes % 2;
+            if (std::size_t(end - p) < padded) break;
+            for (uint32_t i = 0; i < code; ++i) put(literal(p, i));
+            p += padded;
+        }
+    }
+    // Data that stops before the last row and without an end-of-image record was cut short.
+    if (!ended && row < h.height) refuse(context, kTruncatedDetail);
+    return image;
+}
+
 }  // namespace
 
 RawImage decodeBmp(const uint8_t* bytes, std::size_t size, const std::string& context) {
@@ -184,16 +255,23 @@ RawImage decodeBmp(const uint8_t* bytes, std::size_t size, const std::string& co
     const bool alpha = h.masks[3] != 0;
     const int channels = alpha ? 4 : 3;
     checkDecodedSize(context, h.width, h.height, channels);
+    const std::size_t dataBytes = size - h.dataOffset;
 
+    if (h.compression == kRle8 || h.compression == kRle4) {
+        if (double(h.width) * double(h.height) > 127.5 * double(dataBytes)) {
+            refuseImplausibleSize(context, "BMP", h.width, h.height, size,
+                                  "an RLE record of two bytes gives at most 255 pixels");
+        }
+        return decodeRle(bytes, size, h, readPalette(bytes, h), context);
+    }
     // Rows are padded to 4 bytes; the last row's padding may be missing.
     const uint64_t rowBits = uint64_t(h.width) * h.bitsPerPixel;
     const uint64_t stride = (rowBits + 31) / 32 * 4;
     const uint64_t needed = stride * uint64_t(h.height - 1) + (rowBits + 7) / 8;
-    if (needed > size - h.dataOffset) {
+    if (needed > dataBytes) {
         refuse(context, "the file is truncated: its " + std::to_string(h.width) + " x " +
                             std::to_string(h.height) + " pixels need " + std::to_string(needed) +
-                            " bytes of rows, " + std::to_string(size - h.dataOffset) +
-                            " follow the header");
+                            " bytes of rows, " + std::to_string(dataBytes) + " follow the header");
     }
 
     const std::vector<uint8_t> palette =

@@ -739,6 +739,61 @@ TEST_CASE("BMP: every pixel size and header decodes to the exact pixels", "[imag
     }
 }
 
+TEST_CASE("BMP: RLE8 and RLE4 runs, literals, row ends, moves and the end of the image",
+          "[image]") {
+    std::vector<std::array<uint8_t, 3>> palette;
+    for (int i = 0; i < 16; ++i) palette.push_back({uint8_t(16 * i), uint8_t(200 - 8 * i), 7});
+    auto rgb = [&](int index) {
+        return Bytes(palette[std::size_t(index)].begin(), palette[std::size_t(index)].end());
+    };
+    const Bytes white = {255, 255, 255};
+    auto picture = [](const std::vector<Bytes>& pixels) {
+        Bytes out;
+        for (const Bytes& p : pixels) out.insert(out.end(), p.begin(), p.end());
+        return out;
+    };
+
+    BmpSpec rle8;
+    rle8.width = 5;
+    rle8.height = 3;
+    rle8.bitsPerPixel = 8;
+    rle8.compression = 1;
+    rle8.palette = palette;
+    rle8.rows = {// Bottom row: 3 of index 1, then 3 literal indices (the last cut off at the
+                 // row's end, the literal padded to an even length), end of row.
+                 3, 1, 0, 3, 2, 3, 4, 0, 0, 0,
+                 // Middle row: 2 of index 5, end of row; the rest is skipped.
+                 2, 5, 0, 0,
+                 // Top row: move 1 right, one pixel of index 6, end of image.
+                 0, 2, 1, 0, 1, 6, 0, 1};
+    const Bytes file = bmpBytes(rle8);
+    const DecodedImage image = decode(file, "rle8.bmp");
+    REQUIRE(image.width == 5);
+    REQUIRE(image.height == 3);
+    REQUIRE(image.pixels == picture({white, rgb(6), white, white, white,         // top
+                                     rgb(5), rgb(5), white, white, white,        // middle
+                                     rgb(1), rgb(1), rgb(1), rgb(2), rgb(3)}));  // bottom
+    checkPrefixes(file, file.size(), "rle8.bmp");
+
+    BmpSpec rle4 = rle8;
+    rle4.width = 4;
+    rle4.height = 1;
+    rle4.bitsPerPixel = 4;
+    rle4.compression = 2;
+    // 3 pixels alternating indices 1 and 2, then 3 literal indices 3, 4, 5 in two bytes.
+    rle4.rows = {3, 0x12, 0, 3, 0x34, 0x50, 0, 1};
+    REQUIRE(decode(bmpBytes(rle4), "rle4.bmp").pixels == picture({rgb(1), rgb(2), rgb(1), rgb(3)}));
+
+    // Two bytes of RLE cannot honestly cover 10000 x 10000 pixels; nothing is allocated for them.
+    rle8.width = 10000;
+    rle8.height = 10000;
+    rle8.rows = {0, 1};
+    REQUIRE(refusal(bmpBytes(rle8), "rle.bmp") ==
+            "rle.bmp: the header claims 10000 x 10000 pixels, more than a 120-byte BMP file can "
+            "describe (an RLE record of two bytes gives at most 255 pixels); the file is damaged "
+            "or truncated");
+}
+
 TEST_CASE("BMP: a 54-byte header of width 0 and height INT_MIN is refused", "[image]") {
     // stb_image took abs(INT_MIN) on this file.
     BmpSpec spec;
@@ -790,9 +845,17 @@ TEST_CASE("BMP: unsupported or impossible header fields are refused with the rea
     std::vector<Case> cases;
     {
         BmpSpec spec = good;
-        spec.bitsPerPixel = 8;
         spec.compression = 1;
-        cases.push_back({"RLE", bmpBytes(spec), "RLE-compressed BMP files are not supported"});
+        cases.push_back(
+            {"RLE8 at 24 bits", bmpBytes(spec), "RLE8 compression with 24 bits per pixel"});
+    }
+    {
+        BmpSpec spec = good;
+        spec.bitsPerPixel = 4;
+        spec.compression = 2;
+        spec.height = -1;
+        cases.push_back(
+            {"top-down RLE", bmpBytes(spec), "RLE-compressed rows cannot be stored top-down"});
     }
     {
         BmpSpec spec = good;

@@ -11,13 +11,14 @@ packages=(
     build-essential cmake pkg-config  # compiler and build
     libeigen3-dev                     # Eigen: the GEMMs of every convolution
     nlohmann-json3-dev                # JSON: checkpoint headers, CLI output
-    libstb-dev                        # stb_image / stb_image_write: image decoding, PNG output
+    libpng-dev libjpeg62-turbo-dev    # libpng, libjpeg-turbo: user images are untrusted input, so
+                                      # maintained decoders read them (libpng also writes PNGs)
     zlib1g-dev                        # reading Fashion-MNIST's gzip-compressed IDX files
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
                                       # Qt 6: the desktop app, its cost chart, translations
     libimgui-dev libgl-dev            # Dear ImGui (OpenGL 3 renderer): the feature-map canvas
     libgl1-mesa-dri                   # OpenGL in software where there is no GPU driver
-    libgif-dev                        # giflib: File → Export animation writes animated GIFs
+    libgif-dev                        # giflib: reading GIF input, and File → Export animation's GIFs
     fonts-dejavu-core fonts-noto-cjk  # the canvas's font; Simplified Chinese text
     dataset-fashion-mnist             # the data the Train panel and `shufflescope-cli train` learn from
 )

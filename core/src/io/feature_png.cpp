@@ -1,18 +1,78 @@
 #include "shufflescope/io/feature_png.h"
 
+#include <png.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <memory>
 #include <vector>
 
 #include "shufflescope/analysis/colormap.h"
 #include "shufflescope/analysis/feature_statistics.h"
 #include "shufflescope/base/error.h"
 
-#define STB_IMAGE_WRITE_STATIC
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#include <stb_image_write.h>
-
 namespace shufflescope {
+namespace {
+
+// libpng reports errors by longjmp; as in image_decode_png.cpp, the guard's frame holds nothing
+// that changes after setjmp and the code it calls has only trivially destructible locals.
+struct PngOutput {
+    char message[200] = {};
+};
+
+void onError(png_structp png, png_const_charp message) {
+    auto* output = static_cast<PngOutput*>(png_get_error_ptr(png));
+    std::snprintf(output->message, sizeof output->message, "%s", message);
+    png_longjmp(png, 1);
+}
+
+void onWarning(png_structp, png_const_charp) {}
+
+void writeRowsUnguarded(png_structp png, png_infop info, std::FILE* file, int width, int height,
+                        const uint8_t* rgb) {
+    png_init_io(png, file);
+    png_set_IHDR(png, info, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_write_info(png, info);
+    for (int y = 0; y < height; ++y) {
+        png_write_row(png, rgb + std::size_t(y) * std::size_t(width) * 3);
+    }
+    png_write_end(png, nullptr);
+}
+
+bool writeRows(png_structp png, png_infop info, std::FILE* file, int width, int height,
+               const uint8_t* rgb) {
+    if (setjmp(png_jmpbuf(png))) return false;
+    writeRowsUnguarded(png, info, file, width, height, rgb);
+    return true;
+}
+
+// Writes an 8-bit RGB PNG; throws Error naming the path.
+void writeRgbPng(const std::string& path, int width, int height, const std::vector<uint8_t>& rgb) {
+    errno = 0;
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "wb"),
+                                                         &std::fclose);
+    if (!file) throw Error(path + ": cannot write PNG file: " + std::strerror(errno));
+    PngOutput output;
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &output, onError, onWarning);
+    png_infop info = png != nullptr ? png_create_info_struct(png) : nullptr;
+    const bool written =
+        info != nullptr && writeRows(png, info, file.get(), width, height, rgb.data());
+    png_destroy_write_struct(&png, &info);
+    if (!written) {
+        throw Error(path + ": cannot write PNG file: " +
+                    (output.message[0] != 0 ? output.message : "out of memory"));
+    }
+    // A full disk shows up when the buffered bytes reach it.
+    if (std::fflush(file.get()) != 0 || std::ferror(file.get()) != 0) {
+        throw Error(path + ": cannot write PNG file: " + std::strerror(errno));
+    }
+}
+
+}  // namespace
 
 void writeFeatureGridPng(const std::string& path, ConstFeatureMap map) {
     constexpr int kMinTile = 24, kGap = 1;
@@ -39,8 +99,7 @@ void writeFeatureGridPng(const std::string& path, ConstFeatureMap map) {
                 std::copy(rgb.begin(), rgb.end(), dst);
             }
     }
-    if (!stbi_write_png(path.c_str(), width, height, 3, pixels.data(), width * 3))
-        throw Error(path + ": cannot write PNG file");
+    writeRgbPng(path, width, height, pixels);
 }
 
 }  // namespace shufflescope

@@ -1,8 +1,7 @@
-// Turning a user's file into the network's input tensor: decoding (stb_image), resizing (area
-// averaging / bilinear, written here so the maths is ours to test), and the per-preset
+// Turning a user's file into the network's input tensor: recognising the format by its magic
+// bytes and handing it to its decoder (image_decode_*.cpp), compositing alpha on white, resizing
+// (area averaging / bilinear, written here so the maths is ours to test), and the per-preset
 // preprocessing described in image_input.h.
-// Sections: Constants · Header sniffing · Guarding known stb_image defects · Alpha compositing ·
-//   Resizing · Presets · Decoding · Preprocessing and loading
 
 #include "shufflescope/io/image_input.h"
 
@@ -21,21 +20,9 @@
 #include <system_error>
 #include <vector>
 
+#include "image_decode.h"
 #include "shufflescope/base/error.h"
 #include "shufflescope/io/npy.h"
-
-// stb's longer messages ("Corrupt PNG", "Image not of any known type, or corrupt") read better in
-// a dialog than its terse codes.
-#define STBI_FAILURE_USERMSG
-// Only formats the header promises; fewer decoders means less attack surface for user files.
-#define STBI_ONLY_PNG
-#define STBI_ONLY_JPEG
-#define STBI_ONLY_BMP
-#define STBI_ONLY_GIF
-// Private to this file, so another part of the program embedding stb_image cannot collide with it.
-#define STB_IMAGE_STATIC
-#define STB_IMAGE_IMPLEMENTATION
-#include <stb_image.h>
 
 namespace shufflescope {
 namespace {
@@ -44,8 +31,7 @@ namespace {
 // [SECTION] Constants
 // =================================================================================================
 
-// Image files are compressed, so anything larger than this is not a photo worth decoding; the
-// cap also keeps the byte count within stb's int length.
+// Image files are compressed, so anything larger than this is not a photo worth decoding.
 constexpr std::uintmax_t kMaxImageFileBytes = std::uintmax_t(256) << 20;
 
 // ImageNet statistics on [0, 1] pixels (torchvision's reference values). The gray pair is the
@@ -66,152 +52,12 @@ constexpr double kBorderFraction = 0.1;
 
 constexpr double kGrayR = 0.299, kGrayG = 0.587, kGrayB = 0.114;
 
-std::string formatGiB(double bytes) {
-    std::ostringstream text;
-    text.setf(std::ios::fixed);
-    text.precision(1);
-    text << bytes / double(1LL << 30) << " GiB";
-    return text.str();
-}
-
 std::string formatMiB(double bytes) {
     std::ostringstream text;
     text.setf(std::ios::fixed);
     text.precision(1);
     text << bytes / double(1 << 20) << " MiB";
     return text.str();
-}
-
-// =================================================================================================
-// [SECTION] Header sniffing
-// =================================================================================================
-
-// stb_image's own info functions refuse very large images ("Image too large to decode") instead
-// of reporting their size, so when stb declines, the dimensions are read here to tell the user
-// the actual problem. Only the fixed header fields are read; nothing is decoded.
-
-uint32_t bigEndian16(const uint8_t* p) {
-    return uint32_t(p[0]) << 8 | p[1];
-}
-uint32_t bigEndian32(const uint8_t* p) {
-    return bigEndian16(p) << 16 | bigEndian16(p + 2);
-}
-uint32_t littleEndian16(const uint8_t* p) {
-    return uint32_t(p[1]) << 8 | p[0];
-}
-uint32_t littleEndian32(const uint8_t* p) {
-    return littleEndian16(p + 2) << 16 | littleEndian16(p);
-}
-
-struct SniffedSize {
-    bool known = false;
-    long long width = 0, height = 0;
-};
-
-SniffedSize sniffJpegSize(const uint8_t* bytes, std::size_t size) {
-    // Walk the marker segments after SOI until a start-of-frame marker, which holds the size.
-    std::size_t pos = 2;
-    while (pos + 4 <= size) {
-        if (bytes[pos] != 0xff) return {};
-        const uint8_t marker = bytes[pos + 1];
-        if (marker == 0xff) {  // fill byte
-            ++pos;
-            continue;
-        }
-        const bool startOfFrame =
-            marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
-        if (startOfFrame) {
-            if (pos + 9 > size) return {};
-            return {true, bigEndian16(bytes + pos + 7), bigEndian16(bytes + pos + 5)};
-        }
-        pos += 2 + bigEndian16(bytes + pos + 2);
-    }
-    return {};
-}
-
-SniffedSize sniffImageSize(const uint8_t* bytes, std::size_t size) {
-    static constexpr uint8_t kPngSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    if (size >= 24 && std::memcmp(bytes, kPngSignature, 8) == 0 &&
-        std::memcmp(bytes + 12, "IHDR", 4) == 0) {
-        return {true, bigEndian32(bytes + 16), bigEndian32(bytes + 20)};
-    }
-    if (size >= 10 &&
-        (std::memcmp(bytes, "GIF87a", 6) == 0 || std::memcmp(bytes, "GIF89a", 6) == 0)) {
-        return {true, littleEndian16(bytes + 6), littleEndian16(bytes + 8)};
-    }
-    if (size >= 26 && bytes[0] == 'B' && bytes[1] == 'M') {
-        const uint32_t dibSize = littleEndian32(bytes + 14);
-        if (dibSize == 12) return {true, littleEndian16(bytes + 18), littleEndian16(bytes + 20)};
-        // BMP heights are negative for top-down images.
-        const auto width = static_cast<int32_t>(littleEndian32(bytes + 18));
-        const auto height = static_cast<int32_t>(littleEndian32(bytes + 22));
-        return {true, std::llabs(width), std::llabs(height)};
-    }
-    if (size >= 4 && bytes[0] == 0xff && bytes[1] == 0xd8) return sniffJpegSize(bytes, size);
-    return {};
-}
-
-// =================================================================================================
-// [SECTION] Guarding known stb_image defects
-// =================================================================================================
-
-// The system stb_image (2.27) writes past its Huffman tables when a JPEG DHT segment declares more
-// than 256 codes (fixed upstream in 2.28, nothings/stb#1289): a crafted file could corrupt memory.
-// The segments are walked here the way stb reaches them and such a table is refused before stb
-// sees the file. The walk errs towards visiting more places than stb would (it resynchronises on
-// any 0xFF), which can only refuse files stb would have refused or mis-decoded anyway.
-// Returns the number of codes in the first oversized table, or 0 if there is none.
-std::size_t oversizedJpegHuffmanTable(const uint8_t* bytes, std::size_t size) {
-    // stb reads zeros past the end of its input; so does this walk.
-    auto at = [&](std::size_t p) -> std::size_t { return p < size ? bytes[p] : 0; };
-    auto isRestart = [](std::size_t marker) { return marker >= 0xd0 && marker <= 0xd7; };
-    std::size_t pos = 2;  // after SOI
-    while (pos < size) {
-        if (bytes[pos] != 0xff) {  // padding between segments: stb skips it byte by byte
-            ++pos;
-            continue;
-        }
-        std::size_t p = pos + 1;
-        while (p < size && bytes[p] == 0xff) ++p;  // fill bytes
-        if (p >= size) break;
-        const std::size_t marker = bytes[p];
-        const std::size_t segment = p + 1;
-        if (marker == 0xd9) break;  // end of image
-        if (marker == 0x00 || marker == 0x01 || isRestart(marker) || marker == 0xd8) {
-            pos = segment;  // markers without a length field
-            continue;
-        }
-        const std::size_t length = at(segment) << 8 | at(segment + 1);
-        if (marker == 0xc4) {
-            // One DHT segment may hold several tables: class/id byte, 16 counts, the symbols.
-            long long remaining = static_cast<long long>(length) - 2;
-            std::size_t table = segment + 2;
-            while (remaining > 0) {
-                std::size_t codes = 0;
-                for (std::size_t i = 1; i <= 16; ++i) codes += at(table + i);
-                if (codes > 256) return codes;
-                table += 17 + codes;
-                remaining -= static_cast<long long>(17 + codes);
-            }
-        }
-        pos = segment + length;
-        if (marker == 0xda) {
-            // Entropy-coded data follows a scan header and runs to the next marker that is
-            // neither byte stuffing (FF 00) nor a restart marker.
-            while (pos + 1 < size && !(bytes[pos] == 0xff && bytes[pos + 1] != 0x00 &&
-                                       bytes[pos + 1] != 0xff && !isRestart(bytes[pos + 1]))) {
-                ++pos;
-            }
-        }
-    }
-    return 0;
-}
-
-[[noreturn]] void refuseTooLarge(const std::string& context, long long width, long long height,
-                                 double bytesNeeded) {
-    throw Error(context + ": image is " + std::to_string(width) + " x " + std::to_string(height) +
-                " pixels; decoding it would need " + formatGiB(bytesNeeded) + " (limit " +
-                std::to_string(kMaxDecodedImageBytes >> 30) + " GiB)");
 }
 
 // =================================================================================================
@@ -223,6 +69,29 @@ std::size_t oversizedJpegHuffmanTable(const uint8_t* bytes, std::size_t size) {
 uint8_t overWhite(uint8_t value, uint8_t alpha) {
     const int blended = value * alpha + 255 * (255 - alpha);
     return static_cast<uint8_t>((blended + 127) / 255);
+}
+
+// The decoder's image with any alpha channel composited away: gray (+ alpha) becomes one channel,
+// RGB (+ alpha) three. Done in place — each output pixel is written at or before the input pixel
+// it comes from — so the decode buffer is the only full-size allocation.
+DecodedImage compositeOnWhite(image_decode::RawImage raw) {
+    DecodedImage image;
+    image.width = raw.width;
+    image.height = raw.height;
+    image.channels = raw.channels <= 2 ? 1 : 3;
+    image.pixels = std::move(raw.pixels);
+    if (raw.channels == image.channels) return image;
+    const std::size_t count = std::size_t(image.width) * std::size_t(image.height);
+    const std::size_t in = std::size_t(raw.channels), out = std::size_t(image.channels);
+    uint8_t* pixels = image.pixels.data();
+    for (std::size_t i = 0; i < count; ++i) {
+        const uint8_t alpha = pixels[i * in + in - 1];
+        for (std::size_t c = 0; c < out; ++c) {
+            pixels[i * out + c] = overWhite(pixels[i * in + c], alpha);
+        }
+    }
+    image.pixels.resize(count * out);
+    return image;
 }
 
 // =================================================================================================
@@ -569,67 +438,22 @@ DecodedImage decodeImageMemory(const uint8_t* bytes, std::size_t size, const std
         throw Error(context + ": file is " + formatMiB(double(size)) +
                     "; image files over 256 MiB are not accepted");
     }
-    const int length = static_cast<int>(size);
-
-    if (size >= 2 && bytes[0] == 0xff && bytes[1] == 0xd8) {
-        if (const std::size_t codes = oversizedJpegHuffmanTable(bytes, size); codes > 0) {
-            throw Error(context +
-                        ": not a readable image (Corrupt JPEG: a Huffman table declares " +
-                        std::to_string(codes) + " codes; at most 256 exist)");
-        }
+    // The magic bytes, not the file name, choose the decoder: a renamed file still decodes.
+    static constexpr uint8_t kPngSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    auto startsWith = [&](const void* magic, std::size_t length) {
+        return size >= length && std::memcmp(bytes, magic, length) == 0;
+    };
+    if (startsWith(kPngSignature, 8)) {
+        return compositeOnWhite(image_decode::decodePng(bytes, size, context));
     }
-
-    int width = 0, height = 0, fileChannels = 0;
-    if (!stbi_info_from_memory(bytes, length, &width, &height, &fileChannels)) {
-        const std::string reason = stbi_failure_reason() ? stbi_failure_reason() : "unknown error";
-        const SniffedSize sniffed = sniffImageSize(bytes, size);
-        // stb refuses huge images in its header parse; report their size instead of "corrupt".
-        if (sniffed.known &&
-            double(sniffed.width) * double(sniffed.height) * 4.0 > double(kMaxDecodedImageBytes)) {
-            refuseTooLarge(context, sniffed.width, sniffed.height,
-                           double(sniffed.width) * double(sniffed.height) * 4.0);
-        }
-        throw Error(context + ": not a readable image (" + reason + ")");
+    if (startsWith("\xff\xd8\xff", 3)) {
+        return compositeOnWhite(image_decode::decodeJpeg(bytes, size, context));
     }
-    // stb's BMP info reports a top-down image's height as negative (its loader takes the
-    // absolute value), and the size check must not be fooled by the sign.
-    const long long headerW = std::llabs(width), headerH = std::llabs(height);
-    // stb decodes into 4 bytes per pixel here (see below); 16-bit PNGs pass through a buffer of
-    // twice that before being narrowed to 8 bits.
-    const double bytesPerPixel = stbi_is_16_bit_from_memory(bytes, length) ? 8.0 : 4.0;
-    const double bytesNeeded = double(headerW) * double(headerH) * bytesPerPixel;
-    if (bytesNeeded > double(kMaxDecodedImageBytes)) {
-        refuseTooLarge(context, headerW, headerH, bytesNeeded);
+    if (startsWith("GIF87a", 6) || startsWith("GIF89a", 6)) {
+        return compositeOnWhite(image_decode::decodeGif(bytes, size, context));
     }
-
-    // Always ask for an alpha channel: it picks up PNG tRNS transparency (which stb does not
-    // report in the channel count) so every transparent pixel is composited the same way.
-    const bool gray = fileChannels <= 2;
-    const int requested = gray ? 2 : 4;
-    int decodedW = 0, decodedH = 0, ignored = 0;
-    std::unique_ptr<stbi_uc, void (*)(void*)> pixels(
-        stbi_load_from_memory(bytes, length, &decodedW, &decodedH, &ignored, requested),
-        &stbi_image_free);
-    if (!pixels) {
-        const char* reason = stbi_failure_reason();
-        throw Error(context + ": cannot decode the image (" +
-                    std::string(reason ? reason : "unknown error") + ")");
-    }
-    if (decodedW < 1 || decodedH < 1) throw Error(context + ": the image has no pixels");
-
-    DecodedImage image;
-    image.width = decodedW;
-    image.height = decodedH;
-    image.channels = gray ? 1 : 3;
-    const std::size_t count = std::size_t(decodedW) * std::size_t(decodedH);
-    image.pixels.resize(count * std::size_t(image.channels));
-    const stbi_uc* in = pixels.get();
-    uint8_t* out = image.pixels.data();
-    for (std::size_t i = 0; i < count; ++i, in += requested) {
-        const uint8_t alpha = in[requested - 1];
-        for (int c = 0; c < image.channels; ++c) *out++ = overWhite(in[c], alpha);
-    }
-    return image;
+    if (startsWith("BM", 2)) return compositeOnWhite(image_decode::decodeBmp(bytes, size, context));
+    throw Error(context + ": not a readable image (not a PNG, JPEG, GIF or BMP file)");
 }
 
 // =================================================================================================

@@ -10,11 +10,8 @@
 #include "shufflescope/analysis/feature_statistics.h"
 #include "shufflescope/base/error.h"
 #include "shufflescope/io/feature_png.h"
+#include "shufflescope/io/image_input.h"
 #include "support/temp_dir.h"
-
-#define STB_IMAGE_STATIC  // core keeps its own copy; this one only reads the test's output
-#define STB_IMAGE_IMPLEMENTATION
-#include <stb_image.h>
 
 using namespace shufflescope;
 
@@ -28,9 +25,11 @@ TEST_CASE("feature PNG: each tile is colourOf over its channel's range, NaN at t
     const std::string path = dir.file("map.png");
     writeFeatureGridPng(path, map);
 
-    int width = 0, height = 0, components = 0;
-    unsigned char* pixels = stbi_load(path.c_str(), &width, &height, &components, 3);
-    REQUIRE(pixels != nullptr);
+    // Read back by the image decoder (libpng underneath, which checks every CRC).
+    const DecodedImage image = decodeImageFile(path);
+    REQUIRE(image.channels == 3);
+    const int width = image.width, height = image.height;
+    const uint8_t* pixels = image.pixels.data();
     // ceil(sqrt(3)) = 2 columns, 2 rows; 2x2 maps are enlarged 12 times to 24-pixel tiles.
     constexpr int kTile = 24, kGap = 1, kZoom = 12;
     REQUIRE(width == 2 * kTile + kGap);
@@ -42,13 +41,11 @@ TEST_CASE("feature PNG: each tile is colourOf over its channel's range, NaN at t
         for (int y = 0; y < 2; ++y)
             for (int x = 0; x < 2; ++x) {
                 CAPTURE(c, x, y);
-                const unsigned char* p =
-                    pixels + ((y0 + y * kZoom + 5) * width + x0 + x * kZoom + 5) * 3;
+                const uint8_t* p = pixels + ((y0 + y * kZoom + 5) * width + x0 + x * kZoom + 5) * 3;
                 const Rgb expected = colourOf(values[std::size_t(c * 4 + y * 2 + x)], range);
                 CHECK(Rgb{p[0], p[1], p[2]} == expected);
             }
     }
-    stbi_image_free(pixels);
     CHECK(colourOf(nan, channelRange(stats, 2, RangeMode::PerChannel)) == viridis(0));
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 // Turning a user's file into the network's input tensor [1, C, H, W].
 //
-// Images (PNG, JPEG, BMP, GIF first frame) are decoded with stb_image. The image's size is read
-// from its header first and anything whose decoded pixels would need over 1 GiB is refused before
-// any large allocation. Preprocessing per preset:
+// Images are decoded by format, recognised from their magic bytes: PNG with libpng, JPEG with
+// libjpeg-turbo, GIF (the first frame) with giflib, BMP with a reader of our own. Each decoder
+// reads the image's size from its header first and refuses, before any large allocation, an
+// image whose decoded pixels would need over 1 GiB or that has more pixels than the file's bytes
+// could describe (core/src/io/image_decode.h). Preprocessing per preset:
 //   imagenet  RGB; resize so the shorter side is 256/224 of the input's, centre crop; ImageNet mean
 //             and std normalisation.
 //   fashion   grayscale; light-background photos (border brighter than 0.5 and than the centre) are

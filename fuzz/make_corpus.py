@@ -3,8 +3,9 @@
 
     fuzz/make_corpus.py --cli build/app/shufflescope-cli
 
-Files it writes are named seed-*; regression inputs (crashes found and fixed) are named
-regression-* and are kept. Deterministic: the same script writes the same bytes. Needs numpy
+Files it writes are named seed-*. Others are kept: regression-* (inputs that found a bug, fixed
+since) and made-* (files other tools made: the JPEGs, written once with ImageMagick's convert from a
+16x12 gradient — baseline, progressive, 4:2:0, gray and CMYK — since there is no JPEG encoder here). Deterministic: the same script writes the same bytes. Needs numpy
 (Debian's python3-numpy) and the CLI (for a valid checkpoint of a small configuration)."""
 
 import argparse
@@ -203,9 +204,6 @@ def image_seeds():
     write("image", "gif-no-frame", gif(w, h, [])[:13 + 12] + b";")
     for sample in ["fashion-sneaker.png", "fashion-bag.png"]:
         write("image", sample.replace(".png", ""), (ROOT / "assets" / "samples" / sample).read_bytes())
-    # JPEGs cannot be written without an encoder: the decoder tests' committed ones are copied.
-    for jpeg in sorted((ROOT / "tests" / "fixtures" / "images").glob("*.jp*g")):
-        write("image", jpeg.stem, jpeg.read_bytes())
 
 
 # [SECTION] Fashion-MNIST IDX

@@ -20,7 +20,9 @@ class TempDir {
     std::string file(const std::string& name) const { return (path_ / name).string(); }
     const std::filesystem::path& path() const { return path_; }
     // The names of everything directly inside the directory, sorted.
-    std::vector<std::string> entries() const;
+    std::vector<std::string> entries() const { return entriesOf(path_); }
+    // The same for any directory.
+    static std::vector<std::string> entriesOf(const std::filesystem::path& directory);
 
   private:
     std::filesystem::path path_;

@@ -218,7 +218,7 @@ TEST_CASE("a demo saved during a lesson reopens the lesson at its step, in the s
           (header + QStringLiteral("  \"g\": 8,\n  \"lesson\": \"no-such-lesson\"\n}")).toUtf8());
     const auto noLesson = fresh.window.openDemo(dir.filePath(QStringLiteral("no-lesson.json")));
     REQUIRE(noLesson);
-    CHECK(noLesson->contains(QStringLiteral(":5: lesson: no-such-lesson: cannot open the file")));
+    CHECK(noLesson->contains(QStringLiteral(":5: lesson: no-such-lesson: file does not exist")));
     write(dir.filePath(QStringLiteral("no-step.json")),
           (header + QStringLiteral("  \"lesson\": \"channel-shuffle\",\n  \"lessonStep\": 40\n}"))
               .toUtf8());

@@ -1,6 +1,7 @@
 // .npy reading and writing: round trips, the header forms numpy writes, and every refusal.
 // Files are built byte by byte here so each malformed case is explicit and needs no Python.
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,7 +11,9 @@
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <limits>
+#include <new>
 #include <random>
 #include <string>
 #include <vector>
@@ -54,6 +57,17 @@ std::string npyFile(const std::string& dict, const std::string& data, int major 
 
 std::string f4Dict(const std::string& shape) {
     return "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }";
+}
+
+// The process's virtual memory size in bytes (VmSize in /proc/self/status).
+std::size_t currentAddressSpace() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmSize:", 0) == 0) return std::stoull(line.substr(7)) * 1024;
+    }
+    FAIL("no VmSize in /proc/self/status");
+    return 0;
 }
 
 std::string floatData(std::size_t count) {
@@ -390,6 +404,31 @@ TEST_CASE("loadInput refuses .npy input whose shape differs from the model's", "
         REQUIRE(message ==
                 path + ": shape " + c.shape + " does not match the model input (1, 32, 32)");
     }
+}
+
+TEST_CASE("loadInput refuses a header promising 2^31 elements without allocating for them",
+          "[npy]") {
+    TempDir dir("shufflescope-npy-test");
+    const std::string path = dir.file("lying.npy");
+    writeBytes(path, npyFile(f4Dict("(2147483647,)"), ""));
+    // The file really holds the 8 GiB its header promises (a sparse file: no disk is used), so
+    // only the shape can refuse it.
+    fs::resize_file(path, fs::file_size(path) + std::uintmax_t(2147483647) * 4);
+    // Address space capped 2 GiB above what the process uses: allocating the 8 GiB tensor fails
+    // at once (std::bad_alloc, not an Error) instead of filling the machine's memory.
+    rlimit saved{};
+    REQUIRE(getrlimit(RLIMIT_AS, &saved) == 0);
+    rlimit capped = saved;
+    capped.rlim_cur = rlim_t(currentAddressSpace()) + (rlim_t(2) << 30);
+    REQUIRE(setrlimit(RLIMIT_AS, &capped) == 0);
+    std::string message;
+    try {
+        message = errorFrom([&] { loadInput(path, fashionInputConfig()); });
+    } catch (const std::bad_alloc&) {
+        message = "std::bad_alloc: the tensor was allocated before the shape was checked";
+    }
+    setrlimit(RLIMIT_AS, &saved);
+    CHECK(message == path + ": shape (2147483647,) does not match the model input (1, 32, 32)");
 }
 
 TEST_CASE("loadInput refuses non-finite .npy input", "[npy]") {

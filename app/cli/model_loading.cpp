@@ -15,7 +15,7 @@ void checkFlagsAgree(const Options& options, const ModelConfig& stored, const st
     const nlohmann::json saved = configToJson(stored);
     for (const std::string& field : options.configFlags)
         if (requested.at(field) != saved.at(field))
-            throw Error(path + ": the checkpoint was saved with " + field + " = " +
+            throw Error(displayPath(path) + ": the checkpoint was saved with " + field + " = " +
                         saved.at(field).dump() + ", but the command line asks for " +
                         requested.at(field).dump());
 }

@@ -259,7 +259,15 @@ TrainingRun TrainingRun::resume(const std::string& path) {
         parameters.emplace(key, tensor);
     }
     checkParameters(network, parameters, path);
-    TrainingRun run(network, std::move(parameters), recipeFromJson(state["recipe"], path));
+    const TrainingRecipe recipe = recipeFromJson(state["recipe"], path);
+    // Each stored number was in its own range; together they may still not be a recipe (a
+    // warm-up longer than the run): the constructor's message then gets the file's name.
+    try {
+        checkRecipe(recipe);
+    } catch (const Error& e) {
+        throw Error(displayPath(path) + ": the training recipe in the metadata: " + e.what());
+    }
+    TrainingRun run(network, std::move(parameters), recipe);
     for (auto& [name, buffer] : run.trainer_.momentumBuffers()) {
         const auto it = content.tensors.find(std::string(kOptimizerKeyPrefix) + "momentum." + name);
         if (it == content.tensors.end())

@@ -165,12 +165,15 @@ TEST_CASE("writeNpy follows a symbolic link and refuses to write over a FIFO or 
     CHECK(errorFrom([&] { writeNpy(fifo, Tensor({2})); }) ==
           fifo + ": is a named pipe (FIFO), not a regular file: refusing to write over it");
     CHECK(fs::is_fifo(fifo));
+    // A device (the test's own node when run as root, see TempDir::characterDevice).
+    const std::string nullDevice = dir.characterDevice("null-device");
     const std::string device = dir.file("null.npy");
-    fs::create_symlink("/dev/null", device);
+    fs::create_symlink(nullDevice, device);
     CHECK(errorFrom([&] { writeNpy(device, Tensor({2})); }) ==
-          device +
-              ": its link target /dev/null is a character device, not a regular file: refusing "
-              "to write over it");
+          device + ": its link target " + nullDevice +
+              " is a character device, not a regular file: refusing to write over it");
+    CHECK(fs::is_character_file(nullDevice));
+    fs::remove(dir.file("null-device"));
     CHECK(dir.entries() ==
           std::vector<std::string>{"link.npy", "null.npy", "pipe.npy", "target.npy"});
 }

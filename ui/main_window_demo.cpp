@@ -5,8 +5,8 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QSaveFile>
 
+#include "export/file_output.h"
 #include "main_window.h"
 #include "presenter/presenter_mode.h"
 #include "session/assets.h"
@@ -39,10 +39,11 @@ Demo MainWindow::demo() const {
 }
 
 std::optional<QString> MainWindow::saveDemo(const QString& path) const {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(serialiseDemo(demo(), path)) < 0 ||
-        !file.commit())
-        return tr("%1: cannot be written: %2").arg(path, file.errorString());
+    // All or nothing, like every file the app writes (export/file_output.h): QSaveFile, used
+    // before, renamed its temporary over a named pipe or a device at the path.
+    if (const std::optional<QString> reason =
+            writeFileAllOrNothing(path, serialiseDemo(demo(), path)))
+        return tr("%1: cannot be written: %2").arg(path, *reason);
     return std::nullopt;
 }
 

@@ -12,6 +12,7 @@
 #include "session/assets.h"
 #include "session/demo_file.h"
 #include "shufflescope/base/error.h"
+#include "shufflescope/base/input_file.h"
 #include "shufflescope/io/image_input.h"
 #include "text/engine_text.h"
 #include "tutor/lesson_panel.h"
@@ -48,6 +49,12 @@ std::optional<QString> MainWindow::saveDemo(const QString& path) const {
 }
 
 std::optional<QString> MainWindow::openDemo(const QString& path) {
+    // Only a regular file: QFile would wait forever on a named pipe for a writer.
+    try {
+        requireRegularFile(QFile::encodeName(path).toStdString(), "a demo file");
+    } catch (const FileError& e) {
+        return tr("%1: cannot be read: %2").arg(path, QString::fromStdString(e.problem()));
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return tr("%1: cannot be read: %2").arg(path, file.errorString());

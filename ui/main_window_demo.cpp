@@ -5,13 +5,14 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QSaveFile>
 
+#include "export/file_output.h"
 #include "main_window.h"
 #include "presenter/presenter_mode.h"
 #include "session/assets.h"
 #include "session/demo_file.h"
 #include "shufflescope/base/error.h"
+#include "shufflescope/base/input_file.h"
 #include "shufflescope/io/image_input.h"
 #include "text/engine_text.h"
 #include "tutor/lesson_panel.h"
@@ -39,14 +40,21 @@ Demo MainWindow::demo() const {
 }
 
 std::optional<QString> MainWindow::saveDemo(const QString& path) const {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(serialiseDemo(demo(), path)) < 0 ||
-        !file.commit())
-        return tr("%1: cannot be written: %2").arg(path, file.errorString());
+    // All or nothing, like every file the app writes (export/file_output.h): QSaveFile, used
+    // before, renamed its temporary over a named pipe or a device at the path.
+    if (const std::optional<QString> reason =
+            writeFileAllOrNothing(path, serialiseDemo(demo(), path)))
+        return tr("%1: cannot be written: %2").arg(path, *reason);
     return std::nullopt;
 }
 
 std::optional<QString> MainWindow::openDemo(const QString& path) {
+    // Only a regular file: QFile would wait forever on a named pipe for a writer.
+    try {
+        requireRegularFile(QFile::encodeName(path).toStdString(), "a demo file");
+    } catch (const FileError& e) {
+        return tr("%1: cannot be read: %2").arg(path, QString::fromStdString(e.problem()));
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return tr("%1: cannot be read: %2").arg(path, file.errorString());

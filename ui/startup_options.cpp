@@ -5,9 +5,11 @@
 #include "startup_options.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QHash>
 #include <QImage>
 #include <QLibraryInfo>
@@ -19,6 +21,7 @@
 #include <cstdio>
 
 #include "export/export_options.h"
+#include "export/file_output.h"
 #include "main_window.h"
 #include "text/engine_text.h"
 #include "training/train_panel.h"
@@ -496,9 +499,18 @@ bool takeScreenshot(MainWindow& window, const StartupOptions& o, QString* error)
     }
     if (!stable)
         qWarning("--screenshot: the window was still changing; the picture may catch it mid-way");
-    if (o.screenshot && !image.save(*o.screenshot)) {
-        *error = QObject::tr("cannot write '%1'").arg(*o.screenshot);
-        return false;
+    if (o.screenshot) {
+        // Encoded in memory, then written all or nothing (export/file_output.h); the format
+        // follows the name's suffix as QImage::save(path) chose it, PNG when there is none.
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        const QByteArray suffix = QFileInfo(*o.screenshot).suffix().toLower().toLatin1();
+        if (!image.save(&buffer, suffix.isEmpty() ? "PNG" : suffix.constData()) ||
+            writeFileAllOrNothing(*o.screenshot, bytes)) {
+            *error = QObject::tr("cannot write '%1'").arg(*o.screenshot);
+            return false;
+        }
     }
     return runExports(window, o.exports, error);
 }

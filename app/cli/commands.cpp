@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "model_loading.h"
+#include "output.h"
 #include "shufflescope/analysis/cost.h"
 #include "shufflescope/base/error.h"
 #include "shufflescope/base/reporting.h"
@@ -115,7 +116,7 @@ void runSummary(const Options& options) {
                              {"repeats", timing->repeats},
                              {"threads", timing->threads},
                              {"total_ms", timing->totalMs()}};
-        std::cout << out.dump(2) << "\n";
+        std::cout << jsonText(out) << "\n";
         return;
     }
 
@@ -177,12 +178,32 @@ void runInit(const Options& options) {
               << model.weightsDescription << ")\n";
 }
 
+// --dump's folder, created if need be. Checked before anything runs, so a name that is taken by a
+// file (filesystem_error, once an internal error) is a message before the work starts.
+void prepareDumpFolder(const std::string& folder) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::file_status status = fs::status(folder, error);
+    if (fs::exists(status) && !fs::is_directory(status))
+        throw FileError(folder,
+                        "is a file, not a folder; --dump writes one .npy and one .png per step "
+                        "into a folder");
+    fs::create_directories(folder, error);
+    if (error)
+        throw FileError(folder, "--dump: cannot create the folder (" + error.message() + ")");
+}
+
 void runPrediction(const Options& options) {
+    if (!options.dumpDir.empty()) prepareDumpFolder(options.dumpDir);
     LoadedModel model = loadModel(options);
     const Network& network = model.network;
     PreprocessInfo info;
-    const Tensor input = loadInput(options.input, network.config(), &info);
+    const Tensor input = [&] {
+        const Activity activity("reading the input " + displayPath(options.input));
+        return loadInput(options.input, network.config(), &info);
+    }();
 
+    const Activity running("running the network on " + displayPath(options.input));
     FastForward fast(network, model.parameters);
     const int classes = network.config().classes;
     std::vector<float> logits(static_cast<std::size_t>(classes)), probs(logits.size());
@@ -199,13 +220,16 @@ void runPrediction(const Options& options) {
                       [&](int a, int b) { return probs[std::size_t(a)] > probs[std::size_t(b)]; });
 
     if (!options.dumpDir.empty()) {
-        std::filesystem::create_directories(options.dumpDir);
-        const std::vector<Tensor> outputs = forwardCapture(network, model.parameters, input);
+        const std::vector<Tensor> outputs = [&] {
+            const Activity activity("running every step for --dump");
+            return forwardCapture(network, model.parameters, input);
+        }();
         for (int i = 0; i < network.stepCount(); ++i) {
             char prefix[16];
             std::snprintf(prefix, sizeof prefix, "%03d_", i);
             const std::string base =
                 (std::filesystem::path(options.dumpDir) / (prefix + network.step(i).name)).string();
+            const Activity activity("writing " + displayPath(base) + ".npy and .png");
             writeNpy(base + ".npy", outputs[std::size_t(i)]);
             writeFeatureGridPng(base + ".png", imageOf(outputs[std::size_t(i)], 0));
         }
@@ -219,15 +243,14 @@ void runPrediction(const Options& options) {
                                {"label", classLabel(network.config(), c)},
                                {"prob", probs[std::size_t(c)]}});
         }
-        std::cout << json{{"config", configJson(network)},
-                          {"weights", model.weightsDescription},
-                          {"trained", model.trained},
-                          {"input", options.input},
-                          {"inverted", info.inverted},
-                          {"time_ms", ms},
-                          {"logits", logits},
-                          {"top", topList}}
-                         .dump(2)
+        std::cout << jsonText({{"config", configJson(network)},
+                               {"weights", model.weightsDescription},
+                               {"trained", model.trained},
+                               {"input", options.input},
+                               {"inverted", info.inverted},
+                               {"time_ms", ms},
+                               {"logits", logits},
+                               {"top", topList}})
                   << "\n";
         return;
     }
@@ -270,11 +293,14 @@ void runBench(const Options& options) {
     const double mean = std::accumulate(times.begin(), times.end(), 0.0) / double(times.size());
     const long long macs = computeCost(network).totals.macs;
     if (options.json) {
-        std::cout << json{{"config", configJson(network)}, {"threads", threadCount()},
-                          {"iters", options.iterations},   {"median_ms", median},
-                          {"min_ms", times.front()},       {"mean_ms", mean},
-                          {"max_ms", times.back()},        {"macs", macs}}
-                         .dump(2)
+        std::cout << jsonText({{"config", configJson(network)},
+                               {"threads", threadCount()},
+                               {"iters", options.iterations},
+                               {"median_ms", median},
+                               {"min_ms", times.front()},
+                               {"mean_ms", mean},
+                               {"max_ms", times.back()},
+                               {"macs", macs}})
                   << "\n";
         return;
     }

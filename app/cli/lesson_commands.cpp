@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "output.h"
 #include "shufflescope/base/reporting.h"
 #include "shufflescope/tutor/lesson_library.h"
 #include "shufflescope/tutor/lesson_parser.h"
@@ -108,7 +109,7 @@ void runLesson(const Options& options) {
         else
             std::cout << summaryLine(lesson) << "\n    " << path << "\n";
     }
-    if (options.json) std::cout << list.dump(2) << "\n";
+    if (options.json) std::cout << jsonText(list) << "\n";
 }
 
 }  // namespace shufflescope::cli

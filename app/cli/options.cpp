@@ -91,9 +91,9 @@ bool commandTakes(const std::string& command, const std::string& flag) {
         {"train",
          {"--epochs", "--out", "--resume", "--limit", "--batch", "--lr", "--warmup-epochs",
           "--min-warmup-batches", "--clip-grad-norm", "--classroom", "--test-limit", "--no-augment",
-          "--threads"}},
-        {"eval", {"--json", "--limit", "--threads", "--against"}},
-        {"export", {"--out", "--dtype", "--threads"}},
+          "--threads", "--data"}},
+        {"eval", {"--json", "--limit", "--threads", "--against", "--data"}},
+        {"export", {"--out", "--dtype", "--threads", "--data"}},
     };
     for (const auto& [name, flags] : table)
         if (name == command) return std::find(flags.begin(), flags.end(), flag) != flags.end();
@@ -126,6 +126,13 @@ Options parseOptions(const std::vector<std::string>& args) {
             return args[++i];
         };
         const auto noteConfig = [&](const char* name) { o.configFlags.insert(name); };
+        // A file or folder name: an empty one ('') would reach the file system as "" and come
+        // back as a message that names no file.
+        const auto pathValue = [&](const char* expected) -> const std::string& {
+            const std::string& text = value();
+            if (text.empty()) throw Error(flag + ": the value is empty; expected " + expected);
+            return text;
+        };
 
         if (flag == "--preset") {
             value();
@@ -156,7 +163,7 @@ Options parseOptions(const std::vector<std::string>& args) {
             o.config.groupFirstPointwise = true;
             noteConfig("group_first_pointwise");
         } else if (flag == "--weights") {
-            o.weights = value();
+            o.weights = pathValue("FILE.safetensors");
         } else if (flag == "--seed") {
             o.seed = static_cast<unsigned long long>(parseInteger(flag, value(), 0, (1LL << 62)));
         } else if (!commandTakes(o.command, flag)) {
@@ -173,11 +180,11 @@ Options parseOptions(const std::vector<std::string>& args) {
         } else if (flag == "--repeats") {
             o.repeats = int(parseInteger(flag, value(), 1, 100000));
         } else if (flag == "-o" || flag == "--output") {
-            o.output = value();
+            o.output = pathValue("FILE.safetensors");
         } else if (flag == "--input") {
-            o.input = value();
+            o.input = pathValue("an image or a .npy file");
         } else if (flag == "--dump") {
-            o.dumpDir = value();
+            o.dumpDir = pathValue("a folder");
         } else if (flag == "--top") {
             o.top = int(parseInteger(flag, value(), 1, 100000));
         } else if (flag == "--threads") {
@@ -189,11 +196,13 @@ Options parseOptions(const std::vector<std::string>& args) {
         } else if (flag == "--epochs") {
             o.epochs = int(parseInteger(flag, value(), 1, 10000));
         } else if (flag == "--out") {
-            o.out = value();
+            o.out = pathValue("FILE.safetensors");
         } else if (flag == "--resume") {
-            o.resume = value();
+            o.resume = pathValue("a training checkpoint");
         } else if (flag == "--against") {
-            o.against = value();
+            o.against = pathValue("FILE.safetensors");
+        } else if (flag == "--data") {
+            o.dataDir = pathValue("the folder of the Fashion-MNIST files");
         } else if (flag == "--limit") {
             o.limit = int(parseInteger(flag, value(), 2, 100000000));
         } else if (flag == "--batch") {
@@ -287,18 +296,23 @@ Commands:
                                     latency of the fast forward path at batch 1 (median, min)
   train --epochs N [--out FILE] [--resume FILE] [--limit N] [--batch N] [--lr X]
         [--warmup-epochs X] [--min-warmup-batches N] [--clip-grad-norm X] [--classroom]
-        [--test-limit N] [--no-augment]
+        [--test-limit N] [--no-augment] [--data DIR]
                                     train on Fashion-MNIST (the fashion preset); a checkpoint after
                                     every epoch; Ctrl-C stops and keeps the last one;
                                     --classroom: the Train panel's recipe for --epochs and --limit;
                                     --test-limit: evaluate on the first N test images only
-  eval --weights FILE [--against FILE] [--json] [--limit N]
+  eval --weights FILE [--against FILE] [--json] [--limit N] [--data DIR]
                                     test-set accuracy, per-class accuracy, confusion matrix;
                                     --against: both models image by image (McNemar's exact
                                     test); config flags describe --weights only
-  export --weights RUN --out FILE [--dtype f16|bf16|f32]
+  export --weights RUN --out FILE [--dtype f16|bf16|f32] [--data DIR]
                                     a finished training run as a compact weights file (default
                                     f16), without optimiser state; re-measures test accuracy
+  --data DIR (train, eval, export)  the folder of the Fashion-MNIST IDX files
+                                    ({train,t10k}-{images-idx3,labels-idx1}-ubyte.gz, or unpacked);
+                                    default )" +
+           train::defaultFashionMnistDirectory() + R"(
+                                    (Debian's dataset-fashion-mnist)
   lesson check FILE...              check lesson files (docs/lessons.md) as the app opens them:
                                     a summary line per lesson, or FILE:LINE: problem and exit 1
   lesson list [--json]              the bundled lessons: name, title, steps, languages, file

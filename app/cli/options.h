@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "shufflescope/model/config.h"
+#include "shufflescope/train/fashion_mnist.h"
 #include "shufflescope/train/training_run.h"
 
 namespace shufflescope::cli {
@@ -42,6 +43,8 @@ struct Options {
     std::set<std::string> recipeFlags;
     bool classroom = false;  // train: the Train panel's recipe (train::classroomRecipe)
     int testLimit = 0;       // train: test images evaluated after every epoch (0: all)
+    // train, eval, export: the folder of the Fashion-MNIST IDX files
+    std::string dataDir = train::defaultFashionMnistDirectory();
     StorageType storage = StorageType::F16;  // export
     // lesson check FILE... | lesson list [--json]
     std::string lessonAction;

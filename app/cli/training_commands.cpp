@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "model_loading.h"
+#include "output.h"
 #include "shufflescope/base/error.h"
 #include "shufflescope/base/threading.h"
 #include "shufflescope/model/initialization.h"
@@ -30,13 +31,23 @@ extern "C" void onInterrupt(int) {
     stopRequested.store(true);
 }
 
-// Training uses Fashion-MNIST: the model must take its 1x32x32 frames and 10 classes.
-void requireFashionGeometry(const ModelConfig& c) {
+// Training uses Fashion-MNIST: the model must take its 1x32x32 frames and 10 classes. `file`: the
+// checkpoint the model came from, named first in the message.
+void requireFashionGeometry(const ModelConfig& c, const std::optional<std::string>& file) {
     if (c.inChannels != 1 || c.inputHeight != 32 || c.inputWidth != 32 || c.classes != 10)
         throw Error(
-            "training uses Fashion-MNIST: the model must take 1x32x32 input with 10 classes "
-            "(use --preset fashion); this one is " +
-            describe(c));
+            (file ? displayPath(*file) + ": " : std::string()) +
+            "training uses Fashion-MNIST: the model must take 1x32x32 input with 10 classes " +
+            (file ? std::string("(this checkpoint's configuration is ") + describe(c) + ")"
+                  : "(use --preset fashion); this one is " + describe(c)));
+}
+
+// Fashion-MNIST from --data (default: Debian's folder).
+train::Dataset loadData(const Options& options, bool training) {
+    const Activity activity("reading the Fashion-MNIST " +
+                            std::string(training ? "training" : "test") + " files in " +
+                            displayPath(options.dataDir));
+    return train::loadFashionMnist(options.dataDir, training);
 }
 
 std::string clock(double seconds) {
@@ -82,13 +93,14 @@ void runTrain(const Options& options) {
     std::optional<train::TrainingRun> run;
     std::string out = options.out;
     if (!options.resume.empty()) {
+        const Activity activity("reading the training checkpoint " + displayPath(options.resume));
         run.emplace(train::TrainingRun::resume(options.resume));
         if (out.empty()) out = options.resume;
         std::cout << "resuming " << options.resume << " after epoch " << run->epochsDone() << " of "
                   << run->recipe().epochs << "\n";
     } else {
         LoadedModel model = loadModel(options);
-        requireFashionGeometry(model.network.config());
+        requireFashionGeometry(model.network.config(), options.weights);
         // From scratch unless --weights names a starting point (fine-tuning).
         if (!options.weights)
             model.parameters = trainingStartParameters(model.network, options.seed);
@@ -105,11 +117,9 @@ void runTrain(const Options& options) {
         run.emplace(model.network, std::move(model.parameters), recipe);
         if (out.empty()) out = defaultOutput(model.network.config());
     }
-    requireFashionGeometry(run->network().config());
-    const std::string directory = train::defaultFashionMnistDirectory();
-    const train::Dataset trainData = train::loadFashionMnist(directory, true);
-    const train::Dataset testData =
-        train::firstItems(train::loadFashionMnist(directory, false), options.testLimit);
+    if (!options.resume.empty()) requireFashionGeometry(run->network().config(), options.resume);
+    const train::Dataset trainData = loadData(options, true);
+    const train::Dataset testData = train::firstItems(loadData(options, false), options.testLimit);
 
     const train::TrainingRecipe& used = run->recipe();
     std::cout << "model:   " << describe(run->network().config()) << "\n"
@@ -134,6 +144,7 @@ void runTrain(const Options& options) {
     stopRequested = false;
     std::signal(SIGINT, onInterrupt);
     train::LossWatch loss;  // this session's batches (a resumed run starts a new watch)
+    const Activity training("training (checkpoints go to " + displayPath(out) + ")");
     const bool done = run->run(
         trainData, testData, out,
         [&loss](const train::TrainingProgress& p) {
@@ -176,7 +187,7 @@ void runEval(const Options& options) {
     if (options.threads > 0) setThreadCount(options.threads);
     const LoadedModel model = loadModel(options);
     const ModelConfig& c = model.network.config();
-    requireFashionGeometry(c);
+    requireFashionGeometry(c, options.weights);
     // The model to compare with is loaded (and refused) before the test set is read.
     std::optional<LoadedModel> other;
     if (options.against) {
@@ -186,14 +197,10 @@ void runEval(const Options& options) {
         againstOptions.weights = options.against;
         againstOptions.configFlags.clear();
         other.emplace(loadModel(againstOptions));
-        try {
-            requireFashionGeometry(other->network.config());
-        } catch (const Error& e) {
-            throw Error(*options.against + ": " + e.what());
-        }
+        requireFashionGeometry(other->network.config(), options.against);
     }
-    const train::Dataset test = train::firstItems(
-        train::loadFashionMnist(train::defaultFashionMnistDirectory(), false), options.limit);
+    const train::Dataset test = train::firstItems(loadData(options, false), options.limit);
+    const Activity evaluating("evaluating on " + std::to_string(test.count) + " test images");
     const train::EvaluationResult r = train::evaluate(model.network, model.parameters, test);
     std::optional<train::EvaluationResult> otherResult;
     std::optional<train::PairedComparison> paired;
@@ -215,7 +222,7 @@ void runEval(const Options& options) {
                             {"only_against_right", paired->onlySecondRight},
                             {"both_wrong", paired->bothWrong},
                             {"mcnemar_p", paired->pValue}};
-        std::cout << j.dump(2) << "\n";
+        std::cout << jsonText(j) << "\n";
         return;
     }
     std::cout << "model:    " << describe(c) << "\nweights:  " << model.weightsDescription << "\n"
@@ -236,8 +243,9 @@ void runEval(const Options& options) {
 
 void runExport(const Options& options) {
     if (options.threads > 0) setThreadCount(options.threads);
-    const train::Dataset test =
-        train::loadFashionMnist(train::defaultFashionMnistDirectory(), false);
+    const train::Dataset test = loadData(options, false);
+    const Activity exporting("exporting " + displayPath(*options.weights) + " to " +
+                             displayPath(options.out));
     const train::EvaluationResult r =
         train::exportTrainedModel(*options.weights, options.out, options.storage, test);
     const char* names[] = {"F32", "F16", "BF16"};

@@ -5,6 +5,9 @@
 #include <catch2/catch.hpp>
 
 #include <gif_lib.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <QApplication>
 #include <QComboBox>
@@ -20,6 +23,7 @@
 #include <QTimer>
 #include <QXmlStreamReader>
 #include <algorithm>
+#include <csignal>
 #include <cstdlib>
 
 #include "export/animation_export.h"
@@ -229,6 +233,89 @@ TEST_CASE("an export to a file that cannot be written says which file", "[export
     // A view that is not on screen is a message too, never an empty picture.
     CHECK_FALSE(exportView(w.window, QStringLiteral("train"), &error));
     CHECK(error.contains(QStringLiteral("train")));
+}
+
+TEST_CASE("exports and demos are written all or nothing, through links, never over a FIFO",
+          "[export]") {
+    ShownMainWindow w;
+    showShuffle(w);
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    QString error;
+    QWidget* view = exportView(w.window, QStringLiteral("operation"), &error);
+    REQUIRE(view);
+    const auto exportAs = [&](const QString& name) {
+        const QString path = dir.filePath(name);
+        if (name.endsWith(QLatin1String(".png"))) return exportViewPng(view, path, 1.0, &error);
+        if (name.endsWith(QLatin1String(".svg"))) return exportViewSvg(view, path, {}, &error);
+        if (name.endsWith(QLatin1String(".gif")))
+            return exportAnimationGif(*w.window.operationView(), path, {QSize(160, 100), 5},
+                                      &error);
+        if (name.endsWith(QLatin1String(".json"))) {
+            const auto problem = w.window.saveDemo(path);
+            error = problem.value_or(QString());
+            return !problem;
+        }
+        return exportStepTable(*w.session().snapshot(), nullptr, path, &error);
+    };
+    const QStringList names = {QStringLiteral("a.png"), QStringLiteral("a.svg"),
+                               QStringLiteral("a.gif"), QStringLiteral("a.csv"),
+                               QStringLiteral("a.json")};
+    // Writing into a FIFO blocked until a reader came (QFile) or replaced it (QSaveFile); the
+    // alarm ends a blocked run as a failure.
+    alarm(600);
+    for (const QString& name : names) {
+        INFO(name.toStdString());
+        const QString fifo = dir.filePath(QStringLiteral("pipe-") + name);
+        REQUIRE(mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        CHECK_FALSE(exportAs(QStringLiteral("pipe-") + name));
+        CHECK(error.contains(fifo));
+        CHECK(error.contains(QStringLiteral("is a named pipe (FIFO), not a regular file")));
+        CHECK(QFileInfo(fifo).isFile() == false);
+
+        // Through a symbolic link: the file it names is replaced, the link stays a link.
+        const QString target = dir.filePath(QStringLiteral("target-") + name);
+        const QString link = dir.filePath(QStringLiteral("link-") + name);
+        {
+            QFile old(target);
+            REQUIRE(old.open(QIODevice::WriteOnly));
+            old.write("previous");
+        }
+        REQUIRE(QFile::link(target, link));
+        CHECK(exportAs(QStringLiteral("link-") + name));
+        CHECK(QFileInfo(link).isSymLink());
+        CHECK(QFileInfo(target).size() > 8);
+    }
+    alarm(0);
+
+    // A write that fails half-way (the file-size limit, as a full disk) keeps the previous file
+    // and leaves no temporary beside it; QFile had already emptied it.
+    for (const QString& name : names) {
+        INFO(name.toStdString());
+        const QString path = dir.filePath(QStringLiteral("limited-") + name);
+        {
+            QFile old(path);
+            REQUIRE(old.open(QIODevice::WriteOnly));
+            old.write("previous");
+        }
+        rlimit saved{};
+        REQUIRE(getrlimit(RLIMIT_FSIZE, &saved) == 0);
+        const auto handler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limit = saved;
+        limit.rlim_cur = 16;
+        REQUIRE(setrlimit(RLIMIT_FSIZE, &limit) == 0);
+        const bool written = exportAs(QStringLiteral("limited-") + name);
+        setrlimit(RLIMIT_FSIZE, &saved);
+        std::signal(SIGXFSZ, handler);
+        CHECK_FALSE(written);
+        CHECK(error.contains(path));
+        CHECK(error.contains(QStringLiteral("too large")));
+        QFile old(path);
+        REQUIRE(old.open(QIODevice::ReadOnly));
+        CHECK(old.readAll() == "previous");
+    }
+    const QStringList left = QDir(dir.path()).entryList(QDir::Files | QDir::System | QDir::Hidden);
+    for (const QString& name : left) CHECK_FALSE(name.contains(QStringLiteral(".tmp-")));
 }
 
 TEST_CASE("Ctrl+E at the focused widget opens the export dialog with every view, M measures",

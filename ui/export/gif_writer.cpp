@@ -1,16 +1,15 @@
 #include "export/gif_writer.h"
 
-#include <fcntl.h>
 #include <gif_lib.h>
-#include <unistd.h>
 
+#include <QByteArray>
 #include <QCoreApplication>
-#include <QFile>
 #include <QRect>
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <memory>
+#include <optional>
+
+#include "export/file_output.h"
 
 namespace shufflescope::ui {
 
@@ -51,6 +50,12 @@ bool quantise(const QImage& frame, std::unique_ptr<ColorMapObject, ColorMapDelet
     indices.assign(pixels, 0);
     return GifQuantizeBuffer(unsigned(w), unsigned(h), &size, r.data(), g.data(), b.data(),
                              indices.data(), map->Colors) == GIF_OK;
+}
+
+// giflib's output function: the encoded bytes go to the QByteArray given to EGifOpen.
+int appendToBuffer(GifFileType* gif, const GifByteType* data, int length) {
+    static_cast<QByteArray*>(gif->UserData)->append(reinterpret_cast<const char*>(data), length);
+    return length;
 }
 
 // The NETSCAPE2.0 block: loop count 0, forever.
@@ -119,17 +124,13 @@ bool writeAnimatedGif(const QString& path, const std::vector<GifFrame>& frames, 
                 path, QCoreApplication::translate("GifWriter", "frames of different sizes"));
             return false;
         }
-    // Opened here rather than by EGifOpenFileName, which creates files readable by their owner
-    // only (0600): a GIF for slides is shared like the PNGs beside it (0666 less the umask).
-    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
-    if (fd < 0) {
-        *error = cannotWrite(path, QString::fromLocal8Bit(std::strerror(errno)));
-        return false;
-    }
+    // Encoded in memory, then written all or nothing (export/file_output.h): a failed export
+    // leaves no half-written GIF, and a named pipe or a device at the path is refused. (A new
+    // file gets 0666 less the umask, as the PNGs beside it; EGifOpenFileName would make it 0600.)
+    QByteArray bytes;
     int code = 0;
-    GifFileType* gif = EGifOpenFileHandle(fd, &code);  // closes fd from now on
+    GifFileType* gif = EGifOpen(&bytes, appendToBuffer, &code);
     if (!gif) {
-        ::close(fd);
         *error = cannotWrite(path, gifReason(code));
         return false;
     }
@@ -151,9 +152,13 @@ bool writeAnimatedGif(const QString& path, const std::vector<GifFrame>& frames, 
     }
     if (!ok) {
         *error = cannotWrite(path, gifReason(code));
-        QFile::remove(path);
+        return false;
     }
-    return ok;
+    if (const std::optional<QString> reason = writeFileAllOrNothing(path, bytes)) {
+        *error = cannotWrite(path, *reason);
+        return false;
+    }
+    return true;
 }
 
 }  // namespace shufflescope::ui

@@ -1,8 +1,8 @@
 #include "export/table_export.h"
 
 #include <QCoreApplication>
-#include <QFile>
 
+#include "export/file_output.h"
 #include "shufflescope/io/step_table.h"
 
 namespace shufflescope::ui {
@@ -33,11 +33,11 @@ bool exportStepTable(const Snapshot& snapshot, const StepTiming* timing, const Q
         return false;
     }
     const std::string text = stepTableText(snapshot, timing, *markdown);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.flush()) {
-        *error = QCoreApplication::translate("TableExport", "Cannot write '%1': %2")
-                     .arg(path, file.errorString());
+    // All or nothing (export/file_output.h).
+    if (const std::optional<QString> reason =
+            writeFileAllOrNothing(path, QByteArray(text.data(), qsizetype(text.size())))) {
+        *error =
+            QCoreApplication::translate("TableExport", "Cannot write '%1': %2").arg(path, *reason);
         return false;
     }
     return true;

@@ -2,7 +2,6 @@
 
 #include <QBuffer>
 #include <QCoreApplication>
-#include <QFile>
 #include <QImage>
 #include <QOpenGLWidget>
 #include <QPainter>
@@ -11,6 +10,7 @@
 #include <QWidget>
 
 #include "canvas/feature_map_canvas.h"
+#include "export/file_output.h"
 #include "main_window.h"
 #include "training/train_panel.h"
 #include "views/channel_flow_view.h"
@@ -31,11 +31,11 @@ QImage openGlPicture(QWidget* view) {
     return static_cast<QOpenGLWidget*>(view)->grabFramebuffer();
 }
 
+// All or nothing (export/file_output.h): a failed export leaves no half-written picture.
 bool writeBytes(const QString& path, const QByteArray& bytes, QString* error) {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush()) {
-        *error = QCoreApplication::translate("ViewExport", "Cannot write '%1': %2")
-                     .arg(path, file.errorString());
+    if (const std::optional<QString> reason = writeFileAllOrNothing(path, bytes)) {
+        *error =
+            QCoreApplication::translate("ViewExport", "Cannot write '%1': %2").arg(path, *reason);
         return false;
     }
     return true;

@@ -28,7 +28,7 @@ void checkInputShape(const Network& network, const Tensor& input, const std::str
                     input.dim(3) == c.inputWidth;
     if (!ok) {
         const std::string batch = minimumBatch > 1 ? "N >= " + std::to_string(minimumBatch) : "N";
-        throw Error(context + ": input has shape " + input.shapeString() +
+        throw Error(displayPath(context) + ": input has shape " + input.shapeString() +
                     " but the model takes [" + batch + ", " + std::to_string(c.inChannels) + ", " +
                     std::to_string(c.inputHeight) + ", " + std::to_string(c.inputWidth) + "]");
     }

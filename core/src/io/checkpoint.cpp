@@ -64,7 +64,7 @@ void checkAgainst(const Network& network, const Parameters& parameters, const st
             problems.push_back("tensor '" + name + "' (shape " + tensor.shapeString() +
                                ") is not part of " + expectation);
     if (problems.empty()) return;
-    std::string message = path + ": " + problems.front();
+    std::string message = displayPath(path) + ": " + problems.front();
     if (problems.size() > 1)
         message += " (and " + std::to_string(problems.size() - 1) + " more mismatches)";
     throw Error(message);
@@ -78,12 +78,13 @@ ModelConfig parseStoredConfig(const std::string& text, const std::string& path) 
     };
     const json parsed = json::parse(text, measureDepth, /*allow_exceptions=*/false);
     if (parsed.is_discarded())
-        throw Error(path + ": __metadata__ entry '" + kConfigMetadataKey +
+        throw Error(displayPath(path) + ": __metadata__ entry '" + kConfigMetadataKey +
                     "' is not valid JSON (expected a configuration object such as {\"groups\": 3, "
                     "...})");
     if (depth > kMaxConfigDepth)
-        throw Error(path + ": __metadata__ entry '" + kConfigMetadataKey + "' is nested " +
-                    std::to_string(depth) + " levels deep (expected a flat configuration object)");
+        throw Error(displayPath(path) + ": __metadata__ entry '" + kConfigMetadataKey +
+                    "' is nested " + std::to_string(depth) +
+                    " levels deep (expected a flat configuration object)");
     return configFromJson(parsed, path);
 }
 
@@ -91,8 +92,8 @@ Network buildStoredNetwork(const ModelConfig& config, const std::string& path) {
     try {
         return Network::build(config);
     } catch (const Error& e) {
-        throw Error(path + ": the configuration stored in the file (" + describe(config) +
-                    ") is invalid: " + e.what());
+        throw Error(displayPath(path) + ": the configuration stored in the file (" +
+                    describe(config) + ") is invalid: " + e.what());
     }
 }
 
@@ -158,7 +159,7 @@ Checkpoint readCheckpoint(const std::string& path) {
 Parameters loadParameters(const std::string& path, const Network& network) {
     Checkpoint checkpoint = readCheckpoint(path);
     if (checkpoint.config && *checkpoint.config != network.config())
-        throw Error(path + ": the file was saved for a different configuration (" +
+        throw Error(displayPath(path) + ": the file was saved for a different configuration (" +
                     configDifferences(*checkpoint.config, network.config()) + ")");
     checkAgainst(network, checkpoint.parameters, path,
                  "the requested network (" + describe(network.config()) + ")");
@@ -176,7 +177,8 @@ void saveCheckpoint(const std::string& path, const Network& network, const Param
     // The file records only the configuration; a network built with hand-picked channel widths
     // would be rebuilt differently on reading, so such a file could never be loaded back.
     if (!sameParameterShapes(network, Network::build(network.config())))
-        throw Error(path + ": the network's channel widths are not the ones its configuration (" +
+        throw Error(displayPath(path) +
+                    ": the network's channel widths are not the ones its configuration (" +
                     describe(network.config()) +
                     ") gives, and a checkpoint stores only the configuration");
 

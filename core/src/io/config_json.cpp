@@ -23,23 +23,23 @@ const json& field(const json& object, const char* name, json::value_t type, cons
                   const std::string& context) {
     auto it = object.find(name);
     if (it == object.end())
-        throw Error(context + ": configuration field '" + name + "' is missing");
+        throw Error(displayPath(context) + ": configuration field '" + name + "' is missing");
     const bool numberOk = type == json::value_t::number_float && it->is_number();
     const bool intOk = type == json::value_t::number_integer && it->is_number_integer();
     if (!(numberOk || intOk || it->type() == type))
-        throw Error(context + ": configuration field '" + name + "' should be " + typeName +
-                    ", found a " + it->type_name());
+        throw Error(displayPath(context) + ": configuration field '" + name + "' should be " +
+                    typeName + ", found a " + it->type_name());
     // get<int>() would silently wrap a huge value into the valid range.
     if (intOk && (it->get<long long>() < INT32_MIN || it->get<long long>() > INT32_MAX ||
                   (it->is_number_unsigned() && it->get<unsigned long long>() > INT32_MAX)))
-        throw Error(context + ": configuration field '" + name + "' is out of range");
+        throw Error(displayPath(context) + ": configuration field '" + name + "' is out of range");
     return *it;
 }
 
 }  // namespace
 
 ModelConfig configFromJson(const json& j, const std::string& context) {
-    if (!j.is_object()) throw Error(context + ": configuration is not a JSON object");
+    if (!j.is_object()) throw Error(displayPath(context) + ": configuration is not a JSON object");
     using V = json::value_t;
     ModelConfig c;
     c.preset = field(j, "preset", V::string, "a string", context).get<std::string>();
@@ -57,8 +57,8 @@ ModelConfig configFromJson(const json& j, const std::string& context) {
         validateConfig(c);
     } catch (const Error& e) {
         const std::string what = e.what();
-        if (what.rfind(context + ":", 0) == 0) throw;
-        throw Error(context + ": configuration " + what);
+        if (what.rfind(displayPath(context) + ":", 0) == 0) throw;
+        throw Error(displayPath(context) + ": configuration " + what);
     }
     return c;
 }

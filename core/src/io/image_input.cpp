@@ -381,9 +381,11 @@ bool hasNpyExtension(const std::string& path) {
 }
 
 Tensor loadNpyInput(const std::string& path, const ModelConfig& config) {
-    Tensor tensor = readNpy(path);
     const std::vector<int64_t> expected = {config.inChannels, config.inputHeight,
                                            config.inputWidth};
+    // The header's shape is checked before the data is allocated (a header may promise 8 GiB).
+    Tensor tensor =
+        readNpy(path, {{expected, {1, expected[0], expected[1], expected[2]}}, "the model input"});
     const std::vector<int64_t>& shape = tensor.shape();
     const bool matches =
         shape == expected || (shape.size() == 4 && shape[0] == 1 &&

@@ -14,22 +14,19 @@
 #include <algorithm>
 #include <bit>
 #include <cctype>
-#include <cerrno>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <limits>
-#include <memory>
-#include <random>
 #include <sstream>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <vector>
 
+#include "shufflescope/base/atomic_file.h"
 #include "shufflescope/base/error.h"
+#include "shufflescope/base/input_file.h"
 
 namespace shufflescope {
 namespace {
@@ -50,13 +47,8 @@ constexpr int kMaxRank = 4;
 constexpr int kMaxNesting = 8;
 
 [[noreturn]] void fail(const std::string& path, const std::string& message) {
-    throw Error(path + ": " + message);
+    throw FileError(path, message);
 }
-
-struct FileCloser {
-    void operator()(std::FILE* file) const { std::fclose(file); }
-};
-using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
 
 // =================================================================================================
 // [SECTION] Header dict parser
@@ -390,25 +382,25 @@ std::string npyShapeString(const std::vector<int64_t>& shape) {
 // =================================================================================================
 
 Tensor readNpy(const std::string& path) {
+    return readNpy(path, NpyShapeExpectation{});
+}
+
+Tensor readNpy(const std::string& path, const NpyShapeExpectation& expected) {
     // The file size is known up front so truncated or over-long data is refused before the
     // tensor is allocated.
-    std::error_code sizeError;
-    const std::uintmax_t fileSize = std::filesystem::file_size(path, sizeError);
-    if (sizeError) fail(path, "cannot read: " + sizeError.message());
-
-    errno = 0;
-    FilePtr file(std::fopen(path.c_str(), "rb"));
-    if (!file) fail(path, std::string("cannot open: ") + std::strerror(errno));
+    const InputFile input = openInputFile(path, "a NumPy .npy file");
+    std::FILE* file = input.file.get();
+    const std::uintmax_t fileSize = input.size;
 
     auto readExactly = [&](void* out, std::size_t bytes, const char* what) {
-        if (std::fread(out, 1, bytes, file.get()) != bytes) {
+        if (std::fread(out, 1, bytes, file) != bytes) {
             fail(path, std::string("truncated: the file ends inside the ") + what);
         }
     };
 
     unsigned char prefix[kMagicSize + 2];
     if (fileSize < sizeof(prefix) ||
-        std::fread(prefix, 1, sizeof(prefix), file.get()) != sizeof(prefix) ||
+        std::fread(prefix, 1, sizeof(prefix), file) != sizeof(prefix) ||
         std::memcmp(prefix, kMagic, kMagicSize) != 0) {
         fail(path, "not a NumPy .npy file (missing the \\x93NUMPY magic)");
     }
@@ -433,11 +425,18 @@ Tensor readNpy(const std::string& path) {
     std::string headerText(headerLength, '\0');
     readExactly(headerText.data(), headerLength, "header");
 
+    // Everything the header promises is checked before the data is allocated: its dtype and
+    // shape (interpretHeader), the shape the caller wants, and the bytes the file really holds.
     const NpyHeader header = interpretHeader(headerText, path);
+    const std::string shapeText = npyShapeString(header.shape);
+    if (!expected.shapes.empty() && std::find(expected.shapes.begin(), expected.shapes.end(),
+                                              header.shape) == expected.shapes.end()) {
+        fail(path, "shape " + shapeText + " does not match " + expected.what + " " +
+                       npyShapeString(expected.shapes.front()));
+    }
     const std::uintmax_t itemSize = header.dtype == DType::Float32 ? 4 : 8;
     const std::uintmax_t expectedBytes = std::uintmax_t(header.elements) * itemSize;
     const std::uintmax_t actualBytes = fileSize - dataOffset;
-    const std::string shapeText = npyShapeString(header.shape);
     if (actualBytes < expectedBytes) {
         fail(path, "truncated: shape " + shapeText + " needs " + std::to_string(expectedBytes) +
                        " bytes of data but the file has " + std::to_string(actualBytes));
@@ -513,49 +512,22 @@ void writeNpy(const std::string& path, const Tensor& tensor) {
     // Only an absurd rank overflows version 1.0's 16-bit header length; 2.0 lifts that limit.
     if (headerLength > 0xffff) prefix = build(2, 4).first;
 
-    // Written to a temporary file in the same directory and renamed over the target, so a reader
-    // never sees a half-written file and a failed write leaves any previous file intact.
-    std::random_device entropy;
-    std::ostringstream suffix;
-    suffix << ".tmp-" << std::hex << entropy() << entropy();
-    const std::string tempPath = path + suffix.str();
-
-    auto failWrite = [&](const std::string& why) {
-        std::error_code ignored;
-        std::filesystem::remove(tempPath, ignored);
-        fail(path, "cannot write: " + why);
-    };
-
-    errno = 0;
-    std::FILE* raw = std::fopen(tempPath.c_str(), "wb");
-    if (raw == nullptr) fail(path, std::string("cannot write: ") + std::strerror(errno));
-    FilePtr file(raw);
-
-    bool ok = std::fwrite(prefix.data(), 1, prefix.size(), file.get()) == prefix.size();
+    // All or nothing (base/atomic_file.h): a reader never sees a half-written file and a failed
+    // write leaves any previous file intact.
+    AtomicFile file(path);
+    file.write(prefix);
     const std::size_t count = static_cast<std::size_t>(tensor.size());
-    if (ok && count > 0) {
-        if constexpr (std::endian::native == std::endian::little) {
-            ok = std::fwrite(tensor.data(), sizeof(float), count, file.get()) == count;
-        } else {
-            std::string bytes;
-            bytes.reserve(count * 4);
-            for (std::size_t i = 0; i < count; ++i) {
-                appendLittleEndian(bytes, std::bit_cast<uint32_t>(tensor.data()[i]), 4);
-            }
-            ok = std::fwrite(bytes.data(), 1, bytes.size(), file.get()) == bytes.size();
+    if constexpr (std::endian::native == std::endian::little) {
+        if (count > 0) file.write(tensor.data(), count * sizeof(float));
+    } else {
+        std::string bytes;
+        bytes.reserve(count * 4);
+        for (std::size_t i = 0; i < count; ++i) {
+            appendLittleEndian(bytes, std::bit_cast<uint32_t>(tensor.data()[i]), 4);
         }
+        file.write(bytes);
     }
-    int writeErrno = errno;
-    // fclose flushes the buffer, so it can be the call that reports a full disk.
-    const bool closed = std::fclose(file.release()) == 0;
-    if (ok && !closed) writeErrno = errno;
-    if (!ok || !closed) {
-        failWrite(writeErrno != 0 ? std::strerror(writeErrno) : "write failed");
-    }
-
-    std::error_code renameError;
-    std::filesystem::rename(tempPath, path, renameError);
-    if (renameError) failWrite(renameError.message());
+    file.commit();
 }
 
 }  // namespace shufflescope

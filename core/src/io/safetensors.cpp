@@ -4,25 +4,22 @@
 
 #include <algorithm>
 #include <bit>
-#include <cerrno>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <limits>
 #include <new>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <random>
 #include <set>
 #include <string_view>
 #include <system_error>
 #include <unordered_set>
 #include <vector>
 
+#include "shufflescope/base/atomic_file.h"
 #include "shufflescope/base/error.h"
+#include "shufflescope/base/input_file.h"
 
 namespace shufflescope {
 
@@ -220,7 +217,7 @@ struct Entry {
 std::vector<int64_t> parseShape(const json& value, const std::string& key,
                                 const std::string& context) {
     const auto fail = [&] {
-        return Error(context + ": shape of key " + quoteKey(key) +
+        return Error(displayPath(context) + ": shape of key " + quoteKey(key) +
                      " must be an array of non-negative integers, found " + jsonExcerpt(value));
     };
     if (!value.is_array()) throw fail();
@@ -241,8 +238,8 @@ uint64_t checkedElementCount(const std::vector<int64_t>& shape, const std::strin
     uint64_t count = 1;
     for (int64_t extent : shape) {
         if (extent != 0 && count > uint64_t(std::numeric_limits<int64_t>::max()) / uint64_t(extent))
-            throw Error(context + ": shape " + shapeToString(shape) + " of key " + quoteKey(key) +
-                        " has more elements than fit in 64 bits");
+            throw Error(displayPath(context) + ": shape " + shapeToString(shape) + " of key " +
+                        quoteKey(key) + " has more elements than fit in 64 bits");
         count *= uint64_t(extent);
     }
     return count;
@@ -250,7 +247,7 @@ uint64_t checkedElementCount(const std::vector<int64_t>& shape, const std::strin
 
 Entry parseEntry(const std::string& key, const json& value, uint64_t dataSize,
                  const std::string& context) {
-    const std::string where = context + ": key " + quoteKey(key);
+    const std::string where = displayPath(context) + ": key " + quoteKey(key);
     if (!value.is_object())
         throw Error(where +
                     " should be an object {\"dtype\", \"shape\", \"data_offsets\"}, found " +
@@ -269,7 +266,7 @@ Entry parseEntry(const std::string& key, const json& value, uint64_t dataSize,
     const auto& dtypeName = dtype.get_ref<const std::string&>();
     entry.dtype = findDtype(dtypeName);
     if (!entry.dtype)
-        throw Error(context + ": unknown dtype " + quoteKey(dtypeName) + " of key " +
+        throw Error(displayPath(context) + ": unknown dtype " + quoteKey(dtypeName) + " of key " +
                     quoteKey(key) + " (expected F32, F16 or BF16)");
 
     entry.shape = parseShape(value.at("shape"), key, context);
@@ -299,12 +296,12 @@ void checkLayout(const Entry& entry, const std::string& context) {
     const uint64_t count = checkedElementCount(entry.shape, entry.key, context);
     const uint64_t bytes = entry.end - entry.begin;
     if (count > std::numeric_limits<uint64_t>::max() / elementSize || count * elementSize != bytes)
-        throw Error(context + ": key " + quoteKey(entry.key) + " has shape " +
+        throw Error(displayPath(context) + ": key " + quoteKey(entry.key) + " has shape " +
                     shapeToString(entry.shape) + " of " + std::string(entry.dtype->name) +
                     ", which needs " + std::to_string(count) + " x " + std::to_string(elementSize) +
                     " bytes, but its data_offsets span " + std::to_string(bytes) + " bytes");
     if (entry.begin % elementSize != 0)
-        throw Error(context + ": key " + quoteKey(entry.key) +
+        throw Error(displayPath(context) + ": key " + quoteKey(entry.key) +
                     " is unaligned: its data starts at " + std::to_string(entry.begin) +
                     ", expected a multiple of " + std::to_string(elementSize) + " (the size of " +
                     std::string(entry.dtype->name) + ")");
@@ -338,7 +335,7 @@ void checkCoverage(std::vector<const Entry*> entries, uint64_t dataSize,
     }
     if (cursor < dataSize && !firstGap) firstGap = cursor;
     if (covered != dataSize)
-        throw Error(context + ": " + std::to_string(dataSize - covered) +
+        throw Error(displayPath(context) + ": " + std::to_string(dataSize - covered) +
                     " bytes of the data section belong to no tensor (the first at offset " +
                     std::to_string(firstGap.value_or(0)) +
                     "; expected the tensors to cover it exactly)");
@@ -346,12 +343,13 @@ void checkCoverage(std::vector<const Entry*> entries, uint64_t dataSize,
 
 std::map<std::string, std::string> parseMetadata(const json& value, const std::string& context) {
     if (!value.is_object())
-        throw Error(context + ": __metadata__ should be an object of string values, found " +
+        throw Error(displayPath(context) +
+                    ": __metadata__ should be an object of string values, found " +
                     jsonExcerpt(value));
     std::map<std::string, std::string> metadata;
     for (const auto& [key, item] : value.items()) {
         if (!item.is_string())
-            throw Error(context + ": __metadata__ entry " + quoteKey(key) +
+            throw Error(displayPath(context) + ": __metadata__ entry " + quoteKey(key) +
                         " should be a string, found " + jsonExcerpt(item));
         metadata.emplace(key, item.get<std::string>());
     }
@@ -410,7 +408,7 @@ class HeaderShape : public nlohmann::json_sax<json> {
         return true;
     }
     bool fail(const std::string& problem) {
-        if (!problem_) problem_ = context_ + ": " + problem;
+        if (!problem_) problem_ = displayPath(context_) + ": " + problem;
         return false;  // stops the parse
     }
 
@@ -431,17 +429,20 @@ json parseHeader(std::span<const std::byte> text, const std::string& context) {
     try {
         shapeOk = json::sax_parse(first, first + text.size(), &shape);
     } catch (const json::exception& e) {
-        throw Error(context + ": header is not valid JSON (" + excerpt(e.what(), 200) + ")");
+        throw Error(displayPath(context) + ": header is not valid JSON (" + excerpt(e.what(), 200) +
+                    ")");
     }
-    if (!shapeOk) throw Error(shape.problem().value_or(context + ": header is not valid JSON"));
+    if (!shapeOk)
+        throw Error(shape.problem().value_or(displayPath(context) + ": header is not valid JSON"));
     json header;
     try {
         header = json::parse(first, first + text.size());
     } catch (const json::exception& e) {
-        throw Error(context + ": header is not valid JSON (" + excerpt(e.what(), 200) + ")");
+        throw Error(displayPath(context) + ": header is not valid JSON (" + excerpt(e.what(), 200) +
+                    ")");
     }
     if (!header.is_object())
-        throw Error(context + ": header should be a JSON object, found " +
+        throw Error(displayPath(context) + ": header should be a JSON object, found " +
                     std::string(header.type_name()));
     return header;
 }
@@ -451,7 +452,7 @@ void decode(const Entry& entry, const std::byte* data, Tensor& tensor, const std
     const StorageType storage = *entry.dtype->storage;
     const std::size_t elementSize = storageSize(storage);
     if (uint64_t(values.size()) * elementSize != entry.end - entry.begin)
-        throw Error(context + ": key " + quoteKey(entry.key) + ": shape " +
+        throw Error(displayPath(context) + ": key " + quoteKey(entry.key) + ": shape " +
                     shapeToString(entry.shape) + " does not give a tensor of the expected size");
     const std::byte* p = data + entry.begin;
     for (std::size_t i = 0; i < values.size(); ++i, p += elementSize) {
@@ -478,11 +479,11 @@ uint64_t checkedHeaderLength(const std::byte* first8, uint64_t available,
                              const std::string& context) {
     const uint64_t headerSize = readLittleEndian(first8, 8);
     if (headerSize > available)
-        throw Error(context + ": header length " + std::to_string(headerSize) +
+        throw Error(displayPath(context) + ": header length " + std::to_string(headerSize) +
                     " runs past the end of the file (" + std::to_string(available) +
                     " bytes follow the length; is this a safetensors file?)");
     if (headerSize > kMaxHeaderBytes)
-        throw Error(context + ": header length " + std::to_string(headerSize) +
+        throw Error(displayPath(context) + ": header length " + std::to_string(headerSize) +
                     " is implausible (expected at most " + std::to_string(kMaxHeaderBytes) +
                     " bytes)");
     return headerSize;
@@ -509,8 +510,9 @@ HeaderSection readHeaderSection(std::span<const std::byte> text, uint64_t dataSi
         Entry& entry = section.entries.back();
         const bool skipped = skip && skip(key);
         if (!entry.dtype->storage && !skipped)
-            throw Error(context + ": dtype " + std::string(entry.dtype->name) + " of key " +
-                        quoteKey(key) + " is not supported (expected F32, F16 or BF16)");
+            throw Error(displayPath(context) + ": dtype " + std::string(entry.dtype->name) +
+                        " of key " + quoteKey(key) +
+                        " is not supported (expected F32, F16 or BF16)");
         checkLayout(entry, context);
     }
     std::vector<const Entry*> pointers;
@@ -532,8 +534,8 @@ SafetensorsContent decodeTensors(HeaderSection section, const std::byte* data,
             decode(entry, data, tensor, context);
             content.tensors.emplace(entry.key, std::move(tensor));
         } catch (const std::bad_alloc&) {
-            throw Error(context + ": not enough memory for key " + quoteKey(entry.key) +
-                        " (shape " + shapeToString(entry.shape) + ")");
+            throw Error(displayPath(context) + ": not enough memory for key " +
+                        quoteKey(entry.key) + " (shape " + shapeToString(entry.shape) + ")");
         }
     }
     return content;
@@ -544,7 +546,7 @@ SafetensorsContent decodeTensors(HeaderSection section, const std::byte* data,
 SafetensorsContent parseSafetensors(std::span<const std::byte> bytes, const std::string& context,
                                     SkipKey skip) {
     if (bytes.size() < 8)
-        throw Error(context + ": file is " + std::to_string(bytes.size()) +
+        throw Error(displayPath(context) + ": file is " + std::to_string(bytes.size()) +
                     " bytes, too short for the 8-byte header length of a safetensors file");
     const uint64_t available = bytes.size() - 8;
     const uint64_t headerSize = checkedHeaderLength(bytes.data(), available, context);
@@ -554,31 +556,22 @@ SafetensorsContent parseSafetensors(std::span<const std::byte> bytes, const std:
 }
 
 SafetensorsContent readSafetensors(const std::string& path, SkipKey skip) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const fs::file_status status = fs::status(path, ec);
-    if (status.type() == fs::file_type::not_found) throw Error(path + ": file does not exist");
-    if (ec) throw Error(path + ": cannot access the file (" + ec.message() + ")");
-    if (fs::is_directory(status)) throw Error(path + ": is a directory, expected a file");
-    if (!fs::is_regular_file(status))
-        throw Error(path + ": is not a regular file (a pipe or a device?); expected a file");
-    const uintmax_t size = fs::file_size(path, ec);
-    if (ec) throw Error(path + ": cannot read the file size (" + ec.message() + ")");
+    // Only regular files: a pipe or a device is refused before anything waits on it.
+    const InputFile input = openInputFile(path, "a safetensors file");
+    const uintmax_t size = input.size;
     if (size > kMaxFileBytes)
-        throw Error(path + ": file is " + std::to_string(size) +
+        throw Error(displayPath(path) + ": file is " + std::to_string(size) +
                     " bytes; files larger than 4 GiB are not supported");
     if (size < 8)
-        throw Error(path + ": file is " + std::to_string(size) +
+        throw Error(displayPath(path) + ": file is " + std::to_string(size) +
                     " bytes, too short for the 8-byte header length of a safetensors file");
 
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
     // Read in the order the file can be trusted: the length, the header it announces (checked
     // against the file's real size), and only then the tensor bytes the checked header covers.
     const auto readExactly = [&](std::vector<std::byte>& into, const char* what) {
-        in.read(reinterpret_cast<char*>(into.data()), static_cast<std::streamsize>(into.size()));
-        if (in.gcount() != static_cast<std::streamsize>(into.size()))
-            throw Error(path + ": read " + std::to_string(in.gcount()) + " of " +
+        const std::size_t got = std::fread(into.data(), 1, into.size(), input.file.get());
+        if (got != into.size())
+            throw Error(displayPath(path) + ": read " + std::to_string(got) + " of " +
                         std::to_string(into.size()) + " bytes of the " + what +
                         " (file changed while reading?)");
     };
@@ -594,8 +587,8 @@ SafetensorsContent readSafetensors(const std::string& path, SkipKey skip) {
     try {
         data.resize(static_cast<std::size_t>(available - headerSize));
     } catch (const std::bad_alloc&) {
-        throw Error(path + ": not enough memory for its " + std::to_string(available - headerSize) +
-                    " bytes of tensors");
+        throw Error(displayPath(path) + ": not enough memory for its " +
+                    std::to_string(available - headerSize) + " bytes of tensors");
     }
     readExactly(data, "tensor data");
     return decodeTensors(std::move(section), data.data(), path, skip);
@@ -612,7 +605,8 @@ std::string jsonString(const std::string& text, const std::string& what,
     try {
         return json(text).dump();
     } catch (const json::type_error&) {
-        throw Error(context + ": " + what + " " + quoteKey(text) + " is not valid UTF-8");
+        throw Error(displayPath(context) + ": " + what + " " + quoteKey(text) +
+                    " is not valid UTF-8");
     }
 }
 
@@ -639,7 +633,8 @@ std::string serialize(const std::map<std::string, Tensor>& tensors,
     uint64_t offset = 0;
     for (const auto& [name, tensor] : tensors) {  // std::map: already sorted by name
         if (name == kMetadataKey)
-            throw Error(context + ": '__metadata__' is reserved and cannot name a tensor");
+            throw Error(displayPath(context) +
+                        ": '__metadata__' is reserved and cannot name a tensor");
         if (header.size() > 1) header += ',';
         const uint64_t bytes = uint64_t(tensor.size()) * elementSize;
         header += jsonString(name, "tensor name", context) + ":{\"dtype\":\"" +
@@ -674,21 +669,6 @@ std::string serialize(const std::map<std::string, Tensor>& tensors,
     return out;
 }
 
-// A name no other writer in this process or another one will pick.
-std::filesystem::path temporarySibling(const std::filesystem::path& target) {
-    thread_local std::mt19937_64 generator{
-        std::random_device{}() ^
-        uint64_t(std::chrono::steady_clock::now().time_since_epoch().count())};
-    const uint64_t suffix = generator();
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(suffix));
-    std::string name(1, '.');
-    name += target.filename().string();
-    name += ".tmp-";
-    name += hex;
-    return target.parent_path() / name;
-}
-
 }  // namespace
 
 std::string serializeSafetensors(const std::map<std::string, Tensor>& tensors,
@@ -699,32 +679,9 @@ std::string serializeSafetensors(const std::map<std::string, Tensor>& tensors,
 
 void writeSafetensors(const std::string& path, const std::map<std::string, Tensor>& tensors,
                       const std::map<std::string, std::string>& metadata, StorageType storage) {
-    namespace fs = std::filesystem;
     // Serialising first means a bad name or value fails before the disk is touched.
     const std::string bytes = serialize(tensors, metadata, storage, path);
-    const fs::path target(path);
-    const fs::path temporary = temporarySibling(target);
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw Error(path + ": cannot create the temporary file " + temporary.string() + " (" +
-                        std::strerror(errno) + ")");
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.close();
-        if (!out) {
-            std::error_code ignored;
-            fs::remove(temporary, ignored);
-            throw Error(path + ": writing " + std::to_string(bytes.size()) +
-                        " bytes failed (disk full?)");
-        }
-    }
-    std::error_code ec;
-    fs::rename(temporary, target, ec);
-    if (ec) {
-        std::error_code ignored;
-        fs::remove(temporary, ignored);
-        throw Error(path + ": cannot replace the file (" + ec.message() + ")");
-    }
+    writeFileAtomically(path, bytes);
 }
 
 }  // namespace shufflescope

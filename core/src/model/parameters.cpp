@@ -14,16 +14,17 @@ void checkParameters(const Network& network, const Parameters& parameters,
         expected.insert(spec.name);
         auto it = parameters.find(spec.name);
         if (it == parameters.end())
-            throw Error(context + ": tensor '" + spec.name + "' is missing (expected shape " +
-                        shapeToString(spec.shape) + " for " + describe(network.config()) + ")");
+            throw Error(displayPath(context) + ": tensor '" + spec.name +
+                        "' is missing (expected shape " + shapeToString(spec.shape) + " for " +
+                        describe(network.config()) + ")");
         if (it->second.shape() != spec.shape)
-            throw Error(context + ": tensor '" + spec.name + "' has shape " +
+            throw Error(displayPath(context) + ": tensor '" + spec.name + "' has shape " +
                         it->second.shapeString() + " but " + describe(network.config()) +
                         " expects " + shapeToString(spec.shape));
     }
     for (const auto& [name, tensor] : parameters)
         if (!expected.count(name))
-            throw Error(context + ": tensor '" + name + "' " + tensor.shapeString() +
+            throw Error(displayPath(context) + ": tensor '" + name + "' " + tensor.shapeString() +
                         " is not part of " + describe(network.config()));
 }
 

@@ -4,6 +4,8 @@
 // The files are user data, so nothing in a header is trusted: both headers are read and checked
 // (magic, dimensions, limits, matching counts) before any payload is allocated or read, and the
 // payload must then be exactly as long as the header says.
+// Sections: Constants and small helpers · Byte source: a plain file or a gzip stream · IDX headers
+//   and payloads · Batch helpers · Reading · Batches and augmentation · Deterministic randomness
 
 #include "shufflescope/train/fashion_mnist.h"
 
@@ -17,11 +19,13 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <new>
 #include <string>
 #include <system_error>
 #include <vector>
 
 #include "shufflescope/base/error.h"
+#include "shufflescope/base/input_file.h"
 
 namespace shufflescope::train {
 namespace {
@@ -44,7 +48,7 @@ constexpr std::size_t kInitialReserveBytes = std::size_t(64) << 20;
 constexpr unsigned kGzipBufferBytes = 128u << 10;
 
 [[noreturn]] void fail(const std::string& path, const std::string& message) {
-    throw Error(path + ": " + message);
+    throw FileError(path, message);
 }
 
 std::string hex32(uint32_t value) {
@@ -70,77 +74,131 @@ uint32_t bigEndian32(const uint8_t* bytes) {
 
 // Reads a file's bytes, decompressing when it starts with the gzip magic 1f 8b. Every failure
 // throws Error naming the file.
+//
+// gzip data is inflated here with zlib's inflate rather than read with gzread: gzread silently
+// skips whatever follows the last gzip member, and a file with garbage after its data is not a
+// file to train on. Another gzip member after the first is read on (RFC 1952: a gzip file is a
+// series of members; `cat a.gz b.gz` is one valid file); any other byte there is refused.
 class ByteSource {
   public:
     explicit ByteSource(const std::string& path) : path_(path) {
-        std::error_code error;
-        const fs::file_status status = fs::status(path, error);
-        if (!fs::exists(status)) fail(path, "cannot open: no such file");
-        if (fs::is_directory(status)) fail(path, "is a directory; expected an IDX file");
-
-        plain_.reset(std::fopen(path.c_str(), "rb"));
-        if (plain_ == nullptr) fail(path, std::string("cannot open: ") + std::strerror(errno));
+        // Only regular files: a FIFO would make the read wait forever for a writer.
+        InputFile input = openInputFile(path, "an IDX file");
+        file_ = std::move(input.file);
         uint8_t magic[2] = {0, 0};
-        const std::size_t got = std::fread(magic, 1, 2, plain_.get());
-        if (std::ferror(plain_.get())) {
+        const std::size_t got = std::fread(magic, 1, 2, file_.get());
+        if (std::ferror(file_.get())) {
             fail(path, std::string("cannot read: ") + std::strerror(errno));
         }
+        std::rewind(file_.get());
         if (got == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
-            plain_.reset();
-            gz_.reset(gzopen(path.c_str(), "rb"));
-            if (gz_ == nullptr) fail(path, std::string("cannot open: ") + std::strerror(errno));
-            gzbuffer(gz_.get(), kGzipBufferBytes);
-        } else {
-            std::rewind(plain_.get());
+            // 16 + MAX_WBITS: a gzip wrapper, checked (header, CRC-32, length) by zlib.
+            if (inflateInit2(&stream_, 16 + MAX_WBITS) != Z_OK) throw std::bad_alloc();
+            gzip_ = true;
+            input_.resize(kGzipBufferBytes);
         }
     }
+
+    ~ByteSource() {
+        if (gzip_) inflateEnd(&stream_);
+    }
+    ByteSource(const ByteSource&) = delete;
+    ByteSource& operator=(const ByteSource&) = delete;
 
     // Reads up to n bytes (n < 2^31); fewer only at the end of the data.
     std::size_t read(uint8_t* out, std::size_t n) {
         if (n == 0) return 0;
-        if (plain_ != nullptr) {
-            const std::size_t got = std::fread(out, 1, n, plain_.get());
-            if (got < n && std::ferror(plain_.get())) {
+        if (!gzip_) {
+            const std::size_t got = std::fread(out, 1, n, file_.get());
+            if (got < n && std::ferror(file_.get())) {
                 fail(path_, std::string("cannot read: ") + std::strerror(errno));
             }
             return got;
         }
-        const int got = gzread(gz_.get(), out, static_cast<unsigned>(n));
-        int code = Z_OK;
-        const char* message = gzerror(gz_.get(), &code);
-        if (code == Z_BUF_ERROR) {
-            // zlib's "unexpected end of file": the compressed stream stops mid-way. What was
-            // decompressed so far is returned; the caller reports the shortfall.
-            cutShort_ = true;
-        } else if (got < 0 || code != Z_OK) {
-            if (code == Z_ERRNO) fail(path_, std::string("cannot read: ") + std::strerror(errno));
-            fail(path_, "corrupt gzip data (zlib: " + zlibMessage(message) + ")");
+        stream_.next_out = out;
+        stream_.avail_out = static_cast<uInt>(n);
+        while (stream_.avail_out > 0 && !finished_) {
+            if (stream_.avail_in == 0 && !refill()) {
+                // The compressed data stops inside a member: what was inflated so far is
+                // returned; the caller reports the shortfall.
+                if (inMember_) cutShort_ = true;
+                finished_ = true;
+                break;
+            }
+            if (!inMember_) startNextMember();
+            if (finished_) break;
+            const int code = inflate(&stream_, Z_NO_FLUSH);
+            if (code == Z_STREAM_END) {
+                inMember_ = false;
+            } else if (code == Z_NEED_DICT || code == Z_DATA_ERROR) {
+                fail(path_, std::string("corrupt gzip data (zlib: ") +
+                                (stream_.msg != nullptr ? stream_.msg : "invalid data") + ")");
+            } else if (code == Z_MEM_ERROR) {
+                throw std::bad_alloc();
+            }
+            // Z_OK or Z_BUF_ERROR: more input is needed, or more room; the loop supplies both.
         }
-        return got < 0 ? 0 : static_cast<std::size_t>(got);
+        return n - stream_.avail_out;
     }
 
     // Whether a gzip stream ended before its end-of-stream marker and checksum.
     bool cutShort() const { return cutShort_; }
 
   private:
-    // zlib prefixes its messages with the path; the caller's message already names the file.
-    std::string zlibMessage(const char* message) const {
-        std::string text = message != nullptr ? message : "unknown error";
-        const std::string prefix = path_ + ": ";
-        if (text.compare(0, prefix.size(), prefix) == 0) text.erase(0, prefix.size());
-        return text;
+    // More compressed bytes into the input buffer; false at the end of the file.
+    bool refill() {
+        const std::size_t got = std::fread(input_.data(), 1, input_.size(), file_.get());
+        if (got == 0 && std::ferror(file_.get())) {
+            fail(path_, std::string("cannot read: ") + std::strerror(errno));
+        }
+        consumed_ += got;
+        stream_.next_in = input_.data();
+        stream_.avail_in = static_cast<uInt>(got);
+        return got > 0;
     }
 
-    struct FileCloser {
-        void operator()(std::FILE* file) const { std::fclose(file); }
-    };
-    struct GzipCloser {
-        void operator()(gzFile file) const { gzclose(file); }
-    };
+    // Between members (or before the first): the next bytes must start another gzip member.
+    void startNextMember() {
+        if (stream_.avail_in < 2) {
+            // The magic may straddle the buffer's end: keep the byte and read more after it.
+            const uint8_t first = stream_.avail_in == 1 ? stream_.next_in[0] : 0;
+            const bool haveFirst = stream_.avail_in == 1;
+            const std::size_t got =
+                std::fread(input_.data() + 1, 1, input_.size() - 1, file_.get());
+            if (got == 0 && std::ferror(file_.get())) {
+                fail(path_, std::string("cannot read: ") + std::strerror(errno));
+            }
+            consumed_ += got;
+            input_[0] = first;
+            stream_.next_in = input_.data() + (haveFirst ? 0 : 1);
+            stream_.avail_in = static_cast<uInt>(got + (haveFirst ? 1 : 0));
+        }
+        if (stream_.avail_in == 0) {
+            finished_ = true;
+            return;
+        }
+        if (stream_.avail_in < 2 || stream_.next_in[0] != 0x1f || stream_.next_in[1] != 0x8b) {
+            fail(path_, "unexpected data after the end of the gzip stream (at byte " +
+                            std::to_string(consumed_ - stream_.avail_in) +
+                            " of the file): it is not another gzip member; the file is damaged "
+                            "or has something appended");
+        }
+        if (membersStarted_ > 0 && inflateReset(&stream_) != Z_OK) {
+            fail(path_, "corrupt gzip data (zlib: cannot start the next member)");
+        }
+        ++membersStarted_;
+        inMember_ = true;
+    }
 
     std::string path_;
-    std::unique_ptr<std::FILE, FileCloser> plain_;
-    std::unique_ptr<gzFile_s, GzipCloser> gz_;
+    std::unique_ptr<std::FILE, InputFileCloser> file_;
+    bool gzip_ = false;
+    z_stream stream_{};
+    std::vector<Bytef> input_;
+    std::uintmax_t consumed_ = 0;  // compressed bytes read from the file so far
+    int membersStarted_ = 0;
+    bool inMember_ = false;  // inside a gzip member: its end marker and trailer not yet read
+    bool finished_ = false;  // no more data: the file ended or the last member was read
     bool cutShort_ = false;
 };
 
@@ -294,8 +352,8 @@ Dataset readIdxDataset(const std::string& imagesPath, const std::string& labelsP
     const std::vector<uint32_t> labelDims = readIdxHeader(labelsSource, labelsPath, kLabelsKind);
     checkCount(labelsPath, labelDims[0], "labels");
     if (labelDims[0] != count) {
-        fail(labelsPath, "holds " + std::to_string(labelDims[0]) + " labels but " + imagesPath +
-                             " holds " + std::to_string(count) +
+        fail(labelsPath, "holds " + std::to_string(labelDims[0]) + " labels but " +
+                             displayPath(imagesPath) + " holds " + std::to_string(count) +
                              " images; expected one label per "
                              "image");
     }
@@ -336,16 +394,30 @@ Dataset firstItems(const Dataset& data, int count) {
 
 Dataset loadFashionMnist(const std::string& directory, bool train) {
     std::error_code error;
-    if (!fs::is_directory(directory, error)) {
+    const fs::file_status status = fs::status(directory, error);
+    if (!fs::exists(status)) {
         fail(directory,
-             "no such directory; expected the Fashion-MNIST IDX files there (Debian "
-             "installs them with the package dataset-fashion-mnist)");
+             "no such folder; expected the Fashion-MNIST IDX files there (Debian installs them "
+             "with the package dataset-fashion-mnist; elsewhere, download them and give their "
+             "folder with --data)");
+    }
+    if (!fs::is_directory(status)) {
+        fail(directory, "is not a folder; expected the folder holding the Fashion-MNIST IDX files");
     }
     const std::string prefix = train ? "train" : "t10k";
-    const std::string imagesPath =
-        (fs::path(directory) / (prefix + "-images-idx3-ubyte.gz")).string();
-    const std::string labelsPath =
-        (fs::path(directory) / (prefix + "-labels-idx1-ubyte.gz")).string();
+    // Each file as shipped (gzip-compressed, Debian's and the download's form) or unpacked.
+    const auto find = [&](const std::string& name) {
+        for (const std::string& candidate : {name + ".gz", name}) {
+            const fs::path path = fs::path(directory) / candidate;
+            if (fs::exists(fs::symlink_status(path, error))) return path.string();
+        }
+        fail(directory, "holds no " + name + ".gz (nor " + name +
+                            "); a Fashion-MNIST folder holds train-images-idx3-ubyte.gz, "
+                            "train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz and "
+                            "t10k-labels-idx1-ubyte.gz");
+    };
+    const std::string imagesPath = find(prefix + "-images-idx3-ubyte");
+    const std::string labelsPath = find(prefix + "-labels-idx1-ubyte");
     Dataset data = readIdxDataset(imagesPath, labelsPath);
     if (data.height != kFashionMnistImageSize || data.width != kFashionMnistImageSize) {
         fail(imagesPath, "images are " + std::to_string(data.height) + "x" +

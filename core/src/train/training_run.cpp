@@ -73,7 +73,7 @@ double numberField(const json& j, const char* key, double lo, double hi, bool in
 }
 
 TrainingRecipe recipeFromJson(const json& j, const std::string& path) {
-    const std::string where = path + ": the training recipe in the metadata";
+    const std::string where = displayPath(path) + ": the training recipe in the metadata";
     TrainingRecipe r;
     r.epochs = int(numberField(j, "epochs", 1, 10000, true, where));
     r.batchSize = int(numberField(j, "batch_size", 2, 8192, true, where));
@@ -234,22 +234,23 @@ TrainingRun TrainingRun::resume(const std::string& path) {
     const auto config = content.metadata.find(kConfigMetadataKey);
     const auto training = content.metadata.find(kTrainingMetadataKey);
     if (config == content.metadata.end() || training == content.metadata.end())
-        throw Error(path + ": not a training checkpoint (no '" + std::string(kTrainingMetadataKey) +
+        throw Error(displayPath(path) + ": not a training checkpoint (no '" +
+                    std::string(kTrainingMetadataKey) +
                     "' and configuration in its metadata); train with --out to make one");
     json state;
     try {
         state = json::parse(training->second);
     } catch (const json::exception&) {
-        throw Error(path + ": the '" + std::string(kTrainingMetadataKey) +
+        throw Error(displayPath(path) + ": the '" + std::string(kTrainingMetadataKey) +
                     "' metadata is not JSON");
     }
     if (!state.is_object() || !state.contains("recipe") || !state.contains("epochs_done"))
-        throw Error(path + ": the training metadata lacks 'recipe' or 'epochs_done'");
+        throw Error(displayPath(path) + ": the training metadata lacks 'recipe' or 'epochs_done'");
     json configJson;
     try {
         configJson = json::parse(config->second);
     } catch (const json::exception&) {
-        throw Error(path + ": the stored configuration is not JSON");
+        throw Error(displayPath(path) + ": the stored configuration is not JSON");
     }
     const Network network = Network::build(configFromJson(configJson, path));
     Parameters parameters;
@@ -258,21 +259,29 @@ TrainingRun TrainingRun::resume(const std::string& path) {
         parameters.emplace(key, tensor);
     }
     checkParameters(network, parameters, path);
-    TrainingRun run(network, std::move(parameters), recipeFromJson(state["recipe"], path));
+    const TrainingRecipe recipe = recipeFromJson(state["recipe"], path);
+    // Each stored number was in its own range; together they may still not be a recipe (a
+    // warm-up longer than the run): the constructor's message then gets the file's name.
+    try {
+        checkRecipe(recipe);
+    } catch (const Error& e) {
+        throw Error(displayPath(path) + ": the training recipe in the metadata: " + e.what());
+    }
+    TrainingRun run(network, std::move(parameters), recipe);
     for (auto& [name, buffer] : run.trainer_.momentumBuffers()) {
         const auto it = content.tensors.find(std::string(kOptimizerKeyPrefix) + "momentum." + name);
         if (it == content.tensors.end())
-            throw Error(path + ": the momentum buffer of '" + name + "' is missing");
+            throw Error(displayPath(path) + ": the momentum buffer of '" + name + "' is missing");
         if (it->second.shape() != buffer.shape())
-            throw Error(path + ": the momentum buffer of '" + name + "' has shape " +
+            throw Error(displayPath(path) + ": the momentum buffer of '" + name + "' has shape " +
                         it->second.shapeString() + ", expected " + buffer.shapeString());
         // In place: the trainer holds pointers to its buffers.
         std::copy(it->second.data(), it->second.data() + it->second.size(), buffer.data());
     }
     run.epochsDone_ = int(numberField(state, "epochs_done", 0, run.recipe_.epochs, true,
-                                      path + ": the training state in the metadata"));
+                                      displayPath(path) + ": the training state in the metadata"));
     if (state.contains("history")) {
-        const std::string where = path + ": the training history in the metadata";
+        const std::string where = displayPath(path) + ": the training history in the metadata";
         if (!state["history"].is_array()) throw Error(where + " should be a list");
         constexpr double kMax = 1e12;  // any honest count, loss, time or rate is far below
         for (const json& h : state["history"]) {
@@ -324,7 +333,7 @@ EvaluationResult exportTrainedModel(const std::string& trainingCheckpoint, const
                                     StorageType storage, const Dataset& test) {
     const TrainingRun run = TrainingRun::resume(trainingCheckpoint);
     if (run.epochsDone() < run.recipe().epochs || run.history().empty())
-        throw Error(trainingCheckpoint + ": the run is unfinished (" +
+        throw Error(displayPath(trainingCheckpoint) + ": the run is unfinished (" +
                     std::to_string(run.epochsDone()) + " of " +
                     std::to_string(run.recipe().epochs) +
                     " epochs); finish it with train --resume first");
@@ -334,7 +343,7 @@ EvaluationResult exportTrainedModel(const std::string& trainingCheckpoint, const
             if (storage == StorageType::F16) v = halfToFloat(floatToHalf(v));
             if (storage == StorageType::BF16) v = bfloat16ToFloat(floatToBfloat16(v));
             if (!std::isfinite(v))
-                throw Error(trainingCheckpoint + ": " + name +
+                throw Error(displayPath(trainingCheckpoint) + ": " + name +
                             " holds a value that does not fit the storage type");
         }
     const EvaluationResult result = evaluate(run.network(), stored, test);

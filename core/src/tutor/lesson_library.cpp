@@ -12,7 +12,8 @@ std::vector<std::string> lessonFilesIn(const std::string& directory) {
     std::error_code error;
     std::vector<std::string> files;
     fs::directory_iterator it(directory, error);
-    if (error) throw Error(directory + ": cannot list the lessons (" + error.message() + ")");
+    if (error)
+        throw Error(displayPath(directory) + ": cannot list the lessons (" + error.message() + ")");
     for (const fs::directory_entry& entry : it)
         if (entry.path().extension() == ".lesson" && entry.is_regular_file(error))
             files.push_back(entry.path().string());

@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "shufflescope/base/input_file.h"
 #include "shufflescope/tutor/lesson_text.h"
 
 namespace shufflescope {
@@ -568,7 +569,8 @@ class Parser {
 // [SECTION] Entry points
 
 LessonError::LessonError(std::string file, int line, const std::string& problem)
-    : Error(file + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " + problem),
+    : Error(displayPath(file) + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " +
+            problem),
       file_(std::move(file)),
       line_(line),
       problem_(problem) {}
@@ -597,6 +599,12 @@ Lesson parseLesson(std::string_view text, const std::string& file) {
 }
 
 Lesson readLessonFile(const std::string& path) {
+    // A named pipe would make the read below wait forever, a device could never end.
+    try {
+        requireRegularFile(path, "a lesson file");
+    } catch (const FileError& e) {
+        throw LessonError(path, 0, e.problem());
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) throw LessonError(path, 0, "cannot open the file");
     std::string text;

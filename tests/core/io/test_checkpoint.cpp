@@ -409,3 +409,20 @@ TEST_CASE("checkpoint: saving replaces an existing file", "[checkpoint]") {
     CHECK(readBytes(path) != first);
     CHECK(readCheckpoint(path).config->groups == 4);
 }
+
+TEST_CASE("checkpoint: a file name with a newline or a terminal escape is shown escaped",
+          "[checkpoint]") {
+    TempDir dir("shufflescope-ckpt-test");
+    // A name an attacker could hand out: it would end the message's line and clear the screen.
+    const std::string path = dir.file("model\n\x1b[2J.safetensors");
+    const std::string shown = dir.file("model\\n\\x1b[2J.safetensors");
+    const Network saved = Network::build(fashionConfig(2));
+    saveCheckpoint(path, saved, makeParameters(saved));
+    REQUIRE_THROWS_WITH(loadParameters(path, Network::build(fashionConfig(3))),
+                        StartsWith(shown + ": the file was saved for a different configuration"));
+    // A missing file and a bad stored configuration: the same spelling.
+    REQUIRE_THROWS_WITH(readCheckpoint(path + "x"), StartsWith(shown + "x: file does not exist"));
+    Parameters wrong = makeParameters(saved);
+    wrong.erase(wrong.begin());
+    REQUIRE_THROWS_WITH(checkParameters(saved, wrong, path), StartsWith(shown + ": tensor '"));
+}

@@ -534,6 +534,22 @@ TEST_CASE("safetensors: writing leaves no temporary files behind", "[safetensors
     CHECK(readSafetensors(path).metadata.at("second") == "write");
 }
 
+TEST_CASE("safetensors: a checkpoint written through a symbolic link replaces the file it names",
+          "[safetensors]") {
+    TempDir dir("shufflescope-st-test");
+    const std::map<std::string, Tensor> tensors = {{"w", filled({8}, 1.0f)}};
+    std::filesystem::create_directory(dir.path() / "runs");
+    const std::string target = dir.file("runs/epoch-3.safetensors");
+    writeSafetensors(target, tensors, {{"epoch", "3"}});
+    const std::string latest = dir.file("latest.safetensors");
+    std::filesystem::create_symlink("runs/epoch-3.safetensors", latest);
+    // The rename used to land on the link itself, turning it into a plain file.
+    writeSafetensors(latest, tensors, {{"epoch", "4"}});
+    CHECK(std::filesystem::is_symlink(latest));
+    CHECK(readSafetensors(target).metadata.at("epoch") == "4");
+    CHECK(dir.entries() == std::vector<std::string>{"latest.safetensors", "runs"});
+}
+
 TEST_CASE("safetensors: a failed write names the path and keeps the old file", "[safetensors]") {
     TempDir dir("shufflescope-st-test");
     const std::string path = dir.file("model.safetensors");
@@ -553,13 +569,16 @@ TEST_CASE("safetensors: a failed write names the path and keeps the old file", "
         const std::string directory = dir.file("folder.safetensors");
         std::filesystem::create_directory(directory);
         REQUIRE_THROWS_WITH(writeSafetensors(directory, tensors, {}),
-                            StartsWith(directory + ": ") && Contains("cannot replace the file"));
+                            StartsWith(directory + ": ") &&
+                                Contains("is a directory, not a regular file: refusing"));
         CHECK(dir.entries() == std::vector<std::string>{"folder.safetensors", "model.safetensors"});
     }
     SECTION("the directory does not exist") {
         const std::string missing = dir.file("no-such-dir/model.safetensors");
-        REQUIRE_THROWS_WITH(writeSafetensors(missing, tensors, {}),
-                            StartsWith(missing + ": ") && Contains("cannot create"));
+        REQUIRE_THROWS_WITH(
+            writeSafetensors(missing, tensors, {}),
+            StartsWith(missing + ": ") &&
+                Contains("the folder " + dir.file("no-such-dir") + " does not exist"));
     }
     CHECK(readSafetensors(path).metadata.at("version") == "old");
     CHECK(std::filesystem::exists(path));

@@ -4,6 +4,8 @@
 // here so each malformed case is explicit.
 // Sections: IDX file builders · Reading · Refusals · Batches · Deterministic randomness
 
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 #include <catch2/catch.hpp>
 
@@ -173,6 +175,72 @@ TEST_CASE("loadFashionMnist reads the standard file names from a directory", "[d
     requireRefusal([&] { loadFashionMnist(missing, true); }, missing, "dataset-fashion-mnist");
 }
 
+TEST_CASE("loadFashionMnist names the folder and the file it misses, and reads unpacked files",
+          "[dataset]") {
+    TempDir dir("shufflescope-idx-test");
+    const std::string folder = dir.path().string();
+    writeGzip(dir.file("t10k-images-idx3-ubyte.gz"),
+              idxImages(2, 28, 28, patternPixels(2, 28, 28)));
+    requireRefusal([&] { loadFashionMnist(folder, false); }, folder,
+                   "holds no t10k-labels-idx1-ubyte.gz (nor t10k-labels-idx1-ubyte); a "
+                   "Fashion-MNIST folder holds train-images-idx3-ubyte.gz");
+    requireRefusal([&] { loadFashionMnist(folder, true); }, folder,
+                   "holds no train-images-idx3-ubyte.gz");
+    // Unpacked (gunzip'd) files are found under their names without .gz.
+    writeBytes(dir.file("t10k-labels-idx1-ubyte"), idxLabels({5, 9}));
+    CHECK(loadFashionMnist(folder, false).labels == std::vector<uint8_t>{5, 9});
+    const std::string file = dir.file("t10k-labels-idx1-ubyte");
+    requireRefusal([&] { loadFashionMnist(file, false); }, file, "is not a folder");
+}
+
+TEST_CASE("IDX gzip files: a second member is read on, anything else after the data is refused",
+          "[dataset]") {
+    TempDir dir("shufflescope-idx-test");
+    const std::vector<uint8_t> pixels = patternPixels(3, 28, 28);
+    const std::string labels = dir.file("labels");
+    writeBytes(labels, idxLabels({1, 2, 3}));
+    const std::string whole = idxImages(3, 28, 28, pixels);
+    const std::string images = dir.file("images.gz");
+
+    // `cat head.gz tail.gz`: one file of two gzip members (RFC 1952), the same bytes.
+    writeBytes(images, gzipped(dir, whole.substr(0, 1000)) + gzipped(dir, whole.substr(1000)));
+    CHECK(readIdxDataset(images, labels).images == pixels);
+
+    // Before this was checked, gzread skipped whatever followed the gzip stream.
+    const std::string compressed = gzipped(dir, whole);
+    struct Case {
+        const char* name;
+        std::string tail;
+    };
+    for (const Case& c : {Case{"text", "garbage"}, Case{"zero padding", std::string(512, '\0')},
+                          Case{"one byte", "\x1f"}, Case{"a gzip magic alone", "\x1f\x8b"}}) {
+        CAPTURE(c.name);
+        writeBytes(images, compressed + c.tail);
+        if (std::string(c.name) == "a gzip magic alone") {
+            // A member that starts and stops: an incomplete file, not garbage.
+            requireRefusal([&] { readIdxDataset(images, labels); }, images,
+                           "truncated gzip stream");
+            continue;
+        }
+        requireRefusal([&] { readIdxDataset(images, labels); }, images,
+                       "unexpected data after the end of the gzip stream (at byte " +
+                           std::to_string(compressed.size()) + " of the file)");
+    }
+}
+
+TEST_CASE("IDX reading refuses a named pipe at once instead of waiting for a writer", "[dataset]") {
+    TempDir dir("shufflescope-idx-test");
+    const std::string images = dir.file("images"), labels = dir.file("labels");
+    writeBytes(labels, idxLabels({7}));
+    REQUIRE(mkfifo(images.c_str(), 0600) == 0);
+    // Before the check, opening the pipe blocked forever: the alarm ends such a run as a failure.
+    alarm(60);
+    requireRefusal([&] { readIdxDataset(images, labels); }, images,
+                   "is a named pipe (FIFO), not a regular file; expected an IDX file");
+    requireRefusal([&] { readIdxDataset(labels, images); }, images, "named pipe");
+    alarm(0);
+}
+
 // =================================================================================================
 // [SECTION] Refusals
 // =================================================================================================
@@ -299,8 +367,8 @@ TEST_CASE("IDX reading refuses missing files and directories", "[dataset]") {
     writeBytes(images, idxImages(1, 28, 28, patternPixels(1, 28, 28)));
     writeBytes(labels, idxLabels({7}));
     const std::string missing = dir.file("missing.gz");
-    requireRefusal([&] { readIdxDataset(missing, labels); }, missing, "cannot open: no such file");
-    requireRefusal([&] { readIdxDataset(images, missing); }, missing, "cannot open: no such file");
+    requireRefusal([&] { readIdxDataset(missing, labels); }, missing, "file does not exist");
+    requireRefusal([&] { readIdxDataset(images, missing); }, missing, "file does not exist");
     const std::string folder = dir.path().string();
     requireRefusal([&] { readIdxDataset(folder, labels); }, folder,
                    "is a directory; expected an IDX file");

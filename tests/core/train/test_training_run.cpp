@@ -384,6 +384,12 @@ TEST_CASE("training run: a stored recipe or history of the wrong kind or range i
          "'seed' should be an integer in 0..2^62"},
         {"learning rate as text", [](nlohmann::json& s) { s["recipe"]["learning_rate"] = "fast"; },
          "'learning_rate' should be a number, found string"},
+        // In range for the field, out of range for the recipe: the message lacked the file.
+        {"learning rate 100", [](nlohmann::json& s) { s["recipe"]["learning_rate"] = 100; },
+         "recipe in the metadata: learning rate must be in (0, 100)"},
+        {"warm-up longer than the run",
+         [](nlohmann::json& s) { s["recipe"]["warmup_epochs"] = 5000; },
+         "recipe in the metadata: warm-up: must be between 0 and the number of epochs"},
         {"epochs done as text", [](nlohmann::json& s) { s["epochs_done"] = "one"; },
          "training state in the metadata: 'epochs_done' should be an integer"},
         // Once an "internal error" (an exception nothing worded).

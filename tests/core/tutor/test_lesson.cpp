@@ -306,5 +306,5 @@ TEST_CASE("lesson: every kind of mistake is refused with the file and its line",
     CHECK_THROWS_WITH(parsed(std::string(kMaxLessonFileBytes + 1, '#')),
                       Catch::Contains("larger than"));
     CHECK_THROWS_WITH(readLessonFile("/nonexistent/x.lesson"),
-                      Catch::Equals("/nonexistent/x.lesson: cannot open the file"));
+                      Catch::Equals("/nonexistent/x.lesson: file does not exist"));
 }

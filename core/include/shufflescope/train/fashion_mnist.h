@@ -7,7 +7,9 @@
 //           count*rows*columns pixels, row-major, 0 = black background, 255 = white garment;
 //   labels  magic 0x00000801 (unsigned bytes, 1 dimension), count, then count labels 0..9.
 // Files are read whole (gzip detected by its magic 1f 8b, otherwise plain IDX) and validated
-// strictly: every surprise is a shufflescope::Error naming the file and what was expected.
+// strictly: every surprise is a shufflescope::Error naming the file and what was expected. Only
+// regular files are read (a named pipe would wait forever); bytes after the gzip data that are
+// not another gzip member are refused, not skipped.
 //
 // Batches follow image_input.cpp's fashion preprocessing exactly: the 28x28 item sits in a 32x32
 // frame with a 2-pixel black margin, every pixel normalised as (x/255 - 0.2860)/0.3530, so a
@@ -44,14 +46,16 @@ struct Dataset {
 // Reads an images file and its labels file (each gzip-compressed or plain). Both headers are
 // checked, and the counts compared, before any pixel is read. Throws Error naming the file: cannot
 // open, corrupt gzip data, bad magic (including swapped images/labels files), implausible count or
-// image size, truncated data, trailing data, count mismatch, label out of 0..9.
+// image size, truncated data, trailing data (also after the gzip stream), count mismatch, label out
+// of 0..9.
 Dataset readIdxDataset(const std::string& imagesPath, const std::string& labelsPath);
 
 // "/usr/share/datasets/fashion-mnist" (Debian's dataset-fashion-mnist).
 std::string defaultFashionMnistDirectory();
 
-// Reads {train,t10k}-images-idx3-ubyte.gz and the matching labels file from `directory`, and
-// checks the items are 28x28. Throws Error as readIdxDataset does.
+// Reads {train,t10k}-images-idx3-ubyte.gz and the matching labels file from `directory` (each also
+// found unpacked, without .gz), and checks the items are 28x28. Throws Error naming the folder
+// when it or a file is missing, otherwise as readIdxDataset does.
 Dataset loadFashionMnist(const std::string& directory, bool train);
 
 // The first `count` items of `data` (all of them when count <= 0 or count >= data.count).

@@ -333,3 +333,38 @@ TEST_CASE("File > Export view writes the view and the format chosen in its form,
     CHECK(QImage(exports[0].file).size() == w.window.timeline()->size() * 2);
     CHECK(QImageReader(exports[1].file).size() == QSize(640, 360));
 }
+
+// Found by the GUI stress test: a lesson put the cost panel in front, presenter mode then hid it,
+// and Ctrl+E's form still offered it: OK said "The view 'cost' is not on screen".
+TEST_CASE("the export form offers a view that is on screen when the one asked for was hidden",
+          "[export]") {
+    ShownMainWindow w;
+    w.window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&w.window, ui_testing::kExposeTimeoutMs));
+    w.idle();
+    w.window.setPresenterUsesFullScreen(false);
+    const auto press = [](Qt::Key key) {
+        REQUIRE(QApplication::focusWidget());
+        QTest::keyClick(QApplication::focusWidget(), key);
+        ui_testing::settle(100);
+    };
+    const auto offered = [&] {
+        const QString view = shownExportView(w.window);
+        QString error;
+        INFO(error.toStdString());
+        CHECK(exportView(w.window, view, &error));
+        return view;
+    };
+    REQUIRE(w.window.showView(QStringLiteral("cost")));
+    CHECK(offered() == QStringLiteral("cost"));
+    press(Qt::Key_F5);  // presenting: no cost panel
+    REQUIRE(w.window.presenterMode());
+    CHECK(offered() == QStringLiteral("operation"));
+    press(Qt::Key_F);  // the channel flow
+    CHECK(offered() == QStringLiteral("flow"));
+    press(Qt::Key_F5);  // the teacher's layout back, the operation view in the centre
+    REQUIRE_FALSE(w.window.presenterMode());
+    REQUIRE(w.window.showView(QStringLiteral("cost")));
+    press(Qt::Key_H);  // the side panels hidden
+    CHECK(offered() == QStringLiteral("operation"));
+}

@@ -151,6 +151,38 @@ TEST_CASE("an unreadable image reports a message and keeps the previous state", 
     CHECK(session.snapshot() == before);
 }
 
+// Found by the GUI stress test: a g pressed (and compare turned on) while a broken image was on
+// its way was undone when the image failed, and the comparison was switched off with a second
+// message.
+TEST_CASE(
+    "a configuration and a comparison asked for while a bad image is on its way are kept, on the "
+    "last good input",
+    "[session]") {
+    Session session;
+    session.setConfig(fashionConfig(2));
+    REQUIRE(settled(session));
+    const QString goodInput = session.snapshot()->inputPath;
+    QTemporaryDir dir;
+    const QString bad = writeFile(dir, QStringLiteral("broken.png"), "not a PNG at all");
+
+    QSignalSpy failed(&session, &Session::failed);
+    session.openInput(bad);
+    session.setConfig(fashionConfig(8, false));
+    session.setComparison(fashionConfig(8, true));
+    REQUIRE(session.waitUntilIdle(60000));
+    REQUIRE(failed.count() == 1);
+    CHECK(failed.first().first().toString().contains(QStringLiteral("broken.png")));
+    CHECK(session.config() == fashionConfig(8, false));
+    CHECK(session.inputPath() == goodInput);
+    REQUIRE(session.snapshot());
+    CHECK(session.snapshot()->config() == fashionConfig(8, false));
+    CHECK(session.snapshot()->inputPath == goodInput);
+    REQUIRE(session.comparisonConfig());
+    REQUIRE(session.comparisonSnapshot());
+    CHECK(session.comparisonSnapshot()->config() == fashionConfig(8, true));
+    CHECK(session.comparisonSnapshot()->inputPath == goodInput);
+}
+
 TEST_CASE(
     "a bad image given before anything is shown leaves the requested configuration on its "
     "default sample",

@@ -129,7 +129,9 @@ void Session::submitComparison() {
     if (!comparisonConfig_) return;
     InferenceRequest request;
     request.config = *comparisonConfig_;
-    request.inputPath = request_.inputPath;
+    // The input A shows: an input still on its way may be bad (A falls back from it); when it
+    // is good, accept() runs B again on it.
+    request.inputPath = lastGood_.inputPath;
     request.weights = weightsFor(request.config);
     request.generation = generation;
     ++running_;
@@ -157,19 +159,25 @@ void Session::accept(InferenceOutcome outcome) {
     if (running_ == 0) emit busyChanged(false);
     if (outcome.generation != generation_) return;  // a newer request is on its way
     if (!outcome.snapshot) {
-        // Nothing on screen yet (a bad file given at start-up overtook the first request): rather
-        // than an empty window, show the requested configuration on its default sample if the
-        // input was the problem, else the last good request. Never retry the request that failed.
+        // A bad input spoils only itself: the configuration and weights asked for meanwhile stay
+        // (g = 8 pressed while a broken image was on its way is not undone) and run on the last
+        // input that worked — the new configuration's default sample when that was the old one's,
+        // or when nothing is on screen yet. Any other failure falls back to the last good request.
+        // The request that failed is never retried.
+        const InferenceRequest failedRequest = request_;
         InferenceRequest fallback = lastGood_;
-        if (!snapshot_ && outcome.badInput) {
+        if (outcome.badInput) {
             fallback = request_;
-            fallback.inputPath = defaultSampleFor(request_.config);
+            fallback.inputPath =
+                !snapshot_ || lastGood_.inputPath == defaultSampleFor(lastGood_.config)
+                    ? defaultSampleFor(request_.config)
+                    : lastGood_.inputPath;
         }
-        const bool retry = !snapshot_ && !sameWork(fallback, request_);
-        request_ = retry ? fallback : lastGood_;
-        requestedChannel_.reset();  // it was of the network that failed
+        if (sameWork(fallback, failedRequest)) fallback = lastGood_;
+        if (!(fallback.config == failedRequest.config)) requestedChannel_.reset();
+        request_ = fallback;
         emit failed(outcome.error);
-        if (retry)
+        if (!sameWork(fallback, failedRequest) && !(snapshot_ && sameWork(fallback, lastGood_)))
             submit();  // announces the new request
         else
             emit requestChanged();

@@ -338,3 +338,45 @@ TEST_CASE("with the focus on the canvas: Esc closes the enlarged map, G, + and 0
     press(Qt::Key_Comma);
     CHECK(canvas->page() == 0);
 }
+
+// Found by the GUI stress test: the step keys moved from the selection of the result shown, in
+// its network, while a newer request was on its way.
+TEST_CASE("the step keys move from the step asked for in the network asked for, before its result",
+          "[keys]") {
+    ActiveWindow w;
+    w.session().setConfig(fashionConfig(3));
+    w.idle();
+    REQUIRE_FALSE(w.window.applyScene({.step = "stages.1.1.pw1"}));
+    w.idle();
+    // g = 8 on its way, then Home and →: the second step (→ went to the step after
+    // stages.1.1.pw1, where the g = 3 result still was).
+    press(Qt::Key_8);
+    press(Qt::Key_Home);
+    press(Qt::Key_Right);
+    CHECK(w.session().requestedStep() == QLatin1String("stem.conv"));
+    CHECK(w.shown().groups == 8);
+    CHECK(w.session().requestedStep() == QLatin1String("stem.conv"));
+
+    // From the ImageNet stem's ReLU, P and → at once: the Fashion-MNIST step after it (→ asked
+    // the new network for the ImageNet stem's pool, and the window said there is none).
+    REQUIRE_FALSE(w.window.applyScene({.preset = "imagenet", .step = "stem.relu"}));
+    w.idle();
+    press(Qt::Key_P);
+    press(Qt::Key_Right);
+    CHECK(w.window.lastError().isEmpty());
+    CHECK(w.session().requestedStep() == QLatin1String("stages.0.0.pw1"));
+    CHECK(w.shown().preset == "fashion");
+
+    // On the ImageNet stem's pool, P twice: the same step whether or not the first result was
+    // waited for (at once, the pool came back; waited for, the step that had taken its place).
+    for (const bool wait : {false, true}) {
+        CAPTURE(wait);
+        REQUIRE_FALSE(w.window.applyScene({.preset = "imagenet", .step = "stem.pool"}));
+        w.idle();
+        press(Qt::Key_P);
+        if (wait) w.idle();
+        press(Qt::Key_P);
+        CHECK(w.shown().preset == "imagenet");
+        CHECK(w.session().requestedStep() == QLatin1String("stages.0.0.pw1"));
+    }
+}

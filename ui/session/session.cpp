@@ -45,6 +45,7 @@ void Session::setConfig(const ModelConfig& config) {
         return;
     }
     if (config == request_.config) return;
+    keepStepFor(Network::build(config));
     // A sample image follows the preset (a photo for ImageNet, a garment for Fashion-MNIST).
     if (config.preset != request_.config.preset &&
         request_.inputPath == defaultSampleFor(request_.config))
@@ -80,13 +81,27 @@ void Session::openCheckpoint(const QString& path) {
     try {
         Checkpoint checkpoint = readCheckpoint(path.toStdString());
         ModelConfig config = checkpoint.config.value_or(request_.config);
-        checkParameters(Network::build(config), checkpoint.parameters, path.toStdString());
+        const Network network = Network::build(config);
+        checkParameters(network, checkpoint.parameters, path.toStdString());
+        keepStepFor(network);
         request_.config = config;
         request_.weights = {path};
         submit();
     } catch (const Error& e) {
         emit failed(tr("Could not open the checkpoint: %1").arg(QString::fromStdString(e.what())));
     }
+}
+
+void Session::keepStepFor(const Network& next) {
+    const std::string name = selectedStepName_.toStdString();
+    if (next.findStep(name)) return;
+    int at = selectedStep_;
+    try {
+        at = Network::build(request_.config).findStep(name).value_or(selectedStep_);
+    } catch (const Error&) {
+        // the configuration asked for builds no network: the index shown is the best guess
+    }
+    selectedStepName_ = QString::fromStdString(next.step(std::min(at, next.stepCount() - 1)).name);
 }
 
 void Session::submit() {

@@ -95,6 +95,10 @@ class Session : public QObject {
 
   private:
     void submit();
+    // The step asked for, for a request of `next`: kept by name, else the step at the same place
+    // in `next`'s network (the ImageNet stem's pool has no Fashion-MNIST twin) — decided now, not
+    // by whichever result happens to be shown when the new one arrives.
+    void keepStepFor(const Network& next);
     void submitComparison();
     void accept(InferenceOutcome outcome);
     WeightsSource weightsFor(const ModelConfig& config) const;

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QTranslator>
 
 #include "session/assets.h"
@@ -118,6 +119,53 @@ TEST_CASE("toggling g and the shuffle 100 times quickly never shows a stale resu
     CHECK(shown >= 1);
     CHECK(session.snapshot()->config() == session.config());
     CHECK(session.snapshot()->generation > 0);
+}
+
+// Found by the GUI stress test, where most of the machine went to forward passes whose results
+// were going to be dropped: each replaced request's job still ran in full.
+TEST_CASE("requests replaced before their job starts are skipped, A's and B's", "[session]") {
+    Session session;
+    REQUIRE(settled(session));
+    session.setComparison(fashionConfig(3, false));
+    REQUIRE(settled(session));
+    const int before = session.inferencesRun();
+    for (int i = 0; i < 40; ++i) {  // a held key: no event is processed in between
+        session.setGroups(1 + i % 8);
+        session.setComparison(fashionConfig(1 + (i + 3) % 8, false));
+    }
+    REQUIRE(settled(session));
+    REQUIRE(waitFor([&] { return session.comparisonSnapshot() != nullptr; }));
+    CHECK(session.snapshot()->config() == fashionConfig(8));
+    CHECK(session.comparisonSnapshot()->config() == fashionConfig(3, false));
+    // The newest of each, and the few a worker had started before they were replaced.
+    const int ran = session.inferencesRun() - before;
+    CAPTURE(ran);
+    CHECK(ran >= 2);
+    CHECK(ran <= 10);
+}
+
+// Qt 6.4's raster engine paints large areas on QThreadPool::globalInstance() and waits for them:
+// a forward pass or a timing run there held up every repaint until it finished (found by the GUI
+// stress test, where a key took a tenth of a second).
+TEST_CASE("the session's jobs leave Qt's global thread pool free for painting", "[session]") {
+    Session session;
+    REQUIRE(settled(session));
+    ModelConfig wide = testing_support::imagenetConfig(8);
+    wide.widthScale = 2.0;  // a long forward pass
+    session.setConfig(wide);
+    session.setMeasuringTime(true);
+    int polls = 0, globalBusy = 0;
+    REQUIRE(waitFor(
+        [&] {
+            ++polls;
+            globalBusy = std::max(globalBusy, QThreadPool::globalInstance()->activeThreadCount());
+            return !session.busy() && !session.timingRunning() && session.timing();
+        },
+        180000));
+    CAPTURE(polls);
+    CHECK(polls > 1);
+    CHECK(globalBusy == 0);
+    CHECK(session.snapshot()->config() == wide);
 }
 
 TEST_CASE("an unreadable image reports a message and keeps the previous state", "[session]") {

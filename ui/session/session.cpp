@@ -16,6 +16,20 @@
 
 namespace shufflescope::ui {
 
+namespace {
+
+// A job whose request was replaced before the job started returns at once: its result would be
+// dropped, and the forward passes of every request a fast hand replaced (a held key, g pressed
+// eight times) made the one wanted wait behind them.
+InferenceOutcome runUnlessStale(const InferenceRequest& request, ParameterCache& cache,
+                                const std::atomic<quint64>& newest, std::atomic<int>& count) {
+    if (newest.load() != request.generation) return {.generation = request.generation};
+    ++count;
+    return runInference(request, cache);
+}
+
+}  // namespace
+
 Session::Session(QObject* parent) : QObject(parent) {
     // The best model available: a bundled trained fashion model when one exists, otherwise the
     // paper's ImageNet geometry with random weights (badged "untrained").
@@ -30,7 +44,7 @@ Session::Session(QObject* parent) : QObject(parent) {
 Session::~Session() {
     // Jobs hold a reference to the cache; let them finish before it goes away.
     stopTiming();
-    QThreadPool::globalInstance()->waitForDone();
+    pool_.waitForDone();
 }
 
 WeightsSource Session::weightsFor(const ModelConfig& config) const {
@@ -115,8 +129,11 @@ void Session::submit() {
         accept(watcher->result());
         watcher->deleteLater();
     });
+    newest_->store(request_.generation);
     watcher->setFuture(QtConcurrent::run(
-        [request = request_, cache = &cache_] { return runInference(request, *cache); }));
+        &pool_, [request = request_, cache = &cache_, newest = newest_, count = inferencesRun_] {
+            return runUnlessStale(request, *cache, *newest, *count);
+        }));
 }
 
 void Session::setComparison(const std::optional<ModelConfig>& config) {
@@ -141,6 +158,7 @@ void Session::setComparison(const std::optional<ModelConfig>& config) {
 
 void Session::submitComparison() {
     const quint64 generation = ++comparisonGeneration_;
+    newestComparison_->store(generation);  // B's jobs still queued are stale now
     if (!comparisonConfig_) return;
     InferenceRequest request;
     request.config = *comparisonConfig_;
@@ -165,8 +183,10 @@ void Session::submitComparison() {
         }
         emit comparisonChanged();
     });
-    watcher->setFuture(
-        QtConcurrent::run([request, cache = &cache_] { return runInference(request, *cache); }));
+    watcher->setFuture(QtConcurrent::run(
+        &pool_, [request, cache = &cache_, newest = newestComparison_, count = inferencesRun_] {
+            return runUnlessStale(request, *cache, *newest, *count);
+        }));
 }
 
 void Session::accept(InferenceOutcome outcome) {
@@ -257,8 +277,9 @@ void Session::submitTiming() {
         timing_ = outcome.timing;
         emit timingChanged();
     });
-    watcher->setFuture(QtConcurrent::run(
-        [snapshot = snapshot_, stop] { return runStepTiming(snapshot, kTimingRepeats, *stop); }));
+    watcher->setFuture(QtConcurrent::run(&pool_, [snapshot = snapshot_, stop] {
+        return runStepTiming(snapshot, kTimingRepeats, *stop);
+    }));
     emit timingChanged();  // now running
 }
 

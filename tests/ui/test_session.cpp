@@ -319,6 +319,25 @@ TEST_CASE("a checkpoint that does not fit is refused and the previous state is k
     CHECK(session.snapshot()->weightsDescription == QStringLiteral("good.safetensors"));
 }
 
+// Found by reading what the GUI stress test expects: the comparison ended when the checkpoint's
+// result arrived, so P pressed before then (back to ImageNet) kept it.
+TEST_CASE("a checkpoint of another preset ends the comparison when it is opened", "[session]") {
+    Session session;
+    session.setConfig(testing_support::imagenetConfig(3));
+    session.setComparison(testing_support::imagenetConfig(3, false));
+    REQUIRE(settled(session));
+    REQUIRE(session.comparisonConfig());
+    const std::optional<QString> fashion = bundledCheckpointFor(fashionConfig(3));
+    REQUIRE(fashion);
+    QSignalSpy comparisonChanged(&session, &Session::comparisonChanged);
+    session.openCheckpoint(*fashion);
+    CHECK_FALSE(session.comparisonConfig());
+    CHECK(comparisonChanged.count() == 1);
+    REQUIRE(settled(session));
+    CHECK_FALSE(session.comparisonConfig());
+    CHECK(session.snapshot()->config() == fashionConfig(3));
+}
+
 TEST_CASE("A/B compare runs the second configuration on the same input", "[session]") {
     Session session;
     session.setConfig(fashionConfig(3));

@@ -115,6 +115,10 @@ void Session::openCheckpoint(const QString& path) {
         const Network network = Network::build(config);
         checkParameters(network, checkpoint.parameters, path.toStdString());
         keepStepFor(network);
+        // A comparison across presets means nothing: it ends now, not when the result arrives
+        // (P pressed before then brought the old preset back, and the comparison with it).
+        if (comparisonConfig_ && comparisonConfig_->preset != config.preset)
+            setComparison(std::nullopt);
         request_.config = config;
         request_.weights = {path};
         submit();

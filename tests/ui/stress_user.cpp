@@ -116,7 +116,7 @@ bool StressUser::fileDialogsAreWidgets() {
 int StressUser::answerDialogs(const std::function<void()>& open, const QString& file,
                               int timeoutMs) {
     int answered = 0;
-    bool stuck = false;
+    QString stuck;  // the dialog still open after the time allowed
     QElapsedTimer clock;
     clock.start();
     QTimer answer;
@@ -125,13 +125,15 @@ int StressUser::answerDialogs(const std::function<void()>& open, const QString& 
         QWidget* modal = QApplication::activeModalWidget();
         if (!modal || !modal->isVisible()) return;
         if (clock.elapsed() > timeoutMs) {
-            stuck = true;
+            stuck = QStringLiteral("%1 \"%2\"")
+                        .arg(QString::fromLatin1(modal->metaObject()->className()),
+                             modal->windowTitle());
             modal->close();
         } else if (auto* box = qobject_cast<QMessageBox*>(modal)) {
             messages_ << box->text();
             box->button(QMessageBox::Ok)->click();
         } else if (auto* files = qobject_cast<QFileDialog*>(modal)) {
-            files->selectFile(file);
+            typeFileName(*files, file);
             static_cast<QDialog*>(files)->accept();  // QFileDialog::accept: the file chosen
             ++answered;
         } else if (auto* dialog = qobject_cast<QDialog*>(modal)) {
@@ -141,9 +143,17 @@ int StressUser::answerDialogs(const std::function<void()>& open, const QString& 
     answer.start();
     open();
     answer.stop();
-    INFO("a dialog was still open after " << timeoutMs << " ms");
-    CHECK_FALSE(stuck);
+    INFO(stuck.toStdString() << " was still open after " << timeoutMs << " ms");
+    CHECK(stuck.isEmpty());
     return answered;
+}
+
+void typeFileName(QFileDialog& dialog, const QString& file) {
+    // Typed into the name field: QFileDialog::selectFile leaves the field alone while it has the
+    // focus, and OK then had no file to accept.
+    auto* field = dialog.findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+    REQUIRE(field);
+    field->setText(file);
 }
 
 QStringList StressUser::closeMessages() {

@@ -12,6 +12,7 @@
 
 #include "main_window.h"
 
+class QFileDialog;
 class QPushButton;
 
 namespace ui_testing {
@@ -54,6 +55,9 @@ class StressUser {
     shufflescope::ui::MainWindow& window_;
     QStringList messages_;
 };
+
+// Types `file` (a full path) into a file dialog's name field, as a user does before OK.
+void typeFileName(QFileDialog& dialog, const QString& file);
 
 // The Train tab's button with this text ("Train", "Stop", "Clear").
 QPushButton* trainButton(shufflescope::ui::MainWindow& window, const QString& text);

@@ -21,8 +21,8 @@
 #include <QTimer>
 #include <QXmlStreamReader>
 #include <algorithm>
-#include <functional>
 #include <cstdlib>
+#include <functional>
 
 #include "export/animation_export.h"
 #include "export/table_export.h"
@@ -311,7 +311,7 @@ TEST_CASE("File > Export view writes the view and the format chosen in its form,
             QWidget* modal = QApplication::activeModalWidget();
             if (!modal || !modal->isVisible()) return;
             if (auto* fileDialog = qobject_cast<QFileDialog*>(modal)) {
-                fileDialog->selectFile(e.file);
+                ui_testing::typeFileName(*fileDialog, e.file);
                 static_cast<QDialog*>(fileDialog)->accept();
                 ++files;
             } else if (auto* form = qobject_cast<QDialog*>(modal)) {

@@ -258,6 +258,7 @@ void checkShown(MainWindow& window, const Expected& expected) {
     if (!expected.step) return;
     const auto index = network.findStep(*expected.step);
     REQUIRE(index);
+    CAPTURE(shown.stepLabel.toStdString());
     const StepCost& step = cost.steps[std::size_t(*index)];
     long long upTo = 0;
     for (int i = 0; i <= *index; ++i) upTo += cost.steps[std::size_t(i)].macs;

@@ -16,7 +16,9 @@
 
 #include "canvas/feature_map_canvas.h"
 #include "main_window.h"
+#include "session/assets.h"
 #include "shown_main_window.h"
+#include "stress_user.h"
 #include "support/model_configs.h"
 #include "training/train_panel.h"
 #include "ui_test_support.h"
@@ -379,4 +381,26 @@ TEST_CASE("the step keys move from the step asked for in the network asked for, 
         CHECK(w.shown().preset == "imagenet");
         CHECK(w.session().requestedStep() == QLatin1String("stages.0.0.pw1"));
     }
+}
+
+// Found by the GUI stress test: a step asked for while a result was on its way is only a name
+// until the result arrives; when a checkpoint then brought the shown configuration back, asking
+// for the step the shown result had selected changed nothing, and the step asked for before won.
+TEST_CASE("a step key lands on the step shown before, while another step was asked for", "[keys]") {
+    ActiveWindow w;
+    w.session().setConfig(fashionConfig(3));
+    w.idle();
+    REQUIRE_FALSE(w.window.applyScene({.step = "stem.bn"}));
+    w.idle();
+    const std::optional<QString> model = bundledCheckpointFor(fashionConfig(3));
+    REQUIRE(model);
+    press(Qt::Key_8);                                        // on its way
+    press(Qt::Key_Left);                                     // stem.conv, asked for
+    REQUIRE(ui_testing::StressUser(w.window).drop(*model));  // g = 3 again, its result to come
+    REQUIRE(w.session().config() == fashionConfig(3));
+    press(Qt::Key_Right);
+    CHECK(w.session().requestedStep() == QLatin1String("stem.bn"));
+    w.idle();
+    CHECK(w.session().requestedStep() == QLatin1String("stem.bn"));
+    CHECK(w.session().snapshot()->step(w.session().selectedStep()).name == "stem.bn");
 }

@@ -325,9 +325,12 @@ void Session::selectStep(int index) {
     if (!snapshot_) return;
     requestedChannel_.reset();  // it was asked for another step
     index = std::clamp(index, 0, snapshot_->network->stepCount() - 1);
-    if (index == selectedStep_) return;
+    const QString name = QString::fromStdString(snapshot_->step(index).name);
+    // The name too: a step asked for while a result was on its way is only a name until the
+    // result arrives, and the index shown may be the one asked for now.
+    if (index == selectedStep_ && name == selectedStepName_) return;
     selectedStep_ = index;
-    selectedStepName_ = QString::fromStdString(snapshot_->step(index).name);
+    selectedStepName_ = name;
     if (selectedChannel_ >= snapshot_->step(index).out.channels) selectedChannel_ = -1;
     emit selectionChanged();
 }

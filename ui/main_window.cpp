@@ -147,11 +147,9 @@ MainWindow::MainWindow(bool restoreSettingsFlag, QWidget* parent)
         }
     });
     connect(&playTimer_, &QTimer::timeout, this, [this] {
-        const SnapshotPtr s = session_->snapshot();
-        if (!s) return;
-        requestStep(session_->selectedStep() + 1 >= s->network->stepCount()
-                        ? 0
-                        : session_->selectedStep() + 1);
+        requestStep([](const Network& network, int at) {
+            return at + 1 < network.stepCount() ? at + 1 : 0;
+        });
     });
 
     // Never larger than the screen it opens on (a 1280x720 projector is common).

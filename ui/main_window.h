@@ -169,8 +169,10 @@ class MainWindow : public QMainWindow {
     Comparison choiceB() const;  // the B box's choice
     // applyScene for the window's own controls: an error (there should be none) is shown.
     void requestScene(const Scene& scene);
-    // Step `index` of the shown network (clamped), by name: the step keys and the walk.
-    void requestStep(int index);
+    // The step keys and the walk: the step `to` picks (clamped; -1 stays) in the network the
+    // configuration asked for, from the index of the step asked for — not from a result still on
+    // its way, whose network and selection may be older.
+    void requestStep(const std::function<int(const Network& network, int at)>& to);
     void requestPreset(const QString& preset);  // P and the Model box: g and the shuffle kept
     // Shows a view resolveScene has checked (never "compare": the scene turned that into
     // "features" with the comparison on).

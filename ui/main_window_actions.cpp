@@ -29,7 +29,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <limits>
 #include <vector>
 
 #include "canvas/feature_map_canvas.h"
@@ -121,10 +120,9 @@ void MainWindow::buildActions() {
         requestScene({.view = centreTabs_->currentWidget() == operation_ ? "flow" : "operation"});
     };
     const auto stepUnit = [this](int direction) {
-        if (const SnapshotPtr s = session_->snapshot())
-            if (const int to = unitStepFrom(*s->network, session_->selectedStep(), direction);
-                to >= 0)
-                requestStep(to);
+        requestStep([direction](const Network& network, int at) {
+            return unitStepFrom(network, at, direction);
+        });
     };
     // QT_TRANSLATE_NOOP marks the texts for lupdate; actionText() translates them at run time.
     std::vector<ActionRow> rows = {
@@ -178,12 +176,12 @@ void MainWindow::buildActions() {
          MenuId::Navigate,
          QT_TRANSLATE_NOOP("Actions", "Previous step"),
          {Qt::Key_Left},
-         [this] { requestStep(session_->selectedStep() - 1); }},
+         [this] { requestStep([](const Network&, int at) { return std::max(at - 1, 0); }); }},
         {"step.next",
          MenuId::Navigate,
          QT_TRANSLATE_NOOP("Actions", "Next step"),
          {Qt::Key_Right},
-         [this] { requestStep(session_->selectedStep() + 1); }},
+         [this] { requestStep([](const Network&, int at) { return at + 1; }); }},
         {"unit.previous",
          MenuId::Navigate,
          QT_TRANSLATE_NOOP("Actions", "Previous unit"),
@@ -198,12 +196,14 @@ void MainWindow::buildActions() {
          MenuId::Navigate,
          QT_TRANSLATE_NOOP("Actions", "First step"),
          {Qt::Key_Home},
-         [this] { requestStep(0); }},
+         [this] { requestStep([](const Network&, int) { return 0; }); }},
         {"step.last",
          MenuId::Navigate,
          QT_TRANSLATE_NOOP("Actions", "Last step"),
          {Qt::Key_End},
-         [this] { requestStep(std::numeric_limits<int>::max()); }},
+         [this] {
+             requestStep([](const Network& network, int) { return network.stepCount() - 1; });
+         }},
         {"play",
          MenuId::Navigate,
          QT_TRANSLATE_NOOP("Actions", "Play / pause the walk through the network"),

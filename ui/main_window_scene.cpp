@@ -69,11 +69,20 @@ void MainWindow::requestScene(const Scene& scene) {
     if (const auto error = applyScene(scene)) showError(sceneErrorText(*error));
 }
 
-void MainWindow::requestStep(int index) {
+void MainWindow::requestStep(const std::function<int(const Network&, int)>& to) {
     const SnapshotPtr s = session_->snapshot();
     if (!s) return;
-    index = std::clamp(index, 0, s->network->stepCount() - 1);
-    requestScene({.step = s->step(index).name});
+    // Home then → while g = 8 was computing went to the step after the old selection; P then →
+    // asked the Fashion-MNIST network for the ImageNet stem's pool, an error.
+    const std::shared_ptr<const Network> network =
+        s->config() == session_->config()
+            ? s->network
+            : std::make_shared<const Network>(Network::build(session_->config()));
+    const int at = network->findStep(session_->requestedStep().toStdString())
+                       .value_or(std::min(session_->selectedStep(), network->stepCount() - 1));
+    const int index = to(*network, at);
+    if (index < 0) return;
+    requestScene({.step = network->step(std::min(index, network->stepCount() - 1)).name});
 }
 
 void MainWindow::requestPreset(const QString& preset) {

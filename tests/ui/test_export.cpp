@@ -14,6 +14,7 @@
 #include <QDialog>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
@@ -25,12 +26,15 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdlib>
+#include <functional>
 
 #include "export/animation_export.h"
 #include "export/table_export.h"
 #include "export/view_export.h"
 #include "shown_main_window.h"
+#include "stress_user.h"
 #include "views/operation/operation_view.h"
+#include "views/timeline_view.h"
 
 using namespace shufflescope;
 using namespace shufflescope::ui;
@@ -351,4 +355,103 @@ TEST_CASE("Ctrl+E at the focused widget opens the export dialog with every view,
     CHECK(w.session().measuringTime());
     REQUIRE(w.session().waitForTiming(120000));
     CHECK(w.session().timing());
+}
+
+// The form's choices reach the file: its fields were read after the form had been deleted with
+// its dialog (found by the GUI stress test, a crash on OK about one export in ten).
+TEST_CASE("File > Export view writes the view and the format chosen in its form, GIF its size",
+          "[export]") {
+    ShownMainWindow w;
+    w.window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&w.window, ui_testing::kExposeTimeoutMs));
+    showShuffle(w);
+    if (!ui_testing::StressUser::fileDialogsAreWidgets()) {
+        WARN("the desktop's own file dialog is in use: a test cannot answer it");
+        return;
+    }
+    QTemporaryDir dir;
+    struct Export {
+        QKeyCombination key;
+        QString file;
+        std::function<void(QDialog&)> choose;  // in the form, before OK
+    };
+    const Export exports[] = {
+        {Qt::CTRL | Qt::Key_E, dir.filePath(QStringLiteral("tree.png")),
+         [](QDialog& form) {
+             const QList<QComboBox*> boxes = form.findChildren<QComboBox*>();  // view, format
+             REQUIRE(boxes.size() == 2);
+             boxes[0]->setCurrentIndex(boxes[0]->findData(QStringLiteral("timeline")));
+             boxes[1]->setCurrentIndex(boxes[1]->findData(2.0));
+         }},
+        {Qt::CTRL | Qt::SHIFT | Qt::Key_E, dir.filePath(QStringLiteral("step.gif")),
+         [](QDialog& form) {
+             const QList<QComboBox*> boxes = form.findChildren<QComboBox*>();  // size
+             REQUIRE(boxes.size() == 1);
+             boxes[0]->setCurrentIndex(boxes[0]->findData(QSize(640, 360)));
+         }},
+    };
+    for (const Export& e : exports) {
+        CAPTURE(e.file.toStdString());
+        int forms = 0, files = 0;
+        QTimer answer;
+        QObject::connect(&answer, &QTimer::timeout, [&] {
+            QWidget* modal = QApplication::activeModalWidget();
+            if (!modal || !modal->isVisible()) return;
+            if (auto* fileDialog = qobject_cast<QFileDialog*>(modal)) {
+                ui_testing::typeFileName(*fileDialog, e.file);
+                static_cast<QDialog*>(fileDialog)->accept();
+                ++files;
+            } else if (auto* form = qobject_cast<QDialog*>(modal)) {
+                e.choose(*form);
+                form->accept();
+                ++forms;
+            }
+        });
+        answer.start(20);
+        REQUIRE(QApplication::focusWidget());
+        QTest::keyClick(QApplication::focusWidget(), e.key.key(), e.key.keyboardModifiers());
+        answer.stop();
+        CHECK(forms == 1);
+        CHECK(files == 1);
+        CHECK(w.window.lastError().isEmpty());
+        w.window.activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(&w.window, ui_testing::kExposeTimeoutMs));
+    }
+    CHECK(QImage(exports[0].file).size() == w.window.timeline()->size() * 2);
+    CHECK(QImageReader(exports[1].file).size() == QSize(640, 360));
+}
+
+// Found by the GUI stress test: a lesson put the cost panel in front, presenter mode then hid it,
+// and Ctrl+E's form still offered it: OK said "The view 'cost' is not on screen".
+TEST_CASE("the export form offers a view that is on screen when the one asked for was hidden",
+          "[export]") {
+    ShownMainWindow w;
+    w.window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&w.window, ui_testing::kExposeTimeoutMs));
+    w.idle();
+    w.window.setPresenterUsesFullScreen(false);
+    const auto press = [](Qt::Key key) {
+        REQUIRE(QApplication::focusWidget());
+        QTest::keyClick(QApplication::focusWidget(), key);
+        ui_testing::settle(100);
+    };
+    const auto offered = [&] {
+        const QString view = shownExportView(w.window);
+        QString error;
+        INFO(error.toStdString());
+        CHECK(exportView(w.window, view, &error));
+        return view;
+    };
+    REQUIRE(w.window.showView(QStringLiteral("cost")));
+    CHECK(offered() == QStringLiteral("cost"));
+    press(Qt::Key_F5);  // presenting: no cost panel
+    REQUIRE(w.window.presenterMode());
+    CHECK(offered() == QStringLiteral("operation"));
+    press(Qt::Key_F);  // the channel flow
+    CHECK(offered() == QStringLiteral("flow"));
+    press(Qt::Key_F5);  // the teacher's layout back, the operation view in the centre
+    REQUIRE_FALSE(w.window.presenterMode());
+    REQUIRE(w.window.showView(QStringLiteral("cost")));
+    press(Qt::Key_H);  // the side panels hidden
+    CHECK(offered() == QStringLiteral("operation"));
 }

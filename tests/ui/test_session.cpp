@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QTranslator>
 
 #include "session/assets.h"
@@ -120,6 +121,53 @@ TEST_CASE("toggling g and the shuffle 100 times quickly never shows a stale resu
     CHECK(session.snapshot()->generation > 0);
 }
 
+// Found by the GUI stress test, where most of the machine went to forward passes whose results
+// were going to be dropped: each replaced request's job still ran in full.
+TEST_CASE("requests replaced before their job starts are skipped, A's and B's", "[session]") {
+    Session session;
+    REQUIRE(settled(session));
+    session.setComparison(fashionConfig(3, false));
+    REQUIRE(settled(session));
+    const int before = session.inferencesRun();
+    for (int i = 0; i < 40; ++i) {  // a held key: no event is processed in between
+        session.setGroups(1 + i % 8);
+        session.setComparison(fashionConfig(1 + (i + 3) % 8, false));
+    }
+    REQUIRE(settled(session));
+    REQUIRE(waitFor([&] { return session.comparisonSnapshot() != nullptr; }));
+    CHECK(session.snapshot()->config() == fashionConfig(8));
+    CHECK(session.comparisonSnapshot()->config() == fashionConfig(3, false));
+    // The newest of each, and the few a worker had started before they were replaced.
+    const int ran = session.inferencesRun() - before;
+    CAPTURE(ran);
+    CHECK(ran >= 2);
+    CHECK(ran <= 10);
+}
+
+// Qt 6.4's raster engine paints large areas on QThreadPool::globalInstance() and waits for them:
+// a forward pass or a timing run there held up every repaint until it finished (found by the GUI
+// stress test, where a key took a tenth of a second).
+TEST_CASE("the session's jobs leave Qt's global thread pool free for painting", "[session]") {
+    Session session;
+    REQUIRE(settled(session));
+    ModelConfig wide = testing_support::imagenetConfig(8);
+    wide.widthScale = 2.0;  // a long forward pass
+    session.setConfig(wide);
+    session.setMeasuringTime(true);
+    int polls = 0, globalBusy = 0;
+    REQUIRE(waitFor(
+        [&] {
+            ++polls;
+            globalBusy = std::max(globalBusy, QThreadPool::globalInstance()->activeThreadCount());
+            return !session.busy() && !session.timingRunning() && session.timing();
+        },
+        180000));
+    CAPTURE(polls);
+    CHECK(polls > 1);
+    CHECK(globalBusy == 0);
+    CHECK(session.snapshot()->config() == wide);
+}
+
 TEST_CASE("an unreadable image reports a message and keeps the previous state", "[session]") {
     Session session;
     session.setConfig(fashionConfig(2));
@@ -149,6 +197,38 @@ TEST_CASE("an unreadable image reports a message and keeps the previous state", 
     CHECK(chineseMessage.startsWith(QStringLiteral("无法打开输入文件")));
     CHECK(chineseMessage.contains(QStringLiteral("broken.png")));
     CHECK(session.snapshot() == before);
+}
+
+// Found by the GUI stress test: a g pressed (and compare turned on) while a broken image was on
+// its way was undone when the image failed, and the comparison was switched off with a second
+// message.
+TEST_CASE(
+    "a configuration and a comparison asked for while a bad image is on its way are kept, on the "
+    "last good input",
+    "[session]") {
+    Session session;
+    session.setConfig(fashionConfig(2));
+    REQUIRE(settled(session));
+    const QString goodInput = session.snapshot()->inputPath;
+    QTemporaryDir dir;
+    const QString bad = writeFile(dir, QStringLiteral("broken.png"), "not a PNG at all");
+
+    QSignalSpy failed(&session, &Session::failed);
+    session.openInput(bad);
+    session.setConfig(fashionConfig(8, false));
+    session.setComparison(fashionConfig(8, true));
+    REQUIRE(session.waitUntilIdle(60000));
+    REQUIRE(failed.count() == 1);
+    CHECK(failed.first().first().toString().contains(QStringLiteral("broken.png")));
+    CHECK(session.config() == fashionConfig(8, false));
+    CHECK(session.inputPath() == goodInput);
+    REQUIRE(session.snapshot());
+    CHECK(session.snapshot()->config() == fashionConfig(8, false));
+    CHECK(session.snapshot()->inputPath == goodInput);
+    REQUIRE(session.comparisonConfig());
+    REQUIRE(session.comparisonSnapshot());
+    CHECK(session.comparisonSnapshot()->config() == fashionConfig(8, true));
+    CHECK(session.comparisonSnapshot()->inputPath == goodInput);
 }
 
 TEST_CASE(
@@ -237,6 +317,25 @@ TEST_CASE("a checkpoint that does not fit is refused and the previous state is k
     REQUIRE(settled(session));
     CHECK(session.snapshot()->config().groups == 8);
     CHECK(session.snapshot()->weightsDescription == QStringLiteral("good.safetensors"));
+}
+
+// Found by reading what the GUI stress test expects: the comparison ended when the checkpoint's
+// result arrived, so P pressed before then (back to ImageNet) kept it.
+TEST_CASE("a checkpoint of another preset ends the comparison when it is opened", "[session]") {
+    Session session;
+    session.setConfig(testing_support::imagenetConfig(3));
+    session.setComparison(testing_support::imagenetConfig(3, false));
+    REQUIRE(settled(session));
+    REQUIRE(session.comparisonConfig());
+    const std::optional<QString> fashion = bundledCheckpointFor(fashionConfig(3));
+    REQUIRE(fashion);
+    QSignalSpy comparisonChanged(&session, &Session::comparisonChanged);
+    session.openCheckpoint(*fashion);
+    CHECK_FALSE(session.comparisonConfig());
+    CHECK(comparisonChanged.count() == 1);
+    REQUIRE(settled(session));
+    CHECK_FALSE(session.comparisonConfig());
+    CHECK(session.snapshot()->config() == fashionConfig(3));
 }
 
 TEST_CASE("A/B compare runs the second configuration on the same input", "[session]") {

@@ -16,7 +16,9 @@
 
 #include "canvas/feature_map_canvas.h"
 #include "main_window.h"
+#include "session/assets.h"
 #include "shown_main_window.h"
+#include "stress_user.h"
 #include "support/model_configs.h"
 #include "training/train_panel.h"
 #include "ui_test_support.h"
@@ -337,4 +339,68 @@ TEST_CASE("with the focus on the canvas: Esc closes the enlarged map, G, + and 0
     CHECK(canvas->page() == 1);
     press(Qt::Key_Comma);
     CHECK(canvas->page() == 0);
+}
+
+// Found by the GUI stress test: the step keys moved from the selection of the result shown, in
+// its network, while a newer request was on its way.
+TEST_CASE("the step keys move from the step asked for in the network asked for, before its result",
+          "[keys]") {
+    ActiveWindow w;
+    w.session().setConfig(fashionConfig(3));
+    w.idle();
+    REQUIRE_FALSE(w.window.applyScene({.step = "stages.1.1.pw1"}));
+    w.idle();
+    // g = 8 on its way, then Home and →: the second step (→ went to the step after
+    // stages.1.1.pw1, where the g = 3 result still was).
+    press(Qt::Key_8);
+    press(Qt::Key_Home);
+    press(Qt::Key_Right);
+    CHECK(w.session().requestedStep() == QLatin1String("stem.conv"));
+    CHECK(w.shown().groups == 8);
+    CHECK(w.session().requestedStep() == QLatin1String("stem.conv"));
+
+    // From the ImageNet stem's ReLU, P and → at once: the Fashion-MNIST step after it (→ asked
+    // the new network for the ImageNet stem's pool, and the window said there is none).
+    REQUIRE_FALSE(w.window.applyScene({.preset = "imagenet", .step = "stem.relu"}));
+    w.idle();
+    press(Qt::Key_P);
+    press(Qt::Key_Right);
+    CHECK(w.window.lastError().isEmpty());
+    CHECK(w.session().requestedStep() == QLatin1String("stages.0.0.pw1"));
+    CHECK(w.shown().preset == "fashion");
+
+    // On the ImageNet stem's pool, P twice: the same step whether or not the first result was
+    // waited for (at once, the pool came back; waited for, the step that had taken its place).
+    for (const bool wait : {false, true}) {
+        CAPTURE(wait);
+        REQUIRE_FALSE(w.window.applyScene({.preset = "imagenet", .step = "stem.pool"}));
+        w.idle();
+        press(Qt::Key_P);
+        if (wait) w.idle();
+        press(Qt::Key_P);
+        CHECK(w.shown().preset == "imagenet");
+        CHECK(w.session().requestedStep() == QLatin1String("stages.0.0.pw1"));
+    }
+}
+
+// Found by the GUI stress test: a step asked for while a result was on its way is only a name
+// until the result arrives; when a checkpoint then brought the shown configuration back, asking
+// for the step the shown result had selected changed nothing, and the step asked for before won.
+TEST_CASE("a step key lands on the step shown before, while another step was asked for", "[keys]") {
+    ActiveWindow w;
+    w.session().setConfig(fashionConfig(3));
+    w.idle();
+    REQUIRE_FALSE(w.window.applyScene({.step = "stem.bn"}));
+    w.idle();
+    const std::optional<QString> model = bundledCheckpointFor(fashionConfig(3));
+    REQUIRE(model);
+    press(Qt::Key_8);                                        // on its way
+    press(Qt::Key_Left);                                     // stem.conv, asked for
+    REQUIRE(ui_testing::StressUser(w.window).drop(*model));  // g = 3 again, its result to come
+    REQUIRE(w.session().config() == fashionConfig(3));
+    press(Qt::Key_Right);
+    CHECK(w.session().requestedStep() == QLatin1String("stem.bn"));
+    w.idle();
+    CHECK(w.session().requestedStep() == QLatin1String("stem.bn"));
+    CHECK(w.session().snapshot()->step(w.session().selectedStep()).name == "stem.bn");
 }

@@ -34,9 +34,10 @@ void reportWritten(MainWindow& window, const QString& path) {
         QCoreApplication::translate("ExportDialogs", "Wrote %1").arg(path), 8000);
 }
 
-// A dialog with a form and OK / Cancel; true when accepted.
-bool runForm(MainWindow& window, const QString& title, QFormLayout* form, QLabel* note) {
-    QDialog dialog(&window);
+// Fills `dialog` with a form and OK / Cancel and runs it; true when accepted. The caller owns the
+// dialog: the form's fields are its children and are read after it closes (a dialog local to this
+// function deleted them on return, and File → Export view read its format from a freed combo box).
+bool runForm(QDialog& dialog, const QString& title, QFormLayout* form, QLabel* note) {
     dialog.setWindowTitle(title);
     auto* layout = new QVBoxLayout(&dialog);
     layout->addLayout(form);
@@ -80,7 +81,8 @@ void exportViewWithDialog(MainWindow& window) {
         "The view is exported at its size on screen. The feature maps are drawn with OpenGL: "
         "their PNG is the screen's pixels enlarged, their SVG holds that picture as an "
         "image. Every other view's SVG keeps its lines and text."));
-    if (!runForm(window, QCoreApplication::translate("ExportDialogs", "Export view"), form, note))
+    QDialog dialog(&window);
+    if (!runForm(dialog, QCoreApplication::translate("ExportDialogs", "Export view"), form, note))
         return;
     const double scale = format->currentData().toDouble();
     const bool svg = scale == 0.0;
@@ -117,7 +119,8 @@ void exportAnimationWithDialog(MainWindow& window) {
             "The current step's animation in the operation view, from start to end, the last "
             "frame held for %1 s; it loops. 256 colours a frame.")
             .arg(kGifHoldLastMs / 1000.0));
-    if (!runForm(window, QCoreApplication::translate("ExportDialogs", "Export animation"), form,
+    QDialog dialog(&window);
+    if (!runForm(dialog, QCoreApplication::translate("ExportDialogs", "Export animation"), form,
                  note))
         return;
     const QString path = QFileDialog::getSaveFileName(

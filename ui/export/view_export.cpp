@@ -51,9 +51,17 @@ const QStringList& exportableViews() {
 }
 
 QString shownExportView(const MainWindow& window) {
-    const QString view = QString::fromStdString(window.scene().view.value_or("operation"));
-    if (view == QLatin1String("compare")) return QStringLiteral("features");
-    return exportableViews().contains(view) ? view : QStringLiteral("operation");
+    QString view = QString::fromStdString(window.scene().view.value_or("operation"));
+    if (view == QLatin1String("compare")) view = QStringLiteral("features");
+    if (!exportableViews().contains(view)) view = QStringLiteral("operation");
+    // The view last asked for may be off screen since (presenter mode and H hide the cost panel,
+    // the Train tab folds the feature maps away): then the centre's pane, which always shows.
+    QString offScreen;
+    if (exportView(window, view, &offScreen)) return view;
+    for (const QString& centre :
+         {QStringLiteral("operation"), QStringLiteral("flow"), QStringLiteral("train")})
+        if (exportView(window, centre, &offScreen)) return centre;
+    return view;
 }
 
 QWidget* exportView(const MainWindow& window, const QString& view, QString* error) {

@@ -20,7 +20,8 @@ namespace shufflescope::ui {
 class MainWindow;
 
 const QStringList& exportableViews();
-// The pane the window shows in its centre: "operation", "flow", "features" or "train".
+// The pane to export when none is named: the view last asked for ("cost", "features", a tab) while
+// it is on screen, else the centre's tab ("operation", "flow" or "train").
 QString shownExportView(const MainWindow& window);
 // The pane named `view`, or null with a message naming it when it is unknown or not on screen.
 QWidget* exportView(const MainWindow& window, const QString& view, QString* error);

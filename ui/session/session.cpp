@@ -5,7 +5,12 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QThread>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <algorithm>
 #include <utility>
@@ -16,7 +21,33 @@
 
 namespace shufflescope::ui {
 
+namespace {
+
+// A job whose request was replaced before the job started returns at once: its result would be
+// dropped, and the forward passes of every request a fast hand replaced (a held key, g pressed
+// eight times) made the one wanted wait behind them.
+InferenceOutcome runUnlessStale(const InferenceRequest& request, ParameterCache& cache,
+                                const std::atomic<quint64>& newest, std::atomic<int>& count) {
+    if (newest.load() != request.generation) return {.generation = request.generation};
+    ++count;
+    return runInference(request, cache);
+}
+
+}  // namespace
+
 Session::Session(QObject* parent) : QObject(parent) {
+    // Each result replaces pictures of every step, tens of megabytes for the ImageNet network,
+    // made on the jobs' threads: glibc keeps what they freed in per-thread arenas for reuse, and
+    // the process stayed at several times the memory it used (600 MB for 100 MB after a hundred
+    // changes). When the jobs are done and the old result has gone, that memory goes back.
+    connect(this, &Session::busyChanged, this, [this](bool busy) {
+        if (!busy)
+            QTimer::singleShot(0, this, [] {
+#if defined(__GLIBC__)
+                malloc_trim(0);
+#endif
+            });
+    });
     // The best model available: a bundled trained fashion model when one exists, otherwise the
     // paper's ImageNet geometry with random weights (badged "untrained").
     ModelConfig fashion = presetConfig("fashion");
@@ -30,7 +61,7 @@ Session::Session(QObject* parent) : QObject(parent) {
 Session::~Session() {
     // Jobs hold a reference to the cache; let them finish before it goes away.
     stopTiming();
-    QThreadPool::globalInstance()->waitForDone();
+    pool_.waitForDone();
 }
 
 WeightsSource Session::weightsFor(const ModelConfig& config) const {
@@ -45,6 +76,7 @@ void Session::setConfig(const ModelConfig& config) {
         return;
     }
     if (config == request_.config) return;
+    keepStepFor(Network::build(config));
     // A sample image follows the preset (a photo for ImageNet, a garment for Fashion-MNIST).
     if (config.preset != request_.config.preset &&
         request_.inputPath == defaultSampleFor(request_.config))
@@ -80,13 +112,31 @@ void Session::openCheckpoint(const QString& path) {
     try {
         Checkpoint checkpoint = readCheckpoint(path.toStdString());
         ModelConfig config = checkpoint.config.value_or(request_.config);
-        checkParameters(Network::build(config), checkpoint.parameters, path.toStdString());
+        const Network network = Network::build(config);
+        checkParameters(network, checkpoint.parameters, path.toStdString());
+        keepStepFor(network);
+        // A comparison across presets means nothing: it ends now, not when the result arrives
+        // (P pressed before then brought the old preset back, and the comparison with it).
+        if (comparisonConfig_ && comparisonConfig_->preset != config.preset)
+            setComparison(std::nullopt);
         request_.config = config;
         request_.weights = {path};
         submit();
     } catch (const Error& e) {
         emit failed(tr("Could not open the checkpoint: %1").arg(QString::fromStdString(e.what())));
     }
+}
+
+void Session::keepStepFor(const Network& next) {
+    const std::string name = selectedStepName_.toStdString();
+    if (next.findStep(name)) return;
+    int at = selectedStep_;
+    try {
+        at = Network::build(request_.config).findStep(name).value_or(selectedStep_);
+    } catch (const Error&) {
+        // the configuration asked for builds no network: the index shown is the best guess
+    }
+    selectedStepName_ = QString::fromStdString(next.step(std::min(at, next.stepCount() - 1)).name);
 }
 
 void Session::submit() {
@@ -100,8 +150,11 @@ void Session::submit() {
         accept(watcher->result());
         watcher->deleteLater();
     });
+    newest_->store(request_.generation);
     watcher->setFuture(QtConcurrent::run(
-        [request = request_, cache = &cache_] { return runInference(request, *cache); }));
+        &pool_, [request = request_, cache = &cache_, newest = newest_, count = inferencesRun_] {
+            return runUnlessStale(request, *cache, *newest, *count);
+        }));
 }
 
 void Session::setComparison(const std::optional<ModelConfig>& config) {
@@ -126,10 +179,13 @@ void Session::setComparison(const std::optional<ModelConfig>& config) {
 
 void Session::submitComparison() {
     const quint64 generation = ++comparisonGeneration_;
+    newestComparison_->store(generation);  // B's jobs still queued are stale now
     if (!comparisonConfig_) return;
     InferenceRequest request;
     request.config = *comparisonConfig_;
-    request.inputPath = request_.inputPath;
+    // The input A shows: an input still on its way may be bad (A falls back from it); when it
+    // is good, accept() runs B again on it.
+    request.inputPath = lastGood_.inputPath;
     request.weights = weightsFor(request.config);
     request.generation = generation;
     ++running_;
@@ -148,8 +204,10 @@ void Session::submitComparison() {
         }
         emit comparisonChanged();
     });
-    watcher->setFuture(
-        QtConcurrent::run([request, cache = &cache_] { return runInference(request, *cache); }));
+    watcher->setFuture(QtConcurrent::run(
+        &pool_, [request, cache = &cache_, newest = newestComparison_, count = inferencesRun_] {
+            return runUnlessStale(request, *cache, *newest, *count);
+        }));
 }
 
 void Session::accept(InferenceOutcome outcome) {
@@ -157,19 +215,25 @@ void Session::accept(InferenceOutcome outcome) {
     if (running_ == 0) emit busyChanged(false);
     if (outcome.generation != generation_) return;  // a newer request is on its way
     if (!outcome.snapshot) {
-        // Nothing on screen yet (a bad file given at start-up overtook the first request): rather
-        // than an empty window, show the requested configuration on its default sample if the
-        // input was the problem, else the last good request. Never retry the request that failed.
+        // A bad input spoils only itself: the configuration and weights asked for meanwhile stay
+        // (g = 8 pressed while a broken image was on its way is not undone) and run on the last
+        // input that worked — the new configuration's default sample when that was the old one's,
+        // or when nothing is on screen yet. Any other failure falls back to the last good request.
+        // The request that failed is never retried.
+        const InferenceRequest failedRequest = request_;
         InferenceRequest fallback = lastGood_;
-        if (!snapshot_ && outcome.badInput) {
+        if (outcome.badInput) {
             fallback = request_;
-            fallback.inputPath = defaultSampleFor(request_.config);
+            fallback.inputPath =
+                !snapshot_ || lastGood_.inputPath == defaultSampleFor(lastGood_.config)
+                    ? defaultSampleFor(request_.config)
+                    : lastGood_.inputPath;
         }
-        const bool retry = !snapshot_ && !sameWork(fallback, request_);
-        request_ = retry ? fallback : lastGood_;
-        requestedChannel_.reset();  // it was of the network that failed
+        if (sameWork(fallback, failedRequest)) fallback = lastGood_;
+        if (!(fallback.config == failedRequest.config)) requestedChannel_.reset();
+        request_ = fallback;
         emit failed(outcome.error);
-        if (retry)
+        if (!sameWork(fallback, failedRequest) && !(snapshot_ && sameWork(fallback, lastGood_)))
             submit();  // announces the new request
         else
             emit requestChanged();
@@ -234,8 +298,9 @@ void Session::submitTiming() {
         timing_ = outcome.timing;
         emit timingChanged();
     });
-    watcher->setFuture(QtConcurrent::run(
-        [snapshot = snapshot_, stop] { return runStepTiming(snapshot, kTimingRepeats, *stop); }));
+    watcher->setFuture(QtConcurrent::run(&pool_, [snapshot = snapshot_, stop] {
+        return runStepTiming(snapshot, kTimingRepeats, *stop);
+    }));
     emit timingChanged();  // now running
 }
 
@@ -260,9 +325,12 @@ void Session::selectStep(int index) {
     if (!snapshot_) return;
     requestedChannel_.reset();  // it was asked for another step
     index = std::clamp(index, 0, snapshot_->network->stepCount() - 1);
-    if (index == selectedStep_) return;
+    const QString name = QString::fromStdString(snapshot_->step(index).name);
+    // The name too: a step asked for while a result was on its way is only a name until the
+    // result arrives, and the index shown may be the one asked for now.
+    if (index == selectedStep_ && name == selectedStepName_) return;
     selectedStep_ = index;
-    selectedStepName_ = QString::fromStdString(snapshot_->step(index).name);
+    selectedStepName_ = name;
     if (selectedChannel_ >= snapshot_->step(index).out.channels) selectedChannel_ = -1;
     emit selectionChanged();
 }

@@ -11,6 +11,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 #include <atomic>
 #include <memory>
 #include <optional>
@@ -58,6 +59,9 @@ class Session : public QObject {
     // Blocks (processing events) until no job is running or the timeout passes; for tests and
     // --screenshot. Returns true when idle.
     bool waitUntilIdle(int timeoutMs);
+    // How many requests' forward passes have run (A's and B's): a request already replaced by a
+    // newer one when its job starts is skipped. For tests.
+    int inferencesRun() const { return inferencesRun_->load(); }
 
   public slots:
     void setConfig(const ModelConfig& config);  // invalid configurations report failed()
@@ -95,6 +99,10 @@ class Session : public QObject {
 
   private:
     void submit();
+    // The step asked for, for a request of `next`: kept by name, else the step at the same place
+    // in `next`'s network (the ImageNet stem's pool has no Fashion-MNIST twin) — decided now, not
+    // by whichever result happens to be shown when the new one arrives.
+    void keepStepFor(const Network& next);
     void submitComparison();
     void accept(InferenceOutcome outcome);
     WeightsSource weightsFor(const ModelConfig& config) const;
@@ -105,7 +113,17 @@ class Session : public QObject {
     InferenceRequest lastGood_;
     SnapshotPtr snapshot_;
     ParameterCache cache_;
+    // The jobs' threads. Not Qt's global pool: Qt 6.4's raster engine splits large fills across
+    // that pool and waits for them, so a forward pass there held up every repaint of the window
+    // until it finished (found by the GUI stress test: a key took a tenth of a second).
+    QThreadPool pool_;
     quint64 generation_ = 0;
+    // The newest request's generation, and B's, as the jobs read them when they start; and how
+    // many jobs ran (were not skipped as stale).
+    std::shared_ptr<std::atomic<quint64>> newest_ = std::make_shared<std::atomic<quint64>>(0);
+    std::shared_ptr<std::atomic<quint64>> newestComparison_ =
+        std::make_shared<std::atomic<quint64>>(0);
+    std::shared_ptr<std::atomic<int>> inferencesRun_ = std::make_shared<std::atomic<int>>(0);
     int running_ = 0;
     int selectedStep_ = 0;
     QString selectedStepName_ = QStringLiteral("input");

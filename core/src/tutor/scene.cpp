@@ -98,12 +98,27 @@ std::variant<std::optional<ModelConfig>, SceneError> comparisonConfig(const Comp
 
 // [SECTION] The selection and the view
 
+// Where step `name` is in the network `config` builds; 0 when it is not there.
+int positionOf(const std::string& name, const ModelConfig& config) {
+    try {
+        return Network::build(config).findStep(name).value_or(0);
+    } catch (const Error&) {
+        return 0;
+    }
+}
+
 // The step and the channel of it in `next`, checked against `network` (the one the scene's
-// configuration builds); an error when the scene names either and they are not there.
+// configuration builds); an error when the scene names either and they are not there. A step
+// kept from `current` that the new network lacks (the paper stem's pool, on Fashion-MNIST) gives
+// way to the step at the same place.
 std::optional<SceneError> resolveSelection(const Scene& scene, const Network& network,
-                                           SceneState& next) {
+                                           const SceneState& current, SceneState& next) {
     next.step = scene.step.value_or(next.step);
-    const auto index = network.findStep(next.step);
+    auto index = network.findStep(next.step);
+    if (!index && !scene.step && !scene.channel) {
+        index = std::min(positionOf(current.step, current.config), network.stepCount() - 1);
+        next.step = network.step(*index).name;
+    }
     if (!index && (scene.step || scene.channel))
         return scene.step ? error("step", *scene.step,
                                   SHUFFLESCOPE_TRANSLATE_NOOP("Scene",
@@ -191,7 +206,7 @@ std::variant<SceneState, SceneError> resolveScene(const Scene& scene, const Scen
         return error("preset", describe(next.config), SHUFFLESCOPE_TRANSLATE_NOOP("Scene", "%1"),
                      {e.what()});
     }
-    if (auto bad = resolveSelection(scene, *network, next)) return *bad;
+    if (auto bad = resolveSelection(scene, *network, current, next)) return *bad;
     if (auto bad = resolveComparison(scene, next)) return *bad;
     if (auto bad = resolveView(scene, next)) return *bad;
     return next;

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "shufflescope/model/network.h"
 #include "shufflescope/tutor/scene.h"
 #include "support/model_configs.h"
 
@@ -80,6 +81,16 @@ TEST_CASE("scene: the step and channel are checked against the network the scene
     // The paper's stem has a max-pool, the small-input stem does not.
     CHECK(resolved({.preset = "imagenet", .step = "stem.pool"}, current).step == "stem.pool");
     CHECK(refused({.step = "stem.pool"}, current).field == "step");
+    // A preset whose network lacks the step selected: the step at the same place, whatever
+    // happens next (it was kept by name until a result arrived, then replaced by the index of
+    // whichever result was shown).
+    SceneState pool = resolved({.preset = "imagenet", .step = "stem.pool"}, current);
+    const Network imagenet = Network::build(pool.config);
+    const Network fashion = Network::build(fashionConfig(3, true));
+    const SceneState moved = resolved({.preset = "fashion"}, pool);
+    CHECK(moved.step == fashion.step(*imagenet.findStep("stem.pool")).name);
+    CHECK(resolved({.preset = "imagenet"}, moved).step == moved.step);
+    CHECK(refused({.preset = "fashion", .channel = 0}, pool).field == "channel");
 }
 
 TEST_CASE("scene: every bad field is refused with its name and its value", "[scene]") {

@@ -45,7 +45,9 @@ struct Scene {
     std::optional<bool> shuffle;        // the channel shuffle on or off
     std::optional<double> widthScale;   // 0.25, 0.5, 1, 1.5 or 2
     // The step by name ("stages.1.1.shuffle") and a channel of it (-1: none). A step that changes
-    // without a channel keeps the channel where the new step has it.
+    // without a channel keeps the channel where the new step has it. A configuration whose
+    // network has no step of the current name (the paper stem's pool, on Fashion-MNIST) selects
+    // the step at the same place.
     std::optional<std::string> step;
     std::optional<int> channel;
     // The centre: "operation", "flow" or "train" (the tab), "features" (the feature maps get the

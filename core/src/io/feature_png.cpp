@@ -3,15 +3,14 @@
 #include <png.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
-#include <memory>
+#include <string>
 #include <vector>
 
 #include "shufflescope/analysis/colormap.h"
 #include "shufflescope/analysis/feature_statistics.h"
+#include "shufflescope/base/atomic_file.h"
 #include "shufflescope/base/error.h"
 
 namespace shufflescope {
@@ -31,9 +30,18 @@ void onError(png_structp png, png_const_charp message) {
 
 void onWarning(png_structp, png_const_charp) {}
 
-void writeRowsUnguarded(png_structp png, png_infop info, std::FILE* file, int width, int height,
-                        const uint8_t* rgb) {
-    png_init_io(png, file);
+// The PNG is encoded in memory and then written by writeFileAtomically: a failed or interrupted
+// write never leaves half a file, and a special file at the path is refused, not replaced.
+void appendBytes(png_structp png, png_bytep data, png_size_t length) {
+    static_cast<std::string*>(png_get_io_ptr(png))
+        ->append(reinterpret_cast<const char*>(data), length);
+}
+
+void flushNothing(png_structp) {}
+
+void writeRowsUnguarded(png_structp png, png_infop info, std::string* encoded, int width,
+                        int height, const uint8_t* rgb) {
+    png_set_write_fn(png, encoded, appendBytes, flushNothing);
     png_set_IHDR(png, info, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_RGB,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_write_info(png, info);
@@ -43,33 +51,27 @@ void writeRowsUnguarded(png_structp png, png_infop info, std::FILE* file, int wi
     png_write_end(png, nullptr);
 }
 
-bool writeRows(png_structp png, png_infop info, std::FILE* file, int width, int height,
+bool writeRows(png_structp png, png_infop info, std::string* encoded, int width, int height,
                const uint8_t* rgb) {
     if (setjmp(png_jmpbuf(png))) return false;
-    writeRowsUnguarded(png, info, file, width, height, rgb);
+    writeRowsUnguarded(png, info, encoded, width, height, rgb);
     return true;
 }
 
 // Writes an 8-bit RGB PNG; throws Error naming the path.
 void writeRgbPng(const std::string& path, int width, int height, const std::vector<uint8_t>& rgb) {
-    errno = 0;
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "wb"),
-                                                         &std::fclose);
-    if (!file) throw Error(path + ": cannot write PNG file: " + std::strerror(errno));
+    std::string encoded;
     PngOutput output;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &output, onError, onWarning);
     png_infop info = png != nullptr ? png_create_info_struct(png) : nullptr;
     const bool written =
-        info != nullptr && writeRows(png, info, file.get(), width, height, rgb.data());
+        info != nullptr && writeRows(png, info, &encoded, width, height, rgb.data());
     png_destroy_write_struct(&png, &info);
     if (!written) {
-        throw Error(path + ": cannot write PNG file: " +
+        throw Error(displayPath(path) + ": cannot write PNG file: " +
                     (output.message[0] != 0 ? output.message : "out of memory"));
     }
-    // A full disk shows up when the buffered bytes reach it.
-    if (std::fflush(file.get()) != 0 || std::ferror(file.get()) != 0) {
-        throw Error(path + ": cannot write PNG file: " + std::strerror(errno));
-    }
+    writeFileAtomically(path, encoded);
 }
 
 }  // namespace

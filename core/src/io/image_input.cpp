@@ -22,6 +22,7 @@
 
 #include "image_decode.h"
 #include "shufflescope/base/error.h"
+#include "shufflescope/base/input_file.h"
 #include "shufflescope/io/npy.h"
 
 namespace shufflescope {
@@ -386,20 +387,12 @@ Tensor loadNpyInput(const std::string& path, const ModelConfig& config) {
     // The header's shape is checked before the data is allocated (a header may promise 8 GiB).
     Tensor tensor =
         readNpy(path, {{expected, {1, expected[0], expected[1], expected[2]}}, "the model input"});
-    const std::vector<int64_t>& shape = tensor.shape();
-    const bool matches =
-        shape == expected || (shape.size() == 4 && shape[0] == 1 &&
-                              std::equal(expected.begin(), expected.end(), shape.begin() + 1));
-    if (!matches) {
-        throw Error(path + ": shape " + npyShapeString(shape) + " does not match the model input " +
-                    npyShapeString(expected));
-    }
     // A NaN or inf would flow through every layer and make every picture blank; better to say so.
     for (int64_t i = 0; i < tensor.size(); ++i) {
         if (!std::isfinite(tensor[i])) {
             const int64_t plane = int64_t(config.inputHeight) * config.inputWidth;
             std::ostringstream message;
-            message << path << ": the value at (channel " << i / plane << ", row "
+            message << displayPath(path) << ": the value at (channel " << i / plane << ", row "
                     << (i % plane) / config.inputWidth << ", column " << i % config.inputWidth
                     << ") is " << tensor[i] << "; input values must be finite";
             throw Error(message.str());
@@ -416,22 +409,18 @@ Tensor loadNpyInput(const std::string& path, const ModelConfig& config) {
 // =================================================================================================
 
 DecodedImage decodeImageFile(const std::string& path) {
-    std::error_code sizeError;
-    const std::uintmax_t fileSize = std::filesystem::file_size(path, sizeError);
-    if (sizeError) throw Error(path + ": cannot read: " + sizeError.message());
-    if (fileSize > kMaxImageFileBytes) {
-        throw Error(path + ": file is " + formatMiB(double(fileSize)) +
+    // Only a regular file is read (a FIFO would wait forever), and its size is checked first.
+    InputFile in = openInputFile(path, "an image (PNG, JPEG, BMP or GIF)");
+    const std::string shown = displayPath(path);
+    if (in.size > kMaxImageFileBytes) {
+        throw Error(shown + ": file is " + formatMiB(double(in.size)) +
                     "; image files over 256 MiB are not accepted");
     }
-    errno = 0;
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                         &std::fclose);
-    if (!file) throw Error(path + ": cannot open: " + std::strerror(errno));
-    std::vector<uint8_t> bytes(fileSize);
-    if (std::fread(bytes.data(), 1, bytes.size(), file.get()) != bytes.size()) {
-        throw Error(path + ": cannot read: the file changed size while being read");
+    std::vector<uint8_t> bytes(in.size);
+    if (std::fread(bytes.data(), 1, bytes.size(), in.file.get()) != bytes.size()) {
+        throw Error(shown + ": cannot read: the file changed size while being read");
     }
-    return decodeImageMemory(bytes.data(), bytes.size(), path);
+    return decodeImageMemory(bytes.data(), bytes.size(), shown);
 }
 
 DecodedImage decodeImageMemory(const uint8_t* bytes, std::size_t size, const std::string& context) {
@@ -485,7 +474,7 @@ Tensor loadInput(const std::string& path, const ModelConfig& config, PreprocessI
     try {
         checkImageConfig(config);
     } catch (const Error& error) {
-        throw Error(path + ": " + error.what());
+        throw Error(displayPath(path) + ": " + error.what());
     }
     return preprocessImage(decodeImageFile(path), config, info);
 }

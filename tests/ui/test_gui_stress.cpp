@@ -36,6 +36,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -47,6 +48,7 @@
 #include "shown_main_window.h"
 #include "shufflescope/analysis/cost.h"
 #include "shufflescope/io/checkpoint.h"
+#include "shufflescope/train/fashion_mnist.h"
 #include "stress_user.h"
 #include "support/file_bytes.h"
 #include "text/number_format.h"
@@ -702,6 +704,8 @@ class StressWalk {
         if (chance(20) && ui_testing::trainButton(window_, "Clear")->isEnabled())
             user_.click(ui_testing::trainButton(window_, "Clear"));
         if (!start->isVisible() || !start->isEnabled()) return;
+        // Without the data set a run is refused with a message ([train] cases fail then).
+        if (!std::filesystem::exists(train::defaultFashionMnistDirectory())) return;
         user_.click(start);
         ++trainingRuns_;
         StressUser::processFor(random(0, 150));

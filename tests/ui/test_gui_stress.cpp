@@ -1,15 +1,15 @@
-// GUI stress and memory (issue 14). A seeded random walk of user actions (hundreds in CI,
-// thousands by hand) at full speed on the real main window — step keys, g, the shuffle, width,
-// preset, samples, bundled checkpoints, a corrupt image and checkpoints that do not fit, A/B
-// compare, the walk, lessons, presenter mode, export, window sizes, training runs stopped at once —
-// after which the window must be alive, show the configuration and step last asked for, and show
-// the engine's numbers for them. The test keeps what was asked for itself (Expected), as the window
-// should; every 200 actions and at the end it waits for the jobs and compares. A run is reproduced
-// by its seed, printed with every failure:
+// GUI stress and memory (issue 14). A seeded random walk of user actions (3,000 in CI) at full
+// speed on the real main window — step keys, g, the shuffle, width, preset, samples, bundled
+// checkpoints, a corrupt image and checkpoints that do not fit, A/B compare, the walk, lessons,
+// presenter mode, export, window sizes, training runs stopped at once — after which the window must
+// be alive, show the configuration and step last asked for, and show the engine's numbers for them.
+// The test keeps what was asked for itself (Expected), as the window should; every 200 actions and
+// at the end it waits for the jobs and compares. A run is reproduced by its seed, printed with
+// every failure:
 //   SHUFFLESCOPE_STRESS_SEED    the random walk (default 14)
-//   SHUFFLESCOPE_STRESS_ACTIONS how many actions (default 600: 40-60 s on a loaded 2-core
-//                               machine, where each action's repaint of the OpenGL window in
-//                               software is most of the cost; 2,000 take about three minutes)
+//   SHUFFLESCOPE_STRESS_ACTIONS how many actions (default 3,000: three to five minutes on a
+//                               loaded 2-core machine, where each action's repaint of the OpenGL
+//                               window in software is most of the cost, 50-100 ms)
 // And memory: cycles of opening images and checkpoints and switching configurations, the
 // resident memory after a warm-up of 50 and at the end must not have grown by 64 MB
 // (SHUFFLESCOPE_MEMORY_CYCLES, default 100; the issue's 1,000 stay under the same bound).
@@ -737,7 +737,7 @@ TEST_CASE(
     "engine's numbers for it",
     "[stress]") {
     const unsigned long long seed = envNumber("SHUFFLESCOPE_STRESS_SEED", 14);
-    const int actions = int(envNumber("SHUFFLESCOPE_STRESS_ACTIONS", 600));
+    const int actions = int(envNumber("SHUFFLESCOPE_STRESS_ACTIONS", 3000));
     INFO("seed " << seed << ", " << actions
                  << " actions: SHUFFLESCOPE_STRESS_SEED and SHUFFLESCOPE_STRESS_ACTIONS repeat "
                     "this run");

@@ -3,13 +3,10 @@
 #include <algorithm>
 #include <cassert>
 
-#include "shufflescope/ops/activation.h"
 #include "shufflescope/ops/batch_norm.h"
 #include "shufflescope/ops/channel_shuffle.h"
-#include "shufflescope/ops/convolution.h"
 #include "shufflescope/ops/depthwise_conv.h"
 #include "shufflescope/ops/linear.h"
-#include "shufflescope/ops/pointwise_conv.h"
 #include "shufflescope/ops/pooling.h"
 
 namespace shufflescope {
@@ -68,8 +65,10 @@ FastForward::FastForward(const Network& network, const Parameters& parameters) :
 
     const StemSteps& stem = network.stem();
     const Step& stemConv = stepAt(stem.conv);
-    stem_ = fold(stemConv, stepAt(stem.bn));
-    stemStride_ = stemConv.stride;
+    assert(stemConv.kernel == 3 && stemConv.padding == 1 && stemConv.groups == 1);
+    const FoldedConv stemFolded = fold(stemConv, stepAt(stem.bn));
+    stem_ = ops::PackedConv3x3(stemFolded.weight.data(), stemFolded.bias.data(),
+                               network.config().inChannels, stemConv.out.channels, stemConv.stride);
     stemConvShape_ = stemConv.out;
     stemPool_ = stem.pool.has_value();
     stemOutShape_ = stepAt(stem.output()).out;
@@ -78,9 +77,16 @@ FastForward::FastForward(const Network& network, const Parameters& parameters) :
     for (const UnitSteps& steps : network.units()) {
         Unit u;
         static_cast<FusedUnitPlan&>(u) = planFusedUnit(network, steps);
-        u.pw1 = fold(stepAt(steps.pw1), stepAt(steps.bn1));
+        const auto packed = [&](int conv, int bn, int groups) {
+            const FoldedConv folded = fold(stepAt(conv), stepAt(bn));
+            const Step& step = stepAt(conv);
+            const int in = network.step(step.inputs[0]).out.channels;
+            return ops::PackedPointwiseConv(folded.weight.data(), folded.bias.data(), in,
+                                            step.out.channels, groups);
+        };
+        u.pw1 = packed(steps.pw1, steps.bn1, u.groups1);
         u.dw = fold(stepAt(steps.dw), stepAt(steps.bn2));
-        u.pw2 = fold(stepAt(steps.pw2), stepAt(steps.bn3));
+        u.pw2 = packed(steps.pw2, steps.bn3, u.groups);
         largest =
             std::max({largest, stepAt(steps.input).out.size(), stepAt(steps.relu).out.size()});
         largestMid = std::max(largestMid, stepAt(steps.pw1).out.size());
@@ -95,8 +101,8 @@ FastForward::FastForward(const Network& network, const Parameters& parameters) :
     // [SECTION] Buffers, sized once for the largest tensor each one ever holds.
     const auto sized = [](long long n) { return AlignedFloats(static_cast<std::size_t>(n)); };
     stemBuffer_ = sized(stemConvShape_.size());
-    scratch_ = sized(ops::conv2dScratchSize(network.config().inChannels, 1, 3,
-                                            stemConvShape_.height, stemConvShape_.width));
+    scratch_ = sized(ops::PackedConv3x3::scratchSize(network.config().inChannels,
+                                                     stemConvShape_.height, stemConvShape_.width));
     ping_ = sized(std::max(largest, stemOutShape_.size()));
     pong_ = sized(largest);
     mid_ = sized(largestMid);
@@ -106,37 +112,31 @@ FastForward::FastForward(const Network& network, const Parameters& parameters) :
 
 void FastForward::run(const float* input, float* logits) {
     const ModelConfig& c = network_.config();
-    // Stem: conv + folded BN, ReLU, then the max-pool (paper stem) into the ping buffer.
     const FeatureMap stemConv{stemBuffer_.data(), stemConvShape_.channels, stemConvShape_.height,
                               stemConvShape_.width};
-    ops::conv2d({input, c.inChannels, c.inputHeight, c.inputWidth}, stem_.weight.data(),
-                stem_.bias.data(), 1, 3, stemStride_, 1, stemConv, scratch_.data());
     FeatureMap x{ping_.data(), stemOutShape_.channels, stemOutShape_.height, stemOutShape_.width};
-    if (stemPool_) {
-        ops::relu(stemConv.data, stemConv.data, stemConvShape_.size());
-        ops::maxPool2d(stemConv, 3, 2, 1, x);
-    } else {
-        ops::relu(stemConv.data, x.data, stemConvShape_.size());
-    }
+    // Stem: conv + folded BN + ReLU in one pass, then the max-pool (paper stem) into ping.
+    stem_.run({input, c.inChannels, c.inputHeight, c.inputWidth}, stemPool_ ? stemConv : x, true,
+              scratch_.data());
+    if (stemPool_) ops::maxPool2d(stemConv, 3, 2, 1, x);
 
     float* next = pong_.data();
     for (const Unit& u : units_) {
         const FeatureMap mid{mid_.data(), u.mid, u.inHeight, u.inWidth};
-        ops::pointwiseConv(x, u.pw1.weight.data(), u.pw1.bias.data(), u.groups1, mid, true);
+        u.pw1.run(x, mid, true);
         const FeatureMap dw{depthwise_.data(), u.mid, u.outHeight, u.outWidth};
         ops::depthwiseConv3x3(mid, u.dw.weight.data(), u.dw.bias.data(), u.stride, dw,
                               u.shuffleSource.empty() ? nullptr : u.shuffleSource.data());
         const FeatureMap y{next, u.outChannels, u.outHeight, u.outWidth};
         if (u.stride == 1) {
-            ops::pointwiseConv(dw, u.pw2.weight.data(), u.pw2.bias.data(), u.groups, y, true,
-                               x.data);
+            u.pw2.run(dw, y, true, x.data);
         } else {
             // [shortcut, main]: the shortcut averages non-negative (post-ReLU) values, so the
             // unit's final ReLU only matters for the main branch, where it is fused.
             ops::avgPool2d(x, 3, 2, 1, {y.data, u.inChannels, u.outHeight, u.outWidth});
             const FeatureMap main{y.channel(u.inChannels), u.outChannels - u.inChannels,
                                   u.outHeight, u.outWidth};
-            ops::pointwiseConv(dw, u.pw2.weight.data(), u.pw2.bias.data(), u.groups, main, true);
+            u.pw2.run(dw, main, true);
         }
         next = x.data;
         x = y;

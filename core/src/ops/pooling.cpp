@@ -3,42 +3,33 @@
 #include <algorithm>
 #include <cassert>
 #include <limits>
+#include <vector>
+
+#include "channel_tasks.h"
+#include "kernels/kernel_table.h"
 
 namespace shufflescope::ops {
 
 namespace {
 
-// ShuffleNet's pools are all 3x3, stride 2, padding 1. Their interior windows need no bounds
-// checks; only the first row/column and (for even sizes) nothing else touch the padding.
+// ShuffleNet's pools are all 3x3, stride 2, padding 1: those run the vectorised kernels
+// (kernels/plane_kernels.inl); other windows the general loops below.
 bool isShuffleNetWindow(int kernel, int stride, int padding) {
     return kernel == 3 && stride == 2 && padding == 1;
 }
 
-// Reduces one channel with a 3x3/2/1 window. `combine` folds a value into the accumulator;
-// `finish` turns the accumulator and the window's padded cell count into the output.
-template <typename Combine, typename Finish>
-void window3x3s2(const float* src, int h, int w, float* dst, int oh, int ow, float init,
-                 Combine combine, Finish finish) {
-    for (int oy = 0; oy < oh; ++oy) {
-        const int y0 = oy * 2 - 1;
-        const bool rowInside = y0 >= 0 && y0 + 2 < h;
-        for (int ox = 0; ox < ow; ++ox) {
-            const int x0 = ox * 2 - 1;
-            float acc = init;
-            if (rowInside && x0 >= 0 && x0 + 2 < w) {
-                const float* r = src + y0 * w + x0;
-                for (int dy = 0; dy < 3; ++dy, r += w)
-                    acc = combine(combine(combine(acc, r[0]), r[1]), r[2]);
-            } else {
-                for (int y = std::max(y0, 0); y < std::min(y0 + 3, h); ++y)
-                    for (int x = std::max(x0, 0); x < std::min(x0 + 3, w); ++x)
-                        acc = combine(acc, src[y * w + x]);
-            }
-            // Cells inside the padded input (count_include_pad), for the average.
-            const int padded = (std::min(y0 + 3, h + 1) - y0) * (std::min(x0 + 3, w + 1) - x0);
-            dst[oy * ow + ox] = finish(acc, padded);
-        }
-    }
+// The 3x3/2/1 case through the instruction set's kernel, a row of scratch per block of channels
+// (on the stack up to kStackRow floats).
+template <class Kernel>
+void pool3x3s2(ConstFeatureMap in, FeatureMap out, Kernel kernel) {
+    constexpr int kStackRow = 2048;
+    forChannelBlocks(in.channels, 3 * out.planeSize(), [&](int first, int end) {
+        float stackRow[kStackRow];
+        std::vector<float> heapRow(in.width > kStackRow ? std::size_t(in.width) : 0);
+        float* row = in.width > kStackRow ? heapRow.data() : stackRow;
+        for (int c = first; c < end; ++c)
+            kernel(in.channel(c), in.height, in.width, out.channel(c), out.height, out.width, row);
+    });
 }
 
 }  // namespace
@@ -46,12 +37,7 @@ void window3x3s2(const float* src, int h, int w, float* dst, int oh, int ow, flo
 void maxPool2d(ConstFeatureMap in, int kernel, int stride, int padding, FeatureMap out) {
     assert(in.channels == out.channels);
     if (isShuffleNetWindow(kernel, stride, padding)) {
-#pragma omp parallel for schedule(static) if (in.channels * out.planeSize() > 16384)
-        for (int c = 0; c < in.channels; ++c)
-            window3x3s2(
-                in.channel(c), in.height, in.width, out.channel(c), out.height, out.width,
-                -std::numeric_limits<float>::infinity(),
-                [](float a, float b) { return std::max(a, b); }, [](float a, int) { return a; });
+        pool3x3s2(in, out, kernels::kernelTable(activeInstructionSet()).maxPool);
         return;
     }
 #pragma omp parallel for schedule(static) if (in.channels * out.planeSize() > 16384)
@@ -73,12 +59,7 @@ void maxPool2d(ConstFeatureMap in, int kernel, int stride, int padding, FeatureM
 void avgPool2d(ConstFeatureMap in, int kernel, int stride, int padding, FeatureMap out) {
     assert(in.channels == out.channels);
     if (isShuffleNetWindow(kernel, stride, padding)) {
-#pragma omp parallel for schedule(static) if (in.channels * out.planeSize() > 16384)
-        for (int c = 0; c < in.channels; ++c)
-            window3x3s2(
-                in.channel(c), in.height, in.width, out.channel(c), out.height, out.width, 0.0f,
-                [](float a, float b) { return a + b; },
-                [](float sum, int cells) { return sum / float(cells); });
+        pool3x3s2(in, out, kernels::kernelTable(activeInstructionSet()).averagePool);
         return;
     }
 #pragma omp parallel for schedule(static) if (in.channels * out.planeSize() > 16384)

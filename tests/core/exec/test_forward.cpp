@@ -1,5 +1,6 @@
 // The two forward passes: capture (every step kept) and fast (BN folded, fused, shuffle by
-// indexing) must give the same logits for every g, width and shuffle setting.
+// indexing) must give the same logits for every g, width and shuffle setting, and in every
+// kernel variant (instruction set, one or two threads).
 
 #include <catch2/catch.hpp>
 
@@ -7,6 +8,7 @@
 #include "shufflescope/exec/capture_forward.h"
 #include "shufflescope/exec/fast_forward.h"
 #include "shufflescope/model/initialization.h"
+#include "support/kernel_variants.h"
 #include "support/tensor_compare.h"
 #include "support/tensor_values.h"
 
@@ -40,21 +42,23 @@ TEST_CASE("fast and capture paths agree on logits for every g, width and shuffle
 }
 
 TEST_CASE("fast path agrees with capture on both presets at full size", "[forward]") {
-    for (const char* preset : {"imagenet", "fashion"}) {
-        CAPTURE(preset);
-        const Network net = Network::build(presetConfig(preset));
-        const Parameters params = randomParameters(net, 7);
-        const Tensor input = randomImages(net.config(), 1, 8, -2, 2);
-        const Tensor expected = logitsOf(net, forwardCapture(net, params, input));
-        FastForward fast(net, params);
-        std::vector<float> logits(std::size_t(net.config().classes));
-        for (int repeat = 0; repeat < 2; ++repeat) {  // buffers are reused: the second run too
-            fast.run(input.data(), logits.data());
-            const auto cmp = testing_support::compareClose(logits, expected.values());
-            INFO(cmp.report);
-            REQUIRE(cmp.ok);
+    testing_support::forEachKernelVariant([](InstructionSet, int) {
+        for (const char* preset : {"imagenet", "fashion"}) {
+            CAPTURE(preset);
+            const Network net = Network::build(presetConfig(preset));
+            const Parameters params = randomParameters(net, 7);
+            const Tensor input = randomImages(net.config(), 1, 8, -2, 2);
+            const Tensor expected = logitsOf(net, forwardCapture(net, params, input));
+            FastForward fast(net, params);
+            std::vector<float> logits(std::size_t(net.config().classes));
+            for (int repeat = 0; repeat < 2; ++repeat) {  // buffers are reused: the second run too
+                fast.run(input.data(), logits.data());
+                const auto cmp = testing_support::compareClose(logits, expected.values());
+                INFO(cmp.report);
+                REQUIRE(cmp.ok);
+            }
         }
-    }
+    });
 }
 
 TEST_CASE("capture records every step with its planned shape, softmax sums to one", "[forward]") {

@@ -1,5 +1,5 @@
 // Max, average and global average pooling against their definitions (tests/reference/naive_ops.h),
-// padding included as PyTorch counts it.
+// padding included as PyTorch counts it; ShuffleNet's 3x3/2 windows in every kernel variant.
 
 #include <catch2/catch.hpp>
 
@@ -8,6 +8,7 @@
 #include "reference/naive_ops.h"
 #include "shufflescope/ops/pooling.h"
 #include "support/feature_maps.h"
+#include "support/kernel_variants.h"
 #include "support/tensor_compare.h"
 #include "support/tensor_values.h"
 
@@ -18,25 +19,29 @@ TEST_CASE("max and average pooling match the definitions, padding included as Py
     struct Case {
         int c, h, w, kernel, stride, padding;
     };
-    const std::vector<Case> cases = {{1, 1, 1, 3, 2, 1}, {2, 2, 2, 3, 2, 1},   {3, 7, 7, 3, 2, 1},
-                                     {4, 8, 6, 3, 2, 1}, {2, 56, 56, 3, 2, 1}, {3, 5, 9, 3, 1, 1},
-                                     {2, 6, 7, 2, 2, 0}};
-    for (const Case& c : cases) {
-        CAPTURE(c.c, c.h, c.w, c.kernel, c.stride, c.padding);
-        const auto in = randomValues(std::size_t(c.c * c.h * c.w), 51, -2, 2);
-        int oh, ow;
-        const auto expectedMax =
-            naive::maxPool(in, c.c, c.h, c.w, c.kernel, c.stride, c.padding, oh, ow);
-        std::vector<float> out(expectedMax.size());
-        ops::maxPool2d(mapOf(in, c.c, c.h, c.w), c.kernel, c.stride, c.padding,
-                       mapOf(out, c.c, oh, ow));
-        REQUIRE_CLOSE(out, expectedMax);
-        const auto expectedAvg =
-            naive::avgPool(in, c.c, c.h, c.w, c.kernel, c.stride, c.padding, oh, ow);
-        ops::avgPool2d(mapOf(in, c.c, c.h, c.w), c.kernel, c.stride, c.padding,
-                       mapOf(out, c.c, oh, ow));
-        REQUIRE_CLOSE(out, expectedAvg);
-    }
+    const std::vector<Case> cases = {
+        {1, 1, 1, 3, 2, 1},   {2, 2, 2, 3, 2, 1}, {3, 7, 7, 3, 2, 1},      {4, 8, 6, 3, 2, 1},
+        {2, 56, 56, 3, 2, 1}, {3, 5, 9, 3, 1, 1}, {2, 6, 7, 2, 2, 0},      {5, 3, 5, 3, 2, 1},
+        {2, 1, 4, 3, 2, 1},   {6, 4, 1, 3, 2, 1}, {24, 112, 112, 3, 2, 1}, {9, 14, 14, 3, 2, 1},
+        {3, 33, 65, 3, 2, 1}};
+    forEachKernelVariant([&](InstructionSet, int) {
+        for (const Case& c : cases) {
+            CAPTURE(c.c, c.h, c.w, c.kernel, c.stride, c.padding);
+            const auto in = randomValues(std::size_t(c.c * c.h * c.w), 51, -2, 2);
+            int oh, ow;
+            const auto expectedMax =
+                naive::maxPool(in, c.c, c.h, c.w, c.kernel, c.stride, c.padding, oh, ow);
+            std::vector<float> out(expectedMax.size());
+            ops::maxPool2d(mapOf(in, c.c, c.h, c.w), c.kernel, c.stride, c.padding,
+                           mapOf(out, c.c, oh, ow));
+            REQUIRE_CLOSE(out, expectedMax);
+            const auto expectedAvg =
+                naive::avgPool(in, c.c, c.h, c.w, c.kernel, c.stride, c.padding, oh, ow);
+            ops::avgPool2d(mapOf(in, c.c, c.h, c.w), c.kernel, c.stride, c.padding,
+                           mapOf(out, c.c, oh, ow));
+            REQUIRE_CLOSE(out, expectedAvg);
+        }
+    });
 }
 
 TEST_CASE("the corner of a 3x3/2 average pool divides by 9, counting zero padding", "[ops]") {

@@ -5,6 +5,8 @@
 //  - ReLU, the residual add and the concat placement are fused into the second 1x1 conv;
 //  - the channel shuffle is done by indexing: the depthwise conv reads its input channels in
 //    shuffled order, so no copy is made;
+//  - the 1x1 convolutions' weights are packed at construction for the CPU's vector kernels
+//    (packed_pointwise.h), and their loops run on the work pool (work_pool.h);
 //  - all buffers are planned at construction: run() allocates nothing.
 // One instance is not safe to run from two threads at once (it owns its buffers).
 
@@ -13,6 +15,8 @@
 #include "shufflescope/base/tensor.h"
 #include "shufflescope/model/network.h"
 #include "shufflescope/model/parameters.h"
+#include "shufflescope/ops/packed_conv3x3.h"
+#include "shufflescope/ops/packed_pointwise.h"
 
 namespace shufflescope {
 
@@ -44,12 +48,12 @@ class FastForward {
         AlignedFloats bias;    // the BN shift
     };
     struct Unit : FusedUnitPlan {
-        FoldedConv pw1, dw, pw2;
+        FoldedConv dw;
+        ops::PackedPointwiseConv pw1, pw2;
     };
 
     Network network_;
-    FoldedConv stem_;
-    int stemStride_ = 1;
+    ops::PackedConv3x3 stem_;
     bool stemPool_ = false;
     StepShape stemConvShape_, stemOutShape_;
     std::vector<Unit> units_;

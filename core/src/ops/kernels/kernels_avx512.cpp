@@ -1,0 +1,28 @@
+// The kernels for AVX-512 (compiled with -mavx512f -mavx512vl -mavx512dq -mavx512bw -mfma:
+// core/CMakeLists.txt). 32 vector registers: a 1x1 tile of 8 channels x 3 vectors (48 pixels)
+// keeps 24 accumulators, 3 inputs and a broadcast weight in registers.
+
+#if defined(SHUFFLESCOPE_X86_KERNELS)
+
+#include "kernel_table.h"
+#include "simd_avx512.h"
+
+namespace shufflescope::ops::kernels::avx512 {
+
+constexpr int kRows = 8;
+constexpr int kVectors = 3;
+#include "plane_kernels.inl"
+#include "pointwise_kernel.inl"
+
+const KernelTable kTable{InstructionSet::Avx512,
+                         kRows,
+                         kVectors* kLanes,
+                         pointwise,
+                         depthwise,
+                         maxPool,
+                         averagePool,
+                         im2col3x3};
+
+}  // namespace shufflescope::ops::kernels::avx512
+
+#endif  // SHUFFLESCOPE_X86_KERNELS

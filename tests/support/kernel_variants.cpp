@@ -1,0 +1,34 @@
+#include "support/kernel_variants.h"
+
+#include <catch2/catch.hpp>
+
+#include "shufflescope/base/threading.h"
+
+namespace testing_support {
+
+using shufflescope::InstructionSet;
+
+ScopedThreads::ScopedThreads(int threads) : previous_(shufflescope::threadCount()) {
+    shufflescope::setThreadCount(threads);
+}
+ScopedThreads::~ScopedThreads() {
+    shufflescope::setThreadCount(previous_);
+}
+
+void forEachKernelVariant(const std::function<void(InstructionSet, int)>& body) {
+    const InstructionSet before = shufflescope::activeInstructionSet();
+    struct Restore {
+        InstructionSet set;
+        ~Restore() { shufflescope::setInstructionSet(set); }
+    } restore{before};
+    for (InstructionSet set : shufflescope::supportedInstructionSets())
+        for (int threads : {1, 2}) {
+            REQUIRE(shufflescope::setInstructionSet(set) == set);
+            const ScopedThreads using_(threads);
+            INFO("instruction set " << shufflescope::instructionSetName(set) << ", " << threads
+                                    << " thread(s)");
+            body(set, threads);
+        }
+}
+
+}  // namespace testing_support

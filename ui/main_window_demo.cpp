@@ -42,23 +42,23 @@ Demo MainWindow::demo() const {
 std::optional<QString> MainWindow::saveDemo(const QString& path) const {
     // All or nothing, like every file the app writes (export/file_output.h): QSaveFile, used
     // before, renamed its temporary over a named pipe or a device at the path.
-    if (const std::optional<QString> reason =
-            writeFileAllOrNothing(path, serialiseDemo(demo(), path)))
-        return tr("%1: cannot be written: %2").arg(path, *reason);
-    return std::nullopt;
+    return writeOrMessage(path, serialiseDemo(demo(), path));
 }
 
 std::optional<QString> MainWindow::openDemo(const QString& path) {
-    // Only a regular file: QFile would wait forever on a named pipe for a writer.
+    // Only a regular file: QFile would wait forever on a named pipe for a writer. Checked and
+    // read through one descriptor, so nothing can be put in the file's place in between.
+    InputFile input;
     try {
-        requireRegularFile(QFile::encodeName(path).toStdString(), "a demo file");
+        input = openInputFile(QFile::encodeName(path).toStdString(), "a demo file");
     } catch (const FileError& e) {
         return tr("%1: cannot be read: %2").arg(path, QString::fromStdString(e.problem()));
     }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    QFile file;
+    if (!file.open(input.file.get(), QIODevice::ReadOnly))
         return tr("%1: cannot be read: %2").arg(path, file.errorString());
     const QByteArray text = file.readAll();
+    file.close();  // the descriptor is input's, closed with it
     const auto parsed = parseDemo(text, path);
     if (const auto* error = std::get_if<DemoError>(&parsed)) return error->message();
     const Demo& d = std::get<Demo>(parsed);

@@ -78,8 +78,8 @@ void MainWindow::requestStep(const std::function<int(const Network&, int)>& to) 
         s->config() == session_->config()
             ? s->network
             : std::make_shared<const Network>(Network::build(session_->config()));
-    const int at = network->findStep(session_->requestedStep().toStdString())
-                       .value_or(std::min(session_->selectedStep(), network->stepCount() - 1));
+    const int at = stepAtSamePlace(session_->requestedStep().toStdString(), s->network.get(),
+                                   *network, session_->selectedStep());
     const int index = to(*network, at);
     if (index < 0) return;
     requestScene({.step = network->step(std::min(index, network->stepCount() - 1)).name});

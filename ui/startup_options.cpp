@@ -5,11 +5,9 @@
 #include "startup_options.h"
 
 #include <QApplication>
-#include <QBuffer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFileInfo>
 #include <QHash>
 #include <QImage>
 #include <QLibraryInfo>
@@ -19,6 +17,7 @@
 #include <QTranslator>
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 #include "export/export_options.h"
 #include "export/file_output.h"
@@ -500,15 +499,16 @@ bool takeScreenshot(MainWindow& window, const StartupOptions& o, QString* error)
     if (!stable)
         qWarning("--screenshot: the window was still changing; the picture may catch it mid-way");
     if (o.screenshot) {
-        // Encoded in memory, then written all or nothing (export/file_output.h); the format
-        // follows the name's suffix as QImage::save(path) chose it, PNG when there is none.
-        QByteArray bytes;
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        const QByteArray suffix = QFileInfo(*o.screenshot).suffix().toLower().toLatin1();
-        if (!image.save(&buffer, suffix.isEmpty() ? "PNG" : suffix.constData()) ||
-            writeFileAllOrNothing(*o.screenshot, bytes)) {
-            *error = QObject::tr("cannot write '%1'").arg(*o.screenshot);
+        // Encoded in memory, then written all or nothing (export/file_output.h); the name ends in
+        // .png (the option checks it).
+        const std::optional<QByteArray> png = encodeImage(image, "PNG");
+        if (!png) {
+            *error =
+                cannotWriteMessage(*o.screenshot, QObject::tr("the window could not be drawn"));
+            return false;
+        }
+        if (std::optional<QString> message = writeOrMessage(*o.screenshot, *png)) {
+            *error = std::move(*message);
             return false;
         }
     }

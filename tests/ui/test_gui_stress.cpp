@@ -801,7 +801,11 @@ TEST_CASE(
         long residentKb = 0;
         double mallocMb = 0;
     };
-    const auto figures = [] {
+    // Measured once the session has handed freed memory back, as it does a moment after its
+    // jobs are done (Session::memoryTrims).
+    const auto figures = [&] {
+        const int trims = window.session().memoryTrims();
+        REQUIRE(ui_testing::waitFor([&] { return window.session().memoryTrims() > trims; }, 30000));
         return Figures{residentKilobytes(), double(mallinfo2().uordblks) / 1048576.0};
     };
 

@@ -12,6 +12,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
 #include <fstream>
@@ -170,6 +171,32 @@ TEST_CASE("lesson panel: a try-it step completes when the student does it with t
     CHECK(w.window.scene().shuffle == false);
     CHECK(w.panel().completedSteps(QStringLiteral("ui-test-lesson")).isEmpty());  // not persistent
     CHECK(w.panel().nextButton()->text() == QStringLiteral("Finish"));
+}
+
+// Found by reading Session::submit: it announced a request before handing it to its job, and a
+// task done finishes the step, whose state (g = 8 here, the student chose 1 on the way) is then
+// asked for from inside the announcement — both jobs ran that second request, and its result
+// was shown twice.
+TEST_CASE("lesson panel: a task done together with another change starts one result, not two",
+          "[lesson]") {
+    LessonWindow w;
+    w.runner().goTo(2);
+    w.idle();
+    REQUIRE(w.runner().phase() == LessonRunner::Phase::Waiting);
+    w.press(Qt::Key_1);  // g = 1: not the task, which is the shuffle
+    w.idle();
+    REQUIRE(w.session().config().groups == 1);
+    REQUIRE(w.runner().phase() == LessonRunner::Phase::Waiting);
+    QSignalSpy shown(&w.session(), &Session::snapshotChanged);
+    const int runs = w.session().inferencesRun();
+    w.press(Qt::Key_S);
+    REQUIRE(w.runner().phase() == LessonRunner::Phase::Revealed);
+    w.idle();
+    CHECK(w.session().config().groups == 8);  // the step's state after the task
+    CHECK_FALSE(w.session().config().shuffle);
+    CHECK(w.session().snapshot()->config() == w.session().config());
+    CHECK(shown.count() == 1);
+    CHECK(w.session().inferencesRun() - runs <= 2);  // S's own request may have begun
 }
 
 TEST_CASE("lesson panel: a bad lesson file is refused with its line, and nothing changes",

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QThreadPool>
 #include <QTranslator>
+#include <string>
+#include <vector>
 
 #include "session/assets.h"
 #include "session/inference_job.h"
@@ -16,6 +18,7 @@
 #include "shufflescope/analysis/cost.h"
 #include "shufflescope/io/checkpoint.h"
 #include "shufflescope/model/initialization.h"
+#include "shufflescope/model/network.h"
 #include "support/model_configs.h"
 #include "ui_test_support.h"
 
@@ -283,6 +286,27 @@ TEST_CASE("a failed inference says which step failed: the weights, the image", "
     CHECK(outcome.error.isEmpty());
 }
 
+// A job replaced while it runs (or whose session is closing) stops at the next phase instead of
+// finishing a forward pass nobody will see: closing the window waited for every one queued.
+TEST_CASE("an inference job stops between its phases once it is stale", "[session]") {
+    ParameterCache cache;
+    InferenceRequest request;
+    request.config = fashionConfig(3);
+    request.inputPath = QStringLiteral(SHUFFLESCOPE_ASSETS_DIR "/samples/fashion-sneaker.png");
+    request.generation = 7;
+    int asked = 0;
+    const InferenceOutcome stopped = runInference(request, cache, [&] {
+        ++asked;
+        return true;
+    });
+    CHECK(asked == 1);  // after the weights, before the input and the passes
+    CHECK_FALSE(stopped.snapshot);
+    CHECK(stopped.error.isEmpty());
+    CHECK(stopped.generation == 7);
+    const InferenceOutcome finished = runInference(request, cache, [] { return false; });
+    CHECK(finished.snapshot);
+}
+
 TEST_CASE("a checkpoint that does not fit is refused and the previous state is kept", "[session]") {
     Session session;
     session.setConfig(fashionConfig(3));
@@ -329,10 +353,22 @@ TEST_CASE("a checkpoint of another preset ends the comparison when it is opened"
     REQUIRE(session.comparisonConfig());
     const std::optional<QString> fashion = bundledCheckpointFor(fashionConfig(3));
     REQUIRE(fashion);
+    // The ImageNet stem's pool selected: the Fashion-MNIST network has no such step.
+    REQUIRE(session.selectStepByName(QStringLiteral("stem.pool")));
     QSignalSpy comparisonChanged(&session, &Session::comparisonChanged);
+    // What a receiver of comparisonChanged reads is the new request throughout: its preset, and
+    // a step its network has (the configuration was still ImageNet's, the step Fashion-MNIST's).
+    std::vector<std::string> seen;
+    QObject::connect(&session, &Session::comparisonChanged, [&] {
+        const Network network = Network::build(session.config());
+        seen.push_back(session.config().preset + " " +
+                       (network.findStep(session.requestedStep().toStdString()) ? "step found"
+                                                                                : "step missing"));
+    });
     session.openCheckpoint(*fashion);
     CHECK_FALSE(session.comparisonConfig());
     CHECK(comparisonChanged.count() == 1);
+    CHECK(seen == std::vector<std::string>{"fashion step found"});
     REQUIRE(settled(session));
     CHECK_FALSE(session.comparisonConfig());
     CHECK(session.snapshot()->config() == fashionConfig(3));
@@ -351,4 +387,33 @@ TEST_CASE("A/B compare runs the second configuration on the same input", "[sessi
           computeCost(Network::build(b)).totals.macs);
     session.setComparison(std::nullopt);
     CHECK_FALSE(session.comparisonSnapshot());
+}
+
+// Found by reading the session: malloc_trim ran the moment it went idle, when the result that
+// made it idle had just started B's job or the timing, and walked the arenas beside them.
+TEST_CASE("freed memory is handed back only when no job and no timing runs", "[session]") {
+    Session session;
+    session.setMeasuringTime(true);
+    REQUIRE(settled(session));
+    struct Seen {
+        bool busy, timing;
+    };
+    std::vector<Seen> trims;
+    QObject::connect(&session, &Session::memoryTrimmed, [&] {
+        trims.push_back({session.busy(), session.timingRunning()});
+    });
+    for (const int g : {2, 8, 3}) {
+        session.setConfig(fashionConfig(g));
+        REQUIRE(session.waitForTiming(60000));
+    }
+    session.setComparison(fashionConfig(3, false));
+    REQUIRE(session.waitUntilIdle(60000));
+    // A moment after the last job: a trim, and none while anything ran.
+    const int before = session.memoryTrims();
+    REQUIRE(waitFor([&] { return session.memoryTrims() > before; }, 30000));
+    REQUIRE_FALSE(trims.empty());
+    for (const Seen& seen : trims) {
+        CHECK_FALSE(seen.busy);
+        CHECK_FALSE(seen.timing);
+    }
 }

@@ -1,5 +1,7 @@
 #include "export/file_output.h"
 
+#include <QBuffer>
+#include <QCoreApplication>
 #include <QFile>
 #include <string>
 #include <string_view>
@@ -24,6 +26,25 @@ std::optional<QString> writeFileAllOrNothing(const QString& path, const QByteArr
     } catch (const Error& e) {
         return QString::fromStdString(e.what());
     }
+}
+
+QString cannotWriteMessage(const QString& path, const QString& reason) {
+    return QCoreApplication::translate("FileOutput", "Cannot write '%1': %2").arg(path, reason);
+}
+
+std::optional<QString> writeOrMessage(const QString& path, const QByteArray& bytes) {
+    if (const std::optional<QString> reason = writeFileAllOrNothing(path, bytes))
+        return cannotWriteMessage(path, *reason);
+    return std::nullopt;
+}
+
+std::optional<QByteArray> encodeImage(const QImage& image, const char* format) {
+    if (image.isNull()) return std::nullopt;
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, format)) return std::nullopt;
+    return bytes;
 }
 
 }  // namespace shufflescope::ui

@@ -14,14 +14,26 @@
 // default), so they are all or nothing already; their path is Qt's own, never the user's.
 
 #include <QByteArray>
+#include <QImage>
 #include <QString>
 #include <optional>
 
 namespace shufflescope::ui {
 
-// Writes `bytes` to `path`. nullopt when written; otherwise why not, as a clause for the caller's
-// own "Cannot write '%1': %2" ("the disk is full (No space left on device)", "is a named pipe
-// (FIFO), not a regular file: refusing to write over it").
+// Writes `bytes` to `path`. nullopt when written; otherwise why not, as a clause for
+// cannotWriteMessage ("the disk is full (No space left on device)", "is a named pipe (FIFO), not
+// a regular file: refusing to write over it").
 std::optional<QString> writeFileAllOrNothing(const QString& path, const QByteArray& bytes);
+
+// The one sentence for a file the app could not write, in the interface language:
+// "Cannot write 'PATH': REASON".
+QString cannotWriteMessage(const QString& path, const QString& reason);
+
+// writeFileAllOrNothing with its reason made into that sentence: nullopt when written.
+std::optional<QString> writeOrMessage(const QString& path, const QByteArray& bytes);
+
+// `image` encoded in memory as `format` ("PNG"), for writeOrMessage; nullopt when it cannot be
+// (a null image, a format this build of Qt cannot write).
+std::optional<QByteArray> encodeImage(const QImage& image, const char* format);
 
 }  // namespace shufflescope::ui

@@ -8,16 +8,13 @@
 #include <algorithm>
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include "export/file_output.h"
 
 namespace shufflescope::ui {
 
 namespace {
-
-QString cannotWrite(const QString& path, const QString& reason) {
-    return QCoreApplication::translate("GifWriter", "Cannot write '%1': %2").arg(path, reason);
-}
 
 QString gifReason(int code) {
     const char* text = GifErrorString(code);
@@ -52,10 +49,17 @@ bool quantise(const QImage& frame, std::unique_ptr<ColorMapObject, ColorMapDelet
                              indices.data(), map->Colors) == GIF_OK;
 }
 
-// giflib's output function: the encoded bytes go to the QByteArray given to EGifOpen.
+// giflib's output function: the encoded bytes go to the QByteArray given to EGifOpen. Nothing may
+// be thrown through giflib's C frames: a buffer that cannot grow is a short write (0 bytes),
+// which giflib reports as a write error.
 int appendToBuffer(GifFileType* gif, const GifByteType* data, int length) {
-    static_cast<QByteArray*>(gif->UserData)->append(reinterpret_cast<const char*>(data), length);
-    return length;
+    try {
+        static_cast<QByteArray*>(gif->UserData)
+            ->append(reinterpret_cast<const char*>(data), length);
+        return length;
+    } catch (...) {
+        return 0;
+    }
 }
 
 // The NETSCAPE2.0 block: loop count 0, forever.
@@ -114,13 +118,13 @@ bool putFrame(GifFileType* gif, const QImage& image, const QRect& rect, int dela
 
 bool writeAnimatedGif(const QString& path, const std::vector<GifFrame>& frames, QString* error) {
     if (frames.empty() || frames.front().image.isNull()) {
-        *error = cannotWrite(path, QCoreApplication::translate("GifWriter", "no frames"));
+        *error = cannotWriteMessage(path, QCoreApplication::translate("GifWriter", "no frames"));
         return false;
     }
     const QSize size = frames.front().image.size();
     for (const GifFrame& frame : frames)
         if (frame.image.size() != size) {
-            *error = cannotWrite(
+            *error = cannotWriteMessage(
                 path, QCoreApplication::translate("GifWriter", "frames of different sizes"));
             return false;
         }
@@ -131,7 +135,7 @@ bool writeAnimatedGif(const QString& path, const std::vector<GifFrame>& frames, 
     int code = 0;
     GifFileType* gif = EGifOpen(&bytes, appendToBuffer, &code);
     if (!gif) {
-        *error = cannotWrite(path, gifReason(code));
+        *error = cannotWriteMessage(path, gifReason(code));
         return false;
     }
     EGifSetGifVersion(gif, true);  // GIF89a: delays and looping
@@ -151,11 +155,11 @@ bool writeAnimatedGif(const QString& path, const std::vector<GifFrame>& frames, 
         code = writeError;
     }
     if (!ok) {
-        *error = cannotWrite(path, gifReason(code));
+        *error = cannotWriteMessage(path, gifReason(code));
         return false;
     }
-    if (const std::optional<QString> reason = writeFileAllOrNothing(path, bytes)) {
-        *error = cannotWrite(path, *reason);
+    if (std::optional<QString> message = writeOrMessage(path, bytes)) {
+        *error = std::move(*message);
         return false;
     }
     return true;

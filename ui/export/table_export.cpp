@@ -1,6 +1,7 @@
 #include "export/table_export.h"
 
 #include <QCoreApplication>
+#include <utility>
 
 #include "export/file_output.h"
 #include "shufflescope/io/step_table.h"
@@ -34,10 +35,9 @@ bool exportStepTable(const Snapshot& snapshot, const StepTiming* timing, const Q
     }
     const std::string text = stepTableText(snapshot, timing, *markdown);
     // All or nothing (export/file_output.h).
-    if (const std::optional<QString> reason =
-            writeFileAllOrNothing(path, QByteArray(text.data(), qsizetype(text.size())))) {
-        *error =
-            QCoreApplication::translate("TableExport", "Cannot write '%1': %2").arg(path, *reason);
+    if (std::optional<QString> message =
+            writeOrMessage(path, QByteArray(text.data(), qsizetype(text.size())))) {
+        *error = std::move(*message);
         return false;
     }
     return true;

@@ -8,6 +8,7 @@
 #include <QSvgGenerator>
 #include <QTabWidget>
 #include <QWidget>
+#include <utility>
 
 #include "canvas/feature_map_canvas.h"
 #include "export/file_output.h"
@@ -33,9 +34,8 @@ QImage openGlPicture(QWidget* view) {
 
 // All or nothing (export/file_output.h): a failed export leaves no half-written picture.
 bool writeBytes(const QString& path, const QByteArray& bytes, QString* error) {
-    if (const std::optional<QString> reason = writeFileAllOrNothing(path, bytes)) {
-        *error =
-            QCoreApplication::translate("ViewExport", "Cannot write '%1': %2").arg(path, *reason);
+    if (std::optional<QString> message = writeOrMessage(path, bytes)) {
+        *error = std::move(*message);
         return false;
     }
     return true;
@@ -106,16 +106,14 @@ bool exportViewPng(QWidget* view, const QString& path, double scale, QString* er
         view->render(&image);
         image.setDevicePixelRatio(1.0);
     }
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    if (image.isNull() || !image.save(&buffer, "PNG")) {
+    const std::optional<QByteArray> png = encodeImage(image, "PNG");
+    if (!png) {
         *error = QCoreApplication::translate("ViewExport",
                                              "Cannot write '%1': the view could not be drawn")
                      .arg(path);
         return false;
     }
-    return writeBytes(path, bytes, error);
+    return writeBytes(path, *png, error);
 }
 
 bool exportViewSvg(QWidget* view, const QString& path, const QString& title, QString* error) {

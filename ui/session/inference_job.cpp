@@ -39,9 +39,11 @@ bool sameWork(const InferenceRequest& a, const InferenceRequest& b) {
            a.weights.checkpoint == b.weights.checkpoint;
 }
 
-InferenceOutcome runInference(const InferenceRequest& request, ParameterCache& cache) {
+InferenceOutcome runInference(const InferenceRequest& request, ParameterCache& cache,
+                              const std::function<bool()>& stale) {
     InferenceOutcome outcome;
     outcome.generation = request.generation;
+    const auto stop = [&] { return stale && stale(); };
     Step step = Step::Network;
     try {
         auto snapshot = std::make_shared<Snapshot>();
@@ -56,6 +58,7 @@ InferenceOutcome runInference(const InferenceRequest& request, ParameterCache& c
         snapshot->weightsDescription = weights.description;
         snapshot->testAccuracy = weights.testAccuracy;
         snapshot->testImages = weights.testImages;
+        if (stop()) return outcome;
 
         step = Step::Input;
         PreprocessInfo info;
@@ -64,7 +67,9 @@ InferenceOutcome runInference(const InferenceRequest& request, ParameterCache& c
         snapshot->inputPath = request.inputPath;
         snapshot->inputInverted = info.inverted;
         snapshot->cost = computeCost(network);
+        if (stop()) return outcome;
         snapshot->outputs = forwardCapture(network, *parameters, input);
+        if (stop()) return outcome;
 
         const int classes = network.config().classes;
         snapshot->logits.resize(static_cast<std::size_t>(classes));
@@ -82,7 +87,7 @@ InferenceOutcome runInference(const InferenceRequest& request, ParameterCache& c
             fast.run(input.data(), snapshot->logits.data());
             times.push_back(
                 std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-        } while (times.size() < 5 && Clock::now() < deadline);
+        } while (times.size() < 5 && Clock::now() < deadline && !stop());
         std::sort(times.begin(), times.end());
         snapshot->forwardMilliseconds = times[times.size() / 2];
         snapshot->forwardRuns = int(times.size());

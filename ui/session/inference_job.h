@@ -5,6 +5,7 @@
 // number of jobs can run and the session keeps only the newest result.
 
 #include <QString>
+#include <functional>
 
 #include "session/parameter_cache.h"
 #include "session/snapshot.h"
@@ -28,6 +29,10 @@ struct InferenceOutcome {
     quint64 generation = 0;
 };
 
-InferenceOutcome runInference(const InferenceRequest& request, ParameterCache& cache);
+// `stale`, when given, is asked between the phases (weights, input, the capture pass, each timed
+// run): once it says true the job stops and returns an outcome with neither snapshot nor error,
+// which the session drops as it drops any result of a replaced request.
+InferenceOutcome runInference(const InferenceRequest& request, ParameterCache& cache,
+                              const std::function<bool()>& stale = {});
 
 }  // namespace shufflescope::ui

@@ -23,14 +23,20 @@ namespace shufflescope::ui {
 
 namespace {
 
+// How long the session must have been idle before it hands freed memory back: long enough that
+// the jobs a finished result starts next (B's, the timing) and the next key of a user stepping
+// through g have begun, so the trim does not run beside them.
+constexpr int kTrimDelayMs = 1500;
+
 // A job whose request was replaced before the job started returns at once: its result would be
 // dropped, and the forward passes of every request a fast hand replaced (a held key, g pressed
-// eight times) made the one wanted wait behind them.
+// eight times) made the one wanted wait behind them. A job replaced while it runs stops at the
+// next phase (newest is 0 once the session is closing: no request's generation is 0).
 InferenceOutcome runUnlessStale(const InferenceRequest& request, ParameterCache& cache,
                                 const std::atomic<quint64>& newest, std::atomic<int>& count) {
     if (newest.load() != request.generation) return {.generation = request.generation};
     ++count;
-    return runInference(request, cache);
+    return runInference(request, cache, [&] { return newest.load() != request.generation; });
 }
 
 }  // namespace
@@ -39,14 +45,17 @@ Session::Session(QObject* parent) : QObject(parent) {
     // Each result replaces pictures of every step, tens of megabytes for the ImageNet network,
     // made on the jobs' threads: glibc keeps what they freed in per-thread arenas for reuse, and
     // the process stayed at several times the memory it used (600 MB for 100 MB after a hundred
-    // changes). When the jobs are done and the old result has gone, that memory goes back.
+    // changes). When the jobs have been done for a while and the old result has gone, that
+    // memory goes back — not at once: a finished result often starts more work (B's job, the
+    // timing), and the trim then walked the arenas while those jobs allocated in them.
+    trimTimer_.setSingleShot(true);
+    trimTimer_.setInterval(kTrimDelayMs);
+    connect(&trimTimer_, &QTimer::timeout, this, &Session::trimMemory);
     connect(this, &Session::busyChanged, this, [this](bool busy) {
-        if (!busy)
-            QTimer::singleShot(0, this, [] {
-#if defined(__GLIBC__)
-                malloc_trim(0);
-#endif
-            });
+        if (busy)
+            trimTimer_.stop();
+        else if (timingJobs_ == 0)
+            trimTimer_.start();
     });
     // The best model available: a bundled trained fashion model when one exists, otherwise the
     // paper's ImageNet geometry with random weights (badged "untrained").
@@ -59,9 +68,21 @@ Session::Session(QObject* parent) : QObject(parent) {
 }
 
 Session::~Session() {
-    // Jobs hold a reference to the cache; let them finish before it goes away.
+    // Jobs hold a reference to the cache; let them finish before it goes away — at once: with no
+    // newest request, those queued skip their work and those running stop at their next phase.
+    newest_->store(0);
+    newestComparison_->store(0);
     stopTiming();
     pool_.waitForDone();
+}
+
+void Session::trimMemory() {
+    if (busy() || timingJobs_ > 0) return;  // started since; the timer starts again when idle
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+    ++memoryTrims_;
+    emit memoryTrimmed();
 }
 
 WeightsSource Session::weightsFor(const ModelConfig& config) const {
@@ -115,12 +136,12 @@ void Session::openCheckpoint(const QString& path) {
         const Network network = Network::build(config);
         checkParameters(network, checkpoint.parameters, path.toStdString());
         keepStepFor(network);
-        // A comparison across presets means nothing: it ends now, not when the result arrives
-        // (P pressed before then brought the old preset back, and the comparison with it).
-        if (comparisonConfig_ && comparisonConfig_->preset != config.preset)
-            setComparison(std::nullopt);
         request_.config = config;
         request_.weights = {path};
+        // Now, not when the result arrives (P pressed before then brought the old preset back,
+        // and the comparison with it); and after the request, so that what comparisonChanged's
+        // receivers read is the new state throughout, the step with its network.
+        endComparisonAcrossPresets();
         submit();
     } catch (const Error& e) {
         emit failed(tr("Could not open the checkpoint: %1").arg(QString::fromStdString(e.what())));
@@ -128,23 +149,34 @@ void Session::openCheckpoint(const QString& path) {
 }
 
 void Session::keepStepFor(const Network& next) {
+    keepStepFor(request_.config, next);
+}
+
+void Session::keepStepFor(const ModelConfig& from, const Network& next) {
     const std::string name = selectedStepName_.toStdString();
     if (next.findStep(name)) return;
-    int at = selectedStep_;
+    std::optional<Network> before;
     try {
-        at = Network::build(request_.config).findStep(name).value_or(selectedStep_);
+        before = Network::build(from);
     } catch (const Error&) {
         // the configuration asked for builds no network: the index shown is the best guess
     }
-    selectedStepName_ = QString::fromStdString(next.step(std::min(at, next.stepCount() - 1)).name);
+    const QString mapped = QString::fromStdString(
+        next.step(stepAtSamePlace(name, before ? &*before : nullptr, next, selectedStep_)).name);
+    stepMapped_ = {selectedStepName_, mapped};
+    selectedStepName_ = mapped;
+}
+
+void Session::endComparisonAcrossPresets() {
+    // A comparison across presets means nothing.
+    if (comparisonConfig_ && comparisonConfig_->preset != request_.config.preset)
+        setComparison(std::nullopt);
 }
 
 void Session::submit() {
     stopTiming();  // its snapshot is about to be replaced
     request_.generation = ++generation_;
-    emit requestChanged();
     ++running_;
-    if (running_ == 1) emit busyChanged(true);
     auto* watcher = new QFutureWatcher<InferenceOutcome>(this);
     connect(watcher, &QFutureWatcher<InferenceOutcome>::finished, this, [this, watcher] {
         accept(watcher->result());
@@ -155,6 +187,11 @@ void Session::submit() {
         &pool_, [request = request_, cache = &cache_, newest = newest_, count = inferencesRun_] {
             return runUnlessStale(request, *cache, *newest, *count);
         }));
+    // Announced last, with the job under way: a receiver may ask for more at once (a lesson's
+    // task done finishes the step, which applies its state), and that nested request then
+    // replaced this one before it was copied into a job — both jobs ran the nested request.
+    if (running_ == 1) emit busyChanged(true);
+    emit requestChanged();
 }
 
 void Session::setComparison(const std::optional<ModelConfig>& config) {
@@ -215,46 +252,16 @@ void Session::accept(InferenceOutcome outcome) {
     if (running_ == 0) emit busyChanged(false);
     if (outcome.generation != generation_) return;  // a newer request is on its way
     if (!outcome.snapshot) {
-        // A bad input spoils only itself: the configuration and weights asked for meanwhile stay
-        // (g = 8 pressed while a broken image was on its way is not undone) and run on the last
-        // input that worked — the new configuration's default sample when that was the old one's,
-        // or when nothing is on screen yet. Any other failure falls back to the last good request.
-        // The request that failed is never retried.
-        const InferenceRequest failedRequest = request_;
-        InferenceRequest fallback = lastGood_;
-        if (outcome.badInput) {
-            fallback = request_;
-            fallback.inputPath =
-                !snapshot_ || lastGood_.inputPath == defaultSampleFor(lastGood_.config)
-                    ? defaultSampleFor(request_.config)
-                    : lastGood_.inputPath;
-        }
-        if (sameWork(fallback, failedRequest)) fallback = lastGood_;
-        if (!(fallback.config == failedRequest.config)) requestedChannel_.reset();
-        request_ = fallback;
-        emit failed(outcome.error);
-        if (!sameWork(fallback, failedRequest) && !(snapshot_ && sameWork(fallback, lastGood_)))
-            submit();  // announces the new request
-        else
-            emit requestChanged();
+        fallBack(outcome);
         return;
     }
     const bool inputChanged = lastGood_.inputPath != request_.inputPath;
     lastGood_ = request_;
+    stepMapped_.reset();
     snapshot_ = std::move(outcome.snapshot);
-    if (comparisonConfig_ && comparisonConfig_->preset != snapshot_->config().preset) {
-        comparisonConfig_.reset();  // a comparison across presets means nothing
-        comparisonSnapshot_.reset();
-        emit comparisonChanged();
-    } else if (comparisonConfig_ && inputChanged) {
-        submitComparison();
-    }
-    // Keep the selected step where it still exists (same name), else the nearest index.
-    const auto kept = snapshot_->network->findStep(selectedStepName_.toStdString());
-    selectedStep_ = kept ? *kept : std::min(selectedStep_, snapshot_->network->stepCount() - 1);
-    selectedStepName_ = QString::fromStdString(snapshot_->step(selectedStep_).name);
-    if (requestedChannel_) selectedChannel_ = *std::exchange(requestedChannel_, std::nullopt);
-    if (selectedChannel_ >= snapshot_->step(selectedStep_).out.channels) selectedChannel_ = -1;
+    endComparisonAcrossPresets();
+    if (comparisonConfig_ && inputChanged) submitComparison();
+    selectAsAsked();
     if (timing_) {
         timing_.reset();
         emit timingChanged();
@@ -262,6 +269,71 @@ void Session::accept(InferenceOutcome outcome) {
     emit snapshotChanged();
     emit selectionChanged();
     if (measuringTime_) submitTiming();
+}
+
+void Session::fallBack(const InferenceOutcome& outcome) {
+    // A bad input spoils only itself: the configuration and weights asked for meanwhile stay
+    // (g = 8 pressed while a broken image was on its way is not undone) and run on the last
+    // input that worked — the new configuration's default sample when that was the old one's,
+    // or when nothing is on screen yet. Any other failure (a checkpoint that no longer reads, no
+    // memory) falls back to the last good configuration and weights, and keeps the input asked
+    // for (an image opened just before): only a preset's own sample, which came with the preset,
+    // goes back with it. The request that failed is never retried.
+    const InferenceRequest failedRequest = request_;
+    InferenceRequest fallback = lastGood_;
+    if (outcome.badInput) {
+        fallback = request_;
+        fallback.inputPath = !snapshot_ || lastGood_.inputPath == defaultSampleFor(lastGood_.config)
+                                 ? defaultSampleFor(request_.config)
+                                 : lastGood_.inputPath;
+    } else if (failedRequest.config.preset == lastGood_.config.preset ||
+               failedRequest.inputPath != defaultSampleFor(failedRequest.config)) {
+        fallback.inputPath = failedRequest.inputPath;
+    }
+    if (sameWork(fallback, failedRequest)) fallback = lastGood_;
+    if (!(fallback.config == failedRequest.config)) requestedChannel_.reset();
+    // The step asked for was named in the failed request's network: where it is in the one that
+    // stays, as for any change of network — the step it was mapped from when the change mapped
+    // it and no other was chosen since (the ImageNet stem's pool stays selected when the
+    // Fashion-MNIST network asked for fails, not the step after it).
+    if (stepMapped_ && stepMapped_->second == selectedStepName_ &&
+        !(fallback.config == failedRequest.config))
+        selectedStepName_ = stepMapped_->first;
+    stepMapped_.reset();
+    try {
+        const std::shared_ptr<const Network> next =
+            snapshot_ && snapshot_->config() == fallback.config
+                ? snapshot_->network
+                : std::make_shared<const Network>(Network::build(fallback.config));
+        keepStepFor(failedRequest.config, *next);
+    } catch (const Error&) {
+        // the last good configuration builds no network (nothing has worked yet): kept as it is
+    }
+    request_ = fallback;
+    endComparisonAcrossPresets();
+    const bool resubmit =
+        !sameWork(fallback, failedRequest) && !(snapshot_ && sameWork(fallback, lastGood_));
+    emit failed(outcome.error);
+    if (resubmit) {
+        submit();  // announces the new request; the selection follows its result
+        return;
+    }
+    emit requestChanged();
+    // Nothing more will arrive: the result shown is what the selection asked for refers to.
+    if (!snapshot_) return;
+    const int step = selectedStep_, channel = selectedChannel_;
+    selectAsAsked();
+    if (step != selectedStep_ || channel != selectedChannel_) emit selectionChanged();
+}
+
+void Session::selectAsAsked() {
+    // The step asked for where the result shown has it (by name), else the nearest index.
+    const Network& network = *snapshot_->network;
+    selectedStep_ =
+        stepAtSamePlace(selectedStepName_.toStdString(), nullptr, network, selectedStep_);
+    selectedStepName_ = QString::fromStdString(network.step(selectedStep_).name);
+    if (requestedChannel_) selectedChannel_ = *std::exchange(requestedChannel_, std::nullopt);
+    if (selectedChannel_ >= network.step(selectedStep_).out.channels) selectedChannel_ = -1;
 }
 
 // Measured time (opt-in)
@@ -282,10 +354,15 @@ void Session::submitTiming() {
     if (!snapshot_ || timing_ || timingStop_) return;
     auto stop = std::make_shared<std::atomic<bool>>(false);
     timingStop_ = stop;
+    // Counted apart from running_ (the window's "Computing…" is about results, not times), and
+    // until the job has returned: a stopped job still runs to its next step.
+    ++timingJobs_;
+    trimTimer_.stop();
     auto* watcher = new QFutureWatcher<TimingOutcome>(this);
     connect(watcher, &QFutureWatcher<TimingOutcome>::finished, this, [this, watcher, stop] {
         const TimingOutcome outcome = watcher->result();
         watcher->deleteLater();
+        if (--timingJobs_ == 0 && !busy()) trimTimer_.start();
         lastTimingThread_ = outcome.thread;
         if (timingStop_ == stop) timingStop_.reset();
         if (stop->load() || !snapshot_ || outcome.generation != snapshot_->generation) return;
@@ -329,6 +406,7 @@ void Session::selectStep(int index) {
     // The name too: a step asked for while a result was on its way is only a name until the
     // result arrives, and the index shown may be the one asked for now.
     if (index == selectedStep_ && name == selectedStepName_) return;
+    if (name != selectedStepName_) stepMapped_.reset();  // another step chosen
     selectedStep_ = index;
     selectedStepName_ = name;
     if (selectedChannel_ >= snapshot_->step(index).out.channels) selectedChannel_ = -1;
@@ -366,6 +444,7 @@ void Session::select(const QString& name, int channel) {
         return;
     }
     // Before the result of the configuration asked for: both apply when it arrives (accept()).
+    if (name != selectedStepName_) stepMapped_.reset();  // another step chosen
     selectedStepName_ = name;
     requestedChannel_ = channel;
 }

@@ -3,8 +3,9 @@
 // the newest finished Snapshot. Every change of configuration or input starts an inference job
 // on a worker thread; results arrive as snapshots, and a result for anything but the newest
 // request is dropped, so fast toggling never shows a stale picture and never blocks the UI.
-// A request that fails (unreadable image, checkpoint that does not fit) reports a message and the
-// session returns to the last good state.
+// A request that fails (unreadable image, checkpoint that does not fit or no longer reads) reports
+// a message and the session returns to the last good state, keeping what did not fail (fallBack):
+// the step asked for, the input or the configuration.
 // Measured time per step is opt-in (setMeasuringTime): then every new snapshot is timed by a job
 // of its own on a worker thread (timing_job.h), after the snapshot is shown; a new request stops
 // the job that is running, and its result, if any, is dropped.
@@ -12,9 +13,11 @@
 #include <QObject>
 #include <QString>
 #include <QThreadPool>
+#include <QTimer>
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include "session/inference_job.h"
 #include "session/parameter_cache.h"
@@ -62,6 +65,9 @@ class Session : public QObject {
     // How many requests' forward passes have run (A's and B's): a request already replaced by a
     // newer one when its job starts is skipped. For tests.
     int inferencesRun() const { return inferencesRun_->load(); }
+    // How often freed memory has been handed back to the system (malloc_trim, glibc), which the
+    // session does once it has been idle for a moment: no job, no timing. For tests.
+    int memoryTrims() const { return memoryTrims_; }
 
   public slots:
     void setConfig(const ModelConfig& config);  // invalid configurations report failed()
@@ -96,6 +102,7 @@ class Session : public QObject {
     void failed(const QString& message);
     void comparisonChanged();  // comparison config or its snapshot
     void timingChanged();      // a timing arrived, or was dropped with its snapshot
+    void memoryTrimmed();      // freed memory handed back (memoryTrims())
 
   private:
     void submit();
@@ -103,8 +110,16 @@ class Session : public QObject {
     // in `next`'s network (the ImageNet stem's pool has no Fashion-MNIST twin) — decided now, not
     // by whichever result happens to be shown when the new one arrives.
     void keepStepFor(const Network& next);
+    void keepStepFor(const ModelConfig& from, const Network& next);  // from another request's
+    void endComparisonAcrossPresets();  // when B's preset is not the request's
     void submitComparison();
     void accept(InferenceOutcome outcome);
+    // A request failed: back to the last good one, keeping what did not fail (the input asked
+    // for, or the configuration when the input failed) and the step asked for where it stays.
+    void fallBack(const InferenceOutcome& outcome);
+    // The step and channel asked for, in the result shown: by name, else the nearest index.
+    void selectAsAsked();
+    void trimMemory();
     WeightsSource weightsFor(const ModelConfig& config) const;
     void submitTiming();
     void stopTiming();
@@ -129,10 +144,16 @@ class Session : public QObject {
     QString selectedStepName_ = QStringLiteral("input");
     int selectedChannel_ = -1;
     std::optional<int> requestedChannel_;  // select()ed for a result still on its way
+    // The step the request on its way moved the selection from, and to, because its network
+    // lacks it (keepStepFor); a failed request puts it back unless another step was chosen since.
+    std::optional<std::pair<QString, QString>> stepMapped_;
+    QTimer trimTimer_;  // malloc_trim once idle for a moment
+    int memoryTrims_ = 0;
 
     bool measuringTime_ = false;
     std::shared_ptr<const StepTiming> timing_;
     std::shared_ptr<std::atomic<bool>> timingStop_;  // the running job's; null when none runs
+    int timingJobs_ = 0;                             // timing jobs not yet returned
     QThread* lastTimingThread_ = nullptr;
 
     std::optional<ModelConfig> comparisonConfig_;

@@ -1,5 +1,7 @@
 #include "shufflescope/model/network.h"
 
+#include <algorithm>
+
 #include "shufflescope/base/error.h"
 
 namespace shufflescope {
@@ -251,6 +253,13 @@ std::optional<int> Network::findStep(std::string_view name) const {
     for (std::size_t i = 0; i < steps_.size(); ++i)
         if (steps_[i].name == name) return static_cast<int>(i);
     return std::nullopt;
+}
+
+int stepAtSamePlace(std::string_view name, const Network* from, const Network& to,
+                    int fallbackIndex) {
+    if (const auto kept = to.findStep(name)) return *kept;
+    const int at = (from ? from->findStep(name) : std::nullopt).value_or(fallbackIndex);
+    return std::clamp(at, 0, to.stepCount() - 1);
 }
 
 }  // namespace shufflescope

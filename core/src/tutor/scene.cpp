@@ -98,25 +98,24 @@ std::variant<std::optional<ModelConfig>, SceneError> comparisonConfig(const Comp
 
 // [SECTION] The selection and the view
 
-// Where step `name` is in the network `config` builds; 0 when it is not there.
-int positionOf(const std::string& name, const ModelConfig& config) {
-    try {
-        return Network::build(config).findStep(name).value_or(0);
-    } catch (const Error&) {
-        return 0;
-    }
-}
-
 // The step and the channel of it in `next`, checked against `network` (the one the scene's
 // configuration builds); an error when the scene names either and they are not there. A step
 // kept from `current` that the new network lacks (the paper stem's pool, on Fashion-MNIST) gives
-// way to the step at the same place.
+// way to the step at the same place — but not when the scene names a channel: a channel is a
+// channel of one step, and the one at the same place is another step with other channels, so
+// "channel 3" there is refused rather than shown on a step the author did not mean.
 std::optional<SceneError> resolveSelection(const Scene& scene, const Network& network,
                                            const SceneState& current, SceneState& next) {
     next.step = scene.step.value_or(next.step);
     auto index = network.findStep(next.step);
     if (!index && !scene.step && !scene.channel) {
-        index = std::min(positionOf(current.step, current.config), network.stepCount() - 1);
+        std::optional<Network> before;
+        try {
+            before = Network::build(current.config);
+        } catch (const Error&) {
+            // a state whose configuration builds no network: the input is the place
+        }
+        index = stepAtSamePlace(current.step, before ? &*before : nullptr, network, 0);
         next.step = network.step(*index).name;
     }
     if (!index && (scene.step || scene.channel))

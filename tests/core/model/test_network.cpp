@@ -71,6 +71,26 @@ TEST_CASE("fashion preset: 1x32x32, small-input stem, no pool, 0.5x", "[network]
     CHECK(net.step(*net.findStep("head.fc")).out == StepShape{10, 1, 1});
 }
 
+TEST_CASE("a selected step keeps its name across networks, else its place, else the fallback",
+          "[network]") {
+    const Network imagenet = Network::build(presetConfig("imagenet"));
+    const Network fashion = Network::build(presetConfig("fashion"));
+    const int pool = *imagenet.findStep("stem.pool");
+    // By name where the other network has the step.
+    CHECK(stepAtSamePlace("stages.1.1.pw1", &imagenet, fashion, 0) ==
+          *fashion.findStep("stages.1.1.pw1"));
+    CHECK(stepAtSamePlace("stages.1.1.pw1", nullptr, fashion, 0) ==
+          *fashion.findStep("stages.1.1.pw1"));
+    // The paper stem's pool: the step at its index in the small-input network, not the input.
+    CHECK(stepAtSamePlace("stem.pool", &imagenet, fashion, 0) == pool);
+    CHECK(fashion.step(pool).name != "stem.pool");
+    // A name neither network has (or no old network): the fallback, clamped into the network.
+    CHECK(stepAtSamePlace("stem.pool", nullptr, fashion, 7) == 7);
+    CHECK(stepAtSamePlace("no.such.step", &imagenet, fashion, 5) == 5);
+    CHECK(stepAtSamePlace("no.such.step", &imagenet, fashion, 100000) == fashion.stepCount() - 1);
+    CHECK(stepAtSamePlace("no.such.step", &imagenet, fashion, -3) == 0);
+}
+
 TEST_CASE("every (g, width) satisfies the divisibility rules and the paper's budget", "[network]") {
     for (double s : supportedWidthScales())
         for (int g = 1; g <= 8; ++g) {

@@ -136,4 +136,12 @@ class Network {
     HeadSteps head_;
 };
 
+// Where the step a user has selected goes when the network changes (another g, preset or
+// checkpoint), in one place for the scenes, the session and the step keys: the step of that name
+// in `to`; else the step at the same index as `name` had in `from` (the paper stem's pool has no
+// twin in the small-input stem; `from` is null when the old configuration builds no network);
+// else `fallbackIndex`. Always an index of `to`.
+int stepAtSamePlace(std::string_view name, const Network* from, const Network& to,
+                    int fallbackIndex);
+
 }  // namespace shufflescope

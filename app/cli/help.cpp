@@ -85,7 +85,7 @@ std::vector<CommandHelp> buildCommandTable() {
           threads("engine threads (default: the machine's)"),
           data()}},
         {"eval",
-         {"--weights FILE [--against FILE] [--json] [--limit N] [--threads N] [--data DIR]"},
+         {"--weights FILE [--against FILE] [--json] [--limit N]", "[--threads N] [--data DIR]"},
          "test-set accuracy, per-class accuracy, confusion matrix",
          "Evaluates --weights on the Fashion-MNIST test set. With --against, compares two "
          "models image by image (McNemar's exact test); the config flags describe --weights only.",
@@ -95,7 +95,7 @@ std::vector<CommandHelp> buildCommandTable() {
           threads("engine threads (default: the machine's)"),
           data()}},
         {"export",
-         {"--weights RUN --out FILE [--dtype f16|bf16|f32] [--threads N] [--data DIR]"},
+         {"--weights RUN --out FILE [--dtype f16|bf16|f32]", "[--threads N] [--data DIR]"},
          "a finished training run as a compact weights file",
          "Writes a training checkpoint's weights without the optimiser state (default f16) and "
          "measures the test accuracy again with the stored weights.",

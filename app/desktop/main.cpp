@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QIcon>
 #include <QMessageBox>
 #include <QThread>
 #include <cstdio>
@@ -45,6 +46,10 @@ int main(int argc, char** argv) {
     }
 
     QApplication app(argc, argv);
+    // The installed menu entry and icon (packaging/): Wayland matches the window to the entry by
+    // this name; X11 takes the window's icon from the theme (none in a build tree: no icon).
+    QGuiApplication::setDesktopFileName(QStringLiteral("shufflescope"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("shufflescope")));
     if (!parseStartupOptions(QApplication::arguments(), &options, &error)) {
         std::fprintf(stderr, "shufflescope: error: %s\n", qPrintable(error));
         return 1;

@@ -2,6 +2,7 @@
 # Installs the Debian 12 packages ShuffleScope needs (only those missing) and builds it (Release).
 #   scripts/setup.sh run    packages to build and run the application
 #   scripts/setup.sh test   those, plus what the test suite needs (PyTorch for the interop test)
+#   scripts/setup.sh package  the run packages and the .deb's tools, no build (scripts/package.sh)
 # Every dependency is a Debian package; nothing is downloaded at build time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,11 @@ packages=(
     fonts-dejavu-core fonts-noto-cjk  # the canvas's font; Simplified Chinese text
     dataset-fashion-mnist             # the data the Train panel and `shufflescope-cli train` learn from
 )
+if [[ $mode == test || $mode == package ]]; then
+    packages+=(
+        dpkg-dev                      # CPack's .deb: dpkg-shlibdeps computes its Depends
+    )
+fi
 if [[ $mode == test ]]; then
     packages+=(
         catch2                        # the C++ test framework (2.13)
@@ -32,6 +38,11 @@ if [[ $mode == test ]]; then
                                       # the checked build: ASan + UBSan and libFuzzer (clang 14's
                                       # runtime), OpenMP for clang, llvm-symbolizer for reports
         python3 python3-numpy python3-torch  # PyTorch interop test and fixture regeneration
+        lintian                       # the package test: no lintian error in the .deb
+        desktop-file-utils            # the package test: desktop-file-validate on the menu entry
+        groff-base file               # the package test: the manual pages render without warnings
+                                      # (groff), the icons' and screenshot's sizes (file)
+        librsvg2-bin                  # packaging/icons/make_pngs.sh: the icon's PNGs from its SVG
     )
 fi
 
@@ -47,6 +58,8 @@ if ((${#missing[@]})); then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
+# scripts/package.sh makes a build of its own.
+[[ $mode == package ]] && exit 0
 tests=OFF
 [[ $mode == test ]] && tests=ON
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DSHUFFLESCOPE_BUILD_TESTS=$tests

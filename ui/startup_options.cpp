@@ -278,12 +278,45 @@ const std::vector<StartupOption>& startupOptionTable() {
 
 // [SECTION] Parsing
 
+namespace {
+
+// A file given without an option, as a file manager passes it (the .desktop entry's %f): its
+// suffix says which option it stands for. One file of each kind at most.
+bool readGivenFile(const QString& path, StartupOptions& o, QString* error) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    QString* slot = suffix == QLatin1String("lesson")        ? &o.lesson
+                    : suffix == QLatin1String("json")        ? &o.scenario
+                    : suffix == QLatin1String("safetensors") ? &o.weights
+                                                             : nullptr;
+    if (slot == nullptr) {
+        *error = QObject::tr(
+                     "'%1' is not a file ShuffleScope opens: expected a lesson (.lesson), "
+                     "a saved demo (.json) or a checkpoint (.safetensors)")
+                     .arg(path);
+        return false;
+    }
+    if (!slot->isEmpty()) {
+        *error = QObject::tr("'%1' and '%2' are the same kind of file: open one at a time")
+                     .arg(*slot, path);
+        return false;
+    }
+    *slot = path;
+    o.filesGiven << path;
+    return true;
+}
+
+}  // namespace
+
 bool parseStartupOptions(const QStringList& arguments, StartupOptions* o, QString* error) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QObject::tr("ShuffleScope: see ShuffleNet v1 work, step by step."));
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QObject::tr("A lesson (.lesson), a saved demo (.json) or a checkpoint (.safetensors)."),
+        QStringLiteral("[FILE]"));
     for (const StartupOption& option : startupOptionTable())
         parser.addOption(
             option.valueName.isEmpty()
@@ -303,13 +336,11 @@ bool parseStartupOptions(const QStringList& arguments, StartupOptions* o, QStrin
         o->helpRequested = true;
         return true;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        *error = QObject::tr("unexpected argument '%1'").arg(parser.positionalArguments().first());
-        return false;
-    }
     for (const StartupOption& option : startupOptionTable())
         if (parser.isSet(option.name) && !option.read(parser.value(option.name), *o, error))
             return false;
+    for (const QString& file : parser.positionalArguments())
+        if (!readGivenFile(file, *o, error)) return false;
     if ((o->lessonStep || o->lessonReveal) && o->lesson.isEmpty()) {
         *error = QObject::tr("--lesson-step and --lesson-reveal need --lesson NAME|FILE");
         return false;

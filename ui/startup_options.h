@@ -7,7 +7,7 @@
 //                [--train EPOCHS [--train-images N] [--train-compare]] [--presenter]
 //                [--scenario FILE.json] [--lesson NAME|FILE [--lesson-step N] [--lesson-reveal]]
 //                [--screenshot FILE.png] [--export-png|--export-svg|--export-gif|--export-table
-//                FILE ...]
+//                FILE ...] [FILE.lesson|FILE.json|FILE.safetensors]
 // The --export-* options (export/export_options.h) render and exit as --screenshot does.
 
 #include <QSize>
@@ -52,6 +52,9 @@ struct StartupOptions {
     // A saved demo (session/demo_file.h) opened first; the other options change it. A bad one
     // is an error at start-up, naming the file, the line and the problem.
     QString scenario;
+    // Files given without an option (a file manager's "Open with"): each goes to --lesson,
+    // --scenario or --weights by its suffix (.lesson, .json, .safetensors).
+    QStringList filesGiven;
     bool helpRequested = false;
 };
 

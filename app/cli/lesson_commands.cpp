@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "output.h"
+#include "shufflescope/base/asset_paths.h"
 #include "shufflescope/base/reporting.h"
 #include "shufflescope/tutor/lesson_library.h"
 #include "shufflescope/tutor/lesson_parser.h"
@@ -37,9 +38,14 @@ std::string summaryLine(const Lesson& lesson) {
            lesson.title.in("en", lesson.languages.front());
 }
 
+// The bundled lessons' folder, found from the executable's place (base/asset_paths.h).
+std::string bundledLessonsDirectory() {
+    return bundledAssetsDirectory() + "/lessons";
+}
+
 // A bundled lesson's file by its name, or the path as given.
 std::string lessonPath(const std::string& nameOrFile) {
-    for (const std::string& path : lessonFilesIn(SHUFFLESCOPE_ASSETS_DIR "/lessons"))
+    for (const std::string& path : lessonFilesIn(bundledLessonsDirectory()))
         if (readLessonFile(path).name == nameOrFile) return path;
     return nameOrFile;
 }
@@ -98,7 +104,7 @@ void runLesson(const Options& options) {
         return;
     }
     nlohmann::json list = nlohmann::json::array();
-    for (const std::string& path : lessonFilesIn(SHUFFLESCOPE_ASSETS_DIR "/lessons")) {
+    for (const std::string& path : lessonFilesIn(bundledLessonsDirectory())) {
         const Lesson lesson = checkedLesson(path);
         if (options.json)
             list.push_back({{"name", lesson.name},

@@ -12,6 +12,7 @@
 #include <new>
 
 #include "commands.h"
+#include "help.h"
 #include "options.h"
 #include "output.h"
 #include "shufflescope/base/error.h"
@@ -22,7 +23,11 @@ int main(int argc, char** argv) {
     try {
         const Options options = parseOptions(std::vector<std::string>(argv + 1, argv + argc));
         if (options.command == "help")
-            std::cout << usage();
+            std::cout << (options.helpTopic.empty()
+                              ? usage()
+                              : commandUsage(*findCommand(options.helpTopic)));
+        else if (options.command == "--man")
+            std::cout << manPage(SHUFFLESCOPE_VERSION);
         else if (options.command == "summary")
             runSummary(options);
         else if (options.command == "init")

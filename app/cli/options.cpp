@@ -5,14 +5,12 @@
 #include <cmath>
 #include <tuple>
 
+#include "help.h"
 #include "shufflescope/base/error.h"
 
 namespace shufflescope::cli {
 
 namespace {
-
-const std::vector<std::string> kCommands = {"summary", "init", "run",    "bench",
-                                            "train",   "eval", "export", "lesson"};
 
 long long parseInteger(const std::string& flag, const std::string& text, long long lo,
                        long long hi) {
@@ -52,6 +50,15 @@ std::pair<int, int> parseInputSize(const std::string& text) {
             int(parseInteger("--input-size", w, 8, 1024))};
 }
 
+// "unknown command 'x' (expected summary, init, ...)", the list from the help table.
+std::string unknownCommand(const std::string& name) {
+    std::string expected;
+    const auto& table = commandTable();
+    for (std::size_t i = 0; i < table.size(); ++i)
+        expected += (i == 0 ? "" : i + 1 == table.size() ? " or " : ", ") + table[i].name;
+    return "unknown command '" + name + "' (expected " + expected + ")";
+}
+
 // lesson check FILE... | lesson list [--json]: a subcommand and files, no configuration.
 Options parseLessonOptions(const std::vector<std::string>& args, Options& o) {
     if (args.size() < 2 || (args[1] != "check" && args[1] != "list" && args[1] != "show"))
@@ -82,37 +89,32 @@ Options parseLessonOptions(const std::vector<std::string>& args, Options& o) {
     return o;
 }
 
-bool commandTakes(const std::string& command, const std::string& flag) {
-    static const std::vector<std::pair<std::string, std::vector<std::string>>> table = {
-        {"summary", {"--json", "--csv", "--markdown", "--timing", "--repeats", "--threads"}},
-        {"init", {"-o", "--output"}},
-        {"run", {"--input", "--json", "--dump", "--top"}},
-        {"bench", {"--threads", "--iters", "--warmup", "--json"}},
-        {"train",
-         {"--epochs", "--out", "--resume", "--limit", "--batch", "--lr", "--warmup-epochs",
-          "--min-warmup-batches", "--clip-grad-norm", "--classroom", "--test-limit", "--no-augment",
-          "--threads", "--data"}},
-        {"eval", {"--json", "--limit", "--threads", "--against", "--data"}},
-        {"export", {"--out", "--dtype", "--threads", "--data"}},
-    };
-    for (const auto& [name, flags] : table)
-        if (name == command) return std::find(flags.begin(), flags.end(), flag) != flags.end();
-    return false;
-}
-
 }  // namespace
 
 Options parseOptions(const std::vector<std::string>& args) {
     Options o;
     if (args.empty()) throw Error("no command given\n\n" + usage());
     o.command = args[0];
+    // --man: the manual page, written from the help tables (captured by the build).
+    if (o.command == "--man" && args.size() == 1) return o;
     if (o.command == "help" || o.command == "--help" || o.command == "-h") {
+        if (args.size() > 2)
+            throw Error("help: expected at most one command, got '" + args[2] + "'");
+        if (args.size() == 2)
+            o.helpTopic = args[1] == "--help" || args[1] == "-h" ? "help" : args[1];
         o.command = "help";
+    } else if (std::find(args.begin() + 1, args.end(), "--help") != args.end() ||
+               std::find(args.begin() + 1, args.end(), "-h") != args.end()) {
+        // `train --help`, `lesson check --help`: the command's help, whatever else was given.
+        o.helpTopic = o.command;
+        o.command = "help";
+    }
+    if (o.command == "help") {
+        if (!o.helpTopic.empty() && findCommand(o.helpTopic) == nullptr)
+            throw Error(unknownCommand(o.helpTopic));
         return o;
     }
-    if (std::find(kCommands.begin(), kCommands.end(), o.command) == kCommands.end())
-        throw Error("unknown command '" + o.command +
-                    "' (expected summary, init, run, bench, train, eval, export or lesson)");
+    if (findCommand(o.command) == nullptr) throw Error(unknownCommand(o.command));
     if (o.command == "lesson") return parseLessonOptions(args, o);
 
     // The preset is the base the other config flags modify, wherever it appears.
@@ -166,7 +168,7 @@ Options parseOptions(const std::vector<std::string>& args) {
             o.weights = pathValue("FILE.safetensors");
         } else if (flag == "--seed") {
             o.seed = static_cast<unsigned long long>(parseInteger(flag, value(), 0, (1LL << 62)));
-        } else if (!commandTakes(o.command, flag)) {
+        } else if (!commandTakesFlag(o.command, flag)) {
             throw Error("unknown option '" + flag + "' for '" + o.command +
                         "' (see shufflescope-cli help)");
         } else if (flag == "--json") {
@@ -277,63 +279,6 @@ Options parseOptions(const std::vector<std::string>& args) {
         throw Error("--json, --csv and --markdown choose one output format; give one");
     validateConfig(o.config);
     return o;
-}
-
-std::string usage() {
-    return R"(usage: shufflescope-cli COMMAND [config flags] [command flags]
-
-Commands:
-  summary [--json|--csv|--markdown] [--timing [--repeats N] [--threads N]]
-                                    per-step table: output shape, MACs, dense MACs, parameters;
-                                    --timing: each step's measured time (the capture pass on a
-                                    random image, median of --repeats runs, default 20);
-                                    --csv / --markdown: name,kind,out_shape,macs,dense_macs,
-                                    params,time_ms, one row per step
-  init -o FILE.safetensors          write a deterministic random checkpoint for the configuration
-  run --input IMAGE|FILE.npy [--json] [--dump DIR] [--top N]
-                                    top-N prediction; --dump writes every step as .npy and .png
-  bench [--threads N] [--iters N] [--warmup N] [--json]
-                                    latency of the fast forward path at batch 1 (median, min)
-  train --epochs N [--out FILE] [--resume FILE] [--limit N] [--batch N] [--lr X]
-        [--warmup-epochs X] [--min-warmup-batches N] [--clip-grad-norm X] [--classroom]
-        [--test-limit N] [--no-augment] [--data DIR]
-                                    train on Fashion-MNIST (the fashion preset); a checkpoint after
-                                    every epoch; Ctrl-C stops and keeps the last one;
-                                    --classroom: the Train panel's recipe for --epochs and --limit;
-                                    --test-limit: evaluate on the first N test images only
-  eval --weights FILE [--against FILE] [--json] [--limit N] [--data DIR]
-                                    test-set accuracy, per-class accuracy, confusion matrix;
-                                    --against: both models image by image (McNemar's exact
-                                    test); config flags describe --weights only
-  export --weights RUN --out FILE [--dtype f16|bf16|f32] [--data DIR]
-                                    a finished training run as a compact weights file (default
-                                    f16), without optimiser state; re-measures test accuracy
-  --data DIR (train, eval, export)  the folder of the Fashion-MNIST IDX files
-                                    ({train,t10k}-{images-idx3,labels-idx1}-ubyte.gz, or unpacked);
-                                    default )" +
-           train::defaultFashionMnistDirectory() + R"(
-                                    (Debian's dataset-fashion-mnist)
-  lesson check FILE...              check lesson files (docs/lessons.md) as the app opens them:
-                                    a summary line per lesson, or FILE:LINE: problem and exit 1
-  lesson list [--json]              the bundled lessons: name, title, steps, languages, file
-  lesson show NAME|FILE [--lang en|zh_CN]
-                                    the lesson as a script: every text with its numbers, each
-                                    question's answer and arithmetic, each task's goal
-
-Config flags (every command):
-  --preset imagenet|fashion         base configuration (default imagenet)
-  --groups N                        groups g, 1..8
-  --scale S                         width 0.25, 0.5, 1, 1.5 or 2
-  --no-shuffle                      switch the channel shuffle off
-  --input-size H[xW]                input resolution, 8..1024
-  --in-channels C                   input channels
-  --classes N                       number of classes
-  --stem paper|small-input          stem variant (the preset chooses one)
-  --group-first-pointwise           group Stage 2's first 1x1 conv (the seed's Keras variant)
-  --weights FILE.safetensors        load a checkpoint (its stored configuration wins; flags that
-                                    contradict it are an error)
-  --seed N                          seed of the random weights when no --weights (default 1)
-)";
 }
 
 }  // namespace shufflescope::cli

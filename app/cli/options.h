@@ -14,7 +14,9 @@
 namespace shufflescope::cli {
 
 struct Options {
-    std::string command;  // summary | init | run | bench | train | eval | export | lesson | help
+    std::string command;    // summary | init | run | bench | train | eval | export | lesson | help
+                            // | --man (the manual page)
+    std::string helpTopic;  // help: the command to explain (empty: the overview)
     ModelConfig config;
     std::set<std::string>
         configFlags;  // config flags given explicitly (checked against a checkpoint)
@@ -52,8 +54,7 @@ struct Options {
     std::string lessonLanguage = "en";  // lesson show --lang
 };
 
+// Any --help or -h after a command asks for that command's help (command "help").
 Options parseOptions(const std::vector<std::string>& args);
-
-std::string usage();
 
 }  // namespace shufflescope::cli

@@ -4,11 +4,16 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QIcon>
+#include <QMessageBox>
 #include <QThread>
 #include <cstdio>
 #include <string_view>
 
+#include "desktop_man_page.h"
 #include "main_window.h"
+#include "shufflescope/base/asset_paths.h"
+#include "shufflescope/base/error.h"
 #include "startup_options.h"
 
 namespace {
@@ -30,26 +35,47 @@ int main(int argc, char** argv) {
     using namespace shufflescope::ui;
     StartupOptions options;
     QString error;
+    // --man: the manual page, from the option table (the build captures it; not in --help).
+    if (argc == 2 && std::string_view(argv[1]) == "--man") {
+        std::fputs(shufflescope::desktop::desktopManPage(SHUFFLESCOPE_VERSION).c_str(), stdout);
+        return 0;
+    }
     if (onlyInformational(argc, argv)) {
         const QCoreApplication noDisplay(argc, argv);
         return parseStartupOptions(QCoreApplication::arguments(), &options, &error) ? 0 : 1;
     }
 
     QApplication app(argc, argv);
+    // The installed menu entry and icon (packaging/): Wayland matches the window to the entry by
+    // this name; X11 takes the window's icon from the theme (none in a build tree: no icon).
+    QGuiApplication::setDesktopFileName(QStringLiteral("shufflescope"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("shufflescope")));
     if (!parseStartupOptions(QApplication::arguments(), &options, &error)) {
         std::fprintf(stderr, "shufflescope: error: %s\n", qPrintable(error));
         return 1;
     }
     if (options.helpRequested) return 0;
     installTranslation(options);
+    // Without its models, samples and lessons the app cannot show anything: say where it looked.
+    try {
+        (void)shufflescope::bundledAssetsDirectory();
+    } catch (const shufflescope::Error& e) {
+        std::fprintf(stderr, "shufflescope: error: %s\n", e.what());
+        if (!options.rendersAndExits())
+            QMessageBox::critical(nullptr, QStringLiteral("ShuffleScope"),
+                                  QString::fromStdString(e.what()));
+        return 1;
+    }
 
     // Screenshots are reproducible: no saved settings, no animation mid-way.
     MainWindow window(!options.rendersAndExits());
-    if (!applyStartupOptions(window, options, &error)) {
-        std::fprintf(stderr, "shufflescope: error: %s\n", qPrintable(error));
-        return 1;
-    }
+    const bool applied = applyStartupOptions(window, options, &error);
+    if (!applied) std::fprintf(stderr, "shufflescope: error: %s\n", qPrintable(error));
+    // A file a file manager passed that cannot be opened is a message in the window, which
+    // keeps going; a bad option, or anything when rendering, stops the start.
+    if (!applied && (options.rendersAndExits() || options.filesGiven.isEmpty())) return 1;
     window.show();
+    if (!applied) window.showError(error);
     // The keys are the window's shortcuts, which need the window active. A window manager
     // activates a new window itself; a bare X session (a kiosk, Xvfb) does not, and the first key
     // pressed would do nothing until the window was clicked.

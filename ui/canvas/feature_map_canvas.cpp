@@ -29,6 +29,7 @@
 #include <optional>
 
 #include "canvas/imgui_qt_bridge.h"
+#include "session/assets.h"
 #include "shufflescope/analysis/channel_groups.h"
 #include "shufflescope/analysis/colormap.h"
 #include "style/palette.h"
@@ -90,12 +91,10 @@ QString formatValue(float v) {
 // system; the CJK fonts are only loaded when a translation needs their glyphs.
 QStringList latinFontCandidates() {
     QStringList files;
-#ifdef SHUFFLESCOPE_ASSETS_DIR
-    // A font shipped with the app wins, so every machine renders the canvas alike.
-    const QDir fonts(QStringLiteral(SHUFFLESCOPE_ASSETS_DIR "/fonts"));
+    // A font shipped with the app (assets/fonts/) wins, so every machine renders the canvas alike.
+    const QDir fonts(QDir(assetsDirectory()).filePath(QStringLiteral("fonts")));
     for (const QString& name : fonts.entryList({QStringLiteral("*.ttf")}, QDir::Files, QDir::Name))
         files << fonts.filePath(name);
-#endif
     files << QStringLiteral("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
           << QStringLiteral("/usr/share/fonts/TTF/DejaVuSans.ttf")
           << QStringLiteral("/usr/share/fonts/dejavu/DejaVuSans.ttf")

@@ -3,12 +3,16 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include "shufflescope/base/asset_paths.h"
+
 namespace shufflescope::ui {
 
 QString assetsDirectory() {
-    const QString fromEnvironment = qEnvironmentVariable("SHUFFLESCOPE_ASSETS");
-    if (!fromEnvironment.isEmpty()) return fromEnvironment;
-    return QStringLiteral(SHUFFLESCOPE_ASSETS_DIR);
+    // Found once: the executable does not move while it runs. Without assets the app has already
+    // refused to start (app/desktop/main.cpp), so the empty fall-back is never shown.
+    static const QString directory =
+        QString::fromStdString(findAssetsDirectory().value_or(std::string()));
+    return directory;
 }
 
 QString samplesDirectory() {

@@ -1,6 +1,7 @@
 #pragma once
-// Where the bundled assets (samples, trained checkpoints) live: $SHUFFLESCOPE_ASSETS if set, else
-// the source tree's assets/ (the app runs from its build directory).
+// Where the bundled assets (samples, trained checkpoints, lessons) live: $SHUFFLESCOPE_ASSETS if
+// set, else share/shufflescope beside the executable's folder — installed, or the build tree's
+// link to the source's assets/ (shufflescope/base/asset_paths.h).
 
 #include <QString>
 #include <optional>

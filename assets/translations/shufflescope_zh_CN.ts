@@ -4,77 +4,77 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="133"/>
+        <location filename="../../ui/main_window_actions.cpp" line="131"/>
         <source>&amp;Open image or .npy…</source>
         <translation>打开图像或 .npy(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="138"/>
+        <location filename="../../ui/main_window_actions.cpp" line="136"/>
         <source>Open &amp;checkpoint…</source>
         <translation>打开检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="143"/>
+        <location filename="../../ui/main_window_actions.cpp" line="141"/>
         <source>Open &amp;lesson…</source>
         <translation>打开课程(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="148"/>
+        <location filename="../../ui/main_window_actions.cpp" line="146"/>
         <source>Open &amp;demo…</source>
         <translation>打开演示(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="153"/>
+        <location filename="../../ui/main_window_actions.cpp" line="151"/>
         <source>&amp;Save demo…</source>
         <translation>保存演示(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="158"/>
+        <location filename="../../ui/main_window_actions.cpp" line="156"/>
         <source>&amp;Export view as PNG or SVG…</source>
         <translation>导出视图为 PNG 或 SVG(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="163"/>
+        <location filename="../../ui/main_window_actions.cpp" line="161"/>
         <source>Export the step&apos;s &amp;animation as GIF…</source>
         <translation>将此步的动画导出为 GIF(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="168"/>
+        <location filename="../../ui/main_window_actions.cpp" line="166"/>
         <source>Export the per-step &amp;table (CSV, Markdown)…</source>
         <translation>导出逐步表格（CSV、Markdown）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="173"/>
+        <location filename="../../ui/main_window_actions.cpp" line="171"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="179"/>
+        <location filename="../../ui/main_window_actions.cpp" line="177"/>
         <source>Previous step</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="184"/>
+        <location filename="../../ui/main_window_actions.cpp" line="182"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="189"/>
+        <location filename="../../ui/main_window_actions.cpp" line="187"/>
         <source>Previous unit</source>
         <translation>上一个单元</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="194"/>
+        <location filename="../../ui/main_window_actions.cpp" line="192"/>
         <source>Next unit</source>
         <translation>下一个单元</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="199"/>
+        <location filename="../../ui/main_window_actions.cpp" line="197"/>
         <source>First step</source>
         <translation>第一步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_actions.cpp" line="204"/>
+        <location filename="../../ui/main_window_actions.cpp" line="202"/>
         <source>Last step</source>
         <translation>最后一步</translation>
     </message>
@@ -803,132 +803,139 @@
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="59"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="60"/>
         <source>Operation view</source>
         <translation>运算视图</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="60"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="61"/>
         <source>Channel flow</source>
         <translation>通道流向</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="61"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="62"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="62"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="63"/>
         <source>Cost panel</source>
         <translation>计算量面板</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="63"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="64"/>
         <source>Network tree</source>
         <translation>网络结构树</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="64"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="65"/>
         <source>Train tab</source>
         <translation>训练面板</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="69"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="70"/>
         <source>PNG, screen size (1×)</source>
         <translation>PNG，屏幕尺寸（1×）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="72"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="73"/>
         <source>PNG, twice the size for print (2×)</source>
         <translation>PNG，两倍尺寸，用于打印（2×）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="75"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="76"/>
         <source>SVG (lines and text stay editable)</source>
         <translation>SVG（线条和文字保持可编辑）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="76"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="77"/>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="77"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="78"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="78"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="79"/>
         <source>The view is exported at its size on screen. The feature maps are drawn with OpenGL: their PNG is the screen&apos;s pixels enlarged, their SVG holds that picture as an image. Every other view&apos;s SVG keeps its lines and text.</source>
         <translation>视图按其在屏幕上的尺寸导出。特征图由 OpenGL 绘制：其 PNG 是放大后的屏幕像素，其 SVG 以一张图片包含该画面。其他视图的 SVG 保留线条和文字。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="83"/>
-        <location filename="../../ui/export/export_dialogs.cpp" line="88"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="85"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="90"/>
         <source>Export view</source>
         <translation>导出视图</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="90"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="92"/>
         <source>SVG images (*.svg)</source>
         <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="91"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="93"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="112"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="114"/>
         <source>Size:</source>
         <translation>尺寸：</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="113"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="115"/>
         <source>Frames per second:</source>
         <translation>每秒帧数：</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="115"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="117"/>
         <source>The current step&apos;s animation in the operation view, from start to end, the last frame held for %1 s; it loops. 256 colours a frame.</source>
         <translation>运算视图中当前步骤的动画，从开始到结束，最后一帧停留 %1 秒，循环播放。每帧 256 色。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="120"/>
-        <location filename="../../ui/export/export_dialogs.cpp" line="124"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="123"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="127"/>
         <source>Export animation</source>
         <translation>导出动画</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="126"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="129"/>
         <source>Animated GIF (*.gif)</source>
         <translation>GIF 动画 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="141"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="144"/>
         <source>Export per-step table</source>
         <translation>导出逐步表格</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_dialogs.cpp" line="143"/>
+        <location filename="../../ui/export/export_dialogs.cpp" line="146"/>
         <source>CSV (*.csv);;Markdown (*.md)</source>
         <translation>CSV (*.csv);;Markdown (*.md)</translation>
     </message>
 </context>
 <context>
-    <name>GifWriter</name>
+    <name>FileOutput</name>
     <message>
-        <location filename="../../ui/export/gif_writer.cpp" line="20"/>
+        <location filename="../../ui/export/file_output.cpp" line="32"/>
         <source>Cannot write &apos;%1&apos;: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
+</context>
+<context>
+    <name>GifWriter</name>
     <message>
-        <location filename="../../ui/export/gif_writer.cpp" line="112"/>
+        <source>Cannot write &apos;%1&apos;: %2</source>
+        <translation type="vanished">无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/gif_writer.cpp" line="121"/>
         <source>no frames</source>
         <translation>没有帧</translation>
     </message>
     <message>
-        <location filename="../../ui/export/gif_writer.cpp" line="119"/>
+        <location filename="../../ui/export/gif_writer.cpp" line="128"/>
         <source>frames of different sizes</source>
         <translation>各帧尺寸不一致</translation>
     </message>
@@ -1035,7 +1042,7 @@
         <translation>无法运行网络：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inference_job.cpp" line="95"/>
+        <location filename="../../ui/session/inference_job.cpp" line="100"/>
         <source>Not enough memory for this configuration and input.</source>
         <translation>内存不足，无法运行此配置和输入。</translation>
     </message>
@@ -1517,209 +1524,227 @@ stride %1</source>
         <translation>不混洗</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="282"/>
+        <location filename="../../ui/startup_options.cpp" line="314"/>
         <source>ShuffleScope: see ShuffleNet v1 work, step by step.</source>
         <translation>ShuffleScope：一步一步看 ShuffleNet v1 如何工作。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="93"/>
+        <location filename="../../ui/startup_options.cpp" line="96"/>
         <source>Render the window to FILE.png and exit.</source>
         <translation>将窗口渲染为 FILE.png 后退出。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="103"/>
+        <location filename="../../ui/startup_options.cpp" line="106"/>
         <source>imagenet or fashion.</source>
         <translation>imagenet 或 fashion。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="108"/>
+        <location filename="../../ui/startup_options.cpp" line="111"/>
         <source>Groups g, 1..8.</source>
         <translation>分组数 g，1..8。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="111"/>
+        <location filename="../../ui/startup_options.cpp" line="114"/>
         <source>Channel shuffle off.</source>
         <translation>关闭通道混洗。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="117"/>
+        <location filename="../../ui/startup_options.cpp" line="120"/>
         <source>Width 0.25, 0.5, 1, 1.5 or 2.</source>
         <translation>宽度系数：0.25、0.5、1、1.5 或 2。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="130"/>
+        <location filename="../../ui/startup_options.cpp" line="133"/>
         <source>Image or .npy to show.</source>
         <translation>要显示的图像或 .npy 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="136"/>
+        <location filename="../../ui/startup_options.cpp" line="139"/>
         <source>Checkpoint to load.</source>
         <translation>要加载的检查点。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="142"/>
+        <location filename="../../ui/startup_options.cpp" line="145"/>
         <source>Step to select, e.g. stages.0.1.shuffle.</source>
         <translation>要选中的步骤，例如 stages.0.1.shuffle。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="148"/>
+        <location filename="../../ui/startup_options.cpp" line="151"/>
         <source>Channel to select.</source>
         <translation>要选中的通道。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="151"/>
+        <location filename="../../ui/startup_options.cpp" line="154"/>
         <source>operation, flow, features, cost, compare or train.</source>
         <translation>operation、flow、features、cost、compare 或 train。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="157"/>
+        <location filename="../../ui/startup_options.cpp" line="160"/>
         <source>A/B compare with B = &apos;shuffle&apos; (flipped) or a group count.</source>
         <translation>A/B 对比，B = &apos;shuffle&apos;（混洗取反）或分组数。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="175"/>
+        <location filename="../../ui/startup_options.cpp" line="178"/>
         <source>Text size, 0.8..2.5 (projector: 1.8).</source>
         <translation>文字大小，0.8..2.5（投影仪：1.8）。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="185"/>
+        <location filename="../../ui/startup_options.cpp" line="188"/>
         <source>system, light or dark.</source>
         <translation>system（跟随系统）、light（浅色）或 dark（深色）。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="189"/>
+        <location filename="../../ui/startup_options.cpp" line="192"/>
         <source>Interface language: en or zh_CN.</source>
         <translation>界面语言：en 或 zh_CN。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="194"/>
+        <location filename="../../ui/startup_options.cpp" line="197"/>
         <source>Window size WxH.</source>
         <translation>窗口大小 WxH。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="202"/>
+        <location filename="../../ui/startup_options.cpp" line="205"/>
         <source>Start a training run of EPOCHS on the Train tab.</source>
         <translation>在“训练”标签页上开始一次 EPOCHS 轮的训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="205"/>
+        <location filename="../../ui/startup_options.cpp" line="208"/>
         <source>Training images per epoch, 100..60000.</source>
         <translation>每轮训练使用的图像数，100..60000。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="208"/>
+        <location filename="../../ui/startup_options.cpp" line="211"/>
         <source>With --train: shuffle on, then off.</source>
         <translation>配合 --train 使用：先开启混洗、再关闭混洗，各训练一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="214"/>
+        <location filename="../../ui/startup_options.cpp" line="217"/>
         <source>Open a lesson: a bundled one by name, or a .lesson file.</source>
         <translation>打开课程：内置课程的名称，或一个 .lesson 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="217"/>
+        <location filename="../../ui/startup_options.cpp" line="220"/>
         <source>--lesson: give a lesson&apos;s name or file</source>
         <translation>--lesson：请给出课程名称或文件</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="224"/>
+        <location filename="../../ui/startup_options.cpp" line="227"/>
         <source>With --lesson: start at step N (from 1).</source>
         <translation>配合 --lesson：从第 N 步开始（从 1 数起）。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="227"/>
+        <location filename="../../ui/startup_options.cpp" line="230"/>
         <source>With --lesson: show the step revealed (its action done, its answer shown).</source>
         <translation>配合 --lesson：显示揭晓后的这一步（操作已执行，答案已显示）。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="235"/>
+        <location filename="../../ui/startup_options.cpp" line="238"/>
         <source>Presenter mode: full screen, large text, the views and the cost only.</source>
         <translation>演示者模式：全屏、大字，只显示视图和计算量。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="242"/>
+        <location filename="../../ui/startup_options.cpp" line="245"/>
         <source>Open a saved demo (File &gt; Save demo); other options change it.</source>
         <translation>打开保存的演示（文件 &gt; 保存演示）；其他选项在其基础上修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="263"/>
+        <location filename="../../ui/startup_options.cpp" line="266"/>
         <source>--%1: &apos;%2&apos; is not WxH between %3x%4 and %5x%6</source>
         <translation>--%1：“%2”不是 %3x%4 到 %5x%6 之间的 宽x高</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="305"/>
-        <source>unexpected argument &apos;%1&apos;</source>
-        <translation>多余的参数“%1”</translation>
+        <location filename="../../ui/startup_options.cpp" line="539"/>
+        <source>the window could not be drawn</source>
+        <translation>无法绘制窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="57"/>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation type="vanished">多余的参数“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="60"/>
         <source>--%1: &apos;%2&apos; is not an integer in %3..%4</source>
         <translation>--%1：“%2”不是 %3..%4 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="316"/>
+        <location filename="../../ui/startup_options.cpp" line="350"/>
         <source>--train-images and --train-compare need --train EPOCHS</source>
         <translation>--train-images 和 --train-compare 需要同时使用 --train EPOCHS</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="123"/>
+        <location filename="../../ui/startup_options.cpp" line="126"/>
         <source>--scale: &apos;%1&apos; is not 0.25, 0.5, 1, 1.5 or 2</source>
         <translation>--scale：“%1”不是 0.25、0.5、1、1.5 或 2</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="167"/>
+        <location filename="../../ui/startup_options.cpp" line="170"/>
         <source>--compare: &apos;%1&apos; is not &apos;shuffle&apos; or a group count 1..8</source>
         <translation>--compare：“%1”既不是 &apos;shuffle&apos;，也不是 1..8 之间的分组数</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="180"/>
+        <location filename="../../ui/startup_options.cpp" line="183"/>
         <source>--font-scale: &apos;%1&apos; is not a number in 0.8..2.5</source>
         <translation>--font-scale：“%1”不是 0.8..2.5 之间的数</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="187"/>
+        <location filename="../../ui/startup_options.cpp" line="190"/>
         <source>--theme: &apos;%1&apos; is not system, light or dark</source>
         <translation>--theme：“%1”不是 system、light 或 dark</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="191"/>
+        <location filename="../../ui/startup_options.cpp" line="194"/>
         <source>--lang: &apos;%1&apos; is not en or zh_CN</source>
         <translation>--lang：“%1”不是 en 或 zh_CN</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="96"/>
+        <location filename="../../ui/startup_options.cpp" line="99"/>
         <source>--screenshot: &apos;%1&apos; must be a .png file</source>
         <translation>--screenshot：“%1”必须是 .png 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="312"/>
+        <location filename="../../ui/startup_options.cpp" line="293"/>
+        <source>&apos;%1&apos; is not a file ShuffleScope opens: expected a lesson (.lesson), a saved demo (.json) or a checkpoint (.safetensors)</source>
+        <translation>“%1”不是 ShuffleScope 能打开的文件：应为课程文件（.lesson）、保存的演示（.json）或检查点（.safetensors）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="300"/>
+        <source>&apos;%1&apos; and &apos;%2&apos; are the same kind of file: open one at a time</source>
+        <translation>“%1”和“%2”是同一类文件：一次只能打开一个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="319"/>
+        <source>A lesson (.lesson), a saved demo (.json) or a checkpoint (.safetensors).</source>
+        <translation>课程文件（.lesson）、保存的演示（.json）或检查点（.safetensors）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_options.cpp" line="346"/>
         <source>--lesson-step and --lesson-reveal need --lesson NAME|FILE</source>
         <translation>--lesson-step 和 --lesson-reveal 需要 --lesson 名称|文件</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="429"/>
+        <location filename="../../ui/startup_options.cpp" line="463"/>
         <source>the network did not finish within %1 s</source>
         <translation>网络未能在 %1 秒内算完</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="471"/>
+        <location filename="../../ui/startup_options.cpp" line="505"/>
         <source>training did not finish within %1 minutes</source>
         <translation>训练未能在 %1 分钟内完成</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="453"/>
+        <location filename="../../ui/startup_options.cpp" line="487"/>
         <source>the comparison did not finish</source>
         <translation>对比计算未能完成</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="482"/>
+        <location filename="../../ui/startup_options.cpp" line="516"/>
         <source>--measure-time: the measurement did not finish within %1 s</source>
         <translation>--measure-time：测量未在 %1 秒内完成</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_options.cpp" line="500"/>
         <source>cannot write &apos;%1&apos;</source>
-        <translation>无法写入“%1”</translation>
+        <translation type="vanished">无法写入“%1”</translation>
     </message>
     <message>
         <location filename="../../ui/export/export_options.cpp" line="25"/>
@@ -1830,32 +1855,32 @@ stride %1</source>
         <translation>B 的预设 %1 与 A 的（%2）不同</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/scene.cpp" line="109"/>
+        <location filename="../../core/src/tutor/scene.cpp" line="123"/>
         <source>no step named &apos;%1&apos; in this network</source>
         <translation>此网络中没有名为“%1”的步骤</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/scene.cpp" line="113"/>
+        <location filename="../../core/src/tutor/scene.cpp" line="127"/>
         <source>the selected step &apos;%1&apos; is not in this network</source>
         <translation>所选步骤“%1”不在此网络中</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/scene.cpp" line="120"/>
+        <location filename="../../core/src/tutor/scene.cpp" line="134"/>
         <source>step &apos;%1&apos; has channels 0 to %2; there is no channel %3</source>
         <translation>步骤“%1”的通道为 0 到 %2，没有通道 %3</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/scene.cpp" line="152"/>
+        <location filename="../../core/src/tutor/scene.cpp" line="166"/>
         <source>&apos;%1&apos; is not operation, flow, features, cost, compare or train</source>
         <translation>“%1”不是 operation、flow、features、cost、compare 或 train</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/scene.cpp" line="159"/>
+        <location filename="../../core/src/tutor/scene.cpp" line="173"/>
         <source>&apos;compare&apos; needs the comparison on, and the scene turns it off</source>
         <translation>“compare”需要打开对比，而此场景将其关闭</translation>
     </message>
     <message>
-        <location filename="../../core/src/tutor/scene.cpp" line="191"/>
+        <location filename="../../core/src/tutor/scene.cpp" line="205"/>
         <source>%1</source>
         <translation>%1</translation>
     </message>
@@ -2027,14 +2052,13 @@ stride %1</source>
 <context>
     <name>TableExport</name>
     <message>
-        <location filename="../../ui/export/table_export.cpp" line="30"/>
+        <location filename="../../ui/export/table_export.cpp" line="31"/>
         <source>Cannot write &apos;%1&apos;: the name must end in .csv or .md</source>
         <translation>无法写入“%1”：文件名必须以 .csv 或 .md 结尾</translation>
     </message>
     <message>
-        <location filename="../../ui/export/table_export.cpp" line="39"/>
         <source>Cannot write &apos;%1&apos;: %2</source>
-        <translation>无法写入“%1”：%2</translation>
+        <translation type="vanished">无法写入“%1”：%2</translation>
     </message>
 </context>
 <context>
@@ -2053,28 +2077,27 @@ stride %1</source>
 <context>
     <name>ViewExport</name>
     <message>
-        <location filename="../../ui/export/view_export.cpp" line="37"/>
         <source>Cannot write &apos;%1&apos;: %2</source>
-        <translation>无法写入“%1”：%2</translation>
+        <translation type="vanished">无法写入“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/export/view_export.cpp" line="74"/>
+        <location filename="../../ui/export/view_export.cpp" line="82"/>
         <source>&apos;%1&apos; is not a view: one of %2</source>
         <translation>“%1”不是视图：应为 %2 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/export/view_export.cpp" line="79"/>
+        <location filename="../../ui/export/view_export.cpp" line="87"/>
         <source>The view &apos;%1&apos; is not on screen: show it first</source>
         <translation>视图“%1”当前未显示：请先显示它</translation>
     </message>
     <message>
-        <location filename="../../ui/export/view_export.cpp" line="105"/>
-        <location filename="../../ui/export/view_export.cpp" line="131"/>
+        <location filename="../../ui/export/view_export.cpp" line="111"/>
+        <location filename="../../ui/export/view_export.cpp" line="137"/>
         <source>Cannot write &apos;%1&apos;: the view could not be drawn</source>
         <translation>无法写入“%1”：该视图无法绘制</translation>
     </message>
     <message>
-        <location filename="../../ui/export/view_export.cpp" line="122"/>
+        <location filename="../../ui/export/view_export.cpp" line="128"/>
         <source>Exported from ShuffleScope</source>
         <translation>由 ShuffleScope 导出</translation>
     </message>
@@ -2361,211 +2384,211 @@ stride %1</source>
 <context>
     <name>shufflescope::ui::FeatureMapCanvas</name>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="126"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="125"/>
         <source>Channel %1</source>
         <translation>通道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="129"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="128"/>
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="129"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="128"/>
         <source>green</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="130"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="129"/>
         <source>blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="296"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="300"/>
         <source>untrained</source>
         <translation>未训练</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="298"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="302"/>
         <source>test accuracy %1%</source>
         <translation>测试准确率 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="300"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="304"/>
         <source>trained, accuracy not recorded</source>
         <translation>已训练，未记录准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="306"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="310"/>
         <source>top: %1 %2</source>
         <translation>首选：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="901"/>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="951"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="906"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="956"/>
         <source>Shared range (%1)</source>
         <translation>统一色阶 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="901"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="906"/>
         <source>Shared range</source>
         <translation>统一色阶</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="902"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="907"/>
         <source>Shared (%1)</source>
         <translation>统一 (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="952"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="957"/>
         <source>On: one colour scale for all channels (compare their strength).
 Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>开：所有通道使用同一色阶（便于比较强弱）。
 关：每个通道按自己的最小值..最大值拉伸（便于看清图案）。</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="905"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="910"/>
         <source>Zoom %1× — reset</source>
         <translation>缩放 %1× — 重置</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="905"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="910"/>
         <source>%1× — reset</source>
         <translation>%1× — 重置</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="910"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="915"/>
         <source>channels %1–%2 of %3</source>
         <translation>通道 %1–%2（共 %3）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="964"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="969"/>
         <source>Previous page of channels (,)</source>
         <translation>上一页通道 (,)</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="971"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="976"/>
         <source>Next page of channels (.)</source>
         <translation>下一页通道 (.)</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="917"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="922"/>
         <source>%1 values, one cell each</source>
         <translation>%1 个值，每格一个</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="918"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="923"/>
         <source>%1 values</source>
         <translation>%1 个值</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="919"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="924"/>
         <source>%1 channels × %2 × %3</source>
         <translation>%1 个通道 × %2 × %3</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1023"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1028"/>
         <source>%1 × %2 × %3</source>
         <translation>%1 × %2 × %3</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1054"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1059"/>
         <source>Computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1055"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1060"/>
         <source>This step has no output to show.</source>
         <translation>此步骤没有可显示的输出。</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1057"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1062"/>
         <source>This step&apos;s output is too large for the graphics card.</source>
         <translation>此步骤的输出太大，显卡无法显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1059"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1064"/>
         <source>Only %1 channels here</source>
         <translation>这里只有 %1 个通道</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1175"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1180"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1244"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1249"/>
         <source>Group %1 of %2</source>
         <translation>组 %1（共 %2 组）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1244"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1249"/>
         <source>No group</source>
         <translation>无分组</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1249"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1254"/>
         <source>Value %1</source>
         <translation>值 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1257"/>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1310"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1262"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1315"/>
         <source>Rank %1 of %2</source>
         <translation>排名 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1262"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1267"/>
         <source>min %1   max %2   mean %3</source>
         <translation>最小 %1   最大 %2   均值 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1267"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1272"/>
         <source>(not highlighted)</source>
         <translation>（未高亮）</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1303"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1308"/>
         <source>group %1</source>
         <translation>组 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1303"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1308"/>
         <source>no group</source>
         <translation>无分组</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1305"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1310"/>
         <source>value %1</source>
         <translation>值 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1313"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1318"/>
         <source>min %1</source>
         <translation>最小 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1314"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1319"/>
         <source>max %1</source>
         <translation>最大 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1315"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1320"/>
         <source>mean %1</source>
         <translation>均值 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1317"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1322"/>
         <source>zeros %1%</source>
         <translation>零值 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1321"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1326"/>
         <source>shared scale</source>
         <translation>统一色阶</translation>
     </message>
     <message>
-        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1321"/>
+        <location filename="../../ui/canvas/feature_map_canvas.cpp" line="1326"/>
         <source>own scale</source>
         <translation>各自色阶</translation>
     </message>
@@ -2692,97 +2715,97 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="171"/>
+        <location filename="../../ui/main_window.cpp" line="169"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="183"/>
+        <location filename="../../ui/main_window.cpp" line="181"/>
         <source>Operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="184"/>
+        <location filename="../../ui/main_window.cpp" line="182"/>
         <source>Channel flow</source>
         <translation>通道流向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="186"/>
+        <location filename="../../ui/main_window.cpp" line="184"/>
         <source>What the selected step computes, animated (F switches view)</source>
         <translation>所选步骤在计算什么（动画演示，按 F 切换视图）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="188"/>
+        <location filename="../../ui/main_window.cpp" line="186"/>
         <source>Which earlier channels can reach the selected channel (the boundary effect)</source>
         <translation>前面哪些通道能影响所选通道（边界效应）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="212"/>
+        <location filename="../../ui/main_window.cpp" line="210"/>
         <source>Feature maps: wheel zooms, drag pans, double-click resets, click a channel to enlarge it</source>
         <translation>特征图：滚轮缩放，拖动平移，双击重置，单击通道可放大</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="284"/>
+        <location filename="../../ui/main_window.cpp" line="282"/>
         <source>Controls</source>
         <translation>控制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="290"/>
+        <location filename="../../ui/main_window.cpp" line="288"/>
         <source>ImageNet geometry</source>
         <translation>ImageNet 规格</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="291"/>
+        <location filename="../../ui/main_window.cpp" line="289"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="292"/>
+        <location filename="../../ui/main_window.cpp" line="290"/>
         <source>Model preset (P)</source>
         <translation>模型预设（P）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="295"/>
+        <location filename="../../ui/main_window.cpp" line="293"/>
         <source> Model </source>
         <translation> 模型 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="299"/>
+        <location filename="../../ui/main_window.cpp" line="297"/>
         <source> Groups g </source>
         <translation> 分组数 g </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="599"/>
+        <location filename="../../ui/main_window.cpp" line="597"/>
         <source>Prediction and cost are hidden to give the diagram room: H shows them.</source>
         <translation>为给示意图腾出空间，已隐藏“预测与开销”面板：按 H 显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="315"/>
+        <location filename="../../ui/main_window.cpp" line="313"/>
         <source>Width scale (W): every filter count times s, cost about s²</source>
         <translation>宽度系数（W）：每层卷积核个数乘以 s，计算量约为 s² 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="318"/>
+        <location filename="../../ui/main_window.cpp" line="316"/>
         <source> Width </source>
         <translation> 宽度 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="354"/>
+        <location filename="../../ui/main_window.cpp" line="352"/>
         <source>A/B compare</source>
         <translation>A/B 对比</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="356"/>
+        <location filename="../../ui/main_window.cpp" line="354"/>
         <source>B: shuffle flipped</source>
         <translation>B：混洗取反</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="357"/>
+        <location filename="../../ui/main_window.cpp" line="355"/>
         <source>B: g = %1</source>
         <translation>B：g = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="338"/>
+        <location filename="../../ui/main_window.cpp" line="336"/>
         <source>Speed of the automatic walk ([ slower, ] faster)</source>
         <translation>自动演示的速度（[ 减慢，] 加快）</translation>
     </message>
@@ -2797,22 +2820,22 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>正在计算 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="196"/>
+        <location filename="../../ui/main_window.cpp" line="194"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="198"/>
+        <location filename="../../ui/main_window.cpp" line="196"/>
         <source>Train a Fashion-MNIST network here and watch it learn; overlay shuffle on and off</source>
         <translation>在这里训练一个 Fashion-MNIST 网络并观察它的学习过程；可叠加对比混洗开启与关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="268"/>
+        <location filename="../../ui/main_window.cpp" line="266"/>
         <source>Prediction and cost</source>
         <translation>预测与计算量</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="323"/>
+        <location filename="../../ui/main_window.cpp" line="321"/>
         <source>Playback</source>
         <translation>播放控制</translation>
     </message>
@@ -2832,27 +2855,27 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="386"/>
+        <location filename="../../ui/main_window.cpp" line="384"/>
         <source>System theme</source>
         <translation>跟随系统主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="387"/>
+        <location filename="../../ui/main_window.cpp" line="385"/>
         <source>Light theme</source>
         <translation>浅色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="388"/>
+        <location filename="../../ui/main_window.cpp" line="386"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="398"/>
+        <location filename="../../ui/main_window.cpp" line="396"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="409"/>
+        <location filename="../../ui/main_window.cpp" line="407"/>
         <source>The language changes when ShuffleScope starts again.</source>
         <translation>重新启动 ShuffleScope 后，语言设置才会生效。</translation>
     </message>
@@ -2907,52 +2930,52 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>分组数 g</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="423"/>
+        <location filename="../../ui/main_window.cpp" line="421"/>
         <source>Shuffle: on</source>
         <translation>混洗：开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="423"/>
+        <location filename="../../ui/main_window.cpp" line="421"/>
         <source>Shuffle: off</source>
         <translation>混洗：关</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="430"/>
+        <location filename="../../ui/main_window.cpp" line="428"/>
         <source>ShuffleScope — %1</source>
         <translation>ShuffleScope — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="431"/>
+        <location filename="../../ui/main_window.cpp" line="429"/>
         <source> (untrained)</source>
         <translation>（未训练）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="450"/>
+        <location filename="../../ui/main_window.cpp" line="448"/>
         <source>  Step %1 / %2: &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>  步骤 %1 / %2：&lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="483"/>
+        <location filename="../../ui/main_window.cpp" line="481"/>
         <source>Open image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="484"/>
+        <location filename="../../ui/main_window.cpp" line="482"/>
         <source>Images and tensors (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;All files (*)</source>
         <translation>图像和张量 (*.png *.jpg *.jpeg *.bmp *.gif *.npy);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="490"/>
+        <location filename="../../ui/main_window.cpp" line="488"/>
         <source>Open checkpoint</source>
         <translation>打开检查点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="490"/>
+        <location filename="../../ui/main_window.cpp" line="488"/>
         <source>Checkpoints (*.safetensors);;All files (*)</source>
         <translation>检查点 (*.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="510"/>
+        <location filename="../../ui/main_window.cpp" line="508"/>
         <source>ShuffleScope</source>
         <translation>ShuffleScope</translation>
     </message>
@@ -2972,38 +2995,38 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
         <translation>功能</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="726"/>
+        <location filename="../../ui/main_window.cpp" line="724"/>
         <source>Saved settings were not valid; starting from the defaults.</source>
         <translation>保存的设置无效，已改用默认设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_demo.cpp" line="45"/>
         <source>%1: cannot be written: %2</source>
-        <translation>%1：无法写入：%2</translation>
+        <translation type="vanished">%1：无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_demo.cpp" line="52"/>
+        <location filename="../../ui/main_window_demo.cpp" line="55"/>
+        <location filename="../../ui/main_window_demo.cpp" line="59"/>
         <source>%1: cannot be read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_demo.cpp" line="104"/>
+        <location filename="../../ui/main_window_demo.cpp" line="112"/>
         <source>Open demo</source>
         <translation>打开演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_demo.cpp" line="105"/>
-        <location filename="../../ui/main_window_demo.cpp" line="112"/>
+        <location filename="../../ui/main_window_demo.cpp" line="113"/>
+        <location filename="../../ui/main_window_demo.cpp" line="120"/>
         <source>ShuffleScope demos (*.json)</source>
         <translation>ShuffleScope 演示 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_demo.cpp" line="111"/>
+        <location filename="../../ui/main_window_demo.cpp" line="119"/>
         <source>Save demo</source>
         <translation>保存演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_demo.cpp" line="111"/>
+        <location filename="../../ui/main_window_demo.cpp" line="119"/>
         <source>demo.json</source>
         <translation>演示.json</translation>
     </message>
@@ -3092,27 +3115,27 @@ Off: each channel stretched over its own min..max (see its pattern).</source>
 <context>
     <name>shufflescope::ui::Session</name>
     <message>
-        <location filename="../../ui/session/session.cpp" line="44"/>
+        <location filename="../../ui/session/session.cpp" line="96"/>
         <source>Invalid configuration: %1</source>
         <translation>配置无效：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session.cpp" line="88"/>
+        <location filename="../../ui/session/session.cpp" line="147"/>
         <source>Could not open the checkpoint: %1</source>
         <translation>无法打开检查点：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session.cpp" line="112"/>
+        <location filename="../../ui/session/session.cpp" line="202"/>
         <source>Invalid comparison: %1</source>
         <translation>对比无效：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session.cpp" line="117"/>
+        <location filename="../../ui/session/session.cpp" line="207"/>
         <source>A/B compare needs both configurations on the same preset.</source>
         <translation>A/B 对比要求两个配置使用同一个预设。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session.cpp" line="145"/>
+        <location filename="../../ui/session/session.cpp" line="238"/>
         <source>Compare: %1</source>
         <translation>对比：%1</translation>
     </message>

@@ -3,6 +3,8 @@
 #   scripts/setup.sh run    packages to build and run the application
 #   scripts/setup.sh test   those, plus what the test suite needs (PyTorch for the interop test)
 #   scripts/setup.sh package  the run packages and the .deb's tools, no build (scripts/package.sh)
+#   scripts/setup.sh bench  the test packages, plus Node.js and npm for ONNX Runtime in the
+#                           side-by-side benchmark (scripts/bench.sh)
 # Every dependency is a Debian package; nothing is downloaded at build time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,12 +25,16 @@ packages=(
     fonts-dejavu-core fonts-noto-cjk  # the canvas's font; Simplified Chinese text
     dataset-fashion-mnist             # the data the Train panel and `shufflescope-cli train` learn from
 )
-if [[ $mode == test || $mode == package ]]; then
+case $mode in run | test | package | bench) ;; *)
+    echo "usage: scripts/setup.sh [run|test|package|bench] (not '$mode')" >&2
+    exit 2 ;;
+esac
+if [[ $mode == test || $mode == package || $mode == bench ]]; then
     packages+=(
         dpkg-dev                      # CPack's .deb: dpkg-shlibdeps computes its Depends
     )
 fi
-if [[ $mode == test ]]; then
+if [[ $mode == test || $mode == bench ]]; then
     packages+=(
         catch2                        # the C++ test framework (2.13)
         libbenchmark-dev              # Google Benchmark: the micro-benchmarks in bench/
@@ -43,6 +49,12 @@ if [[ $mode == test ]]; then
         groff-base file               # the package test: the manual pages render without warnings
                                       # (groff), the icons' and screenshot's sizes (file)
         librsvg2-bin                  # packaging/icons/make_pngs.sh: the icon's PNGs from its SVG
+    )
+fi
+if [[ $mode == bench ]]; then
+    packages+=(
+        nodejs npm                    # bench/bench_vs_onnxruntime.py runs ONNX Runtime through
+                                      # npm's onnxruntime-node (installed into a cache folder)
     )
 fi
 
@@ -61,6 +73,6 @@ fi
 # scripts/package.sh makes a build of its own.
 [[ $mode == package ]] && exit 0
 tests=OFF
-[[ $mode == test ]] && tests=ON
+[[ $mode == test || $mode == bench ]] && tests=ON
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DSHUFFLESCOPE_BUILD_TESTS=$tests
 cmake --build build -j "$(nproc)"

@@ -89,7 +89,9 @@ FastForward::FastForward(const Network& network, const Parameters& parameters) :
         u.pw2 = packed(steps.pw2, steps.bn3, u.groups);
         largest =
             std::max({largest, stepAt(steps.input).out.size(), stepAt(steps.relu).out.size()});
-        largestMid = std::max(largestMid, stepAt(steps.pw1).out.size());
+        largestMid = std::max<long long>(
+            largestMid, ops::MarginedPlanes::sizeFor(u.mid, u.inHeight, u.inWidth));
+        if (u.stride == 1) u.columnMasks = ops::depthwiseColumnMasks(u.inHeight, u.inWidth);
         largestDepthwise = std::max(largestDepthwise, stepAt(steps.dw).out.size());
         units_.push_back(std::move(u));
     }
@@ -122,11 +124,15 @@ void FastForward::run(const float* input, float* logits) {
 
     float* next = pong_.data();
     for (const Unit& u : units_) {
-        const FeatureMap mid{mid_.data(), u.mid, u.inHeight, u.inWidth};
-        u.pw1.run(x, mid, true);
+        const ops::MarginedPlanes mid{mid_.data() + ops::MarginedPlanes::margin(u.inWidth), u.mid,
+                                      u.inHeight, u.inWidth,
+                                      ops::MarginedPlanes::strideFor(u.inHeight, u.inWidth)};
+        ops::zeroMargins(mid);  // the previous unit's planes lay elsewhere
+        u.pw1.run(x, mid.plane0(), true, nullptr, mid.channelStride);
         const FeatureMap dw{depthwise_.data(), u.mid, u.outHeight, u.outWidth};
         ops::depthwiseConv3x3(mid, u.dw.weight.data(), u.dw.bias.data(), u.stride, dw,
-                              u.shuffleSource.empty() ? nullptr : u.shuffleSource.data());
+                              u.shuffleSource.empty() ? nullptr : u.shuffleSource.data(),
+                              u.columnMasks.data());
         const FeatureMap y{next, u.outChannels, u.outHeight, u.outWidth};
         if (u.stride == 1) {
             u.pw2.run(dw, y, true, x.data);

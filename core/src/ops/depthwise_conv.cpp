@@ -1,5 +1,6 @@
 #include "shufflescope/ops/depthwise_conv.h"
 
+#include <algorithm>
 #include <cassert>
 
 #include "channel_tasks.h"
@@ -18,6 +19,45 @@ void depthwiseConv3x3(ConstFeatureMap in, const float* weight, const float* bias
             kernels.depthwise(in.channel(sourceChannel ? sourceChannel[c] : c), in.height, in.width,
                               weight + 9 * c, bias ? bias[c] : 0.0f, stride, out.channel(c),
                               out.height, out.width);
+    });
+}
+
+void zeroMargins(const MarginedPlanes& planes) {
+    const int64_t plane = int64_t(planes.height) * planes.width;
+    const int64_t margin = MarginedPlanes::margin(planes.width);
+    std::fill(planes.data - margin, planes.data, 0.0f);
+    for (int c = 0; c < planes.channels; ++c)
+        std::fill(planes.channel(c) + plane, planes.channel(c) + plane + margin, 0.0f);
+}
+
+AlignedFloats depthwiseColumnMasks(int height, int width) {
+    const int64_t plane = int64_t(height) * width;
+    AlignedFloats masks(std::size_t(2 * plane));
+    for (int64_t i = 0; i < plane; ++i) {
+        masks[std::size_t(i)] = i % width != 0 ? 1.0f : 0.0f;
+        masks[std::size_t(plane + i)] = i % width != width - 1 ? 1.0f : 0.0f;
+    }
+    return masks;
+}
+
+void depthwiseConv3x3(const MarginedPlanes& in, const float* weight, const float* bias, int stride,
+                      FeatureMap out, const int* sourceChannel, const float* columnMasks) {
+    assert(stride == 1 || stride == 2);
+    assert(in.channels == out.channels);
+    assert(in.channelStride >= MarginedPlanes::strideFor(in.height, in.width));
+    const kernels::KernelTable& kernels = kernels::kernelTable(activeInstructionSet());
+    const int64_t plane = int64_t(in.height) * in.width;
+    forChannelBlocks(out.channels, 9 * out.planeSize(), [&](int first, int end) {
+        for (int c = first; c < end; ++c) {
+            const float* src = in.channel(sourceChannel ? sourceChannel[c] : c);
+            const float b = bias ? bias[c] : 0.0f;
+            if (stride == 1)
+                kernels.depthwiseMargined(src, in.height, in.width, weight + 9 * c, b,
+                                          out.channel(c), columnMasks, columnMasks + plane);
+            else
+                kernels.depthwise(src, in.height, in.width, weight + 9 * c, b, 2, out.channel(c),
+                                  out.height, out.width);
+        }
     });
 }
 

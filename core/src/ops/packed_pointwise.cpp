@@ -40,13 +40,15 @@ PackedPointwiseConv::PackedPointwiseConv(const float* weight, const float* bias,
     if (bias) std::copy(bias, bias + outChannels, bias_.begin());
 }
 
-void PackedPointwiseConv::run(ConstFeatureMap in, FeatureMap out, bool relu,
-                              const float* residual) const {
+void PackedPointwiseConv::run(ConstFeatureMap in, FeatureMap out, bool relu, const float* residual,
+                              int64_t outChannelStride) const {
     assert(in.channels == inChannels_ && out.channels == outChannels_);
     assert(in.height == out.height && in.width == out.width);
+    assert(outChannelStride == 0 || !residual);
     const kernels::KernelTable& table = kernels::kernelTable(set_);
     const int depth = inChannels_ / groups_, rows = outChannels_ / groups_;
     const int64_t pixels = in.planeSize();
+    const int64_t outStride = outChannelStride ? outChannelStride : pixels;
     const int64_t panels = ceilDiv(rows, rowsPerPanel_);
 
     // Tasks: every group split into pixel ranges (whole register tiles) and, where that leaves
@@ -76,9 +78,9 @@ void PackedPointwiseConv::run(ConstFeatureMap in, FeatureMap out, bool relu,
             bias_.data() + channel,
             in.channel(g * depth),
             residual ? residual + channel * pixels : nullptr,
-            out.channel(channel),
+            out.data + channel * outStride,
             pixels,
-            pixels,
+            outStride,
             depth,
             lastRow - firstRow,
             relu};

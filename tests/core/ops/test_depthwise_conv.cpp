@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -63,5 +64,46 @@ TEST_CASE("depthwise convolution with a source-channel map equals shuffle then c
                                   mapOf(out, c, oh, ow), source.data());
             REQUIRE_CLOSE(out, expected);
         }
+    });
+}
+
+TEST_CASE("depthwise convolution over planes with zero margins matches the naive convolution",
+          "[ops]") {
+    struct Case {
+        int c, h, w, stride;
+    };
+    // Stage 2-4's planes at both strides, odd sizes, a single row and a single column.
+    const std::vector<Case> cases = {{12, 7, 7, 1},  {12, 14, 14, 1}, {6, 28, 28, 1},
+                                     {8, 56, 56, 2}, {5, 1, 9, 1},    {5, 9, 1, 1},
+                                     {3, 1, 1, 1},   {7, 13, 6, 2},   {9, 5, 11, 1}};
+    forEachKernelVariant([&](InstructionSet, int) {
+        for (const Case& k : cases)
+            for (bool shuffled : {false, true}) {
+                CAPTURE(k.c, k.h, k.w, k.stride, shuffled);
+                const auto in = randomValues(std::size_t(k.c * k.h * k.w), 31);
+                const auto weight = randomValues(std::size_t(k.c * 9), 32);
+                const auto bias = randomValues(std::size_t(k.c), 33);
+                const int g = k.c % 3 == 0 ? 3 : 1;
+                const auto source = ops::channelShufflePermutation(k.c, g);
+                const auto reference = shuffled ? naive::channelShuffle(in, k.c, k.h * k.w, g) : in;
+                int oh, ow;
+                const auto expected = naive::conv2d(reference, k.c, k.h, k.w, weight, bias, k.c,
+                                                    k.c, 3, k.stride, 1, oh, ow);
+                // The planes with their margins, the margins first filled with garbage.
+                AlignedFloats storage(std::size_t(ops::MarginedPlanes::sizeFor(k.c, k.h, k.w)),
+                                      1e6f);
+                const ops::MarginedPlanes planes{storage.data() + ops::MarginedPlanes::margin(k.w),
+                                                 k.c, k.h, k.w,
+                                                 ops::MarginedPlanes::strideFor(k.h, k.w)};
+                for (int c = 0; c < k.c; ++c)
+                    std::copy_n(in.data() + int64_t(c) * k.h * k.w, k.h * k.w, planes.channel(c));
+                ops::zeroMargins(planes);
+                const AlignedFloats masks = ops::depthwiseColumnMasks(k.h, k.w);
+                std::vector<float> out(expected.size(), NAN);
+                ops::depthwiseConv3x3(planes, weight.data(), bias.data(), k.stride,
+                                      mapOf(out, k.c, oh, ow), shuffled ? source.data() : nullptr,
+                                      masks.data());
+                REQUIRE_CLOSE(out, expected);
+            }
     });
 }

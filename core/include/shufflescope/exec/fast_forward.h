@@ -7,6 +7,8 @@
 //    shuffled order, so no copy is made;
 //  - the 1x1 convolutions' weights are packed at construction for the CPU's vector kernels
 //    (packed_pointwise.h), and their loops run on the work pool (work_pool.h);
+//  - the first 1x1's output keeps zero margins between its channel planes (MarginedPlanes), so a
+//    stride-1 depthwise convolution runs over each whole plane as one vector loop;
 //  - all buffers are planned at construction: run() allocates nothing.
 // One instance is not safe to run from two threads at once (it owns its buffers).
 
@@ -50,6 +52,7 @@ class FastForward {
     struct Unit : FusedUnitPlan {
         FoldedConv dw;
         ops::PackedPointwiseConv pw1, pw2;
+        AlignedFloats columnMasks;  // stride 1: the depthwise's (depthwise_conv.h)
     };
 
     Network network_;

@@ -20,7 +20,10 @@ class PackedPointwiseConv {
     PackedPointwiseConv(const float* weight, const float* bias, int inChannels, int outChannels,
                         int groups, InstructionSet set = activeInstructionSet());
 
-    void run(ConstFeatureMap in, FeatureMap out, bool relu, const float* residual = nullptr) const;
+    // outChannelStride: floats between out's channel planes (0: H * W, packed); with another
+    // stride (MarginedPlanes) there is no residual.
+    void run(ConstFeatureMap in, FeatureMap out, bool relu, const float* residual = nullptr,
+             int64_t outChannelStride = 0) const;
 
     // On the calling thread, a dense (groups = 1) convolution over `pixels` columns of a matrix
     // whose channel rows are inStride apart, into rows outStride apart: how a convolution that

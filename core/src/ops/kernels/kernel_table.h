@@ -38,6 +38,10 @@ struct KernelTable {
     // One channel each (plane_kernels.inl). Depthwise 3x3, padding 1, stride 1 or 2, + bias.
     void (*depthwise)(const float* src, int inHeight, int inWidth, const float* kernel9, float bias,
                       int stride, float* dst, int outHeight, int outWidth);
+    // Depthwise 3x3, stride 1, padding 1 over a plane with w + 1 zeros before and after it;
+    // left / right: 1 where the pixel has a neighbour on that side in its row, else 0.
+    void (*depthwiseMargined)(const float* src, int h, int w, const float* kernel9, float bias,
+                              float* dst, const float* left, const float* right);
     // 3x3 windows, stride 2, padding 1; rowScratch holds w floats. Average: count_include_pad.
     void (*maxPool)(const float* src, int h, int w, float* dst, int oh, int ow, float* rowScratch);
     void (*averagePool)(const float* src, int h, int w, float* dst, int oh, int ow,

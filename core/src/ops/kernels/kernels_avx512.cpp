@@ -14,14 +14,15 @@ constexpr int kVectors = 3;
 #include "plane_kernels.inl"
 #include "pointwise_kernel.inl"
 
-const KernelTable kTable{InstructionSet::Avx512,
-                         kRows,
-                         kVectors* kLanes,
-                         pointwise,
-                         depthwise,
-                         maxPool,
-                         averagePool,
-                         im2col3x3};
+const KernelTable kTable{.set = InstructionSet::Avx512,
+                         .pointwiseRows = kRows,
+                         .pointwiseColumns = kVectors * kLanes,
+                         .pointwise = pointwise,
+                         .depthwise = depthwise,
+                         .depthwiseMargined = depthwiseMargined,
+                         .maxPool = maxPool,
+                         .averagePool = averagePool,
+                         .im2col3x3 = im2col3x3};
 
 }  // namespace shufflescope::ops::kernels::avx512
 

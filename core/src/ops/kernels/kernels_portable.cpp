@@ -11,13 +11,14 @@ constexpr int kVectors = 2;
 #include "plane_kernels.inl"
 #include "pointwise_kernel.inl"
 
-const KernelTable kTable{InstructionSet::Portable,
-                         kRows,
-                         kVectors* kLanes,
-                         pointwise,
-                         depthwise,
-                         maxPool,
-                         averagePool,
-                         im2col3x3};
+const KernelTable kTable{.set = InstructionSet::Portable,
+                         .pointwiseRows = kRows,
+                         .pointwiseColumns = kVectors * kLanes,
+                         .pointwise = pointwise,
+                         .depthwise = depthwise,
+                         .depthwiseMargined = depthwiseMargined,
+                         .maxPool = maxPool,
+                         .averagePool = averagePool,
+                         .im2col3x3 = im2col3x3};
 
 }  // namespace shufflescope::ops::kernels::portable

@@ -78,6 +78,23 @@ void depthwise(const float* src, int inHeight, int inWidth, const float* k, floa
         depthwisePlane<2>(src, inHeight, inWidth, k, bias, dst, outHeight, outWidth);
 }
 
+// Depthwise 3x3, stride 1, over a whole plane as one loop: the plane has at least w + 1 zeros
+// before and after it (its margins), which stand for the padding rows, and left / right (0 or 1
+// per pixel) drop the taps that would wrap to the previous or next row. One long vector loop
+// instead of a short one per row: Stage 4's rows are 7 wide, its planes 49.
+void depthwiseMargined(const float* src, int h, int w, const float* k, float bias, float* dst,
+                       const float* left, const float* right) {
+    const int64_t n = int64_t(h) * w;
+    const float* up = src - w;
+    const float* down = src + w;
+    for (int64_t i = 0; i < n; ++i) {
+        const float centre = k[1] * up[i] + k[4] * src[i] + k[7] * down[i];
+        const float before = k[0] * up[i - 1] + k[3] * src[i - 1] + k[6] * down[i - 1];
+        const float after = k[2] * up[i + 1] + k[5] * src[i + 1] + k[8] * down[i + 1];
+        dst[i] = bias + centre + left[i] * before + right[i] * after;
+    }
+}
+
 // A 3x3 window, stride 2, padding 1 over one channel: first the three rows under each output row
 // are combined column by column (contiguous, vectorised), then each output takes three
 // neighbouring columns of that. Average: count_include_pad, as PyTorch's default — the window is

@@ -86,6 +86,44 @@ void tileOfSize(const PointwiseGroup& g, const float* panel, int row, int rows, 
     tileOfWidth<Rows, kVectors>(g, panel, row, p, vectors, lastLanes);
 }
 
+// A few pixels left over (at most half a vector; stage 4's 7 x 7 = 49 leaves one after three
+// vectors): vectorised across the panel's output rows instead — each pixel's accumulator holds
+// kRows rows, the weights are read as they are packed — so no FMA is spent on empty lanes. N
+// pixels at a time (1..4), their accumulators in registers.
+// kRows floats as one vector (GCC's vector extension: a ymm register in the AVX-512 set, xmm in
+// AVX2); aligned(4) so a packed panel's row of weights loads from wherever it starts.
+typedef float RowVector __attribute__((vector_size(kRows * sizeof(float)), aligned(4)));
+
+template <int N>
+void narrowTile(const PointwiseGroup& g, const float* panel, int row, int rows, int64_t p) {
+    RowVector acc[N];
+#pragma GCC unroll 4
+    for (int j = 0; j < N; ++j) acc[j] = RowVector{};
+    const float* x = g.x + p;
+    for (int k = 0; k < g.depth; ++k, x += g.xStride, panel += kRows) {
+        const RowVector w = *reinterpret_cast<const RowVector*>(panel);
+#pragma GCC unroll 4
+        for (int j = 0; j < N; ++j) acc[j] += w * x[j];
+    }
+    for (int r = 0; r < rows; ++r) {
+        const int64_t at = int64_t(row + r) * g.yStride + p;
+        for (int j = 0; j < N; ++j) {
+            float out = acc[j][r] + g.bias[row + r];
+            if (g.residual) out += g.residual[at + j];
+            if (g.relu) out = out > 0.0f ? out : 0.0f;
+            g.y[at + j] = out;
+        }
+    }
+}
+
+void narrowColumns(const PointwiseGroup& g, const float* panel, int row, int rows, int64_t p,
+                   int columns) {
+    for (; columns >= 4; columns -= 4, p += 4) narrowTile<4>(g, panel, row, rows, p);
+    if (columns == 3) narrowTile<3>(g, panel, row, rows, p);
+    if (columns == 2) narrowTile<2>(g, panel, row, rows, p);
+    if (columns == 1) narrowTile<1>(g, panel, row, rows, p);
+}
+
 // Pixel tiles outside, weight panels inside: a tile's inputs (depth x kVectors vectors) are read
 // by every panel while they are in cache.
 void pointwise(const PointwiseGroup& g, int64_t begin, int64_t end) {
@@ -97,7 +135,10 @@ void pointwise(const PointwiseGroup& g, int64_t begin, int64_t end) {
         const float* panel = g.panels;
         for (int row = 0; row < g.rows; row += kRows, panel += int64_t(kRows) * g.depth) {
             const int rows = g.rows - row < kRows ? g.rows - row : kRows;
-            tileOfSize<kRows>(g, panel, row, rows, p, vectors, lastLanes);
+            if (vectors == 1 && lastLanes * 2 <= kLanes)
+                narrowColumns(g, panel, row, rows, p, lastLanes);
+            else
+                tileOfSize<kRows>(g, panel, row, rows, p, vectors, lastLanes);
         }
     }
 }

@@ -30,7 +30,7 @@
 #include "shufflescope/model/network.h"
 #include "shufflescope/ops/channel_shuffle.h"
 #include "shufflescope/ops/depthwise_conv.h"
-#include "shufflescope/ops/pointwise_conv.h"
+#include "shufflescope/ops/packed_pointwise.h"
 
 namespace {
 
@@ -82,9 +82,9 @@ void pw1(benchmark::State& state, const Unit& u) {
     const AlignedFloats bias = randomFloats(u.mid, 3);
     AlignedFloats mid(static_cast<std::size_t>(u.mid * plane));
     const FeatureMap out{mid.data(), u.mid, u.inHeight, u.inWidth};
+    const ops::PackedPointwiseConv conv(weight.data(), bias.data(), u.inChannels, u.mid, u.groups1);
     for (auto _ : state) {
-        ops::pointwiseConv({in.data(), u.inChannels, u.inHeight, u.inWidth}, weight.data(),
-                           bias.data(), u.groups1, out, true);
+        conv.run({in.data(), u.inChannels, u.inHeight, u.inWidth}, out, true);
         benchmark::DoNotOptimize(mid.data());
         benchmark::ClobberMemory();
     }
@@ -129,9 +129,9 @@ void pw2(benchmark::State& state, const Unit& u) {
         u.stride == 1 ? whole
                       : FeatureMap{whole.channel(u.inChannels), produced, u.outHeight, u.outWidth};
     const ConstFeatureMap dwOut{in.data(), u.mid, u.outHeight, u.outWidth};
+    const ops::PackedPointwiseConv conv(weight.data(), bias.data(), u.mid, produced, u.groups);
     for (auto _ : state) {
-        ops::pointwiseConv(dwOut, weight.data(), bias.data(), u.groups, out, true,
-                           u.stride == 1 ? residual.data() : nullptr);
+        conv.run(dwOut, out, true, u.stride == 1 ? residual.data() : nullptr);
         benchmark::DoNotOptimize(y.data());
         benchmark::ClobberMemory();
     }

@@ -8,7 +8,8 @@
 // [k*Cin/groups, (k+1)*Cin/groups): the block-diagonal structure that divides the cost by g.
 // Each group is one GEMM: out_k (Cout/g x HW) = W_k (Cout/g x Cin/g) * in_k (Cin/g x HW).
 // Fused epilogue for the fast path, applied in this order: + bias, + residual (same layout as
-// out, may be nullptr), max(0, .) when `relu`.
+// out, may be nullptr), max(0, .) when `relu`. Runs the packed kernels (packed_pointwise.h),
+// packing the weights on every call.
 
 #include "shufflescope/base/tensor.h"
 

@@ -15,6 +15,7 @@
 #include "output.h"
 #include "shufflescope/analysis/cost.h"
 #include "shufflescope/base/error.h"
+#include "shufflescope/base/instruction_set.h"
 #include "shufflescope/base/reporting.h"
 #include "shufflescope/base/threading.h"
 #include "shufflescope/exec/capture_forward.h"
@@ -295,6 +296,7 @@ void runBench(const Options& options) {
     if (options.json) {
         std::cout << jsonText({{"config", configJson(network)},
                                {"threads", threadCount()},
+                               {"instruction_set", instructionSetName(activeInstructionSet())},
                                {"iters", options.iterations},
                                {"median_ms", median},
                                {"min_ms", times.front()},
@@ -305,6 +307,8 @@ void runBench(const Options& options) {
         return;
     }
     std::cout << "model:   " << describe(c) << "\n"
+              << "kernels: " << instructionSetName(activeInstructionSet())
+              << " (SHUFFLESCOPE_ISA=portable|avx2|avx512 chooses)\n"
               << "threads: " << threadCount() << ", iterations: " << options.iterations << " (+"
               << options.warmup << " warm-up), batch 1\n"
               << std::fixed << std::setprecision(3) << "median:  " << median << " ms\n"

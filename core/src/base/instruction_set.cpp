@@ -1,6 +1,7 @@
 #include "shufflescope/base/instruction_set.h"
 
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -29,10 +30,16 @@ InstructionSet capped(InstructionSet wanted) {
 
 InstructionSet fromEnvironment() {
     const char* value = std::getenv("SHUFFLESCOPE_ISA");
-    InstructionSet wanted = InstructionSet::Avx512;
-    if (value && std::strcmp(value, "portable") == 0) wanted = InstructionSet::Portable;
-    if (value && std::strcmp(value, "avx2") == 0) wanted = InstructionSet::Avx2;
-    return capped(wanted);
+    if (!value || !*value || std::strcmp(value, "avx512") == 0)
+        return capped(InstructionSet::Avx512);
+    if (std::strcmp(value, "portable") == 0) return InstructionSet::Portable;
+    if (std::strcmp(value, "avx2") == 0) return capped(InstructionSet::Avx2);
+    // Said once, on the first kernel built; the engine has no other channel before a command
+    // runs, and a benchmark must not silently measure another path than the one asked for.
+    std::fprintf(stderr,
+                 "warning: SHUFFLESCOPE_ISA=%s is not one of portable, avx2, avx512: ignored\n",
+                 value);
+    return capped(InstructionSet::Avx512);
 }
 
 std::atomic<InstructionSet>& active() {

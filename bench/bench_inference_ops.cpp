@@ -95,20 +95,27 @@ void pw1(benchmark::State& state, const Unit& u) {
 // The depthwise 3x3: [mid, H, W] -> [mid, Ho, Wo] through the shuffle's source-channel map.
 void dw(benchmark::State& state, const Unit& u) {
     const int64_t outPlane = int64_t(u.outHeight) * u.outWidth;
-    const AlignedFloats in = randomFloats(int64_t(u.mid) * u.inHeight * u.inWidth, 4);
+    // The input as the fast path keeps it: planes apart by zero margins (MarginedPlanes).
+    AlignedFloats in = randomFloats(ops::MarginedPlanes::sizeFor(u.mid, u.inHeight, u.inWidth), 4);
+    const ops::MarginedPlanes planes{in.data() + ops::MarginedPlanes::margin(u.inWidth), u.mid,
+                                     u.inHeight, u.inWidth,
+                                     ops::MarginedPlanes::strideFor(u.inHeight, u.inWidth)};
+    ops::zeroMargins(planes);
+    const AlignedFloats masks = ops::depthwiseColumnMasks(u.inHeight, u.inWidth);
     const AlignedFloats weight = randomFloats(int64_t(u.mid) * 9, 5);
     const AlignedFloats bias = randomFloats(u.mid, 6);
     AlignedFloats depthwise(static_cast<std::size_t>(u.mid * outPlane));
     const FeatureMap out{depthwise.data(), u.mid, u.outHeight, u.outWidth};
     for (auto _ : state) {
-        ops::depthwiseConv3x3({in.data(), u.mid, u.inHeight, u.inWidth}, weight.data(), bias.data(),
-                              u.stride, out,
-                              u.shuffleSource.empty() ? nullptr : u.shuffleSource.data());
+        ops::depthwiseConv3x3(planes, weight.data(), bias.data(), u.stride, out,
+                              u.shuffleSource.empty() ? nullptr : u.shuffleSource.data(),
+                              masks.data());
         benchmark::DoNotOptimize(depthwise.data());
         benchmark::ClobberMemory();
     }
     setCounters(state, int64_t(weight.size()) * outPlane,
-                int64_t(in.size() + weight.size() + bias.size() + depthwise.size()));
+                int64_t(u.mid) * u.inHeight * u.inWidth +
+                    int64_t(weight.size() + bias.size() + depthwise.size()));
 }
 
 // The second 1x1 and its epilogue: stride 1, [mid, Ho, Wo] -> [out, Ho, Wo] + the unit's input,

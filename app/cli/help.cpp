@@ -296,15 +296,8 @@ std::string manPage(const std::string& version) {
                              .paragraphs = {"Every command but lesson and help takes these; "
                                             "they describe the network."},
                              .options = manOptions(configFlagTable())});
-    page.sections.push_back(
-        {.title = "ENVIRONMENT",
-         .options = {{"SHUFFLESCOPE_ASSETS", "",
-                      "the folder of the bundled models, samples and lessons, instead of "
-                      "share/shufflescope beside the program's folder"}}});
-    page.sections.push_back(
-        {.title = "FILES",
-         .options = {{"/usr/share/shufflescope/", "",
-                      "the bundled Fashion-MNIST models, sample images and lessons"}}});
+    page.sections.push_back(man::environmentSection());
+    page.sections.push_back(man::filesSection());
     page.sections.push_back({.title = "SEE ALSO", .paragraphs = {"shufflescope(1)"}});
     return man::render(page);
 }

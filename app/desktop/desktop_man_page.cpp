@@ -30,17 +30,10 @@ std::string desktopManPage(const std::string& version) {
     options.options.push_back({"-h, --help", "", "Show the options and exit."});
     options.options.push_back({"-v, --version", "", "Show the version and exit."});
     page.sections.push_back(options);
+    page.sections.push_back(man::environmentSection());
     page.sections.push_back(
-        {.title = "ENVIRONMENT",
-         .options = {{"SHUFFLESCOPE_ASSETS", "",
-                      "the folder of the bundled models, samples and lessons, instead of "
-                      "share/shufflescope beside the program's folder"}}});
-    page.sections.push_back(
-        {.title = "FILES",
-         .options = {{"/usr/share/shufflescope/", "",
-                      "the bundled Fashion-MNIST models, sample images and lessons"},
-                     {"~/.config/ShuffleScope/ShuffleScope.conf", "",
-                      "the saved settings: language, theme, text size, lesson progress"}}});
+        man::filesSection({{"~/.config/ShuffleScope/ShuffleScope.conf", "",
+                            "the saved settings: language, theme, text size, lesson progress"}}));
     page.sections.push_back({.title = "SEE ALSO", .paragraphs = {"shufflescope-cli(1)"}});
     return man::render(page);
 }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <utility>
 
 namespace shufflescope::man {
 
@@ -80,6 +81,25 @@ std::string render(const Page& page) {
         for (const Option& option : section.options) out += optionItem(option);
     }
     return out;
+}
+
+Section environmentSection() {
+    return {.title = "ENVIRONMENT",
+            .options = {{"SHUFFLESCOPE_ASSETS", "",
+                         "the folder of the bundled models, samples and lessons, instead of "
+                         "share/shufflescope beside the program's folder"},
+                        {"SHUFFLESCOPE_ISA", "portable|avx2|avx512",
+                         "the vector kernels of the forward pass are chosen at run time for the "
+                         "CPU; this caps the choice (to compare them). A set the CPU lacks is "
+                         "never used"}}};
+}
+
+Section filesSection(std::vector<Option> extraFiles) {
+    Section files{.title = "FILES",
+                  .options = {{"/usr/share/shufflescope/", "",
+                               "the bundled Fashion-MNIST models, sample images and lessons"}}};
+    for (Option& extra : extraFiles) files.options.push_back(std::move(extra));
+    return files;
 }
 
 }  // namespace shufflescope::man

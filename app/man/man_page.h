@@ -32,6 +32,11 @@ struct Page {
     std::vector<Section> sections;
 };
 
+// What both programs' pages say alike: the environment variables they read (ENVIRONMENT) and
+// the installed assets, with `extraFiles` after them (FILES).
+Section environmentSection();
+Section filesSection(std::vector<Option> extraFiles = {});
+
 // The page as man(7) source. Text is escaped (backslashes, hyphens, leading dots and quotes;
 // non-ASCII characters become \[uXXXX]), so any help string is safe to put in.
 std::string render(const Page& page);

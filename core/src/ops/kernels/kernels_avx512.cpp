@@ -9,20 +9,10 @@
 
 namespace shufflescope::ops::kernels::avx512 {
 
+constexpr InstructionSet kSet = InstructionSet::Avx512;
 constexpr int kRows = 8;
 constexpr int kVectors = 3;
-#include "plane_kernels.inl"
-#include "pointwise_kernel.inl"
-
-const KernelTable kTable{.set = InstructionSet::Avx512,
-                         .pointwiseRows = kRows,
-                         .pointwiseColumns = kVectors * kLanes,
-                         .pointwise = pointwise,
-                         .depthwise = depthwise,
-                         .depthwiseMargined = depthwiseMargined,
-                         .maxPool = maxPool,
-                         .averagePool = averagePool,
-                         .im2col3x3 = im2col3x3};
+#include "kernel_set.inl"
 
 }  // namespace shufflescope::ops::kernels::avx512
 

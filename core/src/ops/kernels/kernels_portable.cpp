@@ -6,19 +6,9 @@
 
 namespace shufflescope::ops::kernels::portable {
 
+constexpr InstructionSet kSet = InstructionSet::Portable;
 constexpr int kRows = 4;
 constexpr int kVectors = 2;
-#include "plane_kernels.inl"
-#include "pointwise_kernel.inl"
-
-const KernelTable kTable{.set = InstructionSet::Portable,
-                         .pointwiseRows = kRows,
-                         .pointwiseColumns = kVectors * kLanes,
-                         .pointwise = pointwise,
-                         .depthwise = depthwise,
-                         .depthwiseMargined = depthwiseMargined,
-                         .maxPool = maxPool,
-                         .averagePool = averagePool,
-                         .im2col3x3 = im2col3x3};
+#include "kernel_set.inl"
 
 }  // namespace shufflescope::ops::kernels::portable

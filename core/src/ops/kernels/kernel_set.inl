@@ -1,0 +1,16 @@
+// One instruction set's kernels and their table, included by each kernels_<set>.cpp inside its own
+// namespace after its Simd type (simd_<set>.h), kSet, and the 1x1 kernel's register tile: kRows
+// output channels by kVectors vectors of pixels. Not a header: no include guard on purpose.
+
+#include "plane_kernels.inl"
+#include "pointwise_kernel.inl"
+
+const KernelTable kTable{.set = kSet,
+                         .pointwiseRows = kRows,
+                         .pointwiseColumns = kVectors * kLanes,
+                         .pointwise = pointwise,
+                         .depthwise = depthwise,
+                         .depthwiseMargined = depthwiseMargined,
+                         .maxPool = maxPool,
+                         .averagePool = averagePool,
+                         .im2col3x3 = im2col3x3};

@@ -1,4 +1,5 @@
-// The fully connected layer against its definition (tests/reference/naive_ops.h).
+// The fully connected layer against its definition (tests/reference/naive_ops.h), on one thread
+// and split over two (rows in blocks, the head's 1000 x 960 and a count that does not divide).
 
 #include <catch2/catch.hpp>
 
@@ -7,6 +8,7 @@
 
 #include "reference/naive_ops.h"
 #include "shufflescope/ops/linear.h"
+#include "support/kernel_variants.h"
 #include "support/tensor_compare.h"
 #include "support/tensor_values.h"
 
@@ -14,13 +16,15 @@ using namespace shufflescope;
 using namespace testing_support;
 
 TEST_CASE("fully connected matches the definition", "[ops]") {
-    for (auto [in, outF] : {std::pair{1, 1}, {60, 10}, {960, 1000}}) {
-        CAPTURE(in, outF);
-        const auto x = randomValues(std::size_t(in), 44);
-        const auto w = randomValues(std::size_t(in * outF), 45);
-        const auto bias = randomValues(std::size_t(outF), 46);
-        std::vector<float> y(static_cast<std::size_t>(outF));
-        ops::fullyConnected(x.data(), w.data(), bias.data(), in, outF, y.data());
-        REQUIRE_CLOSE(y, naive::fullyConnected(x, w, bias, outF));
-    }
+    for (int threads : {1, 2})
+        for (auto [in, outF] : {std::pair{1, 1}, {60, 10}, {960, 1000}, {700, 1001}}) {
+            CAPTURE(in, outF, threads);
+            const ScopedThreads using_(threads);
+            const auto x = randomValues(std::size_t(in), 44);
+            const auto w = randomValues(std::size_t(in * outF), 45);
+            const auto bias = randomValues(std::size_t(outF), 46);
+            std::vector<float> y(static_cast<std::size_t>(outF));
+            ops::fullyConnected(x.data(), w.data(), bias.data(), in, outF, y.data());
+            REQUIRE_CLOSE(y, naive::fullyConnected(x, w, bias, outF));
+        }
 }

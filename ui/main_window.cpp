@@ -113,6 +113,8 @@ MainWindow::MainWindow(bool restoreSettingsFlag, QWidget* parent)
     connect(session_, &Session::selectionChanged, this, &MainWindow::refreshViews);
     connect(session_, &Session::comparisonChanged, this, &MainWindow::refreshComparison);
     connect(session_, &Session::failed, this, &MainWindow::showError);
+    connect(session_, &Session::forwardTimeChanged, this,
+            [this] { prediction_->setForwardTime(session_->forwardTime()); });
     // Measured time (opt-in): the session times each new snapshot on a worker thread.
     cost_->setMeasureAction(action(QStringLiteral("timing.measure")));
     connect(session_, &Session::timingChanged, this, [this] {
@@ -442,6 +444,7 @@ void MainWindow::refreshViews() {
     flow_->setSnapshot(s, step, channel);
     cost_->setSnapshot(s, step);
     prediction_->setSnapshot(s);
+    prediction_->setForwardTime(session_->forwardTime());
     canvas_->setSnapshot(s, step);
     canvas_->setSelectedChannel(channel);
     const Step& st = s->step(step);

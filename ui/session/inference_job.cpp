@@ -71,26 +71,12 @@ InferenceOutcome runInference(const InferenceRequest& request, ParameterCache& c
         snapshot->outputs = forwardCapture(network, *parameters, input);
         if (stop()) return outcome;
 
+        // The capture's own logits: the fast path's time is measured once the snapshot is shown
+        // (timeForwardPass), not before it — that took longer than the capture pass itself.
         const int classes = network.config().classes;
-        snapshot->logits.resize(static_cast<std::size_t>(classes));
+        const Tensor logits = logitsOf(network, snapshot->outputs);
+        snapshot->logits.assign(logits.data(), logits.data() + classes);
         snapshot->probabilities.resize(snapshot->logits.size());
-        FastForward fast(network, *parameters);
-        // One untimed run first: the first touches of the weights and buffers made the first
-        // figure after start-up ten times the real one. Then the median of up to five runs,
-        // within a fifth of a second, so a toggle never waits long for its timing.
-        fast.run(input.data(), snapshot->logits.data());
-        using Clock = std::chrono::steady_clock;
-        const Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(200);
-        std::vector<double> times;
-        do {
-            const Clock::time_point start = Clock::now();
-            fast.run(input.data(), snapshot->logits.data());
-            times.push_back(
-                std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-        } while (times.size() < 5 && Clock::now() < deadline && !stop());
-        std::sort(times.begin(), times.end());
-        snapshot->forwardMilliseconds = times[times.size() / 2];
-        snapshot->forwardRuns = int(times.size());
         ops::softmax(snapshot->logits.data(), classes, snapshot->probabilities.data());
         outcome.snapshot = std::move(snapshot);
     } catch (const Error& e) {
@@ -101,6 +87,36 @@ InferenceOutcome runInference(const InferenceRequest& request, ParameterCache& c
             "InferenceJob", "Not enough memory for this configuration and input.");
     }
     return outcome;
+}
+
+std::optional<ForwardTime> timeForwardPass(const Snapshot& snapshot,
+                                           const std::function<bool()>& stale) {
+    const auto stop = [&] { return stale && stale(); };
+    if (stop() || snapshot.outputs.empty() || !snapshot.parameters) return std::nullopt;
+    try {
+        const Network& network = *snapshot.network;
+        const Tensor& input = snapshot.outputs.front();
+        std::vector<float> logits(static_cast<std::size_t>(network.config().classes));
+        FastForward fast(network, *snapshot.parameters);
+        fast.run(input.data(), logits.data());  // untimed
+        // Within a fifth of a second, so the figure never waits long.
+        using Clock = std::chrono::steady_clock;
+        const Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(200);
+        std::vector<double> times;
+        do {
+            if (stop()) return std::nullopt;
+            const Clock::time_point start = Clock::now();
+            fast.run(input.data(), logits.data());
+            times.push_back(
+                std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+        } while (times.size() < 5 && Clock::now() < deadline);
+        std::sort(times.begin(), times.end());
+        return ForwardTime{.milliseconds = times[times.size() / 2], .runs = int(times.size())};
+    } catch (const Error&) {
+        return std::nullopt;
+    } catch (const std::bad_alloc&) {
+        return std::nullopt;
+    }
 }
 
 }  // namespace shufflescope::ui

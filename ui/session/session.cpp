@@ -1,3 +1,6 @@
+// Sections: Helpers · Construction · Requests · Jobs and results · Forward-pass time · Measured
+//   time (opt-in) · Selection
+
 #include "session/session.h"
 
 #include <QCoreApplication>
@@ -17,9 +20,12 @@
 
 #include "session/assets.h"
 #include "shufflescope/base/error.h"
+#include "shufflescope/base/threading.h"
 #include "shufflescope/io/checkpoint.h"
 
 namespace shufflescope::ui {
+
+// [SECTION] Helpers
 
 namespace {
 
@@ -27,6 +33,11 @@ namespace {
 // the jobs a finished result starts next (B's, the timing) and the next key of a user stepping
 // through g have begun, so the trim does not run beside them.
 constexpr int kTrimDelayMs = 1500;
+
+// How long after a result is shown its fast path is timed: after the window has painted it, so
+// the timing's two threads do not take the cores from that frame (on two cores without a GPU the
+// frame is drawn by the CPU too).
+constexpr int kForwardTimeDelayMs = 100;
 
 // A job whose request was replaced before the job started returns at once: its result would be
 // dropped, and the forward passes of every request a fast hand replaced (a held key, g pressed
@@ -36,12 +47,20 @@ InferenceOutcome runUnlessStale(const InferenceRequest& request, ParameterCache&
                                 const std::atomic<quint64>& newest, std::atomic<int>& count) {
     if (newest.load() != request.generation) return {.generation = request.generation};
     ++count;
+    // One thread (this pool thread's own OpenMP setting): the capture pass's loops end in
+    // barriers that wait for every thread of the team, and on two cores the window's frame and
+    // any other program take the second one — a descheduled thread then held up each of the
+    // pass's ~150 loops for a time slice (a key's result took a second instead of 30 ms). The
+    // second core stays free for drawing the result.
+    setThreadCount(1);
     return runInference(request, cache, [&] { return newest.load() != request.generation; });
 }
 
 }  // namespace
 
-Session::Session(QObject* parent) : QObject(parent) {
+// [SECTION] Construction
+
+Session::Session(QObject* parent) : QObject(parent), engineThreads_(threadCount()) {
     // Each result replaces pictures of every step, tens of megabytes for the ImageNet network,
     // made on the jobs' threads: glibc keeps what they freed in per-thread arenas for reuse, and
     // the process stayed at several times the memory it used (600 MB for 100 MB after a hundred
@@ -77,7 +96,8 @@ Session::~Session() {
 }
 
 void Session::trimMemory() {
-    if (busy() || timingJobs_ > 0) return;  // started since; the timer starts again when idle
+    // Started since; the timer starts again when idle.
+    if (busy() || timingJobs_ > 0 || forwardJobs_ > 0) return;
 #if defined(__GLIBC__)
     malloc_trim(0);
 #endif
@@ -88,6 +108,8 @@ void Session::trimMemory() {
 WeightsSource Session::weightsFor(const ModelConfig& config) const {
     return {bundledCheckpointFor(config)};
 }
+
+// [SECTION] Requests
 
 void Session::setConfig(const ModelConfig& config) {
     try {
@@ -172,6 +194,8 @@ void Session::endComparisonAcrossPresets() {
     if (comparisonConfig_ && comparisonConfig_->preset != request_.config.preset)
         setComparison(std::nullopt);
 }
+
+// [SECTION] Jobs and results
 
 void Session::submit() {
     stopTiming();  // its snapshot is about to be replaced
@@ -259,6 +283,7 @@ void Session::accept(InferenceOutcome outcome) {
     lastGood_ = request_;
     stepMapped_.reset();
     snapshot_ = std::move(outcome.snapshot);
+    forwardTime_.reset();
     endComparisonAcrossPresets();
     if (comparisonConfig_ && inputChanged) submitComparison();
     selectAsAsked();
@@ -268,7 +293,44 @@ void Session::accept(InferenceOutcome outcome) {
     }
     emit snapshotChanged();
     emit selectionChanged();
+    submitForwardTime();
     if (measuringTime_) submitTiming();
+}
+
+// [SECTION] Forward-pass time
+
+void Session::submitForwardTime() {
+    if (!snapshot_) return;
+    const quint64 generation = snapshot_->generation;
+    ++forwardJobs_;  // from now: waitUntilIdle waits for the time
+    QTimer::singleShot(kForwardTimeDelayMs, this, [this, generation] {
+        if (!snapshot_ || snapshot_->generation != generation || newest_->load() != generation) {
+            --forwardJobs_;  // replaced meanwhile
+            return;
+        }
+        startForwardTime(generation);
+    });
+}
+
+void Session::startForwardTime(quint64 generation) {
+    auto* watcher = new QFutureWatcher<std::optional<ForwardTime>>(this);
+    connect(watcher, &QFutureWatcher<std::optional<ForwardTime>>::finished, this,
+            [this, watcher, generation] {
+                const std::optional<ForwardTime> time = watcher->result();
+                watcher->deleteLater();
+                --forwardJobs_;
+                if (!busy() && timingJobs_ == 0 && forwardJobs_ == 0) trimTimer_.start();
+                if (!time || !snapshot_ || snapshot_->generation != generation) return;
+                forwardTime_ = time;
+                emit forwardTimeChanged();
+            });
+    // Stale once another request is made (or the session is closing: newest is 0).
+    // The engine's own thread count (the inference jobs run on one, on threads of the same pool).
+    watcher->setFuture(QtConcurrent::run(
+        &pool_, [snapshot = snapshot_, newest = newest_, generation, threads = engineThreads_] {
+            setThreadCount(threads);
+            return timeForwardPass(*snapshot, [&] { return newest->load() != generation; });
+        }));
 }
 
 void Session::fallBack(const InferenceOutcome& outcome) {
@@ -336,7 +398,7 @@ void Session::selectAsAsked() {
     if (selectedChannel_ >= network.step(selectedStep_).out.channels) selectedChannel_ = -1;
 }
 
-// Measured time (opt-in)
+// [SECTION] Measured time (opt-in)
 
 void Session::setMeasuringTime(bool on) {
     if (on == measuringTime_) return;
@@ -396,7 +458,7 @@ bool Session::waitForTiming(int timeoutMs) {
     return !timingStop_ && !busy();
 }
 
-// Selection
+// [SECTION] Selection
 
 void Session::selectStep(int index) {
     if (!snapshot_) return;
@@ -452,11 +514,11 @@ void Session::select(const QString& name, int channel) {
 bool Session::waitUntilIdle(int timeoutMs) {
     QElapsedTimer timer;
     timer.start();
-    while (busy() && timer.elapsed() < timeoutMs) {
+    while ((busy() || forwardJobs_ > 0) && timer.elapsed() < timeoutMs) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         QThread::msleep(2);
     }
-    return !busy();
+    return !busy() && forwardJobs_ == 0;
 }
 
 }  // namespace shufflescope::ui

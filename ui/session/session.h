@@ -6,6 +6,8 @@
 // A request that fails (unreadable image, checkpoint that does not fit or no longer reads) reports
 // a message and the session returns to the last good state, keeping what did not fail (fallBack):
 // the step asked for, the input or the configuration.
+// The fast path's time on each new snapshot's input (forwardTime) is measured by a job of its own
+// once the snapshot is shown, so a key's result never waits for it; a new request stops it.
 // Measured time per step is opt-in (setMeasuringTime): then every new snapshot is timed by a job
 // of its own on a worker thread (timing_job.h), after the snapshot is shown; a new request stops
 // the job that is running, and its result, if any, is dropped.
@@ -50,6 +52,9 @@ class Session : public QObject {
     const QString& requestedStep() const { return selectedStepName_; }
     int requestedChannel() const { return requestedChannel_.value_or(selectedChannel_); }
 
+    // The fast path's time on the snapshot shown; nullopt until measured (moments after it is
+    // shown), or when the measurement failed.
+    const std::optional<ForwardTime>& forwardTime() const { return forwardTime_; }
     // The measured time per step of the snapshot shown; null until measured (or when off).
     std::shared_ptr<const StepTiming> timing() const { return timing_; }
     bool measuringTime() const { return measuringTime_; }
@@ -59,8 +64,8 @@ class Session : public QObject {
     // Like waitUntilIdle, for the timing job.
     bool waitForTiming(int timeoutMs);
 
-    // Blocks (processing events) until no job is running or the timeout passes; for tests and
-    // --screenshot. Returns true when idle.
+    // Blocks (processing events) until no job is running (the forward-pass timing included) or
+    // the timeout passes; for tests and --screenshot. Returns true when idle.
     bool waitUntilIdle(int timeoutMs);
     // How many requests' forward passes have run (A's and B's): a request already replaced by a
     // newer one when its job starts is skipped. For tests.
@@ -100,9 +105,10 @@ class Session : public QObject {
     void selectionChanged();  // step or channel
     void busyChanged(bool busy);
     void failed(const QString& message);
-    void comparisonChanged();  // comparison config or its snapshot
-    void timingChanged();      // a timing arrived, or was dropped with its snapshot
-    void memoryTrimmed();      // freed memory handed back (memoryTrims())
+    void comparisonChanged();   // comparison config or its snapshot
+    void timingChanged();       // a timing arrived, or was dropped with its snapshot
+    void forwardTimeChanged();  // the fast path's time on the snapshot shown arrived
+    void memoryTrimmed();       // freed memory handed back (memoryTrims())
 
   private:
     void submit();
@@ -123,6 +129,8 @@ class Session : public QObject {
     WeightsSource weightsFor(const ModelConfig& config) const;
     void submitTiming();
     void stopTiming();
+    void submitForwardTime();  // in a moment (kForwardTimeDelayMs)
+    void startForwardTime(quint64 generation);
 
     InferenceRequest request_;
     InferenceRequest lastGood_;
@@ -149,6 +157,10 @@ class Session : public QObject {
     std::optional<std::pair<QString, QString>> stepMapped_;
     QTimer trimTimer_;  // malloc_trim once idle for a moment
     int memoryTrims_ = 0;
+
+    std::optional<ForwardTime> forwardTime_;
+    int engineThreads_ = 1;  // the engine's thread count where the session was made
+    int forwardJobs_ = 0;    // forward-pass timing jobs not yet returned
 
     bool measuringTime_ = false;
     std::shared_ptr<const StepTiming> timing_;

@@ -23,8 +23,6 @@ struct Snapshot {
     std::vector<Tensor> outputs;         // per step, [1, C, H, W] (outputs[0] is the input)
     std::vector<float> logits;           // [classes]
     std::vector<float> probabilities;    // softmax of the logits
-    double forwardMilliseconds = 0;      // the fast path's median time on this input...
-    int forwardRuns = 0;                 // ...over this many runs, after one warm-up run
     QString weightsDescription;          // "random (seed 1)" or a checkpoint's file name
     bool trained = false;                // false: the UI badges the model "untrained"
     std::optional<double> testAccuracy;  // a trained checkpoint's recorded test accuracy (fraction)
@@ -39,5 +37,12 @@ struct Snapshot {
 };
 
 using SnapshotPtr = std::shared_ptr<const Snapshot>;
+
+// The fast path's median time on a snapshot's input, measured after the snapshot is shown
+// (timeForwardPass, inference_job.h).
+struct ForwardTime {
+    double milliseconds = 0;
+    int runs = 0;  // timed runs, after one untimed warm-up run
+};
 
 }  // namespace shufflescope::ui

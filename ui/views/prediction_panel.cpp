@@ -74,6 +74,15 @@ void PredictionPanel::setSnapshot(SnapshotPtr snapshot) {
     update();
 }
 
+void PredictionPanel::setForwardTime(const std::optional<ForwardTime>& time) {
+    if (time.has_value() == forwardTime_.has_value() &&
+        (!time ||
+         (time->milliseconds == forwardTime_->milliseconds && time->runs == forwardTime_->runs)))
+        return;
+    forwardTime_ = time;
+    update();
+}
+
 void PredictionPanel::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
@@ -134,14 +143,14 @@ void PredictionPanel::paintEvent(QPaintEvent*) {
                          QStringLiteral("%1%").arg(100.0 * e.probability, 0, 'f', 1));
         y += line;
     }
+    if (!forwardTime_) return;  // measured moments after the snapshot is shown
     painter.setPen(text);
-    painter.drawText(
-        QRect(4, y, width() - 8, line), Qt::AlignVCenter | Qt::AlignLeft,
-        snapshot_->forwardRuns > 1
-            ? tr("Forward pass: %1 ms, median of %2")
-                  .arg(snapshot_->forwardMilliseconds, 0, 'f', 2)
-                  .arg(snapshot_->forwardRuns)
-            : tr("Forward pass: %1 ms").arg(snapshot_->forwardMilliseconds, 0, 'f', 2));
+    painter.drawText(QRect(4, y, width() - 8, line), Qt::AlignVCenter | Qt::AlignLeft,
+                     forwardTime_->runs > 1
+                         ? tr("Forward pass: %1 ms, median of %2")
+                               .arg(forwardTime_->milliseconds, 0, 'f', 2)
+                               .arg(forwardTime_->runs)
+                         : tr("Forward pass: %1 ms").arg(forwardTime_->milliseconds, 0, 'f', 2));
 }
 
 }  // namespace shufflescope::ui

@@ -4,6 +4,7 @@
 // a trained checkpoint's test accuracy (from its metadata) under the badge.
 
 #include <QWidget>
+#include <optional>
 
 #include "session/snapshot.h"
 
@@ -14,6 +15,8 @@ class PredictionPanel : public QWidget {
   public:
     explicit PredictionPanel(QWidget* parent = nullptr);
     void setSnapshot(SnapshotPtr snapshot);
+    // The fast path's time on the snapshot's input; nullopt: not measured yet (no line).
+    void setForwardTime(const std::optional<ForwardTime>& time);
     void setFontScale(double scale);
     QSize sizeHint() const override;
 
@@ -34,6 +37,7 @@ class PredictionPanel : public QWidget {
     int lineHeight() const;
 
     SnapshotPtr snapshot_;
+    std::optional<ForwardTime> forwardTime_;
     std::vector<Entry> entries_;
     double fontScale_ = 1.0;
 };

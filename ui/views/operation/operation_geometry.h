@@ -63,8 +63,12 @@ using shufflescope::ChannelRange;
 using shufflescope::ConnectionBlock;
 
 // Individual lines are drawn while there are at most this many; beyond it the painter draws one
-// band per block, which shows the same structure.
-inline constexpr long long kMaxDrawnConnections = 6000;
+// band per block, which shows the same structure, with an even sample of its lines at most
+// kMaxDrawnConnections / g lines a block. Each antialiased line costs the raster engine about
+// 40 us (Qt 6.4 splits every long run of spans across its thread pool and waits for it): the
+// 4608 lines of Stage 2's g = 8 second 1x1, all drawn, took 200 to 350 ms a frame on a 2-core
+// machine, and every frame of the step's animation drew them again.
+inline constexpr long long kMaxDrawnConnections = 1000;
 
 // [SECTION] Channel shuffle (paper convention, see ops/channel_shuffle.h)
 

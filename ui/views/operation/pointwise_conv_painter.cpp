@@ -158,9 +158,12 @@ void PointwiseConvPainter::paintConnections(QPainter& painter, const QRectF& are
         painter.setBrush(withAlpha(colour, theme.dark ? 0.22 : 0.18));
         painter.drawPolygon(bandPolygon(in, out, b, inY, outY, reveal));
         // Every line when there are few; otherwise an even sample of real pairs of the block
-        // (never a pair across groups), so the band keeps the texture of connections.
-        const int inStep = everyLine ? 1 : std::max(1, b.inputs.size() / 14);
-        const int outStep = everyLine ? 1 : std::max(1, b.outputs.size() / 14);
+        // (never a pair across groups), so the band keeps the texture of connections: at most
+        // `side` inputs and outputs, a block's share of kMaxDrawnConnections.
+        const int side = std::clamp(
+            int(std::sqrt(double(kMaxDrawnConnections) / std::max(shape.groups, 1))), 2, 14);
+        const int inStep = everyLine ? 1 : (b.inputs.size() + side - 1) / side;
+        const int outStep = everyLine ? 1 : (b.outputs.size() + side - 1) / side;
         const double lines = double((b.inputs.size() + inStep - 1) / inStep) *
                              ((b.outputs.size() + outStep - 1) / outStep);
         const double alpha = std::clamp(60.0 / lines + 0.04, 0.06, 0.6);

@@ -302,6 +302,7 @@ void runBench(const Options& options) {
                                {"min_ms", times.front()},
                                {"mean_ms", mean},
                                {"max_ms", times.back()},
+                               {"p90_ms", times[times.size() * 9 / 10]},
                                {"macs", macs}})
                   << "\n";
         return;

@@ -8,13 +8,6 @@ namespace testing_support {
 
 using shufflescope::InstructionSet;
 
-ScopedThreads::ScopedThreads(int threads) : previous_(shufflescope::threadCount()) {
-    shufflescope::setThreadCount(threads);
-}
-ScopedThreads::~ScopedThreads() {
-    shufflescope::setThreadCount(previous_);
-}
-
 void forEachKernelVariant(const std::function<void(InstructionSet, int)>& body) {
     const InstructionSet before = shufflescope::activeInstructionSet();
     struct Restore {
@@ -24,7 +17,7 @@ void forEachKernelVariant(const std::function<void(InstructionSet, int)>& body) 
     for (InstructionSet set : shufflescope::supportedInstructionSets())
         for (int threads : {1, 2}) {
             REQUIRE(shufflescope::setInstructionSet(set) == set);
-            const ScopedThreads using_(threads);
+            const shufflescope::ScopedThreadCount using_(threads);
             INFO("instruction set " << shufflescope::instructionSetName(set) << ", " << threads
                                     << " thread(s)");
             body(set, threads);

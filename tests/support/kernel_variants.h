@@ -12,16 +12,4 @@ namespace testing_support {
 // Calls body(set, threads) with that set active and that thread count.
 void forEachKernelVariant(const std::function<void(shufflescope::InstructionSet, int)>& body);
 
-// The thread count for the current scope.
-class ScopedThreads {
-  public:
-    explicit ScopedThreads(int threads);
-    ~ScopedThreads();
-    ScopedThreads(const ScopedThreads&) = delete;
-    ScopedThreads& operator=(const ScopedThreads&) = delete;
-
-  private:
-    int previous_;
-};
-
 }  // namespace testing_support

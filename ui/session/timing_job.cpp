@@ -7,30 +7,14 @@
 
 namespace shufflescope::ui {
 
-namespace {
-
-// The engine's thread count is OpenMP's, per calling thread: set on this pool thread for the
-// measurement and put back, so the next job the pool runs here gets the count it expects.
-class OneEngineThread {
-  public:
-    OneEngineThread() : previous_(threadCount()) { setThreadCount(1); }
-    ~OneEngineThread() { setThreadCount(previous_); }
-    OneEngineThread(const OneEngineThread&) = delete;
-    OneEngineThread& operator=(const OneEngineThread&) = delete;
-
-  private:
-    int previous_;
-};
-
-}  // namespace
-
 TimingOutcome runStepTiming(const SnapshotPtr& snapshot, int repeats,
                             const std::atomic<bool>& stop) {
     TimingOutcome outcome;
     outcome.thread = QThread::currentThread();
     outcome.generation = snapshot->generation;
     try {
-        const OneEngineThread oneThread;
+        // One engine thread for the measurement; this pool thread's count comes back after it.
+        const ScopedThreadCount oneThread(1);
         StepTiming timing = timeSteps(*snapshot->network, *snapshot->parameters,
                                       snapshot->output(0), repeats, &stop);
         if (!timing.medianMs.empty())

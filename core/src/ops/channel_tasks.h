@@ -1,7 +1,8 @@
 #pragma once
-// Splitting a per-channel operator (depthwise convolution, pooling) over the work pool: blocks of
-// whole channels, about four per thread so late or slow threads even out, and no block smaller
-// than kMinFloats of output — below that a hand-off costs more than the work.
+// Splitting a per-channel operator (depthwise convolution, pooling, a fully connected layer's
+// output rows) over the work pool: blocks of whole channels, about four per thread so late or slow
+// threads even out, and no block smaller than kMinFloats of output — below that a hand-off costs
+// more than the work.
 
 #include <algorithm>
 #include <cstdint>

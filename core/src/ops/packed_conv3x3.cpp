@@ -23,8 +23,7 @@ PackedConv3x3::PackedConv3x3(const float* weight, const float* bias, int inChann
                              int outChannels, int stride, InstructionSet set)
     : columns_(weight, bias, inChannels * 9, outChannels, 1, set),
       inChannels_(inChannels),
-      stride_(stride),
-      set_(set) {}
+      stride_(stride) {}
 
 int64_t PackedConv3x3::scratchSize(int inChannels, int outHeight, int outWidth) {
     return int64_t(inChannels) * 9 * outHeight * outWidth;
@@ -34,7 +33,7 @@ void PackedConv3x3::run(ConstFeatureMap in, FeatureMap out, bool relu, float* sc
     assert(in.channels == inChannels_);
     assert(out.height == (in.height - 1) / stride_ + 1 &&
            out.width == (in.width - 1) / stride_ + 1);
-    const kernels::KernelTable& kernels = kernels::kernelTable(set_);
+    const kernels::KernelTable& kernels = kernels::kernelTable(columns_.instructionSet());
     const int rows = bandRows(out.width);
     const int bands = (out.height + rows - 1) / rows;
     parallelFor(bands, [&](int64_t b) {

@@ -25,15 +25,15 @@ PackedPointwiseConv::PackedPointwiseConv(const float* weight, const float* bias,
     : set_(set), inChannels_(inChannels), outChannels_(outChannels), groups_(groups) {
     assert(groups >= 1 && inChannels % groups == 0 && outChannels % groups == 0);
     const kernels::KernelTable& table = kernels::kernelTable(set);
-    rowsPerPanel_ = table.pointwiseRows;
+    const int rowsPerPanel = table.pointwiseRows;
     const int depth = inChannels / groups, rows = outChannels / groups;
-    const int64_t panels = ceilDiv(rows, rowsPerPanel_);
-    panels_.assign(std::size_t(groups * panels * depth * rowsPerPanel_), 0.0f);
+    const int64_t panels = ceilDiv(rows, rowsPerPanel);
+    panels_.assign(std::size_t(groups * panels * depth * rowsPerPanel), 0.0f);
     for (int g = 0; g < groups; ++g)
         for (int r = 0; r < rows; ++r) {
-            const int64_t panel = g * panels + r / rowsPerPanel_;
+            const int64_t panel = g * panels + r / rowsPerPanel;
             for (int k = 0; k < depth; ++k)
-                panels_[std::size_t((panel * depth + k) * rowsPerPanel_ + r % rowsPerPanel_)] =
+                panels_[std::size_t((panel * depth + k) * rowsPerPanel + r % rowsPerPanel)] =
                     weight[int64_t(g * rows + r) * depth + k];
         }
     bias_.assign(std::size_t(outChannels), 0.0f);
@@ -46,10 +46,11 @@ void PackedPointwiseConv::run(ConstFeatureMap in, FeatureMap out, bool relu, con
     assert(in.height == out.height && in.width == out.width);
     assert(outChannelStride == 0 || !residual);
     const kernels::KernelTable& table = kernels::kernelTable(set_);
+    const int rowsPerPanel = table.pointwiseRows;  // as packed: the table of set_
     const int depth = inChannels_ / groups_, rows = outChannels_ / groups_;
     const int64_t pixels = in.planeSize();
     const int64_t outStride = outChannelStride ? outChannelStride : pixels;
-    const int64_t panels = ceilDiv(rows, rowsPerPanel_);
+    const int64_t panels = ceilDiv(rows, rowsPerPanel);
 
     // Tasks: every group split into pixel ranges (whole register tiles) and, where that leaves
     // too few for the threads, into runs of weight panels — about four tasks per thread, so
@@ -69,12 +70,12 @@ void PackedPointwiseConv::run(ConstFeatureMap in, FeatureMap out, bool relu, con
         const int64_t pixelPart = (t / panelParts) % pixelParts, panelPart = t % panelParts;
         const int64_t begin = pixelPart * tilesPerPart * table.pointwiseColumns;
         const int64_t end = std::min(pixels, begin + tilesPerPart * table.pointwiseColumns);
-        const int firstRow = int(panelPart * panelsPerPart * rowsPerPanel_);
-        const int lastRow = std::min(rows, int((panelPart + 1) * panelsPerPart * rowsPerPanel_));
+        const int firstRow = int(panelPart * panelsPerPart * rowsPerPanel);
+        const int lastRow = std::min(rows, int((panelPart + 1) * panelsPerPart * rowsPerPanel));
         if (begin >= end || firstRow >= lastRow) return;
         const int channel = g * rows + firstRow;
         kernels::PointwiseGroup group{
-            panels_.data() + (g * panels + firstRow / rowsPerPanel_) * depth * rowsPerPanel_,
+            panels_.data() + (g * panels + firstRow / rowsPerPanel) * depth * rowsPerPanel,
             bias_.data() + channel,
             in.channel(g * depth),
             residual ? residual + channel * pixels : nullptr,

@@ -15,12 +15,6 @@ using namespace shufflescope;
 
 namespace {
 
-struct Threads {
-    explicit Threads(int n) : previous(threadCount()) { setThreadCount(n); }
-    ~Threads() { setThreadCount(previous); }
-    int previous;
-};
-
 // Runs parallelFor(count) and returns how many times each index ran.
 std::vector<int> visits(int64_t count) {
     std::vector<std::atomic<int>> seen(static_cast<std::size_t>(count));
@@ -34,7 +28,7 @@ std::vector<int> visits(int64_t count) {
 
 TEST_CASE("the work pool runs every index exactly once", "[base]") {
     for (int threads : {1, 2, 3, 4}) {
-        const Threads using_(threads);
+        const ScopedThreadCount using_(threads);
         for (int64_t count : {0, 1, 2, 3, 5, 8, 64, 1000}) {
             CAPTURE(threads, count);
             const std::vector<int> seen = visits(count);
@@ -44,7 +38,7 @@ TEST_CASE("the work pool runs every index exactly once", "[base]") {
 }
 
 TEST_CASE("the work pool keeps up with thousands of short loops in a row", "[base]") {
-    const Threads using_(2);
+    const ScopedThreadCount using_(2);
     std::atomic<long long> sum{0};
     for (int loop = 0; loop < 5000; ++loop)
         parallelFor(loop % 7 + 1, [&](int64_t i) { sum.fetch_add(i + 1); });
@@ -54,7 +48,7 @@ TEST_CASE("the work pool keeps up with thousands of short loops in a row", "[bas
 }
 
 TEST_CASE("a loop started while the pool is busy runs on its own caller", "[base]") {
-    const Threads using_(2);
+    const ScopedThreadCount using_(2);
     SECTION("from inside a body") {
         std::atomic<int> inner{0};
         parallelFor(4, [&](int64_t) { parallelFor(3, [&](int64_t) { inner.fetch_add(1); }); });

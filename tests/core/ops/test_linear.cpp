@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "reference/naive_ops.h"
+#include "shufflescope/base/threading.h"
 #include "shufflescope/ops/linear.h"
-#include "support/kernel_variants.h"
 #include "support/tensor_compare.h"
 #include "support/tensor_values.h"
 
@@ -19,7 +19,7 @@ TEST_CASE("fully connected matches the definition", "[ops]") {
     for (int threads : {1, 2})
         for (auto [in, outF] : {std::pair{1, 1}, {60, 10}, {960, 1000}, {700, 1001}}) {
             CAPTURE(in, outF, threads);
-            const ScopedThreads using_(threads);
+            const ScopedThreadCount using_(threads);
             const auto x = randomValues(std::size_t(in), 44);
             const auto w = randomValues(std::size_t(in * outF), 45);
             const auto bias = randomValues(std::size_t(outF), 46);

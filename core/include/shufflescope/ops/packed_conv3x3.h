@@ -25,7 +25,6 @@ class PackedConv3x3 {
   private:
     PackedPointwiseConv columns_;  // [Cout] x [Cin*9] over the im2col rows
     int inChannels_ = 0, stride_ = 1;
-    InstructionSet set_ = InstructionSet::Portable;
 };
 
 }  // namespace shufflescope::ops

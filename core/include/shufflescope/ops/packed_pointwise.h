@@ -36,7 +36,6 @@ class PackedPointwiseConv {
   private:
     InstructionSet set_ = InstructionSet::Portable;
     int inChannels_ = 0, outChannels_ = 0, groups_ = 1;
-    int rowsPerPanel_ = 1;
     AlignedFloats panels_;  // per group: ceil(Cout/g / rows per panel) panels of [Cin/g][rows]
     AlignedFloats bias_;    // [Cout], zeros without a bias
 };

@@ -160,12 +160,18 @@ void executeStep(const Network& network, int index, const StepParameters& p,
     for (int n = 0; n < batch; ++n) image(n);
 }
 
-void shapeStepOutputs(const Network& network, int batch, std::vector<Tensor>& outputs) {
+void shapeStepOutputs(const Network& network, int batch, std::vector<Tensor>& outputs,
+                      const std::vector<bool>& used) {
+    assert(used.empty() || used.size() == static_cast<std::size_t>(network.stepCount()));
     outputs.resize(static_cast<std::size_t>(network.stepCount()));
     for (int i = 0; i < network.stepCount(); ++i) {
+        Tensor& t = outputs[static_cast<std::size_t>(i)];
+        if (!used.empty() && !used[static_cast<std::size_t>(i)]) {
+            t = Tensor();  // frees what an earlier shape allocated
+            continue;
+        }
         const StepShape& o = network.step(i).out;
         const std::vector<int64_t> shape{batch, o.channels, o.height, o.width};
-        Tensor& t = outputs[static_cast<std::size_t>(i)];
         if (t.shape() != shape) t = Tensor(shape);
     }
 }

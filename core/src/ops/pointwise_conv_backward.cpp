@@ -1,60 +1,82 @@
 #include "shufflescope/ops/pointwise_conv_backward.h"
 
-#include <omp.h>
-
-#include <Eigen/Core>
-
-#include <algorithm>
 #include <cassert>
-#include "eigen_maps.h"
-#include "gemm_blocking.h"
+#include <vector>
+
+#include "kernels/kernel_table.h"
 
 namespace shufflescope::ops {
 
 namespace {
-// Task sizes of the two GEMMs (gemm_blocking.h).
-constexpr int kRowBlock = 32;
-constexpr int64_t kColumnBlock = 128;
+
+// W_k^T for every group k, laid out as a 1x1 convolution's weights from Cout channels to Cin:
+// row (k * Cin/g + i), column o holds W[k * Cout/g + o][i].
+std::vector<float> transposedWeights(const float* weight, int inChannels, int outChannels,
+                                     int groups) {
+    const int depth = inChannels / groups, rows = outChannels / groups;
+    std::vector<float> t(std::size_t(inChannels) * std::size_t(rows));
+    for (int g = 0; g < groups; ++g)
+        for (int o = 0; o < rows; ++o)
+            for (int i = 0; i < depth; ++i)
+                t[std::size_t((g * depth + i) * rows + o)] = weight[(g * rows + o) * depth + i];
+    return t;
+}
+
 }  // namespace
+
+PointwiseConvBackward::PointwiseConvBackward(const float* weight, int inChannels, int outChannels,
+                                             int groups, InstructionSet set)
+    : set_(set),
+      inChannels_(inChannels),
+      outChannels_(outChannels),
+      groups_(groups),
+      transposed_(transposedWeights(weight, inChannels, outChannels, groups).data(), nullptr,
+                  outChannels, inChannels, groups, set) {
+    assert(groups >= 1 && inChannels % groups == 0 && outChannels % groups == 0);
+}
+
+void PointwiseConvBackward::inputGradient(ConstFeatureMap gradOut, FeatureMap gradIn,
+                                          bool accumulate) const {
+    assert(gradOut.channels == outChannels_ && gradIn.channels == inChannels_);
+    // The kernel reads each residual element just before it stores that element, so gradIn can
+    // be its own residual.
+    transposed_.run(gradOut, gradIn, false, accumulate ? gradIn.data : nullptr);
+}
+
+void PointwiseConvBackward::weightGradient(const Tensor& in, const Tensor& gradOut, int first,
+                                           int last, float* gradWeight) const {
+    assert(in.rank() == 4 && gradOut.rank() == 4 && in.dim(0) == gradOut.dim(0));
+    assert(in.dim(1) == inChannels_ && gradOut.dim(1) == outChannels_);
+    assert(0 <= first && first <= last && last <= in.dim(0));
+    if (first == last) return;
+    weightGradient(imageOf(in, first).data, imageOf(gradOut, first).data, in.dim(2) * in.dim(3),
+                   last - first, gradWeight);
+}
+
+void PointwiseConvBackward::weightGradient(ConstFeatureMap in, ConstFeatureMap gradOut,
+                                           float* gradWeight) const {
+    assert(in.channels == inChannels_ && gradOut.channels == outChannels_);
+    assert(in.height == gradOut.height && in.width == gradOut.width);
+    weightGradient(in.data, gradOut.data, in.planeSize(), 1, gradWeight);
+}
+
+void PointwiseConvBackward::weightGradient(const float* in, const float* gradOut, int64_t pixels,
+                                           int images, float* gradWeight) const {
+    const int depth = inChannels_ / groups_, rows = outChannels_ / groups_;
+    const auto& kernel = kernels::kernelTable(set_).pointwiseWeightGradient;
+    for (int g = 0; g < groups_; ++g)
+        kernel({gradOut + int64_t(g) * rows * pixels, in + int64_t(g) * depth * pixels,
+                gradWeight + int64_t(g) * rows * depth, pixels, outChannels_ * pixels,
+                inChannels_ * pixels, images, rows, depth});
+}
 
 void pointwiseConvBackward(ConstFeatureMap in, const float* weight, int groups,
                            ConstFeatureMap gradOut, float* gradIn, float* gradWeight) {
     assert(groups >= 1 && in.channels % groups == 0 && gradOut.channels % groups == 0);
     assert(in.height == gradOut.height && in.width == gradOut.width);
-    const int cinG = in.channels / groups, coutG = gradOut.channels / groups;
-    const int64_t pixels = in.planeSize();
-    // The forward's threshold: both passes cost the same MACs as the forward.
-    const bool parallel = int64_t(cinG) * coutG * pixels * groups > 65536;
-
-#pragma omp parallel if (parallel)
-    {
-        const GemmBlocking blocks(omp_get_num_threads() > 1, coutG, pixels, kRowBlock,
-                                  kColumnBlock);
-        const int64_t weightTasks = groups * blocks.rowBlocks;
-        const int64_t inputTasks = gradIn ? groups * blocks.columnBlocks : 0;
-#pragma omp for schedule(static) nowait
-        for (int64_t task = 0; task < weightTasks; ++task) {
-            const int g = int(task / blocks.rowBlocks);
-            const int64_t rows = blocks.rowCount(task % blocks.rowBlocks);
-            const int64_t channel = g * coutG + blocks.rowBegin(task % blocks.rowBlocks);
-            Eigen::Map<const RowMatrix> dy(gradOut.channel(channel), rows, pixels);
-            Eigen::Map<const RowMatrix> x(in.channel(g * cinG), cinG, pixels);
-            Eigen::Map<RowMatrix> dw(gradWeight + int64_t(channel) * cinG, rows, cinG);
-            dw.noalias() += dy * x.transpose();
-        }
-#pragma omp for schedule(static)
-        for (int64_t task = 0; task < inputTasks; ++task) {
-            const int g = int(task / blocks.columnBlocks);
-            const int64_t begin = blocks.columnBegin(task % blocks.columnBlocks);
-            const int64_t count = blocks.columnCount(task % blocks.columnBlocks);
-            Eigen::Map<const RowMatrix> w(weight + int64_t(g) * coutG * cinG, coutG, cinG);
-            Eigen::Map<const RowMatrix, 0, Stride> dy(gradOut.channel(g * coutG) + begin, coutG,
-                                                      count, Stride(pixels));
-            Eigen::Map<RowMatrix, 0, Stride> dx(gradIn + g * cinG * pixels + begin, cinG, count,
-                                                Stride(pixels));
-            dx.noalias() = w.transpose() * dy;
-        }
-    }
+    const PointwiseConvBackward backward(weight, in.channels, gradOut.channels, groups);
+    backward.weightGradient(in, gradOut, gradWeight);
+    if (gradIn) backward.inputGradient(gradOut, {gradIn, in.channels, in.height, in.width});
 }
 
 }  // namespace shufflescope::ops

@@ -6,6 +6,7 @@
 #include <cassert>
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <utility>
 
 #include "shufflescope/base/error.h"
@@ -72,6 +73,26 @@ Trainer::Trainer(const Network& network, Parameters parameters, SgdSettings sgd)
     }
     fcStep_ = network_.fc();
 
+    // Where each step's output gradient lives (gradientHome_) and who writes it first.
+    gradientHome_.resize(std::size_t(network_.stepCount()));
+    for (int i = 0; i < network_.stepCount(); ++i)
+        gradientHome_[std::size_t(i)] =
+            fusedRelu_[std::size_t(i)] >= 0 ? fusedRelu_[std::size_t(i)] : i;
+    sharedAddInput_.assign(std::size_t(network_.stepCount()), -1);
+    firstReader_.assign(std::size_t(network_.stepCount()), -1);
+    for (int i = 1; i < network_.stepCount(); ++i) {
+        const Step& s = network_.step(i);
+        for (int input : s.inputs) firstReader_[std::size_t(input)] = i;  // the backward goes down
+        if (s.kind != StepKind::Add) continue;
+        for (int input : s.inputs)
+            if (input > 0 && consumers_[std::size_t(input)] == 1 &&
+                fusedRelu_[std::size_t(input)] < 0) {
+                gradientHome_[std::size_t(input)] = gradientHome_[std::size_t(i)];
+                sharedAddInput_[std::size_t(i)] = input;
+                break;
+            }
+    }
+
     // [SECTION] Bind every tensor once: the passes below index these by step, never by name.
     parameterOf_ = bindParameters(network_, std::as_const(parameters_));
     const std::vector<MutableStepParameters> writable = bindParameters(network_, parameters_);
@@ -112,8 +133,17 @@ void Trainer::setGradient(const std::string& name, const Tensor& gradient) {
 void Trainer::prepare(int batchSize) {
     if (batchSize == batchSize_) return;
     batchSize_ = batchSize;
-    shapeStepOutputs(network_, batchSize, outputs_);
-    shapeStepOutputs(network_, batchSize, grads_);
+    // A step fused into its ReLU writes the ReLU's buffers, never its own; a gradient kept in
+    // another step's buffer (gradientHome_) has none of its own; nothing needs the input's
+    // gradient, nor the gradients past the logits.
+    std::vector<bool> outputUsed(std::size_t(network_.stepCount()), true);
+    std::vector<bool> gradientUsed(outputUsed.size(), true);
+    for (std::size_t i = 0; i < outputUsed.size(); ++i) {
+        outputUsed[i] = fusedRelu_[i] < 0;
+        gradientUsed[i] = gradientHome_[i] == int(i) && i > 0 && int(i) <= fcStep_;
+    }
+    shapeStepOutputs(network_, batchSize, outputs_, outputUsed);
+    shapeStepOutputs(network_, batchSize, grads_, gradientUsed);
 }
 
 // [SECTION] Forward in training mode
@@ -132,6 +162,10 @@ void Trainer::forward(const Tensor& batch) {
 
 // [SECTION] Backward
 
+// Images a thread takes at a time: their per-image passes, then the step's weight gradient over
+// them while their maps are still in cache.
+constexpr int kImagesPerChunk = 4;
+
 // Expects grads_ zeroed except the logits' gradient (set by computeGradients).
 void Trainer::backward() {
     for (auto& [name, g] : gradients_) std::fill(g.data(), g.data() + g.size(), 0.0f);
@@ -147,130 +181,164 @@ void Trainer::backward() {
     for (int i = fcStep_; i >= 1; --i) {
         const Step& s = network_.step(i);
         if (fusedInto_[std::size_t(i)] >= 0) continue;  // its producer masks the gradient
-        // With a fused ReLU the step's gradient arrives at the ReLU's output.
-        const int relu = fusedRelu_[std::size_t(i)];
-        Tensor& gradOut = grads_[std::size_t(relu >= 0 ? relu : i)];
-        const StepParameters& p = parameterOf_[std::size_t(i)];
         const int input = s.inputs[0];
         if (input == 0 && s.kind != StepKind::Conv) continue;  // nothing upstream learns
-
         if (s.kind == StepKind::BatchNorm) {
-            Tensor& gradIn = grads_[std::size_t(input)];
-            assert(consumers_[std::size_t(input)] == 1);  // a BN always follows a single conv
-            const float* mean = savedMean_[std::size_t(i)].data();
-            const float* invStd = savedInvStd_[std::size_t(i)].data();
-            float* gradGamma = gradientOf_[std::size_t(i)].weight;
-            float* gradBeta = gradientOf_[std::size_t(i)].bias;
-            if (relu >= 0)
-                ops::batchNormReluTrainBackward(outputs_[std::size_t(input)], p.weight, mean,
-                                                invStd, outputs_[std::size_t(relu)], gradOut,
-                                                gradIn, gradGamma, gradBeta);
-            else
-                ops::batchNormTrainBackward(outputs_[std::size_t(input)], p.weight, mean, invStd,
-                                            gradOut, gradIn, gradGamma, gradBeta);
+            backwardBatchNorm(i);
             continue;
         }
+        // A 1x1 convolution's transposed weights are packed once for the batch.
+        std::optional<ops::PointwiseConvBackward> pointwise;
+        if (s.kind == StepKind::PointwiseConv)
+            pointwise.emplace(parameterOf_[std::size_t(i)].weight,
+                              network_.step(input).out.channels, s.out.channels, s.groups);
+        const Tensor& gradOut = grads_[std::size_t(gradientHome_[std::size_t(i)])];
 
-#pragma omp parallel for schedule(static)
-        for (int n = 0; n < batchSize_; ++n) {
-            const int thread = omp_get_thread_num();
-            float* scratch = temp[std::size_t(thread)].data();
-            const MutableStepParameters& threadGradient =
-                threadGradientOf_[std::size_t(thread)][std::size_t(i)];
-            if (relu >= 0) {  // the fused ReLU's backward, in place on this image's gradient
-                float* gradImage = imageOf(gradOut, n).data;
-                ops::reluBackward(imageOf(outputs_[std::size_t(relu)], n).data, gradImage,
-                                  gradImage, s.out.size());
+#pragma omp parallel
+        {
+            const int thread = omp_get_thread_num(), threads = omp_get_num_threads();
+            const int first = batchSize_ * thread / threads;
+            const int last = batchSize_ * (thread + 1) / threads;
+            for (int chunk = first; chunk < last; chunk += kImagesPerChunk) {
+                const int chunkEnd = std::min(last, chunk + kImagesPerChunk);
+                for (int n = chunk; n < chunkEnd; ++n)
+                    backwardImage(i, n, thread, pointwise ? &*pointwise : nullptr,
+                                  temp[std::size_t(thread)].data());
+                if (pointwise)
+                    pointwise->weightGradient(
+                        outputs_[std::size_t(input)], gradOut, chunk, chunkEnd,
+                        threadGradientOf_[std::size_t(thread)][std::size_t(i)].weight);
             }
-            const ConstFeatureMap g = imageOf(static_cast<const Tensor&>(gradOut), n);
-            // Where step `target`'s gradient for image n goes: straight into its buffer when this
-            // step is its only reader (nothing else writes it), else via `scratch`, then summed.
-            const auto destination = [&](int target) {
-                return consumers_[std::size_t(target)] == 1
-                           ? imageOf(grads_[std::size_t(target)], n).data
-                           : scratch;
-            };
-            const auto deliver = [&](int target, float* written) {
-                if (written == scratch)
-                    addInto(imageOf(grads_[std::size_t(target)], n).data, scratch,
-                            network_.step(target).out.size());
-            };
-            const ConstFeatureMap x = imageOf(outputs_[std::size_t(input)], n);
-            float* dst = destination(input);
-            switch (s.kind) {
-                case StepKind::FullyConnected:
-                    ops::fullyConnectedBackward(x.data, p.weight, g.data, x.channels,
-                                                s.out.channels, dst, threadGradient.weight,
-                                                threadGradient.bias);
-                    break;
-                case StepKind::GlobalAvgPool:
-                    ops::globalAvgPoolBackward(g.data, {dst, x.channels, x.height, x.width});
-                    break;
-                case StepKind::ReLU:
-                    ops::reluBackward(imageOf(outputs_[std::size_t(i)], n).data, g.data, dst,
-                                      s.out.size());
-                    break;
-                case StepKind::Add: {
-                    std::copy(g.data, g.data + s.out.size(), dst);
-                    deliver(input, dst);
-                    const int other = s.inputs[1];
-                    float* second = destination(other);
-                    std::copy(g.data, g.data + s.out.size(), second);
-                    deliver(other, second);
-                    continue;  // both delivered
-                }
-                case StepKind::Concat: {
-                    const int64_t first = network_.step(input).out.size();
-                    std::copy(g.data, g.data + first, dst);
-                    deliver(input, dst);
-                    const int other = s.inputs[1];
-                    float* second = destination(other);
-                    std::copy(g.data + first, g.data + s.out.size(), second);
-                    deliver(other, second);
-                    continue;
-                }
-                case StepKind::AvgPool:
-                    ops::avgPool2dBackward(s.kernel, s.stride, s.padding, g,
-                                           {dst, x.channels, x.height, x.width});
-                    break;
-                case StepKind::MaxPool:
-                    ops::maxPool2dBackward(x, s.kernel, s.stride, s.padding, g,
-                                           {dst, x.channels, x.height, x.width});
-                    break;
-                case StepKind::ChannelShuffle:
-                    if (s.enabled && s.groups > 1)
-                        ops::channelShuffleBackward(g, s.groups,
-                                                    {dst, x.channels, x.height, x.width});
-                    else
-                        std::copy(g.data, g.data + s.out.size(), dst);
-                    break;
-                case StepKind::DepthwiseConv:
-                    ops::depthwiseConv3x3Backward(x, p.weight, s.stride, g, dst,
-                                                  threadGradient.weight);
-                    break;
-                case StepKind::PointwiseConv:
-                    ops::pointwiseConvBackward(x, p.weight, s.groups, g, dst,
-                                               threadGradient.weight);
-                    break;
-                case StepKind::Conv:
-                    // The stem reads the image: no input gradient is needed.
-                    ops::conv2dBackward(x, p.weight, s.groups, s.kernel, s.stride, s.padding, g,
-                                        input == 0 ? nullptr : dst, threadGradient.weight,
-                                        scratch_.forThread(thread));
-                    if (input == 0) continue;
-                    break;
-                case StepKind::Softmax:
-                case StepKind::BatchNorm:
-                case StepKind::Input:
-                    continue;
-            }
-            deliver(input, dst);
         }
     }
 
     // Reduce the per-thread weight gradients.
     for (const ThreadReduction& r : threadReductions_)
         for (const float* perThread : r.perThread) addInto(r.total, perThread, r.count);
+}
+
+void Trainer::backwardBatchNorm(int i) {
+    const Step& s = network_.step(i);
+    const int relu = fusedRelu_[std::size_t(i)];
+    const Tensor& gradOut = grads_[std::size_t(gradientHome_[std::size_t(i)])];
+    const StepParameters& p = parameterOf_[std::size_t(i)];
+    const int input = s.inputs[0];
+    Tensor& gradIn = grads_[std::size_t(gradientHome_[std::size_t(input)])];
+    assert(consumers_[std::size_t(input)] == 1);  // a BN always follows a single conv
+    const float* mean = savedMean_[std::size_t(i)].data();
+    const float* invStd = savedInvStd_[std::size_t(i)].data();
+    float* gradGamma = gradientOf_[std::size_t(i)].weight;
+    float* gradBeta = gradientOf_[std::size_t(i)].bias;
+    if (relu >= 0)
+        ops::batchNormReluTrainBackward(outputs_[std::size_t(input)], p.weight, mean, invStd,
+                                        outputs_[std::size_t(relu)], gradOut, gradIn, gradGamma,
+                                        gradBeta);
+    else
+        ops::batchNormTrainBackward(outputs_[std::size_t(input)], p.weight, mean, invStd, gradOut,
+                                    gradIn, gradGamma, gradBeta);
+}
+
+// Step i's backward for image n, on OpenMP thread `thread`: its input gradients (and its weight
+// gradient into the thread's buffers, except a 1x1 convolution's: backward() sums those over a
+// chunk of images). `scratch` holds one step output.
+void Trainer::backwardImage(int i, int n, int thread, const ops::PointwiseConvBackward* pointwise,
+                            float* scratch) {
+    const Step& s = network_.step(i);
+    // With a fused ReLU the step's gradient arrives at the ReLU's output.
+    const int relu = fusedRelu_[std::size_t(i)];
+    Tensor& gradOut = grads_[std::size_t(gradientHome_[std::size_t(i)])];
+    const StepParameters& p = parameterOf_[std::size_t(i)];
+    const int input = s.inputs[0];
+    const MutableStepParameters& threadGradient =
+        threadGradientOf_[std::size_t(thread)][std::size_t(i)];
+    if (relu >= 0) {  // the fused ReLU's backward, in place on this image's gradient
+        float* gradImage = imageOf(gradOut, n).data;
+        ops::reluBackward(imageOf(outputs_[std::size_t(relu)], n).data, gradImage, gradImage,
+                          s.out.size());
+    }
+    const ConstFeatureMap g = imageOf(static_cast<const Tensor&>(gradOut), n);
+    // Step `target`'s gradient for image n: the first step of the backward to reach it (the
+    // highest-numbered of its readers) overwrites it; a later one adds to it — the 1x1
+    // convolution in its kernel's epilogue, any other via `scratch`.
+    const auto gradientOf = [&](int target) {
+        return imageOf(grads_[std::size_t(gradientHome_[std::size_t(target)])], n).data;
+    };
+    const auto overwrites = [&](int target) { return firstReader_[std::size_t(target)] == i; };
+    const auto destination = [&](int target) {
+        return overwrites(target) ? gradientOf(target) : scratch;
+    };
+    const auto deliver = [&](int target, float* written) {
+        if (written == scratch)
+            addInto(gradientOf(target), scratch, network_.step(target).out.size());
+    };
+    const ConstFeatureMap x = imageOf(outputs_[std::size_t(input)], n);
+    float* dst = input > 0 ? destination(input) : nullptr;  // the image has no gradient
+    switch (s.kind) {
+        case StepKind::FullyConnected:
+            ops::fullyConnectedBackward(x.data, p.weight, g.data, x.channels, s.out.channels, dst,
+                                        threadGradient.weight, threadGradient.bias);
+            break;
+        case StepKind::GlobalAvgPool:
+            ops::globalAvgPoolBackward(g.data, {dst, x.channels, x.height, x.width});
+            break;
+        case StepKind::ReLU:
+            ops::reluBackward(imageOf(outputs_[std::size_t(i)], n).data, g.data, dst, s.out.size());
+            break;
+        case StepKind::Add:
+            // The gradient passes unchanged to both inputs; the one that keeps it in this step's
+            // buffer (sharedAddInput_) needs no copy.
+            for (const int target : s.inputs) {
+                if (target == sharedAddInput_[std::size_t(i)]) continue;
+                if (overwrites(target))
+                    std::copy(g.data, g.data + s.out.size(), gradientOf(target));
+                else
+                    addInto(gradientOf(target), g.data, s.out.size());
+            }
+            return;
+        case StepKind::Concat: {
+            const int64_t first = network_.step(input).out.size();
+            std::copy(g.data, g.data + first, dst);
+            deliver(input, dst);
+            const int other = s.inputs[1];
+            float* second = destination(other);
+            std::copy(g.data + first, g.data + s.out.size(), second);
+            deliver(other, second);
+            return;
+        }
+        case StepKind::AvgPool:
+            ops::avgPool2dBackward(s.kernel, s.stride, s.padding, g,
+                                   {dst, x.channels, x.height, x.width});
+            break;
+        case StepKind::MaxPool:
+            ops::maxPool2dBackward(x, s.kernel, s.stride, s.padding, g,
+                                   {dst, x.channels, x.height, x.width});
+            break;
+        case StepKind::ChannelShuffle:
+            if (s.enabled && s.groups > 1)
+                ops::channelShuffleBackward(g, s.groups, {dst, x.channels, x.height, x.width});
+            else
+                std::copy(g.data, g.data + s.out.size(), dst);
+            break;
+        case StepKind::DepthwiseConv:
+            ops::depthwiseConv3x3Backward(x, p.weight, s.stride, g, dst, threadGradient.weight);
+            break;
+        case StepKind::PointwiseConv:
+            assert(pointwise);
+            pointwise->inputGradient(g, {gradientOf(input), x.channels, x.height, x.width},
+                                     !overwrites(input));
+            return;
+        case StepKind::Conv:
+            // The stem reads the image: no input gradient is needed.
+            ops::conv2dBackward(x, p.weight, s.groups, s.kernel, s.stride, s.padding, g, dst,
+                                threadGradient.weight, scratch_.forThread(thread));
+            if (input == 0) return;
+            break;
+        case StepKind::Softmax:
+        case StepKind::BatchNorm:
+        case StepKind::Input:
+            return;
+    }
+    deliver(input, dst);
 }
 
 // [SECTION] The step
@@ -292,16 +360,6 @@ BatchResult Trainer::computeGradients(const Tensor& batch, const std::vector<int
 
     BatchResult result;
     result.count = batchSize_;
-    // Every backward operator overwrites its input gradient; only a step read by several others
-    // sums their contributions into its buffer, which must start at zero.
-    for (int i = 0; i < network_.stepCount(); ++i)
-        if (consumers_[std::size_t(i)] > 1) {
-            Tensor& g = grads_[std::size_t(i)];
-            const int64_t count = g.size();
-            float* data = g.data();
-#pragma omp parallel for simd schedule(static)
-            for (int64_t k = 0; k < count; ++k) data[k] = 0.0f;
-        }
     const float* logits = outputs_[std::size_t(fcStep_)].data();
     result.loss = ops::softmaxCrossEntropyBatch(logits, batchSize_, c.classes, labels_.data(),
                                                 grads_[std::size_t(fcStep_)].data());

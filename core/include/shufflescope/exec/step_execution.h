@@ -60,7 +60,10 @@ void executeStep(const Network& network, int index, const StepParameters& parame
                  const StepExecution& how = {});
 
 // Gives outputs one tensor per step shaped for `batch` images (re-allocating only when a shape
-// changes); outputs[0] is the input's buffer.
-void shapeStepOutputs(const Network& network, int batch, std::vector<Tensor>& outputs);
+// changes); outputs[0] is the input's buffer. With `used` (one flag per step), a step that is not
+// used gets an empty tensor: a trainer's buffers for batch 128 are hundreds of megabytes, and a
+// step fused into its ReLU never writes its own.
+void shapeStepOutputs(const Network& network, int batch, std::vector<Tensor>& outputs,
+                      const std::vector<bool>& used = {});
 
 }  // namespace shufflescope

@@ -24,6 +24,7 @@
 #include "shufflescope/exec/step_parameters.h"
 #include "shufflescope/model/network.h"
 #include "shufflescope/model/parameters.h"
+#include "shufflescope/ops/pointwise_conv_backward.h"
 
 namespace shufflescope::train {
 
@@ -82,6 +83,9 @@ class Trainer {
   private:
     void forward(const Tensor& batch);
     void backward();
+    void backwardBatchNorm(int step);
+    void backwardImage(int step, int n, int thread, const ops::PointwiseConvBackward* pointwise,
+                       float* scratch);
     void prepare(int batchSize);
 
     Network network_;
@@ -99,6 +103,14 @@ class Trainer {
     // at the ReLU's output itself. Saves a full pass over the batch each way per ReLU.
     std::vector<int> fusedRelu_;  // per step: the ReLU fused into it, or -1
     std::vector<int> fusedInto_;  // per ReLU step: the step it is fused into, or -1
+    // Per step: whose grads_ buffer holds its output's gradient — its own, its fused ReLU's, or,
+    // for an add's input read by nothing else, the add's (the gradient passes through an add
+    // unchanged, so that input shares it instead of taking a copy).
+    std::vector<int> gradientHome_;
+    std::vector<int> sharedAddInput_;  // per add step: the input that shares its gradient, or -1
+    // Per step: its highest-numbered reader, the first to reach it in the backward, which
+    // overwrites its gradient (the others add to it): no buffer needs zeroing first.
+    std::vector<int> firstReader_;
     ConvolutionScratch scratch_;  // per thread, for im2col
     std::vector<int> labels_;
     int fcStep_ = -1;

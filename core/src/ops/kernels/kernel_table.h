@@ -29,11 +29,25 @@ struct PointwiseGroup {
     bool relu;
 };
 
+// One group of a 1x1 convolution's weight gradient, summed over images:
+//   dw[r][k] += sum_n sum_p dy_n[r][p] * x_n[k][p]
+// for r in [0, rows), k in [0, depth), n in [0, images). Planes are packed (CHW, `pixels` floats
+// each); dy and x point at the group's first channel of image 0, image n's at n * dyImageStride
+// and n * xImageStride floats further; dw is [rows][depth], row-major.
+struct PointwiseWeightGradient {
+    const float* dy;  // [images][rows][pixels], strided
+    const float* x;   // [images][depth][pixels], strided
+    float* dw;        // [rows][depth], accumulated
+    int64_t pixels, dyImageStride, xImageStride;
+    int images, rows, depth;
+};
+
 struct KernelTable {
     InstructionSet set;
     int pointwiseRows;     // output rows per weight panel
     int pointwiseColumns;  // pixels per register tile: ranges split at multiples of this
     void (*pointwise)(const PointwiseGroup& group, int64_t begin, int64_t end);
+    void (*pointwiseWeightGradient)(const PointwiseWeightGradient& gradient);
 
     // One channel each (plane_kernels.inl). Depthwise 3x3, padding 1, stride 1 or 2, + bias.
     void (*depthwise)(const float* src, int inHeight, int inWidth, const float* kernel9, float bias,

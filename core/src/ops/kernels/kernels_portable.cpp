@@ -8,6 +8,8 @@ namespace shufflescope::ops::kernels::portable {
 
 constexpr InstructionSet kSet = InstructionSet::Portable;
 constexpr int kRows = 4;
+constexpr int kGradientRows = 2;
+constexpr int kGradientDepth = 2;
 constexpr int kVectors = 2;
 #include "kernel_set.inl"
 

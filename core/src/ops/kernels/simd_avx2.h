@@ -18,6 +18,11 @@ struct Simd {
     static V fma(V a, V b, V c) { return _mm256_fmadd_ps(a, b, c); }
     static V add(V a, V b) { return _mm256_add_ps(a, b); }
     static V max(V a, V b) { return _mm256_max_ps(a, b); }
+    static float sum(V v) {
+        __m128 half = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+        half = _mm_add_ps(half, _mm_movehl_ps(half, half));
+        return _mm_cvtss_f32(_mm_add_ss(half, _mm_movehdup_ps(half)));
+    }
 
   private:
     // Lane i is on when i < n: compare the lane numbers with n.

@@ -35,6 +35,7 @@ struct Simd {
         for (int i = 0; i < kLanes; ++i) a.lane[i] = a.lane[i] > b.lane[i] ? a.lane[i] : b.lane[i];
         return a;
     }
+    static float sum(V v) { return (v.lane[0] + v.lane[1]) + (v.lane[2] + v.lane[3]); }
 };
 
 }  // namespace shufflescope::ops::kernels::portable

@@ -56,7 +56,7 @@ namespace {
 
 // One image of a step whose images are independent (every kind but training-mode batch norm).
 void executeOnImage(const Step& s, const StepParameters& p, ConstFeatureMap x, const Tensor* second,
-                    int n, FeatureMap y, float* scratch) {
+                    int n, FeatureMap y, float* scratch, const int* sourceChannel) {
     switch (s.kind) {
         case StepKind::Conv:
             ops::conv2d(x, p.weight, nullptr, s.groups, s.kernel, s.stride, s.padding, y, scratch);
@@ -65,7 +65,7 @@ void executeOnImage(const Step& s, const StepParameters& p, ConstFeatureMap x, c
             assert(false && "a 1x1 convolution runs its packed kernel");
             break;
         case StepKind::DepthwiseConv:
-            ops::depthwiseConv3x3(x, p.weight, nullptr, s.stride, y);
+            ops::depthwiseConv3x3(x, p.weight, nullptr, s.stride, y, sourceChannel);
             break;
         case StepKind::BatchNorm:
             ops::batchNorm(x, p.weight, p.bias, p.runningMean, p.runningVar, y);
@@ -113,7 +113,8 @@ void executeStep(const Network& network, int index, const StepParameters& p,
                  const StepExecution& how) {
     const Step& s = network.step(index);
     assert(s.kind != StepKind::Input);
-    const Tensor& in = outputs[static_cast<std::size_t>(s.inputs[0])];
+    assert(how.input < 0 || s.kind == StepKind::DepthwiseConv);
+    const Tensor& in = outputs[static_cast<std::size_t>(how.input >= 0 ? how.input : s.inputs[0])];
     const Tensor* second =
         s.inputs.size() > 1 ? &outputs[static_cast<std::size_t>(s.inputs[1])] : nullptr;
     const bool fused = how.fusedRelu >= 0;
@@ -145,7 +146,7 @@ void executeStep(const Network& network, int index, const StepParameters& p,
             pointwise->run(imageOf(in, n), y, false);
         else
             executeOnImage(s, p, imageOf(in, n), second, n, y,
-                           scratch.forThread(omp_get_thread_num()));
+                           scratch.forThread(omp_get_thread_num()), how.sourceChannel);
         // The fused ReLU, in place while the image is still in cache.
         if (fused) ops::relu(y.data, y.data, s.out.size());
     };

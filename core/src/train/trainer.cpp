@@ -13,6 +13,7 @@
 #include "shufflescope/exec/step_execution.h"
 #include "shufflescope/ops/activation_backward.h"
 #include "shufflescope/ops/batch_norm_train.h"
+#include "shufflescope/ops/channel_shuffle.h"
 #include "shufflescope/ops/channel_shuffle_backward.h"
 #include "shufflescope/ops/convolution_backward.h"
 #include "shufflescope/ops/depthwise_conv_backward.h"
@@ -73,6 +74,26 @@ Trainer::Trainer(const Network& network, Parameters parameters, SgdSettings sgd)
     }
     fcStep_ = network_.fc();
 
+    // A channel shuffle read only by a depthwise convolution runs inside it: the convolution reads
+    // the shuffle's input through the permutation, and its backward sends the gradient back
+    // through it — no pass over the batch, no buffer, either way.
+    readsFrom_.assign(std::size_t(network_.stepCount()), -1);
+    shuffleSource_.resize(std::size_t(network_.stepCount()));
+    fusedShuffle_.assign(std::size_t(network_.stepCount()), false);
+    for (int i = 1; i < network_.stepCount(); ++i) {
+        const Step& s = network_.step(i);
+        readsFrom_[std::size_t(i)] = s.inputs[0];
+        const Step& shuffle = network_.step(s.inputs[0]);
+        if (s.kind != StepKind::DepthwiseConv || shuffle.kind != StepKind::ChannelShuffle ||
+            consumers_[std::size_t(s.inputs[0])] != 1)
+            continue;
+        fusedShuffle_[std::size_t(s.inputs[0])] = true;
+        readsFrom_[std::size_t(i)] = shuffle.inputs[0];
+        if (shuffle.enabled && shuffle.groups > 1)
+            shuffleSource_[std::size_t(i)] =
+                ops::channelShufflePermutation(shuffle.out.channels, shuffle.groups);
+    }
+
     // Where each step's output gradient lives (gradientHome_) and who writes it first.
     gradientHome_.resize(std::size_t(network_.stepCount()));
     for (int i = 0; i < network_.stepCount(); ++i)
@@ -82,7 +103,11 @@ Trainer::Trainer(const Network& network, Parameters parameters, SgdSettings sgd)
     firstReader_.assign(std::size_t(network_.stepCount()), -1);
     for (int i = 1; i < network_.stepCount(); ++i) {
         const Step& s = network_.step(i);
-        for (int input : s.inputs) firstReader_[std::size_t(input)] = i;  // the backward goes down
+        if (skipped(i)) continue;
+        // The backward goes down: the last reader is the first to reach an input.
+        firstReader_[std::size_t(readsFrom_[std::size_t(i)])] = i;
+        for (std::size_t k = 1; k < s.inputs.size(); ++k)
+            firstReader_[std::size_t(s.inputs[k])] = i;
         if (s.kind != StepKind::Add) continue;
         for (int input : s.inputs)
             if (input > 0 && consumers_[std::size_t(input)] == 1 &&
@@ -139,8 +164,9 @@ void Trainer::prepare(int batchSize) {
     std::vector<bool> outputUsed(std::size_t(network_.stepCount()), true);
     std::vector<bool> gradientUsed(outputUsed.size(), true);
     for (std::size_t i = 0; i < outputUsed.size(); ++i) {
-        outputUsed[i] = fusedRelu_[i] < 0;
-        gradientUsed[i] = gradientHome_[i] == int(i) && i > 0 && int(i) <= fcStep_;
+        outputUsed[i] = fusedRelu_[i] < 0 && !fusedShuffle_[i];
+        gradientUsed[i] =
+            gradientHome_[i] == int(i) && !fusedShuffle_[i] && i > 0 && int(i) <= fcStep_;
     }
     shapeStepOutputs(network_, batchSize, outputs_, outputUsed);
     shapeStepOutputs(network_, batchSize, grads_, gradientUsed);
@@ -152,8 +178,12 @@ void Trainer::forward(const Tensor& batch) {
     std::copy(batch.data(), batch.data() + batch.size(), outputs_[0].data());
     for (int i = 1; i < network_.stepCount(); ++i) {
         const auto k = std::size_t(i);
-        if (fusedInto_[k] >= 0) continue;  // computed by its producer
+        if (skipped(i)) continue;
         StepExecution how{.fusedRelu = fusedRelu_[k]};
+        if (readsFrom_[k] != network_.step(i).inputs[0]) {
+            how.input = readsFrom_[k];
+            how.sourceChannel = shuffleSource_[k].empty() ? nullptr : shuffleSource_[k].data();
+        }
         if (network_.step(i).kind == StepKind::BatchNorm)
             how.batchNormTraining = &batchNormTraining_[k];
         executeStep(network_, i, parameterOf_[k], outputs_, scratch_, how);
@@ -180,8 +210,8 @@ void Trainer::backward() {
 
     for (int i = fcStep_; i >= 1; --i) {
         const Step& s = network_.step(i);
-        if (fusedInto_[std::size_t(i)] >= 0) continue;  // its producer masks the gradient
-        const int input = s.inputs[0];
+        if (skipped(i)) continue;  // its producer masks the gradient, or its reader permutes it
+        const int input = readsFrom_[std::size_t(i)];
         if (input == 0 && s.kind != StepKind::Conv) continue;  // nothing upstream learns
         if (s.kind == StepKind::BatchNorm) {
             backwardBatchNorm(i);
@@ -248,7 +278,7 @@ void Trainer::backwardImage(int i, int n, int thread, const ops::PointwiseConvBa
     const int relu = fusedRelu_[std::size_t(i)];
     Tensor& gradOut = grads_[std::size_t(gradientHome_[std::size_t(i)])];
     const StepParameters& p = parameterOf_[std::size_t(i)];
-    const int input = s.inputs[0];
+    const int input = readsFrom_[std::size_t(i)];
     const MutableStepParameters& threadGradient =
         threadGradientOf_[std::size_t(thread)][std::size_t(i)];
     if (relu >= 0) {  // the fused ReLU's backward, in place on this image's gradient
@@ -320,7 +350,10 @@ void Trainer::backwardImage(int i, int n, int thread, const ops::PointwiseConvBa
                 std::copy(g.data, g.data + s.out.size(), dst);
             break;
         case StepKind::DepthwiseConv:
-            ops::depthwiseConv3x3Backward(x, p.weight, s.stride, g, dst, threadGradient.weight);
+            ops::depthwiseConv3x3Backward(x, p.weight, s.stride, g, dst, threadGradient.weight,
+                                          shuffleSource_[std::size_t(i)].empty()
+                                              ? nullptr
+                                              : shuffleSource_[std::size_t(i)].data());
             break;
         case StepKind::PointwiseConv:
             assert(pointwise);

@@ -38,6 +38,12 @@ struct StepExecution {
     int fusedRelu = -1;
     // Set for batch norm in training mode; null: inference mode (running statistics).
     const BatchNormTraining* batchNormTraining = nullptr;
+    // A channel shuffle fused into this depthwise convolution (the trainer fuses a shuffle read by
+    // nothing else): read step `input`'s output, the shuffle's input, through sourceChannel
+    // (channelShufflePermutation; nullptr: the identity, a shuffle turned off). -1: the step's own
+    // input.
+    int input = -1;
+    const int* sourceChannel = nullptr;
 };
 
 // Per-thread im2col buffers for the dense convolution (the stem), sized for the network and

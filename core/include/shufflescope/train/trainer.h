@@ -103,6 +103,16 @@ class Trainer {
     // at the ReLU's output itself. Saves a full pass over the batch each way per ReLU.
     std::vector<int> fusedRelu_;  // per step: the ReLU fused into it, or -1
     std::vector<int> fusedInto_;  // per ReLU step: the step it is fused into, or -1
+    // A channel shuffle read only by a depthwise convolution runs inside it: per step, the step
+    // whose output it reads (its input, or for that convolution the shuffle's input), the
+    // permutation it reads through (empty: none), and whether it is such a shuffle.
+    std::vector<int> readsFrom_;
+    std::vector<std::vector<int>> shuffleSource_;
+    std::vector<bool> fusedShuffle_;
+    // Not run on their own: a ReLU fused into its producer, a shuffle fused into its reader.
+    bool skipped(int step) const {
+        return fusedInto_[std::size_t(step)] >= 0 || fusedShuffle_[std::size_t(step)];
+    }
     // Per step: whose grads_ buffer holds its output's gradient — its own, its fused ReLU's, or,
     // for an add's input read by nothing else, the add's (the gradient passes through an add
     // unchanged, so that input shares it instead of taking a copy).

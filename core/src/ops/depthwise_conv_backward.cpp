@@ -2,12 +2,17 @@
 
 #include <algorithm>
 #include <cassert>
+#include <vector>
+
+#include "kernels/kernel_table.h"
+#include "shufflescope/base/instruction_set.h"
+#include "shufflescope/ops/depthwise_conv.h"
 
 namespace shufflescope::ops {
 
 namespace {
 
-// [SECTION] Weight gradient
+// [SECTION] Stride 2: weight gradient (stride 1 runs over margined planes, below)
 // gradWeight[dy*3 + dx] += sum over output pixels of gradOut(oy, ox) * in(oy*S-1+dy, ox*S-1+dx).
 // Output pixels whose 9 taps are all inside the input go through blocks of one vector's width of
 // columns: down a block's rows, the 9 per-lane accumulators stay in registers, and they are
@@ -93,42 +98,10 @@ void accumulateWeightGradient(const float* src, int inHeight, int inWidth, const
     for (int t = 0; t < 9; ++t) gradWeight[t] += sums[t];
 }
 
-// [SECTION] Input gradient
+// [SECTION] Stride 2: input gradient
 // Written as a gather, so that every input cell is computed once (no zeroing, no scattered
 // read-modify-write): gradIn(iy, ix) = sum over taps (dy, dx) of k[dy*3+dx] * gradOut(oy, ox)
 // for the (oy, ox) with oy*S - 1 + dy = iy, ox*S - 1 + dx = ix.
-
-// Stride 1 is the forward correlation of gradOut with the 180-degree rotated kernel.
-// rows[dy] = gradOut row iy + 1 - dy, nullptr outside; rows[1] always exists (Ho == H).
-void inputGradientRowStride1(const float* const rows[3], const float* k, int width, float* dst) {
-    auto cell = [&](int ix) {
-        float sum = 0.0f;
-        for (int dy = 0; dy < 3; ++dy) {
-            if (!rows[dy]) continue;
-            for (int dx = 0; dx < 3; ++dx) {
-                const int ox = ix + 1 - dx;
-                if (ox >= 0 && ox < width) sum += rows[dy][ox] * k[dy * 3 + dx];
-            }
-        }
-        return sum;
-    };
-    dst[0] = cell(0);
-    if (width == 1) return;
-    // As in the forward: a missing row reads the middle row with zero weights, so the interior
-    // loop has no branches and vectorises.
-    const float* r0 = rows[0] ? rows[0] : rows[1];
-    const float* r1 = rows[1];
-    const float* r2 = rows[2] ? rows[2] : rows[1];
-    const float w0 = rows[0] ? 1.0f : 0.0f, w2 = rows[2] ? 1.0f : 0.0f;
-    const float k00 = k[0] * w0, k01 = k[1] * w0, k02 = k[2] * w0;
-    const float k10 = k[3], k11 = k[4], k12 = k[5];
-    const float k20 = k[6] * w2, k21 = k[7] * w2, k22 = k[8] * w2;
-    for (int ix = 1; ix < width - 1; ++ix)
-        dst[ix] = r0[ix + 1] * k00 + r0[ix] * k01 + r0[ix - 1] * k02 + r1[ix + 1] * k10 +
-                  r1[ix] * k11 + r1[ix - 1] * k12 + r2[ix + 1] * k20 + r2[ix] * k21 +
-                  r2[ix - 1] * k22;
-    dst[width - 1] = cell(width - 1);
-}
 
 // Stride 2: an even input column 2m is only under tap dx = 1 of output column m; an odd column
 // 2m+1 under dx = 2 of column m and dx = 0 of column m+1 (when it exists). Rows alike: `a` and
@@ -142,17 +115,6 @@ void inputGradientRowStride2(const float* a, const float* ka, const float* b, co
     for (int m = 0; m < both; ++m)
         dst[2 * m + 1] = a[m] * ka[2] + b[m] * kb[2] + a[m + 1] * ka[0] + b[m + 1] * kb[0];
     for (int m = both; m < odd; ++m) dst[2 * m + 1] = a[m] * ka[2] + b[m] * kb[2];
-}
-
-void inputGradientStride1(const float* grad, const float* k, int height, int width, float* dst) {
-    for (int iy = 0; iy < height; ++iy) {
-        const float* rows[3];
-        for (int dy = 0; dy < 3; ++dy) {
-            const int oy = iy + 1 - dy;
-            rows[dy] = (oy >= 0 && oy < height) ? grad + int64_t(oy) * width : nullptr;
-        }
-        inputGradientRowStride1(rows, k, width, dst + int64_t(iy) * width);
-    }
 }
 
 void inputGradientStride2(const float* grad, const float* k, int height, int width, int outHeight,
@@ -175,6 +137,53 @@ void inputGradientStride2(const float* grad, const float* k, int height, int wid
     }
 }
 
+// [SECTION] Stride 1 over margined planes
+// Each plane is copied into a buffer with the fast path's margins (depthwise_conv.h:
+// MarginedPlanes): the input gradient is then the margined forward kernel over gradOut with the
+// kernel turned 180 degrees, and the weight gradient one vector loop over the plane — no border
+// pixels to take apart, which at 8 x 8 are almost half of them.
+class MarginedScratch {
+  public:
+    // Plane-sized buffers with zero margins, and the column masks, for an h x w plane.
+    void shape(int h, int w) {
+        if (h == height_ && w == width_) return;
+        height_ = h;
+        width_ = w;
+        const int64_t margin = MarginedPlanes::margin(w), plane = int64_t(h) * w;
+        input_.assign(std::size_t(plane + 2 * margin), 0.0f);
+        gradient_.assign(input_.size(), 0.0f);
+        masks_ = depthwiseColumnMasks(h, w);
+    }
+    // Copies `plane` between the margins of the input's (or the gradient's) buffer.
+    const float* input(const float* plane) { return fill(input_, plane); }
+    const float* gradient(const float* plane) { return fill(gradient_, plane); }
+    const float* left() const { return masks_.data(); }
+    const float* right() const { return masks_.data() + int64_t(height_) * width_; }
+
+  private:
+    float* fill(std::vector<float>& buffer, const float* plane) {
+        float* start = buffer.data() + MarginedPlanes::margin(width_);
+        std::copy(plane, plane + int64_t(height_) * width_, start);
+        return start;
+    }
+    int height_ = -1, width_ = -1;
+    std::vector<float> input_, gradient_;
+    AlignedFloats masks_;
+};
+
+void backwardStride1(const kernels::KernelTable& kernels, const float* src, const float* grad,
+                     const float* k, int h, int w, float* gradIn, float* gradWeight) {
+    thread_local MarginedScratch scratch;
+    scratch.shape(h, w);
+    kernels.depthwiseWeightGradientMargined(scratch.input(src), grad, h, w, scratch.left(),
+                                            scratch.right(), gradWeight);
+    if (!gradIn) return;
+    float rotated[9];
+    for (int t = 0; t < 9; ++t) rotated[t] = k[8 - t];
+    kernels.depthwiseMargined(scratch.gradient(grad), h, w, rotated, 0.0f, gradIn, scratch.left(),
+                              scratch.right());
+}
+
 }  // namespace
 
 void depthwiseConv3x3Backward(ConstFeatureMap in, const float* weight, int stride,
@@ -185,6 +194,7 @@ void depthwiseConv3x3Backward(ConstFeatureMap in, const float* weight, int strid
     assert(gradOut.height == (in.height - 1) / stride + 1);
     assert(gradOut.width == (in.width - 1) / stride + 1);
     const bool parallel = int64_t(gradOut.channels) * gradOut.planeSize() > 16384;
+    const kernels::KernelTable& kernels = kernels::kernelTable(activeInstructionSet());
 #pragma omp parallel for schedule(static) if (parallel)
     for (int c = 0; c < gradOut.channels; ++c) {
         // A permutation: every input channel is written by exactly one task.
@@ -193,11 +203,9 @@ void depthwiseConv3x3Backward(ConstFeatureMap in, const float* weight, int strid
         const float* grad = gradOut.channel(c);
         const float* k = weight + 9 * c;
         if (stride == 1) {
-            accumulateWeightGradient<1>(src, in.height, in.width, grad, gradOut.height,
-                                        gradOut.width, gradWeight + 9 * c);
-            if (gradIn)
-                inputGradientStride1(grad, k, in.height, in.width,
-                                     gradIn + source * in.planeSize());
+            backwardStride1(kernels, src, grad, k, in.height, in.width,
+                            gradIn ? gradIn + source * in.planeSize() : nullptr,
+                            gradWeight + 9 * c);
         } else {
             accumulateWeightGradient<2>(src, in.height, in.width, grad, gradOut.height,
                                         gradOut.width, gradWeight + 9 * c);

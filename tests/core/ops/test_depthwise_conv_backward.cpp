@@ -8,10 +8,12 @@
 #include <vector>
 
 #include "reference/naive_backward.h"
+#include "shufflescope/base/instruction_set.h"
 #include "shufflescope/ops/channel_shuffle.h"
 #include "shufflescope/ops/depthwise_conv_backward.h"
 #include "support/feature_maps.h"
 #include "support/gradient_check.h"
+#include "support/kernel_variants.h"
 #include "support/tensor_values.h"
 
 using namespace shufflescope;
@@ -33,33 +35,36 @@ TEST_CASE("depthwise 3x3 convolution backward matches finite differences", "[bac
         {2, 2, 9, 2, kAllProbes},    {2, 28, 28, 1, 300},       {2, 28, 28, 2, 300},
         {24, 28, 28, 1, kFewProbes},    // parallel: 24*28*28 > 16384
         {120, 23, 23, 2, kFewProbes}};  // parallel at stride 2: 120*12*12 > 16384
-    for (const Case& c : cases) {
-        CAPTURE(c.c, c.h, c.w, c.stride);
-        const int oh = (c.h - 1) / c.stride + 1, ow = (c.w - 1) / c.stride + 1;
-        const std::vector<float> in = randomValues(count(c.c, c.h, c.w), 111);
-        const std::vector<float> weight = randomValues(std::size_t(c.c * 9), 112);
-        const std::vector<float> r = randomValues(count(c.c, oh, ow), 113);
-        const std::vector<float> start = randomValues(weight.size(), 114);
-        std::vector<float> gradIn(in.size(), kNaN), gradWeight = start;
-        ops::depthwiseConv3x3Backward(mapOf(in, c.c, c.h, c.w), weight.data(), c.stride,
-                                      mapOf(r, c.c, oh, ow), gradIn.data(), gradWeight.data());
+    // Stride 1 runs the instruction set's margined plane kernels: every set, one and two threads.
+    forEachKernelVariant([&](InstructionSet set, int threads) {
+        for (const Case& c : cases) {
+            CAPTURE(c.c, c.h, c.w, c.stride, instructionSetName(set), threads);
+            const int oh = (c.h - 1) / c.stride + 1, ow = (c.w - 1) / c.stride + 1;
+            const std::vector<float> in = randomValues(count(c.c, c.h, c.w), 111);
+            const std::vector<float> weight = randomValues(std::size_t(c.c * 9), 112);
+            const std::vector<float> r = randomValues(count(c.c, oh, ow), 113);
+            const std::vector<float> start = randomValues(weight.size(), 114);
+            std::vector<float> gradIn(in.size(), kNaN), gradWeight = start;
+            ops::depthwiseConv3x3Backward(mapOf(in, c.c, c.h, c.w), weight.data(), c.stride,
+                                          mapOf(r, c.c, oh, ow), gradIn.data(), gradWeight.data());
 
-        const DVec rd = toDouble(r), xd = toDouble(in), wd = toDouble(weight);
-        auto lossOfInput = [&](const DVec& x) {
-            return dot(rd, naive64::conv2d(x, c.c, c.h, c.w, wd, c.c, c.c, 3, c.stride, 1));
-        };
-        auto lossOfWeight = [&](const DVec& wv) {
-            return dot(rd, naive64::conv2d(xd, c.c, c.h, c.w, wv, c.c, c.c, 3, c.stride, 1));
-        };
-        REQUIRE_GRADIENT("dL/din", in, gradIn, lossOfInput, c.probes);
-        REQUIRE_GRADIENT("dL/dweight (accumulated)", weight, minus(gradWeight, start), lossOfWeight,
-                         c.probes);
+            const DVec rd = toDouble(r), xd = toDouble(in), wd = toDouble(weight);
+            auto lossOfInput = [&](const DVec& x) {
+                return dot(rd, naive64::conv2d(x, c.c, c.h, c.w, wd, c.c, c.c, 3, c.stride, 1));
+            };
+            auto lossOfWeight = [&](const DVec& wv) {
+                return dot(rd, naive64::conv2d(xd, c.c, c.h, c.w, wv, c.c, c.c, 3, c.stride, 1));
+            };
+            REQUIRE_GRADIENT("dL/din", in, gradIn, lossOfInput, c.probes);
+            REQUIRE_GRADIENT("dL/dweight (accumulated)", weight, minus(gradWeight, start),
+                             lossOfWeight, c.probes);
 
-        std::vector<float> weightOnly = start;
-        ops::depthwiseConv3x3Backward(mapOf(in, c.c, c.h, c.w), weight.data(), c.stride,
-                                      mapOf(r, c.c, oh, ow), nullptr, weightOnly.data());
-        REQUIRE(weightOnly == gradWeight);
-    }
+            std::vector<float> weightOnly = start;
+            ops::depthwiseConv3x3Backward(mapOf(in, c.c, c.h, c.w), weight.data(), c.stride,
+                                          mapOf(r, c.c, oh, ow), nullptr, weightOnly.data());
+            REQUIRE(weightOnly == gradWeight);
+        }
+    });
 }
 
 TEST_CASE("depthwise backward with a source-channel map is the backward of shuffle then convolve",

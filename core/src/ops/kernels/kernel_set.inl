@@ -15,6 +15,7 @@ const KernelTable kTable{.set = kSet,
                          .pointwiseWeightGradient = pointwiseWeightGradient,
                          .depthwise = depthwise,
                          .depthwiseMargined = depthwiseMargined,
+                         .depthwiseWeightGradientMargined = depthwiseWeightGradientMargined,
                          .maxPool = maxPool,
                          .averagePool = averagePool,
                          .im2col3x3 = im2col3x3};

@@ -56,6 +56,10 @@ struct KernelTable {
     // left / right: 1 where the pixel has a neighbour on that side in its row, else 0.
     void (*depthwiseMargined)(const float* src, int h, int w, const float* kernel9, float bias,
                               float* dst, const float* left, const float* right);
+    // Its weight gradient (src as above; grad a plain plane): gradWeight[t] += the tap's sum.
+    void (*depthwiseWeightGradientMargined)(const float* src, const float* grad, int h, int w,
+                                            const float* left, const float* right,
+                                            float* gradWeight);
     // 3x3 windows, stride 2, padding 1; rowScratch holds w floats. Average: count_include_pad.
     void (*maxPool)(const float* src, int h, int w, float* dst, int oh, int ow, float* rowScratch);
     void (*averagePool)(const float* src, int h, int w, float* dst, int oh, int ow,

@@ -95,6 +95,39 @@ void depthwiseMargined(const float* src, int h, int w, const float* k, float bia
     }
 }
 
+// The weight gradient of depthwiseMargined over one plane: gradWeight[dy*3 + dx] += the sum over
+// pixels i of grad[i] * src[i + (dy - 1) * w + dx - 1], with the same margins and masks — a tap
+// that would wrap to the previous or next row contributes 0. One vector loop with nine sums.
+void depthwiseWeightGradientMargined(const float* src, const float* grad, int h, int w,
+                                     const float* left, const float* right, float* gradWeight) {
+    const int64_t n = int64_t(h) * w;
+    const float* up = src - w;
+    const float* down = src + w;
+    float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+#pragma omp simd reduction(+ : s0, s1, s2, s3, s4, s5, s6, s7, s8)
+    for (int64_t i = 0; i < n; ++i) {
+        const float g = grad[i], before = g * left[i], after = g * right[i];
+        s0 += before * up[i - 1];
+        s1 += g * up[i];
+        s2 += after * up[i + 1];
+        s3 += before * src[i - 1];
+        s4 += g * src[i];
+        s5 += after * src[i + 1];
+        s6 += before * down[i - 1];
+        s7 += g * down[i];
+        s8 += after * down[i + 1];
+    }
+    gradWeight[0] += s0;
+    gradWeight[1] += s1;
+    gradWeight[2] += s2;
+    gradWeight[3] += s3;
+    gradWeight[4] += s4;
+    gradWeight[5] += s5;
+    gradWeight[6] += s6;
+    gradWeight[7] += s7;
+    gradWeight[8] += s8;
+}
+
 // A 3x3 window, stride 2, padding 1 over one channel: first the three rows under each output row
 // are combined column by column (contiguous, vectorised), then each output takes three
 // neighbouring columns of that. Average: count_include_pad, as PyTorch's default — the window is

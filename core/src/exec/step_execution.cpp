@@ -114,6 +114,7 @@ void executeStep(const Network& network, int index, const StepParameters& p,
     const Step& s = network.step(index);
     assert(s.kind != StepKind::Input);
     assert(how.input < 0 || s.kind == StepKind::DepthwiseConv);
+    assert(how.residual < 0 || (s.kind == StepKind::BatchNorm && how.batchNormTraining));
     const Tensor& in = outputs[static_cast<std::size_t>(how.input >= 0 ? how.input : s.inputs[0])];
     const Tensor* second =
         s.inputs.size() > 1 ? &outputs[static_cast<std::size_t>(s.inputs[1])] : nullptr;
@@ -128,7 +129,12 @@ void executeStep(const Network& network, int index, const StepParameters& p,
 
     if (s.kind == StepKind::BatchNorm && how.batchNormTraining) {
         const BatchNormTraining& t = *how.batchNormTraining;
-        if (fused)
+        if (how.residual >= 0) {
+            assert(fused);
+            ops::batchNormAddReluTrainForward(
+                in, p.weight, p.bias, outputs[static_cast<std::size_t>(how.residual)], out,
+                t.savedMean, t.savedInvStd, t.runningMean, t.runningVar);
+        } else if (fused)
             ops::batchNormReluTrainForward(in, p.weight, p.bias, out, t.savedMean, t.savedInvStd,
                                            t.runningMean, t.runningVar);
         else

@@ -93,11 +93,13 @@ void forEachChannelShare(const BatchShape& s, Body body) {
     }
 }
 
-template <bool Relu>
-void forwardImpl(const Tensor& in, const float* gamma, const float* beta, Tensor& out,
-                 float* savedMean, float* savedInvStd, float* runningMean, float* runningVar,
-                 float momentum, float eps) {
+// residual: nullptr, or a tensor of in's shape added after the affine map (before the ReLU).
+template <bool Relu, bool Residual>
+void forwardImpl(const Tensor& in, const float* gamma, const float* beta, const float* residual,
+                 Tensor& out, float* savedMean, float* savedInvStd, float* runningMean,
+                 float* runningVar, float momentum, float eps) {
     assert(out.shape() == in.shape());
+    assert(Residual == (residual != nullptr));
     const BatchShape s = batchShape(in);
     const int64_t m = s.values();
     assert(m > 1 && "batch norm in training needs more than one value per channel");
@@ -133,11 +135,13 @@ void forwardImpl(const Tensor& in, const float* gamma, const float* beta, Tensor
         for (int n = 0; n < s.images; ++n) {
             for (int c = first; c < end; ++c) {
                 const float* src = x + s.plane(n, c);
+                const float* res = Residual ? residual + s.plane(n, c) : nullptr;
                 float* dst = y + s.plane(n, c);
                 const float mu = savedMean[c], a = savedInvStd[c] * gamma[c], b = beta[c];
 #pragma omp simd
                 for (int64_t p = 0; p < s.pixels; ++p) {
-                    const float v = (src[p] - mu) * a + b;
+                    float v = (src[p] - mu) * a + b;
+                    if constexpr (Residual) v += res[p];  // addFeatureMaps' one addition
                     if constexpr (Relu)
                         dst[p] = v < 0.0f ? 0.0f : v;  // reluSpan's rule exactly
                     else
@@ -204,15 +208,24 @@ void backwardImpl(const Tensor& in, const float* gamma, const float* savedMean,
 void batchNormTrainForward(const Tensor& in, const float* gamma, const float* beta, Tensor& out,
                            float* savedMean, float* savedInvStd, float* runningMean,
                            float* runningVar, float momentum, float eps) {
-    forwardImpl<false>(in, gamma, beta, out, savedMean, savedInvStd, runningMean, runningVar,
-                       momentum, eps);
+    forwardImpl<false, false>(in, gamma, beta, nullptr, out, savedMean, savedInvStd, runningMean,
+                              runningVar, momentum, eps);
 }
 
 void batchNormReluTrainForward(const Tensor& in, const float* gamma, const float* beta, Tensor& out,
                                float* savedMean, float* savedInvStd, float* runningMean,
                                float* runningVar, float momentum, float eps) {
-    forwardImpl<true>(in, gamma, beta, out, savedMean, savedInvStd, runningMean, runningVar,
-                      momentum, eps);
+    forwardImpl<true, false>(in, gamma, beta, nullptr, out, savedMean, savedInvStd, runningMean,
+                             runningVar, momentum, eps);
+}
+
+void batchNormAddReluTrainForward(const Tensor& in, const float* gamma, const float* beta,
+                                  const Tensor& residual, Tensor& out, float* savedMean,
+                                  float* savedInvStd, float* runningMean, float* runningVar,
+                                  float momentum, float eps) {
+    assert(residual.shape() == in.shape());
+    forwardImpl<true, true>(in, gamma, beta, residual.data(), out, savedMean, savedInvStd,
+                            runningMean, runningVar, momentum, eps);
 }
 
 void batchNormTrainBackward(const Tensor& in, const float* gamma, const float* savedMean,

@@ -118,6 +118,20 @@ Trainer::Trainer(const Network& network, Parameters parameters, SgdSettings sgd)
             }
     }
 
+    // An add with a fused ReLU whose shared input is a batch norm (bn3 -> add -> relu) runs
+    // inside that batch norm's forward; its backward (the ReLU's mask, the shortcut's gradient)
+    // stays its own step.
+    fusedAdd_.assign(std::size_t(network_.stepCount()), -1);
+    addInBatchNorm_.assign(std::size_t(network_.stepCount()), false);
+    for (int i = 1; i < network_.stepCount(); ++i) {
+        const int branch = sharedAddInput_[std::size_t(i)];
+        if (network_.step(i).kind != StepKind::Add || fusedRelu_[std::size_t(i)] < 0 ||
+            branch < 0 || network_.step(branch).kind != StepKind::BatchNorm)
+            continue;
+        fusedAdd_[std::size_t(branch)] = i;
+        addInBatchNorm_[std::size_t(i)] = true;
+    }
+
     // [SECTION] Bind every tensor once: the passes below index these by step, never by name.
     parameterOf_ = bindParameters(network_, std::as_const(parameters_));
     const std::vector<MutableStepParameters> writable = bindParameters(network_, parameters_);
@@ -164,7 +178,7 @@ void Trainer::prepare(int batchSize) {
     std::vector<bool> outputUsed(std::size_t(network_.stepCount()), true);
     std::vector<bool> gradientUsed(outputUsed.size(), true);
     for (std::size_t i = 0; i < outputUsed.size(); ++i) {
-        outputUsed[i] = fusedRelu_[i] < 0 && !fusedShuffle_[i];
+        outputUsed[i] = fusedRelu_[i] < 0 && !fusedShuffle_[i] && fusedAdd_[i] < 0;
         gradientUsed[i] =
             gradientHome_[i] == int(i) && !fusedShuffle_[i] && i > 0 && int(i) <= fcStep_;
     }
@@ -178,8 +192,13 @@ void Trainer::forward(const Tensor& batch) {
     std::copy(batch.data(), batch.data() + batch.size(), outputs_[0].data());
     for (int i = 1; i < network_.stepCount(); ++i) {
         const auto k = std::size_t(i);
-        if (skipped(i)) continue;
+        if (skipped(i) || addInBatchNorm_[k]) continue;
         StepExecution how{.fusedRelu = fusedRelu_[k]};
+        if (const int add = fusedAdd_[k]; add >= 0) {  // the add and its ReLU, computed here
+            const Step& a = network_.step(add);
+            how.fusedRelu = fusedRelu_[std::size_t(add)];
+            how.residual = a.inputs[0] == i ? a.inputs[1] : a.inputs[0];
+        }
         if (readsFrom_[k] != network_.step(i).inputs[0]) {
             how.input = readsFrom_[k];
             how.sourceChannel = shuffleSource_[k].empty() ? nullptr : shuffleSource_[k].data();

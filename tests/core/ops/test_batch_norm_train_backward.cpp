@@ -1,7 +1,7 @@
 // Batch norm's training-mode backward against finite differences (support/gradient_check.h: the
 // method, its tolerance, and the conventions every backward test pins).
-// Also: the fused batch norm + ReLU against the two operators, and the same bits whatever the
-// threads' channel shares.
+// Also: the fused batch norm + ReLU against the two operators, batch norm + add + ReLU against the
+// three, and the same bits whatever the threads' channel shares.
 
 #include <catch2/catch.hpp>
 
@@ -15,6 +15,7 @@
 #include "shufflescope/ops/activation.h"
 #include "shufflescope/ops/activation_backward.h"
 #include "shufflescope/ops/batch_norm_train.h"
+#include "shufflescope/ops/merge.h"
 #include "support/feature_maps.h"
 #include "support/gradient_check.h"
 #include "support/tensor_values.h"
@@ -151,6 +152,56 @@ TEST_CASE("batch norm + ReLU fused equals the two operators one after the other,
         REQUIRE(fused.runningVar == separate.runningVar);
         REQUIRE(fused.gradGamma == separate.gradGamma);
         REQUIRE(fused.gradBeta == separate.gradBeta);
+    }
+}
+
+TEST_CASE(
+    "batch norm + add + ReLU fused equals the three operators one after the other, bit for bit",
+    "[backward]") {
+    // A residual block's end: out = max(BN(x) + shortcut, 0).
+    for (const std::vector<int64_t>& shape :
+         std::vector<std::vector<int64_t>>{{2, 3, 4, 5}, {8, 30, 16, 16}}) {
+        CAPTURE(shape);
+        const int c = int(shape[1]);
+        const int64_t size = shape[0] * shape[1] * shape[2] * shape[3];
+        const Tensor in = tensorOf(randomValues(std::size_t(size), 191, -2, 2), shape);
+        const Tensor shortcut = tensorOf(randomValues(std::size_t(size), 192, -1, 1), shape);
+        const std::vector<float> gamma = randomValues(std::size_t(c), 193, 0.5f, 1.5f);
+        const std::vector<float> beta = randomValues(std::size_t(c), 194);
+        struct Result {
+            Tensor out;
+            std::vector<float> mean, invStd, runningMean, runningVar;
+        };
+        const auto run = [&](bool fused) {
+            Result r{Tensor(shape), std::vector<float>(std::size_t(c)),
+                     std::vector<float>(std::size_t(c)), std::vector<float>(std::size_t(c), 0.0f),
+                     std::vector<float>(std::size_t(c), 1.0f)};
+            if (fused) {
+                ops::batchNormAddReluTrainForward(in, gamma.data(), beta.data(), shortcut, r.out,
+                                                  r.mean.data(), r.invStd.data(),
+                                                  r.runningMean.data(), r.runningVar.data());
+            } else {
+                Tensor normalised(shape), sum(shape);
+                ops::batchNormTrainForward(in, gamma.data(), beta.data(), normalised, r.mean.data(),
+                                           r.invStd.data(), r.runningMean.data(),
+                                           r.runningVar.data());
+                for (int n = 0; n < shape[0]; ++n)
+                    ops::addFeatureMaps(imageOf(normalised, n), imageOf(shortcut, n),
+                                        imageOf(sum, n));
+                ops::relu(sum.data(), r.out.data(), size);
+            }
+            return r;
+        };
+        const Result fused = run(true), separate = run(false);
+        const auto zeros = std::count_if(fused.out.data(), fused.out.data() + size,
+                                         [](float v) { return v == 0.0f; });
+        REQUIRE(zeros > 0);
+        REQUIRE(zeros < size);
+        REQUIRE(valuesOf(fused.out) == valuesOf(separate.out));
+        REQUIRE(fused.mean == separate.mean);
+        REQUIRE(fused.invStd == separate.invStd);
+        REQUIRE(fused.runningMean == separate.runningMean);
+        REQUIRE(fused.runningVar == separate.runningVar);
     }
 }
 

@@ -44,6 +44,10 @@ struct StepExecution {
     // input.
     int input = -1;
     const int* sourceChannel = nullptr;
+    // An add fused into this training-mode batch norm, with the add's ReLU as fusedRelu (the
+    // trainer fuses bn3 -> add -> relu): outputs[fusedRelu] = max(BN(x) + outputs[residual], 0).
+    // -1: none.
+    int residual = -1;
 };
 
 // Per-thread im2col buffers for the dense convolution (the stem), sized for the network and

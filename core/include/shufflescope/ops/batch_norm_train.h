@@ -24,6 +24,11 @@
 // with respect to it, masks the gradient where out <= 0 (reluBackward's rule) and goes on as the
 // plain backward. Results equal the two operators run one after the other, bit for bit; a
 // trainer saves a full read and write of the batch per fused pair.
+//
+// batchNormAddReluTrainForward is a residual block's end, bn3 -> add -> relu, in one pass:
+// out = max(BN(x) + residual, 0), residual [N, C, H, W] (the shortcut), bit for bit the three
+// operators in turn. Its backward is ReLU's mask on the gradient (the add passes it on unchanged
+// to both inputs), then the plain batchNormTrainBackward.
 
 #include "shufflescope/base/tensor.h"
 #include "shufflescope/ops/batch_norm.h"
@@ -45,6 +50,12 @@ void batchNormReluTrainForward(const Tensor& in, const float* gamma, const float
                                float* savedMean, float* savedInvStd, float* runningMean,
                                float* runningVar, float momentum = kBatchNormMomentum,
                                float eps = kBatchNormEpsilon);
+
+void batchNormAddReluTrainForward(const Tensor& in, const float* gamma, const float* beta,
+                                  const Tensor& residual, Tensor& out, float* savedMean,
+                                  float* savedInvStd, float* runningMean, float* runningVar,
+                                  float momentum = kBatchNormMomentum,
+                                  float eps = kBatchNormEpsilon);
 
 void batchNormReluTrainBackward(const Tensor& in, const float* gamma, const float* savedMean,
                                 const float* savedInvStd, const Tensor& out, const Tensor& gradOut,

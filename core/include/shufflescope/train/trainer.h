@@ -118,6 +118,11 @@ class Trainer {
     // unchanged, so that input shares it instead of taking a copy).
     std::vector<int> gradientHome_;
     std::vector<int> sharedAddInput_;  // per add step: the input that shares its gradient, or -1
+    // A residual block's end, bn3 -> add -> relu, runs in the batch norm's forward pass: per batch
+    // norm, the add it computes (-1: none); per add, whether a batch norm computes it. The add's
+    // backward stays its own step.
+    std::vector<int> fusedAdd_;
+    std::vector<bool> addInBatchNorm_;
     // Per step: its highest-numbered reader, the first to reach it in the backward, which
     // overwrites its gradient (the others add to it): no buffer needs zeroing first.
     std::vector<int> firstReader_;

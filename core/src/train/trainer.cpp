@@ -13,7 +13,6 @@
 #include "shufflescope/exec/step_execution.h"
 #include "shufflescope/ops/activation_backward.h"
 #include "shufflescope/ops/batch_norm_train.h"
-#include "shufflescope/ops/channel_shuffle.h"
 #include "shufflescope/ops/channel_shuffle_backward.h"
 #include "shufflescope/ops/convolution_backward.h"
 #include "shufflescope/ops/depthwise_conv_backward.h"
@@ -40,7 +39,11 @@ void addInto(float* dst, const float* src, int64_t count) {
 // [SECTION] Set-up
 
 Trainer::Trainer(const Network& network, Parameters parameters, SgdSettings sgd)
-    : network_(network), parameters_(std::move(parameters)), sgd_(sgd), scratch_(network_) {
+    : network_(network),
+      parameters_(std::move(parameters)),
+      sgd_(sgd),
+      plan_(network_),
+      scratch_(network_) {
     checkParameters(network_, parameters_, "trainer");
     for (const ParameterSpec& spec : network_.parameterSpecs())
         if (spec.trainable) {
@@ -53,84 +56,6 @@ Trainer::Trainer(const Network& network, Parameters parameters, SgdSettings sgd)
         for (const ParameterSpec& spec : network_.parameterSpecs())
             if (spec.trainable && isWeightOfConvOrFc(spec))
                 perThread.emplace(spec.name, Tensor(spec.shape));
-
-    consumers_.assign(std::size_t(network_.stepCount()), 0);
-    for (const Step& s : network_.steps())
-        for (int input : s.inputs) ++consumers_[std::size_t(input)];
-    // A ReLU that is the only reader of a BN, add or concat runs inside that step (see fusedRelu_).
-    fusedRelu_.assign(std::size_t(network_.stepCount()), -1);
-    fusedInto_.assign(std::size_t(network_.stepCount()), -1);
-    for (int i = 1; i < network_.stepCount(); ++i) {
-        const Step& s = network_.step(i);
-        if (s.kind != StepKind::ReLU) continue;
-        const int producer = s.inputs[0];
-        const StepKind kind = network_.step(producer).kind;
-        const bool fusable =
-            kind == StepKind::BatchNorm || kind == StepKind::Add || kind == StepKind::Concat;
-        if (fusable && consumers_[std::size_t(producer)] == 1) {
-            fusedRelu_[std::size_t(producer)] = i;
-            fusedInto_[std::size_t(i)] = producer;
-        }
-    }
-    fcStep_ = network_.fc();
-
-    // A channel shuffle read only by a depthwise convolution runs inside it: the convolution reads
-    // the shuffle's input through the permutation, and its backward sends the gradient back
-    // through it — no pass over the batch, no buffer, either way.
-    readsFrom_.assign(std::size_t(network_.stepCount()), -1);
-    shuffleSource_.resize(std::size_t(network_.stepCount()));
-    fusedShuffle_.assign(std::size_t(network_.stepCount()), false);
-    for (int i = 1; i < network_.stepCount(); ++i) {
-        const Step& s = network_.step(i);
-        readsFrom_[std::size_t(i)] = s.inputs[0];
-        const Step& shuffle = network_.step(s.inputs[0]);
-        if (s.kind != StepKind::DepthwiseConv || shuffle.kind != StepKind::ChannelShuffle ||
-            consumers_[std::size_t(s.inputs[0])] != 1)
-            continue;
-        fusedShuffle_[std::size_t(s.inputs[0])] = true;
-        readsFrom_[std::size_t(i)] = shuffle.inputs[0];
-        if (shuffle.enabled && shuffle.groups > 1)
-            shuffleSource_[std::size_t(i)] =
-                ops::channelShufflePermutation(shuffle.out.channels, shuffle.groups);
-    }
-
-    // Where each step's output gradient lives (gradientHome_) and who writes it first.
-    gradientHome_.resize(std::size_t(network_.stepCount()));
-    for (int i = 0; i < network_.stepCount(); ++i)
-        gradientHome_[std::size_t(i)] =
-            fusedRelu_[std::size_t(i)] >= 0 ? fusedRelu_[std::size_t(i)] : i;
-    sharedAddInput_.assign(std::size_t(network_.stepCount()), -1);
-    firstReader_.assign(std::size_t(network_.stepCount()), -1);
-    for (int i = 1; i < network_.stepCount(); ++i) {
-        const Step& s = network_.step(i);
-        if (skipped(i)) continue;
-        // The backward goes down: the last reader is the first to reach an input.
-        firstReader_[std::size_t(readsFrom_[std::size_t(i)])] = i;
-        for (std::size_t k = 1; k < s.inputs.size(); ++k)
-            firstReader_[std::size_t(s.inputs[k])] = i;
-        if (s.kind != StepKind::Add) continue;
-        for (int input : s.inputs)
-            if (input > 0 && consumers_[std::size_t(input)] == 1 &&
-                fusedRelu_[std::size_t(input)] < 0) {
-                gradientHome_[std::size_t(input)] = gradientHome_[std::size_t(i)];
-                sharedAddInput_[std::size_t(i)] = input;
-                break;
-            }
-    }
-
-    // An add with a fused ReLU whose shared input is a batch norm (bn3 -> add -> relu) runs
-    // inside that batch norm's forward; its backward (the ReLU's mask, the shortcut's gradient)
-    // stays its own step.
-    fusedAdd_.assign(std::size_t(network_.stepCount()), -1);
-    addInBatchNorm_.assign(std::size_t(network_.stepCount()), false);
-    for (int i = 1; i < network_.stepCount(); ++i) {
-        const int branch = sharedAddInput_[std::size_t(i)];
-        if (network_.step(i).kind != StepKind::Add || fusedRelu_[std::size_t(i)] < 0 ||
-            branch < 0 || network_.step(branch).kind != StepKind::BatchNorm)
-            continue;
-        fusedAdd_[std::size_t(branch)] = i;
-        addInBatchNorm_[std::size_t(i)] = true;
-    }
 
     // [SECTION] Bind every tensor once: the passes below index these by step, never by name.
     parameterOf_ = bindParameters(network_, std::as_const(parameters_));
@@ -172,18 +97,38 @@ void Trainer::setGradient(const std::string& name, const Tensor& gradient) {
 void Trainer::prepare(int batchSize) {
     if (batchSize == batchSize_) return;
     batchSize_ = batchSize;
-    // A step fused into its ReLU writes the ReLU's buffers, never its own; a gradient kept in
-    // another step's buffer (gradientHome_) has none of its own; nothing needs the input's
-    // gradient, nor the gradients past the logits.
+    // A step fused into its ReLU writes the ReLU's buffers, never its own. Gradients come and go
+    // during the backward (acquireGradient).
     std::vector<bool> outputUsed(std::size_t(network_.stepCount()), true);
-    std::vector<bool> gradientUsed(outputUsed.size(), true);
-    for (std::size_t i = 0; i < outputUsed.size(); ++i) {
-        outputUsed[i] = fusedRelu_[i] < 0 && !fusedShuffle_[i] && fusedAdd_[i] < 0;
-        gradientUsed[i] =
-            gradientHome_[i] == int(i) && !fusedShuffle_[i] && i > 0 && int(i) <= fcStep_;
-    }
+    for (std::size_t i = 0; i < outputUsed.size(); ++i) outputUsed[i] = plan_.writesOutput(int(i));
     shapeStepOutputs(network_, batchSize, outputs_, outputUsed);
-    shapeStepOutputs(network_, batchSize, grads_, gradientUsed);
+    grads_.assign(std::size_t(network_.stepCount()), Tensor());
+    spareGradients_.clear();
+}
+
+Tensor& Trainer::acquireGradient(int home) {
+    Tensor& g = grads_[std::size_t(home)];
+    if (!g.empty()) return g;  // shared with a step already written (an add's input)
+    const StepShape& o = network_.step(home).out;
+    std::vector<int64_t> shape{batchSize_, o.channels, o.height, o.width};
+    const int64_t size = elementCount(shape);
+    const auto spare = std::find_if(spareGradients_.begin(), spareGradients_.end(),
+                                    [&](const Tensor& t) { return t.size() == size; });
+    if (spare == spareGradients_.end()) {
+        g = Tensor(std::move(shape));
+    } else {
+        g = std::move(*spare);
+        spareGradients_.erase(spare);
+        g.reshape(std::move(shape));
+    }
+    return g;
+}
+
+void Trainer::releaseGradient(int home) {
+    Tensor& g = grads_[std::size_t(home)];
+    if (g.empty()) return;
+    spareGradients_.push_back(std::move(g));
+    g = Tensor();
 }
 
 // [SECTION] Forward in training mode
@@ -192,16 +137,17 @@ void Trainer::forward(const Tensor& batch) {
     std::copy(batch.data(), batch.data() + batch.size(), outputs_[0].data());
     for (int i = 1; i < network_.stepCount(); ++i) {
         const auto k = std::size_t(i);
-        if (skipped(i) || addInBatchNorm_[k]) continue;
-        StepExecution how{.fusedRelu = fusedRelu_[k]};
-        if (const int add = fusedAdd_[k]; add >= 0) {  // the add and its ReLU, computed here
+        if (plan_.skipped(i) || plan_.addInBatchNorm[k]) continue;
+        StepExecution how{.fusedRelu = plan_.fusedRelu[k]};
+        if (const int add = plan_.fusedAdd[k]; add >= 0) {  // the add and its ReLU, computed here
             const Step& a = network_.step(add);
-            how.fusedRelu = fusedRelu_[std::size_t(add)];
+            how.fusedRelu = plan_.fusedRelu[std::size_t(add)];
             how.residual = a.inputs[0] == i ? a.inputs[1] : a.inputs[0];
         }
-        if (readsFrom_[k] != network_.step(i).inputs[0]) {
-            how.input = readsFrom_[k];
-            how.sourceChannel = shuffleSource_[k].empty() ? nullptr : shuffleSource_[k].data();
+        if (plan_.readsFrom[k] != network_.step(i).inputs[0]) {
+            how.input = plan_.readsFrom[k];
+            how.sourceChannel =
+                plan_.shuffleSource[k].empty() ? nullptr : plan_.shuffleSource[k].data();
         }
         if (network_.step(i).kind == StepKind::BatchNorm)
             how.batchNormTraining = &batchNormTraining_[k];
@@ -227,13 +173,21 @@ void Trainer::backward() {
     std::vector<std::vector<float>> temp(threadGradients_.size(),
                                          std::vector<float>(std::size_t(largest)));
 
-    for (int i = fcStep_; i >= 1; --i) {
+    for (int i = plan_.fc; i >= 1; --i) {
         const Step& s = network_.step(i);
-        if (skipped(i)) continue;  // its producer masks the gradient, or its reader permutes it
-        const int input = readsFrom_[std::size_t(i)];
-        if (input == 0 && s.kind != StepKind::Conv) continue;  // nothing upstream learns
+        if (!plan_.runsBackward(i)) continue;
+        const int input = plan_.readsFrom[std::size_t(i)];
+        // A gradient buffer lives from its first writer to its last reader: those this step
+        // writes first come from the spares now.
+        for (std::size_t k = 0; k < s.inputs.size(); ++k) {
+            const int target = k == 0 ? input : s.inputs[k];
+            if (target > 0 && plan_.firstReader[std::size_t(target)] == i)
+                acquireGradient(plan_.gradientHome[std::size_t(target)]);
+        }
+        const int home = plan_.gradientHome[std::size_t(i)];
         if (s.kind == StepKind::BatchNorm) {
             backwardBatchNorm(i);
+            if (plan_.lastGradientReader[std::size_t(home)] == i) releaseGradient(home);
             continue;
         }
         // A 1x1 convolution's transposed weights are packed once for the batch.
@@ -241,7 +195,7 @@ void Trainer::backward() {
         if (s.kind == StepKind::PointwiseConv)
             pointwise.emplace(parameterOf_[std::size_t(i)].weight,
                               network_.step(input).out.channels, s.out.channels, s.groups);
-        const Tensor& gradOut = grads_[std::size_t(gradientHome_[std::size_t(i)])];
+        const Tensor& gradOut = grads_[std::size_t(plan_.gradientHome[std::size_t(i)])];
 
 #pragma omp parallel
         {
@@ -259,7 +213,9 @@ void Trainer::backward() {
                         threadGradientOf_[std::size_t(thread)][std::size_t(i)].weight);
             }
         }
+        if (plan_.lastGradientReader[std::size_t(home)] == i) releaseGradient(home);
     }
+    for (int i = 0; i < network_.stepCount(); ++i) releaseGradient(i);
 
     // Reduce the per-thread weight gradients.
     for (const ThreadReduction& r : threadReductions_)
@@ -268,12 +224,12 @@ void Trainer::backward() {
 
 void Trainer::backwardBatchNorm(int i) {
     const Step& s = network_.step(i);
-    const int relu = fusedRelu_[std::size_t(i)];
-    const Tensor& gradOut = grads_[std::size_t(gradientHome_[std::size_t(i)])];
+    const int relu = plan_.fusedRelu[std::size_t(i)];
+    const Tensor& gradOut = grads_[std::size_t(plan_.gradientHome[std::size_t(i)])];
     const StepParameters& p = parameterOf_[std::size_t(i)];
     const int input = s.inputs[0];
-    Tensor& gradIn = grads_[std::size_t(gradientHome_[std::size_t(input)])];
-    assert(consumers_[std::size_t(input)] == 1);  // a BN always follows a single conv
+    Tensor& gradIn = grads_[std::size_t(plan_.gradientHome[std::size_t(input)])];
+    assert(plan_.consumers[std::size_t(input)] == 1);  // a BN always follows a single conv
     const float* mean = savedMean_[std::size_t(i)].data();
     const float* invStd = savedInvStd_[std::size_t(i)].data();
     float* gradGamma = gradientOf_[std::size_t(i)].weight;
@@ -294,10 +250,10 @@ void Trainer::backwardImage(int i, int n, int thread, const ops::PointwiseConvBa
                             float* scratch) {
     const Step& s = network_.step(i);
     // With a fused ReLU the step's gradient arrives at the ReLU's output.
-    const int relu = fusedRelu_[std::size_t(i)];
-    Tensor& gradOut = grads_[std::size_t(gradientHome_[std::size_t(i)])];
+    const int relu = plan_.fusedRelu[std::size_t(i)];
+    Tensor& gradOut = grads_[std::size_t(plan_.gradientHome[std::size_t(i)])];
     const StepParameters& p = parameterOf_[std::size_t(i)];
-    const int input = readsFrom_[std::size_t(i)];
+    const int input = plan_.readsFrom[std::size_t(i)];
     const MutableStepParameters& threadGradient =
         threadGradientOf_[std::size_t(thread)][std::size_t(i)];
     if (relu >= 0) {  // the fused ReLU's backward, in place on this image's gradient
@@ -310,9 +266,9 @@ void Trainer::backwardImage(int i, int n, int thread, const ops::PointwiseConvBa
     // highest-numbered of its readers) overwrites it; a later one adds to it — the 1x1
     // convolution in its kernel's epilogue, any other via `scratch`.
     const auto gradientOf = [&](int target) {
-        return imageOf(grads_[std::size_t(gradientHome_[std::size_t(target)])], n).data;
+        return imageOf(grads_[std::size_t(plan_.gradientHome[std::size_t(target)])], n).data;
     };
-    const auto overwrites = [&](int target) { return firstReader_[std::size_t(target)] == i; };
+    const auto overwrites = [&](int target) { return plan_.firstReader[std::size_t(target)] == i; };
     const auto destination = [&](int target) {
         return overwrites(target) ? gradientOf(target) : scratch;
     };
@@ -335,9 +291,9 @@ void Trainer::backwardImage(int i, int n, int thread, const ops::PointwiseConvBa
             break;
         case StepKind::Add:
             // The gradient passes unchanged to both inputs; the one that keeps it in this step's
-            // buffer (sharedAddInput_) needs no copy.
+            // buffer (plan_.sharedAddInput) needs no copy.
             for (const int target : s.inputs) {
-                if (target == sharedAddInput_[std::size_t(i)]) continue;
+                if (target == plan_.sharedAddInput[std::size_t(i)]) continue;
                 if (overwrites(target))
                     std::copy(g.data, g.data + s.out.size(), gradientOf(target));
                 else
@@ -370,9 +326,9 @@ void Trainer::backwardImage(int i, int n, int thread, const ops::PointwiseConvBa
             break;
         case StepKind::DepthwiseConv:
             ops::depthwiseConv3x3Backward(x, p.weight, s.stride, g, dst, threadGradient.weight,
-                                          shuffleSource_[std::size_t(i)].empty()
+                                          plan_.shuffleSource[std::size_t(i)].empty()
                                               ? nullptr
-                                              : shuffleSource_[std::size_t(i)].data());
+                                              : plan_.shuffleSource[std::size_t(i)].data());
             break;
         case StepKind::PointwiseConv:
             assert(pointwise);
@@ -412,9 +368,10 @@ BatchResult Trainer::computeGradients(const Tensor& batch, const std::vector<int
 
     BatchResult result;
     result.count = batchSize_;
-    const float* logits = outputs_[std::size_t(fcStep_)].data();
+    acquireGradient(plan_.gradientHome[std::size_t(plan_.fc)]);
+    const float* logits = outputs_[std::size_t(plan_.fc)].data();
     result.loss = ops::softmaxCrossEntropyBatch(logits, batchSize_, c.classes, labels_.data(),
-                                                grads_[std::size_t(fcStep_)].data());
+                                                grads_[std::size_t(plan_.fc)].data());
     for (int n = 0; n < batchSize_; ++n) {
         const float* row = logits + int64_t(n) * c.classes;
         result.correct +=

@@ -25,6 +25,7 @@
 #include "shufflescope/model/network.h"
 #include "shufflescope/model/parameters.h"
 #include "shufflescope/ops/pointwise_conv_backward.h"
+#include "shufflescope/train/training_plan.h"
 
 namespace shufflescope::train {
 
@@ -87,6 +88,9 @@ class Trainer {
     void backwardImage(int step, int n, int thread, const ops::PointwiseConvBackward* pointwise,
                        float* scratch);
     void prepare(int batchSize);
+    // grads_[home] shaped for the batch, from spareGradients_ when one has its size.
+    Tensor& acquireGradient(int home);
+    void releaseGradient(int home);  // back to the spares
 
     Network network_;
     Parameters parameters_;
@@ -95,40 +99,16 @@ class Trainer {
     std::vector<Parameters> threadGradients_;  // per OpenMP thread: conv and FC weight gradients
 
     int batchSize_ = 0;
+    // Per step: its output, and the gradient with respect to it. A gradient exists only from the
+    // first step of the backward that writes it to the last that reads it (the plan's
+    // lastGradientReader), then goes back to spareGradients_ for the next one of its size: a few
+    // buffers per stage instead of one per step.
     std::vector<Tensor> outputs_, grads_;
+    std::vector<Tensor> spareGradients_;
     std::vector<std::vector<float>> savedMean_, savedInvStd_;  // per BN step
-    std::vector<int> consumers_;                               // per step: how many steps read it
-    // A ReLU whose only input is a BN, add or concat read by nothing else runs inside that step:
-    // the producer writes max(result, 0) into the ReLU's output and masks the gradient arriving
-    // at the ReLU's output itself. Saves a full pass over the batch each way per ReLU.
-    std::vector<int> fusedRelu_;  // per step: the ReLU fused into it, or -1
-    std::vector<int> fusedInto_;  // per ReLU step: the step it is fused into, or -1
-    // A channel shuffle read only by a depthwise convolution runs inside it: per step, the step
-    // whose output it reads (its input, or for that convolution the shuffle's input), the
-    // permutation it reads through (empty: none), and whether it is such a shuffle.
-    std::vector<int> readsFrom_;
-    std::vector<std::vector<int>> shuffleSource_;
-    std::vector<bool> fusedShuffle_;
-    // Not run on their own: a ReLU fused into its producer, a shuffle fused into its reader.
-    bool skipped(int step) const {
-        return fusedInto_[std::size_t(step)] >= 0 || fusedShuffle_[std::size_t(step)];
-    }
-    // Per step: whose grads_ buffer holds its output's gradient — its own, its fused ReLU's, or,
-    // for an add's input read by nothing else, the add's (the gradient passes through an add
-    // unchanged, so that input shares it instead of taking a copy).
-    std::vector<int> gradientHome_;
-    std::vector<int> sharedAddInput_;  // per add step: the input that shares its gradient, or -1
-    // A residual block's end, bn3 -> add -> relu, runs in the batch norm's forward pass: per batch
-    // norm, the add it computes (-1: none); per add, whether a batch norm computes it. The add's
-    // backward stays its own step.
-    std::vector<int> fusedAdd_;
-    std::vector<bool> addInBatchNorm_;
-    // Per step: its highest-numbered reader, the first to reach it in the backward, which
-    // overwrites its gradient (the others add to it): no buffer needs zeroing first.
-    std::vector<int> firstReader_;
+    TrainingPlan plan_;           // the fusions, and where each gradient lives (training_plan.h)
     ConvolutionScratch scratch_;  // per thread, for im2col
     std::vector<int> labels_;
-    int fcStep_ = -1;
 
     // Per step, bound once at construction: its parameters, its gradients (trainable only), its
     // per-thread conv and FC weight gradients, and its training-mode BN state.

@@ -51,11 +51,11 @@ if [[ $mode == test || $mode == bench ]]; then
         librsvg2-bin                  # packaging/icons/make_pngs.sh: the icon's PNGs from its SVG
     )
 fi
-if [[ $mode == bench ]]; then
-    packages+=(
-        nodejs npm                    # bench/bench_vs_onnxruntime.py runs ONNX Runtime through
-                                      # npm's onnxruntime-node (installed into a cache folder)
-    )
+# bench/bench_vs_onnxruntime.py runs ONNX Runtime through npm's onnxruntime-node (installed into
+# a cache folder). A Node.js that is already there (e.g. NodeSource's, which ships npm inside its
+# nodejs package and conflicts with Debian's npm) serves as well.
+if [[ $mode == bench ]] && ! { command -v node && command -v npm; } >/dev/null; then
+    packages+=(nodejs npm)
 fi
 
 missing=()

@@ -84,16 +84,39 @@ TEST_CASE("batch norm training backward matches finite differences through the w
     }
 }
 
+namespace {
+
+// The fused-versus-separate tests' batches: a tiny one and one of Stage 2's size.
+const std::vector<std::vector<int64_t>> kFusionShapes = {{2, 3, 4, 5}, {8, 30, 16, 16}};
+
+// A batch of `shape` and its batch norm's gamma and beta (some outputs < 0), from seeds
+// seed, seed + 1, seed + 2.
+struct BatchNormInputs {
+    int c;
+    int64_t size;
+    Tensor in;
+    std::vector<float> gamma, beta;
+};
+BatchNormInputs batchNormInputs(const std::vector<int64_t>& shape, uint32_t seed) {
+    const int c = int(shape[1]);
+    const int64_t size = shape[0] * shape[1] * shape[2] * shape[3];
+    return {c, size, tensorOf(randomValues(std::size_t(size), seed, -2, 2), shape),
+            randomValues(std::size_t(c), seed + 1, 0.5f, 1.5f),
+            randomValues(std::size_t(c), seed + 2)};
+}
+
+}  // namespace
+
 TEST_CASE("batch norm + ReLU fused equals the two operators one after the other, bit for bit",
           "[backward]") {
-    for (const std::vector<int64_t>& shape :
-         std::vector<std::vector<int64_t>>{{2, 3, 4, 5}, {8, 30, 16, 16}}) {
+    for (const std::vector<int64_t>& shape : kFusionShapes) {
         CAPTURE(shape);
-        const int c = int(shape[1]);
-        const int64_t size = shape[0] * shape[1] * shape[2] * shape[3];
-        const Tensor in = tensorOf(randomValues(std::size_t(size), 181, -2, 2), shape);
-        const std::vector<float> gamma = randomValues(std::size_t(c), 182, 0.5f, 1.5f);
-        const std::vector<float> beta = randomValues(std::size_t(c), 183);  // some outputs < 0
+        // Named copies, not a structured binding: clang 14 cannot capture one in a lambda.
+        const BatchNormInputs inputs = batchNormInputs(shape, 181);
+        const int c = inputs.c;
+        const int64_t size = inputs.size;
+        const Tensor& in = inputs.in;
+        const std::vector<float>&gamma = inputs.gamma, &beta = inputs.beta;
         // NaN gradients where the ReLU blocks: both paths must give exactly 0 there, so nothing
         // reaches the sums (PyTorch's threshold_backward; a product with a 0/1 mask would not).
         Tensor gradOut = tensorOf(randomValues(std::size_t(size), 184), shape);
@@ -159,15 +182,15 @@ TEST_CASE(
     "batch norm + add + ReLU fused equals the three operators one after the other, bit for bit",
     "[backward]") {
     // A residual block's end: out = max(BN(x) + shortcut, 0).
-    for (const std::vector<int64_t>& shape :
-         std::vector<std::vector<int64_t>>{{2, 3, 4, 5}, {8, 30, 16, 16}}) {
+    for (const std::vector<int64_t>& shape : kFusionShapes) {
         CAPTURE(shape);
-        const int c = int(shape[1]);
-        const int64_t size = shape[0] * shape[1] * shape[2] * shape[3];
-        const Tensor in = tensorOf(randomValues(std::size_t(size), 191, -2, 2), shape);
-        const Tensor shortcut = tensorOf(randomValues(std::size_t(size), 192, -1, 1), shape);
-        const std::vector<float> gamma = randomValues(std::size_t(c), 193, 0.5f, 1.5f);
-        const std::vector<float> beta = randomValues(std::size_t(c), 194);
+        // Named copies, not a structured binding: clang 14 cannot capture one in a lambda.
+        const BatchNormInputs inputs = batchNormInputs(shape, 191);
+        const int c = inputs.c;
+        const int64_t size = inputs.size;
+        const Tensor& in = inputs.in;
+        const std::vector<float>&gamma = inputs.gamma, &beta = inputs.beta;
+        const Tensor shortcut = tensorOf(randomValues(std::size_t(size), 194, -1, 1), shape);
         struct Result {
             Tensor out;
             std::vector<float> mean, invStd, runningMean, runningVar;

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 mode=${1:-run}
 packages=(
     build-essential cmake pkg-config  # compiler and build
-    libeigen3-dev                     # Eigen: the GEMMs of every convolution
+    libeigen3-dev                     # Eigen: the GEMMs of the dense stem convolution and the FC
     nlohmann-json3-dev                # JSON: checkpoint headers, CLI output
     libpng-dev libjpeg62-turbo-dev    # libpng, libjpeg-turbo: user images are untrusted input, so
                                       # maintained decoders read them (libpng also writes PNGs)

@@ -161,7 +161,8 @@ void Trainer::forward(const Tensor& batch) {
 // them while their maps are still in cache.
 constexpr int kImagesPerChunk = 4;
 
-// Expects grads_ zeroed except the logits' gradient (set by computeGradients).
+// Expects the logits' gradient (computeGradients writes it); every other gradient buffer is taken
+// from the spares when its first writer runs and returned after its last reader.
 void Trainer::backward() {
     for (auto& [name, g] : gradients_) std::fill(g.data(), g.data() + g.size(), 0.0f);
     for (Parameters& perThread : threadGradients_)
@@ -195,7 +196,7 @@ void Trainer::backward() {
         if (s.kind == StepKind::PointwiseConv)
             pointwise.emplace(parameterOf_[std::size_t(i)].weight,
                               network_.step(input).out.channels, s.out.channels, s.groups);
-        const Tensor& gradOut = grads_[std::size_t(plan_.gradientHome[std::size_t(i)])];
+        const Tensor& gradOut = grads_[std::size_t(home)];
 
 #pragma omp parallel
         {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kernels/kernel_table.h"
+#include "margined_scratch.h"
 #include "shufflescope/base/instruction_set.h"
 #include "shufflescope/ops/depthwise_conv.h"
 
@@ -138,43 +139,13 @@ void inputGradientStride2(const float* grad, const float* k, int height, int wid
 }
 
 // [SECTION] Stride 1 over margined planes
-// Each plane is copied into a buffer with the fast path's margins (depthwise_conv.h:
-// MarginedPlanes): the input gradient is then the margined forward kernel over gradOut with the
+// Each plane is copied into a buffer with the fast path's margins (margined_scratch.h): the input
+// gradient is then the margined forward kernel over gradOut with the
 // kernel turned 180 degrees, and the weight gradient one vector loop over the plane — no border
 // pixels to take apart, which at 8 x 8 are almost half of them.
-class MarginedScratch {
-  public:
-    // Plane-sized buffers with zero margins, and the column masks, for an h x w plane.
-    void shape(int h, int w) {
-        if (h == height_ && w == width_) return;
-        height_ = h;
-        width_ = w;
-        const int64_t margin = MarginedPlanes::margin(w), plane = int64_t(h) * w;
-        input_.assign(std::size_t(plane + 2 * margin), 0.0f);
-        gradient_.assign(input_.size(), 0.0f);
-        masks_ = depthwiseColumnMasks(h, w);
-    }
-    // Copies `plane` between the margins of the input's (or the gradient's) buffer.
-    const float* input(const float* plane) { return fill(input_, plane); }
-    const float* gradient(const float* plane) { return fill(gradient_, plane); }
-    const float* left() const { return masks_.data(); }
-    const float* right() const { return masks_.data() + int64_t(height_) * width_; }
-
-  private:
-    float* fill(std::vector<float>& buffer, const float* plane) {
-        float* start = buffer.data() + MarginedPlanes::margin(width_);
-        std::copy(plane, plane + int64_t(height_) * width_, start);
-        return start;
-    }
-    int height_ = -1, width_ = -1;
-    std::vector<float> input_, gradient_;
-    AlignedFloats masks_;
-};
-
 void backwardStride1(const kernels::KernelTable& kernels, const float* src, const float* grad,
                      const float* k, int h, int w, float* gradIn, float* gradWeight) {
-    thread_local MarginedScratch scratch;
-    scratch.shape(h, w);
+    MarginedScratch& scratch = MarginedScratch::forThisThread(h, w);
     kernels.depthwiseWeightGradientMargined(scratch.input(src), grad, h, w, scratch.left(),
                                             scratch.right(), gradWeight);
     if (!gradIn) return;

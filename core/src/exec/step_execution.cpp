@@ -163,7 +163,8 @@ void executeStep(const Network& network, int index, const StepParameters& p,
         image(0);
         return;
     }
-#pragma omp parallel for schedule(static)
+    // No more threads than the scratch serves (it was sized for the thread count of its day).
+#pragma omp parallel for schedule(static) num_threads(scratch.threads())
     for (int n = 0; n < batch; ++n) image(n);
 }
 

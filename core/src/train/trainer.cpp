@@ -198,7 +198,9 @@ void Trainer::backward() {
                               network_.step(input).out.channels, s.out.channels, s.groups);
         const Tensor& gradOut = grads_[std::size_t(home)];
 
-#pragma omp parallel
+        // At most as many threads as there are per-thread buffers (sized when the trainer was
+        // made: a later call may come with a larger thread count).
+#pragma omp parallel num_threads(int(threadGradients_.size()))
         {
             const int thread = omp_get_thread_num(), threads = omp_get_num_threads();
             const int first = batchSize_ * thread / threads;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "reference/naive_ops.h"
+#include "shufflescope/base/instruction_set.h"
 #include "shufflescope/ops/channel_shuffle.h"
 #include "shufflescope/ops/depthwise_conv.h"
 #include "support/feature_maps.h"
@@ -105,5 +106,39 @@ TEST_CASE("depthwise convolution over planes with zero margins matches the naive
                                       masks.data());
                 REQUIRE_CLOSE(out, expected);
             }
+    });
+}
+
+TEST_CASE("an infinite pixel reaches only the outputs whose window covers it", "[ops]") {
+    // Over whole planes the kernels read a row's neighbours across the row's end and drop them
+    // with the column masks: an infinity there must be dropped, not multiplied by 0 (NaN).
+    const int h = 5, w = 6;
+    std::vector<float> in(std::size_t(h * w), 0.5f);
+    in[std::size_t(1 * w + (w - 1))] = INFINITY;  // row 1's last pixel
+    const std::vector<float> weight(9, 1.0f);
+    const auto covered = [&](int y, int x) { return std::abs(y - 1) <= 1 && x >= w - 2; };
+    const auto check = [&](const std::vector<float>& out) {
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x) {
+                CAPTURE(y, x);
+                const float v = out[std::size_t(y * w + x)];
+                REQUIRE((covered(y, x) ? std::isinf(v) : std::isfinite(v)));
+            }
+    };
+    forEachKernelVariant([&](InstructionSet set, int) {
+        CAPTURE(instructionSetName(set));
+        std::vector<float> out(in.size());
+        ops::depthwiseConv3x3(mapOf(in, 1, h, w), weight.data(), nullptr, 1, mapOf(out, 1, h, w));
+        check(out);
+        AlignedFloats margined(std::size_t(ops::MarginedPlanes::sizeFor(1, h, w)), 7.0f);
+        const ops::MarginedPlanes planes{margined.data() + ops::MarginedPlanes::margin(w), 1, h, w,
+                                         ops::MarginedPlanes::strideFor(h, w)};
+        ops::zeroMargins(planes);
+        std::copy(in.begin(), in.end(), planes.channel(0));
+        const AlignedFloats masks = ops::depthwiseColumnMasks(h, w);
+        std::fill(out.begin(), out.end(), NAN);
+        ops::depthwiseConv3x3(planes, weight.data(), nullptr, 1, mapOf(out, 1, h, w), nullptr,
+                              masks.data());
+        check(out);
     });
 }

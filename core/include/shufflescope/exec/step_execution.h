@@ -56,6 +56,7 @@ class ConvolutionScratch {
   public:
     explicit ConvolutionScratch(const Network& network);
     float* forThread(int thread);
+    int threads() const { return static_cast<int>(buffers_.size()); }  // the threads it serves
 
   private:
     std::size_t size_ = 0;

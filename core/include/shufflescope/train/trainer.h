@@ -14,8 +14,9 @@
 // limit / (norm + 1e-6). Weight decay is added after it, inside the step, as PyTorch's SGD does.
 //
 // Batches are [N, C, H, W] with N >= 2 (training-mode BN needs more than one value per channel).
-// The work is parallel over the images of the batch (OpenMP); weight gradients are summed in
-// per-thread buffers and reduced once per batch.
+// The work is parallel over the images of the batch (OpenMP: each thread a contiguous share);
+// weight gradients are summed in per-thread buffers and reduced once per batch. Which steps run
+// inside others, and where each gradient lives for how long: training_plan.h.
 
 #include <vector>
 

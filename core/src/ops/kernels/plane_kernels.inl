@@ -91,7 +91,10 @@ void depthwiseMargined(const float* src, int h, int w, const float* k, float bia
         const float centre = k[1] * up[i] + k[4] * src[i] + k[7] * down[i];
         const float before = k[0] * up[i - 1] + k[3] * src[i - 1] + k[6] * down[i - 1];
         const float after = k[2] * up[i + 1] + k[5] * src[i + 1] + k[8] * down[i + 1];
-        dst[i] = bias + centre + left[i] * before + right[i] * after;
+        // Selected, not multiplied by the 0/1 mask: a wrapped neighbour that is infinite must not
+        // make NaN (0 * inf) where the padding has a zero.
+        dst[i] =
+            bias + centre + (left[i] != 0.0f ? before : 0.0f) + (right[i] != 0.0f ? after : 0.0f);
     }
 }
 
@@ -106,16 +109,21 @@ void depthwiseWeightGradientMargined(const float* src, const float* grad, int h,
     float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
 #pragma omp simd reduction(+ : s0, s1, s2, s3, s4, s5, s6, s7, s8)
     for (int64_t i = 0; i < n; ++i) {
-        const float g = grad[i], before = g * left[i], after = g * right[i];
-        s0 += before * up[i - 1];
+        // The wrapped neighbours are read, then selected away (as in depthwiseMargined: no 0 *
+        // inf), with both sides of each select computed so that it vectorises.
+        const bool hasLeft = left[i] != 0.0f, hasRight = right[i] != 0.0f;
+        const float upLeft = up[i - 1], srcLeft = src[i - 1], downLeft = down[i - 1];
+        const float upRight = up[i + 1], srcRight = src[i + 1], downRight = down[i + 1];
+        const float g = grad[i];
+        s0 += g * (hasLeft ? upLeft : 0.0f);
         s1 += g * up[i];
-        s2 += after * up[i + 1];
-        s3 += before * src[i - 1];
+        s2 += g * (hasRight ? upRight : 0.0f);
+        s3 += g * (hasLeft ? srcLeft : 0.0f);
         s4 += g * src[i];
-        s5 += after * src[i + 1];
-        s6 += before * down[i - 1];
+        s5 += g * (hasRight ? srcRight : 0.0f);
+        s6 += g * (hasLeft ? downLeft : 0.0f);
         s7 += g * down[i];
-        s8 += after * down[i + 1];
+        s8 += g * (hasRight ? downRight : 0.0f);
     }
     gradWeight[0] += s0;
     gradWeight[1] += s1;

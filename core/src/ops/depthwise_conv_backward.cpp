@@ -140,9 +140,9 @@ void inputGradientStride2(const float* grad, const float* k, int height, int wid
 
 // [SECTION] Stride 1 over margined planes
 // Each plane is copied into a buffer with the fast path's margins (margined_scratch.h): the input
-// gradient is then the margined forward kernel over gradOut with the
-// kernel turned 180 degrees, and the weight gradient one vector loop over the plane — no border
-// pixels to take apart, which at 8 x 8 are almost half of them.
+// gradient is then the margined forward kernel over gradOut with the kernel turned 180 degrees,
+// and the weight gradient one vector loop over the plane — no border pixels to take apart, which
+// at 8 x 8 are almost half of them.
 void backwardStride1(const kernels::KernelTable& kernels, const float* src, const float* grad,
                      const float* k, int h, int w, float* gradIn, float* gradWeight) {
     MarginedScratch& scratch = MarginedScratch::forThisThread(h, w);

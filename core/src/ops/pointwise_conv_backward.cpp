@@ -26,8 +26,7 @@ std::vector<float> transposedWeights(const float* weight, int inChannels, int ou
 
 PointwiseConvBackward::PointwiseConvBackward(const float* weight, int inChannels, int outChannels,
                                              int groups, InstructionSet set)
-    : set_(set),
-      inChannels_(inChannels),
+    : inChannels_(inChannels),
       outChannels_(outChannels),
       groups_(groups),
       transposed_(transposedWeights(weight, inChannels, outChannels, groups).data(), nullptr,
@@ -63,7 +62,7 @@ void PointwiseConvBackward::weightGradient(ConstFeatureMap in, ConstFeatureMap g
 void PointwiseConvBackward::weightGradient(const float* in, const float* gradOut, int64_t pixels,
                                            int images, float* gradWeight) const {
     const int depth = inChannels_ / groups_, rows = outChannels_ / groups_;
-    const auto& kernel = kernels::kernelTable(set_).pointwiseWeightGradient;
+    const auto& kernel = kernels::kernelTable(transposed_.instructionSet()).pointwiseWeightGradient;
     for (int g = 0; g < groups_; ++g)
         kernel({gradOut + int64_t(g) * rows * pixels, in + int64_t(g) * depth * pixels,
                 gradWeight + int64_t(g) * rows * depth, pixels, outChannels_ * pixels,

@@ -52,6 +52,11 @@ Trainer::Trainer(const Network& network, Parameters parameters, SgdSettings sgd)
         }
     const int threads = omp_get_max_threads();
     threadGradients_.resize(std::size_t(threads));
+    // Per thread, one step output's worth: where an input read by several steps gets a later
+    // reader's share before it is added in.
+    long long largest = 0;
+    for (const Step& s : network_.steps()) largest = std::max(largest, s.out.size());
+    imageScratch_.assign(std::size_t(threads), std::vector<float>(std::size_t(largest)));
     for (Parameters& perThread : threadGradients_)
         for (const ParameterSpec& spec : network_.parameterSpecs())
             if (spec.trainable && isWeightOfConvOrFc(spec))
@@ -168,61 +173,59 @@ void Trainer::backward() {
     for (Parameters& perThread : threadGradients_)
         for (auto& [name, g] : perThread) std::fill(g.data(), g.data() + g.size(), 0.0f);
 
-    // Per-thread temporaries for inputs read by several steps, whose gradient must be summed.
-    long long largest = 0;
-    for (const Step& s : network_.steps()) largest = std::max(largest, s.out.size());
-    std::vector<std::vector<float>> temp(threadGradients_.size(),
-                                         std::vector<float>(std::size_t(largest)));
-
     for (int i = plan_.fc; i >= 1; --i) {
-        const Step& s = network_.step(i);
         if (!plan_.runsBackward(i)) continue;
-        const int input = plan_.readsFrom[std::size_t(i)];
+        const Step& s = network_.step(i);
         // A gradient buffer lives from its first writer to its last reader: those this step
         // writes first come from the spares now.
         for (std::size_t k = 0; k < s.inputs.size(); ++k) {
-            const int target = k == 0 ? input : s.inputs[k];
+            const int target = k == 0 ? plan_.readsFrom[std::size_t(i)] : s.inputs[k];
             if (target > 0 && plan_.firstReader[std::size_t(target)] == i)
                 acquireGradient(plan_.gradientHome[std::size_t(target)]);
         }
-        const int home = plan_.gradientHome[std::size_t(i)];
-        if (s.kind == StepKind::BatchNorm) {
+        if (s.kind == StepKind::BatchNorm)
             backwardBatchNorm(i);
-            if (plan_.lastGradientReader[std::size_t(home)] == i) releaseGradient(home);
-            continue;
-        }
-        // A 1x1 convolution's transposed weights are packed once for the batch.
-        std::optional<ops::PointwiseConvBackward> pointwise;
-        if (s.kind == StepKind::PointwiseConv)
-            pointwise.emplace(parameterOf_[std::size_t(i)].weight,
-                              network_.step(input).out.channels, s.out.channels, s.groups);
-        const Tensor& gradOut = grads_[std::size_t(home)];
-
-        // At most as many threads as there are per-thread buffers (sized when the trainer was
-        // made: a later call may come with a larger thread count).
-#pragma omp parallel num_threads(int(threadGradients_.size()))
-        {
-            const int thread = omp_get_thread_num(), threads = omp_get_num_threads();
-            const int first = batchSize_ * thread / threads;
-            const int last = batchSize_ * (thread + 1) / threads;
-            for (int chunk = first; chunk < last; chunk += kImagesPerChunk) {
-                const int chunkEnd = std::min(last, chunk + kImagesPerChunk);
-                for (int n = chunk; n < chunkEnd; ++n)
-                    backwardImage(i, n, thread, pointwise ? &*pointwise : nullptr,
-                                  temp[std::size_t(thread)].data());
-                if (pointwise)
-                    pointwise->weightGradient(
-                        outputs_[std::size_t(input)], gradOut, chunk, chunkEnd,
-                        threadGradientOf_[std::size_t(thread)][std::size_t(i)].weight);
-            }
-        }
+        else
+            backwardImages(i);
+        const int home = plan_.gradientHome[std::size_t(i)];
         if (plan_.lastGradientReader[std::size_t(home)] == i) releaseGradient(home);
     }
-    for (int i = 0; i < network_.stepCount(); ++i) releaseGradient(i);
+    assert(std::all_of(grads_.begin(), grads_.end(), [](const Tensor& g) { return g.empty(); }));
 
     // Reduce the per-thread weight gradients.
     for (const ThreadReduction& r : threadReductions_)
         for (const float* perThread : r.perThread) addInto(r.total, perThread, r.count);
+}
+
+// Step i's backward, image by image: each thread takes a contiguous share of the batch.
+void Trainer::backwardImages(int i) {
+    const Step& s = network_.step(i);
+    const int input = plan_.readsFrom[std::size_t(i)];
+    // A 1x1 convolution's transposed weights are packed once for the batch.
+    std::optional<ops::PointwiseConvBackward> pointwise;
+    if (s.kind == StepKind::PointwiseConv)
+        pointwise.emplace(parameterOf_[std::size_t(i)].weight, network_.step(input).out.channels,
+                          s.out.channels, s.groups);
+    const Tensor& gradOut = grads_[std::size_t(plan_.gradientHome[std::size_t(i)])];
+
+    // At most as many threads as there are per-thread buffers (sized when the trainer was made: a
+    // later call may come with a larger thread count).
+#pragma omp parallel num_threads(int(threadGradients_.size()))
+    {
+        const int thread = omp_get_thread_num(), threads = omp_get_num_threads();
+        const int first = batchSize_ * thread / threads;
+        const int last = batchSize_ * (thread + 1) / threads;
+        for (int chunk = first; chunk < last; chunk += kImagesPerChunk) {
+            const int chunkEnd = std::min(last, chunk + kImagesPerChunk);
+            for (int n = chunk; n < chunkEnd; ++n)
+                backwardImage(i, n, thread, pointwise ? &*pointwise : nullptr,
+                              imageScratch_[std::size_t(thread)].data());
+            if (pointwise)
+                pointwise->weightGradient(
+                    outputs_[std::size_t(input)], gradOut, chunk, chunkEnd,
+                    threadGradientOf_[std::size_t(thread)][std::size_t(i)].weight);
+        }
+    }
 }
 
 void Trainer::backwardBatchNorm(int i) {

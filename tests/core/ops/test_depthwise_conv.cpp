@@ -68,6 +68,26 @@ TEST_CASE("depthwise convolution with a source-channel map equals shuffle then c
     });
 }
 
+namespace {
+
+// `in` ([C, H, W], packed) copied into planes with margins: the storage first filled with garbage,
+// then the planes copied in and the margins zeroed, as the fast path lays them out.
+struct MarginedCopy {
+    AlignedFloats storage;
+    ops::MarginedPlanes planes;
+    MarginedCopy(const std::vector<float>& in, int c, int h, int w)
+        : storage(std::size_t(ops::MarginedPlanes::sizeFor(c, h, w)), 1e6f),
+          planes{storage.data() + ops::MarginedPlanes::margin(w), c, h, w,
+                 ops::MarginedPlanes::strideFor(h, w)} {
+        for (int k = 0; k < c; ++k)
+            std::copy_n(in.data() + int64_t(k) * h * w, h * w, planes.channel(k));
+        ops::zeroMargins(planes);
+    }
+    MarginedCopy(const MarginedCopy&) = delete;  // planes points into storage
+};
+
+}  // namespace
+
 TEST_CASE("depthwise convolution over planes with zero margins matches the naive convolution",
           "[ops]") {
     struct Case {
@@ -90,15 +110,8 @@ TEST_CASE("depthwise convolution over planes with zero margins matches the naive
                 int oh, ow;
                 const auto expected = naive::conv2d(reference, k.c, k.h, k.w, weight, bias, k.c,
                                                     k.c, 3, k.stride, 1, oh, ow);
-                // The planes with their margins, the margins first filled with garbage.
-                AlignedFloats storage(std::size_t(ops::MarginedPlanes::sizeFor(k.c, k.h, k.w)),
-                                      1e6f);
-                const ops::MarginedPlanes planes{storage.data() + ops::MarginedPlanes::margin(k.w),
-                                                 k.c, k.h, k.w,
-                                                 ops::MarginedPlanes::strideFor(k.h, k.w)};
-                for (int c = 0; c < k.c; ++c)
-                    std::copy_n(in.data() + int64_t(c) * k.h * k.w, k.h * k.w, planes.channel(c));
-                ops::zeroMargins(planes);
+                const MarginedCopy copy(in, k.c, k.h, k.w);
+                const ops::MarginedPlanes& planes = copy.planes;
                 const AlignedFloats masks = ops::depthwiseColumnMasks(k.h, k.w);
                 std::vector<float> out(expected.size(), NAN);
                 ops::depthwiseConv3x3(planes, weight.data(), bias.data(), k.stride,
@@ -130,11 +143,8 @@ TEST_CASE("an infinite pixel reaches only the outputs whose window covers it", "
         std::vector<float> out(in.size());
         ops::depthwiseConv3x3(mapOf(in, 1, h, w), weight.data(), nullptr, 1, mapOf(out, 1, h, w));
         check(out);
-        AlignedFloats margined(std::size_t(ops::MarginedPlanes::sizeFor(1, h, w)), 7.0f);
-        const ops::MarginedPlanes planes{margined.data() + ops::MarginedPlanes::margin(w), 1, h, w,
-                                         ops::MarginedPlanes::strideFor(h, w)};
-        ops::zeroMargins(planes);
-        std::copy(in.begin(), in.end(), planes.channel(0));
+        const MarginedCopy copy(in, 1, h, w);
+        const ops::MarginedPlanes& planes = copy.planes;
         const AlignedFloats masks = ops::depthwiseColumnMasks(h, w);
         std::fill(out.begin(), out.end(), NAN);
         ops::depthwiseConv3x3(planes, weight.data(), nullptr, 1, mapOf(out, 1, h, w), nullptr,

@@ -41,9 +41,8 @@ class PointwiseConvBackward {
     void weightGradient(const float* in, const float* gradOut, int64_t pixels, int images,
                         float* gradWeight) const;
 
-    InstructionSet set_;
     int inChannels_, outChannels_, groups_;
-    PackedPointwiseConv transposed_;  // W_k^T per group: Cout channels in, Cin out
+    PackedPointwiseConv transposed_;  // W_k^T per group: Cout channels in, Cin out; its set is ours
 };
 
 // One image, the weights packed on each call. gradIn may be nullptr (e.g. when `in` is the network

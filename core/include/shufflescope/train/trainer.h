@@ -86,6 +86,7 @@ class Trainer {
     void forward(const Tensor& batch);
     void backward();
     void backwardBatchNorm(int step);
+    void backwardImages(int step);
     void backwardImage(int step, int n, int thread, const ops::PointwiseConvBackward* pointwise,
                        float* scratch);
     void prepare(int batchSize);
@@ -98,6 +99,7 @@ class Trainer {
     SgdSettings sgd_;
     Parameters gradients_, momentum_;
     std::vector<Parameters> threadGradients_;  // per OpenMP thread: conv and FC weight gradients
+    std::vector<std::vector<float>> imageScratch_;  // per OpenMP thread: one step output
 
     int batchSize_ = 0;
     // Per step: its output, and the gradient with respect to it. A gradient exists only from the

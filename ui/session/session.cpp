@@ -33,9 +33,6 @@ namespace {
 // the jobs a finished result starts next (B's, the timing) and the next key of a user stepping
 // through g have begun, so the trim does not run beside them.
 constexpr int kTrimDelayMs = 1500;
-// Until then, freed blocks up to this size stay in the process, and so does up to this much free
-// memory at the top of the heap (the glibc defaults are a few megabytes).
-constexpr int kKeepFreedBytes = 256 << 20;
 
 // How long after a result is shown its fast path is timed: after the window has painted it, so
 // the timing's two threads do not take the cores from that frame (on two cores without a GPU the
@@ -70,15 +67,6 @@ Session::Session(QObject* parent) : QObject(parent), engineThreads_(threadCount(
     // changes). When the jobs have been done for a while and the old result has gone, that
     // memory goes back — not at once: a finished result often starts more work (B's job, the
     // timing), and the trim then walked the arenas while those jobs allocated in them.
-    //
-    // Until then, what a result freed serves the next one: by default glibc hands blocks of more
-    // than a few megabytes back to the system as soon as they are freed (its dynamic thresholds
-    // stop at 32 MB), so every capture pass page-faulted its 67 MB of step outputs (ImageNet,
-    // g = 8) in afresh — 41-48 ms of a 10 ms pass on one thread, most of a key press's time.
-#if defined(__GLIBC__)
-    mallopt(M_MMAP_THRESHOLD, kKeepFreedBytes);
-    mallopt(M_TRIM_THRESHOLD, kKeepFreedBytes);
-#endif
     trimTimer_.setSingleShot(true);
     trimTimer_.setInterval(kTrimDelayMs);
     connect(&trimTimer_, &QTimer::timeout, this, &Session::trimMemory);
